@@ -1,0 +1,2 @@
+// The audit trail, for every capability that reads or changes customer data.
+export { insertAuditEntry as recordAudit, listAuditEntries, type AuditEntry, type AuditRow } from './store.ts';

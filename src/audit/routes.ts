@@ -1,0 +1,35 @@
+// HTTP route for reading the audit trail (who saw and changed customer data).
+import { z } from 'zod';
+import { defineRoute } from '../http/route.ts';
+import { listAuditEntries } from './store.ts';
+
+export const auditRoutes = [
+  defineRoute({
+    method: 'GET',
+    url: '/api/audit',
+    summary: 'Audit entries, newest first; filter by customer',
+    tags: ['audit'],
+    auth: 'audit:read',
+    query: z.object({
+      customerId: z.string().max(100).optional(),
+      limit: z.coerce.number().int().min(1).max(500).default(100),
+      before: z.coerce.number().int().positive().optional(),
+    }),
+    handler: async ({ query, ctx }) => {
+      const rows = await listAuditEntries(ctx.db, { customerId: query.customerId, beforeId: query.before, limit: query.limit });
+      return {
+        items: rows.map((row) => ({
+          id: row.id,
+          at: new Date(row.at).toISOString(),
+          actorKind: row.actor_kind,
+          actorId: row.actor_id,
+          action: row.action,
+          customerId: row.customer_id,
+          detail: row.detail ? JSON.parse(row.detail) : null,
+          ip: row.ip,
+          requestId: row.request_id,
+        })),
+      };
+    },
+  }),
+];

@@ -1,0 +1,190 @@
+// Merging two profiles into one, and undoing it. A merge moves identities and interactions to the
+// survivor and records exactly what it copied, so undo can give the absorbed profile back intact.
+import type { Db } from '../store/db.ts';
+import { RapportError } from '../http/errors.ts';
+import { newId } from '../shared/ids.ts';
+import { recordAudit } from '../audit/index.ts';
+import { moveInteractions, moveInteractionsOfProfiles } from '../interactions/store.ts';
+import * as store from './store.ts';
+import * as prefStore from './preference-store.ts';
+import { rebuildImplicitPreferences } from './preferences.ts';
+import { searchWords } from './profile.ts';
+
+interface CopiedRecords {
+  traitKeys: string[];
+  name: boolean;
+  preferenceKeys: string[];
+  flags: string[];
+}
+
+interface MergeRow {
+  id: string;
+  survivor_id: string;
+  absorbed_id: string;
+  absorbed_profiles: string;
+  copied: string;
+  reason: string;
+  cause: string | null;
+  merged_by: string | null;
+  merged_at: number;
+  undone_at: number | null;
+  undone_by: string | null;
+}
+
+export interface Merge {
+  id: string;
+  survivorId: string;
+  absorbedId: string;
+  reason: string;
+  cause: string | null;
+  mergedBy: string | null;
+  mergedAt: string;
+  undoneAt: string | null;
+  undoneBy: string | null;
+}
+
+function toMerge(row: MergeRow): Merge {
+  return {
+    id: row.id,
+    survivorId: row.survivor_id,
+    absorbedId: row.absorbed_id,
+    reason: row.reason,
+    cause: row.cause,
+    mergedBy: row.merged_by,
+    mergedAt: new Date(row.merged_at).toISOString(),
+    undoneAt: row.undone_at === null ? null : new Date(row.undone_at).toISOString(),
+    undoneBy: row.undone_by,
+  };
+}
+
+export async function listMergesOf(db: Db, customerId: string): Promise<Merge[]> {
+  const rows = await db.all<MergeRow>(
+    'SELECT * FROM merges WHERE survivor_id = ? OR absorbed_id = ? ORDER BY merged_at DESC',
+    [customerId, customerId],
+  );
+  return rows.map(toMerge);
+}
+
+/** The profiles that make up a customer today: itself and everything merged into it, transitively. */
+async function profilesOf(db: Db, customerId: string): Promise<string[]> {
+  const rows = await db.all<{ absorbed_profiles: string }>(
+    'SELECT absorbed_profiles FROM merges WHERE survivor_id = ? AND undone_at IS NULL',
+    [customerId],
+  );
+  return [customerId, ...rows.flatMap((row) => JSON.parse(row.absorbed_profiles) as string[])];
+}
+
+export async function mergeProfiles(
+  tx: Db,
+  input: { survivorId: string; absorbedId: string; reason: 'event' | 'manual'; cause: string | null; actorId: string | null },
+): Promise<Merge> {
+  const survivor = await store.findCustomerRow(tx, input.survivorId);
+  const absorbed = await store.findCustomerRow(tx, input.absorbedId);
+  if (!survivor || !absorbed) throw new RapportError('customer_not_found', 'Both customers must exist to merge them', 404);
+  if (survivor.merged_into || absorbed.merged_into) {
+    throw new RapportError('customer_already_merged', 'One of these profiles was already merged away; merge its survivor instead', 409);
+  }
+  if (survivor.id === absorbed.id) throw new RapportError('merge_same_customer', 'A customer cannot be merged into itself', 400);
+
+  const survivorTraits = JSON.parse(survivor.traits) as Record<string, unknown>;
+  const absorbedTraits = JSON.parse(absorbed.traits) as Record<string, unknown>;
+  const copied: CopiedRecords = { traitKeys: [], name: false, preferenceKeys: [], flags: [] };
+  for (const [key, value] of Object.entries(absorbedTraits)) {
+    if (!(key in survivorTraits)) {
+      survivorTraits[key] = value;
+      copied.traitKeys.push(key);
+    }
+  }
+  const name = survivor.name ?? absorbed.name;
+  copied.name = survivor.name === null && absorbed.name !== null;
+
+  const survivorPreferences = new Set((await prefStore.listPreferences(tx, survivor.id)).filter((p) => p.kind === 'explicit').map((p) => p.key));
+  for (const preference of await prefStore.listPreferences(tx, absorbed.id)) {
+    if (preference.kind !== 'explicit' || survivorPreferences.has(preference.key)) continue;
+    await prefStore.upsertPreference(tx, {
+      customerId: survivor.id, kind: 'explicit', key: preference.key, value: preference.value, confidence: null,
+      evidence: [], source: preference.source, at: preference.updated_at,
+    });
+    copied.preferenceKeys.push(preference.key);
+  }
+  const survivorFlags = new Set((await prefStore.listFlags(tx, survivor.id)).map((flag) => flag.flag));
+  for (const flag of await prefStore.listFlags(tx, absorbed.id)) {
+    if (survivorFlags.has(flag.flag)) continue;
+    await prefStore.upsertFlag(tx, {
+      customerId: survivor.id, flag: flag.flag, source: flag.source, reason: flag.reason, setBy: flag.set_by, at: flag.set_at,
+    });
+    copied.flags.push(flag.flag);
+  }
+
+  const absorbedProfiles = await profilesOf(tx, absorbed.id);
+  await store.moveIdentities(tx, absorbed.id, survivor.id);
+  await moveInteractions(tx, absorbed.id, survivor.id);
+  await store.updateCustomerProfile(tx, survivor.id, name, JSON.stringify(survivorTraits));
+  if (copied.name && name) await store.replaceSearchTerms(tx, survivor.id, searchWords(name));
+  await store.setMergedInto(tx, absorbed.id, survivor.id);
+  await store.recountActivity(tx, survivor.id);
+  await rebuildImplicitPreferences(tx, survivor.id);
+
+  const id = newId('mrg');
+  const now = Date.now();
+  await tx.run(
+    `INSERT INTO merges (id, survivor_id, absorbed_id, absorbed_profiles, cause, copied, reason, merged_by, merged_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      id, survivor.id, absorbed.id, JSON.stringify(absorbedProfiles), input.cause,
+      JSON.stringify(copied), input.reason, input.actorId, now,
+    ],
+  );
+  await recordAudit(tx, {
+    actorKind: input.actorId ? 'staff' : 'system',
+    actorId: input.actorId,
+    action: 'customer.merged',
+    customerId: survivor.id,
+    detail: { mergeId: id, absorbedId: absorbed.id, reason: input.reason, cause: input.cause },
+  });
+  const row = await tx.get<MergeRow>('SELECT * FROM merges WHERE id = ?', [id]);
+  return toMerge(row!);
+}
+
+/** Gives the absorbed profile back its identities, events and preferences; what arrived for them since goes too. */
+export async function undoMerge(tx: Db, mergeId: string, actorId: string | null): Promise<Merge> {
+  const row = await tx.get<MergeRow>('SELECT * FROM merges WHERE id = ?', [mergeId]);
+  if (!row) throw new RapportError('merge_not_found', `No merge with id ${mergeId}`, 404);
+  if (row.undone_at !== null) throw new RapportError('merge_already_undone', `Merge ${mergeId} was already undone`, 409);
+  const survivor = await store.findCustomerRow(tx, row.survivor_id);
+  if (survivor?.merged_into) {
+    throw new RapportError(
+      'survivor_merged_since',
+      `Customer ${row.survivor_id} was itself merged into ${survivor.merged_into} since; undo that merge first`,
+      409,
+    );
+  }
+  const profiles = JSON.parse(row.absorbed_profiles) as string[];
+  const copied = JSON.parse(row.copied) as CopiedRecords;
+
+  for (const profileId of profiles) await store.moveIdentitiesOfProfile(tx, row.survivor_id, profileId, row.absorbed_id);
+  await moveInteractionsOfProfiles(tx, row.survivor_id, profiles, row.absorbed_id);
+  await store.setMergedInto(tx, row.absorbed_id, null);
+
+  const traits = JSON.parse(survivor!.traits) as Record<string, unknown>;
+  for (const key of copied.traitKeys) delete traits[key];
+  await store.updateCustomerProfile(tx, row.survivor_id, copied.name ? null : survivor!.name, JSON.stringify(traits));
+  if (copied.name) await store.replaceSearchTerms(tx, row.survivor_id, []);
+  for (const key of copied.preferenceKeys) await prefStore.deletePreference(tx, row.survivor_id, 'explicit', key);
+  for (const flag of copied.flags) await prefStore.deleteFlag(tx, row.survivor_id, flag);
+
+  for (const id of [row.survivor_id, row.absorbed_id]) {
+    await store.recountActivity(tx, id);
+    await rebuildImplicitPreferences(tx, id);
+  }
+  const now = Date.now();
+  await tx.run('UPDATE merges SET undone_at = ?, undone_by = ? WHERE id = ?', [now, actorId, mergeId]);
+  await recordAudit(tx, {
+    actorKind: actorId ? 'staff' : 'system',
+    actorId,
+    action: 'customer.merge_undone',
+    customerId: row.survivor_id,
+    detail: { mergeId, absorbedId: row.absorbed_id },
+  });
+  return toMerge((await tx.get<MergeRow>('SELECT * FROM merges WHERE id = ?', [mergeId]))!);
+}

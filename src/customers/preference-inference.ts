@@ -1,0 +1,84 @@
+// Implicit preferences: the pure rule that turns repeated behaviour into "she prefers red apples".
+//
+// A track event that names what was consumed (properties.item, product, product_name, sku or category)
+// is an observation of that subject; each of its other short categorical properties (colour, size,
+// flavour, …) is tallied per value. For a (subject, attribute) pair with n observations whose most
+// frequent value was seen k times, we infer `subject.attribute = value` when k ≥ 3 and k/n ≥ 0.8.
+// Confidence is Laplace's rule of succession, (k + 1) / (n + 2): 3 of 3 → 0.8, 10 of 10 → 0.92.
+
+export const SUBJECT_KEYS = ['item', 'product', 'product_name', 'sku', 'category'] as const;
+export const MIN_OBSERVATIONS = 3;
+export const MIN_SHARE = 0.8;
+export const MAX_EVIDENCE = 20;
+
+const IGNORED_ATTRIBUTES = new Set([
+  ...SUBJECT_KEYS,
+  'id', 'url', 'path', 'title', 'referrer', 'search', 'price', 'revenue', 'total', 'value', 'quantity',
+  'currency', 'coupon', 'discount', 'order_id', 'checkout_id', 'name', 'description', 'text', 'image_url',
+]);
+const MAX_VALUE_LENGTH = 40;
+
+export interface Observation {
+  subject: string;
+  attribute: string;
+  value: string;
+}
+
+function normaliseToken(raw: unknown): string | null {
+  if (typeof raw === 'boolean') return String(raw);
+  if (typeof raw !== 'string') return null;
+  const token = raw.trim().toLowerCase();
+  return token.length > 0 && token.length <= MAX_VALUE_LENGTH ? token : null;
+}
+
+function isIdLike(key: string): boolean {
+  return /(^|_)id$|Id$|_at$|At$/.test(key);
+}
+
+/** The observations one event contributes; empty when the event names no subject. */
+export function observationsOf(properties: Record<string, unknown> | undefined): Observation[] {
+  if (!properties) return [];
+  let subject: string | null = null;
+  for (const key of SUBJECT_KEYS) {
+    subject = normaliseToken(properties[key]);
+    if (subject) break;
+  }
+  if (!subject) return [];
+  const observations: Observation[] = [];
+  for (const [key, raw] of Object.entries(properties)) {
+    if (IGNORED_ATTRIBUTES.has(key) || isIdLike(key) || key.length > 40) continue;
+    const value = normaliseToken(raw);
+    if (value !== null) observations.push({ subject, attribute: key.toLowerCase(), value });
+  }
+  return observations;
+}
+
+export interface Tally {
+  value: string;
+  count: number;
+  evidence: string[];
+}
+
+export interface InferredPreference {
+  key: string;
+  value: string;
+  confidence: number;
+  evidence: string[];
+}
+
+/** Applies the rule to every value seen for one (subject, attribute); null when nothing is clear enough. */
+export function inferPreference(subject: string, attribute: string, tallies: readonly Tally[]): InferredPreference | null {
+  let total = 0;
+  let top: Tally | undefined;
+  for (const tally of tallies) {
+    total += tally.count;
+    if (!top || tally.count > top.count) top = tally;
+  }
+  if (!top || top.count < MIN_OBSERVATIONS || top.count / total < MIN_SHARE) return null;
+  return {
+    key: `${subject}.${attribute}`,
+    value: top.value,
+    confidence: Math.round(((top.count + 1) / (total + 2)) * 100) / 100,
+    evidence: top.evidence.slice(-MAX_EVIDENCE),
+  };
+}

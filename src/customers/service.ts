@@ -1,0 +1,266 @@
+// Customer use cases: the context card, timeline, look-up and search, stated preferences, flags, merges.
+import type { Db } from '../store/db.ts';
+import type { Actor } from '../shared/actor.ts';
+import { RapportError } from '../http/errors.ts';
+import { recordAudit } from '../audit/index.ts';
+import { decodeCursor, encodeCursor, type Interaction } from '../interactions/model.ts';
+import * as interactionStore from '../interactions/store.ts';
+import { maskIdentityValue, type Identity } from './identity.ts';
+import { listMergesOf, mergeProfiles, undoMerge, type Merge } from './merge.ts';
+import * as prefStore from './preference-store.ts';
+import { setExplicitPreference, toPreference, type Preference } from './preferences.ts';
+import { mergeTraits, searchWords } from './profile.ts';
+import { canonicalCustomer } from './resolution.ts';
+import * as store from './store.ts';
+import { summarise } from './summary.ts';
+
+export interface Flag {
+  flag: string;
+  source: 'manual' | 'rule';
+  reason: string | null;
+  setBy: string | null;
+  setAt: string;
+}
+
+export interface ContextCard {
+  id: string;
+  name: string | null;
+  summary: string;
+  redirectedFrom?: string;
+  traits: Record<string, unknown>;
+  createdAt: string;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  lifecycle: string;
+  acquisitionSource: string | null;
+  interactionCount: number;
+  identities: Array<{ kind: string; value: string; createdAt: string }>;
+  flags: Flag[];
+  preferences: Preference[];
+  lastContacts: Array<{ department: string; channel: string; type: string; occurredAt: string; text: string | null }>;
+  recentInteractions: Interaction[];
+  merges: Merge[];
+}
+
+export interface CustomerSummary {
+  id: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  lastSeenAt: string;
+  interactionCount: number;
+}
+
+const RECENT_INTERACTIONS = 10;
+const DEPARTMENT_SCAN = 200;
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Identify traits fold into the profile; the name and its search words follow. */
+export async function applyProfile(tx: Db, customerId: string, name: string | null, traits: Record<string, unknown>): Promise<void> {
+  const row = (await store.findCustomerRow(tx, customerId))!;
+  const current = JSON.parse(row.traits) as Record<string, unknown>;
+  const merged = mergeTraits(current, traits);
+  const nextName = name ?? row.name;
+  const traitsJson = JSON.stringify(merged);
+  if (traitsJson === row.traits && nextName === row.name) return;
+  await store.updateCustomerProfile(tx, customerId, nextName, traitsJson);
+  if (nextName !== row.name) await store.replaceSearchTerms(tx, customerId, nextName ? searchWords(nextName) : []);
+}
+
+async function requireCustomer(db: Db, id: string): Promise<store.CustomerRow> {
+  const row = await canonicalCustomer(db, id);
+  if (!row) throw new RapportError('customer_not_found', `No customer with id ${id}`, 404);
+  return row;
+}
+
+export async function getContextCard(db: Db, id: string, actor: Actor): Promise<ContextCard> {
+  const row = await requireCustomer(db, id);
+  const [identities, flags, preferences, recent, departmentRows, merges] = await Promise.all([
+    store.listIdentities(db, row.id),
+    prefStore.listFlags(db, row.id),
+    prefStore.listPreferences(db, row.id),
+    interactionStore.listTimeline(db, row.id, RECENT_INTERACTIONS),
+    interactionStore.listRecentDepartmentContacts(db, row.id, DEPARTMENT_SCAN),
+    listMergesOf(db, row.id),
+  ]);
+  const lastContacts: ContextCard['lastContacts'] = [];
+  const seenDepartments = new Set<string>();
+  for (const contact of departmentRows) {
+    if (seenDepartments.has(contact.department!)) continue;
+    seenDepartments.add(contact.department!);
+    lastContacts.push({
+      department: contact.department!,
+      channel: contact.channel,
+      type: contact.type,
+      occurredAt: iso(contact.occurred_at),
+      text: contact.text,
+    });
+  }
+  const lastInbound = departmentRows.find((contact) => contact.direction === 'inbound') ?? recent.find((r) => r.direction === 'inbound');
+  const card: ContextCard = {
+    id: row.id,
+    name: row.name,
+    summary: summarise({
+      name: row.name,
+      now: Date.now(),
+      lastInbound: lastInbound
+        ? { department: lastInbound.department, channel: lastInbound.channel, occurredAt: lastInbound.occurred_at, text: lastInbound.text }
+        : null,
+      lastContacts: departmentRows
+        .filter((c, i, all) => all.findIndex((o) => o.department === c.department) === i)
+        .map((c) => ({ department: c.department!, occurredAt: c.occurred_at })),
+      flags: flags.map((flag) => flag.flag),
+      statedPreferences: preferences.filter((p) => p.kind === 'explicit'),
+    }),
+    ...(row.id !== id ? { redirectedFrom: id } : {}),
+    traits: JSON.parse(row.traits) as Record<string, unknown>,
+    createdAt: iso(row.created_at),
+    firstSeenAt: iso(row.first_seen_at),
+    lastSeenAt: iso(row.last_seen_at),
+    lifecycle: row.lifecycle,
+    acquisitionSource: row.acquisition_source,
+    interactionCount: row.interaction_count,
+    identities: identities.map((identity) => ({ kind: identity.kind, value: identity.value, createdAt: iso(identity.created_at) })),
+    flags: flags.map((flag) => ({ flag: flag.flag, source: flag.source, reason: flag.reason, setBy: flag.set_by, setAt: iso(flag.set_at) })),
+    preferences: preferences.map(toPreference),
+    lastContacts,
+    recentInteractions: recent.map(interactionStore.toInteraction),
+    merges,
+  };
+  await recordAudit(db, { ...auditActor(actor), action: 'customer.viewed', customerId: row.id });
+  return card;
+}
+
+/** For roles without `customers:pii`: emails, phones and the traits that repeat them are masked. */
+export function maskPersonalData(card: ContextCard): ContextCard {
+  const traits = { ...card.traits };
+  for (const key of ['email', 'phone']) {
+    if (typeof traits[key] === 'string') traits[key] = maskIdentityValue(key, traits[key] as string);
+  }
+  return {
+    ...card,
+    traits,
+    identities: card.identities.map((identity) => ({ ...identity, value: maskIdentityValue(identity.kind, identity.value) })),
+  };
+}
+
+export async function getTimeline(
+  db: Db,
+  id: string,
+  page: { limit: number; cursor?: string },
+  actor: Actor,
+): Promise<{ items: Interaction[]; nextCursor: string | null }> {
+  const row = await requireCustomer(db, id);
+  const after = page.cursor ? decodeCursor(page.cursor) : undefined;
+  if (after === null) throw new RapportError('invalid_cursor', 'The cursor is not one this API returned', 400, [{ field: 'cursor', reason: 'Unknown cursor' }]);
+  const rows = await interactionStore.listTimeline(db, row.id, page.limit + 1, after);
+  const items = rows.slice(0, page.limit);
+  const last = items[items.length - 1];
+  const nextCursor = rows.length > page.limit && last ? encodeCursor({ occurredAt: last.occurred_at, id: last.id }) : null;
+  await recordAudit(db, { ...auditActor(actor), action: 'customer.timeline_viewed', customerId: row.id });
+  return { items: items.map(interactionStore.toInteraction), nextCursor };
+}
+
+export async function findCustomerIdByIdentity(db: Db, identity: Identity): Promise<string> {
+  const row = await store.findIdentity(db, identity);
+  if (!row) throw new RapportError('customer_not_found', `No customer with ${identity.kind} ${identity.value}`, 404);
+  return row.customer_id;
+}
+
+function toSummary(row: store.CustomerListRow): CustomerSummary {
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    phone: row.phone,
+    lastSeenAt: iso(row.last_seen_at),
+    interactionCount: row.interaction_count,
+  };
+}
+
+export async function searchCustomers(
+  db: Db,
+  query: { terms: string[]; identities: Identity[]; identityPrefix: string | null; customerId: string | null; limit: number },
+): Promise<CustomerSummary[]> {
+  const rows = await store.searchCustomers(db, query.terms, query.identities, query.identityPrefix, query.limit);
+  if (query.customerId) {
+    const byId = await canonicalCustomer(db, query.customerId);
+    const listed = byId && !rows.some((row) => row.id === byId.id) ? await store.findCustomerListRow(db, byId.id) : undefined;
+    if (listed) rows.unshift(listed);
+  }
+  return rows.map(toSummary);
+}
+
+export async function listRecentCustomers(db: Db, limit: number, cursor?: string): Promise<{ items: CustomerSummary[]; nextCursor: string | null }> {
+  let after: { lastSeenAt: number; id: string } | undefined;
+  if (cursor) {
+    const match = /^(\d+)\.(.+)$/.exec(Buffer.from(cursor, 'base64url').toString());
+    if (!match) throw new RapportError('invalid_cursor', 'The cursor is not one this API returned', 400, [{ field: 'cursor', reason: 'Unknown cursor' }]);
+    after = { lastSeenAt: Number(match[1]), id: match[2]! };
+  }
+  const rows = await store.listRecentCustomers(db, limit + 1, after);
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  const nextCursor = rows.length > limit && last ? Buffer.from(`${last.last_seen_at}.${last.id}`).toString('base64url') : null;
+  return { items: items.map(toSummary), nextCursor };
+}
+
+export async function putStatedPreference(db: Db, customerId: string, key: string, value: string, actor: Actor): Promise<Preference[]> {
+  return db.transaction(async (tx) => {
+    const row = await requireCustomer(tx, customerId);
+    await setExplicitPreference(tx, row.id, key, value, actor.id ? `staff:${actor.id}` : actor.kind);
+    await recordAudit(tx, { ...auditActor(actor), action: 'customer.preference_set', customerId: row.id, detail: { key } });
+    return (await prefStore.listPreferences(tx, row.id)).map(toPreference);
+  });
+}
+
+export async function removeStatedPreference(db: Db, customerId: string, key: string, actor: Actor): Promise<void> {
+  await db.transaction(async (tx) => {
+    const row = await requireCustomer(tx, customerId);
+    if ((await prefStore.deletePreference(tx, row.id, 'explicit', key)) === 0) {
+      throw new RapportError('preference_not_found', `Customer ${row.id} has no stated preference ${key}`, 404);
+    }
+    await recordAudit(tx, { ...auditActor(actor), action: 'customer.preference_removed', customerId: row.id, detail: { key } });
+  });
+}
+
+export async function setFlag(db: Db, customerId: string, flag: string, reason: string | null, actor: Actor): Promise<Flag[]> {
+  return db.transaction(async (tx) => {
+    const row = await requireCustomer(tx, customerId);
+    await prefStore.upsertFlag(tx, { customerId: row.id, flag, source: 'manual', reason, setBy: actor.id, at: Date.now() });
+    await recordAudit(tx, { ...auditActor(actor), action: 'customer.flag_set', customerId: row.id, detail: { flag, reason } });
+    return (await prefStore.listFlags(tx, row.id)).map((f) => ({ flag: f.flag, source: f.source, reason: f.reason, setBy: f.set_by, setAt: iso(f.set_at) }));
+  });
+}
+
+export async function clearFlag(db: Db, customerId: string, flag: string, actor: Actor): Promise<void> {
+  await db.transaction(async (tx) => {
+    const row = await requireCustomer(tx, customerId);
+    if ((await prefStore.deleteFlag(tx, row.id, flag)) === 0) {
+      throw new RapportError('flag_not_found', `Customer ${row.id} has no flag ${flag}`, 404);
+    }
+    await recordAudit(tx, { ...auditActor(actor), action: 'customer.flag_cleared', customerId: row.id, detail: { flag } });
+  });
+}
+
+export async function mergeCustomers(db: Db, survivorId: string, absorbedId: string, actor: Actor): Promise<Merge> {
+  return db.transaction(async (tx) => {
+    const survivor = await requireCustomer(tx, survivorId);
+    const absorbed = await requireCustomer(tx, absorbedId);
+    return mergeProfiles(tx, { survivorId: survivor.id, absorbedId: absorbed.id, reason: 'manual', cause: null, actorId: actor.id });
+  });
+}
+
+export async function undoCustomerMerge(db: Db, mergeId: string, actor: Actor): Promise<Merge> {
+  return db.transaction((tx) => undoMerge(tx, mergeId, actor.id));
+}
+
+export async function listMerges(db: Db, customerId: string): Promise<Merge[]> {
+  const row = await requireCustomer(db, customerId);
+  return listMergesOf(db, row.id);
+}
+
+function auditActor(actor: Actor) {
+  return { actorKind: actor.kind, actorId: actor.id, ip: actor.ip, requestId: actor.requestId };
+}

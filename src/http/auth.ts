@@ -1,0 +1,75 @@
+// Authentication at the edge: session cookie or Bearer token for staff, Basic write key for ingest.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { RapportError } from './errors.ts';
+import type { AppDeps, RequestContext } from './context.ts';
+import type { AuthRule } from './route.ts';
+import { roleAllows, type StaffMember } from '../staff/model.ts';
+import { staffForApiToken, staffForSession } from '../staff/service.ts';
+import { findWriteKey, type WriteKey } from '../ingest/write-keys.ts';
+
+export const SESSION_COOKIE = 'rapport_session';
+
+function bearerToken(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  return header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
+}
+
+/** Segment clients send the write key as the Basic user name with an empty password, or in the body. */
+function writeKeyOf(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  if (header?.startsWith('Basic ')) {
+    const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString();
+    const user = decoded.split(':')[0];
+    if (user) return user;
+  }
+  const body = request.body as { writeKey?: unknown } | undefined;
+  return typeof body?.writeKey === 'string' ? body.writeKey : null;
+}
+
+async function staffOf(deps: AppDeps, request: FastifyRequest): Promise<StaffMember | null> {
+  const token = bearerToken(request);
+  if (token) {
+    const staff = await staffForApiToken(deps.db, token);
+    if (!staff) throw new RapportError('invalid_token', 'The Bearer token is unknown or revoked', 401);
+    return staff;
+  }
+  const session = request.cookies[SESSION_COOKIE];
+  return (session && (await staffForSession(deps.db, session))) || null;
+}
+
+export async function authenticate(
+  deps: AppDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  rule: AuthRule,
+): Promise<RequestContext> {
+  const base = { ip: request.ip, requestId: request.id };
+  let staff: StaffMember | null = null;
+  let writeKey: WriteKey | null = null;
+  if (rule === 'write-key') {
+    const key = writeKeyOf(request);
+    writeKey = key ? ((await findWriteKey(deps.db, key)) ?? null) : null;
+    if (!writeKey) {
+      reply.header('WWW-Authenticate', 'Basic realm="rapport-ingest"');
+      throw new RapportError('invalid_write_key', 'Send a valid write key as the Basic auth user name', 401);
+    }
+  } else if (rule !== 'public') {
+    staff = await staffOf(deps, request);
+    if (!staff) throw new RapportError('not_signed_in', 'Sign in, or send Authorization: Bearer <token>', 401);
+    if (rule !== 'signed-in' && !roleAllows(staff.role, rule)) {
+      throw new RapportError('forbidden', `Your role (${staff.role}) may not do this: it needs ${rule}`, 403);
+    }
+  }
+  const actor = staff
+    ? { kind: 'staff' as const, id: staff.id, ...base }
+    : writeKey
+      ? { kind: 'write_key' as const, id: writeKey.id, ...base }
+      : { kind: 'system' as const, id: null, ...base };
+  return {
+    ...deps,
+    actor,
+    staff,
+    writeKey,
+    can: (permission) => (staff ? roleAllows(staff.role, permission) : false),
+  };
+}

@@ -1,0 +1,19 @@
+// What a route handler is given: the database, who is calling, and what they may do.
+import type { Database } from '../store/db.ts';
+import type { Actor } from '../shared/actor.ts';
+import type { Permission } from '../staff/model.ts';
+import type { StaffMember } from '../staff/model.ts';
+import type { WriteKey } from '../ingest/write-keys.ts';
+import type { Config } from '../config.ts';
+
+export interface AppDeps {
+  db: Database;
+  config: Config;
+}
+
+export interface RequestContext extends AppDeps {
+  actor: Actor;
+  staff: StaffMember | null;
+  writeKey: WriteKey | null;
+  can(permission: Permission): boolean;
+}

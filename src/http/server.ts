@@ -1,0 +1,69 @@
+// Assembles the HTTP server: plugins, every capability's routes, the UI, and one error mapping.
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { RapportError, toProblem } from './errors.ts';
+import type { AppDeps } from './context.ts';
+import { openApiDocument, registerRoutes, type RouteSpec } from './route.ts';
+import { staffRoutes } from '../staff/routes.ts';
+import { customerRoutes } from '../customers/routes.ts';
+import { ingestRoutes } from '../ingest/routes.ts';
+import { auditRoutes } from '../audit/routes.ts';
+
+const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+export const ALL_ROUTES: readonly RouteSpec<any, any, any>[] = [...staffRoutes, ...customerRoutes, ...ingestRoutes, ...auditRoutes];
+
+/** Fastify's own errors (bad JSON, too large, wrong content type) in our vocabulary. */
+function fromFastifyError(error: { code?: string; statusCode?: number; message: string }): RapportError | null {
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new RapportError('invalid_json', `The body is not valid JSON: ${error.message}`, 400);
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new RapportError('body_too_large', 'The body is larger than this endpoint accepts', 413);
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new RapportError('unsupported_media_type', 'Send the body as application/json', 415);
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new RapportError('invalid_content_length', 'Content-Length does not match the body', 400);
+  }
+  if (error.statusCode === 400 && error.message) return new RapportError('bad_request', error.message, 400);
+  return null;
+}
+
+export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: deps.config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    bodyLimit: DEFAULT_BODY_LIMIT,
+    trustProxy: true,
+  });
+  await app.register(cookie);
+
+  app.setErrorHandler((error, request, reply) => {
+    const known = error instanceof RapportError ? error : fromFastifyError(error as { code?: string; message: string });
+    if (!known) {
+      request.log.error({ err: error }, 'unhandled error');
+      const internal = new RapportError('internal_error', 'Something went wrong on our side; the request id helps us find it', 500);
+      return reply.code(500).type('application/problem+json').send(toProblem(internal, request.id));
+    }
+    return reply.code(known.status).type('application/problem+json').send(toProblem(known, request.id));
+  });
+
+  registerRoutes(app, deps, ALL_ROUTES);
+  const openApi = openApiDocument(ALL_ROUTES);
+  app.get('/api/openapi.json', async () => openApi);
+  app.get('/healthz', async () => ({ ok: true }));
+
+  const hasUi = existsSync(WEB_DIST);
+  if (hasUi) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    const apiPath = request.url.startsWith('/api/') || request.url.startsWith('/v1/') || request.url.startsWith('/public/');
+    if (request.method === 'GET' && !apiPath && hasUi) return reply.sendFile('index.html');
+    const problem = new RapportError('route_not_found', `No route ${request.method} ${request.url.split('?')[0]}`, 404);
+    return reply.code(404).type('application/problem+json').send(toProblem(problem, request.id));
+  });
+  return app;
+}

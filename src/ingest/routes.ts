@@ -1,0 +1,123 @@
+// HTTP routes for ingest: the Segment-compatible tracking API, the native batch API and write keys.
+import { z, type ZodType } from 'zod';
+import { defineRoute, type RouteSpec } from '../http/route.ts';
+import { invalidInput } from '../http/errors.ts';
+import type { RequestContext } from '../http/context.ts';
+import { ingestEvents } from '../interactions/pipeline.ts';
+import { recordAudit } from '../audit/index.ts';
+import { aliasCall, batchCall, groupCall, identifyCall, mapSegmentCall, pageCall, screenCall, trackCall, type SegmentCall, type SegmentType } from './segment.ts';
+import { mapNativeInteraction, nativeBatchSchema } from './native.ts';
+import { createWriteKey, listWriteKeys, revokeWriteKey } from './write-keys.ts';
+import type { CountryCode } from 'libphonenumber-js';
+
+// Segment's documented limits: 32 KB per call, 500 KB per batch.
+const CALL_LIMIT = 32 * 1024;
+const BATCH_LIMIT = 500 * 1024;
+
+async function ingestSegment(ctx: RequestContext, calls: SegmentCall[]) {
+  const receivedAt = Date.now();
+  const options = { source: ctx.writeKey!.source, receivedAt, defaultCountry: ctx.config.defaultCountry };
+  const report = await ingestEvents(ctx.db, calls.map((call) => mapSegmentCall(call, options)));
+  return { success: true, stored: report.stored, duplicates: report.duplicates };
+}
+
+function segmentRoute<T>(type: SegmentType, schema: ZodType<T>): RouteSpec<unknown, unknown, T> {
+  return defineRoute({
+    method: 'POST',
+    url: `/v1/${type}`,
+    summary: `Segment-compatible ${type} call`,
+    tags: ['tracking'],
+    auth: 'write-key',
+    bodyLimit: CALL_LIMIT,
+    body: schema,
+    handler: async ({ body, ctx }) => ingestSegment(ctx, [{ ...(body as object), type } as SegmentCall]),
+  });
+}
+
+export const ingestRoutes = [
+  segmentRoute('identify', identifyCall),
+  segmentRoute('track', trackCall),
+  segmentRoute('page', pageCall),
+  segmentRoute('screen', screenCall),
+  segmentRoute('group', groupCall),
+  segmentRoute('alias', aliasCall),
+  defineRoute({
+    method: 'POST',
+    url: '/v1/batch',
+    summary: 'Segment-compatible batch of calls (identify, track, page, screen, group, alias)',
+    tags: ['tracking'],
+    auth: 'write-key',
+    bodyLimit: BATCH_LIMIT,
+    body: batchCall,
+    handler: async ({ body, ctx }) =>
+      // Batch-level context and sentAt apply to every call that lacks its own, as in Segment.
+      ingestSegment(
+        ctx,
+        body.batch.map((call) => ({ ...call, context: call.context ?? body.context, sentAt: call.sentAt ?? body.sentAt }) as SegmentCall),
+      ),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/interactions',
+    summary: 'Record interactions from any system (native batch API, idempotent by source + sourceId)',
+    tags: ['ingest'],
+    auth: 'interactions:write',
+    bodyLimit: 5 * 1024 * 1024,
+    body: z.unknown(),
+    handler: async ({ body, ctx }) => {
+      const parsed = parseNative(body, ctx.config.defaultCountry);
+      const receivedAt = Date.now();
+      const report = await ingestEvents(ctx.db, parsed.interactions.map((item) => mapNativeInteraction(item, receivedAt)));
+      await recordAudit(ctx.db, {
+        actorKind: 'staff',
+        actorId: ctx.actor.id,
+        action: 'interactions.recorded',
+        customerId: null,
+        detail: { stored: report.stored, duplicates: report.duplicates },
+        ip: ctx.actor.ip,
+        requestId: ctx.actor.requestId,
+      });
+      return report;
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/write-keys',
+    summary: 'List write keys (secrets are never shown again)',
+    tags: ['ingest'],
+    auth: 'keys:manage',
+    handler: async ({ ctx }) => ({ items: await listWriteKeys(ctx.db) }),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/write-keys',
+    summary: 'Create a write key for an ingest source; the key is in this response only',
+    tags: ['ingest'],
+    auth: 'keys:manage',
+    status: 201,
+    body: z.object({ name: z.string().trim().min(1).max(100), source: z.string().trim().min(1).max(64).optional() }),
+    handler: async ({ body, ctx }) => {
+      const { writeKey, key } = await createWriteKey(ctx.db, { ...body, createdBy: ctx.actor.id });
+      return { ...writeKey, key };
+    },
+  }),
+  defineRoute({
+    method: 'DELETE',
+    url: '/api/write-keys/:id',
+    summary: 'Revoke a write key',
+    tags: ['ingest'],
+    auth: 'keys:manage',
+    params: z.object({ id: z.string().min(1).max(100) }),
+    handler: async ({ params, ctx }) => revokeWriteKey(ctx.db, params.id),
+  }),
+];
+
+// The schema depends on the configured default country (for national phone numbers), so it is built per config.
+const nativeSchemas = new Map<CountryCode, ReturnType<typeof nativeBatchSchema>>();
+function parseNative(body: unknown, country: CountryCode) {
+  let schema = nativeSchemas.get(country);
+  if (!schema) nativeSchemas.set(country, (schema = nativeBatchSchema(country)));
+  const result = schema.safeParse(body);
+  if (!result.success) throw invalidInput(result.error, 'body');
+  return result.data;
+}

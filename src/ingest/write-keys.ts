@@ -1,0 +1,74 @@
+// Write keys: the credentials an ingest source (a website, a shop, a CRM) sends events with.
+import type { Db } from '../store/db.ts';
+import { RapportError } from '../http/errors.ts';
+import { hashSecret, newId, newSecret } from '../shared/ids.ts';
+import { normaliseSystem } from '../customers/identity.ts';
+
+export interface WriteKey {
+  id: string;
+  name: string;
+  /** The system its events come from: userIds become `external:<source>` identities. */
+  source: string;
+  keyHint: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+interface WriteKeyRow {
+  id: string;
+  name: string;
+  source: string;
+  key_hint: string;
+  created_at: number;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
+function toWriteKey(row: WriteKeyRow): WriteKey {
+  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+  return {
+    id: row.id,
+    name: row.name,
+    source: row.source,
+    keyHint: row.key_hint,
+    createdAt: new Date(row.created_at).toISOString(),
+    lastUsedAt: iso(row.last_used_at),
+    revokedAt: iso(row.revoked_at),
+  };
+}
+
+/** Creates a key; the secret is returned once and only its hash is stored. */
+export async function createWriteKey(
+  db: Db,
+  input: { name: string; source?: string; createdBy: string | null },
+): Promise<{ writeKey: WriteKey; key: string }> {
+  const source = normaliseSystem(input.source ?? input.name);
+  if (!source) {
+    throw new RapportError('invalid_input', 'A source name is lower-case letters, digits, ".", "_" or "-"', 400, [
+      { field: 'source', reason: 'Use lower-case letters, digits, ".", "_" or "-" (e.g. "shopify")' },
+    ]);
+  }
+  const key = newSecret('wk');
+  const id = newId('wk');
+  await db.run(
+    `INSERT INTO write_keys (id, name, source, key_hash, key_hint, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    [id, input.name, source, hashSecret(key), `${key.slice(0, 6)}…${key.slice(-4)}`, input.createdBy, Date.now()],
+  );
+  const row = await db.get<WriteKeyRow>('SELECT * FROM write_keys WHERE id = ?', [id]);
+  return { writeKey: toWriteKey(row!), key };
+}
+
+export async function listWriteKeys(db: Db): Promise<WriteKey[]> {
+  return (await db.all<WriteKeyRow>('SELECT * FROM write_keys ORDER BY created_at DESC')).map(toWriteKey);
+}
+
+export async function revokeWriteKey(db: Db, id: string): Promise<void> {
+  const { changes } = await db.run('UPDATE write_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', [Date.now(), id]);
+  if (changes === 0) throw new RapportError('write_key_not_found', `No active write key with id ${id}`, 404);
+}
+
+export async function findWriteKey(db: Db, key: string): Promise<WriteKey | undefined> {
+  const row = await db.get<WriteKeyRow>('SELECT * FROM write_keys WHERE key_hash = ? AND revoked_at IS NULL', [hashSecret(key)]);
+  return row && toWriteKey(row);
+}

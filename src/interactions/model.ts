@@ -1,0 +1,72 @@
+// The interaction: one event on a customer's timeline, whatever system or channel it came from.
+import type { Identity } from '../customers/identity.ts';
+
+export const CHANNELS = [
+  'email', 'social', 'phone', 'chat', 'web_form', 'in_store', 'survey', 'order', 'product', 'web', 'app', 'system',
+] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const DIRECTIONS = ['inbound', 'outbound', 'internal'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+/** An event on its way in, already validated and normalised by one of the ingest edges. */
+export interface IncomingEvent {
+  /** Idempotency key: the same (source, sourceId) is stored once. */
+  source: string;
+  sourceId: string;
+  identities: Identity[];
+  /** Identities that tie the event to profiles that already have them, but are not created (Segment's alias previousId). */
+  linkedIdentities?: Identity[];
+  /** A Rapport customer id the caller already knows (native API). */
+  customerId?: string;
+  name?: string | null;
+  traits?: Record<string, unknown>;
+  explicitPreferences?: Array<{ key: string; value: string }>;
+  occurredAt: number;
+  channel: Channel;
+  direction: Direction;
+  type: string;
+  event: string | null;
+  department: string | null;
+  actor: string | null;
+  text: string | null;
+  properties: Record<string, unknown>;
+  context: Record<string, unknown> | null;
+}
+
+export interface Interaction {
+  id: string;
+  customerId: string;
+  occurredAt: string;
+  receivedAt: string;
+  channel: string;
+  direction: string;
+  type: string;
+  event: string | null;
+  department: string | null;
+  actor: string | null;
+  text: string | null;
+  properties: Record<string, unknown>;
+  caseId: string | null;
+  source: string;
+  sourceId: string;
+}
+
+export interface TimelineCursor {
+  occurredAt: number;
+  id: number;
+}
+
+export function encodeCursor(cursor: TimelineCursor): string {
+  return Buffer.from(`${cursor.occurredAt}.${cursor.id}`).toString('base64url');
+}
+
+export function decodeCursor(raw: string): TimelineCursor | null {
+  const match = /^(\d+)\.(\d+)$/.exec(Buffer.from(raw, 'base64url').toString());
+  return match ? { occurredAt: Number(match[1]), id: Number(match[2]) } : null;
+}
+
+/** The name a person reads for an event: the tracked event name, else its type. */
+export function describeInteraction(interaction: Pick<Interaction, 'event' | 'type'>): string {
+  return interaction.event ?? interaction.type.replace(/_/g, ' ');
+}

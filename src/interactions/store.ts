@@ -1,0 +1,123 @@
+// SQL for the interaction stream: idempotent insert and the per-customer timeline.
+import type { Db } from '../store/db.ts';
+import type { IncomingEvent, Interaction, TimelineCursor } from './model.ts';
+
+export interface InteractionRow {
+  id: number;
+  customer_id: string;
+  profile_id: string;
+  occurred_at: number;
+  received_at: number;
+  channel: string;
+  direction: string;
+  type: string;
+  event: string | null;
+  department: string | null;
+  actor: string | null;
+  text: string | null;
+  properties: string | null;
+  context: string | null;
+  case_id: string | null;
+  source: string;
+  source_id: string;
+}
+
+export function toInteraction(row: InteractionRow): Interaction {
+  return {
+    id: String(row.id),
+    customerId: row.customer_id,
+    occurredAt: new Date(row.occurred_at).toISOString(),
+    receivedAt: new Date(row.received_at).toISOString(),
+    channel: row.channel,
+    direction: row.direction,
+    type: row.type,
+    event: row.event,
+    department: row.department,
+    actor: row.actor,
+    text: row.text,
+    properties: row.properties ? (JSON.parse(row.properties) as Record<string, unknown>) : {},
+    caseId: row.case_id,
+    source: row.source,
+    sourceId: row.source_id,
+  };
+}
+
+export async function findBySourceId(db: Db, source: string, sourceId: string): Promise<{ id: number; customer_id: string } | undefined> {
+  return db.get('SELECT id, customer_id FROM interactions WHERE source = ? AND source_id = ?', [source, sourceId]);
+}
+
+export async function insertInteraction(
+  db: Db,
+  event: IncomingEvent,
+  customerId: string,
+  profileId: string,
+  receivedAt: number,
+): Promise<number> {
+  const properties = Object.keys(event.properties).length ? JSON.stringify(event.properties) : null;
+  const row = await db.get<{ id: number }>(
+    `INSERT INTO interactions (customer_id, profile_id, occurred_at, received_at, channel, direction, type, event,
+       department, actor, text, properties, context, source, source_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     RETURNING id`,
+    [
+      customerId, profileId, event.occurredAt, receivedAt, event.channel, event.direction, event.type, event.event,
+      event.department, event.actor, event.text, properties, event.context ? JSON.stringify(event.context) : null,
+      event.source, event.sourceId,
+    ],
+  );
+  return row!.id;
+}
+
+/** Newest first; the cursor is the (occurred_at, id) of the last row of the previous page. */
+export async function listTimeline(
+  db: Db,
+  customerId: string,
+  limit: number,
+  after?: TimelineCursor,
+): Promise<InteractionRow[]> {
+  if (!after) {
+    return db.all<InteractionRow>(
+      'SELECT * FROM interactions WHERE customer_id = ? ORDER BY occurred_at DESC, id DESC LIMIT ?',
+      [customerId, limit],
+    );
+  }
+  return db.all<InteractionRow>(
+    `SELECT * FROM interactions WHERE customer_id = ? AND (occurred_at, id) < (?, ?)
+     ORDER BY occurred_at DESC, id DESC LIMIT ?`,
+    [customerId, after.occurredAt, after.id, limit],
+  );
+}
+
+/** The newest rows that name a department, for "you met Support last week"; bounded so the card stays fast. */
+export async function listRecentDepartmentContacts(db: Db, customerId: string, scan: number): Promise<InteractionRow[]> {
+  return db.all<InteractionRow>(
+    `SELECT * FROM interactions WHERE customer_id = ? AND department IS NOT NULL
+     ORDER BY occurred_at DESC, id DESC LIMIT ?`,
+    [customerId, scan],
+  );
+}
+
+export async function moveInteractions(db: Db, fromCustomerId: string, toCustomerId: string): Promise<void> {
+  await db.run('UPDATE interactions SET customer_id = ? WHERE customer_id = ?', [toCustomerId, fromCustomerId]);
+}
+
+export async function moveInteractionsOfProfiles(
+  db: Db,
+  fromCustomerId: string,
+  profileIds: readonly string[],
+  toCustomerId: string,
+): Promise<void> {
+  await db.run(
+    `UPDATE interactions SET customer_id = ? WHERE customer_id = ? AND profile_id IN (${profileIds.map(() => '?').join(', ')})`,
+    [toCustomerId, fromCustomerId, ...profileIds],
+  );
+}
+
+/** Every event of one customer that names a subject, oldest first: the input for rebuilding implicit preferences. */
+export async function listObservedEvents(db: Db, customerId: string): Promise<Array<{ id: number; occurred_at: number; properties: string }>> {
+  return db.all(
+    `SELECT id, occurred_at, properties FROM interactions
+     WHERE customer_id = ? AND type = 'track' AND properties IS NOT NULL ORDER BY occurred_at, id`,
+    [customerId],
+  );
+}

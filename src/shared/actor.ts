@@ -1,0 +1,11 @@
+// Who is acting: carried into services so every read and write of customer data can be audited.
+
+export interface Actor {
+  kind: 'staff' | 'write_key' | 'cli' | 'system';
+  id: string | null;
+  ip?: string | null;
+  requestId?: string | null;
+}
+
+export const SYSTEM_ACTOR: Actor = { kind: 'system', id: null };
+export const CLI_ACTOR: Actor = { kind: 'cli', id: null };

@@ -1,0 +1,91 @@
+// HTTP routes for sign-in, the signed-in staff member, staff accounts and personal tokens.
+import { z } from 'zod';
+import { defineRoute } from '../http/route.ts';
+import { SESSION_COOKIE } from '../http/auth.ts';
+import { ROLES, permissionsOf } from './model.ts';
+import * as staffService from './service.ts';
+
+const credentials = z.object({
+  email: z.string().min(1).max(254),
+  password: z.string().min(1).max(1024),
+});
+
+export const staffRoutes = [
+  defineRoute({
+    method: 'POST',
+    url: '/api/auth/login',
+    summary: 'Sign in with email and password; sets the session cookie',
+    tags: ['auth'],
+    auth: 'public',
+    body: credentials,
+    handler: async ({ body, ctx, reply }) => {
+      const { staff, sessionToken } = await staffService.signIn(ctx.db, body.email, body.password);
+      reply.setCookie(SESSION_COOKIE, sessionToken, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: ctx.config.secureCookies,
+        maxAge: staffService.SESSION_LIFETIME_MS / 1000,
+      });
+      return { staff };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/auth/logout',
+    summary: 'Sign out: ends the session',
+    tags: ['auth'],
+    auth: 'public',
+    handler: async ({ ctx, request, reply }) => {
+      const session = request.cookies[SESSION_COOKIE];
+      if (session) await staffService.signOut(ctx.db, session);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return undefined;
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/auth/me',
+    summary: 'The signed-in staff member and what their role allows',
+    tags: ['auth'],
+    auth: 'signed-in',
+    handler: async ({ ctx }) => ({ ...ctx.staff!, permissions: permissionsOf(ctx.staff!.role) }),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/staff',
+    summary: 'List staff accounts',
+    tags: ['staff'],
+    auth: 'staff:manage',
+    handler: async ({ ctx }) => ({ items: await staffService.listStaff(ctx.db) }),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/staff',
+    summary: 'Create a staff account',
+    tags: ['staff'],
+    auth: 'staff:manage',
+    status: 201,
+    body: z.object({
+      email: z.email().max(254),
+      name: z.string().trim().min(1).max(200),
+      role: z.enum(ROLES),
+      department: z.string().trim().min(1).max(100).nullable().optional(),
+      password: z.string().min(10, 'must be at least 10 characters').max(1024),
+    }),
+    handler: async ({ body, ctx }) => staffService.createStaff(ctx.db, body),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/tokens',
+    summary: 'Create a personal API token for the signed-in staff member (shown once)',
+    tags: ['auth'],
+    auth: 'signed-in',
+    status: 201,
+    body: z.object({ name: z.string().trim().min(1).max(100) }),
+    handler: async ({ body, ctx }) => {
+      const { id, token } = await staffService.createApiToken(ctx.db, ctx.staff!.email, body.name);
+      return { id, name: body.name, token };
+    },
+  }),
+];

@@ -1,0 +1,85 @@
+// Staff use cases: accounts, sign-in sessions, personal API tokens, and the first admin.
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../store/db.ts';
+import { RapportError } from '../http/errors.ts';
+import { hashSecret, newId, newSecret } from '../shared/ids.ts';
+import type { Role, StaffMember } from './model.ts';
+import { hashPassword, verifyPassword } from './password.ts';
+import * as store from './store.ts';
+
+export const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
+
+function publicStaff(record: store.StaffRecord): StaffMember {
+  const { passwordHash: _hash, disabled: _disabled, ...staff } = record;
+  return staff;
+}
+
+export async function createStaff(
+  db: Db,
+  input: { email: string; name: string; role: Role; department?: string | null; password?: string | null },
+): Promise<StaffMember> {
+  const email = input.email.trim().toLowerCase();
+  if (await store.findStaffByEmail(db, email)) {
+    throw new RapportError('staff_exists', `A staff member with email ${email} already exists`, 409);
+  }
+  const id = newId('stf');
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  await store.insertStaff(db, { id, email, name: input.name, role: input.role, department: input.department ?? null, passwordHash });
+  const created = await store.findStaffById(db, id);
+  return publicStaff(created!);
+}
+
+export async function listStaff(db: Db): Promise<StaffMember[]> {
+  return (await store.listStaff(db)).map(publicStaff);
+}
+
+/** Creates the first admin on an empty database; returns the generated password when one was made. */
+export async function ensureFirstAdmin(
+  db: Db,
+  email: string,
+  password: string | undefined,
+): Promise<{ created: boolean; generatedPassword?: string }> {
+  if ((await store.countStaff(db)) > 0) return { created: false };
+  const generatedPassword = password ? undefined : randomBytes(12).toString('base64url');
+  await createStaff(db, { email, name: 'Administrator', role: 'admin', password: password ?? generatedPassword! });
+  return { created: true, generatedPassword };
+}
+
+/** Checks email and password; on success opens a session and returns its secret (for the cookie). */
+export async function signIn(db: Db, email: string, password: string): Promise<{ staff: StaffMember; sessionToken: string }> {
+  const record = await store.findStaffByEmail(db, email.trim().toLowerCase());
+  // Verify even for unknown emails so response time does not reveal which emails exist.
+  const ok = await verifyPassword(password, record?.passwordHash ?? DUMMY_HASH);
+  if (!record || !record.passwordHash || record.disabled || !ok) {
+    throw new RapportError('invalid_credentials', 'Email or password is wrong', 401);
+  }
+  const sessionToken = newSecret('ses');
+  await store.insertSession(db, hashSecret(sessionToken), record.id, Date.now() + SESSION_LIFETIME_MS);
+  return { staff: publicStaff(record), sessionToken };
+}
+
+export async function signOut(db: Db, sessionToken: string): Promise<void> {
+  await store.deleteSession(db, hashSecret(sessionToken));
+}
+
+export async function staffForSession(db: Db, sessionToken: string): Promise<StaffMember | undefined> {
+  const record = await store.findStaffBySession(db, hashSecret(sessionToken), Date.now());
+  return record && publicStaff(record);
+}
+
+export async function staffForApiToken(db: Db, token: string): Promise<StaffMember | undefined> {
+  const record = await store.findStaffByApiToken(db, hashSecret(token));
+  return record && publicStaff(record);
+}
+
+/** A personal token for scripts; the secret is returned once and only its hash is kept. */
+export async function createApiToken(db: Db, email: string, name: string): Promise<{ id: string; token: string; staff: StaffMember }> {
+  const record = await store.findStaffByEmail(db, email.trim().toLowerCase());
+  if (!record) throw new RapportError('staff_not_found', `No staff member with email ${email}`, 404);
+  const token = newSecret('rpt');
+  const id = newId('tok');
+  await store.insertApiToken(db, { id, staffId: record.id, name, tokenHash: hashSecret(token) });
+  return { id, token, staff: publicStaff(record) };
+}
+
+const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';

@@ -1,0 +1,24 @@
+// The database handle every store module talks to. Async on purpose: the SQLite engine answers
+// at once, and a PostgreSQL engine can implement the same interface beside it later.
+
+export type SqlValue = string | number | bigint | null | Buffer;
+
+export interface RunResult {
+  changes: number;
+}
+
+/** A connection or an open transaction. Store functions take one as their first argument. */
+export interface Db {
+  readonly engine: 'sqlite' | 'postgres';
+  all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
+  get<T>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined>;
+  run(sql: string, params?: readonly SqlValue[]): Promise<RunResult>;
+  /** Runs `work` in one transaction: all of it lands, or none of it. Nested calls join the outer one. */
+  transaction<T>(work: (tx: Db) => Promise<T>): Promise<T>;
+}
+
+/** The whole database: a Db plus lifecycle. */
+export interface Database extends Db {
+  migrate(): Promise<string[]>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,142 @@
+// SQLite engine (better-sqlite3, WAL). One writer connection guarded by an async lock so that
+// interleaved requests never share a transaction, and one reader connection for plain reads.
+import BetterSqlite3 from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Database, Db, RunResult, SqlValue } from './db.ts';
+import { applyMigrations } from './migrate.ts';
+
+type Connection = BetterSqlite3.Database;
+type Statement = BetterSqlite3.Statement;
+
+class StatementCache {
+  private readonly statements = new Map<string, Statement>();
+  constructor(private readonly connection: Connection) {}
+  get(sql: string): Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.connection.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+}
+
+/** Serialises write transactions; better-sqlite3 is synchronous but our work between statements is not. */
+class AsyncLock {
+  private tail: Promise<void> = Promise.resolve();
+  async acquire(): Promise<() => void> {
+    let release!: () => void;
+    const next = new Promise<void>((resolve) => (release = resolve));
+    const previous = this.tail;
+    this.tail = previous.then(() => next);
+    await previous;
+    return release;
+  }
+}
+
+function openConnection(file: string, readonly: boolean): Connection {
+  const connection = new BetterSqlite3(file, { readonly: readonly && file !== ':memory:' });
+  connection.pragma('journal_mode = WAL');
+  connection.pragma('synchronous = NORMAL');
+  connection.pragma('foreign_keys = ON');
+  connection.pragma('busy_timeout = 5000');
+  connection.pragma('cache_size = -65536');
+  connection.defaultSafeIntegers(false);
+  return connection;
+}
+
+function runOn(cache: StatementCache, sql: string, params: readonly SqlValue[]): RunResult {
+  const info = cache.get(sql).run(...params);
+  return { changes: info.changes };
+}
+
+function queryOn<T>(cache: StatementCache, sql: string, params: readonly SqlValue[]): T[] {
+  return cache.get(sql).all(...params) as T[];
+}
+
+/** A Db bound to the writer connection inside an open transaction. */
+class SqliteTransaction implements Db {
+  readonly engine = 'sqlite' as const;
+  constructor(private readonly cache: StatementCache) {}
+  async all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    return queryOn<T>(this.cache, sql, params);
+  }
+  async get<T>(sql: string, params: readonly SqlValue[] = []): Promise<T | undefined> {
+    return this.cache.get(sql).get(...params) as T | undefined;
+  }
+  async run(sql: string, params: readonly SqlValue[] = []): Promise<RunResult> {
+    return runOn(this.cache, sql, params);
+  }
+  async transaction<T>(work: (tx: Db) => Promise<T>): Promise<T> {
+    return work(this);
+  }
+}
+
+export class SqliteDatabase implements Database {
+  readonly engine = 'sqlite' as const;
+  private readonly writer: Connection;
+  private readonly reader: Connection;
+  private readonly writerCache: StatementCache;
+  private readonly readerCache: StatementCache;
+  private readonly lock = new AsyncLock();
+
+  constructor(readonly file: string) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.writer = openConnection(file, false);
+    // An in-memory database cannot be shared between connections, so it reads through the writer.
+    this.reader = file === ':memory:' ? this.writer : openConnection(file, true);
+    this.writerCache = new StatementCache(this.writer);
+    this.readerCache = file === ':memory:' ? this.writerCache : new StatementCache(this.reader);
+  }
+
+  async all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    return queryOn<T>(this.readerCache, sql, params);
+  }
+  async get<T>(sql: string, params: readonly SqlValue[] = []): Promise<T | undefined> {
+    return this.readerCache.get(sql).get(...params) as T | undefined;
+  }
+  async run(sql: string, params: readonly SqlValue[] = []): Promise<RunResult> {
+    return this.transaction((tx) => tx.run(sql, params));
+  }
+
+  async transaction<T>(work: (tx: Db) => Promise<T>): Promise<T> {
+    const release = await this.lock.acquire();
+    try {
+      this.writer.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await work(new SqliteTransaction(this.writerCache));
+        this.writer.exec('COMMIT');
+        return result;
+      } catch (error) {
+        if (this.writer.inTransaction) this.writer.exec('ROLLBACK');
+        throw error;
+      }
+    } finally {
+      release();
+    }
+  }
+
+  async migrate(): Promise<string[]> {
+    return applyMigrations(this, (sql) => this.writer.exec(sql));
+  }
+
+  async close(): Promise<void> {
+    const release = await this.lock.acquire();
+    try {
+      if (this.reader !== this.writer) this.reader.close();
+      this.writer.close();
+    } finally {
+      release();
+    }
+  }
+
+  /** The raw writer, for the benchmark's bare-insert baseline only. */
+  rawConnection(): Connection {
+    return this.writer;
+  }
+}
+
+export function openSqlite(file: string): SqliteDatabase {
+  return new SqliteDatabase(file);
+}

@@ -1,0 +1,79 @@
+// Starts the real server on a free port with a temp database, an admin, a write key and a Bearer token.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../src/config.ts';
+import { startApp, type RunningApp } from '../../src/app.ts';
+import { createWriteKey } from '../../src/ingest/write-keys.ts';
+import { createApiToken, createStaff } from '../../src/staff/service.ts';
+import type { Role } from '../../src/staff/model.ts';
+
+export interface TestServer {
+  url: string;
+  adminEmail: string;
+  adminPassword: string;
+  writeKey: string;
+  token: string;
+  running: RunningApp;
+  dataDir: string;
+  /** A staff member of the given role and a Bearer token for them. */
+  staffToken(role: Role): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'rapport-test-'));
+  const adminEmail = 'admin@example.com';
+  const adminPassword = 'correct horse battery staple';
+  const config = loadConfig(
+    { RAPPORT_LOG_LEVEL: process.env.RAPPORT_TEST_LOG_LEVEL ?? 'silent', RAPPORT_ADMIN_EMAIL: adminEmail, RAPPORT_ADMIN_PASSWORD: adminPassword },
+    { dataDir, port: 0, host: '127.0.0.1' },
+  );
+  const running = await startApp(config);
+  const { key } = await createWriteKey(running.db, { name: 'Web shop', source: 'shop', createdBy: null });
+  const { token } = await createApiToken(running.db, adminEmail, 'tests');
+  let staffCount = 0;
+  return {
+    url: running.url,
+    adminEmail,
+    adminPassword,
+    writeKey: key,
+    token,
+    running,
+    dataDir,
+    async staffToken(role) {
+      const email = `${role}${++staffCount}@example.com`;
+      await createStaff(running.db, { email, name: `${role} ${staffCount}`, role, password: 'a long enough password' });
+      return (await createApiToken(running.db, email, 'tests')).token;
+    },
+    async close() {
+      await running.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** JSON over real HTTP; returns status, parsed body and headers. */
+export async function http(
+  method: string,
+  url: string,
+  options: { body?: unknown; token?: string; writeKey?: string; headers?: Record<string, string> } = {},
+): Promise<{ status: number; body: any; headers: Headers }> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.body !== undefined) headers['content-type'] ??= 'application/json';
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.writeKey) headers.authorization = `Basic ${Buffer.from(`${options.writeKey}:`).toString('base64')}`;
+  const response = await fetch(url, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+  });
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    // not JSON: keep the text
+  }
+  return { status: response.status, body, headers: response.headers };
+}

@@ -1,0 +1,101 @@
+// The app shell: finds out who is signed in, routes by path, and sends any 401 back to sign-in.
+import { useCallback, useEffect, useState } from 'react';
+import { api, setUnauthorizedHandler } from './api.ts';
+import { followLink, navigate, safeReturnPath, useLocation } from './router.ts';
+import type { Staff } from './types.ts';
+import { ErrorAlert, Loading } from './components/ErrorAlert.tsx';
+import { Shell } from './components/Shell.tsx';
+import { SignIn } from './pages/SignIn.tsx';
+import { Search } from './pages/Search.tsx';
+import { Customer } from './pages/Customer.tsx';
+
+type Session = { state: 'checking' } | { state: 'signed-out' } | { state: 'signed-in'; staff: Staff } | { state: 'failed'; error: unknown };
+
+function signInPathFrom(here: string): string {
+  return here === '/' ? '/signin' : `/signin?next=${encodeURIComponent(here)}`;
+}
+
+export function App() {
+  const { path, search, href } = useLocation();
+  const [session, setSession] = useState<Session>({ state: 'checking' });
+
+  const checkSession = useCallback(() => {
+    setSession({ state: 'checking' });
+    api.me().then(
+      (staff) => setSession({ state: 'signed-in', staff }),
+      (error: unknown) => setSession(isUnauthorized(error) ? { state: 'signed-out' } : { state: 'failed', error }),
+    );
+  }, []);
+
+  useEffect(checkSession, [checkSession]);
+
+  useEffect(() => {
+    setUnauthorizedHandler(() => {
+      setSession({ state: 'signed-out' });
+      const here = window.location.pathname + window.location.search;
+      if (!here.startsWith('/signin')) navigate(signInPathFrom(here), { replace: true });
+    });
+  }, []);
+
+  const needsSignIn = session.state === 'signed-out' && path !== '/signin';
+  useEffect(() => {
+    if (needsSignIn) navigate(signInPathFrom(href), { replace: true });
+  }, [needsSignIn, href]);
+
+  const signedInOnSignIn = session.state === 'signed-in' && path === '/signin';
+  useEffect(() => {
+    if (signedInOnSignIn) navigate(safeReturnPath(search.get('next')), { replace: true });
+  }, [signedInOnSignIn, search]);
+
+  if (session.state === 'checking') return <Loading label="Loading Rapport…" />;
+  if (session.state === 'failed') {
+    return (
+      <main className="centered">
+        <ErrorAlert error={session.error}>
+          <button type="button" onClick={checkSession}>Try again</button>
+        </ErrorAlert>
+      </main>
+    );
+  }
+  if (session.state === 'signed-out' || path === '/signin') {
+    return (
+      <SignIn
+        onSignedIn={(staff) => {
+          setSession({ state: 'signed-in', staff });
+          navigate(safeReturnPath(search.get('next')), { replace: true });
+        }}
+      />
+    );
+  }
+
+  const signOut = async () => {
+    // Even if the server call fails, the agent asked to leave: forget the session here.
+    await api.logout().catch(() => undefined);
+    setSession({ state: 'signed-out' });
+    navigate('/signin');
+  };
+
+  return (
+    <Shell staff={session.staff} onSignOut={signOut}>
+      <Route path={path} />
+    </Shell>
+  );
+}
+
+function Route({ path }: { path: string }) {
+  if (path === '/') return <Search />;
+  const customer = /^\/customers\/([^/]+)\/?$/.exec(path);
+  if (customer?.[1]) return <Customer id={decodeURIComponent(customer[1])} />;
+  return (
+    <section className="page">
+      <h1>Page not found</h1>
+      <p>
+        Nothing lives at <code>{path}</code>. <a href="/" onClick={(event) => followLink(event, '/')}>Back to customers</a>
+      </p>
+    </section>
+  );
+}
+
+function isUnauthorized(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'status' in error && error.status === 401;
+}

@@ -1,0 +1,88 @@
+// Fetch wrapper for the Rapport API: JSON in and out, problem+json errors as ApiError,
+// and one place that sends the user back to sign-in when the session is gone.
+import type { ContextCard, CustomerSummary, Interaction, Page, Staff } from './types.ts';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    detail: string,
+  ) {
+    super(detail);
+    this.name = 'ApiError';
+  }
+}
+
+type UnauthorizedHandler = () => void;
+let onUnauthorized: UnauthorizedHandler = () => {};
+
+/** The app registers how to react to a 401 (go to /signin); login itself handles its own 401. */
+export function setUnauthorizedHandler(handler: UnauthorizedHandler): void {
+  onUnauthorized = handler;
+}
+
+async function problemOf(response: Response): Promise<ApiError> {
+  let detail = `${response.status} ${response.statusText}`.trim();
+  let code = 'http_error';
+  try {
+    const body = (await response.json()) as { detail?: unknown; title?: unknown; code?: unknown };
+    if (typeof body.detail === 'string' && body.detail) detail = body.detail;
+    else if (typeof body.title === 'string' && body.title) detail = body.title;
+    if (typeof body.code === 'string') code = body.code;
+  } catch {
+    // Not JSON (a proxy error page, say): the status line is the best we have.
+  }
+  return new ApiError(response.status, code, detail);
+}
+
+interface RequestOptions {
+  method?: string;
+  body?: unknown;
+  /** Login expects 401 for a wrong password and must not be redirected. */
+  redirectOn401?: boolean;
+  signal?: AbortSignal;
+}
+
+async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const { method = 'GET', body, redirectOn401 = true, signal } = options;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiError(0, 'network_error', 'Could not reach the Rapport server. Check your connection and try again.');
+  }
+  if (response.status === 401 && redirectOn401) onUnauthorized();
+  if (!response.ok) throw await problemOf(response);
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+function query(params: Record<string, string | number | null | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== null && value !== undefined && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+export const api = {
+  login: (email: string, password: string) =>
+    request<{ staff: Staff }>('/api/auth/login', { method: 'POST', body: { email, password }, redirectOn401: false }),
+  logout: () => request<void>('/api/auth/logout', { method: 'POST', redirectOn401: false }),
+  /** Who is signed in; a 401 here just means "nobody", so it does not redirect. */
+  me: () => request<Staff>('/api/auth/me', { redirectOn401: false }),
+  searchCustomers: (q: string, signal?: AbortSignal) =>
+    request<Page<CustomerSummary>>(`/api/customers${query({ q: q.trim(), limit: 20 })}`, { signal }),
+  customer: (id: string, signal?: AbortSignal) =>
+    request<ContextCard>(`/api/customers/${encodeURIComponent(id)}`, { signal }),
+  timeline: (id: string, cursor: string | null, signal?: AbortSignal) =>
+    request<Page<Interaction>>(`/api/customers/${encodeURIComponent(id)}/timeline${query({ limit: 20, cursor })}`, { signal }),
+};
