@@ -34,6 +34,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   }
   const values = parsed.data;
   const dataDir = resolve(overrides.dataDir ?? values.RAPPORT_DATA_DIR);
+  const { dataDir: _dataDir, ...rest } = overrides;
   return {
     port: values.RAPPORT_PORT,
     host: values.RAPPORT_HOST,
@@ -44,6 +45,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     defaultCountry: values.RAPPORT_DEFAULT_COUNTRY as CountryCode,
     logLevel: values.RAPPORT_LOG_LEVEL,
     secureCookies: values.RAPPORT_SECURE_COOKIES === 'true',
-    ...overrides,
+    ...rest,
   };
 }

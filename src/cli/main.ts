@@ -1,0 +1,107 @@
+// The `rapport` command: administration and bulk import against the embedded database.
+import { Command, InvalidArgumentError } from 'commander';
+import { loadConfig } from '../config.ts';
+import { openDatabase } from '../app.ts';
+import { createWriteKey, listWriteKeys } from '../ingest/write-keys.ts';
+import { createApiToken, createStaff } from '../staff/service.ts';
+import { ROLES, type Role } from '../staff/model.ts';
+import { RapportError } from '../http/errors.ts';
+import { registerImportCommand } from './import-command.ts';
+
+const program = new Command();
+program
+  .name('rapport')
+  .description('Rapport command line: keys, tokens, staff and bulk import.')
+  .option('--data-dir <dir>', 'data folder (default: $RAPPORT_DATA_DIR or ./data)');
+
+export function configFrom(command: Command) {
+  const dataDir = command.optsWithGlobals<{ dataDir?: string }>().dataDir;
+  return loadConfig(process.env, dataDir ? { dataDir } : {});
+}
+
+const writekey = program.command('writekey').description('Write keys for the tracking API');
+writekey
+  .command('create')
+  .description('Create a write key and print it (shown once)')
+  .requiredOption('--name <name>', 'what sends with it, e.g. "Web shop"')
+  .option('--source <source>', 'system name for its userIds (default: from the name), e.g. shopify')
+  .action(async (options: { name: string; source?: string }, command: Command) => {
+    const db = await openDatabase(configFrom(command));
+    try {
+      const source = options.source ?? options.name.toLowerCase().replace(/[^a-z0-9_.-]+/g, '-').replace(/^-+|-+$/g, '');
+      const { writeKey, key } = await createWriteKey(db, { name: options.name, source, createdBy: null });
+      console.log(`Write key for "${writeKey.name}" (source ${writeKey.source}, id ${writeKey.id}):\n${key}`);
+      console.log('Send it as the HTTP Basic user name to /v1/*. It is shown only now.');
+    } finally {
+      await db.close();
+    }
+  });
+writekey
+  .command('list')
+  .description('List write keys')
+  .action(async (_options: unknown, command: Command) => {
+    const db = await openDatabase(configFrom(command));
+    try {
+      for (const key of await listWriteKeys(db)) {
+        console.log(`${key.id}\t${key.name}\t${key.source}\t${key.keyHint}\t${key.revokedAt ? 'revoked' : 'active'}`);
+      }
+    } finally {
+      await db.close();
+    }
+  });
+
+program
+  .command('token')
+  .description('Personal API tokens')
+  .command('create')
+  .description('Create a personal API token for a staff member and print it (shown once)')
+  .requiredOption('--email <email>', 'the staff member')
+  .option('--name <name>', 'what the token is for', 'cli')
+  .action(async (options: { email: string; name: string }, command: Command) => {
+    const db = await openDatabase(configFrom(command));
+    try {
+      const { token, staff } = await createApiToken(db, options.email, options.name);
+      console.log(`Token for ${staff.email} (${staff.role}):\n${token}`);
+      console.log('Send it as "Authorization: Bearer <token>" to /api/*. It is shown only now.');
+    } finally {
+      await db.close();
+    }
+  });
+
+function role(value: string): Role {
+  if (!(ROLES as readonly string[]).includes(value)) throw new InvalidArgumentError(`one of ${ROLES.join(', ')}`);
+  return value as Role;
+}
+
+program
+  .command('staff')
+  .description('Staff accounts')
+  .command('create')
+  .description('Create a staff account')
+  .requiredOption('--email <email>')
+  .requiredOption('--name <name>')
+  .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`, role)
+  .option('--department <department>')
+  .requiredOption('--password <password>', 'at least 10 characters')
+  .action(async (options: { email: string; name: string; role: Role; department?: string; password: string }, command: Command) => {
+    if (options.password.length < 10) throw new InvalidArgumentError('--password must be at least 10 characters');
+    const db = await openDatabase(configFrom(command));
+    try {
+      const staff = await createStaff(db, options);
+      console.log(`Created ${staff.role} ${staff.email} (${staff.id})`);
+    } finally {
+      await db.close();
+    }
+  });
+
+registerImportCommand(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof RapportError || error instanceof InvalidArgumentError) {
+    console.error(`rapport: ${error.message}`);
+    process.exit(error instanceof RapportError && error.status === 404 ? 3 : 2);
+  }
+  throw error;
+}
