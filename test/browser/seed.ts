@@ -27,8 +27,27 @@ function interactions(target: SeedTarget, items: object[]): Promise<void> {
   return post(target, '/api/interactions', `Bearer ${target.token}`, { interactions: items });
 }
 
-/** Jane: identified by Segment, ate three red apples, then asked Support about a refund by email. */
-export async function seedJane(target: SeedTarget): Promise<void> {
+async function api<T>(target: SeedTarget, method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${target.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${target.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+export interface SeededJane {
+  janeId: string;
+  /** A second profile of hers (from a helpdesk) that was merged into janeId. */
+  absorbedId: string;
+}
+
+/**
+ * Jane: identified by Segment, ate three red apples, asked Support about a refund by email and got a reply,
+ * has an X handle, a Shopify id, a stated preference, a VIP flag, and an old helpdesk profile merged in.
+ */
+export async function seedJane(target: SeedTarget): Promise<SeededJane> {
   await segmentBatch(target, [
     {
       type: 'identify',
@@ -48,7 +67,7 @@ export async function seedJane(target: SeedTarget): Promise<void> {
   ]);
   await interactions(target, [
     {
-      customer: { email: 'jane@example.com' },
+      customer: { email: 'jane@example.com', handles: { x: '@janedoe' }, externalIds: { shopify: '123' } },
       channel: 'email',
       direction: 'inbound',
       type: 'message',
@@ -56,8 +75,34 @@ export async function seedJane(target: SeedTarget): Promise<void> {
       text: 'Where is my refund?',
       occurredAt: daysAgo(6),
       sourceId: 'jane-refund-1',
+      preferences: { 'contact.channel': 'email' },
+    },
+    {
+      customer: { email: 'jane@example.com' },
+      channel: 'email',
+      direction: 'outbound',
+      type: 'message',
+      department: 'support',
+      actor: 'Sam (Support)',
+      text: 'Sorry for the wait, Jane. The refund went out today.',
+      occurredAt: daysAgo(5),
+      sourceId: 'jane-refund-2',
+    },
+    {
+      customer: { externalIds: { zendesk: 'z-77' }, name: 'J. Doe' },
+      channel: 'web_form',
+      type: 'ticket',
+      department: 'support',
+      text: 'My parcel arrived damaged.',
+      occurredAt: daysAgo(20),
+      sourceId: 'jane-helpdesk-1',
     },
   ]);
+  const jane = await api<{ id: string }>(target, 'GET', '/api/customers/lookup?email=jane%40example.com');
+  const helpdesk = await api<{ id: string }>(target, 'GET', '/api/customers/lookup?external=zendesk%3Az-77');
+  await api(target, 'PUT', `/api/customers/${jane.id}/flags/vip`, { reason: 'Top 1% of spend' });
+  await api(target, 'POST', `/api/customers/${jane.id}/merges`, { absorbedId: helpdesk.id });
+  return { janeId: jane.id, absorbedId: helpdesk.id };
 }
 
 /** Pat: exactly `count` chat messages and nothing else, so the timeline needs paging. */

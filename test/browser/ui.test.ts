@@ -3,18 +3,19 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startTestServer } from '../helpers/server.ts';
-import { seedJane, seedPat } from './seed.ts';
+import { seedJane, seedPat, type SeededJane } from './seed.ts';
 
 const PAT_INTERACTIONS = 45;
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
 let page: Page;
+let jane: SeededJane;
 const pageErrors: string[] = [];
 
 before(async () => {
   server = await startTestServer();
-  await seedJane(server);
+  jane = await seedJane(server);
   await seedPat(server, PAT_INTERACTIONS);
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -88,8 +89,13 @@ test("Jane's page shows her context card and timeline", async () => {
   assert.ok((await page.getByTestId('card-summary').innerText()).trim().length > 'What to say next'.length);
 
   const identities = await page.getByTestId('identity').allInnerTexts();
-  assert.ok(identities.includes('jane@example.com'), identities.join(' | '));
-  assert.ok(identities.includes('+14155550123'), identities.join(' | '));
+  for (const expected of ['jane@example.com', '+14155550123', 'X @janedoe', 'Shopify 123']) {
+    assert.ok(identities.includes(expected), `${expected} in ${identities.join(' | ')}`);
+  }
+  assert.deepEqual(await page.getByTestId('flag').allInnerTexts(), ['VIP']);
+
+  const stated = page.locator('[data-testid="preference"][data-kind="explicit"]', { hasText: 'contact.channel' });
+  assert.match(await stated.innerText(), /email/);
 
   const inferred = page.locator('[data-testid="preference"][data-kind="implicit"]', { hasText: 'apple.color' });
   const preference = await inferred.innerText();
@@ -105,7 +111,17 @@ test("Jane's page shows her context card and timeline", async () => {
   // Every item carries an icon, whatever its channel.
   assert.equal(await items.locator('svg.channel-icon').count(), await items.count());
 
+  assert.match(await card.innerText(), new RegExp(`Absorbed ${jane.absorbedId}`));
+
   await page.screenshot({ path: '/tmp/rapport-customer.png' });
+});
+
+test('a merged-away profile opens the surviving one and says so', async () => {
+  await page.goto(`${server.url}/customers/${jane.absorbedId}`);
+  await page.getByTestId('context-card').waitFor();
+  await page.waitForURL(`${server.url}/customers/${jane.janeId}`);
+  assert.match(await page.getByRole('note').innerText(), /This profile .* was merged into Jane Doe/);
+  await page.getByTestId('timeline-item').filter({ hasText: 'My parcel arrived damaged.' }).waitFor();
 });
 
 test('"Load older" pages through the whole timeline and then disappears', async () => {
@@ -131,6 +147,19 @@ test('an unknown customer shows the problem detail instead of a blank page', asy
   await alert.waitFor();
   assert.ok((await alert.innerText()).trim().length > 0);
   assert.equal(await page.getByTestId('context-card').count(), 0);
+});
+
+test('a session that expires mid-work sends the agent to sign-in and back', async () => {
+  await openCustomer('Jane');
+  const customerPath = new URL(page.url()).pathname;
+  await page.context().clearCookies();
+  await page.getByRole('link', { name: '← Customers' }).click();
+  await page.waitForURL(/\/signin\?next=/);
+  await signIn(server.adminPassword);
+  await page.getByTestId('search-input').waitFor();
+  await page.goBack();
+  await page.getByTestId('context-card').waitFor();
+  assert.equal(new URL(page.url()).pathname, customerPath);
 });
 
 test('signing out returns to sign-in, and signing in again returns to the page asked for', async () => {

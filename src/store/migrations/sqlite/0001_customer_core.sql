@@ -75,7 +75,7 @@ CREATE TABLE identities (
   created_at INTEGER NOT NULL,
   PRIMARY KEY (kind, value)
 ) WITHOUT ROWID;
-CREATE INDEX identities_customer ON identities(customer_id);
+CREATE INDEX identities_customer ON identities(customer_id, created_at, kind);
 CREATE INDEX identities_profile ON identities(profile_id);
 
 CREATE TABLE merges (

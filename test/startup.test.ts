@@ -1,0 +1,79 @@
+// The two commands: `npm start` (here its server process) creates the schema and the first admin, and serves.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const port = (probe.address() as { port: number }).port;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function startServerProcess(env: Record<string, string>): Promise<{ output: () => string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: { ...process.env, ...env, RAPPORT_LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const deadline = Date.now() + 30_000;
+  while (!output.includes('Rapport is serving')) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    output: () => output,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+test('first start creates the database, the schema and an admin with a printed password; the next start does not', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'rapport-start-'));
+  try {
+    const port = await freePort();
+    const env = { RAPPORT_PORT: String(port), RAPPORT_DATA_DIR: dataDir, RAPPORT_ADMIN_EMAIL: 'owner@example.com' };
+    const first = await startServerProcess(env);
+    const match = /created admin owner@example\.com with password (\S+)/.exec(first.output());
+    assert.ok(match, first.output());
+    assert.ok(existsSync(join(dataDir, 'rapport.db')));
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    assert.equal(health.status, 200);
+    const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'owner@example.com', password: match[1] }),
+    });
+    assert.equal(login.status, 200);
+    await first.stop();
+
+    const second = await startServerProcess(env);
+    assert.ok(!second.output().includes('created admin'), 'the password is printed once only');
+    await second.stop();
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('bad configuration stops start-up with a message naming the variable', async () => {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: { ...process.env, RAPPORT_PORT: 'eighty' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const code = await new Promise((resolve) => child.once('exit', resolve));
+  assert.notEqual(code, 0);
+  assert.match(output, /Invalid configuration: RAPPORT_PORT/);
+});
