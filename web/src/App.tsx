@@ -29,25 +29,27 @@ export function App() {
 
   useEffect(checkSession, [checkSession]);
 
-  useEffect(() => {
-    setUnauthorizedHandler(() => {
-      setSession({ state: 'signed-out' });
-      const here = window.location.pathname + window.location.search;
-      if (!here.startsWith('/signin')) navigate(signInPathFrom(here), { replace: true });
-    });
-  }, []);
+  // A 401 anywhere means the session is gone; the effect below then moves to /signin.
+  useEffect(() => setUnauthorizedHandler(() => setSession({ state: 'signed-out' })), []);
 
   const needsSignIn = session.state === 'signed-out' && path !== '/signin';
   useEffect(() => {
     if (needsSignIn) navigate(signInPathFrom(href), { replace: true });
   }, [needsSignIn, href]);
 
+  const next = search.get('next');
   const signedInOnSignIn = session.state === 'signed-in' && path === '/signin';
   useEffect(() => {
-    if (signedInOnSignIn) navigate(safeReturnPath(search.get('next')), { replace: true });
-  }, [signedInOnSignIn, search]);
+    if (signedInOnSignIn) navigate(safeReturnPath(next), { replace: true });
+  }, [signedInOnSignIn, next]);
 
-  if (session.state === 'checking') return <Loading label="Loading Rapport…" />;
+  if (session.state === 'checking') {
+    return (
+      <main className="centered">
+        <Loading label="Loading Rapport…" />
+      </main>
+    );
+  }
   if (session.state === 'failed') {
     return (
       <main className="centered">
@@ -58,14 +60,7 @@ export function App() {
     );
   }
   if (session.state === 'signed-out' || path === '/signin') {
-    return (
-      <SignIn
-        onSignedIn={(staff) => {
-          setSession({ state: 'signed-in', staff });
-          navigate(safeReturnPath(search.get('next')), { replace: true });
-        }}
-      />
-    );
+    return <SignIn onSignedIn={(staff) => setSession({ state: 'signed-in', staff })} />;
   }
 
   const signOut = async () => {

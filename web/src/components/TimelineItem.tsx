@@ -14,6 +14,8 @@ export function TimelineItem({ interaction }: { interaction: Interaction }) {
   const { channel, department, actor, text, occurredAt } = interaction;
   const properties = Object.entries(interaction.properties ?? {});
   const what = interaction.event ?? humanize(interaction.type);
+  // Inbound items default to the actor "customer", which "from customer" already says.
+  const by = actor && actor !== 'customer' ? `by ${actor}` : null;
   return (
     <li className={`timeline-item direction-${interaction.direction}`} data-testid="timeline-item">
       <span className="timeline-icon">
@@ -27,7 +29,7 @@ export function TimelineItem({ interaction }: { interaction: Interaction }) {
           </time>
         </div>
         <div className="timeline-meta muted">
-          {[humanize(channel), DIRECTION_LABELS[interaction.direction], department && humanize(department), actor && `by ${actor}`]
+          {[humanize(channel), DIRECTION_LABELS[interaction.direction], department && humanize(department), by]
             .filter(Boolean)
             .join(' · ')}
         </div>
