@@ -87,3 +87,12 @@ test('unknown API routes answer a 404 problem, not the UI', async () => {
   assert.equal(res.status, 404);
   assert.equal(res.body.code, 'route_not_found');
 });
+
+test('repeated failed sign-ins are slowed down with 429 and Retry-After', async () => {
+  const attempt = () => http('POST', `${server.url}/api/auth/login`, { body: { email: 'target@example.com', password: 'guess' } });
+  for (let i = 0; i < 10; i++) assert.equal((await attempt()).status, 401);
+  const limited = await attempt();
+  assert.equal(limited.status, 429);
+  assert.equal(limited.body.code, 'too_many_attempts');
+  assert.ok(Number(limited.headers.get('retry-after')) > 0);
+});

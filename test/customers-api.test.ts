@@ -131,3 +131,43 @@ test("a viewer sees the card with emails and phones masked and cannot change any
   const ingest = await http('POST', `${server.url}/api/interactions`, { token: viewer, body: { interactions: [] } });
   assert.equal(ingest.status, 403);
 });
+
+test('a customer can be exported whole and then erased; their ids answer 410 and the audit keeps who did it', async () => {
+  const created = await http('POST', `${server.url}/api/interactions`, {
+    token: server.token,
+    body: {
+      interactions: [
+        { customer: { email: 'kim@example.com', name: 'Kim Berg', traits: { city: 'Bergen' } }, channel: 'email', text: 'Private matter', sourceId: 'p1' },
+        { customer: { phone: '+14155550199' }, channel: 'phone', sourceId: 'p2' },
+        { customer: { email: 'kim@example.com', phone: '+14155550199' }, channel: 'chat', sourceId: 'p3' },
+      ],
+    },
+  });
+  const kimId = created.body.results[0].customerId;
+  const otherProfile = created.body.results[1].customerId;
+  const agent = await server.staffToken('agent');
+  assert.equal((await http('GET', `${server.url}/api/customers/${kimId}/export`, { token: agent })).status, 403);
+  const exported = await http('GET', `${server.url}/api/customers/${kimId}/export`, { token: server.token });
+  assert.equal(exported.status, 200);
+  assert.match(exported.headers.get('content-disposition') ?? '', /attachment/);
+  assert.equal(exported.body.interactions.length, 3);
+  assert.equal(exported.body.identities.length, 2);
+  assert.equal(exported.body.customer.traits.city, 'Bergen');
+
+  const manager = await server.staffToken('manager');
+  assert.equal((await http('DELETE', `${server.url}/api/customers/${kimId}`, { token: manager })).status, 403, 'only admins erase');
+  const erased = await http('DELETE', `${server.url}/api/customers/${kimId}`, { token: server.token });
+  assert.equal(erased.status, 200);
+  assert.equal(erased.body.interactions, 3);
+  assert.equal(erased.body.erasedProfiles.length, 2);
+  for (const id of [kimId, otherProfile]) {
+    const gone = await http('GET', `${server.url}/api/customers/${id}`, { token: server.token });
+    assert.equal(gone.status, 410);
+    assert.equal(gone.body.code, 'customer_erased');
+  }
+  assert.equal((await http('GET', `${server.url}/api/customers/lookup?email=kim@example.com`, { token: server.token })).status, 404);
+  assert.deepEqual((await http('GET', `${server.url}/api/customers?q=kim`, { token: server.token })).body.items, []);
+  const audit = await http('GET', `${server.url}/api/audit?customerId=${kimId}`, { token: server.token });
+  assert.ok(audit.body.items.some((e: { action: string }) => e.action === 'customer.erased'));
+  assert.ok(!JSON.stringify(audit.body).includes('kim@example.com'));
+});

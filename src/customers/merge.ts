@@ -66,7 +66,7 @@ export async function listMergesOf(db: Db, customerId: string): Promise<Merge[]>
 }
 
 /** The profiles that make up a customer today: itself and everything merged into it, transitively. */
-async function profilesOf(db: Db, customerId: string): Promise<string[]> {
+export async function profilesOf(db: Db, customerId: string): Promise<string[]> {
   const rows = await db.all<{ absorbed_profiles: string }>(
     'SELECT absorbed_profiles FROM merges WHERE survivor_id = ? AND undone_at IS NULL',
     [customerId],

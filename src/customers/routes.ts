@@ -6,6 +6,7 @@ import type { RequestContext } from '../http/context.ts';
 import { normaliseEmail, normalisePhone, parseExternalRef, parseHandleRef, type Identity } from './identity.ts';
 import { parseSearchQuery } from './search-query.ts';
 import * as customers from './service.ts';
+import { eraseCustomer, exportCustomer } from './privacy.ts';
 
 const customerParams = z.object({ id: z.string().min(1).max(100) });
 const limit = (fallback: number) => z.coerce.number().int().min(1).max(100).default(fallback);
@@ -162,5 +163,27 @@ export const customerRoutes = [
     auth: 'customers:merge',
     params: z.object({ id: z.string().min(1).max(100) }),
     handler: async ({ params, ctx }) => customers.undoCustomerMerge(ctx.db, params.id, ctx.actor),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/customers/:id/export',
+    summary: "Everything held about a customer, as one JSON document (subject access request)",
+    tags: ['privacy'],
+    auth: 'customers:export',
+    params: customerParams,
+    handler: async ({ params, ctx, reply }) => {
+      const data = await exportCustomer(ctx.db, params.id, ctx.actor);
+      reply.header('content-disposition', `attachment; filename="${data.customer.id}.json"`);
+      return data;
+    },
+  }),
+  defineRoute({
+    method: 'DELETE',
+    url: '/api/customers/:id',
+    summary: 'Erase a customer and every profile merged into them (right to erasure)',
+    tags: ['privacy'],
+    auth: 'customers:erase',
+    params: customerParams,
+    handler: async ({ params, ctx }) => eraseCustomer(ctx.db, params.id, ctx.actor),
   }),
 ];

@@ -71,6 +71,7 @@ export async function applyProfile(tx: Db, customerId: string, name: string | nu
 async function requireCustomer(db: Db, id: string): Promise<store.CustomerRow> {
   const row = await canonicalCustomer(db, id);
   if (!row) throw new RapportError('customer_not_found', `No customer with id ${id}`, 404);
+  if (row.erased_at !== null) throw new RapportError('customer_erased', `Customer ${row.id} was erased on request`, 410);
   return row;
 }
 
@@ -186,7 +187,7 @@ export async function searchCustomers(
   const rows = await store.searchCustomers(db, query.terms, query.identities, query.identityPrefix, query.limit);
   if (query.customerId) {
     const byId = await canonicalCustomer(db, query.customerId);
-    const listed = byId && !rows.some((row) => row.id === byId.id) ? await store.findCustomerListRow(db, byId.id) : undefined;
+    const listed = byId && byId.erased_at === null && !rows.some((row) => row.id === byId.id) ? await store.findCustomerListRow(db, byId.id) : undefined;
     if (listed) rows.unshift(listed);
   }
   return rows.map(toSummary);

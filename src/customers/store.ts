@@ -13,6 +13,7 @@ export interface CustomerRow {
   lifecycle: string;
   interaction_count: number;
   merged_into: string | null;
+  erased_at: number | null;
 }
 
 export interface IdentityRow {
@@ -128,14 +129,14 @@ export async function findCustomerListRow(db: Db, id: string): Promise<CustomerL
 export async function listRecentCustomers(db: Db, limit: number, after?: { lastSeenAt: number; id: string }): Promise<CustomerListRow[]> {
   if (!after) {
     return db.all<CustomerListRow>(
-      `SELECT ${LIST_COLUMNS} FROM customers c WHERE c.merged_into IS NULL
+      `SELECT ${LIST_COLUMNS} FROM customers c WHERE c.merged_into IS NULL AND c.erased_at IS NULL
        ORDER BY c.last_seen_at DESC, c.id DESC LIMIT ?`,
       [limit],
     );
   }
   return db.all<CustomerListRow>(
     `SELECT ${LIST_COLUMNS} FROM customers c
-     WHERE c.merged_into IS NULL AND (c.last_seen_at < ? OR (c.last_seen_at = ? AND c.id < ?))
+     WHERE c.merged_into IS NULL AND c.erased_at IS NULL AND (c.last_seen_at < ? OR (c.last_seen_at = ? AND c.id < ?))
      ORDER BY c.last_seen_at DESC, c.id DESC LIMIT ?`,
     [after.lastSeenAt, after.lastSeenAt, after.id, limit],
   );
@@ -181,5 +182,5 @@ export async function searchCustomers(
     list,
   );
   // Merged-away profiles answer through the profile that absorbed them.
-  return rows.filter((row) => row.merged_into === null).sort((a, b) => b.last_seen_at - a.last_seen_at).slice(0, limit);
+  return rows.filter((row) => row.merged_into === null && row.erased_at === null).sort((a, b) => b.last_seen_at - a.last_seen_at).slice(0, limit);
 }

@@ -8,6 +8,8 @@ export const PERMISSIONS = [
   'customers:pii',
   'customers:write',
   'customers:merge',
+  'customers:export',
+  'customers:erase',
   'interactions:write',
   'audit:read',
   'keys:manage',
@@ -17,7 +19,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 const VIEWER: Permission[] = ['customers:read'];
 const AGENT: Permission[] = [...VIEWER, 'customers:pii', 'customers:write', 'interactions:write'];
-const MANAGER: Permission[] = [...AGENT, 'customers:merge', 'audit:read'];
+const MANAGER: Permission[] = [...AGENT, 'customers:merge', 'customers:export', 'audit:read'];
 const ADMIN: Permission[] = [...PERMISSIONS];
 
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {

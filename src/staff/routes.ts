@@ -1,6 +1,8 @@
 // HTTP routes for sign-in, the signed-in staff member, staff accounts and personal tokens.
 import { z } from 'zod';
 import { defineRoute } from '../http/route.ts';
+import { RapportError } from '../http/errors.ts';
+import { createRateLimiter } from '../http/rate-limit.ts';
 import { SESSION_COOKIE } from '../http/auth.ts';
 import { ROLES, permissionsOf } from './model.ts';
 import * as staffService from './service.ts';
@@ -10,6 +12,9 @@ const credentials = z.object({
   password: z.string().min(1).max(1024),
 });
 
+// Ten failed sign-ins per address and email in 15 minutes, then a wait: slows password guessing.
+const failedSignIns = createRateLimiter({ max: 10, windowMs: 15 * 60 * 1000 });
+
 export const staffRoutes = [
   defineRoute({
     method: 'POST',
@@ -18,8 +23,19 @@ export const staffRoutes = [
     tags: ['auth'],
     auth: 'public',
     body: credentials,
-    handler: async ({ body, ctx, reply }) => {
-      const { staff, sessionToken } = await staffService.signIn(ctx.db, body.email, body.password);
+    handler: async ({ body, ctx, reply, request }) => {
+      const key = `${request.ip}|${body.email.trim().toLowerCase()}`;
+      const wait = failedSignIns.retryAfter(key);
+      if (wait > 0) {
+        reply.header('retry-after', String(wait));
+        throw new RapportError('too_many_attempts', `Too many failed sign-ins; try again in ${wait} s`, 429);
+      }
+      const signedIn = await staffService.signIn(ctx.db, body.email, body.password).catch((error: unknown) => {
+        failedSignIns.hit(key);
+        throw error;
+      });
+      failedSignIns.reset(key);
+      const { staff, sessionToken } = signedIn;
       reply.setCookie(SESSION_COOKIE, sessionToken, {
         path: '/',
         httpOnly: true,

@@ -52,7 +52,8 @@ CREATE TABLE customers (
   acquisition_source TEXT,
   lifecycle TEXT NOT NULL DEFAULT 'active' CHECK (lifecycle IN ('lead', 'active', 'at_risk', 'churned')),
   interaction_count INTEGER NOT NULL DEFAULT 0,
-  merged_into TEXT REFERENCES customers(id)
+  merged_into TEXT REFERENCES customers(id),
+  erased_at INTEGER
 );
 CREATE INDEX customers_last_seen ON customers(last_seen_at) WHERE merged_into IS NULL;
 
