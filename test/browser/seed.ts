@@ -121,3 +121,21 @@ export async function seedPat(target: SeedTarget, count: number): Promise<void> 
     })),
   );
 }
+
+/** A customer known only by one emailed message: enough to search for, open, merge or erase. */
+export async function seedCustomer(target: SeedTarget, customer: { name: string; email: string; text: string }): Promise<string> {
+  await interactions(target, [
+    {
+      customer: { email: customer.email, name: customer.name },
+      channel: 'email',
+      direction: 'inbound',
+      type: 'message',
+      department: 'support',
+      text: customer.text,
+      occurredAt: daysAgo(2),
+      sourceId: `seed-${customer.email}`,
+    },
+  ]);
+  const found = await api<{ id: string }>(target, 'GET', `/api/customers/lookup?email=${encodeURIComponent(customer.email)}`);
+  return found.id;
+}

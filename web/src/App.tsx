@@ -8,6 +8,9 @@ import { Shell } from './components/Shell.tsx';
 import { SignIn } from './pages/SignIn.tsx';
 import { Search } from './pages/Search.tsx';
 import { Customer } from './pages/Customer.tsx';
+import { WriteKeys } from './pages/WriteKeys.tsx';
+import { StaffAccounts } from './pages/StaffAccounts.tsx';
+import { PermissionsContext } from './permissions.ts';
 
 type Session = { state: 'checking' } | { state: 'signed-out' } | { state: 'signed-in'; staff: Staff } | { state: 'failed'; error: unknown };
 
@@ -71,9 +74,11 @@ export function App() {
   };
 
   return (
-    <Shell staff={session.staff} onSignOut={signOut}>
-      <Route path={path} />
-    </Shell>
+    <PermissionsContext value={new Set(session.staff.permissions ?? [])}>
+      <Shell staff={session.staff} onSignOut={signOut}>
+        <Route path={path} />
+      </Shell>
+    </PermissionsContext>
   );
 }
 
@@ -81,6 +86,8 @@ function Route({ path }: { path: string }) {
   if (path === '/') return <Search />;
   const customer = /^\/customers\/([^/]+)\/?$/.exec(path);
   if (customer?.[1]) return <Customer id={decodeURIComponent(customer[1])} />;
+  if (path === '/settings/write-keys') return <WriteKeys />;
+  if (path === '/settings/staff') return <StaffAccounts />;
   return (
     <section className="page">
       <h1>Page not found</h1>

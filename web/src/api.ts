@@ -1,12 +1,33 @@
 // Fetch wrapper for the Rapport API: JSON in and out, problem+json errors as ApiError,
 // and one place that sends the user back to sign-in when the session is gone.
-import type { ContextCard, CustomerSummary, Interaction, Page, Staff } from './types.ts';
+import type {
+  ContextCard,
+  CreatedWriteKey,
+  CustomerSummary,
+  Erasure,
+  Flag,
+  Interaction,
+  Merge,
+  NewStaffMember,
+  Page,
+  Preference,
+  Staff,
+  StaffMember,
+  WriteKey,
+} from './types.ts';
+
+/** One invalid input, as problem+json lists them: `{ field: 'password', reason: 'must be at least 10 characters' }`. */
+export interface FieldError {
+  field: string;
+  reason: string;
+}
 
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     detail: string,
+    readonly errors: FieldError[] = [],
   ) {
     super(detail);
     this.name = 'ApiError';
@@ -24,15 +45,21 @@ export function setUnauthorizedHandler(handler: UnauthorizedHandler): void {
 async function problemOf(response: Response): Promise<ApiError> {
   let detail = `${response.status} ${response.statusText}`.trim();
   let code = 'http_error';
+  let errors: FieldError[] = [];
   try {
-    const body = (await response.json()) as { detail?: unknown; title?: unknown; code?: unknown };
+    const body = (await response.json()) as { detail?: unknown; title?: unknown; code?: unknown; errors?: unknown };
     if (typeof body.detail === 'string' && body.detail) detail = body.detail;
     else if (typeof body.title === 'string' && body.title) detail = body.title;
     if (typeof body.code === 'string') code = body.code;
+    if (Array.isArray(body.errors)) errors = body.errors.filter(isFieldError);
   } catch {
     // Not JSON (a proxy error page, say): the status line is the best we have.
   }
-  return new ApiError(response.status, code, detail);
+  return new ApiError(response.status, code, detail, errors);
+}
+
+function isFieldError(value: unknown): value is FieldError {
+  return typeof value === 'object' && value !== null && typeof (value as FieldError).field === 'string' && typeof (value as FieldError).reason === 'string';
 }
 
 interface RequestOptions {
@@ -73,6 +100,8 @@ function query(params: Record<string, string | number | null | undefined>): stri
   return text ? `?${text}` : '';
 }
 
+const customerPath = (id: string) => `/api/customers/${encodeURIComponent(id)}`;
+
 export const api = {
   login: (email: string, password: string) =>
     request<{ staff: Staff }>('/api/auth/login', { method: 'POST', body: { email, password }, redirectOn401: false }),
@@ -84,5 +113,22 @@ export const api = {
   customer: (id: string, signal?: AbortSignal) =>
     request<ContextCard>(`/api/customers/${encodeURIComponent(id)}`, { signal }),
   timeline: (id: string, cursor: string | null, signal?: AbortSignal) =>
-    request<Page<Interaction>>(`/api/customers/${encodeURIComponent(id)}/timeline${query({ limit: 20, cursor })}`, { signal }),
+    request<Page<Interaction>>(`${customerPath(id)}/timeline${query({ limit: 20, cursor })}`, { signal }),
+  statePreference: (id: string, key: string, value: string) =>
+    request<{ items: Preference[] }>(`${customerPath(id)}/preferences/${encodeURIComponent(key)}`, { method: 'PUT', body: { value } }),
+  removePreference: (id: string, key: string) =>
+    request<void>(`${customerPath(id)}/preferences/${encodeURIComponent(key)}`, { method: 'DELETE' }),
+  setFlag: (id: string, flag: string, reason: string | null) =>
+    request<{ items: Flag[] }>(`${customerPath(id)}/flags/${encodeURIComponent(flag)}`, { method: 'PUT', body: { reason } }),
+  clearFlag: (id: string, flag: string) => request<void>(`${customerPath(id)}/flags/${encodeURIComponent(flag)}`, { method: 'DELETE' }),
+  undoMerge: (mergeId: string) => request<Merge>(`/api/merges/${encodeURIComponent(mergeId)}/undo`, { method: 'POST' }),
+  /** A plain link target, not a fetch: the browser saves the JSON attachment itself. */
+  exportUrl: (id: string) => `${customerPath(id)}/export`,
+  eraseCustomer: (id: string) => request<Erasure>(customerPath(id), { method: 'DELETE' }),
+  writeKeys: () => request<{ items: WriteKey[] }>('/api/write-keys'),
+  createWriteKey: (name: string, source?: string) =>
+    request<CreatedWriteKey>('/api/write-keys', { method: 'POST', body: { name, source } }),
+  revokeWriteKey: (id: string) => request<void>(`/api/write-keys/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  staff: () => request<{ items: StaffMember[] }>('/api/staff'),
+  createStaff: (member: NewStaffMember) => request<StaffMember>('/api/staff', { method: 'POST', body: member }),
 };

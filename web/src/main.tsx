@@ -3,6 +3,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import './styles.css';
+import './forms.css';
+import './settings.css';
+import './card-edit.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -99,3 +99,44 @@ export interface ContextCard {
   recentInteractions: Interaction[];
   merges: Merge[];
 }
+
+/** A staff account as the Staff settings list it (the signed-in one is `Staff`, with permissions). */
+export interface StaffMember {
+  id: string;
+  email: string;
+  name: string;
+  role: StaffRole;
+  department: string | null;
+  createdAt: string;
+}
+
+export const STAFF_ROLES = ['admin', 'manager', 'agent', 'viewer'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export interface NewStaffMember {
+  email: string;
+  name: string;
+  role: StaffRole;
+  department?: string;
+  password: string;
+}
+
+/** The credential an ingest source sends events with; the secret itself is only in `CreatedWriteKey`. */
+export interface WriteKey {
+  id: string;
+  name: string;
+  source: string;
+  keyHint: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface CreatedWriteKey extends WriteKey {
+  key: string;
+}
+
+export interface Erasure {
+  erasedProfiles: string[];
+  interactions: number;
+}

@@ -1,13 +1,26 @@
 // The context card: everything an agent needs before replying, with "what to say next" up top.
+// Staff whose role allows it can edit preferences and flags and undo merges right here.
 import type { ReactNode } from 'react';
+import { api } from '../api.ts';
 import { formatValue, humanize } from '../labels.ts';
+import { useCan } from '../permissions.ts';
 import { absoluteTime, formatDate, relativeTime } from '../time.ts';
-import type { ContextCard as Card, Flag, LastContact, Merge } from '../types.ts';
+import type { ContextCard as Card, LastContact } from '../types.ts';
+import { Flags } from './Flags.tsx';
 import { Identities } from './Identities.tsx';
+import { Merges } from './Merges.tsx';
+import { PreferenceForm } from './PreferenceForm.tsx';
 import { Preferences } from './Preferences.tsx';
 
-export function ContextCard({ card }: { card: Card }) {
+/** `onChanged` reloads the card after an edit made here. */
+export function ContextCard({ card, onChanged }: { card: Card; onChanged: () => Promise<void> }) {
+  const can = useCan();
+  const editable = can('customers:write');
   const traits = Object.entries(card.traits ?? {});
+  const removePreference = async (key: string) => {
+    await api.removePreference(card.id, key);
+    await onChanged();
+  };
   return (
     <aside className="context-card panel" data-testid="context-card" aria-label="Customer context">
       <header className="card-header">
@@ -32,13 +45,7 @@ export function ContextCard({ card }: { card: Card }) {
         <p>{card.summary}</p>
       </div>
 
-      {card.flags.length > 0 && (
-        <ul className="flags" aria-label="Flags">
-          {card.flags.map((flag) => (
-            <FlagBadge key={flag.flag} flag={flag} />
-          ))}
-        </ul>
-      )}
+      <Flags customerId={card.id} flags={card.flags} onChanged={editable ? onChanged : undefined} />
 
       <CardSection title="Identities">
         <Identities identities={card.identities} />
@@ -49,7 +56,8 @@ export function ContextCard({ card }: { card: Card }) {
       </CardSection>
 
       <CardSection title="Preferences">
-        <Preferences preferences={card.preferences} />
+        <Preferences preferences={card.preferences} onRemove={editable ? removePreference : undefined} />
+        {editable && <PreferenceForm customerId={card.id} onStated={onChanged} />}
       </CardSection>
 
       {traits.length > 0 && (
@@ -67,7 +75,7 @@ export function ContextCard({ card }: { card: Card }) {
 
       {card.merges.length > 0 && (
         <CardSection title="Merges">
-          <Merges merges={card.merges} survivorId={card.id} />
+          <Merges merges={card.merges} survivorId={card.id} onUndone={can('customers:merge') ? onChanged : undefined} />
         </CardSection>
       )}
     </aside>
@@ -80,23 +88,6 @@ function CardSection({ title, children }: { title: string; children: ReactNode }
       <h3>{title}</h3>
       {children}
     </section>
-  );
-}
-
-/** Colour says how careful to be: red for risk, amber for special treatment, blue for anything else. */
-function flagTone(flag: string): string {
-  if (/risk|fraud|abuse|block|do.?not|churn|complain|chargeback|angry/i.test(flag)) return 'danger';
-  if (/vip|loyal|priority|premium|gold|vocal|influenc/i.test(flag)) return 'warning';
-  return 'info';
-}
-
-function FlagBadge({ flag }: { flag: Flag }) {
-  const origin = flag.source === 'rule' ? 'Set by a rule' : 'Set by staff';
-  const title = [flag.reason, `${origin} on ${formatDate(flag.setAt)}`].filter(Boolean).join(' — ');
-  return (
-    <li className={`flag flag-${flagTone(flag.flag)}`} data-testid="flag" title={title}>
-      {humanize(flag.flag)}
-    </li>
   );
 }
 
@@ -114,27 +105,6 @@ function LastContacts({ contacts }: { contacts: LastContact[] }) {
             {humanize(contact.channel).toLowerCase()}
           </span>
           {contact.text && <span className="muted clamp">{contact.text}</span>}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-function Merges({ merges, survivorId }: { merges: Merge[]; survivorId: string }) {
-  return (
-    <ul className="merges">
-      {merges.map((merge) => (
-        <li key={merge.id} className={merge.undoneAt ? 'undone' : undefined}>
-          {merge.survivorId === survivorId ? (
-            <>Absorbed <code>{merge.absorbedId}</code></>
-          ) : (
-            <>Merged into <code>{merge.survivorId}</code></>
-          )}
-          <span className="muted">
-            {' · '}
-            {merge.reason} · {formatDate(merge.mergedAt)}
-            {merge.undoneAt && ` · undone ${formatDate(merge.undoneAt)}`}
-          </span>
         </li>
       ))}
     </ul>

@@ -1,9 +1,19 @@
 // What the customer likes: Stated (they told us, with source and date) and Inferred (we noticed, with confidence).
+// Staff who may edit can remove a stated one; inferred ones follow the evidence and cannot be removed by hand.
 import { formatValue, humanize } from '../labels.ts';
 import { formatDate } from '../time.ts';
 import type { Preference } from '../types.ts';
+import { useAction } from '../useAction.ts';
+import { ErrorAlert } from './ErrorAlert.tsx';
 
-export function Preferences({ preferences }: { preferences: Preference[] }) {
+interface PreferencesProps {
+  preferences: Preference[];
+  /** Present only for staff who may change the customer. */
+  onRemove?: (key: string) => Promise<void>;
+}
+
+export function Preferences({ preferences, onRemove }: PreferencesProps) {
+  const removing = useAction();
   const stated = preferences.filter((preference) => preference.kind === 'explicit');
   const inferred = preferences.filter((preference) => preference.kind === 'implicit');
   if (preferences.length === 0) return <p className="muted">No preferences known yet.</p>;
@@ -15,13 +25,27 @@ export function Preferences({ preferences }: { preferences: Preference[] }) {
           <ul className="preference-list">
             {stated.map((preference) => (
               <li key={preference.key} data-testid="preference" data-kind="explicit">
-                <PreferenceValue preference={preference} />
+                <span className="preference-line">
+                  <PreferenceValue preference={preference} />
+                  {onRemove && (
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-label={`Remove preference ${preference.key}`}
+                      disabled={removing.busy}
+                      onClick={() => removing.run(() => onRemove(preference.key))}
+                    >
+                      Remove
+                    </button>
+                  )}
+                </span>
                 <span className="muted">
                   {[preference.source && `via ${humanize(preference.source)}`, formatDate(preference.updatedAt)].filter(Boolean).join(' · ')}
                 </span>
               </li>
             ))}
           </ul>
+          {removing.error !== null && <ErrorAlert error={removing.error} />}
         </div>
       )}
       {inferred.length > 0 && (

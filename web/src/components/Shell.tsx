@@ -1,7 +1,10 @@
-// The frame around every signed-in screen: left navigation, and a top bar with who is signed in.
-import type { ReactNode } from 'react';
+// The frame around every signed-in screen: left navigation (settings only for those allowed them),
+// a top bar with who is signed in, and the one-off notice left by the last action.
+import { useEffect, type ReactNode } from 'react';
 import { followLink, useLocation } from '../router.ts';
 import { humanize } from '../labels.ts';
+import { showNotice, useNotice } from '../notice.ts';
+import { useCan } from '../permissions.ts';
 import type { Staff } from '../types.ts';
 
 interface ShellProps {
@@ -12,7 +15,10 @@ interface ShellProps {
 
 export function Shell({ staff, onSignOut, children }: ShellProps) {
   const { path } = useLocation();
+  const can = useCan();
   const onCustomers = path === '/' || path.startsWith('/customers/');
+  const showKeys = can('keys:manage');
+  const showStaff = can('staff:manage');
   return (
     <div className="shell">
       <nav className="sidebar" aria-label="Main">
@@ -21,16 +27,31 @@ export function Shell({ staff, onSignOut, children }: ShellProps) {
           Rapport
         </a>
         <ul>
-          <li>
-            <a href="/" className={onCustomers ? 'active' : undefined} aria-current={onCustomers ? 'page' : undefined} onClick={(event) => followLink(event, '/')}>
-              <svg viewBox="0 0 24 24" aria-hidden="true" className="nav-icon">
-                <circle cx="9" cy="8" r="3.5" />
-                <path d="M2.5 20c.8-3.6 3.4-5.5 6.5-5.5s5.7 1.9 6.5 5.5M16 4.8a3.4 3.4 0 0 1 0 6.4M18.5 14.8c1.6.8 2.6 2.5 3 5.2" />
-              </svg>
-              Customers
-            </a>
-          </li>
+          <NavItem to="/" active={onCustomers} label="Customers">
+            <circle cx="9" cy="8" r="3.5" />
+            <path d="M2.5 20c.8-3.6 3.4-5.5 6.5-5.5s5.7 1.9 6.5 5.5M16 4.8a3.4 3.4 0 0 1 0 6.4M18.5 14.8c1.6.8 2.6 2.5 3 5.2" />
+          </NavItem>
         </ul>
+        {(showKeys || showStaff) && (
+          <>
+            <h2 className="nav-heading" id="settings-nav">Settings</h2>
+            <ul aria-labelledby="settings-nav">
+              {showKeys && (
+                <NavItem to="/settings/write-keys" active={path === '/settings/write-keys'} label="Write keys">
+                  <circle cx="8" cy="15" r="4" />
+                  <path d="m11 12 9-9M17 6l3 3M14.5 8.5l2.5 2.5" />
+                </NavItem>
+              )}
+              {showStaff && (
+                <NavItem to="/settings/staff" active={path === '/settings/staff'} label="Staff">
+                  <rect x="3.5" y="4" width="17" height="16" rx="2.5" />
+                  <circle cx="12" cy="10.5" r="2.8" />
+                  <path d="M7.5 17c.9-2 2.5-3 4.5-3s3.6 1 4.5 3" />
+                </NavItem>
+              )}
+            </ul>
+          </>
+        )}
       </nav>
       <div className="workspace">
         <header className="topbar">
@@ -49,8 +70,42 @@ export function Shell({ staff, onSignOut, children }: ShellProps) {
             Sign out
           </button>
         </header>
-        <main className="content">{children}</main>
+        <main className="content">
+          <PathNotice path={path} />
+          {children}
+        </main>
       </div>
+    </div>
+  );
+}
+
+function NavItem({ to, active, label, children }: { to: string; active: boolean; label: string; children: ReactNode }) {
+  return (
+    <li>
+      <a href={to} className={active ? 'active' : undefined} aria-current={active ? 'page' : undefined} onClick={(event) => followLink(event, to)}>
+        <svg viewBox="0 0 24 24" aria-hidden="true" className="nav-icon">
+          {children}
+        </svg>
+        {label}
+      </a>
+    </li>
+  );
+}
+
+function PathNotice({ path }: { path: string }) {
+  const notice = useNotice();
+  const here = notice !== null && notice.path === path;
+  // Moving on to another page retires the notice, so it is never shown out of context.
+  useEffect(() => {
+    if (notice && !here) showNotice(null);
+  }, [notice, here]);
+  if (!here) return null;
+  return (
+    <div className="notice" role="status" data-testid="notice">
+      <span>{notice.text}</span>
+      <button type="button" className="link-button" onClick={() => showNotice(null)}>
+        Dismiss
+      </button>
     </div>
   );
 }

@@ -15,8 +15,9 @@ export function SignIn({ onSignedIn }: { onSignedIn: (staff: Staff) => void }) {
     setSubmitting(true);
     setError(null);
     try {
-      const { staff } = await api.login(email.trim(), password);
-      onSignedIn(staff);
+      await api.login(email.trim(), password);
+      // The login answer has no permissions; `me` does, and the screen depends on them.
+      onSignedIn(await api.me());
     } catch (failure) {
       setError(failure);
       setSubmitting(false);

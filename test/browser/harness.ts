@@ -1,0 +1,51 @@
+// Shared set-up for the focused browser test files: headless Chromium, signing in through the form,
+// and opening a customer from search, the way an agent would.
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export interface BrowserSession {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught script errors in the page; each file's last test asserts there were none. */
+  pageErrors: string[];
+}
+
+export async function openBrowser(): Promise<BrowserSession> {
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  return { browser, context, page, pageErrors };
+}
+
+export async function signIn(page: Page, url: string, email: string, password: string): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('signout').waitFor();
+}
+
+/** From anywhere: Customers in the navigation, search, open the first result, wait for card and timeline. */
+export async function openCustomer(page: Page, query: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click();
+  await page.getByTestId('search-input').fill(query);
+  await page.getByRole('heading', { name: `Results for “${query}”` }).waitFor();
+  await page.getByTestId('search-result').first().click();
+  await page.getByTestId('context-card').waitFor();
+  await page.getByTestId('timeline-item').first().waitFor();
+}
+
+/** A Segment call the way a source sends it: the write key as the Basic user name, no password. */
+export async function sendWithWriteKey(url: string, writeKey: string, path: string, body: unknown): Promise<Response> {
+  return fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Basic ${Buffer.from(`${writeKey}:`).toString('base64')}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}

@@ -1,0 +1,28 @@
+// The customer's data rights, for staff allowed them: export everything we hold, or erase it for good.
+import { useState } from 'react';
+import { api } from '../api.ts';
+import { useCan } from '../permissions.ts';
+import type { ContextCard, Erasure } from '../types.ts';
+import { EraseDialog } from './EraseDialog.tsx';
+
+export function CustomerActions({ card, onErased }: { card: ContextCard; onErased: (erasure: Erasure) => void }) {
+  const can = useCan();
+  const [erasing, setErasing] = useState(false);
+  if (!can('customers:export') && !can('customers:erase')) return null;
+  return (
+    <div className="page-actions" role="group" aria-label="Customer data">
+      {can('customers:export') && (
+        // A plain link: the browser streams the JSON attachment to disk under the server's file name.
+        <a className="button-link" href={api.exportUrl(card.id)} download>
+          Export data
+        </a>
+      )}
+      {can('customers:erase') && (
+        <button type="button" className="danger" onClick={() => setErasing(true)}>
+          Erase customer
+        </button>
+      )}
+      {erasing && <EraseDialog card={card} onClose={() => setErasing(false)} onErased={onErased} />}
+    </div>
+  );
+}

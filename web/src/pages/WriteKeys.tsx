@@ -1,0 +1,41 @@
+// Settings → Write keys: the credentials websites, shops and other systems send events with.
+import { useState } from 'react';
+import { api } from '../api.ts';
+import type { CreatedWriteKey, WriteKey } from '../types.ts';
+import { useLoaded } from '../useLoaded.ts';
+import { ErrorAlert, Loading } from '../components/ErrorAlert.tsx';
+import { NewWriteKey } from '../components/NewWriteKey.tsx';
+import { WriteKeyForm } from '../components/WriteKeyForm.tsx';
+import { WriteKeyList } from '../components/WriteKeyList.tsx';
+
+export function WriteKeys() {
+  const [keys, reloadKeys] = useLoaded(api.writeKeys);
+  const [created, setCreated] = useState<CreatedWriteKey | null>(null);
+
+  const revoke = async (key: WriteKey) => {
+    await api.revokeWriteKey(key.id);
+    if (created?.id === key.id) setCreated(null);
+    reloadKeys();
+  };
+
+  return (
+    <section className="page settings-page">
+      <h1>Write keys</h1>
+      <p className="lead muted">
+        Each system that sends events (your website, shop or CRM) gets its own key, used as the Basic auth user name on <code>/v1</code>. Revoke a key
+        and that system is refused at once.
+      </p>
+      {created && <NewWriteKey created={created} onDone={() => setCreated(null)} />}
+      <WriteKeyForm
+        onCreated={(key) => {
+          setCreated(key);
+          reloadKeys();
+        }}
+      />
+      <h2 className="list-heading">Keys</h2>
+      {keys.state === 'loading' && <Loading label="Loading write keys…" />}
+      {keys.state === 'failed' && <ErrorAlert error={keys.error} />}
+      {keys.state === 'ready' && <WriteKeyList keys={keys.value.items} onRevoke={revoke} />}
+    </section>
+  );
+}
