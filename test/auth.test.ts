@@ -96,3 +96,27 @@ test('repeated failed sign-ins are slowed down with 429 and Retry-After', async 
   assert.equal(limited.body.code, 'too_many_attempts');
   assert.ok(Number(limited.headers.get('retry-after')) > 0);
 });
+
+test('admins change roles and disable accounts; a disabled account is signed out everywhere; the last admin stays', async () => {
+  const created = await http('POST', `${server.url}/api/staff`, {
+    token: server.token,
+    body: { email: 'temp@example.com', name: 'Temp', role: 'agent', password: 'long enough pw' },
+  });
+  const login = await http('POST', `${server.url}/api/auth/login`, { body: { email: 'temp@example.com', password: 'long enough pw' } });
+  assert.ok(login.body.staff.permissions.includes('customers:write'), 'sign-in answers with the permissions');
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const promoted = await http('PATCH', `${server.url}/api/staff/${created.body.id}`, { token: server.token, body: { role: 'manager' } });
+  assert.equal(promoted.body.role, 'manager');
+  const disabled = await http('PATCH', `${server.url}/api/staff/${created.body.id}`, { token: server.token, body: { disabled: true } });
+  assert.equal(disabled.body.disabled, true);
+  assert.equal((await http('GET', `${server.url}/api/auth/me`, { headers: { cookie } })).status, 401);
+  const relogin = await http('POST', `${server.url}/api/auth/login`, { body: { email: 'temp@example.com', password: 'long enough pw' } });
+  assert.equal(relogin.status, 401);
+  const me = await http('GET', `${server.url}/api/auth/me`, { token: server.token });
+  const lastAdmin = await http('PATCH', `${server.url}/api/staff/${me.body.id}`, { token: server.token, body: { role: 'viewer' } });
+  assert.equal(lastAdmin.status, 409);
+  assert.equal(lastAdmin.body.code, 'last_admin');
+  const empty = await http('PATCH', `${server.url}/api/staff/${me.body.id}`, { token: server.token, body: {} });
+  assert.equal(empty.status, 400);
+  assert.equal((await http('PATCH', `${server.url}/api/staff/stf_missing`, { token: server.token, body: { name: 'X' } })).status, 404);
+});

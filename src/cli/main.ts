@@ -28,8 +28,7 @@ writekey
   .action(async (options: { name: string; source?: string }, command: Command) => {
     const db = await openDatabase(configFrom(command));
     try {
-      const source = options.source ?? options.name.toLowerCase().replace(/[^a-z0-9_.-]+/g, '-').replace(/^-+|-+$/g, '');
-      const { writeKey, key } = await createWriteKey(db, { name: options.name, source, createdBy: null });
+      const { writeKey, key } = await createWriteKey(db, { name: options.name, source: options.source, createdBy: null });
       console.log(`Write key for "${writeKey.name}" (source ${writeKey.source}, id ${writeKey.id}):\n${key}`);
       console.log('Send it as the HTTP Basic user name to /v1/*. It is shown only now.');
     } finally {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defineRoute } from '../http/route.ts';
 import { RapportError } from '../http/errors.ts';
 import type { RequestContext } from '../http/context.ts';
-import { normaliseEmail, normalisePhone, parseExternalRef, parseHandleRef, type Identity } from './identity.ts';
+import { maskIdentityValue, normaliseEmail, normalisePhone, parseExternalRef, parseHandleRef, type Identity } from './identity.ts';
 import { parseSearchQuery } from './search-query.ts';
 import * as customers from './service.ts';
 import { eraseCustomer, exportCustomer } from './privacy.ts';
@@ -55,7 +55,13 @@ export const customerRoutes = [
     handler: async ({ query, ctx }) => {
       if (!query.q?.trim()) return customers.listRecentCustomers(ctx.db, query.limit, query.cursor);
       const items = await customers.searchCustomers(ctx.db, { ...parseSearchQuery(query.q, ctx.config.defaultCountry), limit: query.limit });
-      const masked = ctx.can('customers:pii') ? items : items.map((item) => ({ ...item, email: item.email && '***', phone: item.phone && '***' }));
+      const masked = ctx.can('customers:pii')
+        ? items
+        : items.map((item) => ({
+            ...item,
+            email: item.email && maskIdentityValue('email', item.email),
+            phone: item.phone && maskIdentityValue('phone', item.phone),
+          }));
       return { items: masked, nextCursor: null };
     },
   }),

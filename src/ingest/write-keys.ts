@@ -38,12 +38,17 @@ function toWriteKey(row: WriteKeyRow): WriteKey {
   };
 }
 
+/** "Landing page" → "landing-page": a source name when none is given. */
+export function sourceFromName(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9_.-]+/g, '-').replace(/^[-_.]+|-+$/g, '').slice(0, 64);
+}
+
 /** Creates a key; the secret is returned once and only its hash is stored. */
 export async function createWriteKey(
   db: Db,
   input: { name: string; source?: string; createdBy: string | null },
 ): Promise<{ writeKey: WriteKey; key: string }> {
-  const source = normaliseSystem(input.source ?? input.name);
+  const source = normaliseSystem(input.source ?? sourceFromName(input.name));
   if (!source) {
     throw new RapportError('invalid_input', 'A source name is lower-case letters, digits, ".", "_" or "-"', 400, [
       { field: 'source', reason: 'Use lower-case letters, digits, ".", "_" or "-" (e.g. "shopify")' },
@@ -68,7 +73,16 @@ export async function revokeWriteKey(db: Db, id: string): Promise<void> {
   if (changes === 0) throw new RapportError('write_key_not_found', `No active write key with id ${id}`, 404);
 }
 
+// Last use is written at most once a minute per key: a write per tracked event would double ingest cost.
+const LAST_USED_PRECISION_MS = 60_000;
+
 export async function findWriteKey(db: Db, key: string): Promise<WriteKey | undefined> {
   const row = await db.get<WriteKeyRow>('SELECT * FROM write_keys WHERE key_hash = ? AND revoked_at IS NULL', [hashSecret(key)]);
-  return row && toWriteKey(row);
+  if (!row) return undefined;
+  const now = Date.now();
+  if (row.last_used_at === null || now - row.last_used_at >= LAST_USED_PRECISION_MS) {
+    await db.run('UPDATE write_keys SET last_used_at = ? WHERE id = ?', [now, row.id]);
+    row.last_used_at = now;
+  }
+  return toWriteKey(row);
 }

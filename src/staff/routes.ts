@@ -43,7 +43,7 @@ export const staffRoutes = [
         secure: ctx.config.secureCookies,
         maxAge: staffService.SESSION_LIFETIME_MS / 1000,
       });
-      return { staff };
+      return { staff: { ...staff, permissions: permissionsOf(staff.role) } };
     },
   }),
   defineRoute({
@@ -103,5 +103,23 @@ export const staffRoutes = [
       const { id, token } = await staffService.createApiToken(ctx.db, ctx.staff!.email, body.name);
       return { id, name: body.name, token };
     },
+  }),
+  defineRoute({
+    method: 'PATCH',
+    url: '/api/staff/:id',
+    summary: 'Change a staff account: name, role, department, password, or disable it',
+    tags: ['staff'],
+    auth: 'staff:manage',
+    params: z.object({ id: z.string().min(1).max(100) }),
+    body: z
+      .object({
+        name: z.string().trim().min(1).max(200).optional(),
+        role: z.enum(ROLES).optional(),
+        department: z.string().trim().min(1).max(100).nullable().optional(),
+        disabled: z.boolean().optional(),
+        password: z.string().min(10, 'must be at least 10 characters').max(1024).optional(),
+      })
+      .refine((body) => Object.keys(body).length > 0, 'Change at least one field'),
+    handler: async ({ params, body, ctx }) => staffService.updateStaff(ctx.db, params.id, body),
   }),
 ];

@@ -29,6 +29,32 @@ export async function createStaff(
   return publicStaff(created!);
 }
 
+/** Changes a staff member; disabling or a new password ends their sessions. The last admin stays an admin. */
+export async function updateStaff(
+  db: Db,
+  id: string,
+  changes: { name?: string; role?: Role; department?: string | null; disabled?: boolean; password?: string },
+): Promise<StaffMember & { disabled: boolean }> {
+  return db.transaction(async (tx) => {
+    const current = await store.findStaffById(tx, id);
+    if (!current) throw new RapportError('staff_not_found', `No staff member with id ${id}`, 404);
+    const losesAdmin = current.role === 'admin' && !current.disabled && ((changes.role && changes.role !== 'admin') || changes.disabled);
+    if (losesAdmin && (await store.countActiveAdmins(tx)) <= 1) {
+      throw new RapportError('last_admin', 'This is the last active admin: make someone else admin first', 409);
+    }
+    await store.updateStaff(tx, id, {
+      name: changes.name,
+      role: changes.role,
+      department: changes.department,
+      passwordHash: changes.password ? await hashPassword(changes.password) : undefined,
+      disabledAt: changes.disabled === undefined ? undefined : changes.disabled ? Date.now() : null,
+    });
+    if (changes.disabled || changes.password) await store.deleteSessionsOf(tx, id);
+    const updated = (await store.findStaffById(tx, id))!;
+    return { ...publicStaff(updated), disabled: updated.disabled };
+  });
+}
+
 export async function listStaff(db: Db): Promise<StaffMember[]> {
   return (await store.listStaff(db)).map(publicStaff);
 }

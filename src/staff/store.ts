@@ -103,3 +103,31 @@ export async function findStaffByApiToken(db: Db, tokenHash: string): Promise<St
   );
   return row && toStaff(row);
 }
+
+export async function updateStaff(
+  db: Db,
+  id: string,
+  changes: { name?: string; role?: Role; department?: string | null; passwordHash?: string; disabledAt?: number | null },
+): Promise<void> {
+  const columns: Record<string, unknown> = {
+    name: changes.name,
+    role: changes.role,
+    department: changes.department,
+    password_hash: changes.passwordHash,
+    disabled_at: changes.disabledAt,
+  };
+  const set = Object.entries(columns).filter(([, value]) => value !== undefined);
+  if (set.length === 0) return;
+  await db.run(`UPDATE staff SET ${set.map(([column]) => `${column} = ?`).join(', ')} WHERE id = ?`, [
+    ...set.map(([, value]) => value as string | number | null),
+    id,
+  ]);
+}
+
+export async function deleteSessionsOf(db: Db, staffId: string): Promise<void> {
+  await db.run('DELETE FROM staff_sessions WHERE staff_id = ?', [staffId]);
+}
+
+export async function countActiveAdmins(db: Db): Promise<number> {
+  return (await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM staff WHERE role = 'admin' AND disabled_at IS NULL`))?.n ?? 0;
+}

@@ -1,0 +1,35 @@
+// One mapped row to one interaction: dates read leniently, the default source and sourceId filled in, then the
+// native schema — the one place an imported row is validated. Pure apart from hashing.
+import { createHash } from 'node:crypto';
+import type { CountryCode } from 'libphonenumber-js';
+import { fieldErrorsOf, type FieldError } from '../../http/errors.ts';
+import type { IncomingEvent } from '../../interactions/model.ts';
+import { mapNativeInteraction, nativeInteractionSchema } from '../native.ts';
+
+export type RowOutcome = { event: IncomingEvent } | { errors: FieldError[] };
+
+export type RowValidator = (body: Record<string, unknown>, raw: string, receivedAt: number) => RowOutcome;
+
+export function createRowValidator(defaultCountry: CountryCode, defaultSource: string): RowValidator {
+  const schema = nativeInteractionSchema(defaultCountry);
+  return (body, raw, receivedAt) => {
+    if (typeof body.occurredAt === 'string') {
+      // Exports write dates every which way (Twitter: `Tue Oct 31 22:10:47 +0000 2017`); the native API wants ISO 8601.
+      const time = Date.parse(body.occurredAt);
+      if (Number.isNaN(time)) return { errors: [{ field: 'occurredAt', reason: `Not a date and time: ${body.occurredAt}` }] };
+      body.occurredAt = new Date(time).toISOString();
+    }
+    // A row with no customer cells should hear "name the customer", not that an object is missing.
+    body.customer ??= {};
+    body.source ??= defaultSource;
+    // Rows rarely carry an id of their own; the row's text is one, so re-importing a file stores nothing twice.
+    body.sourceId ??= rawRecordKey(raw);
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) return { errors: fieldErrorsOf(parsed.error) };
+    return { event: mapNativeInteraction(parsed.data, receivedAt) };
+  };
+}
+
+export function rawRecordKey(raw: string): string {
+  return `sha256:${createHash('sha256').update(raw).digest('hex')}`;
+}
