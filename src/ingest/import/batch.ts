@@ -1,5 +1,6 @@
 // One batch of rows in one transaction: the valid rows through the ingest pipeline (a row that fails there is rolled
-// back alone), and the checkpoint advanced in the same transaction, so it never counts a row that did not land.
+// back alone), the rejected rows written to the error report, and the checkpoint advanced — all before the commit, so
+// the checkpoint never counts a row that did not land and the report never misses a row the checkpoint counts.
 import type { FieldError } from '../../http/errors.ts';
 import type { IncomingEvent } from '../../interactions/model.ts';
 import { ingestEvents, type IngestReport } from '../../interactions/pipeline.ts';
@@ -25,22 +26,27 @@ export interface BatchOutcome {
   errors: RowError[];
 }
 
-export async function commitBatch(db: Db, rows: readonly PreparedRow[], progress: BatchProgress): Promise<BatchOutcome> {
+export async function commitBatch(
+  db: Db,
+  rows: readonly PreparedRow[],
+  progress: BatchProgress,
+  writeErrors: (errors: RowError[]) => Promise<void>,
+): Promise<BatchOutcome> {
   const valid = rows.flatMap((row) => ('event' in row ? [row] : []));
-  const errors = rows.flatMap((row) =>
-    'errors' in row ? row.errors.map((error) => ({ line: row.line, field: error.field, reason: error.reason, record: row.raw })) : [],
-  );
   const invalidRows = rows.length - valid.length;
-  const ingest = await db.transaction(async (tx) => {
-    const report = await ingestEvents(tx, valid.map((row) => row.event), { onEventError: 'skip-failed' });
-    const rowsFailed = progress.rowsFailed + invalidRows + report.rejected;
+  return db.transaction(async (tx) => {
+    const ingest = await ingestEvents(tx, valid.map((row) => row.event), { onEventError: 'skip-failed' });
+    const errors = rows.flatMap((row) =>
+      'errors' in row ? row.errors.map((error) => ({ line: row.line, field: error.field, reason: error.reason, record: row.raw })) : [],
+    );
+    for (const result of ingest.results) {
+      const row = valid[result.index]!;
+      if (result.status === 'rejected') errors.push({ line: row.line, field: '', reason: result.error?.message ?? 'Rejected', record: row.raw });
+    }
+    errors.sort((a, b) => a.line - b.line);
+    await writeErrors(errors);
+    const rowsFailed = progress.rowsFailed + invalidRows + ingest.rejected;
     await advanceCheckpoint(tx, progress.checkpointId, progress.rowsCommitted + rows.length, rowsFailed, Date.now());
-    return report;
+    return { ingest, rejectedRows: invalidRows + ingest.rejected, errors };
   });
-  for (const result of ingest.results) {
-    const row = valid[result.index]!;
-    if (result.status === 'rejected') errors.push({ line: row.line, field: '', reason: result.error?.message ?? 'Rejected', record: row.raw });
-  }
-  errors.sort((a, b) => a.line - b.line);
-  return { ingest, rejectedRows: invalidRows + ingest.rejected, errors };
 }

@@ -18,7 +18,6 @@ export async function* readCsvRecords(lines: AsyncIterable<Line>, delimiter: str
 
 class CsvRecordReader {
   private parser: LineParser | null = null;
-  private atFileStart = true;
   /** Lines the parser has been given that no record has claimed yet: the record being read and blank lines before it. */
   private pending: Line[] = [];
   private pendingChars = 0;
@@ -29,8 +28,7 @@ class CsvRecordReader {
   *push(line: Line): Generator<CsvRecord> {
     const queue = [line];
     for (let next = queue.shift(); next; next = queue.shift()) {
-      this.parser ??= new LineParser(this.delimiter, this.atFileStart, next.number);
-      this.atFileStart = false;
+      this.parser ??= new LineParser(this.delimiter, next.number);
       this.pending.push(next);
       this.pendingChars += next.text.length;
       let replay = yield* this.settle(this.parser.write(next.text));
@@ -95,11 +93,10 @@ class LineParser {
   private readonly parser: Parser;
   private events: ParserEvent[] = [];
 
-  constructor(delimiter: string, atFileStart: boolean, firstLine: number) {
+  constructor(delimiter: string, firstLine: number) {
     this.parser = parse({
       delimiter,
       record_delimiter: '\n',
-      bom: atFileStart,
       skip_empty_lines: true,
       // Counted against the header by the reader, with a clearer message than the parser's.
       relax_column_count: true,

@@ -10,8 +10,9 @@
  */
 export { importFile } from './service.ts';
 export { inspectImportFile } from './files.ts';
-export { parseMapping, type Mapping, type MappingInput } from './mapping.ts';
+export { parseMapping, type MappingInput } from './mapping.ts';
 export { FIELD_NAMES } from './fields.ts';
+export { describeProgress, describeReport, describeRowError, describeRun, formatBytes, progressFigures } from './summary.ts';
 export { importUsageError, type ImportErrorCode } from './model.ts';
 export type {
   ImportFile,
@@ -21,5 +22,6 @@ export type {
   ImportProgress,
   ImportReport,
   ImportRun,
+  Mapping,
   RowError,
 } from './model.ts';

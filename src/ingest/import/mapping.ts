@@ -2,19 +2,8 @@
 // file are parsed and checked here once, resolved against the CSV header, then applied to every row. Pure.
 import { z } from 'zod';
 import { FIELD_NAMES, parseField, readPath, writePath, type FieldPath } from './fields.ts';
-import { importUsageError } from './model.ts';
+import { importUsageError, type Constant, type Mapping } from './model.ts';
 
-export type Constant = string | number | boolean;
-
-/** Checked: every key names a field, and no field is both mapped and set. */
-export interface Mapping {
-  /** Field → CSV column name, or dot path into a JSON Lines object. */
-  map: ReadonlyMap<string, string>;
-  /** Field → the value it takes on every row. */
-  set: ReadonlyMap<string, Constant>;
-  /** CSV: columns that fill no field land in `properties.<column>`. */
-  keepColumns: boolean;
-}
 
 export interface MappingInput {
   /** `--map field=source` flags. */
@@ -33,45 +22,41 @@ const mappingFileSchema = z.strictObject({
 
 /** Flags win over the mapping file field by field, so a saved mapping can be adjusted on the command line. */
 export function parseMapping(input: MappingInput): Mapping {
-  const map = new Map<string, string>();
-  const set = new Map<string, Constant>();
-  if (input.file) {
-    const parsed = mappingFileSchema.safeParse(input.file.content);
-    if (!parsed.success) {
-      const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`).join('; ');
-      throw importUsageError('import_invalid_mapping', `${input.file.name} is not a mapping ({"map": {...}, "set": {...}}): ${problems}`);
-    }
-    const where = `in ${input.file.name}`;
-    addEntries(map, set, Object.entries(parsed.data.map ?? {}), Object.entries(parsed.data.set ?? {}), where);
-  }
-  const flagMap = new Map<string, string>();
-  const flagSet = new Map<string, Constant>();
-  addEntries(flagMap, flagSet, (input.map ?? []).map((flag) => splitFlag(flag, '--map', 'column')), (input.set ?? []).map((flag) => splitFlag(flag, '--set', 'value')), 'on the command line');
-  for (const [field, source] of flagMap) {
-    set.delete(field);
-    map.set(field, source);
-  }
-  for (const [field, value] of flagSet) {
-    map.delete(field);
-    set.set(field, value);
-  }
+  const file = input.file ? layerFromFile(input.file.name, input.file.content) : { map: new Map(), set: new Map() };
+  const flags = layerOf(
+    (input.map ?? []).map((flag) => splitFlag(flag, '--map', 'column')),
+    (input.set ?? []).map((flag) => splitFlag(flag, '--set', 'value')),
+    'on the command line',
+  );
+  const map = new Map([...file.map, ...flags.map]);
+  const set = new Map([...file.set, ...flags.set]);
+  for (const field of flags.map.keys()) set.delete(field);
+  for (const field of flags.set.keys()) map.delete(field);
   return { map, set, keepColumns: input.keepColumns ?? false };
 }
 
-function addEntries(
-  map: Map<string, string>,
-  set: Map<string, Constant>,
-  mapped: Array<[string, string]>,
-  constants: Array<[string, Constant]>,
-  where: string,
-): void {
-  for (const [field, source] of mapped) map.set(checkField(field, where), source);
-  for (const [field, value] of constants) {
-    if (map.has(checkField(field, where))) {
-      throw importUsageError('import_invalid_mapping', `${field} is both mapped and set ${where}; keep one`);
-    }
-    set.set(field, value);
+/** One source of mapping (the file, or the flags), checked on its own. */
+interface Layer {
+  map: Map<string, string>;
+  set: Map<string, Constant>;
+}
+
+function layerFromFile(name: string, content: unknown): Layer {
+  const parsed = mappingFileSchema.safeParse(content);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`).join('; ');
+    throw importUsageError('import_invalid_mapping', `${name} is not a mapping ({"map": {...}, "set": {...}}): ${problems}`);
   }
+  return layerOf(Object.entries(parsed.data.map ?? {}), Object.entries(parsed.data.set ?? {}), `in ${name}`);
+}
+
+function layerOf(mapped: Array<[string, string]>, constants: Array<[string, Constant]>, where: string): Layer {
+  const map = new Map(mapped.map(([field, source]) => [checkField(field, where), source]));
+  const set = new Map(constants.map(([field, value]) => [checkField(field, where), value]));
+  for (const field of set.keys()) {
+    if (map.has(field)) throw importUsageError('import_invalid_mapping', `${field} is both mapped and set ${where}; keep one`);
+  }
+  return { map, set };
 }
 
 function checkField(field: string, where: string): string {
@@ -101,7 +86,8 @@ export interface CsvPlan {
 }
 
 /**
- * A column named like a field (`customer.email`) fills it unless that field is mapped or set otherwise.
+ * Without any mapped column, the header is taken to name fields (`customer.email,channel,text`); with one, only the
+ * mapped columns count, so an export's own `type` or `source` column cannot fill a field by accident.
  * Kept columns come first so that an explicit `properties.<key>` wins over a kept column of the same name.
  */
 export function planCsv(header: readonly string[], mapping: Mapping): CsvPlan {
@@ -115,9 +101,11 @@ export function planCsv(header: readonly string[], mapping: Mapping): CsvPlan {
     }
     cells.push({ index, path: parseField(field)! });
   }
-  for (const [index, name] of header.entries()) {
-    const path = parseField(name);
-    if (path && !mapping.map.has(name) && !mapping.set.has(name)) cells.push({ index, path });
+  if (mapping.map.size === 0) {
+    for (const [index, name] of header.entries()) {
+      const path = parseField(name);
+      if (path && !mapping.set.has(name)) cells.push({ index, path });
+    }
   }
   const used = new Set(cells.map((cell) => cell.index));
   const kept = mapping.keepColumns

@@ -2,9 +2,20 @@
 // and the usage errors it raises before touching a row. Types and one error helper, no I/O.
 import type { CountryCode } from 'libphonenumber-js';
 import { RapportError } from '../../http/errors.ts';
-import type { Mapping } from './mapping.ts';
 
 export type ImportFormat = 'csv' | 'jsonl';
+
+export type Constant = string | number | boolean;
+
+/** Where each field's value comes from; see mapping.ts. Checked: every key names a field, none is both mapped and set. */
+export interface Mapping {
+  /** Field → CSV column name, or dot path into a JSON Lines object. */
+  map: ReadonlyMap<string, string>;
+  /** Field → the value it takes on every row. */
+  set: ReadonlyMap<string, Constant>;
+  /** CSV: columns that fill no field land in `properties.<column>`. */
+  keepColumns: boolean;
+}
 
 /** A file checked to exist: its absolute path, its size in bytes and how to read it. */
 export interface ImportFile {

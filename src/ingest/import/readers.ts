@@ -25,12 +25,15 @@ export function readJsonLinesFile(path: string): RecordStream<JsonRecord> {
   return { records: readJsonLines(numberedLines(input)), bytesRead: () => input.bytesRead, close: () => input.destroy() };
 }
 
-/** readline's iterator pauses the file stream while lines wait to be consumed. */
+/** readline's iterator pauses the file stream while lines wait to be consumed. A byte order mark is not text. */
 async function* numberedLines(input: NodeJS.ReadableStream & { destroy(): void }): AsyncGenerator<Line> {
   const reader = createInterface({ input, crlfDelay: Infinity });
   let number = 0;
   try {
-    for await (const text of reader) yield { number: ++number, text };
+    for await (const text of reader) {
+      number++;
+      yield { number, text: number === 1 ? text.replace(/^\uFEFF/, '') : text };
+    }
   } finally {
     reader.close();
     input.destroy();
@@ -38,8 +41,7 @@ async function* numberedLines(input: NodeJS.ReadableStream & { destroy(): void }
 }
 
 async function* readJsonLines(lines: AsyncIterable<Line>): AsyncGenerator<JsonRecord> {
-  for await (const { number, text } of lines) {
-    const raw = number === 1 ? text.replace(/^\uFEFF/, '') : text;
+  for await (const { number, text: raw } of lines) {
     if (raw.trim() === '') continue;
     let value: unknown;
     try {

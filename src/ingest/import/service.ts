@@ -1,5 +1,6 @@
 // `importFile`: streams a CSV or JSON Lines file into the ingest pipeline a batch per transaction, behind a
 // checkpoint that lets a re-run skip what already landed. A bad row is reported with its line, never fatal.
+import { resolve } from 'node:path';
 import type { Db } from '../../store/db.ts';
 import { commitBatch, type PreparedRow } from './batch.ts';
 import { findCheckpoint, finishCheckpoint, startCheckpoint } from './checkpoint.ts';
@@ -24,10 +25,12 @@ const DEFAULT_SOURCE = 'import';
 
 export async function importFile(db: Db, options: ImportOptions, listener: ImportListener = {}): Promise<ImportReport> {
   const startedAt = Date.now();
+  const errorReportPath = resolve(options.errorReportPath ?? `${options.file.path}.errors.csv`);
+  if (errorReportPath === options.file.path) throw importUsageError('import_invalid_option', 'The error report cannot be the file being imported');
   // The mapping is checked (against the header, for CSV) before the checkpoint is touched: a usage error changes nothing.
   const stream = options.file.format === 'csv' ? await openCsvRows(options) : openJsonRows(options);
   try {
-    return await importRows(db, options, stream, listener, startedAt);
+    return await importRows(db, { ...options, errorReportPath }, stream, listener, startedAt);
   } finally {
     stream.close();
   }
@@ -35,12 +38,12 @@ export async function importFile(db: Db, options: ImportOptions, listener: Impor
 
 async function importRows(
   db: Db,
-  options: ImportOptions,
+  options: ImportOptions & { errorReportPath: string },
   stream: RecordStream<MappedRow>,
   listener: ImportListener,
   startedAt: number,
 ): Promise<ImportReport> {
-  const { file } = options;
+  const { file, errorReportPath } = options;
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const source = options.source ?? DEFAULT_SOURCE;
   const checkpointId = await fingerprintFile(file);
@@ -48,11 +51,8 @@ async function importRows(
   listener.started?.(run);
 
   // A resumed run adds to the report of the run it continues; any other run starts it afresh.
-  const errorReport = createErrorReport(
-    options.errorReportPath ?? `${file.path}.errors.csv`,
-    run.rowsSkipped > 0 ? 'append' : 'replace',
-    run.rejectedBefore,
-  );
+  const resuming = run.rowsSkipped > 0;
+  const errorReport = createErrorReport(errorReportPath, resuming ? 'append' : 'replace', run.rejectedBefore > 0);
   const validate = createRowValidator(options.defaultCountry, source);
   const counts: ImportCounts = { rowsRead: 0, stored: 0, duplicates: 0, rejected: 0, customersCreated: 0, merges: 0 };
   let rowsFailed = run.rejectedBefore;
@@ -61,7 +61,8 @@ async function importRows(
     listener.progressed?.({ ...counts, bytesRead: stream.bytesRead(), totalBytes: file.size, elapsedMs: Date.now() - startedAt });
 
   const commit = async () => {
-    const outcome = await commitBatch(db, batch, { checkpointId, rowsCommitted: counts.rowsRead - batch.length, rowsFailed });
+    const progress = { checkpointId, rowsCommitted: counts.rowsRead - batch.length, rowsFailed };
+    const outcome = await commitBatch(db, batch, progress, (errors) => errorReport.write(errors));
     batch = [];
     rowsFailed += outcome.rejectedRows;
     counts.stored += outcome.ingest.stored;
@@ -69,7 +70,6 @@ async function importRows(
     counts.customersCreated += outcome.ingest.customersCreated;
     counts.merges += outcome.ingest.merges;
     counts.rejected += outcome.rejectedRows;
-    await errorReport.write(outcome.errors);
     for (const error of outcome.errors) listener.rejected?.(error);
     reportProgress();
   };
@@ -80,6 +80,7 @@ async function importRows(
       if (counts.rowsRead % batchSize === 0) reportProgress();
       continue;
     }
+    if (resuming && counts.rowsRead === run.rowsSkipped + 1) await errorReport.resumeAt(row.line);
     if (row.kind === 'unreadable') {
       batch.push({ line: row.line, raw: row.raw, errors: [{ field: '', reason: row.reason }] });
     } else {
