@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/index.ts';
 import { moveInteractions, moveInteractionsOfProfiles } from '../interactions/store.ts';
 import * as store from './store.ts';
 import * as prefStore from './preference-store.ts';
-import { rebuildImplicitPreferences } from './preferences.ts';
+import { absorbBehaviour, rebuildImplicitPreferences } from './preferences.ts';
 import { searchWords } from './profile.ts';
 
 interface CopiedRecords {
@@ -122,8 +122,8 @@ export async function mergeProfiles(
   await store.updateCustomerProfile(tx, survivor.id, name, JSON.stringify(survivorTraits));
   if (copied.name && name) await store.replaceSearchTerms(tx, survivor.id, searchWords(name));
   await store.setMergedInto(tx, absorbed.id, survivor.id);
-  await store.recountActivity(tx, survivor.id);
-  await rebuildImplicitPreferences(tx, survivor.id);
+  await store.recordActivity(tx, survivor.id, absorbed.first_seen_at, absorbed.last_seen_at, absorbed.interaction_count);
+  await absorbBehaviour(tx, absorbed.id, survivor.id, Date.now());
 
   const id = newId('mrg');
   const now = Date.now();

@@ -12,23 +12,23 @@ test('an event naming an item yields one observation per categorical property', 
 });
 
 test('three red apples and no other colour: apple.color = red with confidence 0.8', () => {
-  const inferred = inferPreference('apple', 'color', [{ value: 'red', count: 3, evidence: ['1', '2', '3'] }]);
-  assert.deepEqual(inferred, { key: 'apple.color', value: 'red', confidence: 0.8, evidence: ['1', '2', '3'] });
+  const inferred = inferPreference('apple', 'color', [{ value: 'red', count: 3 }]);
+  assert.deepEqual(inferred, { key: 'apple.color', value: 'red', confidence: 0.8, support: 3 });
 });
 
 test('two observations are not yet a preference', () => {
-  assert.equal(inferPreference('apple', 'color', [{ value: 'red', count: 2, evidence: ['1', '2'] }]), null);
+  assert.equal(inferPreference('apple', 'color', [{ value: 'red', count: 2 }]), null);
 });
 
 test('a mixed record is no preference; a dominant one is, with lower confidence', () => {
   const mixed = [
-    { value: 'red', count: 3, evidence: [] },
-    { value: 'green', count: 2, evidence: [] },
+    { value: 'red', count: 3 },
+    { value: 'green', count: 2 },
   ];
   assert.equal(inferPreference('apple', 'color', mixed), null);
   const dominant = [
-    { value: 'red', count: 8, evidence: [] },
-    { value: 'green', count: 1, evidence: [] },
+    { value: 'red', count: 8 },
+    { value: 'green', count: 1 },
   ];
   assert.deepEqual(inferPreference('apple', 'color', dominant)?.confidence, 0.82);
 });

@@ -56,14 +56,19 @@ export function observationsOf(properties: Record<string, unknown> | undefined):
 export interface Tally {
   value: string;
   count: number;
-  evidence: string[];
 }
 
 export interface InferredPreference {
   key: string;
   value: string;
   confidence: number;
-  evidence: string[];
+  /** How many observations carried the value (k). */
+  support: number;
+}
+
+/** True when the observation carries this subject, attribute and value: it is evidence for the preference. */
+export function isEvidenceFor(properties: Record<string, unknown>, subject: string, attribute: string, value: string): boolean {
+  return observationsOf(properties).some((o) => o.subject === subject && o.attribute === attribute && o.value === value);
 }
 
 /** Applies the rule to every value seen for one (subject, attribute); null when nothing is clear enough. */
@@ -79,6 +84,6 @@ export function inferPreference(subject: string, attribute: string, tallies: rea
     key: `${subject}.${attribute}`,
     value: top.value,
     confidence: Math.round(((top.count + 1) / (total + 2)) * 100) / 100,
-    evidence: top.evidence.slice(-MAX_EVIDENCE),
+    support: top.count,
   };
 }

@@ -1,7 +1,6 @@
 // SQL for preferences (explicit and implicit), the behaviour tallies behind implicit ones, and flags.
 import type { Db } from '../store/db.ts';
 import type { Observation, Tally } from './preference-inference.ts';
-import { MAX_EVIDENCE } from './preference-inference.ts';
 
 export interface PreferenceRow {
   customer_id: string;
@@ -9,6 +8,7 @@ export interface PreferenceRow {
   key: string;
   value: string;
   confidence: number | null;
+  support: number | null;
   evidence: string;
   source: string | null;
   updated_at: number;
@@ -20,20 +20,31 @@ export async function listPreferences(db: Db, customerId: string): Promise<Prefe
 
 export async function upsertPreference(
   db: Db,
-  preference: { customerId: string; kind: 'explicit' | 'implicit'; key: string; value: string; confidence: number | null; evidence: string[]; source: string | null; at: number },
+  preference: {
+    customerId: string;
+    kind: 'explicit' | 'implicit';
+    key: string;
+    value: string;
+    confidence: number | null;
+    support?: number | null;
+    evidence: string[];
+    source: string | null;
+    at: number;
+  },
 ): Promise<void> {
   await db.run(
-    `INSERT INTO preferences (customer_id, kind, key, value, confidence, evidence, source, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO preferences (customer_id, kind, key, value, confidence, support, evidence, source, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (customer_id, kind, key) DO UPDATE SET
-       value = excluded.value, confidence = excluded.confidence, evidence = excluded.evidence,
-       source = excluded.source, updated_at = excluded.updated_at`,
+       value = excluded.value, confidence = excluded.confidence, support = excluded.support,
+       evidence = excluded.evidence, source = excluded.source, updated_at = excluded.updated_at`,
     [
       preference.customerId,
       preference.kind,
       preference.key,
       preference.value,
       preference.confidence,
+      preference.support ?? null,
       JSON.stringify(preference.evidence),
       preference.source,
       preference.at,
@@ -49,33 +60,37 @@ export async function deleteImplicitPreferences(db: Db, customerId: string): Pro
   await db.run(`DELETE FROM preferences WHERE customer_id = ? AND kind = 'implicit'`, [customerId]);
 }
 
-/** Adds one observation to the running tally; keeps the latest evidence ids only. */
-export async function addObservation(db: Db, customerId: string, observation: Observation, interactionId: string, at: number): Promise<void> {
-  const existing = await db.get<{ evidence: string }>(
-    'SELECT evidence FROM behaviour_tallies WHERE customer_id = ? AND subject = ? AND attribute = ? AND value = ?',
-    [customerId, observation.subject, observation.attribute, observation.value],
-  );
-  if (!existing) {
-    await db.run(
-      `INSERT INTO behaviour_tallies (customer_id, subject, attribute, value, count, evidence, last_at) VALUES (?, ?, ?, ?, 1, ?, ?)`,
-      [customerId, observation.subject, observation.attribute, observation.value, JSON.stringify([interactionId]), at],
-    );
-    return;
-  }
-  const evidence = [...(JSON.parse(existing.evidence) as string[]), interactionId].slice(-MAX_EVIDENCE);
+/** Counts one observation; a single upsert, because it runs for every observed event. */
+export async function addObservation(db: Db, customerId: string, observation: Observation, at: number): Promise<void> {
   await db.run(
-    `UPDATE behaviour_tallies SET count = count + 1, evidence = ?, last_at = MAX(last_at, ?)
-     WHERE customer_id = ? AND subject = ? AND attribute = ? AND value = ?`,
-    [JSON.stringify(evidence), at, customerId, observation.subject, observation.attribute, observation.value],
+    `INSERT INTO behaviour_tallies (customer_id, subject, attribute, value, count, last_at) VALUES (?, ?, ?, ?, 1, ?)
+     ON CONFLICT (customer_id, subject, attribute, value) DO UPDATE SET
+       count = behaviour_tallies.count + 1, last_at = MAX(behaviour_tallies.last_at, excluded.last_at)`,
+    [customerId, observation.subject, observation.attribute, observation.value, at],
   );
 }
 
 export async function listTallies(db: Db, customerId: string, subject: string, attribute: string): Promise<Tally[]> {
-  const rows = await db.all<{ value: string; count: number; evidence: string }>(
-    'SELECT value, count, evidence FROM behaviour_tallies WHERE customer_id = ? AND subject = ? AND attribute = ?',
+  return db.all<Tally>(
+    'SELECT value, count FROM behaviour_tallies WHERE customer_id = ? AND subject = ? AND attribute = ?',
     [customerId, subject, attribute],
   );
-  return rows.map((row) => ({ value: row.value, count: row.count, evidence: JSON.parse(row.evidence) as string[] }));
+}
+
+/** Adds one customer's tallies into another's (a merge); returns the (subject, attribute) pairs touched. */
+export async function addTalliesInto(db: Db, fromCustomerId: string, toCustomerId: string): Promise<Array<{ subject: string; attribute: string }>> {
+  await db.run(
+    `INSERT INTO behaviour_tallies (customer_id, subject, attribute, value, count, last_at)
+     SELECT ?, subject, attribute, value, count, last_at FROM behaviour_tallies WHERE customer_id = ?
+     ON CONFLICT (customer_id, subject, attribute, value) DO UPDATE SET
+       count = behaviour_tallies.count + excluded.count, last_at = MAX(behaviour_tallies.last_at, excluded.last_at)`,
+    [toCustomerId, fromCustomerId],
+  );
+  return db.all('SELECT DISTINCT subject, attribute FROM behaviour_tallies WHERE customer_id = ?', [fromCustomerId]);
+}
+
+export async function findPreference(db: Db, customerId: string, kind: 'explicit' | 'implicit', key: string): Promise<PreferenceRow | undefined> {
+  return db.get<PreferenceRow>('SELECT * FROM preferences WHERE customer_id = ? AND kind = ? AND key = ?', [customerId, kind, key]);
 }
 
 export async function deleteTallies(db: Db, customerId: string): Promise<void> {

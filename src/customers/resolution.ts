@@ -50,15 +50,14 @@ export async function resolveCustomer(tx: Db, input: ResolveInput): Promise<Reso
     if (row) known.push({ identity, row });
   }
 
-  const owners = new Map<string, store.CustomerRow>();
+  const owners = new Set<string>();
   if (input.customerId) {
     const named = await canonicalCustomer(tx, input.customerId);
     if (!named) throw new RapportError('customer_not_found', `No customer with id ${input.customerId}`, 404);
-    owners.set(named.id, named);
+    if (named.erased_at !== null) throw new RapportError('customer_erased', `Customer ${named.id} was erased on request`, 410);
+    owners.add(named.id);
   }
-  for (const { row } of known) {
-    if (!owners.has(row.customer_id)) owners.set(row.customer_id, (await store.findCustomerRow(tx, row.customer_id))!);
-  }
+  for (const { row } of known) owners.add(row.customer_id);
 
   if (owners.size === 0) {
     const id = newId('cus');
@@ -74,7 +73,10 @@ export async function resolveCustomer(tx: Db, input: ResolveInput): Promise<Reso
     return { customerId: id, profileId: id, created: true, merged: [] };
   }
 
-  const target = await mergeOwners(tx, [...owners.values()], known, input.cause);
+  const target =
+    owners.size === 1
+      ? { customerId: [...owners][0]!, merged: [] }
+      : await mergeOwners(tx, await Promise.all([...owners].map(async (id) => (await store.findCustomerRow(tx, id))!)), known, input.cause);
   const strongest = known
     .filter(({ row }) => row.customer_id === target.customerId || target.merged.includes(row.customer_id))
     .sort((a, b) => identityStrength(b.identity.kind) - identityStrength(a.identity.kind))[0];
@@ -96,7 +98,6 @@ async function mergeOwners(
   known: Array<{ identity: Identity; row: store.IdentityRow }>,
   cause: string,
 ): Promise<{ customerId: string; merged: string[] }> {
-  if (owners.length === 1) return { customerId: owners[0]!.id, merged: [] };
   const ordered = [...owners].sort((a, b) => a.created_at - b.created_at || a.id.localeCompare(b.id));
   const survivor = ordered[0]!;
   const exclusive = await exclusiveIdentities(tx, survivor.id);

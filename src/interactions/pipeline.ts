@@ -107,8 +107,13 @@ async function ingestOne(
   if (resolved.created) report.customersCreated++;
   if (resolved.merged.length > 0) {
     report.merges += resolved.merged.length;
-    // The merge recounted the survivor from stored rows; pending counts would count them twice.
-    for (const id of [customerId, ...resolved.merged]) activity.delete(id);
+    // Activity of this batch not yet written for a merged-away profile now belongs to the survivor.
+    for (const id of resolved.merged) {
+      const pending = activity.get(id);
+      if (!pending) continue;
+      activity.delete(id);
+      addActivity(activity, customerId, pending.first, pending.last, pending.count);
+    }
   }
   if (!resolved.created && (hasTraits || name)) await applyProfile(tx, customerId, name, traits);
   for (const preference of [...preferences, ...(event.explicitPreferences ?? [])]) {
@@ -118,14 +123,18 @@ async function ingestOne(
   const id = await store.insertInteraction(tx, event, customerId, resolved.profileId, receivedAt);
   if (event.type === 'track') await observeBehaviour(tx, customerId, String(id), event.properties, event.occurredAt);
 
-  const seen = activity.get(customerId);
-  if (seen) {
-    seen.first = Math.min(seen.first, event.occurredAt);
-    seen.last = Math.max(seen.last, event.occurredAt);
-    seen.count++;
-  } else {
-    activity.set(customerId, { first: event.occurredAt, last: event.occurredAt, count: 1 });
-  }
+  addActivity(activity, customerId, event.occurredAt, event.occurredAt, 1);
   report.stored++;
   return { index, status: 'stored', interactionId: String(id), customerId };
+}
+
+function addActivity(activity: Map<string, Activity>, customerId: string, first: number, last: number, count: number): void {
+  const seen = activity.get(customerId);
+  if (!seen) {
+    activity.set(customerId, { first, last, count });
+    return;
+  }
+  seen.first = Math.min(seen.first, first);
+  seen.last = Math.max(seen.last, last);
+  seen.count += count;
 }

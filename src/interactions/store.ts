@@ -113,8 +113,22 @@ export async function moveInteractionsOfProfiles(
   );
 }
 
-/** Every event of one customer that names a subject, oldest first: the input for rebuilding implicit preferences. */
-export async function listObservedEvents(db: Db, customerId: string): Promise<Array<{ id: number; occurred_at: number; properties: string }>> {
+/**
+ * Track events of one customer that carry properties: the input for implicit preferences.
+ * Without a limit, all of them oldest first (a rebuild); with one, the newest first (evidence).
+ */
+export async function listObservedEvents(
+  db: Db,
+  customerId: string,
+  newestLimit?: number,
+): Promise<Array<{ id: number; occurred_at: number; properties: string }>> {
+  if (newestLimit !== undefined) {
+    return db.all(
+      `SELECT id, occurred_at, properties FROM interactions
+       WHERE customer_id = ? AND type = 'track' AND properties IS NOT NULL ORDER BY occurred_at DESC, id DESC LIMIT ?`,
+      [customerId, newestLimit],
+    );
+  }
   return db.all(
     `SELECT id, occurred_at, properties FROM interactions
      WHERE customer_id = ? AND type = 'track' AND properties IS NOT NULL ORDER BY occurred_at, id`,

@@ -9,9 +9,19 @@ function base36(bytes: Buffer): string {
   return out;
 }
 
-/** `newId('cus')` → `cus_0m3x8k2p9qa1b2c3d4e5`: time prefix (sortable) + 12 random characters. */
+let lastTime = 0;
+let sequence = 0;
+
+/**
+ * `newId('cus')` → `cus_0mwtlzxyb0001k2p9qa1b`: time, then a sequence within the millisecond, then
+ * randomness. Ids made by one process sort in creation order, which breaks ties between records
+ * created in the same millisecond (the older profile survives a merge).
+ */
 export function newId(prefix: string): string {
-  return `${prefix}_${Date.now().toString(36).padStart(9, '0')}${base36(randomBytes(12))}`;
+  const now = Date.now();
+  sequence = now === lastTime ? sequence + 1 : 0;
+  lastTime = now;
+  return `${prefix}_${now.toString(36).padStart(9, '0')}${sequence.toString(36).padStart(4, '0')}${base36(randomBytes(8))}`;
 }
 
 /** A secret to show once: `prefix_` + 32 url-safe characters. */

@@ -27,7 +27,7 @@ const HOT_QUERIES: Record<string, string> = {
   'department contacts': `SELECT * FROM interactions WHERE customer_id = ? AND department IS NOT NULL
                           ORDER BY occurred_at DESC, id DESC LIMIT ?`,
   'identities of a customer': 'SELECT * FROM identities WHERE customer_id = ? ORDER BY created_at, kind',
-  'behaviour tallies': 'SELECT value, count, evidence FROM behaviour_tallies WHERE customer_id = ? AND subject = ? AND attribute = ?',
+  'behaviour tallies': 'SELECT value, count FROM behaviour_tallies WHERE customer_id = ? AND subject = ? AND attribute = ?',
   preferences: 'SELECT * FROM preferences WHERE customer_id = ? ORDER BY kind, key',
   'recent customers': `SELECT * FROM customers c WHERE c.merged_into IS NULL ORDER BY c.last_seen_at DESC, c.id DESC LIMIT ?`,
   'name search': 'SELECT DISTINCT t.customer_id FROM customer_search_terms t WHERE t.term >= ? AND t.term < ? LIMIT ?',

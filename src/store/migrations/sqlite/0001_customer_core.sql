@@ -125,6 +125,7 @@ CREATE TABLE preferences (
   key TEXT NOT NULL,
   value TEXT NOT NULL,
   confidence REAL,
+  support INTEGER,
   evidence TEXT NOT NULL DEFAULT '[]',
   source TEXT,
   updated_at INTEGER NOT NULL,
@@ -138,7 +139,6 @@ CREATE TABLE behaviour_tallies (
   attribute TEXT NOT NULL,
   value TEXT NOT NULL,
   count INTEGER NOT NULL,
-  evidence TEXT NOT NULL,
   last_at INTEGER NOT NULL,
   PRIMARY KEY (customer_id, subject, attribute, value)
 ) WITHOUT ROWID;
