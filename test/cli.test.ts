@@ -47,3 +47,18 @@ test('staff create checks its arguments', () => {
   assert.equal(ok.code, 0, ok.stderr);
   assert.match(ok.stdout, /Created agent ola@example.com/);
 });
+
+test('a merge made by an import in another process is seen by the running server at its next batch', async () => {
+  const post = (interactions: unknown[]) => http('POST', `${server.url}/api/interactions`, { token: server.token, body: { interactions } });
+  const byEmail = (await post([{ customer: { email: 'mo@example.com' }, channel: 'email', sourceId: 'x1' }])).body.results[0].customerId;
+  const byPhone = (await post([{ customer: { phone: '+14155550142' }, channel: 'phone', sourceId: 'x2' }])).body.results[0].customerId;
+  const { writeFileSync } = await import('node:fs');
+  const file = `${server.dataDir}/tie.csv`;
+  writeFileSync(file, 'customer.email,customer.phone,channel,text\nmo@example.com,+14155550142,chat,Both mine\n');
+  const run = rapport('import', file);
+  assert.equal(run.code, 0, run.stderr + run.stdout);
+  // The server's identity cache still maps the phone to the merged-away profile; the epoch says otherwise.
+  const after = await post([{ customer: { phone: '+14155550142' }, channel: 'phone', sourceId: 'x3' }]);
+  assert.equal(after.body.results[0].customerId, byEmail);
+  assert.notEqual(byEmail, byPhone);
+});

@@ -9,6 +9,7 @@ import * as store from './store.ts';
 import * as prefStore from './preference-store.ts';
 import { absorbBehaviour, rebuildImplicitPreferences } from './preferences.ts';
 import { searchWords } from './profile.ts';
+import { invalidateIdentities } from './identity-cache.ts';
 
 interface CopiedRecords {
   traitKeys: string[];
@@ -117,6 +118,7 @@ export async function mergeProfiles(
   }
 
   const absorbedProfiles = await profilesOf(tx, absorbed.id);
+  await invalidateIdentities(tx);
   await store.moveIdentities(tx, absorbed.id, survivor.id);
   await moveInteractions(tx, absorbed.id, survivor.id);
   await store.updateCustomerProfile(tx, survivor.id, name, JSON.stringify(survivorTraits));
@@ -162,6 +164,7 @@ export async function undoMerge(tx: Db, mergeId: string, actorId: string | null)
   const profiles = JSON.parse(row.absorbed_profiles) as string[];
   const copied = JSON.parse(row.copied) as CopiedRecords;
 
+  await invalidateIdentities(tx);
   for (const profileId of profiles) await store.moveIdentitiesOfProfile(tx, row.survivor_id, profileId, row.absorbed_id);
   await moveInteractionsOfProfiles(tx, row.survivor_id, profiles, row.absorbed_id);
   await store.setMergedInto(tx, row.absorbed_id, null);

@@ -8,6 +8,7 @@ import { identityStrength, isExclusiveKind, type Identity } from './identity.ts'
 import * as store from './store.ts';
 import { mergeProfiles } from './merge.ts';
 import { searchWords } from './profile.ts';
+import { identityCacheFor, type CachedOwner } from './identity-cache.ts';
 
 export interface ResolvedCustomer {
   customerId: string;
@@ -37,16 +38,31 @@ export async function canonicalCustomer(db: Db, id: string): Promise<store.Custo
   return row;
 }
 
+/** Reads through the process's identity cache; ingest syncs that cache at the start of each batch. */
+async function findOwner(tx: Db, identity: Identity): Promise<CachedOwner | undefined> {
+  const cache = identityCacheFor(tx);
+  const cached = cache.get(identity);
+  if (cached) return cached;
+  const row = await store.findIdentity(tx, identity);
+  if (row) cache.set(identity, { customer_id: row.customer_id, profile_id: row.profile_id });
+  return row;
+}
+
+async function addIdentity(tx: Db, identity: Identity, customerId: string, profileId: string, input: ResolveInput): Promise<void> {
+  await store.insertIdentity(tx, identity, customerId, profileId, input.source, input.occurredAt);
+  identityCacheFor(tx).set(identity, { customer_id: customerId, profile_id: profileId });
+}
+
 export async function resolveCustomer(tx: Db, input: ResolveInput): Promise<ResolvedCustomer> {
-  const known: Array<{ identity: Identity; row: store.IdentityRow }> = [];
+  const known: Array<{ identity: Identity; row: CachedOwner }> = [];
   const unknown: Identity[] = [];
   for (const identity of input.identities) {
-    const row = await store.findIdentity(tx, identity);
+    const row = await findOwner(tx, identity);
     if (row) known.push({ identity, row });
     else unknown.push(identity);
   }
   for (const identity of input.linkedIdentities ?? []) {
-    const row = await store.findIdentity(tx, identity);
+    const row = await findOwner(tx, identity);
     if (row) known.push({ identity, row });
   }
 
@@ -68,7 +84,7 @@ export async function resolveCustomer(tx: Db, input: ResolveInput): Promise<Reso
       seenAt: input.occurredAt,
       acquisitionSource: input.acquisitionSource,
     });
-    for (const identity of unknown) await store.insertIdentity(tx, identity, id, id, input.source, input.occurredAt);
+    for (const identity of unknown) await addIdentity(tx, identity, id, id, input);
     if (input.name) await store.replaceSearchTerms(tx, id, searchWords(input.name));
     return { customerId: id, profileId: id, created: true, merged: [] };
   }
@@ -82,7 +98,7 @@ export async function resolveCustomer(tx: Db, input: ResolveInput): Promise<Reso
     .sort((a, b) => identityStrength(b.identity.kind) - identityStrength(a.identity.kind))[0];
   const profileId = strongest?.row.profile_id ?? target.customerId;
   for (const identity of unknown) {
-    await store.insertIdentity(tx, identity, target.customerId, profileId, input.source, input.occurredAt);
+    await addIdentity(tx, identity, target.customerId, profileId, input);
   }
   return { customerId: target.customerId, profileId, created: false, merged: target.merged };
 }
@@ -95,7 +111,7 @@ export async function resolveCustomer(tx: Db, input: ResolveInput): Promise<Reso
 async function mergeOwners(
   tx: Db,
   owners: store.CustomerRow[],
-  known: Array<{ identity: Identity; row: store.IdentityRow }>,
+  known: Array<{ identity: Identity; row: CachedOwner }>,
   cause: string,
 ): Promise<{ customerId: string; merged: string[] }> {
   const ordered = [...owners].sort((a, b) => a.created_at - b.created_at || a.id.localeCompare(b.id));

@@ -8,6 +8,7 @@ import { applyProfile } from '../customers/service.ts';
 import { observeBehaviour, setExplicitPreference } from '../customers/preferences.ts';
 import { acquisitionSourceOf, nameFromTraits, splitPreferenceTraits } from '../customers/profile.ts';
 import { recordActivity } from '../customers/store.ts';
+import { identityCacheFor } from '../customers/identity-cache.ts';
 import type { IncomingEvent } from './model.ts';
 import * as store from './store.ts';
 
@@ -47,7 +48,9 @@ export async function ingestEvents(
   events: readonly IncomingEvent[],
   options: IngestOptions = { onEventError: 'all-or-nothing' },
 ): Promise<IngestReport> {
+  const identities = identityCacheFor(db);
   return db.transaction(async (tx) => {
+    await identities.sync(tx);
     const report: IngestReport = { stored: 0, duplicates: 0, rejected: 0, customersCreated: 0, merges: 0, results: [] };
     const activity = new Map<string, Activity>();
     const receivedAt = Date.now();
@@ -61,6 +64,8 @@ export async function ingestEvents(
         report.results.push(await ingestOne(tx, event, index, receivedAt, report, activity));
         await tx.run('RELEASE ingest_event');
       } catch (error) {
+        // The cache may hold identities this rollback removes.
+        identities.clear();
         await tx.run('ROLLBACK TO ingest_event');
         await tx.run('RELEASE ingest_event');
         if (!(error instanceof RapportError)) throw error;
@@ -70,6 +75,9 @@ export async function ingestEvents(
     }
     for (const [customerId, seen] of activity) await recordActivity(tx, customerId, seen.first, seen.last, seen.count);
     return report;
+  }).catch((error: unknown) => {
+    identities.clear();
+    throw error;
   });
 }
 

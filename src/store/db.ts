@@ -10,6 +10,8 @@ export interface RunResult {
 /** A connection or an open transaction. Store functions take one as their first argument. */
 export interface Db {
   readonly engine: 'sqlite' | 'postgres';
+  /** The database this handle belongs to (itself, or the database of an open transaction): a key for per-database caches. */
+  readonly root: object;
   all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
   get<T>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined>;
   run(sql: string, params?: readonly SqlValue[]): Promise<RunResult>;

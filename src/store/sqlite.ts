@@ -58,7 +58,10 @@ function queryOn<T>(cache: StatementCache, sql: string, params: readonly SqlValu
 /** A Db bound to the writer connection inside an open transaction. */
 class SqliteTransaction implements Db {
   readonly engine = 'sqlite' as const;
-  constructor(private readonly cache: StatementCache) {}
+  constructor(
+    private readonly cache: StatementCache,
+    readonly root: object,
+  ) {}
   async all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
     return queryOn<T>(this.cache, sql, params);
   }
@@ -75,6 +78,7 @@ class SqliteTransaction implements Db {
 
 export class SqliteDatabase implements Database {
   readonly engine = 'sqlite' as const;
+  readonly root: object = this;
   private readonly writer: Connection;
   private readonly reader: Connection;
   private readonly writerCache: StatementCache;
@@ -105,7 +109,7 @@ export class SqliteDatabase implements Database {
     try {
       this.writer.exec('BEGIN IMMEDIATE');
       try {
-        const result = await work(new SqliteTransaction(this.writerCache));
+        const result = await work(new SqliteTransaction(this.writerCache, this));
         this.writer.exec('COMMIT');
         return result;
       } catch (error) {

@@ -178,3 +178,11 @@ CREATE TABLE import_runs (
   updated_at INTEGER NOT NULL,
   finished_at INTEGER
 );
+
+-- Counters that tell processes sharing the database file when their caches went stale
+-- (e.g. identities moved by a merge in another process).
+CREATE TABLE cache_epochs (
+  name TEXT PRIMARY KEY,
+  value INTEGER NOT NULL
+);
+INSERT INTO cache_epochs (name, value) VALUES ('identities', 0);

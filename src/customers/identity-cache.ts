@@ -1,0 +1,56 @@
+// Identity → customer, remembered between ingest batches so the hot path rarely reads the identity index.
+// Only what exists is cached (a miss reads through). Anything that moves or deletes identities (merge,
+// undo, erasure) bumps an epoch row in the same transaction; every batch compares it first, so a
+// change made by another process sharing the file (a CLI import) empties this cache.
+import type { Db } from '../store/db.ts';
+import type { Identity } from './identity.ts';
+
+export interface CachedOwner {
+  customer_id: string;
+  profile_id: string;
+}
+
+const MAX_ENTRIES = 500_000;
+
+export class IdentityCache {
+  private readonly owners = new Map<string, CachedOwner>();
+  private epoch = -1;
+
+  get(identity: Identity): CachedOwner | undefined {
+    return this.owners.get(`${identity.kind}\u0000${identity.value}`);
+  }
+
+  set(identity: Identity, owner: CachedOwner): void {
+    if (this.owners.size >= MAX_ENTRIES) this.owners.clear();
+    this.owners.set(`${identity.kind}\u0000${identity.value}`, owner);
+  }
+
+  clear(): void {
+    this.owners.clear();
+    this.epoch = -1;
+  }
+
+  /** Empties the cache when another transaction moved identities since it was filled. */
+  async sync(tx: Db): Promise<void> {
+    const row = await tx.get<{ value: number }>(`SELECT value FROM cache_epochs WHERE name = 'identities'`);
+    const epoch = row?.value ?? 0;
+    if (epoch !== this.epoch) {
+      this.owners.clear();
+      this.epoch = epoch;
+    }
+  }
+}
+
+const caches = new WeakMap<object, IdentityCache>();
+
+export function identityCacheFor(db: Db): IdentityCache {
+  let cache = caches.get(db.root);
+  if (!cache) caches.set(db.root, (cache = new IdentityCache()));
+  return cache;
+}
+
+/** Call in the transaction that moves or deletes identities. */
+export async function invalidateIdentities(tx: Db): Promise<void> {
+  await tx.run(`UPDATE cache_epochs SET value = value + 1 WHERE name = 'identities'`);
+  identityCacheFor(tx).clear();
+}
