@@ -25,9 +25,26 @@ export class IdentityCache {
     this.owners.set(`${identity.kind}\u0000${identity.value}`, owner);
   }
 
+  delete(identity: Identity): void {
+    this.owners.delete(`${identity.kind}\u0000${identity.value}`);
+  }
+
   clear(): void {
     this.owners.clear();
     this.epoch = -1;
+  }
+
+  /** Our own transaction moved identities and bumped the epoch: apply the moves and stay warm. */
+  applyOwnChanges(previousEpoch: number, epoch: number, changes: readonly IdentityChange[]): void {
+    if (this.epoch !== previousEpoch) {
+      this.clear();
+      return;
+    }
+    for (const change of changes) {
+      if (change.owner) this.set(change.identity, change.owner);
+      else this.delete(change.identity);
+    }
+    this.epoch = epoch;
   }
 
   /** Empties the cache when another transaction moved identities since it was filled. */
@@ -49,8 +66,17 @@ export function identityCacheFor(db: Db): IdentityCache {
   return cache;
 }
 
-/** Call in the transaction that moves or deletes identities. */
-export async function invalidateIdentities(tx: Db): Promise<void> {
-  await tx.run(`UPDATE cache_epochs SET value = value + 1 WHERE name = 'identities'`);
-  identityCacheFor(tx).clear();
+export interface IdentityChange {
+  identity: Identity;
+  /** The new owner, or null when the identity was deleted. */
+  owner: CachedOwner | null;
+}
+
+/** Call in the transaction that moves or deletes identities, with what it changed. */
+export async function recordIdentityChanges(tx: Db, changes: readonly IdentityChange[]): Promise<void> {
+  const row = await tx.get<{ value: number }>(
+    `UPDATE cache_epochs SET value = value + 1 WHERE name = 'identities' RETURNING value`,
+  );
+  const epoch = row?.value ?? 0;
+  identityCacheFor(tx).applyOwnChanges(epoch - 1, epoch, changes);
 }

@@ -9,7 +9,8 @@ import * as store from './store.ts';
 import * as prefStore from './preference-store.ts';
 import { absorbBehaviour, rebuildImplicitPreferences } from './preferences.ts';
 import { searchWords } from './profile.ts';
-import { invalidateIdentities } from './identity-cache.ts';
+import { recordIdentityChanges } from './identity-cache.ts';
+import type { Identity } from './identity.ts';
 
 interface CopiedRecords {
   traitKeys: string[];
@@ -56,6 +57,10 @@ function toMerge(row: MergeRow): Merge {
     undoneAt: row.undone_at === null ? null : new Date(row.undone_at).toISOString(),
     undoneBy: row.undone_by,
   };
+}
+
+function identityOf(row: store.IdentityRow): Identity {
+  return { kind: row.kind as Identity['kind'], value: row.value };
 }
 
 export async function listMergesOf(db: Db, customerId: string): Promise<Merge[]> {
@@ -118,8 +123,12 @@ export async function mergeProfiles(
   }
 
   const absorbedProfiles = await profilesOf(tx, absorbed.id);
-  await invalidateIdentities(tx);
+  const moved = await store.listIdentities(tx, absorbed.id);
   await store.moveIdentities(tx, absorbed.id, survivor.id);
+  await recordIdentityChanges(
+    tx,
+    moved.map((row) => ({ identity: identityOf(row), owner: { customer_id: survivor.id, profile_id: row.profile_id } })),
+  );
   await moveInteractions(tx, absorbed.id, survivor.id);
   await store.updateCustomerProfile(tx, survivor.id, name, JSON.stringify(survivorTraits));
   if (copied.name && name) await store.replaceSearchTerms(tx, survivor.id, searchWords(name));
@@ -164,8 +173,12 @@ export async function undoMerge(tx: Db, mergeId: string, actorId: string | null)
   const profiles = JSON.parse(row.absorbed_profiles) as string[];
   const copied = JSON.parse(row.copied) as CopiedRecords;
 
-  await invalidateIdentities(tx);
+  const returning = (await store.listIdentities(tx, row.survivor_id)).filter((identity) => profiles.includes(identity.profile_id));
   for (const profileId of profiles) await store.moveIdentitiesOfProfile(tx, row.survivor_id, profileId, row.absorbed_id);
+  await recordIdentityChanges(
+    tx,
+    returning.map((identity) => ({ identity: identityOf(identity), owner: { customer_id: row.absorbed_id, profile_id: identity.profile_id } })),
+  );
   await moveInteractionsOfProfiles(tx, row.survivor_id, profiles, row.absorbed_id);
   await store.setMergedInto(tx, row.absorbed_id, null);
 

@@ -5,7 +5,7 @@ import * as prefStore from './preference-store.ts';
 import { listObservedEvents } from '../interactions/store.ts';
 
 /** How far back to look for evidence when a preference is first inferred (rare, so a bounded scan is fine). */
-const EVIDENCE_SCAN = 1000;
+const EVIDENCE_SCAN = 200;
 
 export interface Preference {
   key: string;

@@ -9,7 +9,8 @@ import * as prefStore from './preference-store.ts';
 import { toPreference } from './preferences.ts';
 import { canonicalCustomer } from './resolution.ts';
 import * as store from './store.ts';
-import { invalidateIdentities } from './identity-cache.ts';
+import { recordIdentityChanges } from './identity-cache.ts';
+import type { Identity } from './identity.ts';
 
 const EXPORT_PAGE = 1000;
 
@@ -87,8 +88,12 @@ export async function eraseCustomer(db: Db, id: string, actor: Actor): Promise<{
     const profiles = await profilesOf(tx, row.id);
     const placeholders = profiles.map(() => '?').join(', ');
     const { changes: interactions } = await tx.run('DELETE FROM interactions WHERE customer_id = ?', [row.id]);
-    await invalidateIdentities(tx);
+    const identities = await store.listIdentities(tx, row.id);
     await tx.run('DELETE FROM identities WHERE customer_id = ?', [row.id]);
+    await recordIdentityChanges(
+      tx,
+      identities.map((identity) => ({ identity: { kind: identity.kind as Identity['kind'], value: identity.value }, owner: null })),
+    );
     for (const table of ['preferences', 'behaviour_tallies', 'customer_flags', 'customer_search_terms']) {
       await tx.run(`DELETE FROM ${table} WHERE customer_id IN (${placeholders})`, profiles);
     }
