@@ -5,7 +5,7 @@ import { invalidInput } from '../http/errors.ts';
 import type { RequestContext } from '../http/context.ts';
 import { ingestEvents } from '../interactions/pipeline.ts';
 import { recordAudit } from '../audit/index.ts';
-import { aliasCall, batchCall, groupCall, identifyCall, mapSegmentCall, pageCall, screenCall, trackCall, type SegmentCall, type SegmentType } from './segment.ts';
+import { aliasCall, batchCall, callsOfBatch, groupCall, identifyCall, mapSegmentCall, pageCall, screenCall, trackCall, type SegmentCall, type SegmentType } from './segment.ts';
 import { mapNativeInteraction, nativeBatchSchema } from './native.ts';
 import { createWriteKey, listWriteKeys, revokeWriteKey } from './write-keys.ts';
 import type { CountryCode } from 'libphonenumber-js';
@@ -49,12 +49,7 @@ export const ingestRoutes = [
     auth: 'write-key',
     bodyLimit: BATCH_LIMIT,
     body: batchCall,
-    handler: async ({ body, ctx }) =>
-      // Batch-level context and sentAt apply to every call that lacks its own, as in Segment.
-      ingestSegment(
-        ctx,
-        body.batch.map((call) => ({ ...call, context: call.context ?? body.context, sentAt: call.sentAt ?? body.sentAt }) as SegmentCall),
-      ),
+    handler: async ({ body, ctx }) => ingestSegment(ctx, callsOfBatch(body)),
   }),
   defineRoute({
     method: 'POST',

@@ -172,3 +172,8 @@ function dedupe(identities: Identity[]): Identity[] {
     return true;
   });
 }
+
+/** Batch-level context and sentAt apply to every call that lacks its own, as in Segment. */
+export function callsOfBatch(body: z.infer<typeof batchCall>): SegmentCall[] {
+  return body.batch.map((call) => ({ ...call, context: call.context ?? body.context, sentAt: call.sentAt ?? body.sentAt }) as SegmentCall);
+}
