@@ -1,0 +1,41 @@
+// `npm run bench`: reads the flags, runs the benchmark cases in order on temp databases, removes them.
+// A new case (say, a case-engine replay) is a BenchCase added to BENCH_CASES.
+import { availableParallelism } from 'node:os';
+import type { BenchCase, BenchEnvironment } from './bench-case.ts';
+import { ingestBench } from './ingest.ts';
+import { lookupBench } from './lookup.ts';
+import { parseBenchOptions, usage } from './options.ts';
+import { say } from './output.ts';
+import { Workspace } from './workspace.ts';
+
+/** In run order: look-up reuses the database the ingest case filled. */
+const BENCH_CASES: readonly BenchCase[] = [ingestBench, lookupBench];
+
+async function main(): Promise<void> {
+  const names = BENCH_CASES.map((bench) => bench.name);
+  let options;
+  try {
+    options = parseBenchOptions(process.argv.slice(2), names);
+  } catch (error) {
+    say(`${(error as Error).message}\n${usage(names)}`);
+    process.exitCode = 2;
+    return;
+  }
+  const workspace = new Workspace();
+  const interrupted = () => {
+    workspace.removeFiles();
+    say('Interrupted; temp databases removed.');
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  say(`Rapport benchmarks on ${availableParallelism()} cores, Node ${process.version}; temp databases in ${workspace.root}`);
+  const env: BenchEnvironment = { options, workspace, dataset: null };
+  try {
+    for (const bench of BENCH_CASES) if (!options.only || options.only === bench.name) await bench.run(env);
+  } finally {
+    await workspace.remove();
+  }
+}
+
+await main();

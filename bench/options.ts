@@ -1,0 +1,68 @@
+// The flags of `npm run bench`, read once into the options every benchmark case receives.
+import { parseArgs } from 'node:util';
+
+export interface BenchOptions {
+  events: number;
+  /** One per ten events (one per twenty with --large): people come back a few times a year. */
+  customers: number;
+  batchSize: number;
+  lookups: number;
+  /** The one case to run, or null for all of them. */
+  only: string | null;
+  /** Prints the time inside each SQL statement of the ingest pipeline. */
+  profileSql: boolean;
+  seed: number;
+}
+
+const DEFAULT_EVENTS = 1_000_000;
+const LARGE = { events: 20_000_000, customers: 1_000_000 };
+// The most calls Segment's batch schema accepts in one request.
+const MAX_BATCH = 2_500;
+
+export function usage(caseNames: readonly string[]): string {
+  return `Usage: npm run bench -- [--events N | --large] [--batch N] [--lookups N] [--only CASE] [--profile-sql]
+  --events N    events to ingest (default ${DEFAULT_EVENTS}); customers = N / 10
+  --large       ${LARGE.events} events, ${LARGE.customers} customers
+  --batch N     calls per /v1/batch request and per transaction (default 500, at most ${MAX_BATCH})
+  --lookups N   context-card look-ups to time (default 5000)
+  --only CASE   run one case: ${caseNames.join(' | ')}
+  --profile-sql print the time inside each SQL statement of the ingest pipeline (adds a little overhead)`;
+}
+
+function positiveInteger(flag: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw.replace(/_/g, ''));
+  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`--${flag} must be a positive integer, not "${raw}"`);
+  return value;
+}
+
+export function parseBenchOptions(argv: readonly string[], caseNames: readonly string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      events: { type: 'string' },
+      large: { type: 'boolean', default: false },
+      batch: { type: 'string' },
+      lookups: { type: 'string' },
+      only: { type: 'string' },
+      'profile-sql': { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  if (values.large && values.events !== undefined) throw new Error('Give --large or --events, not both');
+  const events = values.large ? LARGE.events : positiveInteger('events', values.events, DEFAULT_EVENTS);
+  const batchSize = positiveInteger('batch', values.batch, 500);
+  if (batchSize > MAX_BATCH) throw new Error(`--batch must be at most ${MAX_BATCH}, the largest batch /v1/batch accepts`);
+  if (values.only !== undefined && !caseNames.includes(values.only)) {
+    throw new Error(`--only must be one of ${caseNames.join(', ')}, not "${values.only}"`);
+  }
+  return {
+    events,
+    customers: values.large ? LARGE.customers : Math.max(1, Math.floor(events / 10)),
+    batchSize,
+    lookups: positiveInteger('lookups', values.lookups, 5_000),
+    only: values.only ?? null,
+    profileSql: values['profile-sql'],
+    seed: 20240101,
+  };
+}
