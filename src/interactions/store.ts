@@ -2,6 +2,10 @@
 import type { Db } from '../store/db.ts';
 import type { IncomingEvent, Interaction, TimelineCursor } from './model.ts';
 
+/** What the timeline and the card show; `context` (often the largest column) is read only by exports. */
+const SHOWN_COLUMNS = `id, customer_id, profile_id, occurred_at, received_at, channel, direction, type, event, department,
+  actor, text, properties, NULL AS context, case_id, source, source_id`;
+
 export interface InteractionRow {
   id: number;
   customer_id: string;
@@ -77,21 +81,25 @@ export async function listTimeline(
 ): Promise<InteractionRow[]> {
   if (!after) {
     return db.all<InteractionRow>(
-      'SELECT * FROM interactions WHERE customer_id = ? ORDER BY occurred_at DESC, id DESC LIMIT ?',
+      `SELECT ${SHOWN_COLUMNS} FROM interactions WHERE customer_id = ? ORDER BY occurred_at DESC, id DESC LIMIT ?`,
       [customerId, limit],
     );
   }
   return db.all<InteractionRow>(
-    `SELECT * FROM interactions WHERE customer_id = ? AND (occurred_at, id) < (?, ?)
+    `SELECT ${SHOWN_COLUMNS} FROM interactions WHERE customer_id = ? AND (occurred_at, id) < (?, ?)
      ORDER BY occurred_at DESC, id DESC LIMIT ?`,
     [customerId, after.occurredAt, after.id, limit],
   );
 }
 
 /** The newest rows that name a department, for "you met Support last week"; bounded so the card stays fast. */
-export async function listRecentDepartmentContacts(db: Db, customerId: string, scan: number): Promise<InteractionRow[]> {
-  return db.all<InteractionRow>(
-    `SELECT * FROM interactions WHERE customer_id = ? AND department IS NOT NULL
+export async function listRecentDepartmentContacts(
+  db: Db,
+  customerId: string,
+  scan: number,
+): Promise<Array<Pick<InteractionRow, 'department' | 'channel' | 'type' | 'direction' | 'occurred_at' | 'text'>>> {
+  return db.all(
+    `SELECT department, channel, type, direction, occurred_at, text FROM interactions WHERE customer_id = ? AND department IS NOT NULL
      ORDER BY occurred_at DESC, id DESC LIMIT ?`,
     [customerId, scan],
   );
