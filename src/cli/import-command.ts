@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { InvalidArgumentError, Option, type Command, type CommanderError } from 'commander';
 import { MultiBar, Presets } from 'cli-progress';
-import { loadConfig } from '../config.ts';
+import { configFrom } from './config.ts';
 import { openDatabase } from '../app.ts';
 import { normaliseSystem } from '../customers/index.ts';
 import {
@@ -86,7 +86,7 @@ export function registerImportCommand(program: Command): void {
 async function runImport(path: string, options: ImportCommandOptions, command: Command): Promise<void> {
   const mapping = parseMapping({ map: options.map, set: options.set, file: await readMappingFile(options.mapping), keepColumns: options.keepColumns });
   const file = await inspectImportFile(path, options.format);
-  const config = configOf(command);
+  const config = configFrom(command);
   const db = await openDatabase(config);
   const display = createProgressDisplay(path, file.size);
   // Ctrl-C loses only the open batch, as a crash would; the bar is stopped first so the terminal is left as it was.
@@ -119,12 +119,6 @@ async function runImport(path: string, options: ImportCommandOptions, command: C
   }
   console.log(describeReport(path, report));
   process.exitCode = report.rejected + report.run.rejectedBefore > 0 ? 1 : 0;
-}
-
-/** The same configuration as the other commands: environment, with --data-dir over RAPPORT_DATA_DIR. */
-function configOf(command: Command) {
-  const dataDir = command.optsWithGlobals<{ dataDir?: string }>().dataDir;
-  return loadConfig(process.env, dataDir ? { dataDir } : {});
 }
 
 async function readMappingFile(path: string | undefined): Promise<MappingInput['file']> {

@@ -1,6 +1,6 @@
 // The `rapport` command: administration and bulk import against the embedded database.
 import { Command, InvalidArgumentError } from 'commander';
-import { loadConfig } from '../config.ts';
+import { configFrom } from './config.ts';
 import { openDatabase } from '../app.ts';
 import { createWriteKey, listWriteKeys } from '../ingest/write-keys.ts';
 import { createApiToken, createStaff } from '../staff/service.ts';
@@ -13,11 +13,6 @@ program
   .name('rapport')
   .description('Rapport command line: keys, tokens, staff and bulk import.')
   .option('--data-dir <dir>', 'data folder (default: $RAPPORT_DATA_DIR or ./data)');
-
-export function configFrom(command: Command) {
-  const dataDir = command.optsWithGlobals<{ dataDir?: string }>().dataDir;
-  return loadConfig(process.env, dataDir ? { dataDir } : {});
-}
 
 const writekey = program.command('writekey').description('Write keys for the tracking API');
 writekey
