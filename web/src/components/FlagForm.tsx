@@ -1,7 +1,8 @@
 // Sets a flag by hand: one of the usual four with a click, or any lower_snake_case word, with an optional reason.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../api.ts';
-import { describedBy, formProblemOf, NO_PROBLEM, type FormProblem } from '../forms.ts';
+import { describedBy } from '../forms.ts';
+import { useFormSubmit } from '../useFormSubmit.ts';
 import { humanize } from '../labels.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { Field } from './Field.tsx';
@@ -11,24 +12,12 @@ const USUAL_FLAGS = ['vip', 'past_issues', 'needs_extra_support', 'at_risk'];
 export function FlagForm({ customerId, onSet }: { customerId: string; onSet: () => Promise<void> }) {
   const [flag, setFlag] = useState('');
   const [reason, setReason] = useState('');
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<FormProblem>(NO_PROBLEM);
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setSaving(true);
-    setProblem(NO_PROBLEM);
-    try {
-      await api.setFlag(customerId, flag.trim(), reason.trim() || null);
-      setFlag('');
-      setReason('');
-      await onSet();
-    } catch (error) {
-      setProblem(formProblemOf(error, ['flag', 'reason']));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { submit, saving, problem } = useFormSubmit(['flag', 'reason'], async () => {
+    await api.setFlag(customerId, flag.trim(), reason.trim() || null);
+    setFlag('');
+    setReason('');
+    await onSet();
+  });
 
   return (
     <details className="card-edit">

@@ -1,31 +1,20 @@
 // Records a preference the customer told us ("contact.channel = email"); it shows as Stated, with us as its source.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../api.ts';
-import { describedBy, formProblemOf, NO_PROBLEM, type FormProblem } from '../forms.ts';
+import { describedBy } from '../forms.ts';
+import { useFormSubmit } from '../useFormSubmit.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { Field } from './Field.tsx';
 
 export function PreferenceForm({ customerId, onStated }: { customerId: string; onStated: () => Promise<void> }) {
   const [key, setKey] = useState('');
   const [value, setValue] = useState('');
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<FormProblem>(NO_PROBLEM);
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setSaving(true);
-    setProblem(NO_PROBLEM);
-    try {
-      await api.statePreference(customerId, key.trim(), value.trim());
-      setKey('');
-      setValue('');
-      await onStated();
-    } catch (error) {
-      setProblem(formProblemOf(error, ['key', 'value']));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { submit, saving, problem } = useFormSubmit(['key', 'value'], async () => {
+    await api.statePreference(customerId, key.trim(), value.trim());
+    setKey('');
+    setValue('');
+    await onStated();
+  });
 
   return (
     <details className="card-edit">

@@ -1,7 +1,8 @@
 // Creates a staff account with a starting password; the server's objections appear beside their fields.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../api.ts';
-import { describedBy, formProblemOf, NO_PROBLEM, type FormProblem } from '../forms.ts';
+import { describedBy } from '../forms.ts';
+import { useFormSubmit } from '../useFormSubmit.ts';
 import { humanize } from '../labels.ts';
 import { STAFF_ROLES, type NewStaffMember, type StaffMember, type StaffRole } from '../types.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
@@ -19,26 +20,18 @@ const ROLE_HINTS: Record<StaffRole, string> = {
 
 export function StaffForm({ onCreated }: { onCreated: (member: StaffMember) => void }) {
   const [draft, setDraft] = useState<NewStaffMember>(EMPTY);
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<FormProblem>(NO_PROBLEM);
   const edit = (change: Partial<NewStaffMember>) => setDraft({ ...draft, ...change });
-  const { byField } = problem;
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setSaving(true);
-    setProblem(NO_PROBLEM);
-    try {
+  const { submit, saving, problem } = useFormSubmit(
+    FIELDS,
+    async () => {
       const department = draft.department?.trim();
       const member = await api.createStaff({ ...draft, email: draft.email.trim(), department: department || undefined });
       setDraft(EMPTY);
       onCreated(member);
-    } catch (error) {
-      setProblem(formProblemOf(error, FIELDS, { staff_exists: 'email' }));
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+    { staff_exists: 'email' },
+  );
+  const { byField } = problem;
 
   return (
     <form className="panel settings-form" aria-labelledby="new-staff-heading" onSubmit={submit} noValidate>

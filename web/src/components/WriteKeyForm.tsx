@@ -1,7 +1,8 @@
 // Creates a write key for one ingest source; the server's objections appear beside the field they concern.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../api.ts';
-import { describedBy, formProblemOf, NO_PROBLEM, type FormProblem } from '../forms.ts';
+import { describedBy } from '../forms.ts';
+import { useFormSubmit } from '../useFormSubmit.ts';
 import type { CreatedWriteKey } from '../types.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { Field } from './Field.tsx';
@@ -9,25 +10,13 @@ import { Field } from './Field.tsx';
 export function WriteKeyForm({ onCreated }: { onCreated: (created: CreatedWriteKey) => void }) {
   const [name, setName] = useState('');
   const [source, setSource] = useState('');
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<FormProblem>(NO_PROBLEM);
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setSaving(true);
-    setProblem(NO_PROBLEM);
-    try {
-      // A blank source is left out so the server derives it from the name.
-      const created = await api.createWriteKey(name.trim(), source.trim() || undefined);
-      setName('');
-      setSource('');
-      onCreated(created);
-    } catch (error) {
-      setProblem(formProblemOf(error, ['name', 'source']));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { submit, saving, problem } = useFormSubmit(['name', 'source'], async () => {
+    // A blank source is left out so the server derives it from the name.
+    const created = await api.createWriteKey(name.trim(), source.trim() || undefined);
+    setName('');
+    setSource('');
+    onCreated(created);
+  });
 
   return (
     <form className="panel settings-form" aria-labelledby="new-key-heading" onSubmit={submit} noValidate>
