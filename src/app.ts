@@ -1,17 +1,32 @@
-// Starts Rapport: opens the database, applies migrations, makes sure an admin exists, serves HTTP.
+// Starts Rapport: opens the database, applies migrations, makes sure an admin exists, starts the
+// channel adapters and the background work (outbox, SLA breaches), and serves HTTP.
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import { openSqlite, type SqliteDatabase } from './store/sqlite.ts';
 import { buildServer } from './http/server.ts';
 import { ensureFirstAdmin } from './staff/service.ts';
+import { createChannelRegistry, type ChannelRegistry } from './channels/registry.ts';
+import { adaptersFromConfig } from './channels/setup.ts';
+import { receiveMessage } from './cases/inbound.ts';
+import { deliverDueReplies } from './cases/outbox.ts';
+import { sweepBreaches } from './cases/service.ts';
+import { SYSTEM_ACTOR } from './shared/actor.ts';
+import type { ChannelAdapter } from './channels/model.ts';
+import { pino } from 'pino';
 
 export interface RunningApp {
   app: FastifyInstance;
   db: SqliteDatabase;
   url: string;
+  channels: ChannelRegistry;
   generatedAdminPassword?: string;
+  /** Sends the replies that are due now (also runs every 15 s). */
+  flushOutbox(): Promise<void>;
   close(): Promise<void>;
 }
+
+const OUTBOX_EVERY_MS = 15_000;
+const BREACH_SWEEP_EVERY_MS = 30_000;
 
 export async function openDatabase(config: Config): Promise<SqliteDatabase> {
   const db = openSqlite(config.databaseFile);
@@ -19,10 +34,34 @@ export async function openDatabase(config: Config): Promise<SqliteDatabase> {
   return db;
 }
 
-export async function startApp(config: Config): Promise<RunningApp> {
+export async function startApp(config: Config, extraAdapters: ChannelAdapter[] = []): Promise<RunningApp> {
   const db = await openDatabase(config);
   const admin = await ensureFirstAdmin(db, config.adminEmail, config.adminPassword);
-  const app = await buildServer({ db, config });
+  const channelLog = pino({ level: config.logLevel, name: 'channels' });
+  const channels = createChannelRegistry([...extraAdapters, ...adaptersFromConfig(config, channelLog)]);
+
+  // One flush at a time; a call while one runs waits for it and then runs again, so nothing due is skipped.
+  let flushing: Promise<void> = Promise.resolve();
+  const flushOutbox = () => {
+    flushing = flushing.then(async () => {
+      await deliverDueReplies(db, channels, config.companyName);
+    });
+    return flushing;
+  };
+  const app = await buildServer({ db, config, channels, flushOutbox });
+
+  for (const adapter of channels.adapters) {
+    await adapter.start?.(async (message) => {
+      await receiveMessage(db, message, { ...SYSTEM_ACTOR, id: adapter.name });
+    });
+  }
+  const logFailure = (what: string) => (error: unknown) => app.log.error({ err: error }, `${what} failed`);
+  const timers = [
+    setInterval(() => void flushOutbox().catch(logFailure('outbox delivery')), OUTBOX_EVERY_MS),
+    setInterval(() => void sweepBreaches(db).catch(logFailure('SLA breach sweep')), BREACH_SWEEP_EVERY_MS),
+  ];
+  for (const timer of timers) timer.unref();
+
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -30,9 +69,14 @@ export async function startApp(config: Config): Promise<RunningApp> {
     app,
     db,
     url: `http://127.0.0.1:${port}`,
+    channels,
     generatedAdminPassword: admin.generatedPassword,
+    flushOutbox,
     close: async () => {
+      for (const timer of timers) clearInterval(timer);
+      for (const adapter of channels.adapters) await adapter.stop?.();
       await app.close();
+      await flushing.catch(() => undefined);
       await db.close();
     },
   };

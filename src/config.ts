@@ -12,6 +12,13 @@ const environment = z.object({
   RAPPORT_DEFAULT_COUNTRY: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166 alpha-2 code such as US').default('US'),
   RAPPORT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RAPPORT_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
+  RAPPORT_COMPANY_NAME: z.string().min(1).max(100).default('Rapport'),
+  RAPPORT_SUPPORT_ADDRESS: z.email().default('support@example.com'),
+  RAPPORT_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  RAPPORT_SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  RAPPORT_IMAP_URL: z.url({ protocol: /^imaps?$/ }).optional(),
+  RAPPORT_IMAP_INTERVAL_S: z.coerce.number().int().min(5).max(3600).default(60),
+  RAPPORT_MAIL_MAX_BYTES: z.coerce.number().int().min(10_000).max(100_000_000).default(25_000_000),
 });
 
 export interface Config {
@@ -24,6 +31,20 @@ export interface Config {
   defaultCountry: CountryCode;
   logLevel: string;
   secureCookies: boolean;
+  /** Signs replies and the contact form's pages. */
+  companyName: string;
+  /** The address replies come from, and the one customers write to. */
+  supportAddress: string;
+  /** Inbound SMTP listener port; off when unset. */
+  smtpPort: number | undefined;
+  /** Outbound SMTP server for replies, e.g. smtp://user:pass@mail.example.com:587. */
+  smtpUrl: string | undefined;
+  /** A mailbox to poll, e.g. imaps://user:pass@imap.example.com/INBOX. */
+  imapUrl: string | undefined;
+  imapIntervalMs: number;
+  mailMaxBytes: number;
+  /** Where the recorded social feed adapter writes the posts it sends. */
+  socialOutboxFile: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -45,6 +66,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     defaultCountry: values.RAPPORT_DEFAULT_COUNTRY as CountryCode,
     logLevel: values.RAPPORT_LOG_LEVEL,
     secureCookies: values.RAPPORT_SECURE_COOKIES === 'true',
+    companyName: values.RAPPORT_COMPANY_NAME,
+    supportAddress: values.RAPPORT_SUPPORT_ADDRESS.toLowerCase(),
+    smtpPort: values.RAPPORT_SMTP_PORT,
+    smtpUrl: values.RAPPORT_SMTP_URL,
+    imapUrl: values.RAPPORT_IMAP_URL,
+    imapIntervalMs: values.RAPPORT_IMAP_INTERVAL_S * 1000,
+    mailMaxBytes: values.RAPPORT_MAIL_MAX_BYTES,
+    socialOutboxFile: resolve(dataDir, 'social-outbox.jsonl'),
     ...rest,
   };
 }

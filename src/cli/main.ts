@@ -7,11 +7,12 @@ import { createApiToken, createStaff } from '../staff/service.ts';
 import { ROLES, type Role } from '../staff/model.ts';
 import { RapportError } from '../http/errors.ts';
 import { registerImportCommand } from './import-command.ts';
+import { registerReplayCommand } from './replay-command.ts';
 
 const program = new Command();
 program
   .name('rapport')
-  .description('Rapport command line: keys, tokens, staff and bulk import.')
+  .description('Rapport command line: keys, tokens, staff, bulk import and feed replay.')
   .option('--data-dir <dir>', 'data folder (default: $RAPPORT_DATA_DIR or ./data)');
 
 const writekey = program.command('writekey').description('Write keys for the tracking API');
@@ -89,6 +90,7 @@ program
   });
 
 registerImportCommand(program);
+registerReplayCommand(program);
 
 try {
   await program.parseAsync(process.argv);

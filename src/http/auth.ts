@@ -2,7 +2,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RapportError } from './errors.ts';
 import type { AppDeps, RequestContext } from './context.ts';
-import type { AuthRule } from './route.ts';
+import type { AuthRule, RouteAuth } from './route.ts';
 import { roleAllows, type StaffMember } from '../staff/model.ts';
 import { staffForApiToken, staffForSession } from '../staff/service.ts';
 import { findWriteKey, type WriteKey } from '../ingest/write-keys.ts';
@@ -41,8 +41,10 @@ export async function authenticate(
   deps: AppDeps,
   request: FastifyRequest,
   reply: FastifyReply,
-  rule: AuthRule,
+  auth: RouteAuth,
 ): Promise<RequestContext> {
+  // Either kind of caller: a Basic write key (a telephony system) or staff with the permission.
+  const rule: AuthRule = typeof auth === 'string' ? auth : request.headers.authorization?.startsWith('Basic ') ? auth[0] : auth[1];
   const base = { ip: request.ip, requestId: request.id };
   let staff: StaffMember | null = null;
   let writeKey: WriteKey | null = null;

@@ -5,10 +5,14 @@ import type { Permission } from '../staff/model.ts';
 import type { StaffMember } from '../staff/model.ts';
 import type { WriteKey } from '../ingest/write-keys.ts';
 import type { Config } from '../config.ts';
+import type { ChannelRegistry } from '../channels/registry.ts';
 
 export interface AppDeps {
   db: Database;
   config: Config;
+  channels: ChannelRegistry;
+  /** Sends the replies waiting in the outbox now (it also runs on a timer). */
+  flushOutbox(): Promise<void>;
 }
 
 export interface RequestContext extends AppDeps {

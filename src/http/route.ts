@@ -9,6 +9,8 @@ import type { Permission } from '../staff/model.ts';
 
 /** `public`: anyone; `signed-in`: any staff; a permission: staff whose role grants it; `write-key`: an ingest source. */
 export type AuthRule = 'public' | 'signed-in' | 'write-key' | Permission;
+/** A route may accept either an ingest source's write key or staff with a permission (e.g. a telephony webhook). */
+export type RouteAuth = AuthRule | readonly ['write-key', Permission];
 
 export interface RouteInput<P, Q, B> {
   params: P;
@@ -17,6 +19,8 @@ export interface RouteInput<P, Q, B> {
   ctx: RequestContext;
   request: FastifyRequest;
   reply: FastifyReply;
+  /** Answers with another success status than the route's usual one (e.g. 202 when a request waits for approval). */
+  setStatus(status: number): void;
 }
 
 export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
@@ -24,7 +28,7 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
   url: string;
   summary: string;
   tags: string[];
-  auth: AuthRule;
+  auth: RouteAuth;
   params?: ZodType<P>;
   query?: ZodType<Q>;
   body?: ZodType<B>;
@@ -57,10 +61,11 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, routes: read
         const params = parse(spec.params, request.params, 'path parameters');
         const query = parse(spec.query, request.query, 'query');
         const body = parse(spec.body, request.body, 'body');
-        const result = await spec.handler({ params, query, body, ctx, request, reply });
+        let status = spec.status;
+        const result = await spec.handler({ params, query, body, ctx, request, reply, setStatus: (code) => (status = code) });
         if (reply.sent) return reply;
-        if (result === undefined) return reply.code(spec.status ?? 204).send();
-        return reply.code(spec.status ?? 200).send(result);
+        if (result === undefined) return reply.code(status ?? 204).send();
+        return reply.code(status ?? 200).send(result);
       },
     });
   }
@@ -83,12 +88,15 @@ export function openApiDocument(routes: readonly RouteSpec<any, any, any>[]): Re
         schema,
       })),
     ];
-    const security =
-      spec.auth === 'public' ? [] : spec.auth === 'write-key' ? [{ writeKey: [] }] : [{ bearer: [] }, { session: [] }];
+    const rules: readonly AuthRule[] = typeof spec.auth === 'string' ? [spec.auth] : spec.auth;
+    const security = rules.flatMap((rule): Array<Record<string, string[]>> =>
+      rule === 'public' ? [] : rule === 'write-key' ? [{ writeKey: [] }] : [{ bearer: [] }, { session: [] }],
+    );
+    const permission = rules.find((rule) => rule !== 'public' && rule !== 'signed-in' && rule !== 'write-key');
     (paths[path] ??= {})[spec.method.toLowerCase()] = {
       summary: spec.summary,
       tags: spec.tags,
-      ...(spec.auth !== 'public' && spec.auth !== 'signed-in' && spec.auth !== 'write-key' ? { 'x-permission': spec.auth } : {}),
+      ...(permission ? { 'x-permission': permission } : {}),
       security,
       ...(parameters.length ? { parameters } : {}),
       ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: toJson(spec.body) } } } } : {}),
@@ -100,7 +108,7 @@ export function openApiDocument(routes: readonly RouteSpec<any, any, any>[]): Re
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Rapport API', version: '0.1.0', description: 'Customer data core: ingest, identities, timeline, preferences.' },
+    info: { title: 'Rapport API', version: '0.1.0', description: 'Customer data core (ingest, identities, timeline, preferences) and cases (channels, SLAs, gestures, replies).' },
     components: {
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', description: 'Personal token from `npx rapport token create`' },

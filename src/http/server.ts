@@ -11,11 +11,27 @@ import { staffRoutes } from '../staff/routes.ts';
 import { customerRoutes } from '../customers/routes.ts';
 import { ingestRoutes } from '../ingest/routes.ts';
 import { auditRoutes } from '../audit/routes.ts';
+import { caseRoutes } from '../cases/routes.ts';
+import { teamRoutes } from '../teams/routes.ts';
+import { phoneRoutes } from '../channels/phone/routes.ts';
+import { contactFormRoutes } from '../channels/contact-form/routes.ts';
+import { socialRoutes } from '../channels/social/routes.ts';
+import formbody from '@fastify/formbody';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
-export const ALL_ROUTES: readonly RouteSpec<any, any, any>[] = [...staffRoutes, ...customerRoutes, ...ingestRoutes, ...auditRoutes];
+export const ALL_ROUTES: readonly RouteSpec<any, any, any>[] = [
+  ...staffRoutes,
+  ...customerRoutes,
+  ...ingestRoutes,
+  ...auditRoutes,
+  ...caseRoutes,
+  ...teamRoutes,
+  ...phoneRoutes,
+  ...socialRoutes,
+  ...contactFormRoutes,
+];
 
 /** Fastify's own errors (bad JSON, too large, wrong content type) in our vocabulary. */
 function fromFastifyError(error: { code?: string; statusCode?: number; message: string }): RapportError | null {
@@ -52,7 +68,13 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
     return reply.code(known.status).type('application/problem+json').send(toProblem(known, request.id));
   });
 
-  registerRoutes(app, deps, ALL_ROUTES);
+  const formRoutes = new Set<RouteSpec<any, any, any>>(contactFormRoutes);
+  registerRoutes(app, deps, ALL_ROUTES.filter((route) => !formRoutes.has(route)));
+  // The contact form posts as application/x-www-form-urlencoded when no script runs; only its routes accept that.
+  await app.register(async (forms) => {
+    await forms.register(formbody, { bodyLimit: 64 * 1024 });
+    registerRoutes(forms, deps, contactFormRoutes);
+  });
   const openApi = openApiDocument(ALL_ROUTES);
   app.get('/api/openapi.json', async () => openApi);
   app.get('/healthz', async () => ({ ok: true }));

@@ -11,15 +11,21 @@ export const PERMISSIONS = [
   'customers:export',
   'customers:erase',
   'interactions:write',
+  'cases:read',
+  'cases:write',
+  'notes:write',
+  'gestures:approve',
+  'settings:manage',
   'audit:read',
   'keys:manage',
   'staff:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const VIEWER: Permission[] = ['customers:read'];
-const AGENT: Permission[] = [...VIEWER, 'customers:pii', 'customers:write', 'interactions:write'];
-const MANAGER: Permission[] = [...AGENT, 'customers:merge', 'customers:export', 'audit:read'];
+// Any department's viewer (in-store, finance) reads cases and leaves notes on a customer.
+const VIEWER: Permission[] = ['customers:read', 'cases:read', 'notes:write'];
+const AGENT: Permission[] = [...VIEWER, 'customers:pii', 'customers:write', 'interactions:write', 'cases:write'];
+const MANAGER: Permission[] = [...AGENT, 'customers:merge', 'customers:export', 'audit:read', 'gestures:approve', 'settings:manage'];
 const ADMIN: Permission[] = [...PERMISSIONS];
 
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {
@@ -43,5 +49,11 @@ export interface StaffMember {
   name: string;
   role: Role;
   department: string | null;
+  teamId: string | null;
+  skills: string[];
+  /** The largest service-recovery gesture they may issue without approval. */
+  empowermentLimit: { amount: number; currency: string };
+  /** Takes new cases by automatic assignment. */
+  available: boolean;
   createdAt: string;
 }

@@ -107,7 +107,7 @@ export const staffRoutes = [
   defineRoute({
     method: 'PATCH',
     url: '/api/staff/:id',
-    summary: 'Change a staff account: name, role, department, password, or disable it',
+    summary: 'Change a staff account: name, role, department, team, skills, empowerment limit, availability, password, or disable it',
     tags: ['staff'],
     auth: 'staff:manage',
     params: z.object({ id: z.string().min(1).max(100) }),
@@ -118,6 +118,13 @@ export const staffRoutes = [
         department: z.string().trim().min(1).max(100).nullable().optional(),
         disabled: z.boolean().optional(),
         password: z.string().min(10, 'must be at least 10 characters').max(1024).optional(),
+        teamId: z.string().min(1).max(100).nullable().optional(),
+        skills: z.array(z.string().trim().toLowerCase().min(1).max(50)).max(30).optional(),
+        empowermentLimit: z
+          .object({ amount: z.number().min(0).max(1e9), currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as USD') })
+          .strict()
+          .optional(),
+        available: z.boolean().optional(),
       })
       .refine((body) => Object.keys(body).length > 0, 'Change at least one field'),
     handler: async ({ params, body, ctx }) => staffService.updateStaff(ctx.db, params.id, body),

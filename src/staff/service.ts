@@ -1,6 +1,7 @@
 // Staff use cases: accounts, sign-in sessions, personal API tokens, and the first admin.
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../store/db.ts';
+import { isCurrency, toMinorUnits } from '../gestures/money.ts';
 import { RapportError } from '../http/errors.ts';
 import { hashSecret, newId, newSecret } from '../shared/ids.ts';
 import type { Role, StaffMember } from './model.ts';
@@ -8,6 +9,16 @@ import { hashPassword, verifyPassword } from './password.ts';
 import * as store from './store.ts';
 
 export const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
+
+function empowermentOf(limit: { amount: number; currency: string }): { limit: number; currency: string } {
+  const minor = isCurrency(limit.currency) ? toMinorUnits(limit.amount, limit.currency) : null;
+  if (minor === null) {
+    throw new RapportError('invalid_input', 'The empowerment limit needs an ISO 4217 currency and an amount in its units', 400, [
+      { field: 'empowermentLimit', reason: 'e.g. { "amount": 50, "currency": "USD" }' },
+    ]);
+  }
+  return { limit: minor, currency: limit.currency };
+}
 
 function publicStaff(record: store.StaffRecord): StaffMember {
   const { passwordHash: _hash, disabled: _disabled, ...staff } = record;
@@ -33,9 +44,22 @@ export async function createStaff(
 export async function updateStaff(
   db: Db,
   id: string,
-  changes: { name?: string; role?: Role; department?: string | null; disabled?: boolean; password?: string },
+  changes: {
+    name?: string;
+    role?: Role;
+    department?: string | null;
+    disabled?: boolean;
+    password?: string;
+    teamId?: string | null;
+    skills?: string[];
+    empowermentLimit?: { amount: number; currency: string };
+    available?: boolean;
+  },
 ): Promise<StaffMember & { disabled: boolean }> {
   return db.transaction(async (tx) => {
+    if (changes.teamId && !(await tx.get('SELECT 1 AS yes FROM teams WHERE id = ?', [changes.teamId]))) {
+      throw new RapportError('invalid_input', `No team ${changes.teamId}`, 400, [{ field: 'teamId', reason: 'Unknown team' }]);
+    }
     const current = await store.findStaffById(tx, id);
     if (!current) throw new RapportError('staff_not_found', `No staff member with id ${id}`, 404);
     const losesAdmin = current.role === 'admin' && !current.disabled && ((changes.role && changes.role !== 'admin') || changes.disabled);
@@ -48,6 +72,10 @@ export async function updateStaff(
       department: changes.department,
       passwordHash: changes.password ? await hashPassword(changes.password) : undefined,
       disabledAt: changes.disabled === undefined ? undefined : changes.disabled ? Date.now() : null,
+      teamId: changes.teamId,
+      skills: changes.skills,
+      empowerment: changes.empowermentLimit && empowermentOf(changes.empowermentLimit),
+      available: changes.available,
     });
     if (changes.disabled || changes.password) await store.deleteSessionsOf(tx, id);
     const updated = (await store.findStaffById(tx, id))!;

@@ -1,6 +1,7 @@
 // SQL for staff, their sessions and personal API tokens.
 import type { Db } from '../store/db.ts';
 import type { Role, StaffMember } from './model.ts';
+import { fromMinorUnits } from '../gestures/money.ts';
 
 interface StaffRow {
   id: string;
@@ -8,6 +9,11 @@ interface StaffRow {
   name: string;
   role: Role;
   department: string | null;
+  team_id: string | null;
+  skills: string;
+  empowerment_limit: number;
+  empowerment_currency: string;
+  available: number;
   password_hash: string | null;
   created_at: number;
   disabled_at: number | null;
@@ -25,6 +31,10 @@ function toStaff(row: StaffRow): StaffRecord {
     name: row.name,
     role: row.role,
     department: row.department,
+    teamId: row.team_id,
+    skills: JSON.parse(row.skills) as string[],
+    empowermentLimit: { amount: fromMinorUnits(row.empowerment_limit, row.empowerment_currency), currency: row.empowerment_currency },
+    available: row.available === 1,
     createdAt: new Date(row.created_at).toISOString(),
     passwordHash: row.password_hash,
     disabled: row.disabled_at !== null,
@@ -107,12 +117,27 @@ export async function findStaffByApiToken(db: Db, tokenHash: string): Promise<St
 export async function updateStaff(
   db: Db,
   id: string,
-  changes: { name?: string; role?: Role; department?: string | null; passwordHash?: string; disabledAt?: number | null },
+  changes: {
+    name?: string;
+    role?: Role;
+    department?: string | null;
+    passwordHash?: string;
+    disabledAt?: number | null;
+    teamId?: string | null;
+    skills?: string[];
+    empowerment?: { limit: number; currency: string };
+    available?: boolean;
+  },
 ): Promise<void> {
   const columns: Record<string, unknown> = {
     name: changes.name,
     role: changes.role,
     department: changes.department,
+    team_id: changes.teamId,
+    skills: changes.skills && JSON.stringify(changes.skills),
+    empowerment_limit: changes.empowerment?.limit,
+    empowerment_currency: changes.empowerment?.currency,
+    available: changes.available === undefined ? undefined : changes.available ? 1 : 0,
     password_hash: changes.passwordHash,
     disabled_at: changes.disabledAt,
   };

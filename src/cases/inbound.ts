@@ -1,0 +1,242 @@
+// What happens when a customer writes, posts or calls: the message lands on her timeline, joins the
+// conversation it belongs to (reopening it when it was resolved) or opens a new case — assigned,
+// with SLA due times, and linked to an earlier case about the same matter.
+import type { Db } from '../store/db.ts';
+import type { Actor } from '../shared/actor.ts';
+import { newId } from '../shared/ids.ts';
+import { ingestEvents } from '../interactions/pipeline.ts';
+import type { IncomingEvent } from '../interactions/model.ts';
+import { profilesOf } from '../customers/merge.ts';
+import type { InboundMessage } from '../channels/model.ts';
+import { findRepeatOf } from './repeat.ts';
+import { guessReason } from './reason.ts';
+import { pickThreadByWindow, subjectFromText } from './threading.ts';
+import { firstMatchingRule, pickAssignee } from './assignment.ts';
+import { listAssignmentRules } from './rules-store.ts';
+import { readCaseSettings, DAY_MS, HOUR_MS } from './settings.ts';
+import { slaClockOf, teamOrDefault } from './clock.ts';
+import { openingDueTimes, nextResponseDueAt } from '../sla/policy.ts';
+import { membersOf, markAssigned } from '../teams/store.ts';
+import { refreshRuleFlags } from '../flags/service.ts';
+import { statusAfterInbound, type CaseRecord } from './model.ts';
+import * as store from './store.ts';
+
+export interface ReceivedMessage {
+  caseId: string;
+  caseNumber: number;
+  customerId: string;
+  interactionId: string;
+  /** What happened to the case: a new one, joined an active one, reopened a resolved one; or the message was a duplicate. */
+  outcome: 'opened' | 'joined' | 'reopened' | 'duplicate';
+  repeatOf: string | null;
+}
+
+/** Thread references live per channel family: an email Message-ID never matches a post id. */
+export function threadNamespace(channel: string): string {
+  return channel;
+}
+
+function toEvent(message: InboundMessage): IncomingEvent {
+  return {
+    source: message.source,
+    sourceId: message.externalId,
+    identities: message.from.identities,
+    name: message.from.name ?? null,
+    occurredAt: message.occurredAt,
+    channel: message.channel,
+    direction: 'inbound',
+    type: message.kind === 'call' ? 'call' : 'message',
+    event: null,
+    department: message.department ?? 'support',
+    actor: 'customer',
+    text: message.text,
+    properties: { ...(message.subject ? { subject: message.subject } : {}), ...message.properties },
+    context: null,
+  };
+}
+
+export async function receiveMessage(db: Db, message: InboundMessage, actor: Actor): Promise<ReceivedMessage> {
+  return db.transaction(async (tx) => {
+    const report = await ingestEvents(tx, [toEvent(message)]);
+    const result = report.results[0]!;
+    const interactionId = Number(result.interactionId);
+    if (result.status === 'duplicate') {
+      const known = await tx.get<{ case_id: string; number: number; customer_id: string; repeat_of: string | null }>(
+        `SELECT m.case_id, c.number, c.customer_id, c.repeat_of FROM case_messages m JOIN cases c ON c.id = m.case_id
+         WHERE m.interaction_id = ?`,
+        [interactionId],
+      );
+      if (known) {
+        return {
+          caseId: known.case_id,
+          caseNumber: known.number,
+          customerId: known.customer_id,
+          interactionId: String(interactionId),
+          outcome: 'duplicate',
+          repeatOf: known.repeat_of,
+        };
+      }
+      // Stored on the timeline by another edge, never on a case: carry it to one now.
+    }
+    const customerId = result.customerId!;
+    const profiles = await profilesOf(tx, customerId);
+    const settings = await readCaseSettings(tx);
+    const namespace = threadNamespace(message.channel);
+
+    let target: CaseRecord | undefined;
+    let followUpOf: CaseRecord | undefined;
+    // Message ids are unguessable; a [#number] in a subject is not, so it only counts for the case's own customer.
+    const tagged = message.threadRefs.filter((ref) => ref.startsWith('case-number:'));
+    let referenced = await store.caseForThreadRefs(tx, namespace, message.threadRefs.filter((ref) => !ref.startsWith('case-number:')));
+    if (!referenced && tagged.length) {
+      const candidate = await store.caseForThreadRefs(tx, 'email', tagged);
+      const owner = candidate ? await store.findCase(tx, candidate) : undefined;
+      if (owner && profiles.includes(owner.customerId)) referenced = candidate;
+    }
+    if (referenced) {
+      const found = await store.findCase(tx, referenced);
+      // A reply to a closed case starts a new one: closed is final, but the history stays linked.
+      if (found?.status === 'closed') followUpOf = found;
+      else target = found;
+    }
+    const lookBack = Math.max(settings.threadWindowHours * HOUR_MS, settings.repeatWindowDays * DAY_MS);
+    const recent = await store.recentCasesOf(tx, profiles, message.occurredAt - lookBack);
+    if (!target && !followUpOf) {
+      const picked = pickThreadByWindow(
+        { channel: message.channel, subject: message.subject ?? null, occurredAt: message.occurredAt },
+        recent.map((c) => ({
+          caseId: c.id,
+          status: c.status,
+          channel: c.channel,
+          subject: c.subject,
+          lastActivityAt: Math.max(c.lastInboundAt ?? 0, c.lastOutboundAt ?? 0, c.openedAt),
+        })),
+        settings.threadWindowHours * HOUR_MS,
+      );
+      target = picked ? recent.find((c) => c.id === picked) : undefined;
+    }
+
+    const outcome = target
+      ? await joinCase(tx, target, message, actor)
+      : await openCase(tx, { message, customerId, recent, followUpOf, repeatWindowMs: settings.repeatWindowDays * DAY_MS, actor });
+    await store.addThreadRef(tx, namespace, message.externalId, outcome.record.id);
+    await store.insertCaseMessage(tx, {
+      caseId: outcome.record.id,
+      interactionId,
+      kind: message.kind === 'call' ? 'call' : 'inbound',
+      authorStaffId: null,
+      at: message.occurredAt,
+      externalId: message.externalId,
+    });
+    if (outcome.kind !== 'joined') await refreshRuleFlags(tx, outcome.record.customerId, Date.now());
+    return {
+      caseId: outcome.record.id,
+      caseNumber: outcome.record.number,
+      customerId: outcome.record.customerId,
+      interactionId: String(interactionId),
+      outcome: outcome.kind,
+      repeatOf: outcome.record.repeatOf,
+    };
+  });
+}
+
+interface Outcome {
+  kind: 'opened' | 'joined' | 'reopened';
+  record: CaseRecord;
+}
+
+async function joinCase(tx: Db, target: CaseRecord, message: InboundMessage, actor: Actor): Promise<Outcome> {
+  const at = message.occurredAt;
+  const reopening = target.status === 'resolved';
+  const status = statusAfterInbound(target.status);
+  const changes: Partial<CaseRecord> = {
+    status,
+    contactCount: target.contactCount + 1,
+    lastInboundAt: Math.max(target.lastInboundAt ?? 0, at),
+  };
+  if (reopening) {
+    changes.reopenCount = target.reopenCount + 1;
+    changes.resolvedAt = null;
+    changes.firstContactResolution = null;
+  }
+  // Once we have answered, the customer writing again starts the next-response clock (unless one already runs).
+  if (target.firstResponseAt !== null && target.nextResponseDueAt === null) {
+    const team = await teamOrDefault(tx, target.teamId);
+    changes.nextResponseDueAt = nextResponseDueAt(await slaClockOf(tx, team, target.slaPolicyId), target.priority, at);
+  }
+  await store.updateCase(tx, target.id, changes, Date.now());
+  if (status !== target.status) {
+    await store.recordCaseEvent(tx, target.id, Date.now(), actor, { status: [target.status, status], by: 'inbound message' });
+  }
+  return { kind: reopening ? 'reopened' : 'joined', record: { ...target, ...changes } };
+}
+
+async function openCase(
+  tx: Db,
+  input: {
+    message: InboundMessage;
+    customerId: string;
+    recent: CaseRecord[];
+    followUpOf: CaseRecord | undefined;
+    repeatWindowMs: number;
+    actor: Actor;
+  },
+): Promise<Outcome> {
+  const { message } = input;
+  const at = message.occurredAt;
+  const reason = message.reason ?? guessReason(`${message.subject ?? ''} ${message.text}`);
+  const priority = message.priority ?? 'normal';
+  const rule = firstMatchingRule(await listAssignmentRules(tx), { channel: message.channel, reason, priority, text: message.text });
+  const team = await teamOrDefault(tx, rule?.teamId ?? null);
+  let assigneeId: string | null = null;
+  if (team?.autoAssign) {
+    const assignee = pickAssignee(await membersOf(tx, team.id), rule?.skill ?? null);
+    if (assignee) {
+      assigneeId = assignee.id;
+      await markAssigned(tx, assignee.id, Date.now());
+    }
+  }
+  const clock = await slaClockOf(tx, team);
+  const id = newId('case');
+  const repeatOf = input.followUpOf?.id ?? findRepeatOf({ id, reason, openedAt: at }, input.recent, input.repeatWindowMs);
+  const record: CaseRecord = {
+    id,
+    number: await store.nextCaseNumber(tx),
+    customerId: input.customerId,
+    subject: message.subject?.trim() || subjectFromText(message.text, `${message.channel} contact`),
+    channel: message.channel,
+    status: 'new',
+    priority,
+    reason,
+    tags: [],
+    assigneeId,
+    teamId: team?.id ?? null,
+    slaPolicyId: clock?.policy.id ?? null,
+    openedAt: at,
+    firstResponseAt: null,
+    lastInboundAt: at,
+    lastOutboundAt: null,
+    resolvedAt: null,
+    closedAt: null,
+    ...openingDueTimes(clock, priority, at),
+    nextResponseDueAt: null,
+    reopenCount: 0,
+    contactCount: 1,
+    repeatOf,
+    firstContactResolution: null,
+    updatedAt: Date.now(),
+  };
+  await store.insertCase(tx, record);
+  // Our email replies tag the subject with [#number]; any answer by email finds the case by it.
+  await store.addThreadRef(tx, 'email', `case-number:${record.number}`, id);
+  await store.recordCaseEvent(tx, id, Date.now(), input.actor, {
+    opened: { channel: message.channel, reason, priority, teamId: record.teamId, assigneeId, rule: rule?.name ?? null },
+  });
+  if (repeatOf) await markRepeated(tx, repeatOf);
+  return { kind: 'opened', record };
+}
+
+/** The earlier case was not resolved on first contact after all: the customer had to come back. */
+export async function markRepeated(tx: Db, earlierCaseId: string): Promise<void> {
+  await tx.run('UPDATE cases SET first_contact_resolution = 0 WHERE id = ? AND first_contact_resolution = 1', [earlierCaseId]);
+}

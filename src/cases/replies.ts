@@ -1,0 +1,263 @@
+// Staff writing on a case: replies to the customer (through the case's channel, via the outbox),
+// internal notes with @mentions of colleagues, and notes on a customer from any department.
+import type { Db } from '../store/db.ts';
+import type { Actor } from '../shared/actor.ts';
+import { RapportError } from '../http/errors.ts';
+import { recordAudit } from '../audit/index.ts';
+import { recordBreach } from '../sla/store.ts';
+import { replyChannelOf } from '../channels/registry.ts';
+import type { Channel } from '../interactions/model.ts';
+import { canonicalCustomer } from '../customers/resolution.ts';
+import { recordStaffInteraction } from './timeline.ts';
+import { requireCase } from './service.ts';
+import { toMessageView, type CaseMessageView } from './view.ts';
+import { threadNamespace } from './inbound.ts';
+import type { CaseRecord } from './model.ts';
+import * as store from './store.ts';
+
+export interface Writer {
+  id: string;
+  name: string;
+  department: string | null;
+}
+
+async function messageView(db: Db, caseId: string, messageId: number): Promise<CaseMessageView> {
+  const row = (await store.messagesOf(db, caseId)).find((message) => message.id === messageId)!;
+  return toMessageView(row);
+}
+
+export async function replyToCase(db: Db, caseId: string, text: string, writer: Writer, actor: Actor): Promise<CaseMessageView> {
+  return db.transaction(async (tx) => {
+    const current = await requireCase(tx, caseId);
+    if (current.status === 'closed') {
+      throw new RapportError('case_closed', `Case #${current.number} is closed; a new message from the customer opens a new case`, 409);
+    }
+    const now = Date.now();
+    const channel = replyChannelOf(current.channel);
+    const { interactionId } = await recordStaffInteraction(tx, {
+      customerId: current.customerId,
+      channel,
+      direction: 'outbound',
+      type: 'message',
+      text,
+      department: writer.department ?? 'support',
+      staffId: writer.id,
+      properties: { caseId: current.id, caseNumber: current.number },
+      at: now,
+    });
+    const messageId = await store.insertCaseMessage(tx, { caseId: current.id, interactionId, kind: 'reply', authorStaffId: writer.id, at: now, delivery: 'queued' });
+    await recordResponse(tx, current, { messageId, channel, at: now, staffId: writer.id }, actor);
+    await recordAudit(tx, {
+      actorKind: actor.kind,
+      actorId: actor.id,
+      action: 'case.replied',
+      customerId: current.customerId,
+      detail: { caseId: current.id, messageId },
+      ip: actor.ip,
+      requestId: actor.requestId,
+    });
+    return messageView(tx, current.id, messageId);
+  });
+}
+
+/**
+ * What a response does to the case: the first one stops the first-response clock, each one stops
+ * the next-response clock, a late one is a breach, and an untouched case becomes open (and, if
+ * nobody had it, the responder's).
+ */
+async function recordResponse(
+  tx: Db,
+  current: CaseRecord,
+  response: { messageId: number; channel: Channel; at: number; staffId: string | null },
+  actor: Actor,
+): Promise<void> {
+  const { at } = response;
+  if (current.firstResponseAt === null && current.firstResponseDueAt !== null && at > current.firstResponseDueAt) {
+    await recordBreach(tx, current.id, 'first_response', current.firstResponseDueAt, at);
+  }
+  if (current.nextResponseDueAt !== null && at > current.nextResponseDueAt) {
+    await recordBreach(tx, current.id, 'next_response', current.nextResponseDueAt, at);
+  }
+  const status = current.status === 'new' ? 'open' : current.status;
+  const assigneeId = current.assigneeId ?? response.staffId;
+  await store.updateCase(
+    tx,
+    current.id,
+    { firstResponseAt: current.firstResponseAt ?? at, lastOutboundAt: Math.max(current.lastOutboundAt ?? 0, at), nextResponseDueAt: null, status, assigneeId },
+    Date.now(),
+  );
+  await store.recordCaseEvent(tx, current.id, Date.now(), actor, {
+    reply: { messageId: response.messageId, channel: response.channel },
+    ...(status !== current.status ? { status: [current.status, status] } : {}),
+    ...(assigneeId !== current.assigneeId ? { assigneeId: [null, assigneeId] } : {}),
+  });
+}
+
+/**
+ * A response the brand sent outside Rapport and the channel reports (a reply posted from the
+ * network's own app, or one in a recorded feed): it lands on the case it answers, as sent.
+ */
+export async function recordChannelReply(
+  db: Db,
+  reply: { channel: Channel; source: string; externalId: string; inResponseTo: string[]; text: string; at: number; author: string },
+  actor: Actor,
+): Promise<{ caseId: string | null; outcome: 'recorded' | 'duplicate' | 'unthreaded' }> {
+  return db.transaction(async (tx) => {
+    const known = await tx.get<{ case_id: string }>('SELECT case_id FROM case_messages WHERE external_id = ? AND kind = \'reply\'', [reply.externalId]);
+    if (known) return { caseId: known.case_id, outcome: 'duplicate' as const };
+    const caseId = await store.caseForThreadRefs(tx, threadNamespace(reply.channel), reply.inResponseTo);
+    const current = caseId ? await store.findCase(tx, caseId) : undefined;
+    if (!current) return { caseId: null, outcome: 'unthreaded' as const };
+    const { interactionId } = await recordStaffInteraction(tx, {
+      customerId: current.customerId,
+      channel: reply.channel,
+      direction: 'outbound',
+      type: 'message',
+      text: reply.text,
+      department: 'support',
+      staffId: null,
+      properties: { caseId: current.id, caseNumber: current.number, author: reply.author, postId: reply.externalId },
+      at: reply.at,
+    });
+    const messageId = await store.insertCaseMessage(tx, {
+      caseId: current.id,
+      interactionId,
+      kind: 'reply',
+      authorStaffId: null,
+      at: reply.at,
+      delivery: 'sent',
+      externalId: reply.externalId,
+    });
+    await store.addThreadRef(tx, threadNamespace(reply.channel), reply.externalId, current.id);
+    await recordResponse(tx, current, { messageId, channel: reply.channel, at: reply.at, staffId: null }, actor);
+    return { caseId: current.id, outcome: 'recorded' as const };
+  });
+}
+
+const MENTION = /(?<![\w.])@([a-z0-9._+-]+(?:@[a-z0-9-]+(?:\.[a-z0-9-]+)+)?)/gi;
+
+/** `@jane` (the part of her email before @) or `@jane@example.com`: the colleagues a note names. */
+export function mentionedHandles(text: string): string[] {
+  return [...new Set([...text.matchAll(MENTION)].map((match) => match[1]!.toLowerCase().replace(/\.$/, '')))];
+}
+
+async function recordMentions(tx: Db, text: string, context: { caseId: string | null; customerId: string; interactionId: number; by: string; at: number }): Promise<string[]> {
+  const mentioned: string[] = [];
+  for (const handle of mentionedHandles(text)) {
+    const staff = await tx.get<{ id: string }>(
+      handle.includes('@')
+        ? 'SELECT id FROM staff WHERE email = ? AND disabled_at IS NULL'
+        : `SELECT id FROM staff WHERE substr(email, 1, instr(email, '@') - 1) = ? AND disabled_at IS NULL`,
+      [handle],
+    );
+    if (!staff || staff.id === context.by || mentioned.includes(staff.id)) continue;
+    mentioned.push(staff.id);
+    await tx.run(
+      'INSERT INTO mentions (staff_id, case_id, customer_id, interaction_id, mentioned_by, at) VALUES (?, ?, ?, ?, ?, ?)',
+      [staff.id, context.caseId, context.customerId, context.interactionId, context.by, context.at],
+    );
+  }
+  return mentioned;
+}
+
+export async function addCaseNote(db: Db, caseId: string, text: string, writer: Writer, actor: Actor): Promise<CaseMessageView & { mentioned: string[] }> {
+  return db.transaction(async (tx) => {
+    const current = await requireCase(tx, caseId);
+    const now = Date.now();
+    const { interactionId } = await recordStaffInteraction(tx, {
+      customerId: current.customerId,
+      channel: current.channel,
+      direction: 'internal',
+      type: 'note',
+      text,
+      department: writer.department,
+      staffId: writer.id,
+      properties: { caseId: current.id, caseNumber: current.number },
+      at: now,
+    });
+    const messageId = await store.insertCaseMessage(tx, { caseId: current.id, interactionId, kind: 'note', authorStaffId: writer.id, at: now });
+    const mentioned = await recordMentions(tx, text, { caseId: current.id, customerId: current.customerId, interactionId, by: writer.id, at: now });
+    await store.recordCaseEvent(tx, current.id, now, actor, { note: { messageId, mentioned } });
+    return { ...(await messageView(tx, current.id, messageId)), mentioned };
+  });
+}
+
+/** A note on the customer from anyone (in-store staff after a visit, finance after a call). */
+export async function addCustomerNote(
+  db: Db,
+  customerId: string,
+  note: { text: string; channel: Channel },
+  writer: Writer,
+  actor: Actor,
+): Promise<{ interactionId: string; customerId: string; mentioned: string[] }> {
+  return db.transaction(async (tx) => {
+    const customer = await canonicalCustomer(tx, customerId);
+    if (!customer) throw new RapportError('customer_not_found', `No customer with id ${customerId}`, 404);
+    const now = Date.now();
+    const recorded = await recordStaffInteraction(tx, {
+      customerId: customer.id,
+      channel: note.channel,
+      direction: 'internal',
+      type: 'note',
+      text: note.text,
+      department: writer.department,
+      staffId: writer.id,
+      properties: { author: writer.name },
+      at: now,
+    });
+    const mentioned = await recordMentions(tx, note.text, { caseId: null, customerId: recorded.customerId, interactionId: recorded.interactionId, by: writer.id, at: now });
+    await recordAudit(tx, {
+      actorKind: actor.kind,
+      actorId: actor.id,
+      action: 'customer.noted',
+      customerId: recorded.customerId,
+      detail: { interactionId: recorded.interactionId },
+      ip: actor.ip,
+      requestId: actor.requestId,
+    });
+    return { interactionId: String(recorded.interactionId), customerId: recorded.customerId, mentioned };
+  });
+}
+
+export interface MentionView {
+  id: number;
+  caseId: string | null;
+  caseNumber: number | null;
+  customerId: string | null;
+  text: string | null;
+  mentionedBy: string;
+  mentionedByName: string | null;
+  at: string;
+  read: boolean;
+}
+
+export async function mentionsOf(db: Db, staffId: string, limit: number): Promise<MentionView[]> {
+  const rows = await db.all<{
+    id: number; case_id: string | null; number: number | null; customer_id: string | null; text: string | null;
+    mentioned_by: string; by_name: string | null; at: number; read_at: number | null;
+  }>(
+    `SELECT m.id, m.case_id, c.number, m.customer_id, i.text, m.mentioned_by, s.name AS by_name, m.at, m.read_at
+     FROM mentions m
+     LEFT JOIN cases c ON c.id = m.case_id
+     LEFT JOIN interactions i ON i.id = m.interaction_id
+     LEFT JOIN staff s ON s.id = m.mentioned_by
+     WHERE m.staff_id = ? ORDER BY m.at DESC LIMIT ?`,
+    [staffId, limit],
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    caseId: row.case_id,
+    caseNumber: row.number,
+    customerId: row.customer_id,
+    text: row.text,
+    mentionedBy: row.mentioned_by,
+    mentionedByName: row.by_name,
+    at: new Date(row.at).toISOString(),
+    read: row.read_at !== null,
+  }));
+}
+
+export async function markMentionRead(db: Db, staffId: string, id: number): Promise<void> {
+  const result = await db.run('UPDATE mentions SET read_at = COALESCE(read_at, ?) WHERE id = ? AND staff_id = ?', [Date.now(), id, staffId]);
+  if (result.changes === 0) throw new RapportError('not_found', `No mention ${id} of yours`, 404);
+}

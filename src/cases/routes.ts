@@ -1,0 +1,253 @@
+// HTTP routes for cases: the queues, one case, changes, replies, notes, gestures and mentions.
+import { z } from 'zod';
+import { defineRoute } from '../http/route.ts';
+import { RapportError } from '../http/errors.ts';
+import type { RequestContext } from '../http/context.ts';
+import { CHANNELS } from '../interactions/model.ts';
+import { CASE_PRIORITIES, CASE_STATUSES } from './model.ts';
+import * as cases from './service.ts';
+import { addCaseNote, addCustomerNote, markMentionRead, mentionsOf, replyToCase } from './replies.ts';
+import { GESTURE_KINDS } from '../gestures/model.ts';
+import { decideOnGesture, issueGesture, listPendingGestures } from '../gestures/service.ts';
+import { findTemplate } from '../templates/store.ts';
+import { renderTemplate } from '../templates/render.ts';
+import { templateValuesFor } from '../templates/values.ts';
+
+const caseParams = z.object({ id: z.string().min(1).max(100) });
+const text = z.string().trim().min(1, 'must not be empty').max(20_000);
+const statusList = z
+  .string()
+  .max(100)
+  .transform((value, ctx) => {
+    const statuses = value.split(',').map((s) => s.trim());
+    const unknown = statuses.filter((s) => !(CASE_STATUSES as readonly string[]).includes(s));
+    if (unknown.length) ctx.addIssue({ code: 'custom', message: `Unknown status ${unknown.join(', ')}; one of ${CASE_STATUSES.join(', ')}` });
+    return statuses as (typeof CASE_STATUSES)[number][];
+  });
+
+function writerOf(ctx: RequestContext) {
+  const staff = ctx.staff!;
+  return { id: staff.id, name: staff.name, department: staff.department, role: staff.role };
+}
+
+/** Sends queued replies without holding up the answer for long: a slow mail server only delays delivery. */
+async function flushSoon(ctx: RequestContext): Promise<void> {
+  await Promise.race([ctx.flushOutbox(), new Promise((resolve) => setTimeout(resolve, 3000).unref())]);
+}
+
+export const caseRoutes = [
+  defineRoute({
+    method: 'GET',
+    url: '/api/cases',
+    summary: 'Cases, newest first, cursor-paged; filter by customer, status, assignee, team or unassigned',
+    tags: ['cases'],
+    auth: 'cases:read',
+    query: z.object({
+      customerId: z.string().min(1).max(100).optional(),
+      status: statusList.optional(),
+      assigneeId: z.string().min(1).max(100).optional(),
+      teamId: z.string().min(1).max(100).optional(),
+      unassigned: z.enum(['true', 'false']).optional(),
+      limit: z.coerce.number().int().min(1).max(100).default(25),
+      cursor: z.string().max(200).optional(),
+    }),
+    handler: async ({ query, ctx }) =>
+      cases.listCases(ctx.db, {
+        customerId: query.customerId,
+        statuses: query.status,
+        assigneeId: query.assigneeId === 'me' ? ctx.staff!.id : query.assigneeId,
+        teamId: query.teamId,
+        unassigned: query.unassigned === 'true',
+        limit: query.limit,
+        cursor: query.cursor,
+      }),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/cases/breaching',
+    summary: 'Active cases whose next SLA clock runs out within the window (default 60 min) or already has, soonest first',
+    tags: ['cases'],
+    auth: 'cases:read',
+    query: z.object({
+      withinMinutes: z.coerce.number().int().min(0).max(60 * 24 * 7).default(60),
+      teamId: z.string().min(1).max(100).optional(),
+      assigneeId: z.string().min(1).max(100).optional(),
+      limit: z.coerce.number().int().min(1).max(200).default(50),
+    }),
+    handler: async ({ query, ctx }) => ({
+      items: await cases.listBreachingSoon(ctx.db, query.withinMinutes * 60_000, query.limit, {
+        teamId: query.teamId,
+        assigneeId: query.assigneeId === 'me' ? ctx.staff!.id : query.assigneeId,
+      }),
+    }),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/cases/:id',
+    summary: 'One case (by id or number): conversation, status, SLA due times and breaches, gestures, history',
+    tags: ['cases'],
+    auth: 'cases:read',
+    params: caseParams,
+    handler: async ({ params, ctx }) => {
+      const detail = await cases.getCase(ctx.db, params.id, ctx.actor);
+      if (ctx.can('customers:pii')) return detail;
+      // Addresses in mail headers are personal data; the conversation itself is what a viewer needs.
+      return { ...detail, messages: detail.messages.map((message) => ({ ...message, properties: {} })) };
+    },
+  }),
+  defineRoute({
+    method: 'PATCH',
+    url: '/api/cases/:id',
+    summary: 'Change status, priority, reason, assignee, team or tags',
+    tags: ['cases'],
+    auth: 'cases:write',
+    params: caseParams,
+    body: z
+      .object({
+        status: z.enum(CASE_STATUSES).optional(),
+        priority: z.enum(CASE_PRIORITIES).optional(),
+        reason: z.string().trim().min(1).max(100).nullable().optional(),
+        assigneeId: z.string().min(1).max(100).nullable().optional(),
+        teamId: z.string().min(1).max(100).nullable().optional(),
+        tags: z.array(z.string().trim().min(1).max(50)).max(30).optional(),
+      })
+      .strict(),
+    handler: async ({ params, body, ctx }) => cases.changeCase(ctx.db, params.id, body, ctx.actor),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/cases/:id/replies',
+    summary: "Reply to the customer through the case's channel (text, or a template rendered for this case)",
+    tags: ['cases'],
+    auth: 'cases:write',
+    params: caseParams,
+    status: 201,
+    body: z
+      .object({ text: text.optional(), templateId: z.string().min(1).max(100).optional() })
+      .strict()
+      .refine((body) => body.text !== undefined || body.templateId !== undefined, { message: 'Give text or templateId', path: ['text'] }),
+    handler: async ({ params, body, ctx }) => {
+      const writer = writerOf(ctx);
+      let replyText = body.text;
+      if (replyText === undefined) {
+        const template = await findTemplate(ctx.db, body.templateId!);
+        if (!template) throw new RapportError('invalid_input', `No template ${body.templateId}`, 400, [{ field: 'templateId', reason: 'Unknown template' }]);
+        const current = await cases.requireCase(ctx.db, params.id);
+        replyText = renderTemplate(template.body, await templateValuesFor(ctx.db, current, writer, ctx.config.companyName));
+      }
+      const message = await replyToCase(ctx.db, params.id, replyText, writer, ctx.actor);
+      await flushSoon(ctx);
+      const detail = await cases.getCase(ctx.db, params.id, ctx.actor);
+      return detail.messages.find((m) => m.id === message.id) ?? message;
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/cases/:id/templates/:templateId',
+    summary: 'A reply template rendered for this case, for the reply box to show before sending',
+    tags: ['cases', 'templates'],
+    auth: 'cases:write',
+    params: z.object({ id: z.string().min(1).max(100), templateId: z.string().min(1).max(100) }),
+    handler: async ({ params, ctx }) => {
+      const template = await findTemplate(ctx.db, params.templateId);
+      if (!template) throw new RapportError('not_found', `No template ${params.templateId}`, 404);
+      const current = await cases.requireCase(ctx.db, params.id);
+      return { templateId: template.id, text: renderTemplate(template.body, await templateValuesFor(ctx.db, current, writerOf(ctx), ctx.config.companyName)) };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/cases/:id/notes',
+    summary: 'An internal note on the case; @name mentions notify colleagues in any department',
+    tags: ['cases'],
+    auth: 'notes:write',
+    params: caseParams,
+    status: 201,
+    body: z.object({ text }).strict(),
+    handler: async ({ params, body, ctx }) => addCaseNote(ctx.db, params.id, body.text, writerOf(ctx), ctx.actor),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/cases/:id/gestures',
+    summary: 'A service-recovery gesture: 201 when within your limit, 202 with approval "pending" above it',
+    tags: ['cases', 'gestures'],
+    auth: 'cases:write',
+    params: caseParams,
+    status: 201,
+    body: z
+      .object({
+        kind: z.enum(GESTURE_KINDS),
+        amount: z.number().min(0).max(1e9).default(0),
+        currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as USD').default('USD'),
+        reason: z.string().trim().min(1).max(500),
+      })
+      .strict(),
+    handler: async ({ params, body, ctx, setStatus }) => {
+      const current = await cases.requireCase(ctx.db, params.id);
+      const gesture = await issueGesture(ctx.db, current.id, body, writerOf(ctx), ctx.actor);
+      setStatus(gesture.status === 'pending' ? 202 : 201);
+      return gesture;
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/gestures',
+    summary: 'Gestures waiting for approval, oldest first',
+    tags: ['gestures'],
+    auth: 'gestures:approve',
+    query: z.object({ status: z.literal('pending').default('pending'), limit: z.coerce.number().int().min(1).max(200).default(50) }),
+    handler: async ({ query, ctx }) => ({ items: await listPendingGestures(ctx.db, query.limit) }),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/gestures/:id/approve',
+    summary: 'Approve a gesture above its issuer\'s limit (up to your own limit; admins without one)',
+    tags: ['gestures'],
+    auth: 'gestures:approve',
+    params: caseParams,
+    body: z.object({ note: z.string().trim().max(500).optional() }).strict().optional(),
+    handler: async ({ params, body, ctx }) => decideOnGesture(ctx.db, params.id, { approve: true, note: body?.note ?? null }, writerOf(ctx), ctx.actor),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/gestures/:id/reject',
+    summary: 'Reject a gesture waiting for approval, with the reason',
+    tags: ['gestures'],
+    auth: 'gestures:approve',
+    params: caseParams,
+    body: z.object({ note: z.string().trim().min(1).max(500) }).strict(),
+    handler: async ({ params, body, ctx }) => decideOnGesture(ctx.db, params.id, { approve: false, note: body.note }, writerOf(ctx), ctx.actor),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/customers/:id/notes',
+    summary: 'A note on the customer from any staff member (an in-store visit, a call to finance)',
+    tags: ['customers', 'notes'],
+    auth: 'notes:write',
+    params: caseParams,
+    status: 201,
+    body: z.object({ text, channel: z.enum(CHANNELS).default('in_store') }).strict(),
+    handler: async ({ params, body, ctx }) => addCustomerNote(ctx.db, params.id, body, writerOf(ctx), ctx.actor),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/mentions',
+    summary: 'Where colleagues mentioned you, newest first',
+    tags: ['cases'],
+    auth: 'signed-in',
+    query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+    handler: async ({ query, ctx }) => ({ items: await mentionsOf(ctx.db, ctx.staff!.id, query.limit) }),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/mentions/:id/read',
+    summary: 'Mark a mention as read',
+    tags: ['cases'],
+    auth: 'signed-in',
+    params: z.object({ id: z.coerce.number().int().min(1) }),
+    handler: async ({ params, ctx }) => {
+      await markMentionRead(ctx.db, ctx.staff!.id, params.id);
+      return undefined;
+    },
+  }),
+];

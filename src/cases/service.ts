@@ -1,0 +1,223 @@
+// Reading and changing cases: the detail and the queues, status and assignment changes, SLA breaches.
+import type { Db } from '../store/db.ts';
+import type { Actor } from '../shared/actor.ts';
+import { RapportError } from '../http/errors.ts';
+import { profilesOf } from '../customers/merge.ts';
+import { canonicalCustomer } from '../customers/resolution.ts';
+import { recordAudit } from '../audit/index.ts';
+import { breachesOf, overdueClocks, recordBreach } from '../sla/store.ts';
+import { openingDueTimes } from '../sla/policy.ts';
+import { gesturesOfCase } from '../gestures/store.ts';
+import { toGestureView } from '../gestures/view.ts';
+import { refreshRuleFlags } from '../flags/service.ts';
+import { canMove, isFirstContactResolution, type CasePriority, type CaseRecord, type CaseStatus } from './model.ts';
+import { findRepeatOf } from './repeat.ts';
+import { markRepeated } from './inbound.ts';
+import { readCaseSettings, DAY_MS } from './settings.ts';
+import { slaClockOf, teamOrDefault } from './clock.ts';
+import { toCaseSummary, toMessageView, type CaseDetail, type CaseSummary } from './view.ts';
+import * as store from './store.ts';
+
+export async function requireCase(db: Db, id: string): Promise<CaseRecord> {
+  const found = /^\d+$/.test(id) ? await store.findCaseByNumber(db, Number(id)) : await store.findCase(db, id);
+  if (!found) throw new RapportError('not_found', `No case ${id}`, 404);
+  return found;
+}
+
+async function namesOf(db: Db, c: CaseRecord): Promise<{ customer: string | null; assignee: string | null }> {
+  const row = await db.get<{ customer: string | null; assignee: string | null }>(
+    `SELECT (SELECT name FROM customers WHERE id = ?) AS customer, (SELECT name FROM staff WHERE id = ?) AS assignee`,
+    [c.customerId, c.assigneeId],
+  );
+  return { customer: row?.customer ?? null, assignee: row?.assignee ?? null };
+}
+
+export async function summarise(db: Db, c: CaseRecord): Promise<CaseSummary> {
+  return toCaseSummary(c, await namesOf(db, c), await breachesOf(db, c.id));
+}
+
+export async function getCase(db: Db, id: string, actor: Actor): Promise<CaseDetail> {
+  const found = await requireCase(db, id);
+  const [summary, messages, gestures, repeatedBy, history] = await Promise.all([
+    summarise(db, found),
+    store.messagesOf(db, found.id),
+    gesturesOfCase(db, found.id),
+    db.all<{ id: string }>('SELECT id FROM cases WHERE repeat_of = ? ORDER BY opened_at', [found.id]),
+    store.caseEventsOf(db, found.id),
+  ]);
+  await recordAudit(db, {
+    actorKind: actor.kind,
+    actorId: actor.id,
+    action: 'case.viewed',
+    customerId: found.customerId,
+    detail: { caseId: found.id },
+    ip: actor.ip,
+    requestId: actor.requestId,
+  });
+  return {
+    ...summary,
+    messages: messages.map(toMessageView),
+    gestures: gestures.map(toGestureView),
+    repeatedBy: repeatedBy.map((row) => row.id),
+    history: history.map((entry) => ({ ...entry, at: new Date(entry.at).toISOString() })),
+  };
+}
+
+export interface CaseQuery {
+  customerId?: string;
+  statuses?: CaseStatus[];
+  assigneeId?: string;
+  teamId?: string;
+  unassigned?: boolean;
+  limit: number;
+  cursor?: string;
+}
+
+function encodeCursor(c: CaseRecord): string {
+  return Buffer.from(`${c.openedAt}.${c.id}`).toString('base64url');
+}
+
+function decodeCursor(raw: string): store.CaseCursor {
+  const match = /^(\d+)\.([a-z]+_[a-z0-9]+)$/.exec(Buffer.from(raw, 'base64url').toString());
+  if (!match) throw new RapportError('invalid_input', 'The cursor is not one this API gave out', 400, [{ field: 'cursor', reason: 'Unknown cursor' }]);
+  return { openedAt: Number(match[1]), id: match[2]! };
+}
+
+export async function listCases(db: Db, query: CaseQuery): Promise<{ items: CaseSummary[]; nextCursor: string | null }> {
+  let customerIds: string[] | undefined;
+  if (query.customerId) {
+    const customer = await canonicalCustomer(db, query.customerId);
+    if (!customer) throw new RapportError('customer_not_found', `No customer with id ${query.customerId}`, 404);
+    customerIds = await profilesOf(db, customer.id);
+  }
+  const rows = await store.listCases(
+    db,
+    { customerIds, statuses: query.statuses, assigneeId: query.assigneeId, teamId: query.teamId, unassigned: query.unassigned },
+    query.limit + 1,
+    query.cursor ? decodeCursor(query.cursor) : null,
+  );
+  const page = rows.slice(0, query.limit);
+  return {
+    items: await Promise.all(page.map((c) => summarise(db, c))),
+    nextCursor: rows.length > query.limit ? encodeCursor(page[page.length - 1]!) : null,
+  };
+}
+
+/** Active cases whose next SLA clock runs out within `withinMs` (or already has), soonest first. */
+export async function listBreachingSoon(db: Db, withinMs: number, limit: number, filter: { teamId?: string; assigneeId?: string }): Promise<CaseSummary[]> {
+  const rows = await store.listCasesDueBefore(db, Date.now() + withinMs, limit, filter);
+  return Promise.all(rows.map((c) => summarise(db, c)));
+}
+
+export interface CaseChanges {
+  status?: CaseStatus;
+  priority?: CasePriority;
+  reason?: string | null;
+  assigneeId?: string | null;
+  teamId?: string | null;
+  tags?: string[];
+}
+
+async function requireAssignable(db: Db, staffId: string): Promise<void> {
+  const row = await db.get<{ role: string; disabled_at: number | null }>('SELECT role, disabled_at FROM staff WHERE id = ?', [staffId]);
+  if (!row || row.disabled_at !== null) {
+    throw new RapportError('invalid_input', `No active staff member ${staffId}`, 400, [{ field: 'assigneeId', reason: 'Unknown or disabled staff member' }]);
+  }
+  if (row.role === 'viewer') {
+    throw new RapportError('invalid_input', 'Viewers cannot be assigned cases', 400, [{ field: 'assigneeId', reason: 'The staff member is a viewer' }]);
+  }
+}
+
+export async function changeCase(db: Db, id: string, changes: CaseChanges, actor: Actor): Promise<CaseSummary> {
+  return db.transaction(async (tx) => {
+    const current = await requireCase(tx, id);
+    const now = Date.now();
+    const next: Partial<CaseRecord> = {};
+    const logged: Record<string, [unknown, unknown]> = {};
+    const note = <K extends keyof CaseRecord>(key: K, value: CaseRecord[K]) => {
+      if (JSON.stringify(current[key]) === JSON.stringify(value)) return;
+      next[key] = value;
+      logged[key] = [current[key], value];
+    };
+
+    if (changes.status !== undefined && changes.status !== current.status) {
+      if (!canMove(current.status, changes.status)) {
+        throw new RapportError('invalid_transition', `A ${current.status} case cannot become ${changes.status}`, 409, [
+          { field: 'status', reason: `Allowed from ${current.status}: see the case lifecycle` },
+        ]);
+      }
+      note('status', changes.status);
+      if (changes.status === 'resolved') {
+        next.resolvedAt = now;
+        next.firstContactResolution = isFirstContactResolution(current, await store.hasRepeatContact(tx, current.id));
+        if (current.resolutionDueAt !== null && now > current.resolutionDueAt) {
+          await recordBreach(tx, current.id, 'resolution', current.resolutionDueAt, now);
+        }
+      }
+      if (changes.status === 'closed') next.closedAt = now;
+      if (current.status === 'resolved' && changes.status === 'open') {
+        next.reopenCount = current.reopenCount + 1;
+        next.resolvedAt = null;
+        next.firstContactResolution = null;
+      }
+    }
+    if (changes.assigneeId !== undefined) {
+      if (changes.assigneeId !== null) await requireAssignable(tx, changes.assigneeId);
+      note('assigneeId', changes.assigneeId);
+    }
+    if (changes.teamId !== undefined) {
+      if (changes.teamId !== null && !(await teamOrDefault(tx, changes.teamId))) {
+        throw new RapportError('invalid_input', `No team ${changes.teamId}`, 400, [{ field: 'teamId', reason: 'Unknown team' }]);
+      }
+      note('teamId', changes.teamId);
+    }
+    if (changes.tags !== undefined) note('tags', [...new Set(changes.tags.map((tag) => tag.trim().toLowerCase()).filter(Boolean))].sort());
+    if (changes.priority !== undefined && changes.priority !== current.priority) {
+      note('priority', changes.priority);
+      // New targets apply from the opening: an urgent case is due sooner than the normal one was.
+      const clock = await slaClockOf(tx, await teamOrDefault(tx, next.teamId ?? current.teamId));
+      const due = openingDueTimes(clock, changes.priority, current.openedAt);
+      next.firstResponseDueAt = due.firstResponseDueAt;
+      next.resolutionDueAt = due.resolutionDueAt;
+      next.slaPolicyId = clock?.policy.id ?? null;
+    }
+    if (changes.reason !== undefined) {
+      note('reason', changes.reason);
+      if (changes.reason && current.repeatOf === null) {
+        const settings = await readCaseSettings(tx);
+        const profiles = await profilesOf(tx, (await canonicalCustomer(tx, current.customerId))?.id ?? current.customerId);
+        const earlier = await store.recentCasesOf(tx, profiles, current.openedAt - settings.repeatWindowDays * DAY_MS);
+        const repeatOf = findRepeatOf({ id: current.id, reason: changes.reason, openedAt: current.openedAt }, earlier, settings.repeatWindowDays * DAY_MS);
+        if (repeatOf) {
+          note('repeatOf', repeatOf);
+          await markRepeated(tx, repeatOf);
+        }
+      }
+    }
+    if (Object.keys(next).length === 0) return summarise(tx, current);
+    await store.updateCase(tx, current.id, next, now);
+    await store.recordCaseEvent(tx, current.id, now, actor, logged);
+    await recordAudit(tx, {
+      actorKind: actor.kind,
+      actorId: actor.id,
+      action: 'case.changed',
+      customerId: current.customerId,
+      detail: { caseId: current.id, changes: logged },
+      ip: actor.ip,
+      requestId: actor.requestId,
+    });
+    if ('status' in logged || 'repeatOf' in logged) await refreshRuleFlags(tx, current.customerId, now);
+    return summarise(tx, { ...current, ...next, updatedAt: now });
+  });
+}
+
+/** Records every SLA clock that ran out while its case was still being worked on. */
+export async function sweepBreaches(db: Db, now = Date.now()): Promise<number> {
+  return db.transaction(async (tx) => {
+    let recorded = 0;
+    for (const clock of await overdueClocks(tx, now)) {
+      if (await recordBreach(tx, clock.caseId, clock.metric, clock.dueAt, now)) recorded++;
+    }
+    return recorded;
+  });
+}

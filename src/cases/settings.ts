@@ -1,0 +1,38 @@
+// Case settings a manager may change: how long a thread stays joinable, how far back a repeat contact looks.
+import { z } from 'zod';
+import type { Db } from '../store/db.ts';
+
+export const caseSettingsSchema = z
+  .object({
+    repeatWindowDays: z.number().int().min(1).max(365),
+    threadWindowHours: z.number().int().min(1).max(24 * 90),
+  })
+  .strict();
+export type CaseSettings = z.infer<typeof caseSettingsSchema>;
+
+const KEYS: Record<keyof CaseSettings, string> = {
+  repeatWindowDays: 'cases.repeatWindowDays',
+  threadWindowHours: 'cases.threadWindowHours',
+};
+
+export async function readCaseSettings(db: Db): Promise<CaseSettings> {
+  const rows = await db.all<{ key: string; value: string }>(`SELECT key, value FROM settings WHERE key LIKE 'cases.%'`);
+  const byKey = new Map(rows.map((row) => [row.key, JSON.parse(row.value) as number]));
+  return {
+    repeatWindowDays: byKey.get(KEYS.repeatWindowDays) ?? 7,
+    threadWindowHours: byKey.get(KEYS.threadWindowHours) ?? 72,
+  };
+}
+
+export async function writeCaseSettings(db: Db, settings: Partial<CaseSettings>): Promise<CaseSettings> {
+  for (const [name, value] of Object.entries(settings)) {
+    await db.run('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [
+      KEYS[name as keyof CaseSettings],
+      JSON.stringify(value),
+    ]);
+  }
+  return readCaseSettings(db);
+}
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
+export const HOUR_MS = 60 * 60 * 1000;

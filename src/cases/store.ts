@@ -1,0 +1,327 @@
+// SQL for cases, their conversation, thread references and history.
+import type { Db, SqlValue } from '../store/db.ts';
+import type { CaseRecord, CaseStatus, MessageKind } from './model.ts';
+
+interface CaseRow {
+  id: string;
+  number: number;
+  customer_id: string;
+  subject: string;
+  channel: string;
+  status: string;
+  priority: string;
+  reason: string | null;
+  tags: string;
+  assignee_id: string | null;
+  team_id: string | null;
+  sla_policy_id: string | null;
+  opened_at: number;
+  first_response_at: number | null;
+  last_inbound_at: number | null;
+  last_outbound_at: number | null;
+  resolved_at: number | null;
+  closed_at: number | null;
+  first_response_due_at: number | null;
+  next_response_due_at: number | null;
+  resolution_due_at: number | null;
+  reopen_count: number;
+  contact_count: number;
+  repeat_of: string | null;
+  first_contact_resolution: number | null;
+  updated_at: number;
+}
+
+const COLUMNS: ReadonlyArray<[keyof CaseRecord, keyof CaseRow]> = [
+  ['id', 'id'],
+  ['number', 'number'],
+  ['customerId', 'customer_id'],
+  ['subject', 'subject'],
+  ['channel', 'channel'],
+  ['status', 'status'],
+  ['priority', 'priority'],
+  ['reason', 'reason'],
+  ['tags', 'tags'],
+  ['assigneeId', 'assignee_id'],
+  ['teamId', 'team_id'],
+  ['slaPolicyId', 'sla_policy_id'],
+  ['openedAt', 'opened_at'],
+  ['firstResponseAt', 'first_response_at'],
+  ['lastInboundAt', 'last_inbound_at'],
+  ['lastOutboundAt', 'last_outbound_at'],
+  ['resolvedAt', 'resolved_at'],
+  ['closedAt', 'closed_at'],
+  ['firstResponseDueAt', 'first_response_due_at'],
+  ['nextResponseDueAt', 'next_response_due_at'],
+  ['resolutionDueAt', 'resolution_due_at'],
+  ['reopenCount', 'reopen_count'],
+  ['contactCount', 'contact_count'],
+  ['repeatOf', 'repeat_of'],
+  ['firstContactResolution', 'first_contact_resolution'],
+  ['updatedAt', 'updated_at'],
+];
+
+function toCase(row: CaseRow): CaseRecord {
+  return {
+    id: row.id,
+    number: row.number,
+    customerId: row.customer_id,
+    subject: row.subject,
+    channel: row.channel as CaseRecord['channel'],
+    status: row.status as CaseRecord['status'],
+    priority: row.priority as CaseRecord['priority'],
+    reason: row.reason,
+    tags: JSON.parse(row.tags) as string[],
+    assigneeId: row.assignee_id,
+    teamId: row.team_id,
+    slaPolicyId: row.sla_policy_id,
+    openedAt: row.opened_at,
+    firstResponseAt: row.first_response_at,
+    lastInboundAt: row.last_inbound_at,
+    lastOutboundAt: row.last_outbound_at,
+    resolvedAt: row.resolved_at,
+    closedAt: row.closed_at,
+    firstResponseDueAt: row.first_response_due_at,
+    nextResponseDueAt: row.next_response_due_at,
+    resolutionDueAt: row.resolution_due_at,
+    reopenCount: row.reopen_count,
+    contactCount: row.contact_count,
+    repeatOf: row.repeat_of,
+    firstContactResolution: row.first_contact_resolution === null ? null : row.first_contact_resolution === 1,
+    updatedAt: row.updated_at,
+  };
+}
+
+function columnValue(record: CaseRecord, key: keyof CaseRecord): SqlValue {
+  const value = record[key];
+  if (key === 'tags') return JSON.stringify(value);
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  return value as SqlValue;
+}
+
+export async function insertCase(db: Db, record: CaseRecord): Promise<void> {
+  const names = COLUMNS.map(([, column]) => column).join(', ');
+  const marks = COLUMNS.map(() => '?').join(', ');
+  await db.run(`INSERT INTO cases (${names}) VALUES (${marks})`, COLUMNS.map(([key]) => columnValue(record, key)));
+}
+
+/** Writes the fields of `changes` (and updated_at) to the case. */
+export async function updateCase(db: Db, id: string, changes: Partial<CaseRecord>, at: number): Promise<void> {
+  const assignments: string[] = [];
+  const params: SqlValue[] = [];
+  for (const [key, column] of COLUMNS) {
+    if (key === 'id' || key === 'updatedAt' || !(key in changes)) continue;
+    assignments.push(`${column} = ?`);
+    params.push(columnValue(changes as CaseRecord, key));
+  }
+  assignments.push('updated_at = ?');
+  params.push(at, id);
+  await db.run(`UPDATE cases SET ${assignments.join(', ')} WHERE id = ?`, params);
+}
+
+export async function findCase(db: Db, id: string): Promise<CaseRecord | undefined> {
+  const row = await db.get<CaseRow>('SELECT * FROM cases WHERE id = ?', [id]);
+  return row && toCase(row);
+}
+
+export async function findCaseByNumber(db: Db, number: number): Promise<CaseRecord | undefined> {
+  const row = await db.get<CaseRow>('SELECT * FROM cases WHERE number = ?', [number]);
+  return row && toCase(row);
+}
+
+export async function nextCaseNumber(db: Db): Promise<number> {
+  const row = await db.get<{ n: number | null }>('SELECT MAX(number) AS n FROM cases');
+  return (row?.n ?? 1000) + 1;
+}
+
+export interface CaseFilter {
+  customerIds?: readonly string[];
+  statuses?: readonly CaseStatus[];
+  assigneeId?: string | null;
+  teamId?: string;
+  unassigned?: boolean;
+}
+
+export interface CaseCursor {
+  openedAt: number;
+  id: string;
+}
+
+/** Newest first, keyset-paged on (opened_at, id). */
+export async function listCases(db: Db, filter: CaseFilter, limit: number, after: CaseCursor | null): Promise<CaseRecord[]> {
+  const where: string[] = [];
+  const params: SqlValue[] = [];
+  if (filter.customerIds) {
+    where.push(`customer_id IN (${filter.customerIds.map(() => '?').join(', ')})`);
+    params.push(...filter.customerIds);
+  }
+  if (filter.statuses?.length) {
+    where.push(`status IN (${filter.statuses.map(() => '?').join(', ')})`);
+    params.push(...filter.statuses);
+  }
+  if (filter.assigneeId) {
+    where.push('assignee_id = ?');
+    params.push(filter.assigneeId);
+  }
+  if (filter.unassigned) where.push('assignee_id IS NULL');
+  if (filter.teamId) {
+    where.push('team_id = ?');
+    params.push(filter.teamId);
+  }
+  if (after) {
+    where.push('(opened_at < ? OR (opened_at = ? AND id < ?))');
+    params.push(after.openedAt, after.openedAt, after.id);
+  }
+  const sql = `SELECT * FROM cases ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+               ORDER BY opened_at DESC, id DESC LIMIT ?`;
+  return (await db.all<CaseRow>(sql, [...params, limit])).map(toCase);
+}
+
+/** Active cases whose nearest SLA due time is before `until`, soonest first: the "breaching soon" queue. */
+export async function listCasesDueBefore(
+  db: Db,
+  until: number,
+  limit: number,
+  filter: { teamId?: string; assigneeId?: string } = {},
+): Promise<CaseRecord[]> {
+  const where = [`status IN ('new', 'open', 'pending')`];
+  const params: SqlValue[] = [];
+  if (filter.teamId) {
+    where.push('team_id = ?');
+    params.push(filter.teamId);
+  }
+  if (filter.assigneeId) {
+    where.push('assignee_id = ?');
+    params.push(filter.assigneeId);
+  }
+  // 9e18 stands for "no clock running" so MIN picks the clocks that are.
+  const rows = await db.all<CaseRow>(
+    `SELECT * FROM (
+       SELECT cases.*,
+              MIN(CASE WHEN first_response_at IS NULL THEN COALESCE(first_response_due_at, 9e18) ELSE 9e18 END,
+                  COALESCE(next_response_due_at, 9e18),
+                  COALESCE(resolution_due_at, 9e18)) AS nearest_due_at
+       FROM cases WHERE ${where.join(' AND ')}
+     )
+     WHERE nearest_due_at <= ?
+     ORDER BY nearest_due_at ASC LIMIT ?`,
+    [...params, until, limit],
+  );
+  return rows.map(toCase);
+}
+
+/** The customer's recent cases, newest first: threading and repeat-contact candidates. */
+export async function recentCasesOf(db: Db, customerIds: readonly string[], since: number): Promise<CaseRecord[]> {
+  const rows = await db.all<CaseRow>(
+    `SELECT * FROM cases WHERE customer_id IN (${customerIds.map(() => '?').join(', ')}) AND opened_at >= ?
+     ORDER BY opened_at DESC LIMIT 50`,
+    [...customerIds, since],
+  );
+  return rows.map(toCase);
+}
+
+export async function caseForThreadRefs(db: Db, channel: string, refs: readonly string[]): Promise<string | null> {
+  if (refs.length === 0) return null;
+  const row = await db.get<{ case_id: string }>(
+    `SELECT case_id FROM case_thread_refs WHERE channel = ? AND ref IN (${refs.map(() => '?').join(', ')})
+     ORDER BY case_id DESC LIMIT 1`,
+    [channel, ...refs],
+  );
+  return row?.case_id ?? null;
+}
+
+export async function addThreadRef(db: Db, channel: string, ref: string, caseId: string): Promise<void> {
+  await db.run('INSERT OR IGNORE INTO case_thread_refs (channel, ref, case_id) VALUES (?, ?, ?)', [channel, ref, caseId]);
+}
+
+export async function threadRefsOf(db: Db, caseId: string): Promise<string[]> {
+  return (await db.all<{ ref: string }>('SELECT ref FROM case_thread_refs WHERE case_id = ?', [caseId])).map((row) => row.ref);
+}
+
+export interface CaseMessageInsert {
+  caseId: string;
+  interactionId: number;
+  kind: MessageKind;
+  authorStaffId: string | null;
+  at: number;
+  delivery?: 'queued' | 'sent' | 'failed' | null;
+  externalId?: string | null;
+}
+
+export async function insertCaseMessage(db: Db, message: CaseMessageInsert): Promise<number> {
+  await db.run(
+    `INSERT INTO case_messages (case_id, interaction_id, kind, author_staff_id, at, delivery, next_attempt_at, external_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      message.caseId,
+      message.interactionId,
+      message.kind,
+      message.authorStaffId,
+      message.at,
+      message.delivery ?? null,
+      message.delivery === 'queued' ? message.at : null,
+      message.externalId ?? null,
+    ],
+  );
+  await db.run('UPDATE interactions SET case_id = ? WHERE id = ?', [message.caseId, message.interactionId]);
+  const row = await db.get<{ id: number }>('SELECT last_insert_rowid() AS id');
+  return row!.id;
+}
+
+export interface CaseMessageRow {
+  id: number;
+  case_id: string;
+  interaction_id: number;
+  kind: MessageKind;
+  author_staff_id: string | null;
+  author_name: string | null;
+  at: number;
+  delivery: 'queued' | 'sent' | 'failed' | null;
+  delivery_attempts: number;
+  delivery_error: string | null;
+  external_id: string | null;
+  channel: string;
+  direction: string;
+  text: string | null;
+  properties: string | null;
+}
+
+export async function messagesOf(db: Db, caseId: string): Promise<CaseMessageRow[]> {
+  return db.all<CaseMessageRow>(
+    `SELECT m.id, m.case_id, m.interaction_id, m.kind, m.author_staff_id, s.name AS author_name, m.at, m.delivery,
+            m.delivery_attempts, m.delivery_error, m.external_id, i.channel, i.direction, i.text, i.properties
+     FROM case_messages m
+     JOIN interactions i ON i.id = m.interaction_id
+     LEFT JOIN staff s ON s.id = m.author_staff_id
+     WHERE m.case_id = ?
+     ORDER BY m.at, m.id`,
+    [caseId],
+  );
+}
+
+export async function recordCaseEvent(
+  db: Db,
+  caseId: string,
+  at: number,
+  actor: { kind: string; id: string | null },
+  change: Record<string, unknown>,
+): Promise<void> {
+  await db.run('INSERT INTO case_events (case_id, at, actor_kind, actor_id, change) VALUES (?, ?, ?, ?, ?)', [
+    caseId,
+    at,
+    actor.kind,
+    actor.id,
+    JSON.stringify(change),
+  ]);
+}
+
+export async function caseEventsOf(db: Db, caseId: string): Promise<Array<{ at: number; actorKind: string; actorId: string | null; change: Record<string, unknown> }>> {
+  const rows = await db.all<{ at: number; actor_kind: string; actor_id: string | null; change: string }>(
+    'SELECT at, actor_kind, actor_id, change FROM case_events WHERE case_id = ? ORDER BY at, id',
+    [caseId],
+  );
+  return rows.map((row) => ({ at: row.at, actorKind: row.actor_kind, actorId: row.actor_id, change: JSON.parse(row.change) }));
+}
+
+export async function hasRepeatContact(db: Db, caseId: string): Promise<boolean> {
+  return (await db.get('SELECT 1 AS yes FROM cases WHERE repeat_of = ? LIMIT 1', [caseId])) !== undefined;
+}

@@ -1,0 +1,127 @@
+// What the API and the inbox show of a case: times as ISO strings, the SLA clocks with their
+// breaches, the conversation and the gestures.
+import type { CaseRecord } from './model.ts';
+import type { CaseMessageRow } from './store.ts';
+import type { Breach } from '../sla/store.ts';
+import type { GestureView } from '../gestures/view.ts';
+
+const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+
+export interface CaseSummary {
+  id: string;
+  number: number;
+  customerId: string;
+  customerName: string | null;
+  subject: string;
+  channel: string;
+  status: string;
+  priority: string;
+  reason: string | null;
+  tags: string[];
+  assigneeId: string | null;
+  assigneeName: string | null;
+  teamId: string | null;
+  openedAt: string;
+  firstResponseAt: string | null;
+  lastInboundAt: string | null;
+  lastOutboundAt: string | null;
+  resolvedAt: string | null;
+  closedAt: string | null;
+  contactCount: number;
+  reopenCount: number;
+  repeatOf: string | null;
+  firstContactResolution: boolean | null;
+  sla: {
+    policyId: string | null;
+    firstResponseDueAt: string | null;
+    nextResponseDueAt: string | null;
+    resolutionDueAt: string | null;
+    /** The clock that runs out first, while one runs: what the inbox counts down. */
+    nextDueAt: string | null;
+    breaches: Array<{ metric: string; dueAt: string }>;
+  };
+  updatedAt: string;
+}
+
+export interface CaseMessageView {
+  id: number;
+  interactionId: string;
+  kind: string;
+  channel: string;
+  direction: string;
+  text: string | null;
+  at: string;
+  author: { staffId: string; name: string | null } | null;
+  delivery: { status: string; attempts: number; error: string | null } | null;
+  externalId: string | null;
+  properties: Record<string, unknown>;
+}
+
+export interface CaseDetail extends CaseSummary {
+  messages: CaseMessageView[];
+  gestures: GestureView[];
+  repeatedBy: string[];
+  history: Array<{ at: string; actorKind: string; actorId: string | null; change: Record<string, unknown> }>;
+}
+
+/** The clock that runs out first among those still running. */
+export function nextDueAt(c: CaseRecord): number | null {
+  if (c.status !== 'new' && c.status !== 'open' && c.status !== 'pending') return null;
+  const running = [c.firstResponseAt === null ? c.firstResponseDueAt : null, c.nextResponseDueAt, c.resolutionDueAt].filter(
+    (due): due is number => due !== null,
+  );
+  return running.length ? Math.min(...running) : null;
+}
+
+export function toCaseSummary(c: CaseRecord, names: { customer: string | null; assignee: string | null }, breaches: Breach[]): CaseSummary {
+  return {
+    id: c.id,
+    number: c.number,
+    customerId: c.customerId,
+    customerName: names.customer,
+    subject: c.subject,
+    channel: c.channel,
+    status: c.status,
+    priority: c.priority,
+    reason: c.reason,
+    tags: c.tags,
+    assigneeId: c.assigneeId,
+    assigneeName: names.assignee,
+    teamId: c.teamId,
+    openedAt: iso(c.openedAt)!,
+    firstResponseAt: iso(c.firstResponseAt),
+    lastInboundAt: iso(c.lastInboundAt),
+    lastOutboundAt: iso(c.lastOutboundAt),
+    resolvedAt: iso(c.resolvedAt),
+    closedAt: iso(c.closedAt),
+    contactCount: c.contactCount,
+    reopenCount: c.reopenCount,
+    repeatOf: c.repeatOf,
+    firstContactResolution: c.firstContactResolution,
+    sla: {
+      policyId: c.slaPolicyId,
+      firstResponseDueAt: iso(c.firstResponseDueAt),
+      nextResponseDueAt: iso(c.nextResponseDueAt),
+      resolutionDueAt: iso(c.resolutionDueAt),
+      nextDueAt: iso(nextDueAt(c)),
+      breaches: breaches.map((breach) => ({ metric: breach.metric, dueAt: iso(breach.dueAt)! })),
+    },
+    updatedAt: iso(c.updatedAt)!,
+  };
+}
+
+export function toMessageView(row: CaseMessageRow): CaseMessageView {
+  return {
+    id: row.id,
+    interactionId: String(row.interaction_id),
+    kind: row.kind,
+    channel: row.channel,
+    direction: row.direction,
+    text: row.text,
+    at: iso(row.at)!,
+    author: row.author_staff_id ? { staffId: row.author_staff_id, name: row.author_name } : null,
+    delivery: row.delivery ? { status: row.delivery, attempts: row.delivery_attempts, error: row.delivery_error } : null,
+    externalId: row.external_id,
+    properties: row.properties ? (JSON.parse(row.properties) as Record<string, unknown>) : {},
+  };
+}

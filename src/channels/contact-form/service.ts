@@ -1,0 +1,85 @@
+// The contact form's live data: who is on duty for the case, and how fast we have been answering.
+import { createHash } from 'node:crypto';
+import type { Db } from '../../store/db.ts';
+import type { Actor } from '../../shared/actor.ts';
+import { receiveMessage, type ReceivedMessage } from '../../cases/inbound.ts';
+import { findTeam, findDefaultTeam, membersOf, type Team } from '../../teams/store.ts';
+import { findPolicy } from '../../sla/store.ts';
+import { ALWAYS_OPEN, businessMillisBetween, isOpenAt } from '../../sla/business-hours.ts';
+import { replyPromise, type ReplyPromise } from './promise.ts';
+
+export interface ContactSubmission {
+  name: string;
+  email: string;
+  message: string;
+}
+
+const RECENT_CASES = 500;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The same person sending the same words on the same day (a double click, a reload) is one message. */
+export function submissionId(submission: ContactSubmission, now: number): string {
+  const day = Math.floor(now / DAY_MS);
+  return createHash('sha256').update(`${submission.email.toLowerCase()}\n${submission.message.trim()}\n${day}`).digest('hex').slice(0, 32);
+}
+
+export async function submitContactForm(db: Db, submission: ContactSubmission, actor: Actor, now = Date.now()): Promise<ReceivedMessage> {
+  return receiveMessage(
+    db,
+    {
+      channel: 'web_form',
+      source: 'web_form',
+      externalId: submissionId(submission, now),
+      threadRefs: [],
+      from: { identities: [{ kind: 'email', value: submission.email.toLowerCase() }], name: submission.name },
+      subject: null,
+      text: submission.message,
+      occurredAt: now,
+      properties: { form: 'contact' },
+    },
+    actor,
+  );
+}
+
+/** Median business minutes to first response over the most recent answered cases (of the team, if it has any). */
+export async function medianFirstResponseMinutes(db: Db, team: Team | undefined, now: number): Promise<number | null> {
+  const rows = await db.all<{ opened_at: number; first_response_at: number }>(
+    `SELECT opened_at, first_response_at FROM cases
+     WHERE first_response_at IS NOT NULL AND opened_at >= ? ${team ? 'AND team_id = ?' : ''}
+     ORDER BY opened_at DESC LIMIT ${RECENT_CASES}`,
+    team ? [now - 30 * DAY_MS, team.id] : [now - 30 * DAY_MS],
+  );
+  if (rows.length === 0) return null;
+  const calendar = team?.calendar ?? ALWAYS_OPEN;
+  const minutes = rows.map((row) => businessMillisBetween(row.opened_at, row.first_response_at, calendar) / 60_000).sort((a, b) => a - b);
+  const middle = Math.floor(minutes.length / 2);
+  return minutes.length % 2 ? minutes[middle]! : (minutes[middle - 1]! + minutes[middle]!) / 2;
+}
+
+export interface ThankYouFacts {
+  onDuty: { name: string; team: string | null } | null;
+  promise: ReplyPromise;
+}
+
+export async function thankYouFacts(db: Db, caseId: string, now = Date.now()): Promise<ThankYouFacts> {
+  const found = await db.get<{ assignee_id: string | null; team_id: string | null }>('SELECT assignee_id, team_id FROM cases WHERE id = ?', [caseId]);
+  const team = (found?.team_id ? await findTeam(db, found.team_id) : undefined) ?? (await findDefaultTeam(db));
+  let onDuty: ThankYouFacts['onDuty'] = null;
+  if (found?.assignee_id) {
+    const assignee = await db.get<{ name: string }>('SELECT name FROM staff WHERE id = ?', [found.assignee_id]);
+    if (assignee) onDuty = { name: assignee.name, team: team?.name ?? null };
+  } else if (team && isOpenAt(now, team.calendar)) {
+    // Nobody has it yet: name the person who will most likely pick it up (available, least busy).
+    const members = (await membersOf(db, team.id)).filter((m) => m.available && (m.role === 'agent' || m.role === 'manager'));
+    members.sort((a, b) => a.load - b.load);
+    if (members[0]) onDuty = { name: members[0].name, team: team.name };
+  }
+  const policy = team?.slaPolicyId ? await findPolicy(db, team.slaPolicyId) : undefined;
+  const promise = replyPromise({
+    now,
+    medianFirstResponseMinutes: await medianFirstResponseMinutes(db, team, now),
+    targetMinutes: policy?.targets.normal?.firstResponse ?? null,
+    calendar: team?.calendar ?? ALWAYS_OPEN,
+  });
+  return { onDuty, promise };
+}

@@ -1,0 +1,69 @@
+// Flags derived by rules from what happened to a customer. Pure: the facts come in, the flags go out.
+import { z } from 'zod';
+
+export const FLAG_RULE_PARAMS = {
+  past_issues: z
+    .object({
+      cases: z.number().int().min(1).max(1000),
+      gestures: z.number().int().min(1).max(1000),
+      days: z.number().int().min(1).max(3650),
+    })
+    .strict(),
+  needs_extra_support: z
+    .object({
+      reopens: z.number().int().min(1).max(1000),
+      repeatContacts: z.number().int().min(1).max(1000),
+      days: z.number().int().min(1).max(3650),
+    })
+    .strict(),
+  vip: z
+    .object({
+      lifetimeValue: z.number().min(0).max(1e12),
+      currency: z.string().regex(/^[A-Z]{3}$/),
+    })
+    .strict(),
+} as const;
+
+export type FlagName = keyof typeof FLAG_RULE_PARAMS;
+export const FLAG_NAMES = Object.keys(FLAG_RULE_PARAMS) as FlagName[];
+
+export type FlagRule = {
+  [K in FlagName]: { flag: K; enabled: boolean; params: z.infer<(typeof FLAG_RULE_PARAMS)[K]> };
+}[FlagName];
+
+export interface CustomerFacts {
+  /** Counts within each rule's own window are computed by the caller, per window length in days. */
+  casesWithin(days: number): number;
+  gesturesWithin(days: number): number;
+  reopensWithin(days: number): number;
+  repeatContactsWithin(days: number): number;
+  lifetimeValue(currency: string): number;
+}
+
+/** The flags a customer's facts earn, each with the reason a person reads on the card. */
+export function derivedFlags(rules: readonly FlagRule[], facts: CustomerFacts): Map<FlagName, string> {
+  const flags = new Map<FlagName, string>();
+  for (const rule of rules) {
+    if (!rule.enabled) continue;
+    if (rule.flag === 'past_issues') {
+      const { cases, gestures, days } = rule.params;
+      const caseCount = facts.casesWithin(days);
+      const gestureCount = facts.gesturesWithin(days);
+      if (caseCount >= cases) flags.set('past_issues', `${caseCount} cases in the last ${days} days`);
+      else if (gestureCount >= gestures) flags.set('past_issues', `${gestureCount} service-recovery gesture(s) in the last ${days} days`);
+    } else if (rule.flag === 'needs_extra_support') {
+      const { reopens, repeatContacts, days } = rule.params;
+      const reopenCount = facts.reopensWithin(days);
+      const repeatCount = facts.repeatContactsWithin(days);
+      if (reopenCount >= reopens) flags.set('needs_extra_support', `${reopenCount} reopened case(s) in the last ${days} days`);
+      else if (repeatCount >= repeatContacts) {
+        flags.set('needs_extra_support', `${repeatCount} repeat contact(s) in the last ${days} days`);
+      }
+    } else {
+      const { lifetimeValue, currency } = rule.params;
+      const value = facts.lifetimeValue(currency);
+      if (value >= lifetimeValue) flags.set('vip', `Lifetime value ${value.toFixed(2)} ${currency} (threshold ${lifetimeValue})`);
+    }
+  }
+  return flags;
+}

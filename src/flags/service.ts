@@ -1,0 +1,101 @@
+// Applies the flag rules to one customer: gathers the facts, then adds, updates or removes the
+// customer's rule flags. Flags a person set by hand are never touched by a rule.
+import type { Db } from '../store/db.ts';
+import { profilesOf } from '../customers/merge.ts';
+import { canonicalCustomer } from '../customers/resolution.ts';
+import { FLAG_NAMES, FLAG_RULE_PARAMS, derivedFlags, type FlagName, type FlagRule } from './rules.ts';
+import { RapportError } from '../http/errors.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export async function listFlagRules(db: Db): Promise<FlagRule[]> {
+  const rows = await db.all<{ flag: string; enabled: number; params: string }>('SELECT flag, enabled, params FROM flag_rules ORDER BY flag');
+  return rows
+    .filter((row) => (FLAG_NAMES as string[]).includes(row.flag))
+    .map((row) => ({ flag: row.flag, enabled: row.enabled === 1, params: JSON.parse(row.params) }) as FlagRule);
+}
+
+export async function updateFlagRule(db: Db, flag: string, change: { enabled?: boolean; params?: unknown }, staffId: string | null): Promise<FlagRule> {
+  if (!(FLAG_NAMES as string[]).includes(flag)) throw new RapportError('not_found', `No flag rule ${flag}`, 404);
+  const current = (await listFlagRules(db)).find((rule) => rule.flag === flag)!;
+  let params: unknown = current.params;
+  if (change.params !== undefined) {
+    const parsed = FLAG_RULE_PARAMS[flag as FlagName].safeParse({ ...current.params, ...(change.params as object) });
+    if (!parsed.success) {
+      throw new RapportError(
+        'invalid_input',
+        'The rule parameters are not valid',
+        400,
+        parsed.error.issues.map((issue) => ({ field: `params.${issue.path.join('.')}`, reason: issue.message })),
+      );
+    }
+    params = parsed.data;
+  }
+  await db.run('UPDATE flag_rules SET enabled = ?, params = ?, updated_by = ?, updated_at = ? WHERE flag = ?', [
+    (change.enabled ?? current.enabled) ? 1 : 0,
+    JSON.stringify(params),
+    staffId,
+    Date.now(),
+    flag,
+  ]);
+  return (await listFlagRules(db)).find((rule) => rule.flag === flag)!;
+}
+
+/** Numbers read from order events: the first of these properties that holds a number is the order's value. */
+const ORDER_VALUE = `COALESCE(json_extract(properties, '$.revenue'), json_extract(properties, '$.total'),
+                              json_extract(properties, '$.value'),
+                              json_extract(properties, '$.price') * COALESCE(json_extract(properties, '$.quantity'), 1))`;
+
+export async function refreshRuleFlags(db: Db, customerId: string, now: number): Promise<void> {
+  const customer = await canonicalCustomer(db, customerId);
+  if (!customer || customer.erased_at !== null) return;
+  const rules = await listFlagRules(db);
+  const profiles = await profilesOf(db, customer.id);
+  const inList = profiles.map(() => '?').join(', ');
+  const since = (days: number) => now - days * DAY_MS;
+  const windows = new Set(rules.flatMap((rule) => ('days' in rule.params ? [rule.params.days] : [])));
+  const counts = new Map<number, { cases: number; reopens: number; repeats: number; gestures: number }>();
+  for (const days of windows) {
+    const row = await db.get<{ cases: number; reopens: number | null; repeats: number }>(
+      `SELECT COUNT(*) AS cases, SUM(reopen_count) AS reopens, COUNT(repeat_of) AS repeats
+       FROM cases WHERE customer_id IN (${inList}) AND opened_at >= ?`,
+      [...profiles, since(days)],
+    );
+    const gestures = await db.get<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM gestures WHERE customer_id IN (${inList}) AND status = 'issued' AND created_at >= ?`,
+      [...profiles, since(days)],
+    );
+    counts.set(days, { cases: row?.cases ?? 0, reopens: row?.reopens ?? 0, repeats: row?.repeats ?? 0, gestures: gestures?.n ?? 0 });
+  }
+  const values = new Map<string, number>();
+  for (const rule of rules) {
+    if (rule.flag !== 'vip' || !rule.enabled) continue;
+    const row = await db.get<{ total: number | null }>(
+      `SELECT SUM(${ORDER_VALUE}) AS total FROM interactions
+       WHERE customer_id IN (${inList}) AND event = 'Order Completed'
+         AND COALESCE(json_extract(properties, '$.currency'), ?) = ?`,
+      [...profiles, rule.params.currency, rule.params.currency],
+    );
+    values.set(rule.params.currency, row?.total ?? 0);
+  }
+  const flags = derivedFlags(rules, {
+    casesWithin: (days) => counts.get(days)?.cases ?? 0,
+    gesturesWithin: (days) => counts.get(days)?.gestures ?? 0,
+    reopensWithin: (days) => counts.get(days)?.reopens ?? 0,
+    repeatContactsWithin: (days) => counts.get(days)?.repeats ?? 0,
+    lifetimeValue: (currency) => values.get(currency) ?? 0,
+  });
+  for (const flag of FLAG_NAMES) {
+    const reason = flags.get(flag);
+    if (reason === undefined) {
+      await db.run(`DELETE FROM customer_flags WHERE customer_id = ? AND flag = ? AND source = 'rule'`, [customer.id, flag]);
+      continue;
+    }
+    await db.run(
+      `INSERT INTO customer_flags (customer_id, flag, source, reason, set_by, set_at) VALUES (?, ?, 'rule', ?, NULL, ?)
+       ON CONFLICT (customer_id, flag) DO UPDATE SET reason = excluded.reason
+       WHERE customer_flags.source = 'rule' AND customer_flags.reason IS NOT excluded.reason`,
+      [customer.id, flag, reason, now],
+    );
+  }
+}

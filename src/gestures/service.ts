@@ -1,0 +1,151 @@
+// Issuing a service-recovery gesture: within the agent's own limit it is issued at once; above it
+// a manager approves (or rejects) it. Either way it lands on the case and the customer's timeline.
+import type { Db } from '../store/db.ts';
+import type { Actor } from '../shared/actor.ts';
+import { newId } from '../shared/ids.ts';
+import { RapportError } from '../http/errors.ts';
+import { roleAllows, type Role } from '../staff/model.ts';
+import { recordAudit } from '../audit/index.ts';
+import { findCase, insertCaseMessage, recordCaseEvent } from '../cases/store.ts';
+import { recordStaffInteraction } from '../cases/timeline.ts';
+import { refreshRuleFlags } from '../flags/service.ts';
+import { isWithinLimit, type GestureKind } from './model.ts';
+import { formatMoney, isCurrency, toMinorUnits } from './money.ts';
+import { toGestureView, type GestureRow, type GestureView } from './view.ts';
+import * as store from './store.ts';
+
+export interface GestureRequest {
+  kind: GestureKind;
+  amount: number;
+  currency: string;
+  reason: string;
+}
+
+export interface Staffer {
+  id: string;
+  role: Role;
+  department: string | null;
+}
+
+function invalid(field: string, reason: string): RapportError {
+  return new RapportError('invalid_input', reason, 400, [{ field, reason }]);
+}
+
+function describe(row: Pick<GestureRow, 'kind' | 'amount' | 'currency' | 'reason'>): string {
+  const value = row.amount > 0 ? ` of ${formatMoney(row.amount, row.currency)}` : '';
+  return `${row.kind[0]!.toUpperCase()}${row.kind.slice(1)}${value}: ${row.reason}`;
+}
+
+/** Puts an issued gesture on the case conversation and the customer's timeline. */
+async function recordIssued(tx: Db, row: GestureRow, staff: Staffer, at: number): Promise<number> {
+  const { interactionId } = await recordStaffInteraction(tx, {
+    customerId: row.customer_id,
+    channel: 'system',
+    direction: 'outbound',
+    type: 'gesture',
+    text: describe(row),
+    department: staff.department ?? 'support',
+    staffId: row.issued_by,
+    properties: { gestureId: row.id, kind: row.kind, amount: row.amount, currency: row.currency, approvedBy: row.decided_by },
+    at,
+  });
+  if (row.case_id) {
+    await insertCaseMessage(tx, { caseId: row.case_id, interactionId, kind: 'gesture', authorStaffId: row.issued_by, at });
+  }
+  await store.setGestureInteraction(tx, row.id, interactionId);
+  return interactionId;
+}
+
+export async function issueGesture(db: Db, caseId: string, request: GestureRequest, staff: Staffer, actor: Actor): Promise<GestureView> {
+  if (!isCurrency(request.currency)) throw invalid('currency', 'An ISO 4217 currency code such as USD');
+  const amount = toMinorUnits(request.amount, request.currency);
+  if (amount === null) throw invalid('amount', `${request.currency} amounts have at most the currency's decimal places`);
+  if ((request.kind === 'credit' || request.kind === 'refund') && amount === 0) {
+    throw invalid('amount', `A ${request.kind} needs an amount above zero`);
+  }
+  return db.transaction(async (tx) => {
+    const found = await findCase(tx, caseId);
+    if (!found) throw new RapportError('not_found', `No case ${caseId}`, 404);
+    const empowerment = await store.empowermentOf(tx, staff.id);
+    const now = Date.now();
+    const within = isWithinLimit(amount, request.currency, empowerment);
+    const row: GestureRow = {
+      id: newId('ges'),
+      case_id: found.id,
+      customer_id: found.customerId,
+      kind: request.kind,
+      amount,
+      currency: request.currency,
+      reason: request.reason,
+      status: within ? 'issued' : 'pending',
+      issued_by: staff.id,
+      decided_by: null,
+      decided_at: null,
+      decision_note: null,
+      interaction_id: null,
+      created_at: now,
+    };
+    await store.insertGesture(tx, row);
+    if (within) await recordIssued(tx, row, staff, now);
+    await recordCaseEvent(tx, found.id, now, actor, {
+      gesture: { id: row.id, kind: row.kind, amount: row.amount, currency: row.currency, status: row.status },
+    });
+    await recordAudit(tx, {
+      actorKind: actor.kind,
+      actorId: actor.id,
+      action: within ? 'gesture.issued' : 'gesture.requested',
+      customerId: found.customerId,
+      detail: { gestureId: row.id, caseId: found.id, amount: row.amount, currency: row.currency },
+      ip: actor.ip,
+      requestId: actor.requestId,
+    });
+    if (within) await refreshRuleFlags(tx, found.customerId, now);
+    return toGestureView((await store.findGesture(tx, row.id))!);
+  });
+}
+
+export async function decideOnGesture(
+  db: Db,
+  gestureId: string,
+  decision: { approve: boolean; note: string | null },
+  approver: Staffer,
+  actor: Actor,
+): Promise<GestureView> {
+  return db.transaction(async (tx) => {
+    const row = await store.findGesture(tx, gestureId);
+    if (!row) throw new RapportError('not_found', `No gesture ${gestureId}`, 404);
+    if (row.status !== 'pending') throw new RapportError('not_pending', `The gesture was already ${row.status}`, 409);
+    if (row.issued_by === approver.id) throw new RapportError('forbidden', 'Someone else must approve a gesture you asked for', 403);
+    // A manager approves up to their own limit; an admin is the last word.
+    if (decision.approve && approver.role !== 'admin') {
+      const empowerment = await store.empowermentOf(tx, approver.id);
+      if (!isWithinLimit(row.amount, row.currency, empowerment)) {
+        throw new RapportError('above_limit', `This gesture is above your own limit (${formatMoney(empowerment.limit, empowerment.currency)})`, 403);
+      }
+    }
+    if (!roleAllows(approver.role, 'gestures:approve')) throw new RapportError('forbidden', 'Your role may not approve gestures', 403);
+    const now = Date.now();
+    const status = decision.approve ? 'issued' : 'rejected';
+    await store.decideGesture(tx, gestureId, { status, decidedBy: approver.id, at: now, note: decision.note, interactionId: null });
+    const decided = (await store.findGesture(tx, gestureId))!;
+    if (decision.approve) await recordIssued(tx, decided, approver, now);
+    if (row.case_id) {
+      await recordCaseEvent(tx, row.case_id, now, actor, { gesture: { id: row.id, status, note: decision.note } });
+    }
+    await recordAudit(tx, {
+      actorKind: actor.kind,
+      actorId: actor.id,
+      action: decision.approve ? 'gesture.approved' : 'gesture.rejected',
+      customerId: row.customer_id,
+      detail: { gestureId: row.id },
+      ip: actor.ip,
+      requestId: actor.requestId,
+    });
+    if (decision.approve) await refreshRuleFlags(tx, row.customer_id, now);
+    return toGestureView((await store.findGesture(tx, gestureId))!);
+  });
+}
+
+export async function listPendingGestures(db: Db, limit: number): Promise<GestureView[]> {
+  return (await store.pendingGestures(db, limit)).map(toGestureView);
+}

@@ -1,0 +1,59 @@
+// A gesture as the API shows it.
+import { fromMinorUnits } from './money.ts';
+
+export interface GestureRow {
+  id: string;
+  case_id: string | null;
+  customer_id: string;
+  kind: string;
+  amount: number;
+  currency: string;
+  reason: string;
+  status: string;
+  issued_by: string;
+  issued_by_name?: string | null;
+  decided_by: string | null;
+  decided_at: number | null;
+  decision_note: string | null;
+  interaction_id: number | null;
+  created_at: number;
+}
+
+export interface GestureView {
+  id: string;
+  caseId: string | null;
+  customerId: string;
+  kind: string;
+  amount: number;
+  currency: string;
+  reason: string;
+  status: string;
+  /** Present while the gesture waits for a manager. */
+  approval?: 'pending';
+  issuedBy: string;
+  issuedByName: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decisionNote: string | null;
+  createdAt: string;
+}
+
+export function toGestureView(row: GestureRow): GestureView {
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    customerId: row.customer_id,
+    kind: row.kind,
+    amount: fromMinorUnits(row.amount, row.currency),
+    currency: row.currency,
+    reason: row.reason,
+    status: row.status,
+    ...(row.status === 'pending' ? { approval: 'pending' as const } : {}),
+    issuedBy: row.issued_by,
+    issuedByName: row.issued_by_name ?? null,
+    decidedBy: row.decided_by,
+    decidedAt: row.decided_at === null ? null : new Date(row.decided_at).toISOString(),
+    decisionNote: row.decision_note,
+    createdAt: new Date(row.created_at).toISOString(),
+  };
+}

@@ -1,0 +1,42 @@
+// SLA policies: targets in minutes per priority, counted in the team's business hours or around the clock.
+import { z } from 'zod';
+import { CASE_PRIORITIES, type CasePriority } from '../cases/model.ts';
+import { addBusinessMinutes, ALWAYS_OPEN, type Calendar } from './business-hours.ts';
+
+const minutes = z.number().int().min(1).max(60 * 24 * 365);
+const target = z.object({ firstResponse: minutes.optional(), nextResponse: minutes.optional(), resolution: minutes.optional() }).strict();
+export const slaTargetsSchema = z.partialRecord(z.enum(CASE_PRIORITIES), target);
+export type SlaTargets = z.infer<typeof slaTargetsSchema>;
+
+export interface SlaPolicy {
+  id: string;
+  name: string;
+  targets: SlaTargets;
+  businessHoursOnly: boolean;
+}
+
+export interface SlaClock {
+  policy: SlaPolicy;
+  calendar: Calendar;
+}
+
+function dueAfter(clock: SlaClock, from: number, targetMinutes: number | undefined): number | null {
+  if (targetMinutes === undefined) return null;
+  return addBusinessMinutes(from, targetMinutes, clock.policy.businessHoursOnly ? clock.calendar : ALWAYS_OPEN);
+}
+
+/** Due times set when a case opens (or its priority changes: they are counted from the opening again). */
+export function openingDueTimes(clock: SlaClock | null, priority: CasePriority, openedAt: number) {
+  const targets = clock?.policy.targets[priority];
+  if (!clock || !targets) return { firstResponseDueAt: null, resolutionDueAt: null };
+  return {
+    firstResponseDueAt: dueAfter(clock, openedAt, targets.firstResponse),
+    resolutionDueAt: dueAfter(clock, openedAt, targets.resolution),
+  };
+}
+
+/** When the next reply is due after the customer writes again once a first response was sent. */
+export function nextResponseDueAt(clock: SlaClock | null, priority: CasePriority, inboundAt: number): number | null {
+  const targets = clock?.policy.targets[priority];
+  return clock && targets ? dueAfter(clock, inboundAt, targets.nextResponse) : null;
+}

@@ -1,0 +1,300 @@
+// HTTP routes for how support is organised: teams and their hours, SLA policies, assignment rules,
+// case settings, reply templates and flag rules. Managers edit them; every agent can read them.
+import { z } from 'zod';
+import { defineRoute } from '../http/route.ts';
+import { RapportError } from '../http/errors.ts';
+import { newId } from '../shared/ids.ts';
+import type { Db } from '../store/db.ts';
+import { businessHoursSchema, holidaysSchema, timezoneSchema, isOpenAt } from '../sla/business-hours.ts';
+import { slaTargetsSchema } from '../sla/policy.ts';
+import * as slaStore from '../sla/store.ts';
+import * as teamStore from './store.ts';
+import { ruleConditionsSchema } from '../cases/assignment.ts';
+import { deleteAssignmentRule, insertAssignmentRule, listAssignmentRules } from '../cases/rules-store.ts';
+import { caseSettingsSchema, readCaseSettings, writeCaseSettings } from '../cases/settings.ts';
+import { deleteTemplate, findTemplate, findTemplateByName, listTemplates, upsertTemplate } from '../templates/store.ts';
+import { TEMPLATE_VARIABLES, templateProblems } from '../templates/render.ts';
+import { listFlagRules, updateFlagRule } from '../flags/service.ts';
+
+const idParams = z.object({ id: z.string().min(1).max(100) });
+
+const teamBody = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    department: z.string().trim().min(1).max(100).nullable().default(null),
+    timezone: timezoneSchema.default('UTC'),
+    businessHours: businessHoursSchema.default({}),
+    holidays: holidaysSchema.default([]),
+    slaPolicyId: z.string().min(1).max(100).nullable().default(null),
+    autoAssign: z.boolean().default(true),
+    isDefault: z.boolean().default(false),
+  })
+  .strict();
+
+async function requirePolicy(db: Db, id: string | null): Promise<void> {
+  if (id && !(await slaStore.findPolicy(db, id))) {
+    throw new RapportError('invalid_input', `No SLA policy ${id}`, 400, [{ field: 'slaPolicyId', reason: 'Unknown SLA policy' }]);
+  }
+}
+
+function teamView(team: teamStore.Team, members?: teamStore.TeamMember[]) {
+  return {
+    id: team.id,
+    name: team.name,
+    department: team.department,
+    timezone: team.calendar.timezone,
+    businessHours: team.calendar.hours,
+    holidays: team.calendar.holidays,
+    slaPolicyId: team.slaPolicyId,
+    autoAssign: team.autoAssign,
+    isDefault: team.isDefault,
+    openNow: isOpenAt(Date.now(), team.calendar),
+    ...(members ? { members } : {}),
+  };
+}
+
+function conflictOnName(error: unknown, what: string): never {
+  if (error instanceof Error && /UNIQUE constraint failed/.test(error.message)) {
+    throw new RapportError('conflict', `A ${what} with that name already exists`, 409, [{ field: 'name', reason: 'Already taken' }]);
+  }
+  throw error;
+}
+
+const policyBody = z
+  .object({ name: z.string().trim().min(1).max(100), targets: slaTargetsSchema, businessHoursOnly: z.boolean().default(true) })
+  .strict();
+
+export const teamRoutes = [
+  defineRoute({
+    method: 'GET',
+    url: '/api/teams',
+    summary: 'Teams with their hours, SLA policy and members (with their live case load)',
+    tags: ['teams'],
+    auth: 'cases:read',
+    handler: async ({ ctx }) => {
+      const teams = await teamStore.listTeams(ctx.db);
+      return { items: await Promise.all(teams.map(async (team) => teamView(team, await teamStore.membersOf(ctx.db, team.id)))) };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/teams',
+    summary: 'Create a team',
+    tags: ['teams'],
+    auth: 'settings:manage',
+    status: 201,
+    body: teamBody,
+    handler: async ({ body, ctx }) => {
+      await requirePolicy(ctx.db, body.slaPolicyId);
+      const team: teamStore.Team = {
+        id: newId('team'),
+        name: body.name,
+        department: body.department,
+        calendar: { timezone: body.timezone, hours: body.businessHours, holidays: body.holidays },
+        slaPolicyId: body.slaPolicyId,
+        autoAssign: body.autoAssign,
+        isDefault: body.isDefault,
+      };
+      await ctx.db.transaction((tx) => teamStore.insertTeam(tx, team)).catch((error) => conflictOnName(error, 'team'));
+      return teamView(team);
+    },
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/api/teams/:id',
+    summary: 'Replace a team\'s settings',
+    tags: ['teams'],
+    auth: 'settings:manage',
+    params: idParams,
+    body: teamBody,
+    handler: async ({ params, body, ctx }) => {
+      if (!(await teamStore.findTeam(ctx.db, params.id))) throw new RapportError('not_found', `No team ${params.id}`, 404);
+      await requirePolicy(ctx.db, body.slaPolicyId);
+      const team: teamStore.Team = {
+        id: params.id,
+        name: body.name,
+        department: body.department,
+        calendar: { timezone: body.timezone, hours: body.businessHours, holidays: body.holidays },
+        slaPolicyId: body.slaPolicyId,
+        autoAssign: body.autoAssign,
+        isDefault: body.isDefault,
+      };
+      await ctx.db.transaction((tx) => teamStore.updateTeam(tx, team)).catch((error) => conflictOnName(error, 'team'));
+      return teamView(team);
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/sla-policies',
+    summary: 'SLA policies: first response, next response and resolution targets in minutes per priority',
+    tags: ['sla'],
+    auth: 'cases:read',
+    handler: async ({ ctx }) => ({ items: await slaStore.listPolicies(ctx.db) }),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/sla-policies',
+    summary: 'Create an SLA policy',
+    tags: ['sla'],
+    auth: 'settings:manage',
+    status: 201,
+    body: policyBody,
+    handler: async ({ body, ctx }) => {
+      const policy = { id: newId('sla'), ...body };
+      await slaStore.insertPolicy(ctx.db, policy).catch((error) => conflictOnName(error, 'policy'));
+      return policy;
+    },
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/api/sla-policies/:id',
+    summary: 'Replace an SLA policy (cases opened from now on use the new targets)',
+    tags: ['sla'],
+    auth: 'settings:manage',
+    params: idParams,
+    body: policyBody,
+    handler: async ({ params, body, ctx }) => {
+      if (!(await slaStore.findPolicy(ctx.db, params.id))) throw new RapportError('not_found', `No SLA policy ${params.id}`, 404);
+      const policy = { id: params.id, ...body };
+      await slaStore.updatePolicy(ctx.db, policy).catch((error) => conflictOnName(error, 'policy'));
+      return policy;
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/assignment-rules',
+    summary: 'Assignment rules in the order they are tried',
+    tags: ['teams'],
+    auth: 'cases:read',
+    handler: async ({ ctx }) => ({ items: await listAssignmentRules(ctx.db) }),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/assignment-rules',
+    summary: 'Add an assignment rule: matching cases go to the team, to a member with the skill',
+    tags: ['teams'],
+    auth: 'settings:manage',
+    status: 201,
+    body: z
+      .object({
+        name: z.string().trim().min(1).max(100),
+        position: z.number().int().min(0).max(10_000).optional(),
+        conditions: ruleConditionsSchema.default({}),
+        teamId: z.string().min(1).max(100),
+        skill: z.string().trim().min(1).max(50).nullable().default(null),
+      })
+      .strict(),
+    handler: async ({ body, ctx }) => {
+      if (!(await teamStore.findTeam(ctx.db, body.teamId))) {
+        throw new RapportError('invalid_input', `No team ${body.teamId}`, 400, [{ field: 'teamId', reason: 'Unknown team' }]);
+      }
+      const existing = await listAssignmentRules(ctx.db);
+      const rule = { id: newId('rule'), ...body, position: body.position ?? existing.length };
+      await insertAssignmentRule(ctx.db, rule);
+      return rule;
+    },
+  }),
+  defineRoute({
+    method: 'DELETE',
+    url: '/api/assignment-rules/:id',
+    summary: 'Remove an assignment rule',
+    tags: ['teams'],
+    auth: 'settings:manage',
+    params: idParams,
+    handler: async ({ params, ctx }) => {
+      if (!(await deleteAssignmentRule(ctx.db, params.id))) throw new RapportError('not_found', `No rule ${params.id}`, 404);
+      return undefined;
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/settings/cases',
+    summary: 'Case settings: thread window (hours) and repeat-contact window (days)',
+    tags: ['settings'],
+    auth: 'cases:read',
+    handler: async ({ ctx }) => readCaseSettings(ctx.db),
+  }),
+  defineRoute({
+    method: 'PATCH',
+    url: '/api/settings/cases',
+    summary: 'Change the case settings',
+    tags: ['settings'],
+    auth: 'settings:manage',
+    body: caseSettingsSchema.partial(),
+    handler: async ({ body, ctx }) => writeCaseSettings(ctx.db, body),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/templates',
+    summary: 'Reply templates, and the variables they may use',
+    tags: ['templates'],
+    auth: 'cases:read',
+    handler: async ({ ctx }) => ({ items: await listTemplates(ctx.db), variables: TEMPLATE_VARIABLES }),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/templates',
+    summary: 'Create a reply template ({{customer.firstName}}, {{lastOrder.id}}, …)',
+    tags: ['templates'],
+    auth: 'settings:manage',
+    status: 201,
+    body: z.object({ name: z.string().trim().min(1).max(100), body: z.string().min(1).max(20_000) }).strict(),
+    handler: async ({ body, ctx }) => {
+      const problems = templateProblems(body.body);
+      if (problems.length) throw new RapportError('invalid_template', problems[0]!, 400, problems.map((reason) => ({ field: 'body', reason })));
+      if (await findTemplateByName(ctx.db, body.name)) conflictOnName(new Error('UNIQUE constraint failed'), 'template');
+      const id = newId('tpl');
+      await upsertTemplate(ctx.db, { id, name: body.name, body: body.body, createdBy: ctx.staff!.id });
+      return findTemplate(ctx.db, id);
+    },
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/api/templates/:id',
+    summary: 'Replace a reply template',
+    tags: ['templates'],
+    auth: 'settings:manage',
+    params: idParams,
+    body: z.object({ name: z.string().trim().min(1).max(100), body: z.string().min(1).max(20_000) }).strict(),
+    handler: async ({ params, body, ctx }) => {
+      const current = await findTemplate(ctx.db, params.id);
+      if (!current) throw new RapportError('not_found', `No template ${params.id}`, 404);
+      const problems = templateProblems(body.body);
+      if (problems.length) throw new RapportError('invalid_template', problems[0]!, 400, problems.map((reason) => ({ field: 'body', reason })));
+      const clash = await findTemplateByName(ctx.db, body.name);
+      if (clash && clash.id !== params.id) conflictOnName(new Error('UNIQUE constraint failed'), 'template');
+      await upsertTemplate(ctx.db, { id: params.id, name: body.name, body: body.body, createdBy: current.createdBy });
+      return findTemplate(ctx.db, params.id);
+    },
+  }),
+  defineRoute({
+    method: 'DELETE',
+    url: '/api/templates/:id',
+    summary: 'Delete a reply template',
+    tags: ['templates'],
+    auth: 'settings:manage',
+    params: idParams,
+    handler: async ({ params, ctx }) => {
+      if (!(await deleteTemplate(ctx.db, params.id))) throw new RapportError('not_found', `No template ${params.id}`, 404);
+      return undefined;
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/flag-rules',
+    summary: 'The rules that derive customer flags (past issues, needs extra support, VIP)',
+    tags: ['flags'],
+    auth: 'customers:read',
+    handler: async ({ ctx }) => ({ items: await listFlagRules(ctx.db) }),
+  }),
+  defineRoute({
+    method: 'PATCH',
+    url: '/api/flag-rules/:flag',
+    summary: 'Turn a flag rule on or off, or change its parameters',
+    tags: ['flags'],
+    auth: 'settings:manage',
+    params: z.object({ flag: z.string().min(1).max(50) }),
+    body: z.object({ enabled: z.boolean().optional(), params: z.record(z.string(), z.unknown()).optional() }).strict(),
+    handler: async ({ params, body, ctx }) => updateFlagRule(ctx.db, params.flag, body, ctx.staff!.id),
+  }),
+];

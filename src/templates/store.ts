@@ -1,0 +1,53 @@
+// SQL for reply templates.
+import type { Db } from '../store/db.ts';
+
+export interface ReplyTemplate {
+  id: string;
+  name: string;
+  body: string;
+  createdBy: string | null;
+  updatedAt: string;
+}
+
+interface TemplateRow {
+  id: string;
+  name: string;
+  body: string;
+  created_by: string | null;
+  updated_at: number;
+}
+
+const toTemplate = (row: TemplateRow): ReplyTemplate => ({
+  id: row.id,
+  name: row.name,
+  body: row.body,
+  createdBy: row.created_by,
+  updatedAt: new Date(row.updated_at).toISOString(),
+});
+
+export async function listTemplates(db: Db): Promise<ReplyTemplate[]> {
+  return (await db.all<TemplateRow>('SELECT * FROM reply_templates ORDER BY name')).map(toTemplate);
+}
+
+export async function findTemplate(db: Db, id: string): Promise<ReplyTemplate | undefined> {
+  const row = await db.get<TemplateRow>('SELECT * FROM reply_templates WHERE id = ?', [id]);
+  return row && toTemplate(row);
+}
+
+export async function findTemplateByName(db: Db, name: string): Promise<ReplyTemplate | undefined> {
+  const row = await db.get<TemplateRow>('SELECT * FROM reply_templates WHERE name = ?', [name]);
+  return row && toTemplate(row);
+}
+
+export async function upsertTemplate(db: Db, template: { id: string; name: string; body: string; createdBy: string | null }): Promise<void> {
+  const now = Date.now();
+  await db.run(
+    `INSERT INTO reply_templates (id, name, body, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET name = excluded.name, body = excluded.body, updated_at = excluded.updated_at`,
+    [template.id, template.name, template.body, template.createdBy, now, now],
+  );
+}
+
+export async function deleteTemplate(db: Db, id: string): Promise<boolean> {
+  return (await db.run('DELETE FROM reply_templates WHERE id = ?', [id])).changes > 0;
+}

@@ -1,0 +1,52 @@
+// The values a reply template may use, read from what we know of the customer and the case.
+import type { Db } from '../store/db.ts';
+import { canonicalCustomer } from '../customers/resolution.ts';
+import { profilesOf } from '../customers/merge.ts';
+import type { CaseRecord } from '../cases/model.ts';
+import type { TemplateValues } from './render.ts';
+
+const firstWord = (name: string | null | undefined): string | null => name?.trim().split(/\s+/)[0] ?? null;
+
+export async function templateValuesFor(
+  db: Db,
+  c: Pick<CaseRecord, 'customerId' | 'number' | 'subject'>,
+  agent: { name: string },
+  companyName: string,
+): Promise<TemplateValues> {
+  const customer = await canonicalCustomer(db, c.customerId);
+  const customerId = customer?.id ?? c.customerId;
+  const profiles = await profilesOf(db, customerId);
+  const inList = profiles.map(() => '?').join(', ');
+  const email = await db.get<{ value: string }>(
+    `SELECT value FROM identities WHERE customer_id = ? AND kind = 'email' ORDER BY created_at DESC LIMIT 1`,
+    [customerId],
+  );
+  const order = await db.get<{ occurred_at: number; properties: string | null }>(
+    `SELECT occurred_at, properties FROM interactions
+     WHERE customer_id IN (${inList}) AND event = 'Order Completed'
+     ORDER BY occurred_at DESC LIMIT 1`,
+    profiles,
+  );
+  const openCases = await db.get<{ n: number }>(
+    `SELECT COUNT(*) AS n FROM cases WHERE customer_id IN (${inList}) AND status IN ('new', 'open', 'pending')`,
+    profiles,
+  );
+  const props = order?.properties ? (JSON.parse(order.properties) as Record<string, unknown>) : {};
+  const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? value : null);
+  return {
+    'customer.name': customer?.name ?? null,
+    'customer.firstName': firstWord(customer?.name) ?? 'there',
+    'customer.email': email?.value ?? null,
+    'case.number': c.number,
+    'case.subject': c.subject,
+    'agent.name': agent.name,
+    'agent.firstName': firstWord(agent.name),
+    'lastOrder.id': text(props.orderId ?? props.order_id ?? props.id),
+    'lastOrder.total': text(props.total ?? props.revenue ?? props.price),
+    'lastOrder.currency': text(props.currency),
+    'lastOrder.date': order ? new Date(order.occurred_at).toISOString().slice(0, 10) : null,
+    'lastOrder.product': text(props.product ?? props.name),
+    'openCases.count': openCases?.n ?? 0,
+    'company.name': companyName,
+  };
+}

@@ -1,0 +1,231 @@
+// The story issue 4 makes routine, over real HTTP against a started server: a customer posts that
+// her new tote bag is ruined; an agent sees a case with her history, answers, issues a credit within
+// her limit (a larger one needs a manager), resolves it on first contact — and the numbers show it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startTestServer, http, type TestServer } from './helpers/server.ts';
+
+let server: TestServer;
+let agent: { token: string; id: string };
+let manager: { token: string; id: string };
+let viewer: { token: string; id: string };
+
+async function member(role: 'agent' | 'manager' | 'viewer') {
+  const token = await server.staffToken(role);
+  const me = await http('GET', `${server.url}/api/auth/me`, { token });
+  return { token, id: me.body.id as string };
+}
+
+const post = (id: string, text: string, extra: Record<string, unknown> = {}) => ({
+  tweet_id: id,
+  author_id: 'Jane_Doe',
+  inbound: true,
+  created_at: new Date().toISOString(),
+  text,
+  in_response_to_tweet_id: null,
+  ...extra,
+});
+
+before(async () => {
+  server = await startTestServer();
+  const policy = await http('POST', `${server.url}/api/sla-policies`, {
+    token: server.token,
+    body: { name: 'Standard', businessHoursOnly: false, targets: { normal: { firstResponse: 60, nextResponse: 120, resolution: 480 } } },
+  });
+  assert.equal(policy.status, 201, JSON.stringify(policy.body));
+  const team = await http('POST', `${server.url}/api/teams`, {
+    token: server.token,
+    body: { name: 'Customer Care', department: 'support', slaPolicyId: policy.body.id, isDefault: true },
+  });
+  assert.equal(team.status, 201, JSON.stringify(team.body));
+  agent = await member('agent');
+  manager = await member('manager');
+  viewer = await member('viewer');
+  const setAgent = await http('PATCH', `${server.url}/api/staff/${agent.id}`, {
+    token: server.token,
+    body: { teamId: team.body.id, skills: ['bags'], empowermentLimit: { amount: 50, currency: 'USD' } },
+  });
+  assert.equal(setAgent.status, 200, JSON.stringify(setAgent.body));
+  assert.deepEqual(setAgent.body.empowermentLimit, { amount: 50, currency: 'USD' });
+  await http('PATCH', `${server.url}/api/staff/${manager.id}`, { token: server.token, body: { empowermentLimit: { amount: 500, currency: 'USD' } } });
+});
+
+after(async () => {
+  await server.close();
+});
+
+test('a disappointed post becomes a case, answered, compensated and resolved on first contact', async () => {
+  // Her history: an earlier order, so the context card has something to say.
+  const history = await http('POST', `${server.url}/api/interactions`, {
+    token: server.token,
+    body: {
+      interactions: [
+        {
+          source: 'shop', sourceId: 'order-1', customer: { handles: { x: '@jane_doe' }, email: 'jane@example.com', name: 'Jane Doe' },
+          channel: 'order', direction: 'inbound', type: 'purchase', event: 'Order Completed', occurredAt: new Date(Date.now() - 86_400_000).toISOString(),
+          properties: { orderId: 'A-1001', total: 120, currency: 'USD', product: 'Canvas tote' },
+        },
+      ],
+    },
+  });
+  assert.equal(history.status, 200, JSON.stringify(history.body));
+
+  const posted = await http('POST', `${server.url}/api/channels/social/posts`, {
+    writeKey: server.writeKey,
+    body: { network: 'x', posts: [post('9001', '@brand my new tote bag is ruined, the strap tore on day one 😢')] },
+  });
+  assert.equal(posted.status, 201, JSON.stringify(posted.body));
+  assert.equal(posted.body.casesOpened, 1);
+
+  const customerId = history.body.results[0].customerId;
+  const listed = await http('GET', `${server.url}/api/cases?customerId=${customerId}`, { token: agent.token });
+  assert.equal(listed.status, 200);
+  assert.equal(listed.body.items.length, 1, 'the post joined the customer who ordered: one view of her');
+  const caseId = listed.body.items[0].id;
+
+  let detail = await http('GET', `${server.url}/api/cases/${caseId}`, { token: agent.token });
+  assert.equal(detail.status, 200);
+  assert.equal(detail.body.status, 'new');
+  assert.equal(detail.body.channel, 'social');
+  assert.equal(detail.body.reason, 'damaged_item');
+  assert.equal(detail.body.assigneeId, agent.id, 'assigned by round-robin to the team member');
+  assert.equal(detail.body.contactCount, 1);
+  assert.equal(Date.parse(detail.body.sla.firstResponseDueAt) - Date.parse(detail.body.openedAt), 60 * 60_000);
+  assert.equal(detail.body.messages.length, 1);
+  assert.match(detail.body.messages[0].text, /tote bag is ruined/);
+
+  // The answer goes out through the social adapter, threaded to her post.
+  const replied = await http('POST', `${server.url}/api/cases/${caseId}/replies`, {
+    token: agent.token,
+    body: { text: "So sorry, Jane — we've sent you a message; please check your email." },
+  });
+  assert.equal(replied.status, 201, JSON.stringify(replied.body));
+  assert.equal(replied.body.delivery.status, 'sent');
+  const outbox = readFileSync(join(server.dataDir, 'social-outbox.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+  assert.equal(outbox.length, 1);
+  assert.equal(outbox[0].in_response_to_tweet_id, '9001');
+  assert.match(outbox[0].text, /^@jane_doe So sorry/);
+
+  // A credit within her own limit is issued at once; a larger one waits for a manager.
+  const credit = await http('POST', `${server.url}/api/cases/${caseId}/gestures`, {
+    token: agent.token,
+    body: { kind: 'credit', amount: 45, currency: 'USD', reason: 'Credit towards a new tote' },
+  });
+  assert.equal(credit.status, 201, JSON.stringify(credit.body));
+  assert.equal(credit.body.status, 'issued');
+  const refund = await http('POST', `${server.url}/api/cases/${caseId}/gestures`, {
+    token: agent.token,
+    body: { kind: 'refund', amount: 120, currency: 'USD', reason: 'Full refund of the order' },
+  });
+  assert.equal(refund.status, 202);
+  assert.equal(refund.body.approval, 'pending');
+  const selfApprove = await http('POST', `${server.url}/api/gestures/${refund.body.id}/approve`, { token: agent.token });
+  assert.equal(selfApprove.status, 403, 'an agent cannot approve');
+  const pending = await http('GET', `${server.url}/api/gestures`, { token: manager.token });
+  assert.deepEqual(pending.body.items.map((g: { id: string }) => g.id), [refund.body.id]);
+  const approved = await http('POST', `${server.url}/api/gestures/${refund.body.id}/approve`, { token: manager.token, body: { note: 'Fair' } });
+  assert.equal(approved.status, 200, JSON.stringify(approved.body));
+  assert.equal(approved.body.status, 'issued');
+  assert.equal(approved.body.decidedBy, manager.id);
+  const again = await http('POST', `${server.url}/api/gestures/${refund.body.id}/approve`, { token: manager.token });
+  assert.equal(again.status, 409, 'a decided gesture is not decided twice');
+
+  const resolved = await http('PATCH', `${server.url}/api/cases/${caseId}`, { token: agent.token, body: { status: 'resolved', tags: ['Bags', 'bags', 'quality'] } });
+  assert.equal(resolved.status, 200, JSON.stringify(resolved.body));
+  assert.equal(resolved.body.firstContactResolution, true);
+  assert.deepEqual(resolved.body.tags, ['bags', 'quality']);
+
+  detail = await http('GET', `${server.url}/api/cases/${caseId}`, { token: agent.token });
+  assert.ok(detail.body.firstResponseAt, 'time to first response is real');
+  assert.ok(Date.parse(detail.body.firstResponseAt) >= Date.parse(detail.body.openedAt));
+  assert.ok(detail.body.resolvedAt);
+  assert.deepEqual(detail.body.gestures.map((g: { amount: number; status: string }) => [g.amount, g.status]), [[45, 'issued'], [120, 'issued']]);
+  assert.deepEqual(detail.body.messages.map((m: { kind: string }) => m.kind), ['inbound', 'reply', 'gesture', 'gesture']);
+  assert.deepEqual(detail.body.sla.breaches, []);
+
+  // On her timeline and card: the reply and the gestures, and the past-issues flag a gesture earns.
+  const card = await http('GET', `${server.url}/api/customers/${customerId}`, { token: agent.token });
+  const types = card.body.recentInteractions.map((i: { type: string; direction: string }) => `${i.type}/${i.direction}`);
+  assert.ok(types.includes('gesture/outbound') && types.includes('message/outbound') && types.includes('message/inbound'), types.join());
+  assert.ok(card.body.flags.some((f: { flag: string; source: string }) => f.flag === 'past_issues' && f.source === 'rule'), JSON.stringify(card.body.flags));
+
+  // She answers our reply after it was resolved: the same case reopens, and it no longer counts as FCR.
+  const answer = await http('POST', `${server.url}/api/channels/social/posts`, {
+    token: server.token,
+    body: { posts: [post('9002', '@brand got the email, thanks but the credit code does not work', { in_response_to_tweet_id: outbox[0].tweet_id })] },
+  });
+  assert.equal(answer.body.reopened, 1, JSON.stringify(answer.body));
+  detail = await http('GET', `${server.url}/api/cases/${caseId}`, { token: agent.token });
+  assert.equal(detail.body.status, 'open');
+  assert.equal(detail.body.reopenCount, 1);
+  assert.equal(detail.body.contactCount, 2);
+  assert.equal(detail.body.firstContactResolution, null);
+  assert.ok(detail.body.sla.nextResponseDueAt, 'the next-response clock runs again');
+
+  // Closed is final: a later, unrelated-looking post about the same matter opens a new case linked as a repeat contact.
+  assert.equal((await http('PATCH', `${server.url}/api/cases/${caseId}`, { token: agent.token, body: { status: 'closed' } })).status, 200);
+  const reopenClosed = await http('PATCH', `${server.url}/api/cases/${caseId}`, { token: agent.token, body: { status: 'open' } });
+  assert.equal(reopenClosed.status, 409);
+  assert.equal(reopenClosed.body.code, 'invalid_transition');
+  const replyClosed = await http('POST', `${server.url}/api/cases/${caseId}/replies`, { token: agent.token, body: { text: 'hello?' } });
+  assert.equal(replyClosed.status, 409);
+  const repeat = await http('POST', `${server.url}/api/channels/social/posts`, {
+    writeKey: server.writeKey,
+    body: { posts: [post('9003', '@brand the replacement tote is damaged too, torn seam')] },
+  });
+  assert.equal(repeat.body.casesOpened, 1);
+  assert.equal(repeat.body.repeatContacts, 1);
+  const cases = await http('GET', `${server.url}/api/cases?customerId=${customerId}&status=new,open`, { token: viewer.token });
+  assert.equal(cases.status, 200);
+  assert.equal(cases.body.items.length, 1);
+  assert.equal(cases.body.items[0].repeatOf, caseId);
+
+  // A viewer (any department) reads cases but cannot reply or change them.
+  const viewerReply = await http('POST', `${server.url}/api/cases/${cases.body.items[0].id}/replies`, { token: viewer.token, body: { text: 'hi' } });
+  assert.equal(viewerReply.status, 403);
+});
+
+test('a reply that cannot be delivered is kept in the outbox with the reason, not lost', async () => {
+  const form = await http('POST', `${server.url}/public/contact`, {
+    headers: { accept: 'application/json' },
+    body: { name: 'Omar Haddad', email: 'omar@example.com', message: 'Where is my parcel? Tracking has not moved in a week.' },
+  });
+  assert.equal(form.status, 201, JSON.stringify(form.body));
+  const reply = await http('POST', `${server.url}/api/cases/${form.body.caseNumber}/replies`, { token: agent.token, body: { text: 'Looking into it now.' } });
+  assert.equal(reply.status, 201);
+  assert.equal(reply.body.channel, 'email', 'a web-form case is answered by email');
+  assert.equal(reply.body.delivery.status, 'queued', 'no SMTP server is configured in this test');
+  assert.match(reply.body.delivery.error, /RAPPORT_SMTP_URL/);
+});
+
+test('bad input gets a clear error', async () => {
+  const unknown = await http('GET', `${server.url}/api/cases/case_nope`, { token: agent.token });
+  assert.equal(unknown.status, 404);
+  const list = await http('GET', `${server.url}/api/cases?status=bogus`, { token: agent.token });
+  assert.equal(list.status, 400);
+  assert.match(list.body.errors[0].reason, /Unknown status bogus/);
+  const cursor = await http('GET', `${server.url}/api/cases?cursor=zzz`, { token: agent.token });
+  assert.equal(cursor.status, 400);
+  const any = (await http('GET', `${server.url}/api/cases?limit=1`, { token: agent.token })).body.items[0];
+  const patch = await http('PATCH', `${server.url}/api/cases/${any.id}`, { token: agent.token, body: { status: 'done', colour: 'red' } });
+  assert.equal(patch.status, 400);
+  const assignViewer = await http('PATCH', `${server.url}/api/cases/${any.id}`, { token: agent.token, body: { assigneeId: viewer.id } });
+  assert.equal(assignViewer.status, 400);
+  assert.equal(assignViewer.body.errors[0].field, 'assigneeId');
+  const emptyReply = await http('POST', `${server.url}/api/cases/${any.id}/replies`, { token: agent.token, body: { text: '   ' } });
+  assert.equal(emptyReply.status, 400);
+  const badCurrency = await http('POST', `${server.url}/api/cases/${any.id}/gestures`, { token: agent.token, body: { kind: 'credit', amount: 5, currency: 'XYZ', reason: 'x' } });
+  assert.equal(badCurrency.status, 400);
+  assert.equal(badCurrency.body.errors[0].field, 'currency');
+  const tooPrecise = await http('POST', `${server.url}/api/cases/${any.id}/gestures`, { token: agent.token, body: { kind: 'credit', amount: 5.555, currency: 'USD', reason: 'x' } });
+  assert.equal(tooPrecise.status, 400);
+  const badPost = await http('POST', `${server.url}/api/channels/social/posts`, { writeKey: server.writeKey, body: { posts: [{ tweet_id: '1', author_id: 'a', inbound: 'maybe', created_at: 'yesterday', text: '' }] } });
+  assert.equal(badPost.status, 400);
+  assert.ok(badPost.body.errors.length >= 1);
+  const noAuth = await http('POST', `${server.url}/api/channels/social/posts`, { body: { posts: [post('1', 'x')] } });
+  assert.equal(noAuth.status, 401);
+  const oversize = await http('POST', `${server.url}/api/cases/${any.id}/notes`, { token: agent.token, body: { text: 'x'.repeat(2_000_000) } });
+  assert.equal(oversize.status, 413);
+});
