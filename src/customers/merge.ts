@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/index.ts';
 import { moveInteractions, moveInteractionsOfProfiles } from '../interactions/store.ts';
 import * as store from './store.ts';
 import * as prefStore from './preference-store.ts';
-import { absorbBehaviour, rebuildImplicitPreferences } from './preferences.ts';
+import { absorbBehaviour, applyObservedBehaviour, rebuildImplicitPreferences } from './preferences.ts';
 import { searchWords } from './profile.ts';
 import { recordIdentityChanges } from './identity-cache.ts';
 import type { Identity } from './identity.ts';
@@ -84,8 +84,11 @@ export async function mergeProfiles(
   tx: Db,
   input: { survivorId: string; absorbedId: string; reason: 'event' | 'manual'; cause: string | null; actorId: string | null },
 ): Promise<Merge> {
-  const survivor = await store.findCustomerRow(tx, input.survivorId);
-  const absorbed = await store.findCustomerRow(tx, input.absorbedId);
+  // A merge during ingest: what the batch observed so far lands first, on the profiles (and their
+  // events) it was observed on, as if each observation had been applied when it arrived.
+  await applyObservedBehaviour(tx);
+  const survivor = await store.findCustomerRecord(tx, input.survivorId);
+  const absorbed = await store.findCustomerRecord(tx, input.absorbedId);
   if (!survivor || !absorbed) throw new RapportError('customer_not_found', 'Both customers must exist to merge them', 404);
   if (survivor.merged_into || absorbed.merged_into) {
     throw new RapportError('customer_already_merged', 'One of these profiles was already merged away; merge its survivor instead', 409);
@@ -133,7 +136,6 @@ export async function mergeProfiles(
   await store.updateCustomerProfile(tx, survivor.id, name, JSON.stringify(survivorTraits));
   if (copied.name && name) await store.replaceSearchTerms(tx, survivor.id, searchWords(name));
   await store.setMergedInto(tx, absorbed.id, survivor.id);
-  await store.recordActivity(tx, survivor.id, absorbed.first_seen_at, absorbed.last_seen_at, absorbed.interaction_count);
   await absorbBehaviour(tx, absorbed.id, survivor.id, Date.now());
 
   const id = newId('mrg');
@@ -159,10 +161,11 @@ export async function mergeProfiles(
 
 /** Gives the absorbed profile back its identities, events and preferences; what arrived for them since goes too. */
 export async function undoMerge(tx: Db, mergeId: string, actorId: string | null): Promise<Merge> {
+  await applyObservedBehaviour(tx);
   const row = await tx.get<MergeRow>('SELECT * FROM merges WHERE id = ?', [mergeId]);
   if (!row) throw new RapportError('merge_not_found', `No merge with id ${mergeId}`, 404);
   if (row.undone_at !== null) throw new RapportError('merge_already_undone', `Merge ${mergeId} was already undone`, 409);
-  const survivor = await store.findCustomerRow(tx, row.survivor_id);
+  const survivor = await store.findCustomerRecord(tx, row.survivor_id);
   if (survivor?.merged_into) {
     throw new RapportError(
       'survivor_merged_since',
@@ -189,10 +192,7 @@ export async function undoMerge(tx: Db, mergeId: string, actorId: string | null)
   for (const key of copied.preferenceKeys) await prefStore.deletePreference(tx, row.survivor_id, 'explicit', key);
   for (const flag of copied.flags) await prefStore.deleteFlag(tx, row.survivor_id, flag);
 
-  for (const id of [row.survivor_id, row.absorbed_id]) {
-    await store.recountActivity(tx, id);
-    await rebuildImplicitPreferences(tx, id);
-  }
+  for (const id of [row.survivor_id, row.absorbed_id]) await rebuildImplicitPreferences(tx, id);
   const now = Date.now();
   await tx.run('UPDATE merges SET undone_at = ?, undone_by = ? WHERE id = ?', [now, actorId, mergeId]);
   await recordAudit(tx, {

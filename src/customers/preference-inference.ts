@@ -87,3 +87,43 @@ export function inferPreference(subject: string, attribute: string, tallies: rea
     support: top.count,
   };
 }
+
+/**
+ * An implicit preference as the rule leaves it. Its evidence is a plan while an ingest batch is
+ * replayed: first the look-up of the latest events that observed the value (when `findUpTo` is set:
+ * over the customer's events up to that interaction id, or all of them when it is null), then `ids`.
+ */
+export interface ImplicitState {
+  value: string;
+  confidence: number;
+  support: number;
+  evidence: { find: { upTo: string | null } | null; ids: string[] };
+  at: number;
+}
+
+/**
+ * Re-applies the rule to one (subject, attribute) after its tallies changed, as `latest` arrived
+ * (or, without it, after a merge or rebuild). Returns the preference now; null when there is none;
+ * undefined when there are too few observations for the rule to say anything (nothing to write).
+ * Evidence grows with each event that carries the inferred value; a new value looks its evidence up.
+ */
+export function decideImplicit(
+  subject: string,
+  attribute: string,
+  tallies: readonly Tally[],
+  current: ImplicitState | null,
+  at: number,
+  latest?: { id: string; value: string },
+): ImplicitState | null | undefined {
+  // Tallies only grow between rebuilds, so below the minimum no preference exists or can.
+  if (tallies.reduce((sum, tally) => sum + tally.count, 0) < MIN_OBSERVATIONS) return undefined;
+  const inferred = inferPreference(subject, attribute, tallies);
+  if (!inferred) return null;
+  let evidence: ImplicitState['evidence'];
+  if (current?.value === inferred.value) {
+    evidence = latest?.value === inferred.value ? { find: current.evidence.find, ids: [...current.evidence.ids, latest.id].slice(-MAX_EVIDENCE) } : current.evidence;
+  } else {
+    evidence = { find: { upTo: latest?.id ?? null }, ids: [] };
+  }
+  return { value: inferred.value, confidence: inferred.confidence, support: inferred.support, evidence, at };
+}

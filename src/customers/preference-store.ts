@@ -60,14 +60,19 @@ export async function deleteImplicitPreferences(db: Db, customerId: string): Pro
   await db.run(`DELETE FROM preferences WHERE customer_id = ? AND kind = 'implicit'`, [customerId]);
 }
 
-/** Counts one observation; a single upsert, because it runs for every observed event. */
-export async function addObservation(db: Db, customerId: string, observation: Observation, at: number): Promise<void> {
+/** Adds `count` observations of one value; ingest calls it once per value a batch observed. */
+export async function addTally(db: Db, customerId: string, observation: Observation, count: number, lastAt: number): Promise<void> {
   await db.run(
-    `INSERT INTO behaviour_tallies (customer_id, subject, attribute, value, count, last_at) VALUES (?, ?, ?, ?, 1, ?)
+    `INSERT INTO behaviour_tallies (customer_id, subject, attribute, value, count, last_at) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (customer_id, subject, attribute, value) DO UPDATE SET
-       count = behaviour_tallies.count + 1, last_at = MAX(behaviour_tallies.last_at, excluded.last_at)`,
-    [customerId, observation.subject, observation.attribute, observation.value, at],
+       count = behaviour_tallies.count + excluded.count, last_at = MAX(behaviour_tallies.last_at, excluded.last_at)`,
+    [customerId, observation.subject, observation.attribute, observation.value, count, lastAt],
   );
+}
+
+/** Every tally of one subject of a customer: one range read per subject an ingest batch observed. */
+export async function listSubjectTallies(db: Db, customerId: string, subject: string): Promise<Array<{ attribute: string } & Tally>> {
+  return db.all('SELECT attribute, value, count FROM behaviour_tallies WHERE customer_id = ? AND subject = ?', [customerId, subject]);
 }
 
 export async function listTallies(db: Db, customerId: string, subject: string, attribute: string): Promise<Tally[]> {

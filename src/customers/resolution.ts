@@ -23,7 +23,7 @@ export interface ResolveInput {
   linkedIdentities?: readonly Identity[];
   customerId?: string;
   name: string | null;
-  traits: string;
+  traits: Record<string, unknown>;
   acquisitionSource: string | null;
   source: string;
   occurredAt: number;
@@ -80,7 +80,7 @@ export async function resolveCustomer(tx: Db, input: ResolveInput): Promise<Reso
     await store.insertCustomer(tx, {
       id,
       name: input.name,
-      traits: input.traits,
+      traits: JSON.stringify(input.traits),
       seenAt: input.occurredAt,
       acquisitionSource: input.acquisitionSource,
     });
@@ -92,7 +92,7 @@ export async function resolveCustomer(tx: Db, input: ResolveInput): Promise<Reso
   const target =
     owners.size === 1
       ? { customerId: [...owners][0]!, merged: [] }
-      : await mergeOwners(tx, await Promise.all([...owners].map(async (id) => (await store.findCustomerRow(tx, id))!)), known, input.cause);
+      : await mergeOwners(tx, await Promise.all([...owners].map(async (id) => (await store.findCustomerRecord(tx, id))!)), known, input.cause);
   const strongest = known
     .filter(({ row }) => row.customer_id === target.customerId || target.merged.includes(row.customer_id))
     .sort((a, b) => identityStrength(b.identity.kind) - identityStrength(a.identity.kind))[0];
@@ -110,7 +110,7 @@ export async function resolveCustomer(tx: Db, input: ResolveInput): Promise<Reso
  */
 async function mergeOwners(
   tx: Db,
-  owners: store.CustomerRow[],
+  owners: store.CustomerRecord[],
   known: Array<{ identity: Identity; row: CachedOwner }>,
   cause: string,
 ): Promise<{ customerId: string; merged: string[] }> {

@@ -59,7 +59,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Identify traits fold into the profile; the name and its search words follow. */
 export async function applyProfile(tx: Db, customerId: string, name: string | null, traits: Record<string, unknown>): Promise<void> {
-  const row = (await store.findCustomerRow(tx, customerId))!;
+  const row = (await store.findCustomerProfile(tx, customerId))!;
   const current = JSON.parse(row.traits) as Record<string, unknown>;
   const merged = mergeTraits(current, traits);
   const nextName = name ?? row.name;
@@ -195,16 +195,16 @@ export async function searchCustomers(
 }
 
 export async function listRecentCustomers(db: Db, limit: number, cursor?: string): Promise<{ items: CustomerSummary[]; nextCursor: string | null }> {
-  let after: { lastSeenAt: number; id: string } | undefined;
+  let after: { lastSeenAt: number; interactionId: number } | undefined;
   if (cursor) {
-    const match = /^(\d+)\.(.+)$/.exec(Buffer.from(cursor, 'base64url').toString());
+    const match = /^(\d+)\.(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
     if (!match) throw new RapportError('invalid_cursor', 'The cursor is not one this API returned', 400, [{ field: 'cursor', reason: 'Unknown cursor' }]);
-    after = { lastSeenAt: Number(match[1]), id: match[2]! };
+    after = { lastSeenAt: Number(match[1]), interactionId: Number(match[2]) };
   }
   const rows = await store.listRecentCustomers(db, limit + 1, after);
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
-  const nextCursor = rows.length > limit && last ? Buffer.from(`${last.last_seen_at}.${last.id}`).toString('base64url') : null;
+  const nextCursor = rows.length > limit && last ? Buffer.from(`${last.last_seen_at}.${last.latest_interaction_id}`).toString('base64url') : null;
   return { items: items.map(toSummary), nextCursor };
 }
 

@@ -25,8 +25,32 @@ export interface IdentityRow {
   created_at: number;
 }
 
+/**
+ * Activity (first and last seen, how many interactions) is read from the timeline index instead of
+ * being kept on the customer row: updating the row for every ingest batch dirtied two random pages
+ * per customer (see migration 0002). The row's own first/last seen only answer for a profile that
+ * has no interactions (yet).
+ */
+const RECORD_COLUMNS = 'c.id, c.name, c.traits, c.created_at, c.acquisition_source, c.lifecycle, c.merged_into, c.erased_at';
+const CUSTOMER_COLUMNS = `${RECORD_COLUMNS},
+  COALESCE((SELECT MIN(occurred_at) FROM interactions WHERE customer_id = c.id), c.first_seen_at) AS first_seen_at,
+  COALESCE((SELECT MAX(occurred_at) FROM interactions WHERE customer_id = c.id), c.last_seen_at) AS last_seen_at,
+  (SELECT COUNT(*) FROM interactions WHERE customer_id = c.id) AS interaction_count`;
+
 export async function findCustomerRow(db: Db, id: string): Promise<CustomerRow | undefined> {
-  return db.get<CustomerRow>('SELECT * FROM customers WHERE id = ?', [id]);
+  return db.get<CustomerRow>(`SELECT ${CUSTOMER_COLUMNS} FROM customers c WHERE c.id = ?`, [id]);
+}
+
+/** The customer row without its activity, for merges: they move interactions, so they never need it. */
+export type CustomerRecord = Omit<CustomerRow, 'first_seen_at' | 'last_seen_at' | 'interaction_count'>;
+
+export async function findCustomerRecord(db: Db, id: string): Promise<CustomerRecord | undefined> {
+  return db.get<CustomerRecord>(`SELECT ${RECORD_COLUMNS} FROM customers c WHERE c.id = ?`, [id]);
+}
+
+/** Only what an identify changes: the ingest path reads this, so it skips the activity columns. */
+export async function findCustomerProfile(db: Db, id: string): Promise<Pick<CustomerRow, 'name' | 'traits'> | undefined> {
+  return db.get('SELECT name, traits FROM customers WHERE id = ?', [id]);
 }
 
 export async function insertCustomer(
@@ -44,31 +68,8 @@ export async function updateCustomerProfile(db: Db, id: string, name: string | n
   await db.run('UPDATE customers SET name = ?, traits = ? WHERE id = ?', [name, traits, id]);
 }
 
-/** Folds a batch's activity into the customer row once, instead of once per event. */
-export async function recordActivity(db: Db, id: string, firstAt: number, lastAt: number, count: number): Promise<void> {
-  await db.run(
-    `UPDATE customers
-     SET first_seen_at = MIN(first_seen_at, ?), last_seen_at = MAX(last_seen_at, ?),
-         interaction_count = interaction_count + ?
-     WHERE id = ?`,
-    [firstAt, lastAt, count, id],
-  );
-}
-
 export async function setMergedInto(db: Db, id: string, survivorId: string | null): Promise<void> {
   await db.run('UPDATE customers SET merged_into = ? WHERE id = ?', [survivorId, id]);
-}
-
-/** Recounts activity from the interaction stream (after a merge is undone). */
-export async function recountActivity(db: Db, id: string): Promise<void> {
-  await db.run(
-    `UPDATE customers SET
-       interaction_count = (SELECT COUNT(*) FROM interactions WHERE customer_id = ?),
-       first_seen_at = COALESCE((SELECT MIN(occurred_at) FROM interactions WHERE customer_id = ?), first_seen_at),
-       last_seen_at = COALESCE((SELECT MAX(occurred_at) FROM interactions WHERE customer_id = ?), last_seen_at)
-     WHERE id = ?`,
-    [id, id, id, id],
-  );
 }
 
 export async function findIdentity(db: Db, identity: Identity): Promise<IdentityRow | undefined> {
@@ -117,7 +118,7 @@ export interface CustomerListRow extends CustomerRow {
   phone: string | null;
 }
 
-const LIST_COLUMNS = `c.*,
+const LIST_COLUMNS = `${CUSTOMER_COLUMNS},
   (SELECT value FROM identities WHERE customer_id = c.id AND kind = 'email' ORDER BY created_at LIMIT 1) AS email,
   (SELECT value FROM identities WHERE customer_id = c.id AND kind = 'phone' ORDER BY created_at LIMIT 1) AS phone`;
 
@@ -125,20 +126,31 @@ export async function findCustomerListRow(db: Db, id: string): Promise<CustomerL
   return db.get<CustomerListRow>(`SELECT ${LIST_COLUMNS} FROM customers c WHERE c.id = ?`, [id]);
 }
 
-/** Most recently seen customers first; the cursor is the (last_seen_at, id) of the previous page's last row. */
-export async function listRecentCustomers(db: Db, limit: number, after?: { lastSeenAt: number; id: string }): Promise<CustomerListRow[]> {
-  if (!after) {
-    return db.all<CustomerListRow>(
-      `SELECT ${LIST_COLUMNS} FROM customers c WHERE c.merged_into IS NULL AND c.erased_at IS NULL
-       ORDER BY c.last_seen_at DESC, c.id DESC LIMIT ?`,
-      [limit],
-    );
-  }
-  return db.all<CustomerListRow>(
-    `SELECT ${LIST_COLUMNS} FROM customers c
-     WHERE c.merged_into IS NULL AND c.erased_at IS NULL AND (c.last_seen_at < ? OR (c.last_seen_at = ? AND c.id < ?))
-     ORDER BY c.last_seen_at DESC, c.id DESC LIMIT ?`,
-    [after.lastSeenAt, after.lastSeenAt, after.id, limit],
+export interface RecentCustomerRow extends CustomerListRow {
+  /** The customer's latest interaction: with last_seen_at, the position a next page starts after. */
+  latest_interaction_id: number;
+}
+
+/**
+ * Most recently seen customers first, walking the interaction stream newest first and keeping each
+ * customer's latest interaction only. The cursor is the (occurred_at, id) of the previous page's last one.
+ */
+export async function listRecentCustomers(db: Db, limit: number, after?: { lastSeenAt: number; interactionId: number }): Promise<RecentCustomerRow[]> {
+  return db.all<RecentCustomerRow>(
+    `SELECT ${LIST_COLUMNS}, latest.id AS latest_interaction_id
+     FROM (
+       SELECT i.id, i.occurred_at, i.customer_id FROM interactions i
+       WHERE (i.occurred_at, i.id) < (?, ?)
+         AND NOT EXISTS (SELECT 1 FROM interactions later
+                         WHERE later.customer_id = i.customer_id AND (later.occurred_at, later.id) > (i.occurred_at, i.id))
+         AND NOT EXISTS (SELECT 1 FROM customers gone
+                         WHERE gone.id = i.customer_id AND (gone.merged_into IS NOT NULL OR gone.erased_at IS NOT NULL))
+       ORDER BY i.occurred_at DESC, i.id DESC
+       LIMIT ?
+     ) latest
+     JOIN customers c ON c.id = latest.customer_id
+     ORDER BY latest.occurred_at DESC, latest.id DESC`,
+    [after?.lastSeenAt ?? Number.MAX_SAFE_INTEGER, after?.interactionId ?? Number.MAX_SAFE_INTEGER, limit],
   );
 }
 

@@ -1,13 +1,12 @@
 // The ingest pipeline every edge shares (Segment API, native API, CLI import): for each event,
 // skip it if already stored, resolve the customer, apply traits and stated preferences, store the
-// interaction and update implicit preferences — a batch at a time, in one transaction.
+// interaction and note what it observed; implicit preferences follow once per batch, in the same transaction.
 import type { Db } from '../store/db.ts';
 import { RapportError } from '../http/errors.ts';
 import { resolveCustomer } from '../customers/resolution.ts';
 import { applyProfile } from '../customers/service.ts';
-import { observeBehaviour, setExplicitPreference } from '../customers/preferences.ts';
+import { applyObservedBehaviour, discardObservedBehaviour, observeBehaviour, setExplicitPreference } from '../customers/preferences.ts';
 import { acquisitionSourceOf, nameFromTraits, splitPreferenceTraits } from '../customers/profile.ts';
-import { recordActivity } from '../customers/store.ts';
 import { identityCacheFor } from '../customers/identity-cache.ts';
 import type { IncomingEvent } from './model.ts';
 import * as store from './store.ts';
@@ -37,12 +36,6 @@ export interface IngestOptions {
   onEventError: 'all-or-nothing' | 'skip-failed';
 }
 
-interface Activity {
-  first: number;
-  last: number;
-  count: number;
-}
-
 export async function ingestEvents(
   db: Db,
   events: readonly IncomingEvent[],
@@ -52,20 +45,22 @@ export async function ingestEvents(
   return db.transaction(async (tx) => {
     await identities.sync(tx);
     const report: IngestReport = { stored: 0, duplicates: 0, rejected: 0, customersCreated: 0, merges: 0, results: [] };
-    const activity = new Map<string, Activity>();
     const receivedAt = Date.now();
     for (const [index, event] of events.entries()) {
       if (options.onEventError === 'all-or-nothing') {
-        report.results.push(await ingestOne(tx, event, index, receivedAt, report, activity));
+        report.results.push(await ingestOne(tx, event, index, receivedAt, report));
         continue;
       }
       await tx.run('SAVEPOINT ingest_event');
       try {
-        report.results.push(await ingestOne(tx, event, index, receivedAt, report, activity));
+        report.results.push(await ingestOne(tx, event, index, receivedAt, report));
+        // Before RELEASE: rolling back a later event must not take this one's observations with it.
+        await applyObservedBehaviour(tx);
         await tx.run('RELEASE ingest_event');
       } catch (error) {
         // The cache may hold identities this rollback removes.
         identities.clear();
+        discardObservedBehaviour(tx);
         await tx.run('ROLLBACK TO ingest_event');
         await tx.run('RELEASE ingest_event');
         if (!(error instanceof RapportError)) throw error;
@@ -73,10 +68,11 @@ export async function ingestEvents(
         report.results.push({ index, status: 'rejected', error: { code: error.code, message: error.message } });
       }
     }
-    for (const [customerId, seen] of activity) await recordActivity(tx, customerId, seen.first, seen.last, seen.count);
+    await applyObservedBehaviour(tx);
     return report;
   }).catch((error: unknown) => {
     identities.clear();
+    discardObservedBehaviour(db);
     throw error;
   });
 }
@@ -87,7 +83,6 @@ async function ingestOne(
   index: number,
   receivedAt: number,
   report: IngestReport,
-  activity: Map<string, Activity>,
 ): Promise<IngestResult> {
   const existing = await store.findBySourceId(tx, event.source, event.sourceId);
   if (existing) {
@@ -105,7 +100,7 @@ async function ingestOne(
     linkedIdentities: event.linkedIdentities,
     customerId: event.customerId,
     name,
-    traits: JSON.stringify(traits),
+    traits,
     acquisitionSource: acquisitionSourceOf(traits, event.context),
     source: event.source,
     occurredAt: event.occurredAt,
@@ -113,36 +108,15 @@ async function ingestOne(
   });
   const customerId = resolved.customerId;
   if (resolved.created) report.customersCreated++;
-  if (resolved.merged.length > 0) {
-    report.merges += resolved.merged.length;
-    // Activity of this batch not yet written for a merged-away profile now belongs to the survivor.
-    for (const id of resolved.merged) {
-      const pending = activity.get(id);
-      if (!pending) continue;
-      activity.delete(id);
-      addActivity(activity, customerId, pending.first, pending.last, pending.count);
-    }
-  }
+  report.merges += resolved.merged.length;
   if (!resolved.created && (hasTraits || name)) await applyProfile(tx, customerId, name, traits);
   for (const preference of [...preferences, ...(event.explicitPreferences ?? [])]) {
     await setExplicitPreference(tx, customerId, preference.key, preference.value, event.source, event.occurredAt);
   }
 
   const id = await store.insertInteraction(tx, event, customerId, resolved.profileId, receivedAt);
-  if (event.type === 'track') await observeBehaviour(tx, customerId, String(id), event.properties, event.occurredAt);
+  if (event.type === 'track') observeBehaviour(tx, customerId, String(id), event.properties, event.occurredAt);
 
-  addActivity(activity, customerId, event.occurredAt, event.occurredAt, 1);
   report.stored++;
   return { index, status: 'stored', interactionId: String(id), customerId };
-}
-
-function addActivity(activity: Map<string, Activity>, customerId: string, first: number, last: number, count: number): void {
-  const seen = activity.get(customerId);
-  if (!seen) {
-    activity.set(customerId, { first, last, count });
-    return;
-  }
-  seen.first = Math.min(seen.first, first);
-  seen.last = Math.max(seen.last, last);
-  seen.count += count;
 }

@@ -1,5 +1,6 @@
 // SQL for the interaction stream: idempotent insert and the per-customer timeline.
 import type { Db } from '../store/db.ts';
+import { sourceKey } from '../store/source-key.ts';
 import type { IncomingEvent, Interaction, TimelineCursor } from './model.ts';
 
 /** What the timeline and the card show; `context` (often the largest column) is read only by exports. */
@@ -47,7 +48,11 @@ export function toInteraction(row: InteractionRow): Interaction {
 }
 
 export async function findBySourceId(db: Db, source: string, sourceId: string): Promise<{ id: number; customer_id: string } | undefined> {
-  return db.get('SELECT id, customer_id FROM interactions WHERE source = ? AND source_id = ?', [source, sourceId]);
+  return db.get('SELECT id, customer_id FROM interactions WHERE source_key = ? AND source = ? AND source_id = ?', [
+    sourceKey(source, sourceId),
+    source,
+    sourceId,
+  ]);
 }
 
 export async function insertInteraction(
@@ -60,13 +65,13 @@ export async function insertInteraction(
   const properties = Object.keys(event.properties).length ? JSON.stringify(event.properties) : null;
   const row = await db.get<{ id: number }>(
     `INSERT INTO interactions (customer_id, profile_id, occurred_at, received_at, channel, direction, type, event,
-       department, actor, text, properties, context, source, source_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       department, actor, text, properties, context, source, source_id, source_key)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      RETURNING id`,
     [
       customerId, profileId, event.occurredAt, receivedAt, event.channel, event.direction, event.type, event.event,
       event.department, event.actor, event.text, properties, event.context ? JSON.stringify(event.context) : null,
-      event.source, event.sourceId,
+      event.source, event.sourceId, sourceKey(event.source, event.sourceId),
     ],
   );
   return row!.id;
@@ -123,18 +128,20 @@ export async function moveInteractionsOfProfiles(
 
 /**
  * Track events of one customer that carry properties: the input for implicit preferences.
- * Without a limit, all of them oldest first (a rebuild); with one, the newest first (evidence).
+ * Without `newest`, all of them oldest first (a rebuild); with it, that many newest first (evidence),
+ * optionally only those up to an interaction id (evidence as it stood when that interaction arrived).
  */
 export async function listObservedEvents(
   db: Db,
   customerId: string,
-  newestLimit?: number,
+  window?: { newest: number; upToId?: number },
 ): Promise<Array<{ id: number; occurred_at: number; properties: string }>> {
-  if (newestLimit !== undefined) {
+  if (window) {
     return db.all(
       `SELECT id, occurred_at, properties FROM interactions
-       WHERE customer_id = ? AND type = 'track' AND properties IS NOT NULL ORDER BY occurred_at DESC, id DESC LIMIT ?`,
-      [customerId, newestLimit],
+       WHERE customer_id = ? AND type = 'track' AND properties IS NOT NULL AND id <= ?
+       ORDER BY occurred_at DESC, id DESC LIMIT ?`,
+      [customerId, window.upToId ?? Number.MAX_SAFE_INTEGER, window.newest],
     );
   }
   return db.all(

@@ -20,7 +20,7 @@ after(async () => {
 
 const HOT_QUERIES: Record<string, string> = {
   'identity look-up': 'SELECT * FROM identities WHERE kind = ? AND value = ?',
-  'idempotency check': 'SELECT id, customer_id FROM interactions WHERE source = ? AND source_id = ?',
+  'idempotency check': 'SELECT id, customer_id FROM interactions WHERE source_key = ? AND source = ? AND source_id = ?',
   'timeline first page': 'SELECT * FROM interactions WHERE customer_id = ? ORDER BY occurred_at DESC, id DESC LIMIT ?',
   'timeline next page': `SELECT * FROM interactions WHERE customer_id = ? AND (occurred_at, id) < (?, ?)
                          ORDER BY occurred_at DESC, id DESC LIMIT ?`,
@@ -29,7 +29,17 @@ const HOT_QUERIES: Record<string, string> = {
   'identities of a customer': 'SELECT * FROM identities WHERE customer_id = ? ORDER BY created_at, kind',
   'behaviour tallies': 'SELECT value, count FROM behaviour_tallies WHERE customer_id = ? AND subject = ? AND attribute = ?',
   preferences: 'SELECT * FROM preferences WHERE customer_id = ? ORDER BY kind, key',
-  'recent customers': `SELECT * FROM customers c WHERE c.merged_into IS NULL ORDER BY c.last_seen_at DESC, c.id DESC LIMIT ?`,
+  'tallies of a subject': 'SELECT attribute, value, count FROM behaviour_tallies WHERE customer_id = ? AND subject = ?',
+  'preference evidence': `SELECT id, occurred_at, properties FROM interactions
+                          WHERE customer_id = ? AND type = 'track' AND properties IS NOT NULL AND id <= ?
+                          ORDER BY occurred_at DESC, id DESC LIMIT ?`,
+  'recent customers': `SELECT i.id, i.customer_id FROM interactions i WHERE (i.occurred_at, i.id) < (?, ?)
+                       AND NOT EXISTS (SELECT 1 FROM interactions later
+                                       WHERE later.customer_id = i.customer_id AND (later.occurred_at, later.id) > (i.occurred_at, i.id))
+                       ORDER BY i.occurred_at DESC, i.id DESC LIMIT ?`,
+  'customer activity': `SELECT (SELECT MIN(occurred_at) FROM interactions WHERE customer_id = c.id),
+                          (SELECT MAX(occurred_at) FROM interactions WHERE customer_id = c.id),
+                          (SELECT COUNT(*) FROM interactions WHERE customer_id = c.id) FROM customers c WHERE c.id = ?`,
   'name search': 'SELECT DISTINCT t.customer_id FROM customer_search_terms t WHERE t.term >= ? AND t.term < ? LIMIT ?',
   'session check': `SELECT staff.* FROM staff_sessions JOIN staff ON staff.id = staff_sessions.staff_id
                     WHERE staff_sessions.token_hash = ? AND staff_sessions.expires_at > ?`,

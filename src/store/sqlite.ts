@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { dirname } from 'node:path';
 import type { Database, Db, RunResult, SqlValue } from './db.ts';
 import { applyMigrations } from './migrate.ts';
+import { sourceKey } from './source-key.ts';
 
 type Connection = BetterSqlite3.Database;
 type Statement = BetterSqlite3.Statement;
@@ -96,6 +97,8 @@ export class SqliteDatabase implements Database {
     // Checkpoints run on another thread (see checkpoint-worker.mjs) instead of inside whichever
     // commit crosses the threshold: ingest commits and card views stop paying for them.
     this.writer.pragma('wal_autocheckpoint = 0');
+    // Migration 0002 fills interactions.source_key for rows stored before it.
+    this.writer.function('rapport_source_key', { deterministic: true }, (source, sourceId) => sourceKey(String(source), String(sourceId)));
     this.checkpointer = file === ':memory:' ? null : startCheckpointer(file);
     // An in-memory database cannot be shared between connections, so it reads through the writer.
     this.reader = file === ':memory:' ? this.writer : openConnection(file, true);
