@@ -55,7 +55,8 @@ function toEvent(message: InboundMessage): IncomingEvent {
   };
 }
 
-export async function receiveMessage(db: Db, message: InboundMessage, actor: Actor): Promise<ReceivedMessage> {
+export async function receiveMessage(db: Db, received: InboundMessage, actor: Actor): Promise<ReceivedMessage> {
+  let message = received;
   return db.transaction(async (tx) => {
     const report = await ingestEvents(tx, [toEvent(message)]);
     const result = report.results[0]!;
@@ -116,6 +117,10 @@ export async function receiveMessage(db: Db, message: InboundMessage, actor: Act
       target = picked ? recent.find((c) => c.id === picked) : undefined;
     }
 
+    // An answer cannot predate what it answers; mail Date headers have only second precision.
+    if (target && referenced && target.lastOutboundAt !== null && message.occurredAt <= target.lastOutboundAt) {
+      message = { ...message, occurredAt: target.lastOutboundAt + 1 };
+    }
     const outcome = target
       ? await joinCase(tx, target, message, actor)
       : await openCase(tx, { message, customerId, recent, followUpOf, repeatWindowMs: settings.repeatWindowDays * DAY_MS, actor });

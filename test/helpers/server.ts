@@ -21,12 +21,18 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(): Promise<TestServer> {
+/** `env` adds settings (e.g. RAPPORT_SMTP_URL) to the test's configuration. */
+export async function startTestServer(options: { env?: Record<string, string> } = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'rapport-test-'));
   const adminEmail = 'admin@example.com';
   const adminPassword = 'correct horse battery staple';
   const config = loadConfig(
-    { RAPPORT_LOG_LEVEL: process.env.RAPPORT_TEST_LOG_LEVEL ?? 'silent', RAPPORT_ADMIN_EMAIL: adminEmail, RAPPORT_ADMIN_PASSWORD: adminPassword },
+    {
+      RAPPORT_LOG_LEVEL: process.env.RAPPORT_TEST_LOG_LEVEL ?? 'silent',
+      RAPPORT_ADMIN_EMAIL: adminEmail,
+      RAPPORT_ADMIN_PASSWORD: adminPassword,
+      ...options.env,
+    },
     { dataDir, port: 0, host: '127.0.0.1' },
   );
   const running = await startApp(config);
