@@ -10,7 +10,10 @@ import { Search } from './pages/Search.tsx';
 import { Customer } from './pages/Customer.tsx';
 import { WriteKeys } from './pages/WriteKeys.tsx';
 import { StaffAccounts } from './pages/StaffAccounts.tsx';
+import { Inbox } from './pages/Inbox.tsx';
+import { Case } from './pages/Case.tsx';
 import { PermissionsContext } from './permissions.ts';
+import { StaffContext } from './staff.ts';
 
 type Session = { state: 'checking' } | { state: 'signed-out' } | { state: 'signed-in'; staff: Staff } | { state: 'failed'; error: unknown };
 
@@ -75,9 +78,11 @@ export function App() {
 
   return (
     <PermissionsContext value={new Set(session.staff.permissions ?? [])}>
-      <Shell staff={session.staff} onSignOut={signOut}>
-        <Route path={path} />
-      </Shell>
+      <StaffContext value={session.staff}>
+        <Shell staff={session.staff} onSignOut={signOut}>
+          <Route path={path} />
+        </Shell>
+      </StaffContext>
     </PermissionsContext>
   );
 }
@@ -86,6 +91,9 @@ function Route({ path }: { path: string }) {
   if (path === '/') return <Search />;
   const customer = /^\/customers\/([^/]+)\/?$/.exec(path);
   if (customer?.[1]) return <Customer id={decodeURIComponent(customer[1])} />;
+  if (path === '/inbox') return <Inbox />;
+  const caseMatch = /^\/cases\/([^/]+)\/?$/.exec(path);
+  if (caseMatch?.[1]) return <Case reference={decodeURIComponent(caseMatch[1])} />;
   if (path === '/settings/write-keys') return <WriteKeys />;
   if (path === '/settings/staff') return <StaffAccounts />;
   return (

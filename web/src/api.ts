@@ -1,7 +1,15 @@
 // Fetch wrapper for the Rapport API: JSON in and out, problem+json errors as ApiError,
 // and one place that sends the user back to sign-in when the session is gone.
 import type {
+  CaseChanges,
+  CaseDetail,
+  CaseMessage,
+  CaseSummary,
   ContextCard,
+  Gesture,
+  NewGesture,
+  ReplyTemplate,
+  Team,
   CreatedWriteKey,
   CustomerSummary,
   Erasure,
@@ -101,6 +109,17 @@ function query(params: Record<string, string | number | null | undefined>): stri
 }
 
 const customerPath = (id: string) => `/api/customers/${encodeURIComponent(id)}`;
+const casePath = (id: string | number) => `/api/cases/${encodeURIComponent(String(id))}`;
+
+/** Which cases a queue asks for; `assigneeId: 'me'` is the signed-in staff member. */
+export interface CaseFilter {
+  status?: string;
+  assigneeId?: string;
+  teamId?: string;
+  unassigned?: boolean;
+  customerId?: string;
+  limit?: number;
+}
 
 export const api = {
   login: (email: string, password: string) =>
@@ -131,4 +150,25 @@ export const api = {
   revokeWriteKey: (id: string) => request<void>(`/api/write-keys/${encodeURIComponent(id)}`, { method: 'DELETE' }),
   staff: () => request<{ items: StaffMember[] }>('/api/staff'),
   createStaff: (member: NewStaffMember) => request<StaffMember>('/api/staff', { method: 'POST', body: member }),
+  cases: (filter: CaseFilter, cursor: string | null, signal?: AbortSignal) =>
+    request<Page<CaseSummary>>(`/api/cases${query({ ...filter, unassigned: filter.unassigned ? 'true' : undefined, cursor })}`, { signal }),
+  /** Active cases whose next SLA clock runs out within the window, or already has; soonest first. */
+  breachingCases: (withinMinutes: number, signal?: AbortSignal) =>
+    request<{ items: CaseSummary[] }>(`/api/cases/breaching${query({ withinMinutes })}`, { signal }),
+  /** By id or by number. */
+  case: (id: string | number, signal?: AbortSignal) => request<CaseDetail>(casePath(id), { signal }),
+  changeCase: (id: string, changes: CaseChanges) => request<CaseSummary>(casePath(id), { method: 'PATCH', body: changes }),
+  reply: (id: string, text: string) => request<CaseMessage>(`${casePath(id)}/replies`, { method: 'POST', body: { text } }),
+  /** A template rendered for this case, for the agent to edit before sending. */
+  previewTemplate: (id: string, templateId: string) =>
+    request<{ templateId: string; text: string }>(`${casePath(id)}/templates/${encodeURIComponent(templateId)}`),
+  addNote: (id: string, text: string) => request<CaseMessage>(`${casePath(id)}/notes`, { method: 'POST', body: { text } }),
+  issueGesture: (id: string, gesture: NewGesture) => request<Gesture>(`${casePath(id)}/gestures`, { method: 'POST', body: gesture }),
+  /** Gestures above their issuer's limit, oldest first (managers). */
+  pendingGestures: () => request<{ items: Gesture[] }>('/api/gestures'),
+  approveGesture: (id: string) => request<Gesture>(`/api/gestures/${encodeURIComponent(id)}/approve`, { method: 'POST', body: {} }),
+  rejectGesture: (id: string, note: string) =>
+    request<Gesture>(`/api/gestures/${encodeURIComponent(id)}/reject`, { method: 'POST', body: { note } }),
+  templates: () => request<{ items: ReplyTemplate[]; variables: string[] }>('/api/templates'),
+  teams: () => request<{ items: Team[] }>('/api/teams'),
 };

@@ -6,6 +6,7 @@ import './styles.css';
 import './forms.css';
 import './settings.css';
 import './card-edit.css';
+import './cases.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

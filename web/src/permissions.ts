@@ -10,6 +10,11 @@ export type Permission =
   | 'customers:export'
   | 'customers:erase'
   | 'interactions:write'
+  | 'cases:read'
+  | 'cases:write'
+  | 'notes:write'
+  | 'gestures:approve'
+  | 'settings:manage'
   | 'audit:read'
   | 'keys:manage'
   | 'staff:manage';

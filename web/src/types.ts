@@ -7,6 +7,15 @@ export interface Staff {
   role: string;
   department: string | null;
   permissions?: string[];
+  /** The team whose queue is theirs (the inbox's Team tab), if they are in one. */
+  teamId?: string | null;
+  /** The largest gesture they may issue without a manager's approval. */
+  empowermentLimit?: Money;
+}
+
+export interface Money {
+  amount: number;
+  currency: string;
 }
 
 export interface CustomerSummary {
@@ -139,4 +148,134 @@ export interface CreatedWriteKey extends WriteKey {
 export interface Erasure {
   erasedProfiles: string[];
   interactions: number;
+}
+
+export const CASE_STATUSES = ['new', 'open', 'pending', 'resolved', 'closed'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const CASE_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type CasePriority = (typeof CASE_PRIORITIES)[number];
+
+/** One case as the inbox lists it (`GET /api/cases`). */
+export interface CaseSummary {
+  id: string;
+  number: number;
+  customerId: string;
+  customerName: string | null;
+  subject: string;
+  channel: string;
+  status: CaseStatus;
+  priority: CasePriority;
+  reason: string | null;
+  tags: string[];
+  assigneeId: string | null;
+  assigneeName: string | null;
+  teamId: string | null;
+  openedAt: string;
+  firstResponseAt: string | null;
+  lastInboundAt: string | null;
+  lastOutboundAt: string | null;
+  resolvedAt: string | null;
+  closedAt: string | null;
+  contactCount: number;
+  reopenCount: number;
+  repeatOf: string | null;
+  firstContactResolution: boolean | null;
+  sla: {
+    policyId: string | null;
+    firstResponseDueAt: string | null;
+    nextResponseDueAt: string | null;
+    resolutionDueAt: string | null;
+    /** The clock that runs out first while one runs: what the inbox counts down to. */
+    nextDueAt: string | null;
+    breaches: Array<{ metric: string; dueAt: string }>;
+  };
+  updatedAt: string;
+}
+
+export type MessageKind = 'inbound' | 'reply' | 'note' | 'call' | 'gesture';
+
+export interface CaseMessage {
+  id: number;
+  interactionId: string;
+  kind: MessageKind | string;
+  channel: string;
+  direction: string;
+  text: string | null;
+  at: string;
+  author: { staffId: string; name: string | null } | null;
+  /** Replies only: queued (with the last error while it retries), sent or failed. */
+  delivery: { status: string; attempts: number; error: string | null } | null;
+  externalId: string | null;
+  properties: Record<string, unknown>;
+}
+
+export interface Gesture {
+  id: string;
+  caseId: string | null;
+  customerId: string;
+  kind: string;
+  amount: number;
+  currency: string;
+  reason: string;
+  status: 'issued' | 'pending' | 'rejected' | string;
+  approval?: 'pending';
+  issuedBy: string;
+  issuedByName: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decisionNote: string | null;
+  createdAt: string;
+}
+
+export const GESTURE_KINDS = ['credit', 'refund', 'replacement', 'gift', 'note'] as const;
+export type GestureKind = (typeof GESTURE_KINDS)[number];
+
+export interface NewGesture {
+  kind: GestureKind;
+  amount: number;
+  currency: string;
+  reason: string;
+}
+
+/** One case with its conversation (`GET /api/cases/:id`). */
+export interface CaseDetail extends CaseSummary {
+  messages: CaseMessage[];
+  gestures: Gesture[];
+  repeatedBy: string[];
+  history: Array<{ at: string; actorKind: string; actorId: string | null; change: Record<string, unknown> }>;
+}
+
+export interface CaseChanges {
+  status?: CaseStatus;
+  priority?: CasePriority;
+  reason?: string | null;
+  assigneeId?: string | null;
+  teamId?: string | null;
+  tags?: string[];
+}
+
+export interface TeamMember {
+  id: string;
+  name: string;
+  role: string;
+  skills: string[];
+  available: boolean;
+  /** Active cases assigned to them now. */
+  load: number;
+}
+
+export interface Team {
+  id: string;
+  name: string;
+  department: string | null;
+  isDefault: boolean;
+  openNow: boolean;
+  members?: TeamMember[];
+}
+
+export interface ReplyTemplate {
+  id: string;
+  name: string;
+  body: string;
 }

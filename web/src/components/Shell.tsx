@@ -1,4 +1,4 @@
-// The frame around every signed-in screen: left navigation (settings only for those allowed them),
+// The frame around every signed-in screen: left navigation (the inbox first, settings only for those allowed them),
 // a top bar with who is signed in, and the one-off notice left by the last action.
 import { useEffect, type ReactNode } from 'react';
 import { followLink, useLocation } from '../router.ts';
@@ -17,6 +17,7 @@ export function Shell({ staff, onSignOut, children }: ShellProps) {
   const { path } = useLocation();
   const can = useCan();
   const onCustomers = path === '/' || path.startsWith('/customers/');
+  const onInbox = path === '/inbox' || path.startsWith('/cases/');
   const showKeys = can('keys:manage');
   const showStaff = can('staff:manage');
   return (
@@ -27,6 +28,11 @@ export function Shell({ staff, onSignOut, children }: ShellProps) {
           Rapport
         </a>
         <ul>
+          {can('cases:read') && (
+            <NavItem to="/inbox" active={onInbox} label="Inbox">
+              <path d="M3.5 13.5 6 5h12l2.5 8.5V19h-17zM3.5 13.5H8.5l1 2.5h5l1-2.5h5" />
+            </NavItem>
+          )}
           <NavItem to="/" active={onCustomers} label="Customers">
             <circle cx="9" cy="8" r="3.5" />
             <path d="M2.5 20c.8-3.6 3.4-5.5 6.5-5.5s5.7 1.9 6.5 5.5M16 4.8a3.4 3.4 0 0 1 0 6.4M18.5 14.8c1.6.8 2.6 2.5 3 5.2" />

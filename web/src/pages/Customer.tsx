@@ -1,18 +1,21 @@
-// Customer page: the context card (who they are, what to say next) beside their timeline,
+// Customer page: the context card (who they are, what to say next) beside their open cases and timeline,
 // with export and erasure above them for staff allowed those.
 import { useEffect, useState } from 'react';
 import { api } from '../api.ts';
 import { showNotice } from '../notice.ts';
+import { useCan } from '../permissions.ts';
 import { followLink, navigate } from '../router.ts';
 import type { ContextCard as Card, Erasure } from '../types.ts';
 import { ErrorAlert, Loading } from '../components/ErrorAlert.tsx';
 import { ContextCard } from '../components/ContextCard.tsx';
 import { CustomerActions } from '../components/CustomerActions.tsx';
+import { OpenCases } from '../components/OpenCases.tsx';
 import { Timeline } from '../components/Timeline.tsx';
 
 type Loaded = { state: 'loading' } | { state: 'ready'; card: Card } | { state: 'failed'; error: unknown };
 
 export function Customer({ id }: { id: string }) {
+  const can = useCan();
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   const shownId = loaded.state === 'ready' ? loaded.card.id : null;
 
@@ -71,8 +74,11 @@ export function Customer({ id }: { id: string }) {
           )}
           <div className="customer-layout">
             <ContextCard card={loaded.card} onChanged={refresh} />
-            {/* Which profiles are merged in decides what the timeline holds, so an undone merge reloads it. */}
-            <Timeline key={timelineKey(loaded.card)} customerId={loaded.card.id} />
+            <div className="customer-main">
+              {can('cases:read') && <OpenCases key={loaded.card.id} customerId={loaded.card.id} />}
+              {/* Which profiles are merged in decides what the timeline holds, so an undone merge reloads it. */}
+              <Timeline key={timelineKey(loaded.card)} customerId={loaded.card.id} />
+            </div>
           </div>
         </>
       )}

@@ -1,0 +1,143 @@
+// The top of a case page: number and subject, its facts (channel, status, priority, reason, tags,
+// assignee, contacts, first-contact resolution, repeats) and its SLA clocks with any breaches.
+import type { ReactNode } from 'react';
+import { casePath, metricName } from '../cases.ts';
+import { humanize } from '../labels.ts';
+import { followLink } from '../router.ts';
+import { absoluteTime, relativeTime } from '../time.ts';
+import type { CaseDetail } from '../types.ts';
+import { useNow } from '../useNow.ts';
+import { ChannelIcon } from './ChannelIcon.tsx';
+import { CaseStatusBadge, PriorityBadge } from './CaseStatusBadge.tsx';
+import { SlaTimer } from './SlaTimer.tsx';
+
+/** `children` are the controls (status buttons, the details editor) for staff who may change the case. */
+export function CaseHeader({ detail, teamName, children }: { detail: CaseDetail; teamName: string | null; children?: ReactNode }) {
+  const now = useNow(1000);
+  return (
+    <header className="case-header panel" data-testid="case-header">
+      <div className="case-title">
+        <ChannelIcon channel={detail.channel} label={humanize(detail.channel)} />
+        <h1>
+          <span className="muted">#{detail.number}</span> {detail.subject}
+        </h1>
+      </div>
+      <div className="case-badges">
+        <CaseStatusBadge status={detail.status} />
+        <PriorityBadge priority={detail.priority} />
+        <SlaTimer sla={detail.sla} now={now} />
+      </div>
+
+      <dl className="case-facts">
+        <Fact label="Customer">
+          <a href={`/customers/${encodeURIComponent(detail.customerId)}`} onClick={(event) => followLink(event, `/customers/${encodeURIComponent(detail.customerId)}`)}>
+            {detail.customerName ?? 'Unnamed customer'}
+          </a>
+        </Fact>
+        <Fact label="Channel">{humanize(detail.channel)}</Fact>
+        <Fact label="Assignee">{detail.assigneeName ?? <span className="muted">Unassigned</span>}</Fact>
+        {teamName && <Fact label="Team">{teamName}</Fact>}
+        <Fact label="Reason">{detail.reason ? humanize(detail.reason) : <span className="muted">Not set</span>}</Fact>
+        <Fact label="Tags">
+          {detail.tags.length > 0 ? (
+            <span className="tag-list" data-testid="case-tags">
+              {detail.tags.map((tag) => (
+                <span key={tag} className="tag">
+                  {tag}
+                </span>
+              ))}
+            </span>
+          ) : (
+            <span className="muted">None</span>
+          )}
+        </Fact>
+        <Fact label="Opened">
+          <span title={absoluteTime(detail.openedAt)}>{relativeTime(detail.openedAt)}</span>
+        </Fact>
+        <Fact label="Contacts">
+          {detail.contactCount}
+          {detail.reopenCount > 0 && <span className="muted"> · reopened {detail.reopenCount}×</span>}
+        </Fact>
+        {detail.resolvedAt && (
+          <Fact label="First-contact resolution">
+            <span data-testid="fcr">{detail.firstContactResolution ? 'Yes' : 'No'}</span>
+          </Fact>
+        )}
+        {detail.repeatOf && (
+          <Fact label="Repeat of">
+            <CaseLink id={detail.repeatOf}>an earlier case</CaseLink>
+          </Fact>
+        )}
+        {detail.repeatedBy.length > 0 && (
+          <Fact label="Came back as">
+            {detail.repeatedBy.map((id, index) => (
+              <span key={id}>
+                {index > 0 && ', '}
+                <CaseLink id={id}>a later case</CaseLink>
+              </span>
+            ))}
+          </Fact>
+        )}
+      </dl>
+
+      <SlaClocks detail={detail} />
+      {children}
+    </header>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function CaseLink({ id, children }: { id: string; children: ReactNode }) {
+  const href = casePath(id);
+  return (
+    <a href={href} onClick={(event) => followLink(event, href)}>
+      {children}
+    </a>
+  );
+}
+
+/** Each clock in words: when it is due, or when it was met, and every breach in red. */
+function SlaClocks({ detail }: { detail: CaseDetail }) {
+  const { sla } = detail;
+  const clocks: Array<{ metric: string; text: ReactNode }> = [];
+  if (detail.firstResponseAt) clocks.push({ metric: 'first_response', text: <>met {when(detail.firstResponseAt)}</> });
+  else if (sla.firstResponseDueAt) clocks.push({ metric: 'first_response', text: <>due {when(sla.firstResponseDueAt)}</> });
+  if (sla.nextResponseDueAt) clocks.push({ metric: 'next_response', text: <>due {when(sla.nextResponseDueAt)}</> });
+  if (detail.resolvedAt) clocks.push({ metric: 'resolution', text: <>resolved {when(detail.resolvedAt)}</> });
+  else if (sla.resolutionDueAt) clocks.push({ metric: 'resolution', text: <>due {when(sla.resolutionDueAt)}</> });
+  if (clocks.length === 0 && sla.breaches.length === 0) return null;
+  return (
+    <div className="sla-clocks" aria-label="SLA">
+      {clocks.length > 0 && (
+        <ul className="sla-list">
+          {clocks.map((clock) => (
+            <li key={clock.metric}>
+              <strong>{metricName(clock.metric)}</strong> {clock.text}
+            </li>
+          ))}
+        </ul>
+      )}
+      {sla.breaches.length > 0 && (
+        <ul className="sla-breaches" data-testid="sla-breaches">
+          {sla.breaches.map((breach) => (
+            <li key={`${breach.metric} ${breach.dueAt}`}>
+              {metricName(breach.metric)} breached: it was due {when(breach.dueAt)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function when(iso: string): ReactNode {
+  return <time dateTime={iso} title={absoluteTime(iso)}>{relativeTime(iso)}</time>;
+}

@@ -1,0 +1,111 @@
+// Writing on a case: a reply to the customer (optionally started from a template rendered for this
+// case, which the agent can edit before sending) or an internal note that only staff see.
+import { useEffect, useState } from 'react';
+import { api } from '../api.ts';
+import { describedBy } from '../forms.ts';
+import { humanize } from '../labels.ts';
+import { useCan } from '../permissions.ts';
+import type { CaseDetail, ReplyTemplate } from '../types.ts';
+import { useFormSubmit } from '../useFormSubmit.ts';
+import { ErrorAlert } from './ErrorAlert.tsx';
+import { Field } from './Field.tsx';
+
+type Mode = 'reply' | 'note';
+
+export function ReplyBox({ detail, onSent }: { detail: CaseDetail; onSent: () => Promise<void> }) {
+  const can = useCan();
+  const mayReply = can('cases:write') && detail.status !== 'closed';
+  const mayNote = can('notes:write');
+  const [mode, setMode] = useState<Mode>(mayReply ? 'reply' : 'note');
+  const [text, setText] = useState('');
+  const [templateId, setTemplateId] = useState('');
+  const [templates, setTemplates] = useState<ReplyTemplate[]>([]);
+  const [previewError, setPreviewError] = useState<unknown>(null);
+  const [previewing, setPreviewing] = useState(false);
+  const replying = mode === 'reply' && mayReply;
+
+  useEffect(() => {
+    if (!mayReply) return;
+    // No templates is not worth an alert: the agent can always write the reply themselves.
+    api.templates().then(
+      (page) => setTemplates(page.items),
+      () => setTemplates([]),
+    );
+  }, [mayReply]);
+
+  const { submit, saving, problem } = useFormSubmit(['text'], async () => {
+    if (replying) await api.reply(detail.id, text);
+    else await api.addNote(detail.id, text);
+    setText('');
+    setTemplateId('');
+    await onSent();
+  });
+
+  const pickTemplate = async (id: string) => {
+    setTemplateId(id);
+    setPreviewError(null);
+    if (!id) return;
+    setPreviewing(true);
+    try {
+      setText((await api.previewTemplate(detail.id, id)).text);
+    } catch (failure) {
+      setPreviewError(failure);
+    } finally {
+      setPreviewing(false);
+    }
+  };
+
+  if (!mayReply && !mayNote) return null;
+  const label = replying ? 'Message' : 'Note';
+  return (
+    <form className="reply-box panel" aria-label={replying ? 'Reply to the customer' : 'Add an internal note'} onSubmit={submit} noValidate>
+      {mayReply && mayNote && (
+        <fieldset className="segmented">
+          <legend className="visually-hidden">What to write</legend>
+          <label className={replying ? 'chosen' : undefined}>
+            <input type="radio" name="reply-mode" value="reply" checked={replying} onChange={() => setMode('reply')} />
+            Reply to customer
+          </label>
+          <label className={!replying ? 'chosen note' : undefined}>
+            <input type="radio" name="reply-mode" value="note" checked={!replying} onChange={() => setMode('note')} />
+            Internal note
+          </label>
+        </fieldset>
+      )}
+      {!mayReply && <h2 className="reply-heading">Add an internal note</h2>}
+      {problem.general !== null && <ErrorAlert error={problem.general} />}
+      {replying && templates.length > 0 && (
+        <Field id="reply-template" label="Template" hint="Fills in the reply for this customer; edit it before sending.">
+          <select id="reply-template" value={templateId} disabled={previewing} onChange={(event) => pickTemplate(event.target.value)}>
+            <option value="">No template</option>
+            {templates.map((template) => (
+              <option key={template.id} value={template.id}>
+                {template.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
+      {previewError !== null && <ErrorAlert error={previewError} />}
+      <Field
+        id="reply-text"
+        label={label}
+        error={problem.byField.text}
+        hint={replying ? `Goes to the customer by ${humanize(detail.channel).toLowerCase()}, the case's channel.` : 'Only staff see notes. @name mentions a colleague.'}
+      >
+        <textarea
+          {...describedBy('reply-text', problem.byField.text)}
+          className={replying ? undefined : 'note-text'}
+          rows={5}
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+        />
+      </Field>
+      <div className="reply-actions">
+        <button type="submit" className="primary" disabled={saving || previewing || text.trim() === ''}>
+          {saving ? (replying ? 'Sending…' : 'Adding…') : replying ? 'Send reply' : 'Add internal note'}
+        </button>
+      </div>
+    </form>
+  );
+}
