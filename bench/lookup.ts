@@ -8,6 +8,7 @@ import type { BenchCase } from './bench-case.ts';
 import { datasetOf } from './dataset.ts';
 import { emitResult, formatCount, say } from './output.ts';
 import { summariseLatencies } from './stats.ts';
+import { openCasesForCard } from '../src/cases/card.ts';
 
 /** Target on the reference machine (2 cores), at the default size. */
 export const TARGET_P99_MS = 2;
@@ -17,7 +18,7 @@ const WARM_UP_LOOKUPS = 1_000;
 
 async function lookUpCard(db: Db, email: string): Promise<void> {
   const id = await findCustomerIdByIdentity(db, { kind: 'email', value: normaliseEmail(email)! });
-  await getContextCard(db, id, AGENT);
+  await getContextCard(db, id, AGENT, openCasesForCard);
 }
 
 export const lookupBench: BenchCase = {

@@ -150,6 +150,7 @@ test('a disappointed post becomes a case, answered, compensated and resolved on 
   const types = card.body.recentInteractions.map((i: { type: string; direction: string }) => `${i.type}/${i.direction}`);
   assert.ok(types.includes('gesture/outbound') && types.includes('message/outbound') && types.includes('message/inbound'), types.join());
   assert.ok(card.body.flags.some((f: { flag: string; source: string }) => f.flag === 'past_issues' && f.source === 'rule'), JSON.stringify(card.body.flags));
+  assert.deepEqual(card.body.openCases, [], 'a resolved case is no longer open');
 
   // She answers our reply after it was resolved: the same case reopens, and it no longer counts as FCR.
   const answer = await http('POST', `${server.url}/api/channels/social/posts`, {
@@ -181,6 +182,15 @@ test('a disappointed post becomes a case, answered, compensated and resolved on 
   assert.equal(cases.status, 200);
   assert.equal(cases.body.items.length, 1);
   assert.equal(cases.body.items[0].repeatOf, caseId);
+
+  // Whoever looks her up next, in any department, sees the open case first.
+  const looked = await http('GET', `${server.url}/api/customers/lookup?handle=${encodeURIComponent('x:@jane_doe')}`, { token: viewer.token });
+  assert.equal(looked.status, 200, JSON.stringify(looked.body));
+  assert.deepEqual(
+    looked.body.openCases.map((c: { id: string; status: string; reason: string }) => [c.id, c.status, c.reason]),
+    [[cases.body.items[0].id, 'new', 'damaged_item']],
+  );
+  assert.match(looked.body.summary, new RegExp(`^Hi Jane\\. Open case #${cases.body.items[0].number} about damaged item, new\\.`));
 
   // A viewer (any department) reads cases but cannot reply or change them.
   const viewerReply = await http('POST', `${server.url}/api/cases/${cases.body.items[0].id}/replies`, { token: viewer.token, body: { text: 'hi' } });

@@ -325,3 +325,13 @@ export async function caseEventsOf(db: Db, caseId: string): Promise<Array<{ at: 
 export async function hasRepeatContact(db: Db, caseId: string): Promise<boolean> {
   return (await db.get('SELECT 1 AS yes FROM cases WHERE repeat_of = ? LIMIT 1', [caseId])) !== undefined;
 }
+
+/** Cases still being worked on for these profiles, newest first: what the context card lists. */
+export async function activeCasesOf(db: Db, customerIds: readonly string[], limit: number): Promise<CaseRecord[]> {
+  const rows = await db.all<CaseRow>(
+    `SELECT * FROM cases WHERE customer_id IN (${customerIds.map(() => '?').join(', ')}) AND status IN ('new', 'open', 'pending')
+     ORDER BY opened_at DESC LIMIT ?`,
+    [...customerIds, limit],
+  );
+  return rows.map(toCase);
+}

@@ -9,6 +9,7 @@ import { openSqlite, type SqliteDatabase } from '../store/sqlite.ts';
 import { ingestEvents } from '../interactions/pipeline.ts';
 import type { IncomingEvent } from '../interactions/model.ts';
 import { getContextCard, listRecentCustomers, mergeCustomers } from './service.ts';
+import { openCasesForCard } from '../cases/card.ts';
 
 let dir: string;
 let db: SqliteDatabase;
@@ -54,11 +55,11 @@ test('the recent list pages through every customer once, latest first, ties incl
   } while (cursor);
   assert.deepEqual(seen, [c, b, d, a, e], 'equal times: the later event first');
 
-  const card = await getContextCard(db, a!, AGENT);
+  const card = await getContextCard(db, a!, AGENT, openCasesForCard);
   assert.deepEqual([card.interactionCount, card.firstSeenAt, card.lastSeenAt], [2, new Date(T0).toISOString(), new Date(T0 + 5 * HOUR).toISOString()]);
 
   await mergeCustomers(db, a!, e!, AGENT);
-  const merged = await getContextCard(db, a!, AGENT);
+  const merged = await getContextCard(db, a!, AGENT, openCasesForCard);
   assert.equal(merged.interactionCount, 3);
   const recent = (await listRecentCustomers(db, 10)).items.map((item) => item.id);
   assert.deepEqual(recent, [c, b, d, a], 'a merged-away profile leaves the list');

@@ -22,6 +22,22 @@ export interface Flag {
   setAt: string;
 }
 
+/** A case still being worked on, as the card shows it; the cases domain supplies them. */
+export interface OpenCaseRef {
+  id: string;
+  number: number;
+  subject: string;
+  status: string;
+  priority: string;
+  reason: string | null;
+  channel: string;
+  assigneeId: string | null;
+  openedAt: string;
+}
+
+/** Reads the open cases of a customer's profiles (the survivor and every profile merged into it). */
+export type OpenCasesSource = (db: Db, customerId: string) => Promise<OpenCaseRef[]>;
+
 export interface ContextCard {
   id: string;
   name: string | null;
@@ -39,6 +55,7 @@ export interface ContextCard {
   preferences: Preference[];
   lastContacts: Array<{ department: string; channel: string; type: string; occurredAt: string; text: string | null }>;
   recentInteractions: Interaction[];
+  openCases: OpenCaseRef[];
   merges: Merge[];
 }
 
@@ -76,15 +93,16 @@ async function requireCustomer(db: Db, id: string): Promise<store.CustomerRow> {
   return row;
 }
 
-export async function getContextCard(db: Db, id: string, actor: Actor): Promise<ContextCard> {
+export async function getContextCard(db: Db, id: string, actor: Actor, openCasesOf: OpenCasesSource): Promise<ContextCard> {
   const row = await requireCustomer(db, id);
-  const [identities, flags, preferences, recent, departmentRows, merges] = await Promise.all([
+  const [identities, flags, preferences, recent, departmentRows, merges, openCases] = await Promise.all([
     store.listIdentities(db, row.id),
     prefStore.listFlags(db, row.id),
     prefStore.listPreferences(db, row.id),
     interactionStore.listTimeline(db, row.id, RECENT_INTERACTIONS),
     interactionStore.listRecentDepartmentContacts(db, row.id, DEPARTMENT_SCAN),
     listMergesOf(db, row.id),
+    openCasesOf(db, row.id),
   ]);
   const lastContacts: ContextCard['lastContacts'] = [];
   const seenDepartments = new Set<string>();
@@ -114,6 +132,7 @@ export async function getContextCard(db: Db, id: string, actor: Actor): Promise<
         .map((c) => ({ department: c.department!, occurredAt: c.occurred_at })),
       flags: flags.map((flag) => flag.flag),
       statedPreferences: preferences.filter((p) => p.kind === 'explicit'),
+      openCases,
     }),
     ...(row.id !== id ? { redirectedFrom: id } : {}),
     traits: JSON.parse(row.traits) as Record<string, unknown>,
@@ -128,6 +147,7 @@ export async function getContextCard(db: Db, id: string, actor: Actor): Promise<
     preferences: preferences.map(toPreference),
     lastContacts,
     recentInteractions: recent.map(interactionStore.toInteraction),
+    openCases,
     merges,
   };
   await recordAudit(db, { ...auditActor(actor), action: 'customer.viewed', customerId: row.id });

@@ -7,6 +7,8 @@ export interface SummaryInput {
   lastContacts: Array<{ department: string; occurredAt: number }>;
   flags: string[];
   statedPreferences: Array<{ key: string; value: string }>;
+  /** Newest first. */
+  openCases: Array<{ number: number; subject: string; reason: string | null; status: string }>;
 }
 
 const FLAG_NOTES: Record<string, string> = {
@@ -47,6 +49,13 @@ export function summarise(input: SummaryInput): string {
   const parts: string[] = [];
   const firstName = input.name?.split(/\s+/)[0];
   parts.push(firstName ? `Hi ${firstName}.` : 'Unnamed customer.');
+  const [latestCase, ...otherCases] = input.openCases;
+  if (latestCase) {
+    // The case is why she is most likely calling: it comes before anything else.
+    const about = latestCase.reason ? `about ${latestCase.reason.replace(/_/g, ' ')}` : quote(latestCase.subject);
+    const more = otherCases.length ? ` (and ${otherCases.length} more open)` : '';
+    parts.push(`Open case #${latestCase.number} ${about}, ${latestCase.status}${more}.`);
+  }
   if (input.lastInbound) {
     const who = input.lastInbound.department ? `${titleCase(input.lastInbound.department)} ` : 'us ';
     const about = input.lastInbound.text ? ` about ${quote(input.lastInbound.text)}` : '';

@@ -10,6 +10,7 @@ import { applyMigrations, readMigrations } from './migrate.ts';
 import { sourceKey } from './source-key.ts';
 import { ingestEvents } from '../interactions/pipeline.ts';
 import { getContextCard, listRecentCustomers } from '../customers/service.ts';
+import { openCasesForCard } from '../cases/card.ts';
 
 let dir: string;
 before(() => (dir = mkdtempSync(join(tmpdir(), 'rapport-upgrade-'))));
@@ -56,7 +57,7 @@ test('a 0001 database with customers and events upgrades through 0002 and keeps 
     assert.deepEqual([resent.duplicates, resent.stored], [1, 0], 'an event stored before the upgrade is still a duplicate');
 
     const agent = { kind: 'staff' as const, id: 'stf_test' };
-    const ann = await getContextCard(db, 'cus_old_ann', agent);
+    const ann = await getContextCard(db, 'cus_old_ann', agent, openCasesForCard);
     assert.deepEqual([ann.interactionCount, ann.firstSeenAt, ann.lastSeenAt], [2, new Date(T0).toISOString(), new Date(T0 + 2 * DAY).toISOString()]);
     const recent = await listRecentCustomers(db, 10);
     assert.deepEqual(recent.items.map((customer) => customer.id), ['cus_old_ann', 'cus_old_bob']);
