@@ -10,6 +10,8 @@ import { adaptersFromConfig } from './channels/setup.ts';
 import { receiveMessage } from './cases/inbound.ts';
 import { deliverDueReplies } from './cases/outbox.ts';
 import { sweepBreaches } from './cases/service.ts';
+import { closeResolvedCases } from './cases/auto-close.ts';
+import { sweepLapsedFlags } from './flags/service.ts';
 import { SYSTEM_ACTOR } from './shared/actor.ts';
 import type { ChannelAdapter } from './channels/model.ts';
 import { pino } from 'pino';
@@ -27,6 +29,8 @@ export interface RunningApp {
 
 const OUTBOX_EVERY_MS = 15_000;
 const BREACH_SWEEP_EVERY_MS = 30_000;
+// Days-long windows: an hourly look is precise enough.
+const HOUSEKEEPING_EVERY_MS = 3_600_000;
 
 export async function openDatabase(config: Config): Promise<SqliteDatabase> {
   const db = openSqlite(config.databaseFile);
@@ -59,6 +63,8 @@ export async function startApp(config: Config, extraAdapters: ChannelAdapter[] =
   const timers = [
     setInterval(() => void flushOutbox().catch(logFailure('outbox delivery')), OUTBOX_EVERY_MS),
     setInterval(() => void sweepBreaches(db).catch(logFailure('SLA breach sweep')), BREACH_SWEEP_EVERY_MS),
+    setInterval(() => void closeResolvedCases(db).catch(logFailure('closing resolved cases')), HOUSEKEEPING_EVERY_MS),
+    setInterval(() => void sweepLapsedFlags(db).catch(logFailure('lapsed flag sweep')), HOUSEKEEPING_EVERY_MS),
   ];
   for (const timer of timers) timer.unref();
 

@@ -71,6 +71,14 @@ test('teams and SLA policies are validated; an assignment rule routes by reason 
   assert.equal(other.length, 1);
   assert.equal(other[0].assigneeId, generalist.id, 'no rule matched: the default team');
 
+  // Handed to the billing specialist, the case moves to billing's queue and billing's clock.
+  const handed = await http('PATCH', `${server.url}/api/cases/${other[0].id}`, { token: generalist.token, body: { assigneeId: refunder.id } });
+  assert.equal(handed.status, 200, JSON.stringify(handed.body));
+  assert.equal(handed.body.teamId, billing.body.id);
+  const kept = await http('PATCH', `${server.url}/api/cases/${other[0].id}`, { token: generalist.token, body: { assigneeId: generalist.id, teamId: billing.body.id } });
+  assert.equal(kept.body.teamId, billing.body.id, 'a team named in the same change wins');
+  await http('PATCH', `${server.url}/api/cases/${other[0].id}`, { token: generalist.token, body: { assigneeId: generalist.id, teamId: general.body.id } });
+
   const teams = await http('GET', `${server.url}/api/teams`, { token: generalist.token });
   const billingView = teams.body.items.find((t: { id: string }) => t.id === billing.body.id);
   assert.deepEqual(billingView.members.map((m: { load: number }) => m.load).sort(), [0, 1]);
@@ -173,9 +181,9 @@ test('notes: any department writes on a customer or a case, and @mentions reach 
 
 test('case settings: the repeat window is configurable and validated', async () => {
   const agent = await member('agent');
-  assert.deepEqual((await http('GET', `${server.url}/api/settings/cases`, { token: agent.token })).body, { repeatWindowDays: 7, threadWindowHours: 72 });
+  assert.deepEqual((await http('GET', `${server.url}/api/settings/cases`, { token: agent.token })).body, { repeatWindowDays: 7, threadWindowHours: 72, autoCloseAfterDays: 4 });
   assert.equal((await http('PATCH', `${server.url}/api/settings/cases`, { token: agent.token, body: { repeatWindowDays: 14 } })).status, 403);
   assert.equal((await http('PATCH', `${server.url}/api/settings/cases`, { token: server.token, body: { repeatWindowDays: 0 } })).status, 400);
   const changed = await http('PATCH', `${server.url}/api/settings/cases`, { token: server.token, body: { repeatWindowDays: 14 } });
-  assert.deepEqual(changed.body, { repeatWindowDays: 14, threadWindowHours: 72 });
+  assert.deepEqual(changed.body, { repeatWindowDays: 14, threadWindowHours: 72, autoCloseAfterDays: 4 });
 });

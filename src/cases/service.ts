@@ -118,14 +118,19 @@ export interface CaseChanges {
   tags?: string[];
 }
 
-async function requireAssignable(db: Db, staffId: string): Promise<void> {
-  const row = await db.get<{ role: string; disabled_at: number | null }>('SELECT role, disabled_at FROM staff WHERE id = ?', [staffId]);
+/** Returns the assignee's team, which the case follows unless the change names one. */
+async function requireAssignable(db: Db, staffId: string): Promise<string | null> {
+  const row = await db.get<{ role: string; disabled_at: number | null; team_id: string | null }>(
+    'SELECT role, disabled_at, team_id FROM staff WHERE id = ?',
+    [staffId],
+  );
   if (!row || row.disabled_at !== null) {
     throw new RapportError('invalid_input', `No active staff member ${staffId}`, 400, [{ field: 'assigneeId', reason: 'Unknown or disabled staff member' }]);
   }
   if (row.role === 'viewer') {
     throw new RapportError('invalid_input', 'Viewers cannot be assigned cases', 400, [{ field: 'assigneeId', reason: 'The staff member is a viewer' }]);
   }
+  return row.team_id;
 }
 
 export async function changeCase(db: Db, id: string, changes: CaseChanges, actor: Actor): Promise<CaseSummary> {
@@ -162,8 +167,10 @@ export async function changeCase(db: Db, id: string, changes: CaseChanges, actor
       }
     }
     if (changes.assigneeId !== undefined) {
-      if (changes.assigneeId !== null) await requireAssignable(tx, changes.assigneeId);
+      const assigneeTeam = changes.assigneeId !== null ? await requireAssignable(tx, changes.assigneeId) : null;
       note('assigneeId', changes.assigneeId);
+      // Handing a case to a colleague in billing hands it to billing: its queue, hours and SLA follow her.
+      if (assigneeTeam !== null && changes.teamId === undefined && assigneeTeam !== current.teamId) changes = { ...changes, teamId: assigneeTeam };
     }
     if (changes.teamId !== undefined) {
       if (changes.teamId !== null && !(await teamOrDefault(tx, changes.teamId))) {
@@ -172,11 +179,12 @@ export async function changeCase(db: Db, id: string, changes: CaseChanges, actor
       note('teamId', changes.teamId);
     }
     if (changes.tags !== undefined) note('tags', [...new Set(changes.tags.map((tag) => tag.trim().toLowerCase()).filter(Boolean))].sort());
-    if (changes.priority !== undefined && changes.priority !== current.priority) {
-      note('priority', changes.priority);
-      // New targets apply from the opening: an urgent case is due sooner than the normal one was.
+    if (changes.priority !== undefined && changes.priority !== current.priority) note('priority', changes.priority);
+    if ('priority' in next || 'teamId' in next) {
+      // New targets apply from the opening: an urgent case is due sooner than the normal one was, and
+      // a case moved to another team runs on that team's hours and policy.
       const clock = await slaClockOf(tx, await teamOrDefault(tx, next.teamId ?? current.teamId));
-      const due = openingDueTimes(clock, changes.priority, current.openedAt);
+      const due = openingDueTimes(clock, next.priority ?? current.priority, current.openedAt);
       next.firstResponseDueAt = due.firstResponseDueAt;
       next.resolutionDueAt = due.resolutionDueAt;
       next.slaPolicyId = clock?.policy.id ?? null;

@@ -1,4 +1,5 @@
-// Case settings a manager may change: how long a thread stays joinable, how far back a repeat contact looks.
+// Case settings a manager may change: how long a thread stays joinable, how far back a repeat contact
+// looks, and how long a resolved case waits for the customer before it closes for good.
 import { z } from 'zod';
 import type { Db } from '../store/db.ts';
 
@@ -6,6 +7,7 @@ export const caseSettingsSchema = z
   .object({
     repeatWindowDays: z.number().int().min(1).max(365),
     threadWindowHours: z.number().int().min(1).max(24 * 90),
+    autoCloseAfterDays: z.number().int().min(1).max(28),
   })
   .strict();
 export type CaseSettings = z.infer<typeof caseSettingsSchema>;
@@ -13,6 +15,7 @@ export type CaseSettings = z.infer<typeof caseSettingsSchema>;
 const KEYS: Record<keyof CaseSettings, string> = {
   repeatWindowDays: 'cases.repeatWindowDays',
   threadWindowHours: 'cases.threadWindowHours',
+  autoCloseAfterDays: 'cases.autoCloseAfterDays',
 };
 
 export async function readCaseSettings(db: Db): Promise<CaseSettings> {
@@ -21,6 +24,8 @@ export async function readCaseSettings(db: Db): Promise<CaseSettings> {
   return {
     repeatWindowDays: byKey.get(KEYS.repeatWindowDays) ?? 7,
     threadWindowHours: byKey.get(KEYS.threadWindowHours) ?? 72,
+    // Four days, as help desks customers know do it: long enough to answer "that didn't work".
+    autoCloseAfterDays: byKey.get(KEYS.autoCloseAfterDays) ?? 4,
   };
 }
 

@@ -41,15 +41,26 @@ export async function updateFlagRule(db: Db, flag: string, change: { enabled?: b
   return (await listFlagRules(db)).find((rule) => rule.flag === flag)!;
 }
 
+/** The event whose value counts towards lifetime value (Segment's e-commerce spec name). */
+const ORDER_EVENT = 'Order Completed';
+
+/** Whether storing this event can change a value-based flag, so ingest knows whom to refresh. */
+export const VALUE_FLAGS: readonly FlagName[] = ['vip'];
+
+export function changesLifetimeValue(eventName: string | null): boolean {
+  return eventName === ORDER_EVENT;
+}
+
 /** Numbers read from order events: the first of these properties that holds a number is the order's value. */
 const ORDER_VALUE = `COALESCE(json_extract(properties, '$.revenue'), json_extract(properties, '$.total'),
                               json_extract(properties, '$.value'),
                               json_extract(properties, '$.price') * COALESCE(json_extract(properties, '$.quantity'), 1))`;
 
-export async function refreshRuleFlags(db: Db, customerId: string, now: number): Promise<void> {
+/** `only` narrows the work to the flags an event can change (an order changes only the value flags). */
+export async function refreshRuleFlags(db: Db, customerId: string, now: number, only: readonly FlagName[] = FLAG_NAMES): Promise<void> {
   const customer = await canonicalCustomer(db, customerId);
   if (!customer || customer.erased_at !== null) return;
-  const rules = await listFlagRules(db);
+  const rules = (await listFlagRules(db)).filter((rule) => only.includes(rule.flag));
   const profiles = await profilesOf(db, customer.id);
   const inList = profiles.map(() => '?').join(', ');
   const since = (days: number) => now - days * DAY_MS;
@@ -72,9 +83,9 @@ export async function refreshRuleFlags(db: Db, customerId: string, now: number):
     if (rule.flag !== 'vip' || !rule.enabled) continue;
     const row = await db.get<{ total: number | null }>(
       `SELECT SUM(${ORDER_VALUE}) AS total FROM interactions
-       WHERE customer_id IN (${inList}) AND event = 'Order Completed'
+       WHERE customer_id IN (${inList}) AND event = ?
          AND COALESCE(json_extract(properties, '$.currency'), ?) = ?`,
-      [...profiles, rule.params.currency, rule.params.currency],
+      [...profiles, ORDER_EVENT, rule.params.currency, rule.params.currency],
     );
     values.set(rule.params.currency, row?.total ?? 0);
   }
@@ -85,7 +96,7 @@ export async function refreshRuleFlags(db: Db, customerId: string, now: number):
     repeatContactsWithin: (days) => counts.get(days)?.repeats ?? 0,
     lifetimeValue: (currency) => values.get(currency) ?? 0,
   });
-  for (const flag of FLAG_NAMES) {
+  for (const flag of only) {
     const reason = flags.get(flag);
     if (reason === undefined) {
       await db.run(`DELETE FROM customer_flags WHERE customer_id = ? AND flag = ? AND source = 'rule'`, [customer.id, flag]);
@@ -98,4 +109,22 @@ export async function refreshRuleFlags(db: Db, customerId: string, now: number):
       [customer.id, flag, reason, now],
     );
   }
+}
+
+/** The rule flags earned within a window of days: they lapse when the window passes with nothing new. */
+const WINDOWED_FLAGS: readonly FlagName[] = ['past_issues', 'needs_extra_support'];
+
+/** Re-decides the windowed flags of every customer who holds one; returns how many lapsed. */
+export async function sweepLapsedFlags(db: Db, now = Date.now()): Promise<number> {
+  return db.transaction(async (tx) => {
+    const inList = WINDOWED_FLAGS.map(() => '?').join(', ');
+    const flagged = `SELECT COUNT(*) AS n FROM customer_flags WHERE source = 'rule' AND flag IN (${inList})`;
+    const before = (await tx.get<{ n: number }>(flagged, [...WINDOWED_FLAGS]))!.n;
+    const holders = await tx.all<{ customer_id: string }>(
+      `SELECT DISTINCT customer_id FROM customer_flags WHERE source = 'rule' AND flag IN (${inList})`,
+      [...WINDOWED_FLAGS],
+    );
+    for (const { customer_id } of holders) await refreshRuleFlags(tx, customer_id, now, WINDOWED_FLAGS);
+    return before - (await tx.get<{ n: number }>(flagged, [...WINDOWED_FLAGS]))!.n;
+  });
 }

@@ -1,0 +1,73 @@
+// What happens with time and orders rather than with a person's click: VIP follows an order as it
+// lands, resolved cases close after the configured days, and flags earned in a window lapse with it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startTestServer, http, type TestServer } from './helpers/server.ts';
+import { closeResolvedCases } from '../src/cases/auto-close.ts';
+import { sweepLapsedFlags } from '../src/flags/service.ts';
+
+const DAY = 86_400_000;
+let server: TestServer;
+
+before(async () => {
+  server = await startTestServer();
+});
+
+after(async () => {
+  await server.close();
+});
+
+const tweet = (id: string, author: string, text: string) => ({ tweet_id: id, author_id: author, inbound: true, created_at: new Date().toISOString(), text });
+const flagsOf = async (handle: string) =>
+  (await http('GET', `${server.url}/api/customers/lookup?handle=x:${handle}`, { token: server.token })).body.flags.map((f: { flag: string }) => f.flag);
+
+test('an order that crosses the VIP threshold flags her as it lands; another currency does not count', async () => {
+  const order = (sourceId: string, handle: string, total: number, currency: string) => ({
+    source: 'shop', sourceId, customer: { handles: { x: handle } }, channel: 'order', type: 'purchase', event: 'Order Completed', properties: { total, currency },
+  });
+  const first = await http('POST', `${server.url}/api/interactions`, { token: server.token, body: { interactions: [order('o-1', 'ava', 600, 'USD'), order('o-2', 'eve', 5000, 'EUR')] } });
+  assert.equal(first.status, 200, JSON.stringify(first.body));
+  assert.deepEqual(await flagsOf('ava'), [], 'below the threshold of 1000 USD');
+  await http('POST', `${server.url}/api/interactions`, { token: server.token, body: { interactions: [order('o-3', 'ava', 450, 'USD')] } });
+  assert.deepEqual(await flagsOf('ava'), ['vip']);
+  assert.deepEqual(await flagsOf('eve'), [], 'the rule counts USD orders only');
+});
+
+test('a resolved case closes after the configured days, and not before; closed is final', async () => {
+  const posted = await http('POST', `${server.url}/api/channels/social/posts`, { writeKey: server.writeKey, body: { posts: [tweet('801', 'mia', 'my parcel never arrived')] } });
+  assert.equal(posted.body.casesOpened, 1, JSON.stringify(posted.body));
+  const listed = await http('GET', `${server.url}/api/cases?status=new`, { token: server.token });
+  const caseId = listed.body.items.find((c: { subject: string }) => /parcel/.test(c.subject)).id;
+  assert.equal((await http('PATCH', `${server.url}/api/cases/${caseId}`, { token: server.token, body: { status: 'resolved' } })).status, 200);
+
+  const settings = await http('GET', `${server.url}/api/settings/cases`, { token: server.token });
+  assert.equal(settings.body.autoCloseAfterDays, 4);
+  assert.equal((await http('PATCH', `${server.url}/api/settings/cases`, { token: server.token, body: { autoCloseAfterDays: 0 } })).status, 400);
+  assert.equal((await http('PATCH', `${server.url}/api/settings/cases`, { token: server.token, body: { autoCloseAfterDays: 2 } })).status, 200);
+
+  const db = server.running.db;
+  assert.equal(await closeResolvedCases(db, Date.now() + 1 * DAY), 0, 'she still has time to say it did not work');
+  assert.equal(await closeResolvedCases(db, Date.now() + 3 * DAY), 1);
+  const closed = await http('GET', `${server.url}/api/cases/${caseId}`, { token: server.token });
+  assert.equal(closed.body.status, 'closed');
+  assert.ok(closed.body.closedAt);
+  assert.equal(await closeResolvedCases(db, Date.now() + 3 * DAY), 0, 'nothing closes twice');
+
+  const again = await http('POST', `${server.url}/api/channels/social/posts`, { writeKey: server.writeKey, body: { posts: [tweet('802', 'mia', 'still no parcel, where is it?')] } });
+  assert.equal(again.body.casesOpened, 1, 'a message after closing opens a new case');
+});
+
+test('a past-issues flag earned in a window lapses when the window passes with nothing new', async () => {
+  const changed = await http('PATCH', `${server.url}/api/flag-rules/past_issues`, { token: server.token, body: { params: { cases: 1, days: 30 } } });
+  assert.equal(changed.status, 200, JSON.stringify(changed.body));
+  await http('POST', `${server.url}/api/channels/social/posts`, {
+    writeKey: server.writeKey,
+    body: { posts: [tweet('901', 'noa', 'my login does not work')] },
+  });
+  assert.ok((await flagsOf('noa')).includes('past_issues'));
+  const db = server.running.db;
+  await sweepLapsedFlags(db, Date.now() + 10 * DAY);
+  assert.ok((await flagsOf('noa')).includes('past_issues'), 'inside the window the flag stays');
+  assert.ok((await sweepLapsedFlags(db, Date.now() + 31 * DAY)) >= 1);
+  assert.ok(!(await flagsOf('noa')).includes('past_issues'));
+});
