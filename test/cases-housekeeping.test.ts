@@ -21,6 +21,27 @@ const tweet = (id: string, author: string, text: string) => ({ tweet_id: id, aut
 const flagsOf = async (handle: string) =>
   (await http('GET', `${server.url}/api/customers/lookup?handle=x:${handle}`, { token: server.token })).body.flags.map((f: { flag: string }) => f.flag);
 
+test('a new install answers with a promise it can keep: a default team on office hours with a standard SLA, which new agents join', async () => {
+  const teams = await http('GET', `${server.url}/api/teams`, { token: server.token });
+  assert.equal(teams.status, 200);
+  assert.deepEqual(teams.body.items.map((t: { name: string; isDefault: boolean }) => [t.name, t.isDefault]), [['Support', true]]);
+  const policies = await http('GET', `${server.url}/api/sla-policies`, { token: server.token });
+  assert.equal(policies.body.items[0].targets.normal.firstResponse, 240);
+  const agentToken = await server.staffToken('agent');
+  const me = await http('GET', `${server.url}/api/auth/me`, { token: agentToken });
+  const viewerToken = await server.staffToken('viewer');
+  const viewer = await http('GET', `${server.url}/api/auth/me`, { token: viewerToken });
+  const staff = await http('GET', `${server.url}/api/staff`, { token: server.token });
+  const teamOf = (id: string) => staff.body.items.find((s: { id: string }) => s.id === id).teamId;
+  assert.equal(teamOf(me.body.id), teams.body.items[0].id);
+  assert.equal(teamOf(viewer.body.id), null, 'viewers take no cases');
+
+  await http('POST', `${server.url}/api/channels/social/posts`, { writeKey: server.writeKey, body: { posts: [tweet('701', 'lou', 'hello, a question about sizes')] } });
+  const opened = (await http('GET', `${server.url}/api/cases?status=new`, { token: server.token })).body.items[0];
+  assert.equal(opened.assigneeId, me.body.id, 'assigned to the only agent');
+  assert.ok(opened.sla.firstResponseDueAt, 'due times from the default policy');
+});
+
 test('an order that crosses the VIP threshold flags her as it lands; another currency does not count', async () => {
   const order = (sourceId: string, handle: string, total: number, currency: string) => ({
     source: 'shop', sourceId, customer: { handles: { x: handle } }, channel: 'order', type: 'purchase', event: 'Order Completed', properties: { total, currency },

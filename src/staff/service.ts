@@ -36,6 +36,11 @@ export async function createStaff(
   const id = newId('stf');
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   await store.insertStaff(db, { id, email, name: input.name, role: input.role, department: input.department ?? null, passwordHash });
+  // A new agent takes cases from day one: the default team until a manager places them elsewhere.
+  if (input.role === 'agent' || input.role === 'manager') {
+    const team = await db.get<{ id: string }>('SELECT id FROM teams WHERE is_default = 1');
+    if (team) await store.updateStaff(db, id, { teamId: team.id });
+  }
   const created = await store.findStaffById(db, id);
   return publicStaff(created!);
 }
