@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestServer, http, type TestServer } from './helpers/server.ts';
 import { closeResolvedCases } from '../src/cases/auto-close.ts';
+import { sweepBreaches } from '../src/cases/service.ts';
 import { sweepLapsedFlags } from '../src/flags/service.ts';
 
 const DAY = 86_400_000;
@@ -91,4 +92,28 @@ test('a past-issues flag earned in a window lapses when the window passes with n
   assert.ok((await flagsOf('noa')).includes('past_issues'), 'inside the window the flag stays');
   assert.ok((await sweepLapsedFlags(db, Date.now() + 31 * DAY)) >= 1);
   assert.ok(!(await flagsOf('noa')).includes('past_issues'));
+});
+
+test('while a case is pending the resolution clock stands still; her answer starts it again, later by the pause', async () => {
+  await http('POST', `${server.url}/api/channels/social/posts`, { writeKey: server.writeKey, body: { posts: [tweet('1001', 'ida', 'my refund has not arrived yet')] } });
+  const db = server.running.db;
+  const row = () => db.get<{ id: string; status: string; resolution_due_at: number; resolution_paused_at: number | null }>(
+    `SELECT c.id, c.status, c.resolution_due_at, c.resolution_paused_at FROM cases c JOIN identities i ON i.customer_id = c.customer_id WHERE i.value = 'ida' ORDER BY c.opened_at DESC LIMIT 1`,
+  );
+  const opened = (await row())!;
+  assert.ok(opened.resolution_due_at, 'the default policy gives a resolution target');
+  assert.equal((await http('PATCH', `${server.url}/api/cases/${opened.id}`, { token: server.token, body: { status: 'pending' } })).status, 200);
+  const paused = (await row())!;
+  assert.ok(paused.resolution_paused_at);
+
+  await sweepBreaches(db, opened.resolution_due_at + 30 * DAY);
+  const breaches = await db.all<{ metric: string }>('SELECT metric FROM sla_breaches WHERE case_id = ?', [opened.id]);
+  assert.ok(!breaches.some((b) => b.metric === 'resolution'), 'no resolution breach while we wait on the customer');
+
+  await http('POST', `${server.url}/api/channels/social/posts`, { writeKey: server.writeKey, body: { posts: [tweet('1002', 'ida', 'here is my order number: 4411')] } });
+  const resumed = (await row())!;
+  assert.equal(resumed.id, opened.id, 'her answer joined the case');
+  assert.equal(resumed.status, 'open');
+  assert.equal(resumed.resolution_paused_at, null);
+  assert.ok(resumed.resolution_due_at >= opened.resolution_due_at);
 });

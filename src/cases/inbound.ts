@@ -19,6 +19,7 @@ import { openingDueTimes, nextResponseDueAt } from '../sla/policy.ts';
 import { membersOf, markAssigned } from '../teams/store.ts';
 import { refreshRuleFlags } from '../flags/service.ts';
 import { statusAfterInbound, type CaseRecord } from './model.ts';
+import { resolutionClockChanges } from './sla-pause.ts';
 import * as store from './store.ts';
 
 export interface ReceivedMessage {
@@ -159,6 +160,7 @@ async function joinCase(tx: Db, target: CaseRecord, message: InboundMessage, act
     contactCount: target.contactCount + 1,
     lastInboundAt: Math.max(target.lastInboundAt ?? 0, at),
   };
+  Object.assign(changes, await resolutionClockChanges(tx, target, status, Date.now()));
   if (reopening) {
     changes.reopenCount = target.reopenCount + 1;
     changes.resolvedAt = null;
@@ -229,6 +231,7 @@ async function openCase(
     contactCount: 1,
     repeatOf,
     firstContactResolution: null,
+    resolutionPausedAt: null,
     updatedAt: Date.now(),
   };
   await store.insertCase(tx, record);

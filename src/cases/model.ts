@@ -39,6 +39,8 @@ export interface CaseRecord {
   contactCount: number;
   repeatOf: string | null;
   firstContactResolution: boolean | null;
+  /** While pending the resolution clock stands still: since when, else null. */
+  resolutionPausedAt: number | null;
   updatedAt: number;
 }
 

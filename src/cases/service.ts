@@ -16,6 +16,7 @@ import { markRepeated } from './inbound.ts';
 import { readCaseSettings, DAY_MS } from './settings.ts';
 import { slaClockOf, teamOrDefault } from './clock.ts';
 import { toCaseSummary, toMessageView, type CaseDetail, type CaseSummary } from './view.ts';
+import { resolutionClockChanges } from './sla-pause.ts';
 import * as store from './store.ts';
 
 export async function requireCase(db: Db, id: string): Promise<CaseRecord> {
@@ -152,12 +153,12 @@ export async function changeCase(db: Db, id: string, changes: CaseChanges, actor
         ]);
       }
       note('status', changes.status);
+      Object.assign(next, await resolutionClockChanges(tx, current, changes.status, now));
       if (changes.status === 'resolved') {
         next.resolvedAt = now;
         next.firstContactResolution = isFirstContactResolution(current, await store.hasRepeatContact(tx, current.id));
-        if (current.resolutionDueAt !== null && now > current.resolutionDueAt) {
-          await recordBreach(tx, current.id, 'resolution', current.resolutionDueAt, now);
-        }
+        const resolutionDueAt = next.resolutionDueAt ?? current.resolutionDueAt;
+        if (resolutionDueAt !== null && now > resolutionDueAt) await recordBreach(tx, current.id, 'resolution', resolutionDueAt, now);
       }
       if (changes.status === 'closed') next.closedAt = now;
       if (current.status === 'resolved' && changes.status === 'open') {

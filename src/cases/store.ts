@@ -28,6 +28,7 @@ interface CaseRow {
   contact_count: number;
   repeat_of: string | null;
   first_contact_resolution: number | null;
+  resolution_paused_at: number | null;
   updated_at: number;
 }
 
@@ -57,6 +58,7 @@ const COLUMNS: ReadonlyArray<[keyof CaseRecord, keyof CaseRow]> = [
   ['contactCount', 'contact_count'],
   ['repeatOf', 'repeat_of'],
   ['firstContactResolution', 'first_contact_resolution'],
+  ['resolutionPausedAt', 'resolution_paused_at'],
   ['updatedAt', 'updated_at'],
 ];
 
@@ -87,6 +89,7 @@ function toCase(row: CaseRow): CaseRecord {
     contactCount: row.contact_count,
     repeatOf: row.repeat_of,
     firstContactResolution: row.first_contact_resolution === null ? null : row.first_contact_resolution === 1,
+    resolutionPausedAt: row.resolution_paused_at,
     updatedAt: row.updated_at,
   };
 }

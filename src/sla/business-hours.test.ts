@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DateTime } from 'luxon';
 import { addBusinessMinutes, businessMillisBetween, isOpenAt, nextOpening, type Calendar } from './business-hours.ts';
-import { openingDueTimes, nextResponseDueAt, type SlaClock } from './policy.ts';
+import { openingDueTimes, nextResponseDueAt, resumedDueAt, type SlaClock } from './policy.ts';
 
 const weekdays = { mon: [['09:00', '17:00']], tue: [['09:00', '17:00']], wed: [['09:00', '17:00']], thu: [['09:00', '17:00']], fri: [['09:00', '17:00']] } as Calendar['hours'];
 const paris: Calendar = { timezone: 'Europe/Paris', hours: weekdays, holidays: ['2026-12-25'] };
@@ -58,4 +58,14 @@ test('SLA due times per priority, and the next-response clock', () => {
   assert.deepEqual(openingDueTimes(clock, 'urgent', opened), { firstResponseDueAt: null, resolutionDueAt: null }, 'no target for the priority');
   assert.equal(show(nextResponseDueAt(clock, 'normal', at('2026-11-25T09:00'))!), 'Wed 2026-11-25 13:00');
   assert.deepEqual(openingDueTimes(null, 'normal', opened), { firstResponseDueAt: null, resolutionDueAt: null });
+});
+
+test('a paused resolution clock resumes later by the business time it stood still, not the weekend', () => {
+  const clock: SlaClock = { policy: { id: 'p', name: 'Standard', businessHoursOnly: true, targets: {} }, calendar: paris };
+  // Pending from Friday 16:00 to Monday 10:00: one open hour on Friday and one on Monday.
+  const resumed = resumedDueAt(clock, at('2026-11-30T12:00'), at('2026-11-27T16:00'), at('2026-11-30T10:00'));
+  assert.equal(show(resumed), 'Mon 2026-11-30 14:00');
+  assert.equal(resumedDueAt(clock, at('2026-11-27T17:00'), at('2026-11-28T10:00'), at('2026-11-29T10:00')), at('2026-11-27T17:00'), 'a pause all weekend costs nothing');
+  const roundTheClock: SlaClock = { ...clock, policy: { ...clock.policy, businessHoursOnly: false } };
+  assert.equal(show(resumedDueAt(roundTheClock, at('2026-11-30T12:00'), at('2026-11-27T16:00'), at('2026-11-30T10:00'))), 'Thu 2026-12-03 06:00');
 });

@@ -1,7 +1,7 @@
 // SLA policies: targets in minutes per priority, counted in the team's business hours or around the clock.
 import { z } from 'zod';
 import { CASE_PRIORITIES, type CasePriority } from '../cases/model.ts';
-import { addBusinessMinutes, ALWAYS_OPEN, type Calendar } from './business-hours.ts';
+import { addBusinessMinutes, businessMillisBetween, ALWAYS_OPEN, type Calendar } from './business-hours.ts';
 
 const minutes = z.number().int().min(1).max(60 * 24 * 365);
 const target = z.object({ firstResponse: minutes.optional(), nextResponse: minutes.optional(), resolution: minutes.optional() }).strict();
@@ -39,4 +39,14 @@ export function openingDueTimes(clock: SlaClock | null, priority: CasePriority, 
 export function nextResponseDueAt(clock: SlaClock | null, priority: CasePriority, inboundAt: number): number | null {
   const targets = clock?.policy.targets[priority];
   return clock && targets ? dueAfter(clock, inboundAt, targets.nextResponse) : null;
+}
+
+/**
+ * The resolution due time once a paused clock runs again: later by the time it stood still, counted
+ * in the same (business) time as the target, so a weekend spent waiting on the customer costs nothing.
+ */
+export function resumedDueAt(clock: SlaClock | null, dueAt: number, pausedAt: number, now: number): number {
+  const calendar = clock?.policy.businessHoursOnly ? clock.calendar : ALWAYS_OPEN;
+  const stoodStill = businessMillisBetween(pausedAt, now, calendar);
+  return stoodStill === 0 ? dueAt : addBusinessMinutes(dueAt, stoodStill / 60_000, calendar);
 }

@@ -80,7 +80,7 @@ export async function overdueClocks(db: Db, now: number): Promise<Array<{ caseId
          WHERE next_response_due_at < ? AND status IN ('new', 'open', 'pending')
        UNION ALL
        SELECT id, 'resolution', resolution_due_at FROM cases
-         WHERE resolution_due_at < ? AND status IN ('new', 'open', 'pending')
+         WHERE resolution_due_at < ? AND status IN ('new', 'open', 'pending') AND resolution_paused_at IS NULL
      ) AS overdue
      WHERE NOT EXISTS (
        SELECT 1 FROM sla_breaches b WHERE b.case_id = overdue.caseId AND b.metric = overdue.metric AND b.due_at = overdue.dueAt
