@@ -1,15 +1,16 @@
 // `npm run bench`: reads the flags, runs the benchmark cases in order on temp databases, removes them.
-// A new case (say, a case-engine replay) is a BenchCase added to BENCH_CASES.
+// A new case is a BenchCase added to BENCH_CASES.
 import { availableParallelism } from 'node:os';
 import type { BenchCase, BenchEnvironment } from './bench-case.ts';
+import { caseReplayBench, unusableFeedMessage } from './case-replay.ts';
 import { ingestBench } from './ingest.ts';
 import { lookupBench } from './lookup.ts';
 import { parseBenchOptions, usage } from './options.ts';
 import { say } from './output.ts';
 import { Workspace } from './workspace.ts';
 
-/** In run order: look-up reuses the database the ingest case filled. */
-const BENCH_CASES: readonly BenchCase[] = [ingestBench, lookupBench];
+/** In run order: look-up reuses the database the ingest case filled; case-replay uses its own. */
+const BENCH_CASES: readonly BenchCase[] = [ingestBench, lookupBench, caseReplayBench];
 
 async function main(): Promise<void> {
   const names = BENCH_CASES.map((bench) => bench.name);
@@ -19,6 +20,12 @@ async function main(): Promise<void> {
   } catch (error) {
     say(`${(error as Error).message}\n${usage(names)}`);
     process.exitCode = 2;
+    return;
+  }
+  // Checked before any case runs, so that a mistyped path does not cost the minutes of the cases before it.
+  const unusableFeed = unusableFeedMessage(options);
+  if (unusableFeed) {
+    say(unusableFeed);
     return;
   }
   const workspace = new Workspace();

@@ -11,20 +11,28 @@ export interface BenchOptions {
   only: string | null;
   /** Prints the time inside each SQL statement of the ingest pipeline. */
   profileSql: boolean;
+  /** Posts of the generated social feed the case-replay case replays. */
+  posts: number;
+  /** A recorded feed file to replay instead of the generated one, or null. */
+  feed: string | null;
   seed: number;
 }
 
 const DEFAULT_EVENTS = 1_000_000;
+// About 10–30 s of case-replay on the reference machine (2 cores).
+const DEFAULT_POSTS = 20_000;
 const LARGE = { events: 20_000_000, customers: 1_000_000 };
 // The most calls Segment's batch schema accepts in one request.
 const MAX_BATCH = 2_500;
 
 export function usage(caseNames: readonly string[]): string {
-  return `Usage: npm run bench -- [--events N | --large] [--batch N] [--lookups N] [--only CASE] [--profile-sql]
+  return `Usage: npm run bench -- [--events N | --large] [--batch N] [--lookups N] [--posts N | --feed FILE] [--only CASE] [--profile-sql]
   --events N    events to ingest (default ${DEFAULT_EVENTS}); customers = N / 10
   --large       ${LARGE.events} events, ${LARGE.customers} customers
   --batch N     calls per /v1/batch request and per transaction (default 500, at most ${MAX_BATCH})
   --lookups N   context-card look-ups to time (default 5000)
+  --posts N     posts of the generated social feed for case-replay (default ${DEFAULT_POSTS}); customers = N / 5
+  --feed FILE   replay a recorded feed (CSV or JSON Lines, "Customer Support on Twitter" layout) instead
   --only CASE   run one case: ${caseNames.join(' | ')}
   --profile-sql print the time inside each SQL statement of the ingest pipeline (adds a little overhead)`;
 }
@@ -45,6 +53,8 @@ export function parseBenchOptions(argv: readonly string[], caseNames: readonly s
       batch: { type: 'string' },
       lookups: { type: 'string' },
       only: { type: 'string' },
+      posts: { type: 'string' },
+      feed: { type: 'string' },
       'profile-sql': { type: 'boolean', default: false },
     },
     strict: true,
@@ -53,6 +63,8 @@ export function parseBenchOptions(argv: readonly string[], caseNames: readonly s
   const events = values.large ? LARGE.events : positiveInteger('events', values.events, DEFAULT_EVENTS);
   const batchSize = positiveInteger('batch', values.batch, 500);
   if (batchSize > MAX_BATCH) throw new Error(`--batch must be at most ${MAX_BATCH}, the largest batch /v1/batch accepts`);
+  if (values.feed !== undefined && values.posts !== undefined) throw new Error('Give --feed or --posts, not both');
+  if (values.feed !== undefined && values.feed.trim() === '') throw new Error('--feed needs a file name');
   if (values.only !== undefined && !caseNames.includes(values.only)) {
     throw new Error(`--only must be one of ${caseNames.join(', ')}, not "${values.only}"`);
   }
@@ -63,6 +75,8 @@ export function parseBenchOptions(argv: readonly string[], caseNames: readonly s
     lookups: positiveInteger('lookups', values.lookups, 5_000),
     only: values.only ?? null,
     profileSql: values['profile-sql'],
+    posts: positiveInteger('posts', values.posts, DEFAULT_POSTS),
+    feed: values.feed ?? null,
     seed: 20240101,
   };
 }
