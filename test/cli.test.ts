@@ -62,3 +62,43 @@ test('a merge made by an import in another process is seen by the running server
   assert.equal(after.body.results[0].customerId, byEmail);
   assert.notEqual(byEmail, byPhone);
 });
+
+test('replay feeds a recorded social feed into cases: bad rows reported by line, a second run adds nothing', async () => {
+  const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = mkdtempSync(join(tmpdir(), 'rapport-replay-'));
+  const feed = join(dir, 'feed.csv');
+  writeFileSync(
+    feed,
+    [
+      'tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id',
+      '1,ruth,True,Tue Oct 31 21:45:10 +0000 2017,@brand my order arrived broken,2,',
+      '2,BrandCares,False,Tue Oct 31 21:50:00 +0000 2017,@ruth so sorry! check your DMs,3,1',
+      '3,ruth,True,Tue Oct 31 22:05:00 +0000 2017,@BrandCares thanks got it,,2',
+      '4,ruth,True,not a date,@brand hello?,,',
+      '',
+    ].join('\n'),
+  );
+  try {
+    const first = rapport('replay', feed, '--channel', 'social', '--quiet');
+    assert.equal(first.code, 1, 'a rejected row makes the exit status non-zero');
+    assert.match(first.stdout, /Replayed 3 posts .*: 1 cases opened, 1 joined a thread, .* 1 brand replies, 0 already there/, first.stdout);
+    assert.match(first.stderr, /^line 5: .*created_at/m, first.stderr);
+    const second = rapport('replay', feed, '--channel', 'social', '--quiet');
+    assert.match(second.stdout, /0 cases opened, 0 joined a thread, .* 3 already there/, second.stdout);
+    const ruth = await http('GET', `${server.url}/api/customers/lookup?handle=x:ruth`, { token: server.token });
+    assert.equal(ruth.status, 200, 'the running server sees what the command stored');
+    assert.deepEqual(ruth.body.openCases.map((c: { reason: string; status: string }) => [c.reason, c.status]), [['damaged_item', 'open']]);
+
+    const missing = rapport('replay', join(dir, 'nope.csv'), '--channel', 'social');
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /no such file/);
+    const folder = rapport('replay', dir, '--channel', 'social');
+    assert.equal(folder.code, 2);
+    assert.match(folder.stderr, /not a file/);
+    assert.equal(rapport('replay', feed).code !== 0, true, '--channel is required');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -156,11 +156,13 @@ async function joinCase(tx: Db, target: CaseRecord, message: InboundMessage, act
   const reopening = target.status === 'resolved';
   const status = statusAfterInbound(target.status);
   const changes: Partial<CaseRecord> = {
-    status,
+    // Only when it changes: naming an indexed column rewrites its index page even for the same value.
+    ...(status !== target.status ? { status } : {}),
     contactCount: target.contactCount + 1,
     lastInboundAt: Math.max(target.lastInboundAt ?? 0, at),
+    // Her answer is when the wait on her ended (a recorded feed or polled mail carries its own time).
+    ...(await resolutionClockChanges(tx, target, status, at)),
   };
-  Object.assign(changes, await resolutionClockChanges(tx, target, status, Date.now()));
   if (reopening) {
     changes.reopenCount = target.reopenCount + 1;
     changes.resolvedAt = null;

@@ -83,7 +83,14 @@ async function recordResponse(
   await store.updateCase(
     tx,
     current.id,
-    { firstResponseAt: current.firstResponseAt ?? at, lastOutboundAt: Math.max(current.lastOutboundAt ?? 0, at), nextResponseDueAt: null, status, assigneeId },
+    {
+      firstResponseAt: current.firstResponseAt ?? at,
+      lastOutboundAt: Math.max(current.lastOutboundAt ?? 0, at),
+      nextResponseDueAt: null,
+      // Only what changes: naming an indexed column rewrites its index page even for the same value.
+      ...(status !== current.status ? { status } : {}),
+      ...(assigneeId !== current.assigneeId ? { assigneeId } : {}),
+    },
     Date.now(),
   );
   await store.recordCaseEvent(tx, current.id, Date.now(), actor, {

@@ -212,10 +212,14 @@ export async function listCasesDueBefore(
   return rows.map(toCase);
 }
 
-/** The customer's recent cases, newest first: threading and repeat-contact candidates. */
+/**
+ * The customer's recent cases, newest first: threading and repeat-contact candidates. A case still
+ * being worked on counts however long ago it opened, since she may still be writing to it.
+ */
 export async function recentCasesOf(db: Db, customerIds: readonly string[], since: number): Promise<CaseRecord[]> {
   const rows = await db.all<CaseRow>(
-    `SELECT * FROM cases WHERE customer_id IN (${customerIds.map(() => '?').join(', ')}) AND opened_at >= ?
+    `SELECT * FROM cases WHERE customer_id IN (${customerIds.map(() => '?').join(', ')})
+       AND (opened_at >= ? OR status IN ('new', 'open', 'pending'))
      ORDER BY opened_at DESC LIMIT 50`,
     [...customerIds, since],
   );

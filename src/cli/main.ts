@@ -99,5 +99,11 @@ try {
     console.error(`rapport: ${error.message}`);
     process.exit(error instanceof RapportError && error.status === 404 ? 3 : 2);
   }
+  // A file the system cannot read (permissions, a folder): its message, not a stack trace.
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code && ['EACCES', 'EISDIR', 'ENOENT', 'EPERM'].includes(code)) {
+    console.error(`rapport: ${(error as Error).message}`);
+    process.exit(2);
+  }
   throw error;
 }

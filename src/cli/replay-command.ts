@@ -1,6 +1,6 @@
 // `rapport replay FILE --channel social`: replays a recorded feed into cases, with a progress bar
 // and a summary; bad rows are listed with their line and reason while the good ones land.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { configFrom } from './config.ts';
@@ -32,6 +32,7 @@ export function registerReplayCommand(program: Command): void {
     .option('--quiet', 'no progress bar')
     .action(async (file: string, options: { network: string; speed: number; quiet?: boolean }, command: Command) => {
       if (!existsSync(file)) throw new InvalidArgumentError(`no such file: ${file}`);
+      if (!statSync(file).isFile()) throw new InvalidArgumentError(`not a file: ${file}`);
       const { posts, rejected } = await loadFeed(file);
       const db = await openDatabase(configFrom(command));
       const bar = options.quiet || !process.stderr.isTTY

@@ -1,6 +1,7 @@
 // The recorded social feed: posts in the "Customer Support on Twitter" layout (tweet_id, author_id,
 // inbound, created_at, text, response_tweet_id, in_response_to_tweet_id), from CSV or JSON Lines.
 import { createReadStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { createInterface } from 'node:readline';
 import { parse as parseCsv } from 'csv-parse';
 import { z } from 'zod';
@@ -94,11 +95,15 @@ export async function* readFeed(file: string): AsyncGenerator<FeedRow> {
     }
     return;
   }
-  const parser = createReadStream(file).pipe(parseCsv({ columns: true, bom: true, relax_column_count: true, info: true }));
+  const parser = parseCsv({ columns: true, bom: true, relax_column_count: true, info: true });
+  // pipeline, not pipe: a read error (a folder, no permission) rejects here instead of crashing the process.
+  const reading = pipeline(createReadStream(file), parser);
+  reading.catch(() => undefined);
   for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, unknown>; info: { lines: number } }>) {
     const post = parseFeedRecord(record);
     yield typeof post === 'string' ? { line: info.lines, error: post } : { line: info.lines, post };
   }
+  await reading;
 }
 
 /** A customer's post as a message for the case engine; the author is a handle on the network. */
