@@ -145,6 +145,7 @@ test('phone: a call event by webhook lands on the timeline and opens a case; the
   assert.equal(detail.body.messages[0].kind, 'call');
   assert.match(detail.body.messages[0].text, /IVR: Orders > Damaged item · waited 3 min 20 s · 1 transfer · abandoned, 6 min 0 s/);
   assert.equal(detail.body.messages[0].properties.waitSeconds, 200);
+  assert.ok(!JSON.stringify([detail.body.subject, detail.body.messages[0].text]).includes('5550100'), 'the number stays out of text everyone reads');
 
   // She calls back and an agent resolves it on the call: the same case, answered and resolved.
   const callback = await http('POST', `${server.url}/api/channels/phone/events`, {

@@ -125,6 +125,9 @@ test("a viewer sees the card with emails and phones masked and cannot change any
   assert.ok(!JSON.stringify(card.identities).includes('jane@example.com'));
   const search = (await http('GET', `${server.url}/api/customers?q=jane`, { token: viewer })).body;
   assert.equal(search.items[0].email, 'j***@example.com');
+  const recent = (await http('GET', `${server.url}/api/customers`, { token: viewer })).body;
+  assert.ok(recent.items.length > 0);
+  assert.ok(!JSON.stringify(recent.items).includes('jane@example.com'), 'the recent list is masked too');
   const write = await http('PUT', `${server.url}/api/customers/${janeId}/preferences/x`, { token: viewer, body: { value: 'y' } });
   assert.equal(write.status, 403);
   assert.equal(write.body.code, 'forbidden');

@@ -54,16 +54,19 @@ export const customerRoutes = [
     auth: 'customers:read',
     query: z.object({ q: z.string().max(200).optional(), limit: limit(20), cursor: z.string().max(200).optional() }),
     handler: async ({ query, ctx }) => {
-      if (!query.q?.trim()) return customers.listRecentCustomers(ctx.db, query.limit, query.cursor);
-      const items = await customers.searchCustomers(ctx.db, { ...parseSearchQuery(query.q, ctx.config.defaultCountry), limit: query.limit });
-      const masked = ctx.can('customers:pii')
-        ? items
-        : items.map((item) => ({
-            ...item,
-            email: item.email && maskIdentityValue('email', item.email),
-            phone: item.phone && maskIdentityValue('phone', item.phone),
-          }));
-      return { items: masked, nextCursor: null };
+      const page = query.q?.trim()
+        ? { items: await customers.searchCustomers(ctx.db, { ...parseSearchQuery(query.q, ctx.config.defaultCountry), limit: query.limit }), nextCursor: null }
+        : await customers.listRecentCustomers(ctx.db, query.limit, query.cursor);
+      if (ctx.can('customers:pii')) return page;
+      // Both the search and the recent list: a viewer never sees a full address or number.
+      return {
+        ...page,
+        items: page.items.map((item) => ({
+          ...item,
+          email: item.email && maskIdentityValue('email', item.email),
+          phone: item.phone && maskIdentityValue('phone', item.phone),
+        })),
+      };
     },
   }),
   defineRoute({

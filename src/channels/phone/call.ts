@@ -48,7 +48,9 @@ export function reasonFromIvr(path: readonly string[]): string | null {
 }
 
 export function describeCall(call: CallEvent): string {
-  const parts = [`Call from ${call.from}`];
+  // Not the number: it is an identity on her profile, shown masked to roles that may not see it,
+  // while this text (the case subject, the timeline) is read by everyone.
+  const parts = ['Phone call'];
   if (call.ivrPath.length) parts.push(`IVR: ${call.ivrPath.join(' > ')}`);
   parts.push(`waited ${duration(call.waitSeconds)}`);
   if (call.transfers.length) parts.push(`${call.transfers.length} transfer${call.transfers.length > 1 ? 's' : ''}`);
