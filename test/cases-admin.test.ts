@@ -171,6 +171,13 @@ test('notes: any department writes on a customer or a case, and @mentions reach 
   assert.equal((await http('POST', `${server.url}/api/mentions/${mentions.body.items[0].id}/read`, { token: inStore.token })).status, 404, 'not hers');
   assert.equal((await http('GET', `${server.url}/api/mentions`, { token: agent.token })).body.items[0].read, true);
 
+  // The case note mentions the in-store colleague: she sees which case, and opening it is reading it.
+  const hers = (await http('GET', `${server.url}/api/mentions`, { token: inStore.token })).body.items;
+  assert.deepEqual(hers.map((m: { caseId: string; caseSubject: string; read: boolean }) => [m.caseId, m.caseSubject, m.read]), [[caseId, 'is the blue tote back in stock?', false]]);
+  assert.equal(hers[0].messageId, caseNote.body.id);
+  assert.equal((await http('GET', `${server.url}/api/cases/${caseId}`, { token: inStore.token })).status, 200);
+  assert.equal((await http('GET', `${server.url}/api/mentions`, { token: inStore.token })).body.items[0].read, true);
+
   const timeline = await http('GET', `${server.url}/api/customers/${customer.body.id}/timeline`, { token: agent.token });
   const note = timeline.body.items.find((i: { type: string; channel: string }) => i.type === 'note' && i.channel === 'in_store');
   assert.ok(note, 'the in-store note is on her timeline');

@@ -230,7 +230,10 @@ export interface MentionView {
   id: number;
   caseId: string | null;
   caseNumber: number | null;
+  caseSubject: string | null;
   customerId: string | null;
+  /** The case message of the note, to jump to it; null for a note on the customer. */
+  messageId: number | null;
   text: string | null;
   mentionedBy: string;
   mentionedByName: string | null;
@@ -240,10 +243,11 @@ export interface MentionView {
 
 export async function mentionsOf(db: Db, staffId: string, limit: number): Promise<MentionView[]> {
   const rows = await db.all<{
-    id: number; case_id: string | null; number: number | null; customer_id: string | null; text: string | null;
-    mentioned_by: string; by_name: string | null; at: number; read_at: number | null;
+    id: number; case_id: string | null; number: number | null; subject: string | null; customer_id: string | null; message_id: number | null;
+    text: string | null; mentioned_by: string; by_name: string | null; at: number; read_at: number | null;
   }>(
-    `SELECT m.id, m.case_id, c.number, m.customer_id, i.text, m.mentioned_by, s.name AS by_name, m.at, m.read_at
+    `SELECT m.id, m.case_id, c.number, c.subject, m.customer_id, i.text, m.mentioned_by, s.name AS by_name, m.at, m.read_at,
+            (SELECT cm.id FROM case_messages cm WHERE cm.interaction_id = m.interaction_id LIMIT 1) AS message_id
      FROM mentions m
      LEFT JOIN cases c ON c.id = m.case_id
      LEFT JOIN interactions i ON i.id = m.interaction_id
@@ -255,13 +259,20 @@ export async function mentionsOf(db: Db, staffId: string, limit: number): Promis
     id: row.id,
     caseId: row.case_id,
     caseNumber: row.number,
+    caseSubject: row.subject,
     customerId: row.customer_id,
+    messageId: row.message_id,
     text: row.text,
     mentionedBy: row.mentioned_by,
     mentionedByName: row.by_name,
     at: new Date(row.at).toISOString(),
     read: row.read_at !== null,
   }));
+}
+
+/** Opening the case is reading what it was mentioned for, however one got there. */
+export async function markCaseMentionsRead(db: Db, staffId: string, caseId: string): Promise<void> {
+  await db.run('UPDATE mentions SET read_at = ? WHERE staff_id = ? AND case_id = ? AND read_at IS NULL', [Date.now(), staffId, caseId]);
 }
 
 export async function markMentionRead(db: Db, staffId: string, id: number): Promise<void> {

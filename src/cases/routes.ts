@@ -6,12 +6,13 @@ import type { RequestContext } from '../http/context.ts';
 import { CHANNELS } from '../interactions/model.ts';
 import { CASE_PRIORITIES, CASE_STATUSES } from './model.ts';
 import * as cases from './service.ts';
-import { addCaseNote, addCustomerNote, markMentionRead, mentionsOf, replyToCase } from './replies.ts';
+import { addCaseNote, addCustomerNote, markCaseMentionsRead, markMentionRead, mentionsOf, replyToCase } from './replies.ts';
 import { GESTURE_KINDS } from '../gestures/model.ts';
 import { decideOnGesture, issueGesture, listPendingGestures } from '../gestures/service.ts';
 import { findTemplate } from '../templates/store.ts';
 import { renderTemplate } from '../templates/render.ts';
 import { templateValuesFor } from '../templates/values.ts';
+import { withCustomerLabels } from './view.ts';
 
 const caseParams = z.object({ id: z.string().min(1).max(100) });
 const text = z.string().trim().min(1, 'must not be empty').max(20_000);
@@ -24,6 +25,15 @@ const statusList = z
     if (unknown.length) ctx.addIssue({ code: 'custom', message: `Unknown status ${unknown.join(', ')}; one of ${CASE_STATUSES.join(', ')}` });
     return statuses as (typeof CASE_STATUSES)[number][];
   });
+
+/** `customerLabel` on each case: what the inbox calls a customer, masked unless the role sees personal data. */
+function labelled<T extends { customerId: string }>(ctx: RequestContext, items: readonly T[]) {
+  return withCustomerLabels(ctx.db, items, ctx.can('customers:pii'));
+}
+
+async function labelledOne<T extends { customerId: string }>(ctx: RequestContext, item: T) {
+  return (await labelled(ctx, [item]))[0]!;
+}
 
 function writerOf(ctx: RequestContext) {
   const staff = ctx.staff!;
@@ -51,8 +61,8 @@ export const caseRoutes = [
       limit: z.coerce.number().int().min(1).max(100).default(25),
       cursor: z.string().max(200).optional(),
     }),
-    handler: async ({ query, ctx }) =>
-      cases.listCases(ctx.db, {
+    handler: async ({ query, ctx }) => {
+      const page = await cases.listCases(ctx.db, {
         customerId: query.customerId,
         statuses: query.status,
         assigneeId: query.assigneeId === 'me' ? ctx.staff!.id : query.assigneeId,
@@ -60,7 +70,9 @@ export const caseRoutes = [
         unassigned: query.unassigned === 'true',
         limit: query.limit,
         cursor: query.cursor,
-      }),
+      });
+      return { ...page, items: await labelled(ctx, page.items) };
+    },
   }),
   defineRoute({
     method: 'GET',
@@ -75,10 +87,13 @@ export const caseRoutes = [
       limit: z.coerce.number().int().min(1).max(200).default(50),
     }),
     handler: async ({ query, ctx }) => ({
-      items: await cases.listBreachingSoon(ctx.db, query.withinMinutes * 60_000, query.limit, {
-        teamId: query.teamId,
-        assigneeId: query.assigneeId === 'me' ? ctx.staff!.id : query.assigneeId,
-      }),
+      items: await labelled(
+        ctx,
+        await cases.listBreachingSoon(ctx.db, query.withinMinutes * 60_000, query.limit, {
+          teamId: query.teamId,
+          assigneeId: query.assigneeId === 'me' ? ctx.staff!.id : query.assigneeId,
+        }),
+      ),
     }),
   }),
   defineRoute({
@@ -89,7 +104,8 @@ export const caseRoutes = [
     auth: 'cases:read',
     params: caseParams,
     handler: async ({ params, ctx }) => {
-      const detail = await cases.getCase(ctx.db, params.id, ctx.actor);
+      const detail = await labelledOne(ctx, await cases.getCase(ctx.db, params.id, ctx.actor));
+      if (ctx.staff) await markCaseMentionsRead(ctx.db, ctx.staff.id, detail.id);
       if (ctx.can('customers:pii')) return detail;
       // Addresses in mail headers are personal data; the conversation itself is what a viewer needs.
       return { ...detail, messages: detail.messages.map((message) => ({ ...message, properties: {} })) };
@@ -112,7 +128,7 @@ export const caseRoutes = [
         tags: z.array(z.string().trim().min(1).max(50)).max(30).optional(),
       })
       .strict(),
-    handler: async ({ params, body, ctx }) => cases.changeCase(ctx.db, params.id, body, ctx.actor),
+    handler: async ({ params, body, ctx }) => labelledOne(ctx, await cases.changeCase(ctx.db, params.id, body, ctx.actor)),
   }),
   defineRoute({
     method: 'POST',
@@ -192,11 +208,11 @@ export const caseRoutes = [
   defineRoute({
     method: 'GET',
     url: '/api/gestures',
-    summary: 'Gestures waiting for approval, oldest first',
+    summary: 'Gestures waiting for approval, oldest first, each with its case number and subject and the customer\'s label',
     tags: ['gestures'],
     auth: 'gestures:approve',
     query: z.object({ status: z.literal('pending').default('pending'), limit: z.coerce.number().int().min(1).max(200).default(50) }),
-    handler: async ({ query, ctx }) => ({ items: await listPendingGestures(ctx.db, query.limit) }),
+    handler: async ({ query, ctx }) => ({ items: await listPendingGestures(ctx.db, query.limit, ctx.can('customers:pii')) }),
   }),
   defineRoute({
     method: 'POST',

@@ -1,5 +1,7 @@
 // What the API and the inbox show of a case: times as ISO strings, the SLA clocks with their
-// breaches, the conversation and the gestures.
+// breaches, the conversation, the gestures, and what to call the customer.
+import type { Db } from '../store/db.ts';
+import { customerLabel, customerLabelFactsOf } from '../customers/label.ts';
 import type { CaseRecord } from './model.ts';
 import type { CaseMessageRow } from './store.ts';
 import type { Breach } from '../sla/store.ts';
@@ -124,4 +126,17 @@ export function toMessageView(row: CaseMessageRow): CaseMessageView {
     externalId: row.external_id,
     properties: row.properties ? (JSON.parse(row.properties) as Record<string, unknown>) : {},
   };
+}
+
+/** Cases (or anything of a customer) with `customerLabel` added, masked for the viewer's role. */
+export async function withCustomerLabels<T extends { customerId: string }>(
+  db: Db,
+  items: readonly T[],
+  canSeePii: boolean,
+): Promise<Array<T & { customerLabel: string | null }>> {
+  const facts = await customerLabelFactsOf(db, items.map((item) => item.customerId));
+  return items.map((item) => {
+    const known = facts.get(item.customerId);
+    return { ...item, customerLabel: known ? customerLabel(known, canSeePii) : null };
+  });
 }

@@ -8,10 +8,11 @@ import { roleAllows, type Role } from '../staff/model.ts';
 import { recordAudit } from '../audit/index.ts';
 import { findCase, insertCaseMessage, recordCaseEvent } from '../cases/store.ts';
 import { recordStaffInteraction } from '../cases/timeline.ts';
+import { customerLabel, customerLabelFactsOf } from '../customers/label.ts';
 import { refreshRuleFlags } from '../flags/service.ts';
 import { isWithinLimit, type GestureKind } from './model.ts';
 import { formatMoney, isCurrency, toMinorUnits } from './money.ts';
-import { toGestureView, type GestureRow, type GestureView } from './view.ts';
+import { toGestureView, toPendingGestureView, type GestureRow, type GestureView, type PendingGestureView } from './view.ts';
 import * as store from './store.ts';
 
 export interface GestureRequest {
@@ -146,6 +147,12 @@ export async function decideOnGesture(
   });
 }
 
-export async function listPendingGestures(db: Db, limit: number): Promise<GestureView[]> {
-  return (await store.pendingGestures(db, limit)).map(toGestureView);
+/** `canSeePii`: whether the customer's email or phone, when that is all we know of them, shows unmasked. */
+export async function listPendingGestures(db: Db, limit: number, canSeePii: boolean): Promise<PendingGestureView[]> {
+  const rows = await store.pendingGestures(db, limit);
+  const facts = await customerLabelFactsOf(db, rows.map((row) => row.customer_id));
+  return rows.map((row) => {
+    const known = facts.get(row.customer_id);
+    return toPendingGestureView(row, known ? customerLabel(known, canSeePii) : null);
+  });
 }

@@ -1,7 +1,7 @@
 // SQL for gestures and the empowerment limits of staff.
 import type { Db } from '../store/db.ts';
 import type { Empowerment } from './model.ts';
-import type { GestureRow } from './view.ts';
+import type { GestureRow, PendingGestureRow } from './view.ts';
 
 const SELECT = `SELECT g.*, s.name AS issued_by_name FROM gestures g LEFT JOIN staff s ON s.id = g.issued_by`;
 
@@ -37,8 +37,16 @@ export async function gesturesOfCase(db: Db, caseId: string): Promise<GestureRow
   return db.all<GestureRow>(`${SELECT} WHERE g.case_id = ? ORDER BY g.created_at`, [caseId]);
 }
 
-export async function pendingGestures(db: Db, limit: number): Promise<GestureRow[]> {
-  return db.all<GestureRow>(`${SELECT} WHERE g.status = 'pending' ORDER BY g.created_at LIMIT ?`, [limit]);
+/** Oldest first, each with its case's number and subject: what an approver needs to pick one out. */
+export async function pendingGestures(db: Db, limit: number): Promise<PendingGestureRow[]> {
+  return db.all<PendingGestureRow>(
+    `SELECT g.*, s.name AS issued_by_name, c.number AS case_number, c.subject AS case_subject
+     FROM gestures g
+     LEFT JOIN staff s ON s.id = g.issued_by
+     LEFT JOIN cases c ON c.id = g.case_id
+     WHERE g.status = 'pending' ORDER BY g.created_at LIMIT ?`,
+    [limit],
+  );
 }
 
 export async function decideGesture(

@@ -19,6 +19,11 @@ export interface GestureRow {
   created_at: number;
 }
 
+export interface PendingGestureRow extends GestureRow {
+  case_number: number | null;
+  case_subject: string | null;
+}
+
 export interface GestureView {
   id: string;
   caseId: string | null;
@@ -56,4 +61,16 @@ export function toGestureView(row: GestureRow): GestureView {
     decisionNote: row.decision_note,
     createdAt: new Date(row.created_at).toISOString(),
   };
+}
+
+/** A gesture in the approvals list: which case and customer it is for, as the approver recognises them. */
+export interface PendingGestureView extends GestureView {
+  caseNumber: number | null;
+  caseSubject: string | null;
+  /** The customer's name, else an identity (masked unless the viewer may see personal data). */
+  customerLabel: string | null;
+}
+
+export function toPendingGestureView(row: PendingGestureRow, customerLabel: string | null): PendingGestureView {
+  return { ...toGestureView(row), caseNumber: row.case_number, caseSubject: row.case_subject, customerLabel };
 }

@@ -31,6 +31,26 @@ export async function signIn(page: Page, url: string, email: string, password: s
   await page.getByTestId('signout').waitFor();
 }
 
+/** Signs out whoever is signed in (if anyone), then signs in as someone else. */
+export async function switchUser(page: Page, url: string, email: string, password: string): Promise<void> {
+  if (await page.getByTestId('signout').count()) {
+    await page.getByTestId('signout').click();
+    await page.waitForURL(/\/signin$/);
+  }
+  await signIn(page, url, email, password);
+}
+
+/** A staff member's session cookie, for a test to act as them through the API while the browser watches. */
+export async function sessionCookie(url: string, email: string, password: string): Promise<string> {
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!login.ok) throw new Error(`login as ${email} → ${login.status}`);
+  return (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+}
+
 /** From anywhere: Customers in the navigation, search, open the first result, wait for card and timeline. */
 export async function openCustomer(page: Page, query: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click();

@@ -61,10 +61,15 @@ export async function seedInbox(server: TestServer): Promise<SeededInbox> {
     businessHoursOnly: false,
     targets: { normal: { firstResponse: 60, nextResponse: 120, resolution: 24 * 60 } },
   });
-  const team = await call(server, 'POST', '/api/teams', { name: 'Support', department: 'support', slaPolicyId: policy.id, isDefault: true, autoAssign: true });
-  // The agent is the team's only member, so automatic assignment gives every new case to them.
+  // A new install has a default Support team; it takes this policy, around the clock.
+  const teams = await call(server, 'GET', '/api/teams');
+  const installed = teams.items.find((item: { isDefault: boolean }) => item.isDefault);
+  const settings = { name: 'Support', department: 'support', slaPolicyId: policy.id, isDefault: true, autoAssign: true };
+  const team = installed ? await call(server, 'PUT', `/api/teams/${installed.id}`, settings) : await call(server, 'POST', '/api/teams', settings);
+  // The agent is the team's only member, so automatic assignment gives every new case to them; the
+  // manager, whom a new install also puts in the default team, leaves it.
   const agent = await staffMember(server, 'agent', 'Alex Agent', { teamId: team.id, empowermentLimit: AGENT_LIMIT });
-  const manager = await staffMember(server, 'manager', 'Morgan Manager', { empowermentLimit: MANAGER_LIMIT });
+  const manager = await staffMember(server, 'manager', 'Morgan Manager', { teamId: null, empowermentLimit: MANAGER_LIMIT });
   const viewer = await staffMember(server, 'viewer', 'Vic Viewer', {});
   const template = await call(server, 'POST', '/api/templates', {
     name: 'Apology',
@@ -107,4 +112,46 @@ export async function seedInbox(server: TestServer): Promise<SeededInbox> {
     lateCase: { id: late.id, number: late.number },
     mineCount: mine.items.length,
   };
+}
+
+export interface SeededUnnamed {
+  /** A caller we know by email too (from an earlier order), but never by name. */
+  emailCase: { number: number; email: string; maskedEmail: string };
+  /** A caller we know only by the number they called from. */
+  phoneCase: { number: number; phone: string; maskedPhone: string };
+}
+
+async function missedCall(server: TestServer, callId: string, from: string): Promise<number> {
+  const response = await http('POST', `${server.url}/api/channels/phone/events`, {
+    writeKey: server.writeKey,
+    body: { callId, from, startedAt: Date.now() - 30_000, outcome: 'missed' },
+  });
+  assert.equal(response.status, 201, JSON.stringify(response.body));
+  return response.body.caseNumber;
+}
+
+/** Two customers without a name, each opening a case by phone: one known by email as well, one by the number alone. */
+export async function seedUnnamedCallers(server: TestServer): Promise<SeededUnnamed> {
+  await call(server, 'POST', '/api/interactions', {
+    interactions: [
+      {
+        source: 'shop',
+        sourceId: 'sam-order-1',
+        customer: { email: 'sam@example.com', phone: '+14155550101' },
+        channel: 'order',
+        type: 'purchase',
+        event: 'Order Completed',
+        occurredAt: minutesAgo(60 * 24),
+      },
+    ],
+  });
+  return {
+    emailCase: { number: await missedCall(server, 'call-sam', '+14155550101'), email: 'sam@example.com', maskedEmail: 's***@example.com' },
+    phoneCase: { number: await missedCall(server, 'call-unknown', '+14155550123'), phone: '+14155550123', maskedPhone: '+1415*****23' },
+  };
+}
+
+/** A customer posting on X now, as the social bridge delivers it: opens a case for `@author`. */
+export async function postOnX(server: TestServer, id: string, author: string, text: string): Promise<void> {
+  await posts(server, [post(id, author, new Date().toISOString(), text)]);
 }

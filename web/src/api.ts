@@ -7,7 +7,9 @@ import type {
   CaseSummary,
   ContextCard,
   Gesture,
+  Mention,
   NewGesture,
+  PendingGesture,
   ReplyTemplate,
   Team,
   CreatedWriteKey,
@@ -165,10 +167,13 @@ export const api = {
   addNote: (id: string, text: string) => request<CaseMessage>(`${casePath(id)}/notes`, { method: 'POST', body: { text } }),
   issueGesture: (id: string, gesture: NewGesture) => request<Gesture>(`${casePath(id)}/gestures`, { method: 'POST', body: gesture }),
   /** Gestures above their issuer's limit, oldest first (managers). */
-  pendingGestures: () => request<{ items: Gesture[] }>('/api/gestures'),
+  pendingGestures: () => request<{ items: PendingGesture[] }>('/api/gestures'),
   approveGesture: (id: string) => request<Gesture>(`/api/gestures/${encodeURIComponent(id)}/approve`, { method: 'POST', body: {} }),
   rejectGesture: (id: string, note: string) =>
     request<Gesture>(`/api/gestures/${encodeURIComponent(id)}/reject`, { method: 'POST', body: { note } }),
+  /** Where colleagues mentioned the signed-in staff member, newest first. */
+  mentions: (signal?: AbortSignal) => request<{ items: Mention[] }>(`/api/mentions${query({ limit: 50 })}`, { signal }),
+  markMentionRead: (id: number) => request<void>(`/api/mentions/${id}/read`, { method: 'POST' }),
   templates: () => request<{ items: ReplyTemplate[]; variables: string[] }>('/api/templates'),
   teams: () => request<{ items: Team[] }>('/api/teams'),
 };

@@ -162,6 +162,11 @@ export interface CaseSummary {
   number: number;
   customerId: string;
   customerName: string | null;
+  /**
+   * What to call the customer: name, else email, else `@handle`, else phone; email and phone come
+   * masked for roles that may not see personal data. null only when nothing is known (an erased customer).
+   */
+  customerLabel: string | null;
   subject: string;
   channel: string;
   status: CaseStatus;
@@ -228,6 +233,13 @@ export interface Gesture {
   createdAt: string;
 }
 
+/** A gesture waiting for approval (`GET /api/gestures`), with what the approver recognises it by. */
+export interface PendingGesture extends Gesture {
+  caseNumber: number | null;
+  caseSubject: string | null;
+  customerLabel: string | null;
+}
+
 export const GESTURE_KINDS = ['credit', 'refund', 'replacement', 'gift', 'note'] as const;
 export type GestureKind = (typeof GESTURE_KINDS)[number];
 
@@ -278,4 +290,22 @@ export interface ReplyTemplate {
   id: string;
   name: string;
   body: string;
+}
+
+/** Where a colleague @mentioned the signed-in staff member (`GET /api/mentions`), newest first. */
+export interface Mention {
+  id: number;
+  /** null for a note on the customer rather than on a case. */
+  caseId: string | null;
+  caseNumber: number | null;
+  caseSubject: string | null;
+  customerId: string | null;
+  /** The case message of the note; null for a note on the customer. */
+  messageId: number | null;
+  /** The note that mentions them. */
+  text: string | null;
+  mentionedBy: string;
+  mentionedByName: string | null;
+  at: string;
+  read: boolean;
 }

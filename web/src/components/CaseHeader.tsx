@@ -2,6 +2,7 @@
 // assignee, contacts, first-contact resolution, repeats) and its SLA clocks with any breaches.
 import type { ReactNode } from 'react';
 import { casePath, metricName } from '../cases.ts';
+import { UNNAMED_CUSTOMER } from '../customer-label.ts';
 import { humanize } from '../labels.ts';
 import { followLink } from '../router.ts';
 import { absoluteTime, relativeTime } from '../time.ts';
@@ -30,8 +31,12 @@ export function CaseHeader({ detail, teamName, children }: { detail: CaseDetail;
 
       <dl className="case-facts">
         <Fact label="Customer">
-          <a href={`/customers/${encodeURIComponent(detail.customerId)}`} onClick={(event) => followLink(event, `/customers/${encodeURIComponent(detail.customerId)}`)}>
-            {detail.customerName ?? 'Unnamed customer'}
+          <a
+            href={`/customers/${encodeURIComponent(detail.customerId)}`}
+            onClick={(event) => followLink(event, `/customers/${encodeURIComponent(detail.customerId)}`)}
+            data-testid="case-customer"
+          >
+            {detail.customerLabel ?? UNNAMED_CUSTOMER}
           </a>
         </Fact>
         <Fact label="Channel">{humanize(detail.channel)}</Fact>

@@ -2,6 +2,7 @@
 // live SLA timer. The number and subject link to the case; a click anywhere on the row opens it too.
 import type { MouseEvent } from 'react';
 import { casePath } from '../cases.ts';
+import { UNNAMED_CUSTOMER } from '../customer-label.ts';
 import { humanize } from '../labels.ts';
 import { followLink, navigate } from '../router.ts';
 import type { CaseSummary } from '../types.ts';
@@ -54,7 +55,9 @@ function CaseRow({ item, now }: { item: CaseSummary; now: number }) {
           {item.subject}
         </a>
       </td>
-      <td>{item.customerName ?? <span className="muted">Unnamed customer</span>}</td>
+      <td data-testid="case-customer" title={item.customerLabel ?? undefined}>
+        {item.customerLabel ?? <span className="muted">{UNNAMED_CUSTOMER}</span>}
+      </td>
       <td>
         <ChannelIcon channel={item.channel} label={humanize(item.channel)} />
       </td>

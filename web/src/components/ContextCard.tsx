@@ -2,6 +2,7 @@
 // Staff whose role allows it can edit preferences and flags and undo merges right here.
 import type { ReactNode } from 'react';
 import { api } from '../api.ts';
+import { cardLabel, UNNAMED_CUSTOMER } from '../customer-label.ts';
 import { formatValue, humanize } from '../labels.ts';
 import { useCan } from '../permissions.ts';
 import { absoluteTime, formatDate, relativeTime } from '../time.ts';
@@ -17,6 +18,7 @@ export function ContextCard({ card, onChanged }: { card: Card; onChanged: () => 
   const can = useCan();
   const editable = can('customers:write');
   const traits = Object.entries(card.traits ?? {});
+  const label = cardLabel(card);
   const removePreference = async (key: string) => {
     await api.removePreference(card.id, key);
     await onChanged();
@@ -24,10 +26,10 @@ export function ContextCard({ card, onChanged }: { card: Card; onChanged: () => 
   return (
     <aside className="context-card panel" data-testid="context-card" aria-label="Customer context">
       <header className="card-header">
-        <span className="avatar xlarge" aria-hidden="true">{(card.name ?? '?').charAt(0).toUpperCase()}</span>
+        <span className="avatar xlarge" aria-hidden="true">{(label?.match(/[\p{L}\p{N}]/u)?.[0] ?? '?').toUpperCase()}</span>
         <div>
           <h1>
-            {card.name ?? 'Unnamed customer'} <span className="lifecycle">{humanize(card.lifecycle)}</span>
+            {label ?? UNNAMED_CUSTOMER} <span className="lifecycle">{humanize(card.lifecycle)}</span>
           </h1>
           <p className="muted">
             First seen {formatDate(card.firstSeenAt)}

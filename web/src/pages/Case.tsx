@@ -3,8 +3,10 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api.ts';
 import { casePath } from '../cases.ts';
+import { notesMentioning } from '../mentions.ts';
 import { useCan } from '../permissions.ts';
 import { followLink, navigate } from '../router.ts';
+import { useStaff } from '../staff.ts';
 import type { CaseDetail, ContextCard as Card, Team } from '../types.ts';
 import { CaseDetailsForm } from '../components/CaseDetailsForm.tsx';
 import { CaseGestures } from '../components/CaseGestures.tsx';
@@ -24,6 +26,7 @@ type Loaded<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 
 /** `reference` is the number from the address (or an id, from a repeat-of link). */
 export function Case({ reference }: { reference: string }) {
   const can = useCan();
+  const me = useStaff();
   const writable = can('cases:write');
   const [detail, setDetail] = useState<Loaded<CaseDetail>>({ state: 'loading' });
   const [card, setCard] = useState<Loaded<Card>>({ state: 'loading' });
@@ -125,7 +128,11 @@ export function Case({ reference }: { reference: string }) {
                 </>
               )}
             </CaseHeader>
-            <Conversation messages={detail.value.messages} customerName={detail.value.customerName} />
+            <Conversation
+              messages={detail.value.messages}
+              customerLabel={detail.value.customerLabel}
+              mentionsMe={notesMentioning(detail.value.history, me.id)}
+            />
             <ReplyBox key={detail.value.id} detail={detail.value} onSent={refresh} />
             <CaseGestures gestures={detail.value.gestures} onChanged={refreshBoth} />
           </div>
