@@ -105,6 +105,9 @@ test('while a case is pending the resolution clock stands still; her answer star
   assert.equal((await http('PATCH', `${server.url}/api/cases/${opened.id}`, { token: server.token, body: { status: 'pending' } })).status, 200);
   const paused = (await row())!;
   assert.ok(paused.resolution_paused_at);
+  const shown = (await http('GET', `${server.url}/api/cases/${opened.id}`, { token: server.token })).body;
+  assert.ok(shown.sla.resolutionPausedAt, 'the inbox can say the clock waits on the customer');
+  assert.notEqual(shown.sla.nextDueAt, shown.sla.resolutionDueAt, 'a paused clock is not what the inbox counts down');
 
   await sweepBreaches(db, opened.resolution_due_at + 30 * DAY);
   const breaches = await db.all<{ metric: string }>('SELECT metric FROM sla_breaches WHERE case_id = ?', [opened.id]);

@@ -202,7 +202,7 @@ export async function listCasesDueBefore(
        SELECT cases.*,
               MIN(CASE WHEN first_response_at IS NULL THEN COALESCE(first_response_due_at, 9e18) ELSE 9e18 END,
                   COALESCE(next_response_due_at, 9e18),
-                  COALESCE(resolution_due_at, 9e18)) AS nearest_due_at
+                  CASE WHEN resolution_paused_at IS NULL THEN COALESCE(resolution_due_at, 9e18) ELSE 9e18 END) AS nearest_due_at
        FROM cases WHERE ${where.join(' AND ')}
      )
      WHERE nearest_due_at <= ?

@@ -38,6 +38,8 @@ export interface CaseSummary {
     firstResponseDueAt: string | null;
     nextResponseDueAt: string | null;
     resolutionDueAt: string | null;
+    /** Set while the case is pending: the resolution clock stands still since then. */
+    resolutionPausedAt: string | null;
     /** The clock that runs out first, while one runs: what the inbox counts down. */
     nextDueAt: string | null;
     breaches: Array<{ metric: string; dueAt: string }>;
@@ -69,7 +71,8 @@ export interface CaseDetail extends CaseSummary {
 /** The clock that runs out first among those still running. */
 export function nextDueAt(c: CaseRecord): number | null {
   if (c.status !== 'new' && c.status !== 'open' && c.status !== 'pending') return null;
-  const running = [c.firstResponseAt === null ? c.firstResponseDueAt : null, c.nextResponseDueAt, c.resolutionDueAt].filter(
+  const resolution = c.resolutionPausedAt === null ? c.resolutionDueAt : null;
+  const running = [c.firstResponseAt === null ? c.firstResponseDueAt : null, c.nextResponseDueAt, resolution].filter(
     (due): due is number => due !== null,
   );
   return running.length ? Math.min(...running) : null;
@@ -105,6 +108,7 @@ export function toCaseSummary(c: CaseRecord, names: { customer: string | null; a
       firstResponseDueAt: iso(c.firstResponseDueAt),
       nextResponseDueAt: iso(c.nextResponseDueAt),
       resolutionDueAt: iso(c.resolutionDueAt),
+      resolutionPausedAt: iso(c.resolutionPausedAt),
       nextDueAt: iso(nextDueAt(c)),
       breaches: breaches.map((breach) => ({ metric: breach.metric, dueAt: iso(breach.dueAt)! })),
     },

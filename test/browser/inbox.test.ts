@@ -123,6 +123,8 @@ test('selecting a case opens it: the conversation beside the context card', asyn
   await page.waitForURL(`${server.url}/cases/${seeded.mariaCase.number}`);
   const header = page.getByTestId('case-header');
   assert.match(await header.getByRole('heading', { level: 1 }).innerText(), new RegExp(`#${seeded.mariaCase.number}\\s+My order B-77 arrived broken`));
+  // The team's name arrives with the teams list, after the case itself.
+  await header.getByText('Support', { exact: true }).waitFor();
   const facts = await header.innerText();
   for (const expected of ['Maria Garcia', 'Social', 'Alex Agent', 'Support', 'Damaged item', 'First response']) {
     assert.ok(facts.includes(expected), `${expected} in ${facts}`);
@@ -180,6 +182,15 @@ test('an internal note is marked as only for staff', async () => {
   await note.waitFor();
   assert.match(await note.innerText(), /Only staff see this/);
   assert.equal(await note.getByTestId('delivery').count(), 0);
+});
+
+test('pending stops the resolution clock: the header says it waits on the customer; Open starts it again', async () => {
+  const statusGroup = page.getByRole('group', { name: 'Change status' });
+  await statusGroup.getByRole('button', { name: 'Pending' }).click();
+  await page.getByTestId('resolution-paused').waitFor();
+  assert.match(await page.getByTestId('resolution-paused').innerText(), /^paused .* waiting on the customer$/);
+  await statusGroup.getByRole('button', { name: 'Open' }).click();
+  await page.getByTestId('resolution-paused').waitFor({ state: 'detached' });
 });
 
 test('priority, tags and reason are changed together from the header', async () => {

@@ -191,6 +191,8 @@ export interface CaseSummary {
     firstResponseDueAt: string | null;
     nextResponseDueAt: string | null;
     resolutionDueAt: string | null;
+    /** Set while the case is pending: the resolution clock stands still since then. */
+    resolutionPausedAt: string | null;
     /** The clock that runs out first while one runs: what the inbox counts down to. */
     nextDueAt: string | null;
     breaches: Array<{ metric: string; dueAt: string }>;

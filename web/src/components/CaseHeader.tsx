@@ -117,7 +117,9 @@ function SlaClocks({ detail }: { detail: CaseDetail }) {
   else if (sla.firstResponseDueAt) clocks.push({ metric: 'first_response', text: <>due {when(sla.firstResponseDueAt)}</> });
   if (sla.nextResponseDueAt) clocks.push({ metric: 'next_response', text: <>due {when(sla.nextResponseDueAt)}</> });
   if (detail.resolvedAt) clocks.push({ metric: 'resolution', text: <>resolved {when(detail.resolvedAt)}</> });
-  else if (sla.resolutionDueAt) clocks.push({ metric: 'resolution', text: <>due {when(sla.resolutionDueAt)}</> });
+  else if (sla.resolutionPausedAt) {
+    clocks.push({ metric: 'resolution', text: <span data-testid="resolution-paused">paused {when(sla.resolutionPausedAt)}, waiting on the customer</span> });
+  } else if (sla.resolutionDueAt) clocks.push({ metric: 'resolution', text: <>due {when(sla.resolutionDueAt)}</> });
   if (clocks.length === 0 && sla.breaches.length === 0) return null;
   return (
     <div className="sla-clocks" aria-label="SLA">

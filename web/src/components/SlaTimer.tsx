@@ -11,9 +11,15 @@ export function SlaTimer({ sla, now }: { sla: CaseSummary['sla']; now: number })
   return (
     <span className={`sla-timer sla-${countdown.state}`} data-testid="sla-timer" data-state={countdown.state}>
       {countdown.state === 'none' ? (
-        <span className="muted" title="No SLA clock is running">
-          —
-        </span>
+        sla.resolutionPausedAt ? (
+          <span className="muted" data-testid="sla-paused" title={`Pending since ${absoluteTime(sla.resolutionPausedAt)}: the resolution clock waits for the customer`}>
+            paused
+          </span>
+        ) : (
+          <span className="muted" title="No SLA clock is running">
+            —
+          </span>
+        )
       ) : (
         <time dateTime={sla.nextDueAt ?? undefined} title={`Due ${absoluteTime(sla.nextDueAt ?? '')}`}>
           {countdown.text}
