@@ -197,6 +197,34 @@ test('a disappointed post becomes a case, answered, compensated and resolved on 
   assert.equal(viewerReply.status, 403);
 });
 
+test('a direct message is answered privately; a public mention is answered in public', async () => {
+  const dm = { tweet_id: '9501', author_id: 'priya', inbound: true, created_at: new Date().toISOString(), text: 'my order number is 4411, the refund never came', direct_message: true };
+  const sent = await http('POST', `${server.url}/api/channels/social/posts`, { writeKey: server.writeKey, body: { posts: [dm] } });
+  assert.equal(sent.status, 201, JSON.stringify(sent.body));
+  const bad = await http('POST', `${server.url}/api/channels/social/posts`, { writeKey: server.writeKey, body: { posts: [{ ...dm, tweet_id: '9502', direct_message: 'maybe' }] } });
+  assert.equal(bad.status, 400);
+  assert.equal(bad.body.errors[0].field, 'posts.0.direct_message');
+
+  const customer = await http('GET', `${server.url}/api/customers/lookup?handle=x:priya`, { token: agent.token });
+  const caseId = customer.body.openCases[0].id;
+  const outboxFile = join(server.dataDir, 'social-outbox.jsonl');
+  const outbox = () => readFileSync(outboxFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+  await http('POST', `${server.url}/api/cases/${caseId}/replies`, { token: agent.token, body: { text: 'Found it: the refund went out today.' } });
+  const privately = outbox().at(-1);
+  assert.equal(privately.direct_message, true);
+  assert.equal(privately.text, 'Found it: the refund went out today.', 'no public @mention in a private answer');
+
+  // She thanks us in public: the answer to that is public.
+  await http('POST', `${server.url}/api/channels/social/posts`, {
+    writeKey: server.writeKey,
+    body: { posts: [{ ...dm, tweet_id: '9503', direct_message: false, text: '@brand thanks, sorted!', in_response_to_tweet_id: null }] },
+  });
+  await http('POST', `${server.url}/api/cases/${caseId}/replies`, { token: agent.token, body: { text: 'Glad to help!' } });
+  const inPublic = outbox().at(-1);
+  assert.equal(inPublic.direct_message, false);
+  assert.equal(inPublic.text, '@priya Glad to help!');
+});
+
 test('a reply that cannot be delivered is kept in the outbox with the reason, not lost', async () => {
   const form = await http('POST', `${server.url}/public/contact`, {
     headers: { accept: 'application/json' },

@@ -89,6 +89,12 @@ export async function deliverDueReplies(db: Db, channels: ChannelRegistry, brand
       `SELECT external_id FROM case_messages WHERE case_id = ? AND external_id IS NOT NULL AND id <> ? ORDER BY at DESC, id DESC`,
       [found.id, reply.id],
     );
+    const lastInbound = await db.get<{ properties: string | null }>(
+      `SELECT i.properties FROM case_messages m JOIN interactions i ON i.id = m.interaction_id
+       WHERE m.case_id = ? AND m.kind = 'inbound' ORDER BY m.at DESC, m.id DESC LIMIT 1`,
+      [found.id],
+    );
+    const privately = lastInbound?.properties ? (JSON.parse(lastInbound.properties) as { direct?: unknown }).direct === true : false;
     try {
       const sent = await sender.send({
         caseId: found.id,
@@ -100,6 +106,7 @@ export async function deliverDueReplies(db: Db, channels: ChannelRegistry, brand
         text: reply.text ?? '',
         inReplyTo: earlier.map((row) => row.external_id),
         from: { name: reply.author_name ?? brandName, staffId: reply.author_staff_id },
+        privately,
       });
       await db.transaction(async (tx) => {
         await tx.run(

@@ -38,6 +38,8 @@ export interface OutboundMessage {
   /** Ids of the messages this reply answers, most recent first (for In-Reply-To / References, in_reply_to). */
   inReplyTo: string[];
   from: { name: string; staffId: string | null };
+  /** She last wrote privately (a direct message): the answer goes the same way, never in public. */
+  privately: boolean;
 }
 
 export interface SendResult {

@@ -57,6 +57,7 @@ const REPLY: OutboundMessage = {
   // Most recent first, as the case engine keeps them; our case marker is not a Message-ID.
   inReplyTo: ['reply2@example.com', 'case-number:1234', 'abc123@mail.example.com'],
   from: { name: 'Sam', staffId: 'stf_1' },
+  privately: false,
 };
 
 test('a reply is sent threaded, tagged and signed with the staff name', async () => {

@@ -14,6 +14,8 @@ export interface FeedPost {
   createdAt: number;
   text: string;
   inResponseTo: string | null;
+  /** A direct (private) message rather than a public mention: answered privately too. */
+  direct: boolean;
 }
 
 export interface FeedRow {
@@ -31,17 +33,20 @@ const optionalId = z
     return text === '' || text.toLowerCase() === 'nan' ? null : text;
   });
 
+/** True/False as the Kaggle export writes it, 1/0, or a JSON boolean. */
+const flag = z.union([z.boolean(), z.string()]).transform((value, ctx) => {
+  if (typeof value === 'boolean') return value;
+  const text = value.trim().toLowerCase();
+  if (text === 'true' || text === '1') return true;
+  if (text === 'false' || text === '0') return false;
+  ctx.addIssue({ code: 'custom', message: 'True or False' });
+  return z.NEVER;
+});
+
 const postSchema = z.object({
   tweet_id: idText.refine((id) => /^[\w-]{1,64}$/.test(id), 'an id of letters, digits, - or _'),
   author_id: idText.refine((id) => /^[\w.-]{1,64}$/.test(id), 'an author id of letters, digits, ., - or _'),
-  inbound: z.union([z.boolean(), z.string()]).transform((value, ctx) => {
-    if (typeof value === 'boolean') return value;
-    const text = value.trim().toLowerCase();
-    if (text === 'true' || text === '1') return true;
-    if (text === 'false' || text === '0') return false;
-    ctx.addIssue({ code: 'custom', message: 'True or False' });
-    return z.NEVER;
-  }),
+  inbound: flag,
   created_at: z.union([z.string(), z.number()]).transform((value, ctx) => {
     const ms = typeof value === 'number' ? value : Date.parse(value);
     if (!Number.isFinite(ms)) {
@@ -52,6 +57,8 @@ const postSchema = z.object({
   }),
   text: z.string().min(1, 'must not be empty').max(10_000),
   in_response_to_tweet_id: optionalId,
+  // Our extension of the layout: a private message to the brand; absent or empty means a public post.
+  direct_message: z.union([flag, z.literal(''), z.null()]).optional().transform((value) => value === true),
 });
 
 export function parseFeedRecord(record: Record<string, unknown>): FeedPost | string {
@@ -68,6 +75,7 @@ export function parseFeedRecord(record: Record<string, unknown>): FeedPost | str
     createdAt: row.created_at,
     text: row.text.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>'),
     inResponseTo: row.in_response_to_tweet_id,
+    direct: row.direct_message,
   };
 }
 
@@ -116,6 +124,6 @@ export function postToMessage(post: FeedPost, network: string): InboundMessage {
     from: { identities: [{ kind: `handle:${network}`, value: post.authorId.toLowerCase() }] },
     text: post.text,
     occurredAt: post.createdAt,
-    properties: { postId: post.postId, ...(post.inResponseTo ? { inResponseTo: post.inResponseTo } : {}) },
+    properties: { postId: post.postId, ...(post.inResponseTo ? { inResponseTo: post.inResponseTo } : {}), ...(post.direct ? { direct: true } : {}) },
   };
 }

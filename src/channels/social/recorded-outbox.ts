@@ -12,7 +12,8 @@ export function createRecordedSocialAdapter(options: { network: string; outboxFi
     addressKind: `handle:${options.network}`,
     async send(message: OutboundMessage) {
       const postId = `r${Date.now().toString(36)}${randomBytes(4).toString('hex')}`;
-      const mention = message.to.kind.startsWith('handle:') ? `@${message.to.value} ` : '';
+      // A public answer names her; a direct message goes to her alone and needs no @.
+      const mention = message.to.kind.startsWith('handle:') && !message.privately ? `@${message.to.value} ` : '';
       const row = {
         tweet_id: postId,
         author_id: options.brandHandle,
@@ -21,6 +22,7 @@ export function createRecordedSocialAdapter(options: { network: string; outboxFi
         text: `${mention}${message.text}`,
         response_tweet_id: null,
         in_response_to_tweet_id: message.inReplyTo[0] ?? null,
+        direct_message: message.privately,
         case_number: message.caseNumber,
         staff: message.from.name,
       };
