@@ -1,5 +1,5 @@
 // The app shell: finds out who is signed in, routes by path, and sends any 401 back to sign-in.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { api, setUnauthorizedHandler } from './api.ts';
 import { followLink, navigate, safeReturnPath, useLocation } from './router.ts';
 import type { Staff } from './types.ts';
@@ -12,6 +12,13 @@ import { WriteKeys } from './pages/WriteKeys.tsx';
 import { StaffAccounts } from './pages/StaffAccounts.tsx';
 import { Inbox } from './pages/Inbox.tsx';
 import { Case } from './pages/Case.tsx';
+import { Teams } from './pages/settings/Teams.tsx';
+import { SlaPolicies } from './pages/settings/SlaPolicies.tsx';
+import { AssignmentRules } from './pages/settings/AssignmentRules.tsx';
+import { ReplyTemplates } from './pages/settings/ReplyTemplates.tsx';
+import { FlagRules } from './pages/settings/FlagRules.tsx';
+import { CaseSettings } from './pages/settings/CaseSettings.tsx';
+import { RequirePermission } from './components/RequirePermission.tsx';
 import { PermissionsContext } from './permissions.ts';
 import { StaffContext } from './staff.ts';
 
@@ -96,6 +103,8 @@ function Route({ path }: { path: string }) {
   if (caseMatch?.[1]) return <Case reference={decodeURIComponent(caseMatch[1])} />;
   if (path === '/settings/write-keys') return <WriteKeys />;
   if (path === '/settings/staff') return <StaffAccounts />;
+  const helpDeskPage = HELP_DESK_SETTINGS[path];
+  if (helpDeskPage) return <RequirePermission permission="settings:manage">{helpDeskPage}</RequirePermission>;
   return (
     <section className="page">
       <h1>Page not found</h1>
@@ -105,6 +114,16 @@ function Route({ path }: { path: string }) {
     </section>
   );
 }
+
+/** The help-desk settings managers change (Shell lists the same paths in the navigation). */
+const HELP_DESK_SETTINGS: Partial<Record<string, ReactNode>> = {
+  '/settings/teams': <Teams />,
+  '/settings/sla-policies': <SlaPolicies />,
+  '/settings/assignment-rules': <AssignmentRules />,
+  '/settings/templates': <ReplyTemplates />,
+  '/settings/flag-rules': <FlagRules />,
+  '/settings/cases': <CaseSettings />,
+};
 
 function isUnauthorized(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'status' in error && error.status === 401;

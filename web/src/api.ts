@@ -80,7 +80,8 @@ interface RequestOptions {
   signal?: AbortSignal;
 }
 
-async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+/** One API call; exported for the settings screens' own endpoint list (settings/api.ts). */
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', body, redirectOn401 = true, signal } = options;
   let response: Response;
   try {

@@ -5,6 +5,7 @@ import { App } from './App.tsx';
 import './styles.css';
 import './forms.css';
 import './settings.css';
+import './help-desk-settings.css';
 import './card-edit.css';
 import './cases.css';
 

@@ -116,6 +116,14 @@ export interface StaffMember {
   name: string;
   role: StaffRole;
   department: string | null;
+  /** The team whose cases they take. */
+  teamId: string | null;
+  /** Lower-case words assignment rules can ask for (`billing`, `french`). */
+  skills: string[];
+  /** The largest gesture they may issue without a manager's approval. */
+  empowermentLimit: Money;
+  /** Takes new cases by automatic assignment. */
+  available: boolean;
   createdAt: string;
 }
 

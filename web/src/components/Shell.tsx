@@ -20,6 +20,7 @@ export function Shell({ staff, onSignOut, children }: ShellProps) {
   const onInbox = path === '/inbox' || path.startsWith('/cases/');
   const showKeys = can('keys:manage');
   const showStaff = can('staff:manage');
+  const showHelpDesk = can('settings:manage');
   return (
     <div className="shell">
       <nav className="sidebar" aria-label="Main">
@@ -38,10 +39,11 @@ export function Shell({ staff, onSignOut, children }: ShellProps) {
             <path d="M2.5 20c.8-3.6 3.4-5.5 6.5-5.5s5.7 1.9 6.5 5.5M16 4.8a3.4 3.4 0 0 1 0 6.4M18.5 14.8c1.6.8 2.6 2.5 3 5.2" />
           </NavItem>
         </ul>
-        {(showKeys || showStaff) && (
+        {(showKeys || showStaff || showHelpDesk) && (
           <>
             <h2 className="nav-heading" id="settings-nav">Settings</h2>
             <ul aria-labelledby="settings-nav">
+              {showHelpDesk && <HelpDeskNavItems path={path} />}
               {showKeys && (
                 <NavItem to="/settings/write-keys" active={path === '/settings/write-keys'} label="Write keys">
                   <circle cx="8" cy="15" r="4" />
@@ -82,6 +84,36 @@ export function Shell({ staff, onSignOut, children }: ShellProps) {
         </main>
       </div>
     </div>
+  );
+}
+
+/** Managers' settings for how support is organised; the routes are in App.tsx. */
+function HelpDeskNavItems({ path }: { path: string }) {
+  return (
+    <>
+      <NavItem to="/settings/teams" active={path === '/settings/teams'} label="Teams">
+        <circle cx="8" cy="9" r="3" />
+        <circle cx="16.5" cy="9.5" r="2.5" />
+        <path d="M2.5 19c.7-3 2.8-4.7 5.5-4.7s4.8 1.7 5.5 4.7M14.5 14.6c2.6-.4 5 .9 6 4.4" />
+      </NavItem>
+      <NavItem to="/settings/sla-policies" active={path === '/settings/sla-policies'} label="SLA policies">
+        <circle cx="12" cy="13" r="7.5" />
+        <path d="M12 9v4l2.5 2.5M9.5 3h5" />
+      </NavItem>
+      <NavItem to="/settings/assignment-rules" active={path === '/settings/assignment-rules'} label="Assignment rules">
+        <path d="M4 6h9M4 12h9M4 18h9M17 5v14M14.5 16.5 17 19l2.5-2.5" />
+      </NavItem>
+      <NavItem to="/settings/templates" active={path === '/settings/templates'} label="Reply templates">
+        <path d="M5 4h14v12H9l-4 4zM8.5 8.5h7M8.5 12h4.5" />
+      </NavItem>
+      <NavItem to="/settings/flag-rules" active={path === '/settings/flag-rules'} label="Flag rules">
+        <path d="M5.5 21V4M5.5 4.5h11l-2.5 4 2.5 4h-11" />
+      </NavItem>
+      <NavItem to="/settings/cases" active={path === '/settings/cases'} label="Case settings">
+        <circle cx="12" cy="12" r="3" />
+        <path d="M12 2.5v3M12 18.5v3M2.5 12h3M18.5 12h3M5.3 5.3l2.1 2.1M16.6 16.6l2.1 2.1M5.3 18.7l2.1-2.1M16.6 7.4l2.1-2.1" />
+      </NavItem>
+    </>
   );
 }
 

@@ -1,0 +1,87 @@
+// Settings → Assignment rules: which team (and skill) a new case goes to, tried top to bottom.
+import { useState } from 'react';
+import { settingsApi } from '../../settings/api.ts';
+import { moveRule } from '../../settings/rule-writes.ts';
+import type { AssignmentRule } from '../../settings/types.ts';
+import { useAction } from '../../useAction.ts';
+import { useLoaded } from '../../useLoaded.ts';
+import { ErrorAlert, Loading } from '../../components/ErrorAlert.tsx';
+import { RuleForm } from '../../components/settings/RuleForm.tsx';
+import { RuleList } from '../../components/settings/RuleList.tsx';
+
+export function AssignmentRules() {
+  const [rules, reloadRules] = useLoaded(settingsApi.assignmentRules);
+  const [teams] = useLoaded(settingsApi.teams);
+  const [editing, setEditing] = useState<AssignmentRule | 'new' | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const move = useAction();
+  // After a move the rules have new ids: the order buttons wait until the list is read again.
+  const [movedFrom, setMovedFrom] = useState<AssignmentRule[] | null>(null);
+  const listed = rules.state === 'ready' ? rules.value.items : null;
+  const moving = move.busy || (movedFrom !== null && movedFrom === listed);
+
+  const open = (rule: AssignmentRule | 'new') => {
+    setSaved(null);
+    setEditing(rule);
+    window.scrollTo({ top: 0 });
+  };
+
+  const teamList = teams.state === 'ready' ? teams.value.items : [];
+  return (
+    <section className="page settings-page">
+      <div className="page-bar">
+        <h1>Assignment rules</h1>
+        {editing === null && (
+          <button type="button" className="primary" onClick={() => open('new')}>
+            New rule
+          </button>
+        )}
+      </div>
+      <p className="lead muted">
+        A new case goes to the team of the first rule it matches, then to the available member of that team (with the skill, if one is asked for) who
+        has the fewest open cases. No match: the default team.
+      </p>
+      {saved && (
+        <p className="note" role="status">
+          {saved}
+        </p>
+      )}
+      {teams.state === 'failed' && <ErrorAlert error={teams.error} />}
+      {editing !== null && teams.state === 'ready' && (
+        <RuleForm
+          key={editing === 'new' ? 'new' : editing.id}
+          rule={editing === 'new' ? null : editing}
+          teams={teamList}
+          onSaved={(rule) => {
+            setSaved(`${rule.name} saved.`);
+            setEditing(null);
+            reloadRules();
+          }}
+          onCancel={() => setEditing(null)}
+        />
+      )}
+      <h2 className="list-heading">Rules, in the order they are tried</h2>
+      {move.error !== null && <ErrorAlert error={move.error} />}
+      {rules.state === 'loading' && <Loading label="Loading rules…" />}
+      {rules.state === 'failed' && <ErrorAlert error={rules.error} />}
+      {rules.state === 'ready' && (
+        <RuleList
+          rules={rules.value.items}
+          teams={teamList}
+          busy={moving}
+          // A move is saved rule by rule; whatever happened, the list is read again from the server.
+          onMove={(index, offset) => {
+            setMovedFrom(rules.value.items);
+            void move.run(() => moveRule(rules.value.items, index, offset).finally(reloadRules));
+          }}
+          onEdit={open}
+          onDelete={async (rule) => {
+            await settingsApi.deleteAssignmentRule(rule.id);
+            if (editing !== null && editing !== 'new' && editing.id === rule.id) setEditing(null);
+            reloadRules();
+          }}
+        />
+      )}
+    </section>
+  );
+}
