@@ -58,6 +58,14 @@ test('teams and SLA policies are validated; an assignment rule routes by reason 
   assert.equal(rule.status, 201, JSON.stringify(rule.body));
   const unknownTeam = await http('POST', `${server.url}/api/assignment-rules`, { token: server.token, body: { name: 'y', teamId: 'team_nope' } });
   assert.equal(unknownTeam.status, 400);
+  const rulePath = `${server.url}/api/assignment-rules/${rule.body.id}`;
+  assert.equal((await http('PATCH', rulePath, { token: generalist.token, body: { name: 'z' } })).status, 403);
+  assert.equal((await http('PATCH', rulePath, { token: server.token, body: {} })).status, 400);
+  assert.equal((await http('PATCH', rulePath, { token: server.token, body: { teamId: 'team_nope' } })).status, 400);
+  assert.equal((await http('PATCH', `${server.url}/api/assignment-rules/rule_nope`, { token: server.token, body: { name: 'z' } })).status, 404);
+  const renamed = await http('PATCH', rulePath, { token: server.token, body: { name: 'Refunds go to billing', skill: 'Refunds' } });
+  assert.equal(renamed.status, 200, JSON.stringify(renamed.body));
+  assert.deepEqual([renamed.body.id, renamed.body.name, renamed.body.skill, renamed.body.teamId], [rule.body.id, 'Refunds go to billing', 'refunds', billing.body.id]);
 
   await http('POST', `${server.url}/api/channels/social/posts`, {
     writeKey: server.writeKey,

@@ -39,3 +39,19 @@ export async function insertAssignmentRule(db: Db, rule: AssignmentRule): Promis
 export async function deleteAssignmentRule(db: Db, id: string): Promise<boolean> {
   return (await db.run('DELETE FROM assignment_rules WHERE id = ?', [id])).changes > 0;
 }
+
+export async function findAssignmentRule(db: Db, id: string): Promise<AssignmentRule | undefined> {
+  const row = await db.get<RuleRow>('SELECT * FROM assignment_rules WHERE id = ?', [id]);
+  return row && toRule(row);
+}
+
+export async function updateAssignmentRule(db: Db, rule: AssignmentRule): Promise<void> {
+  await db.run('UPDATE assignment_rules SET position = ?, name = ?, conditions = ?, team_id = ?, skill = ? WHERE id = ?', [
+    rule.position,
+    rule.name,
+    JSON.stringify(rule.conditions),
+    rule.teamId,
+    rule.skill,
+    rule.id,
+  ]);
+}

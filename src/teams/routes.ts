@@ -10,13 +10,27 @@ import { slaTargetsSchema } from '../sla/policy.ts';
 import * as slaStore from '../sla/store.ts';
 import * as teamStore from './store.ts';
 import { ruleConditionsSchema } from '../cases/assignment.ts';
-import { deleteAssignmentRule, insertAssignmentRule, listAssignmentRules } from '../cases/rules-store.ts';
+import { deleteAssignmentRule, findAssignmentRule, insertAssignmentRule, listAssignmentRules, updateAssignmentRule } from '../cases/rules-store.ts';
 import { caseSettingsSchema, readCaseSettings, writeCaseSettings } from '../cases/settings.ts';
 import { deleteTemplate, findTemplate, findTemplateByName, listTemplates, upsertTemplate } from '../templates/store.ts';
 import { TEMPLATE_VARIABLES, templateProblems } from '../templates/render.ts';
 import { listFlagRules, updateFlagRule } from '../flags/service.ts';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
+
+const ruleFields = z.object({
+  name: z.string().trim().min(1).max(100),
+  position: z.number().int().min(0).max(10_000).optional(),
+  conditions: ruleConditionsSchema,
+  teamId: z.string().min(1).max(100),
+  skill: z.string().trim().toLowerCase().min(1).max(50).nullable(),
+});
+
+async function requireTeam(db: Db, teamId: string): Promise<void> {
+  if (!(await teamStore.findTeam(db, teamId))) {
+    throw new RapportError('invalid_input', `No team ${teamId}`, 400, [{ field: 'teamId', reason: 'Unknown team' }]);
+  }
+}
 
 const teamBody = z
   .object({
@@ -175,22 +189,37 @@ export const teamRoutes = [
     tags: ['teams'],
     auth: 'settings:manage',
     status: 201,
-    body: z
-      .object({
-        name: z.string().trim().min(1).max(100),
-        position: z.number().int().min(0).max(10_000).optional(),
+    body: ruleFields
+      .extend({
         conditions: ruleConditionsSchema.default({}),
-        teamId: z.string().min(1).max(100),
-        skill: z.string().trim().min(1).max(50).nullable().default(null),
+        skill: ruleFields.shape.skill.default(null),
       })
       .strict(),
     handler: async ({ body, ctx }) => {
-      if (!(await teamStore.findTeam(ctx.db, body.teamId))) {
-        throw new RapportError('invalid_input', `No team ${body.teamId}`, 400, [{ field: 'teamId', reason: 'Unknown team' }]);
-      }
+      await requireTeam(ctx.db, body.teamId);
       const existing = await listAssignmentRules(ctx.db);
       const rule = { id: newId('rule'), ...body, position: body.position ?? existing.length };
       await insertAssignmentRule(ctx.db, rule);
+      return rule;
+    },
+  }),
+  defineRoute({
+    method: 'PATCH',
+    url: '/api/assignment-rules/:id',
+    summary: 'Change an assignment rule (its name, place in the order, conditions, team or skill); it keeps its id',
+    tags: ['teams'],
+    auth: 'settings:manage',
+    params: idParams,
+    body: ruleFields
+      .partial()
+      .strict()
+      .refine((body) => Object.keys(body).length > 0, 'Change at least one field'),
+    handler: async ({ params, body, ctx }) => {
+      const current = await findAssignmentRule(ctx.db, params.id);
+      if (!current) throw new RapportError('not_found', `No rule ${params.id}`, 404);
+      if (body.teamId !== undefined) await requireTeam(ctx.db, body.teamId);
+      const rule = { ...current, ...body };
+      await updateAssignmentRule(ctx.db, rule);
       return rule;
     },
   }),

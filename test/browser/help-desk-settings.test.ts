@@ -271,6 +271,7 @@ test('a manager adds an assignment rule, moves it up to be tried first, and edit
     ],
     'the edited rule keeps its place',
   );
+  assert.equal(rules[1].id, seededRule.body.id, 'and its id: edits happen in place');
 });
 
 test('a manager lowers the VIP threshold; a bad currency is refused beside its field', async () => {

@@ -29,6 +29,8 @@ export const settingsApi = {
   assignmentRules: () => request<{ items: AssignmentRule[] }>('/api/assignment-rules'),
   createAssignmentRule: (rule: AssignmentRuleInput) => request<AssignmentRule>('/api/assignment-rules', { method: 'POST', body: rule }),
   deleteAssignmentRule: (id: string) => request<void>(at('/api/assignment-rules', id), { method: 'DELETE' }),
+  changeAssignmentRule: (id: string, change: Partial<AssignmentRuleInput>) =>
+    request<AssignmentRule>(at('/api/assignment-rules', id), { method: 'PATCH', body: change }),
   createTemplate: (template: TemplateInput) => request<ReplyTemplate>('/api/templates', { method: 'POST', body: template }),
   replaceTemplate: (id: string, template: TemplateInput) => request<ReplyTemplate>(at('/api/templates', id), { method: 'PUT', body: template }),
   deleteTemplate: (id: string) => request<void>(at('/api/templates', id), { method: 'DELETE' }),
