@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { startTestServer, http, type TestServer } from './helpers/server.ts';
 import { closeResolvedCases } from '../src/cases/auto-close.ts';
 import { sweepBreaches } from '../src/cases/service.ts';
-import { sweepLapsedFlags } from '../src/flags/service.ts';
+import { reevaluateChangedFlagRules, sweepLapsedFlags } from '../src/flags/service.ts';
 
 const DAY = 86_400_000;
 let server: TestServer;
@@ -53,6 +53,19 @@ test('an order that crosses the VIP threshold flags her as it lands; another cur
   await http('POST', `${server.url}/api/interactions`, { token: server.token, body: { interactions: [order('o-3', 'ava', 450, 'USD')] } });
   assert.deepEqual(await flagsOf('ava'), ['vip']);
   assert.deepEqual(await flagsOf('eve'), [], 'the rule counts USD orders only');
+
+  // A manager lowers the threshold: past buyers are re-decided without waiting for their next order.
+  await http('POST', `${server.url}/api/interactions`, { token: server.token, body: { interactions: [order('o-4', 'ben', 300, 'USD')] } });
+  assert.deepEqual(await flagsOf('ben'), []);
+  const lowered = await http('PATCH', `${server.url}/api/flag-rules/vip`, { token: server.token, body: { params: { lifetimeValue: 250 } } });
+  assert.equal(lowered.status, 200);
+  assert.ok((await reevaluateChangedFlagRules(server.running.db)) >= 2, 'buyers and holders are looked at');
+  assert.deepEqual(await flagsOf('ben'), ['vip']);
+  assert.equal(await reevaluateChangedFlagRules(server.running.db), 0, 'done once');
+  await http('PATCH', `${server.url}/api/flag-rules/vip`, { token: server.token, body: { params: { lifetimeValue: 1000 } } });
+  await reevaluateChangedFlagRules(server.running.db);
+  assert.deepEqual(await flagsOf('ben'), [], 'raised again, the flag goes');
+  assert.deepEqual(await flagsOf('ava'), ['vip']);
 });
 
 test('a resolved case closes after the configured days, and not before; closed is final', async () => {
@@ -82,6 +95,7 @@ test('a resolved case closes after the configured days, and not before; closed i
 test('a past-issues flag earned in a window lapses when the window passes with nothing new', async () => {
   const changed = await http('PATCH', `${server.url}/api/flag-rules/past_issues`, { token: server.token, body: { params: { cases: 1, days: 30 } } });
   assert.equal(changed.status, 200, JSON.stringify(changed.body));
+  await reevaluateChangedFlagRules(server.running.db);
   await http('POST', `${server.url}/api/channels/social/posts`, {
     writeKey: server.writeKey,
     body: { posts: [tweet('901', 'noa', 'my login does not work')] },

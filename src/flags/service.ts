@@ -8,6 +8,10 @@ import { RapportError } from '../http/errors.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** A settings row per rule changed since its customers were last re-decided: survives a restart. */
+const REEVALUATE_KEY = 'flags.reevaluate.';
+const REEVALUATE_CHUNK = 500;
+
 export async function listFlagRules(db: Db): Promise<FlagRule[]> {
   const rows = await db.all<{ flag: string; enabled: number; params: string }>('SELECT flag, enabled, params FROM flag_rules ORDER BY flag');
   return rows
@@ -31,6 +35,11 @@ export async function updateFlagRule(db: Db, flag: string, change: { enabled?: b
     }
     params = parsed.data;
   }
+  // Every customer the rule may now flag or unflag is re-decided in the background (see below).
+  await db.run(
+    `INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+    [`${REEVALUATE_KEY}${flag}`, JSON.stringify(Date.now())],
+  );
   await db.run('UPDATE flag_rules SET enabled = ?, params = ?, updated_by = ?, updated_at = ? WHERE flag = ?', [
     (change.enabled ?? current.enabled) ? 1 : 0,
     JSON.stringify(params),
@@ -127,4 +136,39 @@ export async function sweepLapsedFlags(db: Db, now = Date.now()): Promise<number
     for (const { customer_id } of holders) await refreshRuleFlags(tx, customer_id, now, WINDOWED_FLAGS);
     return before - (await tx.get<{ n: number }>(flagged, [...WINDOWED_FLAGS]))!.n;
   });
+}
+
+/** Who a rule could flag: those who hold it now, and those with the facts it counts. */
+async function candidatesFor(db: Db, flag: FlagName): Promise<string[]> {
+  const holders = `SELECT customer_id FROM customer_flags WHERE flag = ? AND source = 'rule'`;
+  const withFacts =
+    flag === 'vip'
+      ? `SELECT DISTINCT customer_id FROM interactions WHERE event = '${ORDER_EVENT}'`
+      : `SELECT DISTINCT customer_id FROM cases UNION SELECT DISTINCT customer_id FROM gestures WHERE customer_id IS NOT NULL`;
+  const rows = await db.all<{ customer_id: string }>(`${holders} UNION ${withFacts}`, [flag]);
+  return rows.map((row) => row.customer_id);
+}
+
+/**
+ * Re-decides, for every customer it may concern, each rule a manager changed: lowering the VIP
+ * threshold flags yesterday's big spenders without waiting for their next order. Runs in chunks so
+ * ingest and the inbox are never held up for long; returns how many customers it looked at.
+ */
+export async function reevaluateChangedFlagRules(db: Db, now = Date.now()): Promise<number> {
+  const pending = await db.all<{ key: string; value: string }>(`SELECT key, value FROM settings WHERE key LIKE '${REEVALUATE_KEY}%'`);
+  let looked = 0;
+  for (const { key, value } of pending) {
+    const flag = key.slice(REEVALUATE_KEY.length) as FlagName;
+    if (!FLAG_NAMES.includes(flag)) continue;
+    const customers = await candidatesFor(db, flag);
+    for (let start = 0; start < customers.length; start += REEVALUATE_CHUNK) {
+      await db.transaction(async (tx) => {
+        for (const customerId of customers.slice(start, start + REEVALUATE_CHUNK)) await refreshRuleFlags(tx, customerId, now, [flag]);
+      });
+    }
+    looked += customers.length;
+    // Changed again meanwhile: the newer marker stays for the next run.
+    await db.run('DELETE FROM settings WHERE key = ? AND value = ?', [key, value]);
+  }
+  return looked;
 }
