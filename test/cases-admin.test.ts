@@ -93,6 +93,12 @@ test('teams and SLA policies are validated; an assignment rule routes by reason 
 });
 
 test('reply templates: unknown variables are refused; the rendered text comes from the customer and the case', async () => {
+  const sample = await http('POST', `${server.url}/api/templates/preview`, { token: server.token, body: { body: 'Hi {{customer.firstName}}, about order {{lastOrder.id}}' } });
+  assert.equal(sample.status, 200, JSON.stringify(sample.body));
+  assert.equal(sample.body.text, 'Hi Jane, about order A-1001');
+  const badPreview = await http('POST', `${server.url}/api/templates/preview`, { token: server.token, body: { body: 'Hi {{customer.nick}}' } });
+  assert.equal(badPreview.status, 400);
+  assert.equal(badPreview.body.errors[0].field, 'body');
   const bad = await http('POST', `${server.url}/api/templates`, { token: server.token, body: { name: 'Oops', body: 'Hi {{customer.fristName}}' } });
   assert.equal(bad.status, 400);
   assert.match(bad.body.detail, /Unknown variable \{\{customer\.fristName\}\}/);

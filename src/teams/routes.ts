@@ -13,7 +13,8 @@ import { ruleConditionsSchema } from '../cases/assignment.ts';
 import { deleteAssignmentRule, findAssignmentRule, insertAssignmentRule, listAssignmentRules, updateAssignmentRule } from '../cases/rules-store.ts';
 import { caseSettingsSchema, readCaseSettings, writeCaseSettings } from '../cases/settings.ts';
 import { deleteTemplate, findTemplate, findTemplateByName, listTemplates, upsertTemplate } from '../templates/store.ts';
-import { TEMPLATE_VARIABLES, templateProblems } from '../templates/render.ts';
+import { TEMPLATE_VARIABLES, renderTemplate, templateProblems } from '../templates/render.ts';
+import { sampleTemplateValues } from '../templates/values.ts';
 import { listFlagRules, updateFlagRule } from '../flags/service.ts';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
@@ -275,6 +276,19 @@ export const teamRoutes = [
       const id = newId('tpl');
       await upsertTemplate(ctx.db, { id, name: body.name, body: body.body, createdBy: ctx.staff!.id });
       return findTemplate(ctx.db, id);
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/templates/preview',
+    summary: 'Template text rendered with a sample customer and case, to check it while writing (nothing is saved)',
+    tags: ['templates'],
+    auth: 'settings:manage',
+    body: z.object({ body: z.string().min(1).max(20_000) }).strict(),
+    handler: async ({ body, ctx }) => {
+      const problems = templateProblems(body.body);
+      if (problems.length) throw new RapportError('invalid_template', problems[0]!, 400, problems.map((reason) => ({ field: 'body', reason })));
+      return { text: renderTemplate(body.body, sampleTemplateValues({ name: ctx.staff!.name }, ctx.config.companyName)) };
     },
   }),
   defineRoute({

@@ -50,3 +50,23 @@ export async function templateValuesFor(
     'company.name': companyName,
   };
 }
+
+/** Made-up but typical values, so a manager sees how a template reads before any case uses it. */
+export function sampleTemplateValues(agent: { name: string }, companyName: string): TemplateValues {
+  return {
+    'customer.name': 'Jane Doe',
+    'customer.firstName': 'Jane',
+    'customer.email': 'jane.doe@example.com',
+    'case.number': 1042,
+    'case.subject': 'My tote bag arrived torn',
+    'agent.name': agent.name,
+    'agent.firstName': firstWord(agent.name),
+    'lastOrder.id': 'A-1001',
+    'lastOrder.total': 120,
+    'lastOrder.currency': 'USD',
+    'lastOrder.date': new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10),
+    'lastOrder.product': 'Canvas tote',
+    'openCases.count': 1,
+    'company.name': companyName,
+  };
+}

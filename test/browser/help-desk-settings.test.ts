@@ -208,12 +208,15 @@ test('a template with an unknown variable is refused under its text; the allowed
   await bodyError.waitFor();
   assert.match(await bodyError.innerText(), /Unknown variable \{\{customer\.nickname\}\}/);
   assert.equal(await page.getByLabel('Text', { exact: true }).getAttribute('aria-invalid'), 'true');
+  await page.locator('[data-testid="template-preview"][data-state="refused"]').waitFor();
 
   const text = page.getByLabel('Text', { exact: true });
   await text.fill('Hi , order {{lastOrder.id}} is on its way.');
   await text.evaluate((box: HTMLTextAreaElement) => box.setSelectionRange(3, 3));
   await page.getByTestId('template-variable').filter({ hasText: '{{customer.firstName}}' }).click();
   assert.equal(await text.inputValue(), 'Hi {{customer.firstName}}, order {{lastOrder.id}} is on its way.');
+  const preview = page.locator('[data-testid="template-preview"][data-state="ready"]');
+  await preview.filter({ hasText: 'Hi Jane, order A-1001 is on its way.' }).waitFor();
   await page.getByRole('button', { name: 'Create template' }).click();
   await page.getByTestId('reply-template').filter({ hasText: 'Order delay' }).waitFor();
   assert.equal(await bodyError.count(), 0);

@@ -33,6 +33,7 @@ export const settingsApi = {
     request<AssignmentRule>(at('/api/assignment-rules', id), { method: 'PATCH', body: change }),
   createTemplate: (template: TemplateInput) => request<ReplyTemplate>('/api/templates', { method: 'POST', body: template }),
   replaceTemplate: (id: string, template: TemplateInput) => request<ReplyTemplate>(at('/api/templates', id), { method: 'PUT', body: template }),
+  previewTemplate: (body: string) => request<{ text: string }>('/api/templates/preview', { method: 'POST', body: { body } }),
   deleteTemplate: (id: string) => request<void>(at('/api/templates', id), { method: 'DELETE' }),
   flagRules: () => request<{ items: FlagRule[] }>('/api/flag-rules'),
   changeFlagRule: (flag: FlagName, change: { enabled: boolean; params: FlagRule['params'] }) =>

@@ -7,6 +7,7 @@ import { settingsApi } from '../../settings/api.ts';
 import type { ReplyTemplate } from '../../types.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
 import { Field } from '../Field.tsx';
+import { TemplatePreview } from './TemplatePreview.tsx';
 import { VariableList } from './VariableList.tsx';
 
 const FIELDS = ['name', 'body'] as const;
@@ -64,6 +65,7 @@ export function TemplateForm({ template, variables, onSaved, onCancel }: Templat
           <p className="field-hint">
             Agents see the text filled in for their case and can edit it before sending. A value that is missing for a customer is left empty.
           </p>
+          <TemplatePreview body={body} />
         </div>
         <VariableList variables={variables} onInsert={insert} />
       </div>
