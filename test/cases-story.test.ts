@@ -225,6 +225,42 @@ test('a direct message is answered privately; a public mention is answered in pu
   assert.equal(inPublic.text, '@priya Glad to help!');
 });
 
+test('her export holds her cases and gestures; erasure empties them and keeps only what the numbers need', async () => {
+  await http('POST', `${server.url}/api/channels/social/posts`, {
+    writeKey: server.writeKey,
+    body: { posts: [{ tweet_id: '9601', author_id: 'zoe_k', inbound: true, created_at: new Date().toISOString(), text: 'my jacket zip broke, I live at 4 Elm Street' }] },
+  });
+  const zoe = (await http('GET', `${server.url}/api/customers/lookup?handle=x:zoe_k`, { token: manager.token })).body;
+  const caseId = zoe.openCases[0].id;
+  await http('POST', `${server.url}/api/cases/${caseId}/replies`, { token: agent.token, body: { text: 'Sorry Zoe, a new one is on its way to Elm Street.' } });
+  const managerEmail = (await http('GET', `${server.url}/api/auth/me`, { token: manager.token })).body.email as string;
+  const note = await http('POST', `${server.url}/api/cases/${caseId}/notes`, { token: agent.token, body: { text: `@${managerEmail} she lives at 4 Elm Street` } });
+  assert.deepEqual(note.body.mentioned, [manager.id]);
+  assert.ok(JSON.stringify((await http('GET', `${server.url}/api/mentions`, { token: manager.token })).body).includes('Elm Street'));
+  const gesture = await http('POST', `${server.url}/api/cases/${caseId}/gestures`, { token: agent.token, body: { kind: 'replacement', amount: 500, currency: 'USD', reason: 'New jacket to 4 Elm Street' } });
+  assert.equal(gesture.body.status, 'pending', 'above her limit: waits for a manager');
+
+  const exported = await http('GET', `${server.url}/api/customers/${zoe.id}/export`, { token: manager.token });
+  assert.equal(exported.status, 200);
+  assert.deepEqual(
+    exported.body.cases.map((c: { subject: string; gestures: Array<{ kind: string; status: string }> }) => [c.subject, c.gestures.map((g) => `${g.kind}/${g.status}`)]),
+    [['my jacket zip broke, I live at 4 Elm Street', ['replacement/pending']]],
+  );
+
+  const admin = server.token;
+  assert.equal((await http('DELETE', `${server.url}/api/customers/${zoe.id}`, { token: admin })).status, 200);
+  const after = await http('GET', `${server.url}/api/cases/${caseId}`, { token: admin });
+  assert.equal(after.status, 200, 'the case stays, for the numbers');
+  assert.equal(after.body.subject, 'Erased on request');
+  assert.deepEqual(after.body.messages, []);
+  assert.deepEqual(after.body.gestures.map((g: { reason: string; status: string }) => [g.reason, g.status]), [['Erased on request', 'rejected']]);
+  assert.ok(!JSON.stringify(after.body).includes('Elm Street'));
+  const mentions = await http('GET', `${server.url}/api/mentions`, { token: manager.token });
+  assert.ok(!JSON.stringify(mentions.body).includes('Elm Street'));
+  const pending = await http('GET', `${server.url}/api/gestures`, { token: manager.token });
+  assert.ok(!pending.body.items.some((g: { id: string }) => g.id === gesture.body.id), 'nothing left to approve for her');
+});
+
 test('a reply that cannot be delivered is kept in the outbox with the reason, not lost', async () => {
   const form = await http('POST', `${server.url}/public/contact`, {
     headers: { accept: 'application/json' },

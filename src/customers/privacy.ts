@@ -1,4 +1,5 @@
 // A customer's data on request: export everything we hold about them, or erase it (GDPR art. 15, 17).
+import { eraseCasesOf, exportCasesOf, type CaseExport } from '../cases/privacy.ts';
 import type { Db } from '../store/db.ts';
 import type { Actor } from '../shared/actor.ts';
 import { RapportError } from '../http/errors.ts';
@@ -31,6 +32,7 @@ export interface CustomerExport {
   flags: Array<{ flag: string; source: string; reason: string | null; setAt: string }>;
   interactions: ReturnType<typeof interactionStore.toInteraction>[];
   merges: Awaited<ReturnType<typeof listMergesOf>>;
+  cases: CaseExport[];
   accessLog: Array<{ at: string; actorKind: string; actorId: string | null; action: string }>;
 }
 
@@ -71,6 +73,7 @@ export async function exportCustomer(db: Db, id: string, actor: Actor): Promise<
     flags: (await prefStore.listFlags(db, row.id)).map((f) => ({ flag: f.flag, source: f.source, reason: f.reason, setAt: iso(f.set_at) })),
     interactions,
     merges: await listMergesOf(db, row.id),
+    cases: await exportCasesOf(db, await profilesOf(db, row.id)),
     accessLog: audit.map((entry) => ({ at: iso(entry.at), actorKind: entry.actor_kind, actorId: entry.actor_id, action: entry.action })),
   };
   await recordAudit(db, { actorKind: actor.kind, actorId: actor.id, action: 'customer.exported', customerId: row.id, ip: actor.ip, requestId: actor.requestId });
@@ -79,7 +82,7 @@ export async function exportCustomer(db: Db, id: string, actor: Actor): Promise<
 
 /**
  * Erases a customer and every profile merged into them: interactions, identities, traits, preferences,
- * flags and search terms go; a tombstone row stays so old ids answer 410 rather than 404, and the
+ * flags and search terms go, and her cases keep only what the numbers need (cases/privacy.ts); a tombstone row stays so old ids answer 410 rather than 404, and the
  * audit trail keeps who did what (without details, which may quote personal data).
  */
 export async function eraseCustomer(db: Db, id: string, actor: Actor): Promise<{ erasedProfiles: string[]; interactions: number }> {
@@ -102,13 +105,14 @@ export async function eraseCustomer(db: Db, id: string, actor: Actor): Promise<{
        WHERE id IN (${placeholders})`,
       [Date.now(), ...profiles],
     );
+    const cases = await eraseCasesOf(tx, profiles);
     await tx.run(`UPDATE audit_log SET detail = NULL, ip = NULL WHERE customer_id IN (${placeholders})`, profiles);
     await recordAudit(tx, {
       actorKind: actor.kind,
       actorId: actor.id,
       action: 'customer.erased',
       customerId: row.id,
-      detail: { profiles: profiles.length, interactions },
+      detail: { profiles: profiles.length, interactions, cases },
       requestId: actor.requestId,
     });
     return { erasedProfiles: profiles, interactions };
