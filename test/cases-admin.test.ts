@@ -164,6 +164,8 @@ test('notes: any department writes on a customer or a case, and @mentions reach 
   const inStore = await member('viewer', { department: 'in_store' });
   await http('POST', `${server.url}/api/channels/social/posts`, { writeKey: server.writeKey, body: { posts: [tweet('801', 'visitor', 'is the blue tote back in stock?')] } });
   const customer = await http('GET', `${server.url}/api/customers/lookup?handle=x:visitor`, { token: agent.token });
+  const found = await http('GET', `${server.url}/api/customers?q=${encodeURIComponent('@visitor')}`, { token: inStore.token });
+  assert.deepEqual(found.body.items.map((c: { name: string | null; handle: string | null }) => [c.name, c.handle]), [[null, '@visitor']], 'known only by a handle, still told apart');
   const caseId = (await http('GET', `${server.url}/api/cases?customerId=${customer.body.id}`, { token: agent.token })).body.items[0].id;
 
   const storeNote = await http('POST', `${server.url}/api/customers/${customer.body.id}/notes`, {

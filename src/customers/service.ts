@@ -64,6 +64,7 @@ export interface CustomerSummary {
   name: string | null;
   email: string | null;
   phone: string | null;
+  handle: string | null;
   lastSeenAt: string;
   interactionCount: number;
 }
@@ -196,6 +197,7 @@ function toSummary(row: store.CustomerListRow): CustomerSummary {
     name: row.name,
     email: row.email,
     phone: row.phone,
+    handle: row.handle,
     lastSeenAt: iso(row.last_seen_at),
     interactionCount: row.interaction_count,
   };

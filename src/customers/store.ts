@@ -116,11 +116,14 @@ export async function replaceSearchTerms(db: Db, customerId: string, terms: read
 export interface CustomerListRow extends CustomerRow {
   email: string | null;
   phone: string | null;
+  /** The first social handle, `@value`: for customers we know only from a network. */
+  handle: string | null;
 }
 
 const LIST_COLUMNS = `${CUSTOMER_COLUMNS},
   (SELECT value FROM identities WHERE customer_id = c.id AND kind = 'email' ORDER BY created_at LIMIT 1) AS email,
-  (SELECT value FROM identities WHERE customer_id = c.id AND kind = 'phone' ORDER BY created_at LIMIT 1) AS phone`;
+  (SELECT value FROM identities WHERE customer_id = c.id AND kind = 'phone' ORDER BY created_at LIMIT 1) AS phone,
+  (SELECT '@' || value FROM identities WHERE customer_id = c.id AND kind LIKE 'handle:%' ORDER BY created_at LIMIT 1) AS handle`;
 
 export async function findCustomerListRow(db: Db, id: string): Promise<CustomerListRow | undefined> {
   return db.get<CustomerListRow>(`SELECT ${LIST_COLUMNS} FROM customers c WHERE c.id = ?`, [id]);

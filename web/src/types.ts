@@ -23,6 +23,8 @@ export interface CustomerSummary {
   name: string | null;
   email: string | null;
   phone: string | null;
+  /** `@handle`, for customers we know only from a social network. */
+  handle: string | null;
   lastSeenAt: string;
   interactionCount: number;
 }

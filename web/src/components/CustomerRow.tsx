@@ -2,18 +2,21 @@
 import { followLink } from '../router.ts';
 import { absoluteTime, relativeTime } from '../time.ts';
 import type { CustomerSummary } from '../types.ts';
+import { UNNAMED_CUSTOMER } from '../customer-label.ts';
 
 export function CustomerRow({ customer }: { customer: CustomerSummary }) {
   const href = `/customers/${encodeURIComponent(customer.id)}`;
-  const contact = [customer.email, customer.phone].filter(Boolean).join(' · ');
+  const contact = [customer.email, customer.phone, customer.handle].filter(Boolean).join(' · ');
+  // Name, else how we reach them: a customer who only ever posted is still told apart.
+  const label = customer.name ?? customer.email ?? customer.handle ?? customer.phone ?? UNNAMED_CUSTOMER;
   return (
     <li>
       <a className="result-row" data-testid="search-result" href={href} onClick={(event) => followLink(event, href)}>
         <span className="avatar large" aria-hidden="true">
-          {(customer.name ?? customer.email ?? '?').charAt(0).toUpperCase()}
+          {label.replace(/^@/, '').charAt(0).toUpperCase()}
         </span>
         <span className="result-main">
-          <span className="result-name">{customer.name ?? 'Unnamed customer'}</span>
+          <span className="result-name">{label}</span>
           <span className="muted">{contact || customer.id}</span>
         </span>
         <span className="result-meta">
