@@ -2,6 +2,7 @@
 // while a team is open, so a message at 17:55 on Friday with a 1 h target is due at 09:55 on Monday.
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { localDay, regularDayAt, sameMidnightAsLuxon, type LocalDay } from './local-days.ts';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -36,7 +37,17 @@ export function isAlwaysOpen(calendar: Calendar): boolean {
 }
 
 /** The open intervals of one local day, as epoch ms, empty on a holiday or a closed day. */
-function openIntervalsOn(day: DateTime, calendar: Calendar): Array<[number, number]> {
+function openIntervalsOn(day: Pick<LocalDay, 'isoDate' | 'weekday' | 'start'>, calendar: Calendar): Array<[number, number]> {
+  if (calendar.holidays.includes(day.isoDate)) return [];
+  // Minutes after local midnight, as elapsed time: what luxon's `plus({ minutes })` gave before the spans.
+  return (calendar.hours[WEEKDAYS[day.weekday - 1]!] ?? []).map(([open, close]) => [
+    day.start + minutesOf(open) * 60_000,
+    day.start + minutesOf(close) * 60_000,
+  ]);
+}
+
+/** The same for a day luxon has to work out (a daylight-saving change near it): the original arithmetic. */
+function openIntervalsOnDateTime(day: DateTime, calendar: Calendar): Array<[number, number]> {
   if (calendar.holidays.includes(day.toISODate()!)) return [];
   const weekday = WEEKDAYS[day.weekday - 1]!;
   return (calendar.hours[weekday] ?? []).map(([open, close]) => [
@@ -47,12 +58,28 @@ function openIntervalsOn(day: DateTime, calendar: Calendar): Array<[number, numb
 
 const SEARCH_DAYS = 400;
 
+/** The open intervals of each local day from the one holding `from` on, in order. */
+function* openIntervalsByDay(from: number, calendar: Calendar): Generator<Array<[number, number]>> {
+  const zone = calendar.timezone;
+  const first = regularDayAt(zone, from);
+  if (!first) {
+    // `from` falls on or next to a daylight-saving change: luxon all the way, as before the spans.
+    const firstDay = DateTime.fromMillis(from, { zone }).startOf('day');
+    for (let offset = 0; offset < SEARCH_DAYS; offset++) yield openIntervalsOnDateTime(firstDay.plus({ days: offset }), calendar);
+    return;
+  }
+  for (let offset = 0; offset < SEARCH_DAYS; offset++) {
+    const day = localDay(zone, first.number + offset);
+    yield sameMidnightAsLuxon(first, day)
+      ? openIntervalsOn(day, calendar)
+      : openIntervalsOnDateTime(DateTime.fromMillis(first.start, { zone }).plus({ days: offset }), calendar);
+  }
+}
+
 /** Each open interval from `from` on, in order, clipped to start no earlier than `from`. */
 function* openIntervalsFrom(from: number, calendar: Calendar): Generator<[number, number]> {
-  const firstDay = DateTime.fromMillis(from, { zone: calendar.timezone }).startOf('day');
-  for (let offset = 0; offset < SEARCH_DAYS; offset++) {
-    const day = firstDay.plus({ days: offset });
-    for (const [open, close] of openIntervalsOn(day, calendar)) {
+  for (const intervals of openIntervalsByDay(from, calendar)) {
+    for (const [open, close] of intervals) {
       if (close <= from) continue;
       yield [Math.max(open, from), close];
     }
@@ -84,8 +111,11 @@ export function businessMillisBetween(start: number, end: number, calendar: Cale
 
 export function isOpenAt(at: number, calendar: Calendar): boolean {
   if (isAlwaysOpen(calendar)) return true;
-  const day = DateTime.fromMillis(at, { zone: calendar.timezone }).startOf('day');
-  return openIntervalsOn(day, calendar).some(([open, close]) => at >= open && at < close);
+  const day = regularDayAt(calendar.timezone, at);
+  const intervals = day
+    ? openIntervalsOn(day, calendar)
+    : openIntervalsOnDateTime(DateTime.fromMillis(at, { zone: calendar.timezone }).startOf('day'), calendar);
+  return intervals.some(([open, close]) => at >= open && at < close);
 }
 
 /** `at` itself when open, else the next opening; null when the calendar never opens. */
@@ -98,5 +128,8 @@ export function nextOpening(at: number, calendar: Calendar): number | null {
 /** Whether two moments fall on the same local date of the calendar's time zone. */
 export function sameLocalDay(a: number, b: number, calendar: Calendar): boolean {
   const zone = calendar.timezone;
+  const dayOfA = regularDayAt(zone, a);
+  const dayOfB = regularDayAt(zone, b);
+  if (dayOfA && dayOfB) return dayOfA.number === dayOfB.number;
   return DateTime.fromMillis(a, { zone }).toISODate() === DateTime.fromMillis(b, { zone }).toISODate();
 }
