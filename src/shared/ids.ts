@@ -1,11 +1,22 @@
 // Opaque identifiers: a readable prefix and a time-ordered random part, so ids sort by creation.
-import { randomBytes, createHash } from 'node:crypto';
+import { randomBytes, randomFillSync, createHash } from 'node:crypto';
 
 const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
+const RANDOM_BYTES_PER_ID = 8;
+// Crypto-random bytes are drawn in blocks and handed out once each: one system call per 512 ids
+// instead of one per id (it was 4% of the case engine's time).
+const randomPool = Buffer.alloc(4096);
+let poolOffset = randomPool.length;
 
-function base36(bytes: Buffer): string {
+/** Eight crypto-random base-36 characters, from pool bytes that no other id gets. */
+function randomPart(): string {
+  if (poolOffset + RANDOM_BYTES_PER_ID > randomPool.length) {
+    randomFillSync(randomPool);
+    poolOffset = 0;
+  }
   let out = '';
-  for (const byte of bytes) out += ALPHABET[byte % 36];
+  for (let i = 0; i < RANDOM_BYTES_PER_ID; i++) out += ALPHABET[randomPool[poolOffset + i]! % 36];
+  poolOffset += RANDOM_BYTES_PER_ID;
   return out;
 }
 
@@ -21,7 +32,7 @@ export function newId(prefix: string): string {
   const now = Date.now();
   sequence = now === lastTime ? sequence + 1 : 0;
   lastTime = now;
-  return `${prefix}_${now.toString(36).padStart(9, '0')}${sequence.toString(36).padStart(4, '0')}${base36(randomBytes(8))}`;
+  return `${prefix}_${now.toString(36).padStart(9, '0')}${sequence.toString(36).padStart(4, '0')}${randomPart()}`;
 }
 
 /** A secret to show once: `prefix_` + 32 url-safe characters. */
