@@ -10,7 +10,7 @@ import { profilesOf } from '../customers/merge.ts';
 import type { InboundMessage } from '../channels/model.ts';
 import { findRepeatOf } from './repeat.ts';
 import { guessReason } from './reason.ts';
-import { pickThreadByWindow, subjectFromText } from './threading.ts';
+import { pickThreadByWindow, splitThreadRefs, subjectFromText } from './threading.ts';
 import { firstMatchingRule, pickAssignee } from './assignment.ts';
 import { listAssignmentRules } from './rules-store.ts';
 import { readCaseSettings, DAY_MS, HOUR_MS } from './settings.ts';
@@ -87,19 +87,20 @@ export async function receiveMessage(db: Db, received: InboundMessage, actor: Ac
 
     let target: CaseRecord | undefined;
     let followUpOf: CaseRecord | undefined;
-    // Message ids are unguessable; a [#number] in a subject is not, so it only counts for the case's own customer.
-    const tagged = message.threadRefs.filter((ref) => ref.startsWith('case-number:'));
-    let referenced = await store.caseForThreadRefs(tx, namespace, message.threadRefs.filter((ref) => !ref.startsWith('case-number:')));
-    if (!referenced && tagged.length) {
-      const candidate = await store.caseForThreadRefs(tx, 'email', tagged);
-      const owner = candidate ? await store.findCase(tx, candidate) : undefined;
-      if (owner && profiles.includes(owner.customerId)) referenced = candidate;
+    let referenced: CaseRecord | undefined;
+    const { messageIds, caseNumbers } = splitThreadRefs(message.threadRefs);
+    const referencedId = await store.caseForThreadRefs(tx, namespace, messageIds);
+    if (referencedId) {
+      referenced = await store.findCase(tx, referencedId);
+    } else if (caseNumbers.length) {
+      // Message ids are unguessable; a [#number] in a subject is not, so it only counts for the case's own customer.
+      const owner = await store.latestCaseNumbered(tx, caseNumbers);
+      if (owner && profiles.includes(owner.customerId)) referenced = owner;
     }
     if (referenced) {
-      const found = await store.findCase(tx, referenced);
       // A reply to a closed case starts a new one: closed is final, but the history stays linked.
-      if (found?.status === 'closed') followUpOf = found;
-      else target = found;
+      if (referenced.status === 'closed') followUpOf = referenced;
+      else target = referenced;
     }
     const lookBack = Math.max(settings.threadWindowHours * HOUR_MS, settings.repeatWindowDays * DAY_MS);
     const recent = await store.recentCasesOf(tx, profiles, message.occurredAt - lookBack);
@@ -236,9 +237,8 @@ async function openCase(
     resolutionPausedAt: null,
     updatedAt: Date.now(),
   };
+  // Our email replies tag the subject with [#number]; an answer finds the case by its number (splitThreadRefs).
   await store.insertCase(tx, record);
-  // Our email replies tag the subject with [#number]; any answer by email finds the case by it.
-  await store.addThreadRef(tx, 'email', `case-number:${record.number}`, id);
   await store.recordCaseEvent(tx, id, Date.now(), input.actor, {
     opened: { channel: message.channel, reason, priority, teamId: record.teamId, assigneeId, rule: rule?.name ?? null },
   });

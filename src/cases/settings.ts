@@ -18,8 +18,13 @@ const KEYS: Record<keyof CaseSettings, string> = {
   autoCloseAfterDays: 'cases.autoCloseAfterDays',
 };
 
+/**
+ * Read afresh each time (once per inbound message): a manager may change them through the API, and the
+ * CLI and the server share the database, so a cached copy could be stale. A range of the primary key
+ * (the keys starting `cases.`): LIKE cannot use the key's index, so it would scan every other setting.
+ */
 export async function readCaseSettings(db: Db): Promise<CaseSettings> {
-  const rows = await db.all<{ key: string; value: string }>(`SELECT key, value FROM settings WHERE key LIKE 'cases.%'`);
+  const rows = await db.all<{ key: string; value: string }>(`SELECT key, value FROM settings WHERE key >= 'cases.' AND key < 'cases/'`);
   const byKey = new Map(rows.map((row) => [row.key, JSON.parse(row.value) as number]));
   return {
     repeatWindowDays: byKey.get(KEYS.repeatWindowDays) ?? 7,

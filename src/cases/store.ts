@@ -131,6 +131,12 @@ export async function findCaseByNumber(db: Db, number: number): Promise<CaseReco
   return row && toCase(row);
 }
 
+/** Of the cases with these numbers, the one with the highest id (the newest): what a `[#number]` tag names. */
+export async function latestCaseNumbered(db: Db, numbers: readonly number[]): Promise<CaseRecord | undefined> {
+  const row = await db.get<CaseRow>(`SELECT * FROM cases WHERE number IN (${numbers.map(() => '?').join(', ')}) ORDER BY id DESC LIMIT 1`, numbers);
+  return row && toCase(row);
+}
+
 export async function nextCaseNumber(db: Db): Promise<number> {
   const row = await db.get<{ n: number | null }>('SELECT MAX(number) AS n FROM cases');
   return (row?.n ?? 1000) + 1;
@@ -238,10 +244,6 @@ export async function caseForThreadRefs(db: Db, channel: string, refs: readonly 
 
 export async function addThreadRef(db: Db, channel: string, ref: string, caseId: string): Promise<void> {
   await db.run('INSERT OR IGNORE INTO case_thread_refs (channel, ref, case_id) VALUES (?, ?, ?)', [channel, ref, caseId]);
-}
-
-export async function threadRefsOf(db: Db, caseId: string): Promise<string[]> {
-  return (await db.all<{ ref: string }>('SELECT ref FROM case_thread_refs WHERE case_id = ?', [caseId])).map((row) => row.ref);
 }
 
 export interface CaseMessageInsert {

@@ -9,6 +9,24 @@ const REPLY_PREFIX = /^\s*((re|fwd?|aw|sv|vs|antw|wg|tr)\s*(\[\d+\])?\s*:\s*)+/i
 
 const CASE_TAG = /\s*\[#\d+\]\s*/g;
 
+// How a channel hands over the [#1042] tag of an email subject: `case-number:1042`.
+const CASE_NUMBER_PREFIX = 'case-number:';
+const CASE_NUMBER_REF = /^case-number:[1-9]\d{0,14}$/;
+
+/**
+ * A message's thread references, split: ids of earlier messages, looked up among the references the
+ * channel stored, and the case numbers its `case-number:N` tags name, looked up among the cases.
+ */
+export function splitThreadRefs(threadRefs: readonly string[]): { messageIds: string[]; caseNumbers: number[] } {
+  const messageIds: string[] = [];
+  const caseNumbers: number[] = [];
+  for (const ref of threadRefs) {
+    if (!ref.startsWith(CASE_NUMBER_PREFIX)) messageIds.push(ref);
+    else if (CASE_NUMBER_REF.test(ref)) caseNumbers.push(Number(ref.slice(CASE_NUMBER_PREFIX.length)));
+  }
+  return { messageIds, caseNumbers };
+}
+
 /** "RE: Fwd:  My order [#1042]" → "my order": the part of a subject that stays the same across replies. */
 export function subjectKey(subject: string | null | undefined): string {
   return (subject ?? '').replace(REPLY_PREFIX, '').replace(CASE_TAG, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
