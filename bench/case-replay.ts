@@ -13,6 +13,7 @@ import { createBareTable, type BareRow } from './bare-insert.ts';
 import type { BenchOptions } from './options.ts';
 import { emitResult, formatCount, say } from './output.ts';
 import { generateSocialFeed, writeFeedFile, type FeedMix } from './social-feed.ts';
+import { SqlProfile } from './sql-profile.ts';
 import { Stopwatch, perSecond, roundTo } from './stats.ts';
 
 // Chunks alternate between the bare insert and the replay, so both see the same machine state.
@@ -151,7 +152,9 @@ export const caseReplayBench: BenchCase = {
       say('Case replay: the feed holds no post the parser accepts, so there is nothing to time.');
       return;
     }
-    const { db } = await env.workspace.openDatabase('case-replay');
+    const { db: database } = await env.workspace.openDatabase('case-replay');
+    const sqlProfile = env.options.profileSql ? new SqlProfile() : null;
+    const db = sqlProfile ? sqlProfile.wrap(database) : database;
     const bare = await env.workspace.openDatabase('case-replay-bare');
     const insertBareRows = createBareTable(bare.db.rawConnection());
     const replayClock = new Stopwatch();
@@ -178,7 +181,7 @@ export const caseReplayBench: BenchCase = {
     const bareInsertPerSecond = perSecond(posts.length, bareClock.elapsedMs);
     const ratio = roundTo(postsPerSecond / bareInsertPerSecond, 4);
     const rejectedRows = rejected.length + total.rejected.length;
-    const counts = await countCases(db);
+    const counts = await countCases(database);
     const mismatches = disagreements(total, counts);
     say(`Case replay: ${formatCount(postsPerSecond)} posts/s through the case engine, ${formatCount(bareInsertPerSecond)} rows/s bare: ratio ${ratio}`);
     say(`  ${formatCount(total.casesOpened)} cases opened for ${formatCount(counts.customers)} customers, ${formatCount(total.threadsJoined)} posts joined a thread, ` +
@@ -189,6 +192,7 @@ export const caseReplayBench: BenchCase = {
       say(`  ${formatCount(rejectedRows)} rows rejected (${formatCount(rejected.length)} by the parser, ${formatCount(total.rejected.length)} by the engine), first ones:`);
       for (const problem of [...rejected, ...total.rejected].slice(0, REJECTED_ROWS_SHOWN)) say(`    line ${problem.line}: ${problem.reason}`);
     }
+    sqlProfile?.print(posts.length, 'post');
     emitResult({
       bench: 'case-replay',
       feed: feed.label,

@@ -9,7 +9,7 @@ export interface BenchOptions {
   lookups: number;
   /** The one case to run, or null for all of them. */
   only: string | null;
-  /** Prints the time inside each SQL statement of the ingest pipeline. */
+  /** Prints the time inside each SQL statement of the ingest pipeline or the case replay. */
   profileSql: boolean;
   /** Posts of the generated social feed the case-replay case replays. */
   posts: number;
@@ -34,7 +34,7 @@ export function usage(caseNames: readonly string[]): string {
   --posts N     posts of the generated social feed for case-replay (default ${DEFAULT_POSTS}); customers = N / 5
   --feed FILE   replay a recorded feed (CSV or JSON Lines, "Customer Support on Twitter" layout) instead
   --only CASE   run one case: ${caseNames.join(' | ')}
-  --profile-sql print the time inside each SQL statement of the ingest pipeline (adds a little overhead)`;
+  --profile-sql print the time inside each SQL statement of ingest or case-replay (adds a little overhead)`;
 }
 
 function positiveInteger(flag: string, raw: string | undefined, fallback: number): number {

@@ -1,5 +1,6 @@
-// `--profile-sql`: time spent inside each SQL statement the ingest pipeline runs, and in BEGIN…COMMIT,
-// per event — to see which statements an ingest change makes cheaper. Off by default: it adds a little.
+// `--profile-sql`: time spent inside each SQL statement the ingest pipeline (or the case replay) runs,
+// and in BEGIN…COMMIT, per event or post — to see which statements a change makes cheaper. Off by
+// default: it adds a little.
 import type { Db, SqlValue } from '../src/store/db.ts';
 import { say } from './output.ts';
 
@@ -44,12 +45,12 @@ export class SqlProfile {
     };
   }
 
-  /** The costliest statements, per event ingested. */
-  print(events: number, rows = 25): void {
+  /** The costliest statements, per event ingested (or per `unit` handled). */
+  print(events: number, unit = 'event', rows = 25): void {
     const perEvent = (ms: number) => `${((ms * 1000) / events).toFixed(1)} µs`;
     const sorted = [...this.costs].sort((a, b) => b[1].ms - a[1].ms);
     const total = sorted.reduce((sum, [, cost]) => sum + cost.ms, 0);
-    say(`SQL profile: ${perEvent(total)} per event inside SQLite (µs per event, calls per event, µs per call, statement)`);
+    say(`SQL profile: ${perEvent(total)} per ${unit} inside SQLite (µs per ${unit}, calls per ${unit}, µs per call, statement)`);
     for (const [sql, cost] of sorted.slice(0, rows)) {
       const perCall = ((cost.ms * 1000) / cost.calls).toFixed(1);
       const oneLine = sql.replace(/\s+/g, ' ').slice(0, 110);
