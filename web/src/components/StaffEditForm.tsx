@@ -11,6 +11,7 @@ import type { StaffMember } from '../types.ts';
 import { Checkbox } from './Checkbox.tsx';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { Field } from './Field.tsx';
+import { FormActions } from './FormActions.tsx';
 
 const FIELDS = ['teamId', 'skills', 'empowermentLimit', 'empowermentLimit.amount', 'empowermentLimit.currency', 'available'];
 
@@ -88,14 +89,7 @@ export function StaffEditForm({ member, teams, onSaved, onCancel }: StaffEditFor
         error={byField.available}
         onChange={setAvailable}
       />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={saving}>
-          {saving ? 'Saving…' : 'Save'}
-        </button>
-        <button type="button" onClick={onCancel} disabled={saving}>
-          Cancel
-        </button>
-      </div>
+      <FormActions saving={saving} submitLabel={'Save'} onCancel={onCancel} />
     </form>
   );
 }

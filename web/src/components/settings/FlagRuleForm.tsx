@@ -68,7 +68,7 @@ export function FlagRuleForm({ rule }: { rule: FlagRule }) {
         </button>
         {saved && (
           <span className="saved" role="status">
-            Saved. Customers are re-flagged as their records change.
+            Saved. Every customer it may concern is checked again within a minute.
           </span>
         )}
       </div>

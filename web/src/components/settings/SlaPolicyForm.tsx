@@ -10,6 +10,7 @@ import { Checkbox } from '../Checkbox.tsx';
 import { ErrorAlert } from '../ErrorAlert.tsx';
 import { Field } from '../Field.tsx';
 import { SlaTargetsGrid } from './SlaTargetsGrid.tsx';
+import { FormActions } from '../FormActions.tsx';
 
 const FIELDS = ['name', 'businessHoursOnly', 'targets', ...TARGET_FIELDS];
 
@@ -61,14 +62,7 @@ export function SlaPolicyForm({ policy, onSaved, onCancel }: SlaPolicyFormProps)
         onChange={(businessHoursOnly) => edit({ businessHoursOnly })}
       />
       <SlaTargetsGrid targets={draft.targets} onChange={(targets) => edit({ targets })} errors={byField} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={saving}>
-          {saving ? 'Saving…' : policy ? 'Save policy' : 'Create policy'}
-        </button>
-        <button type="button" onClick={onCancel} disabled={saving}>
-          Cancel
-        </button>
-      </div>
+      <FormActions saving={saving} submitLabel={policy ? 'Save policy' : 'Create policy'} onCancel={onCancel} />
     </form>
   );
 }

@@ -22,6 +22,7 @@ import { Field } from '../Field.tsx';
 import { BusinessHoursEditor } from './BusinessHoursEditor.tsx';
 import { HolidayList } from './HolidayList.tsx';
 import { TimeZoneField } from './TimeZoneField.tsx';
+import { FormActions } from '../FormActions.tsx';
 
 const dayField = (day: Weekday) => `businessHours.${day}`;
 const FIELDS = ['name', 'department', 'timezone', 'slaPolicyId', 'autoAssign', 'isDefault', 'holidays', 'businessHours', ...WEEKDAYS.map(dayField)];
@@ -149,14 +150,7 @@ export function TeamForm({ team, policies, onSaved, onCancel }: TeamFormProps) {
           onChange={(isDefault) => edit({ isDefault })}
         />
       </div>
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={saving}>
-          {saving ? 'Saving…' : team ? 'Save team' : 'Create team'}
-        </button>
-        <button type="button" onClick={onCancel} disabled={saving}>
-          Cancel
-        </button>
-      </div>
+      <FormActions saving={saving} submitLabel={team ? 'Save team' : 'Create team'} onCancel={onCancel} />
     </form>
   );
 }

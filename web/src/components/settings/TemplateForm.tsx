@@ -9,6 +9,7 @@ import { ErrorAlert } from '../ErrorAlert.tsx';
 import { Field } from '../Field.tsx';
 import { TemplatePreview } from './TemplatePreview.tsx';
 import { VariableList } from './VariableList.tsx';
+import { FormActions } from '../FormActions.tsx';
 
 const FIELDS = ['name', 'body'] as const;
 
@@ -69,14 +70,7 @@ export function TemplateForm({ template, variables, onSaved, onCancel }: Templat
         </div>
         <VariableList variables={variables} onInsert={insert} />
       </div>
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={saving}>
-          {saving ? 'Saving…' : template ? 'Save template' : 'Create template'}
-        </button>
-        <button type="button" onClick={onCancel} disabled={saving}>
-          Cancel
-        </button>
-      </div>
+      <FormActions saving={saving} submitLabel={template ? 'Save template' : 'Create template'} onCancel={onCancel} />
     </form>
   );
 }
