@@ -1,29 +1,18 @@
 // An answer by email finds its case by the [#number] tag in the subject when the reply headers are
 // lost, but only for the case's own customer, and a closed case's tag opens a follow-up.
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSqlite, type SqliteDatabase } from '../store/sqlite.ts';
+import { openSqlite } from '../store/sqlite.ts';
 import { applyMigrations, readMigrations } from '../store/migrate.ts';
 import { CLI_ACTOR } from '../shared/actor.ts';
 import type { InboundMessage } from '../channels/model.ts';
 import { receiveMessage } from './inbound.ts';
 import { splitThreadRefs } from './threading.ts';
 import { changeCase } from './service.ts';
+import { useTempDatabase } from '../../test/helpers/temp-database.ts';
 
-let dir: string;
-let db: SqliteDatabase;
-before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'rapport-case-tag-'));
-  db = openSqlite(join(dir, 'cases.db'));
-  await db.migrate();
-});
-after(async () => {
-  await db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const temp = useTempDatabase('case-tag');
 
 let mails = 0;
 const mail = (from: string, subject: string, threadRefs: string[] = []): InboundMessage => ({
@@ -45,38 +34,38 @@ test('thread references split into message ids and the case numbers of canonical
 });
 
 test('a [#number] tag joins the case of the same customer, whatever the subject says', async () => {
-  const opened = await receiveMessage(db, mail('ada@example.com', 'My order is late'), CLI_ACTOR);
+  const opened = await receiveMessage(temp.db, mail('ada@example.com', 'My order is late'), CLI_ACTOR);
   assert.equal(opened.outcome, 'opened');
-  const answer = await receiveMessage(db, mail('ada@example.com', 'Different words entirely', [`case-number:${opened.caseNumber}`]), CLI_ACTOR);
+  const answer = await receiveMessage(temp.db, mail('ada@example.com', 'Different words entirely', [`case-number:${opened.caseNumber}`]), CLI_ACTOR);
   assert.equal(answer.outcome, 'joined');
   assert.equal(answer.caseId, opened.caseId);
 });
 
 test("another customer's tag is ignored: tags are guessable, message ids are not", async () => {
-  const opened = await receiveMessage(db, mail('bea@example.com', 'Refund please'), CLI_ACTOR);
-  const stranger = await receiveMessage(db, mail('cy@example.com', 'Refund please', [`case-number:${opened.caseNumber}`]), CLI_ACTOR);
+  const opened = await receiveMessage(temp.db, mail('bea@example.com', 'Refund please'), CLI_ACTOR);
+  const stranger = await receiveMessage(temp.db, mail('cy@example.com', 'Refund please', [`case-number:${opened.caseNumber}`]), CLI_ACTOR);
   assert.equal(stranger.outcome, 'opened');
   assert.notEqual(stranger.caseId, opened.caseId);
 });
 
 test("a closed case's tag opens a follow-up linked to it", async () => {
-  const opened = await receiveMessage(db, mail('dee@example.com', 'Broken zip'), CLI_ACTOR);
-  await changeCase(db, opened.caseId, { status: 'resolved' }, CLI_ACTOR);
-  await changeCase(db, opened.caseId, { status: 'closed' }, CLI_ACTOR);
-  const again = await receiveMessage(db, mail('dee@example.com', 'Re: Broken zip', [`case-number:${opened.caseNumber}`]), CLI_ACTOR);
+  const opened = await receiveMessage(temp.db, mail('dee@example.com', 'Broken zip'), CLI_ACTOR);
+  await changeCase(temp.db, opened.caseId, { status: 'resolved' }, CLI_ACTOR);
+  await changeCase(temp.db, opened.caseId, { status: 'closed' }, CLI_ACTOR);
+  const again = await receiveMessage(temp.db, mail('dee@example.com', 'Re: Broken zip', [`case-number:${opened.caseNumber}`]), CLI_ACTOR);
   assert.equal(again.outcome, 'opened');
   assert.equal(again.repeatOf, opened.caseId);
 });
 
 test('a message id reference wins over a tag', async () => {
-  const first = await receiveMessage(db, mail('eve@example.com', 'First matter'), CLI_ACTOR);
-  const second = await receiveMessage(db, mail('eve@example.com', 'Second matter'), CLI_ACTOR);
-  const answer = await receiveMessage(db, mail('eve@example.com', 'Re: First matter', [`mail-${mails - 1}@example.com`, `case-number:${second.caseNumber}`]), CLI_ACTOR);
+  const first = await receiveMessage(temp.db, mail('eve@example.com', 'First matter'), CLI_ACTOR);
+  const second = await receiveMessage(temp.db, mail('eve@example.com', 'Second matter'), CLI_ACTOR);
+  const answer = await receiveMessage(temp.db, mail('eve@example.com', 'Re: First matter', [`mail-${mails - 1}@example.com`, `case-number:${second.caseNumber}`]), CLI_ACTOR);
   assert.equal(answer.caseId, first.caseId);
 });
 
 test('a database from before 0006 drops the tag references it stored, keeps the others, and its tags still work', async () => {
-  const old = openSqlite(join(dir, 'before-0006.db'));
+  const old = openSqlite(join(temp.dir, 'before-0006.db'));
   try {
     const writer = old.rawConnection();
     await applyMigrations(old, (sql) => writer.exec(sql), readMigrations().filter((migration) => migration.version <= 5));

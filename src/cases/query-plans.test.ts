@@ -1,23 +1,10 @@
 // The look-ups the case engine runs for every message it receives are served by an index (EXPLAIN
 // QUERY PLAN), including those that lean on an index changed to write fewer pages (migration 0006).
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openSqlite, type SqliteDatabase } from '../store/sqlite.ts';
+import { useTempDatabase } from '../../test/helpers/temp-database.ts';
 
-let dir: string;
-let db: SqliteDatabase;
-before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'rapport-case-plans-'));
-  db = openSqlite(join(dir, 'plans.db'));
-  await db.migrate();
-});
-after(async () => {
-  await db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const temp = useTempDatabase('case-plans');
 
 const PER_MESSAGE_QUERIES: Record<string, [sql: string, index: RegExp]> = {
   'case settings': [`SELECT key, value FROM settings WHERE key >= 'cases.' AND key < 'cases/'`, /USING INDEX sqlite_autoindex_settings_1 \(key>\? AND key<\?\)/],
@@ -43,7 +30,7 @@ const PER_MESSAGE_QUERIES: Record<string, [sql: string, index: RegExp]> = {
 for (const [name, [sql, index]] of Object.entries(PER_MESSAGE_QUERIES)) {
   test(`${name}: served by its index, no table scanned`, () => {
     const params = (sql.match(/\?/g) ?? []).map(() => 1);
-    const plan = db
+    const plan = temp.db
       .rawConnection()
       .prepare(`EXPLAIN QUERY PLAN ${sql}`)
       .all(...params)
@@ -55,7 +42,7 @@ for (const [name, [sql, index]] of Object.entries(PER_MESSAGE_QUERIES)) {
 }
 
 test('migration 0006 indexes only replies by external id, and keeps the references by case that erasure deletes by', () => {
-  const indexes = db
+  const indexes = temp.db
     .rawConnection()
     .prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name IN ('case_thread_refs', 'case_messages') ORDER BY name`)
     .all()

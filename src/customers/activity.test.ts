@@ -1,27 +1,14 @@
 // Customer activity is read from the timeline: counts, first and last seen follow the events (and
 // merges), and the recent list pages through every live customer once, latest activity first.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openSqlite, type SqliteDatabase } from '../store/sqlite.ts';
 import { ingestEvents } from '../interactions/pipeline.ts';
 import type { IncomingEvent } from '../interactions/model.ts';
 import { getContextCard, listRecentCustomers, mergeCustomers } from './service.ts';
 import { openCasesForCard } from '../cases/card.ts';
+import { useTempDatabase } from '../../test/helpers/temp-database.ts';
 
-let dir: string;
-let db: SqliteDatabase;
-before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'rapport-activity-'));
-  db = openSqlite(join(dir, 'activity.db'));
-  await db.migrate();
-});
-after(async () => {
-  await db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const temp = useTempDatabase('activity');
 
 const T0 = Date.UTC(2026, 0, 1);
 const HOUR = 3_600_000;
@@ -36,7 +23,7 @@ function message(email: string, sourceId: string, occurredAt: number): IncomingE
 
 test('the recent list pages through every customer once, latest first, ties included', async () => {
   // Five people; two share the latest time, and one's older events arrive after newer ones.
-  const report = await ingestEvents(db, [
+  const report = await ingestEvents(temp.db, [
     message('a@example.com', 'a1', T0 + 5 * HOUR),
     message('b@example.com', 'b1', T0 + 9 * HOUR),
     message('c@example.com', 'c1', T0 + 9 * HOUR),
@@ -49,18 +36,18 @@ test('the recent list pages through every customer once, latest first, ties incl
   const seen: string[] = [];
   let cursor: string | undefined;
   do {
-    const page = await listRecentCustomers(db, 2, cursor);
+    const page = await listRecentCustomers(temp.db, 2, cursor);
     seen.push(...page.items.map((item) => item.id));
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
   assert.deepEqual(seen, [c, b, d, a, e], 'equal times: the later event first');
 
-  const card = await getContextCard(db, a!, AGENT, openCasesForCard);
+  const card = await getContextCard(temp.db, a!, AGENT, openCasesForCard);
   assert.deepEqual([card.interactionCount, card.firstSeenAt, card.lastSeenAt], [2, new Date(T0).toISOString(), new Date(T0 + 5 * HOUR).toISOString()]);
 
-  await mergeCustomers(db, a!, e!, AGENT);
-  const merged = await getContextCard(db, a!, AGENT, openCasesForCard);
+  await mergeCustomers(temp.db, a!, e!, AGENT);
+  const merged = await getContextCard(temp.db, a!, AGENT, openCasesForCard);
   assert.equal(merged.interactionCount, 3);
-  const recent = (await listRecentCustomers(db, 10)).items.map((item) => item.id);
+  const recent = (await listRecentCustomers(temp.db, 10)).items.map((item) => item.id);
   assert.deepEqual(recent, [c, b, d, a], 'a merged-away profile leaves the list');
 });

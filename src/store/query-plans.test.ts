@@ -1,22 +1,9 @@
 // Every query that runs per event or per request is served by an index: checked with EXPLAIN QUERY PLAN.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openSqlite, type SqliteDatabase } from './sqlite.ts';
+import { useTempDatabase } from '../../test/helpers/temp-database.ts';
 
-let dir: string;
-let db: SqliteDatabase;
-before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'rapport-plans-'));
-  db = openSqlite(join(dir, 'plans.db'));
-  await db.migrate();
-});
-after(async () => {
-  await db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const temp = useTempDatabase('plans');
 
 const HOT_QUERIES: Record<string, string> = {
   'identity look-up': 'SELECT * FROM identities WHERE kind = ? AND value = ?',
@@ -48,7 +35,7 @@ const HOT_QUERIES: Record<string, string> = {
 for (const [name, sql] of Object.entries(HOT_QUERIES)) {
   test(`${name} uses an index and never scans or sorts a table`, () => {
     const params = (sql.match(/\?/g) ?? []).map(() => 1);
-    const plan = db
+    const plan = temp.db
       .rawConnection()
       .prepare(`EXPLAIN QUERY PLAN ${sql}`)
       .all(...params)
@@ -61,5 +48,5 @@ for (const [name, sql] of Object.entries(HOT_QUERIES)) {
 }
 
 test('migrations apply once: a second run applies nothing', async () => {
-  assert.deepEqual(await db.migrate(), []);
+  assert.deepEqual(await temp.db.migrate(), []);
 });

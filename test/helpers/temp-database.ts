@@ -1,0 +1,36 @@
+// A real, migrated database in a temp folder for one test file: opened before its tests, removed after.
+import { after, before } from 'node:test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openSqlite, type SqliteDatabase } from '../../src/store/sqlite.ts';
+
+export interface TempDatabase {
+  /** The database, once `before` has run. */
+  readonly db: SqliteDatabase;
+  /** Its folder, for a test that needs a second database file beside it. */
+  readonly dir: string;
+}
+
+export function useTempDatabase(prefix: string): TempDatabase {
+  let dir = '';
+  let db: SqliteDatabase | undefined;
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), `rapport-${prefix}-`));
+    db = openSqlite(join(dir, `${prefix}.db`));
+    await db.migrate();
+  });
+  after(async () => {
+    await db?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    get db() {
+      if (!db) throw new Error('The temp database opens in before(): use it inside a test');
+      return db;
+    },
+    get dir() {
+      return dir;
+    },
+  };
+}
