@@ -140,7 +140,7 @@ test('a conversation that runs on for more than a week stays one case while she 
   const post = (id: string, days: number, text: string) => ({ tweet_id: id, author_id: 'ola', inbound: true, created_at: ago(days), text });
   const sent = await http('POST', `${server.url}/api/channels/social/posts`, {
     writeKey: server.writeKey,
-    body: { posts: [post('1101', 10, 'my subscription renewal failed'), post('1102', 8, 'still failing'), post('1103', 5, 'tried another card'), post('1104', 2.5, 'any news?')] },
+    body: { posts: [post('1101', 10, 'my subscription renewal failed'), post('1102', 7.5, 'still failing'), post('1103', 5, 'tried another card'), post('1104', 2.5, 'any news?')] },
   });
   assert.equal(sent.status, 201, JSON.stringify(sent.body));
   assert.equal(sent.body.casesOpened, 1, 'eight days after it opened, a message two and a half days after her last still joins');
