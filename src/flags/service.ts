@@ -67,9 +67,18 @@ const ORDER_VALUE = `COALESCE(json_extract(properties, '$.revenue'), json_extrac
 
 /** `only` narrows the work to the flags an event can change (an order changes only the value flags). */
 export async function refreshRuleFlags(db: Db, customerId: string, now: number, only: readonly FlagName[] = FLAG_NAMES): Promise<void> {
+  await refreshRuleFlagsOf(db, [customerId], now, only);
+}
+
+/** The same for many customers, reading the rules once: ingest batches, sweeps and re-evaluations. */
+export async function refreshRuleFlagsOf(db: Db, customerIds: Iterable<string>, now: number, only: readonly FlagName[] = FLAG_NAMES): Promise<void> {
+  const rules = (await listFlagRules(db)).filter((rule) => only.includes(rule.flag));
+  for (const customerId of customerIds) await applyRules(db, customerId, now, rules, only);
+}
+
+async function applyRules(db: Db, customerId: string, now: number, rules: readonly FlagRule[], only: readonly FlagName[]): Promise<void> {
   const customer = await canonicalCustomer(db, customerId);
   if (!customer || customer.erased_at !== null) return;
-  const rules = (await listFlagRules(db)).filter((rule) => only.includes(rule.flag));
   const profiles = await profilesOf(db, customer.id);
   const inList = profiles.map(() => '?').join(', ');
   const since = (days: number) => now - days * DAY_MS;
@@ -133,7 +142,7 @@ export async function sweepLapsedFlags(db: Db, now = Date.now()): Promise<number
       `SELECT DISTINCT customer_id FROM customer_flags WHERE source = 'rule' AND flag IN (${inList})`,
       [...WINDOWED_FLAGS],
     );
-    for (const { customer_id } of holders) await refreshRuleFlags(tx, customer_id, now, WINDOWED_FLAGS);
+    await refreshRuleFlagsOf(tx, holders.map((row) => row.customer_id), now, WINDOWED_FLAGS);
     return before - (await tx.get<{ n: number }>(flagged, [...WINDOWED_FLAGS]))!.n;
   });
 }
@@ -163,7 +172,7 @@ export async function reevaluateChangedFlagRules(db: Db, now = Date.now()): Prom
     const customers = await candidatesFor(db, flag);
     for (let start = 0; start < customers.length; start += REEVALUATE_CHUNK) {
       await db.transaction(async (tx) => {
-        for (const customerId of customers.slice(start, start + REEVALUATE_CHUNK)) await refreshRuleFlags(tx, customerId, now, [flag]);
+        await refreshRuleFlagsOf(tx, customers.slice(start, start + REEVALUATE_CHUNK), now, [flag]);
       });
     }
     looked += customers.length;

@@ -8,7 +8,7 @@ import { applyProfile } from '../customers/service.ts';
 import { applyObservedBehaviour, discardObservedBehaviour, observeBehaviour, setExplicitPreference } from '../customers/preferences.ts';
 import { acquisitionSourceOf, nameFromTraits, splitPreferenceTraits } from '../customers/profile.ts';
 import { identityCacheFor } from '../customers/identity-cache.ts';
-import { VALUE_FLAGS, changesLifetimeValue, refreshRuleFlags } from '../flags/service.ts';
+import { VALUE_FLAGS, changesLifetimeValue, refreshRuleFlagsOf } from '../flags/service.ts';
 import type { IncomingEvent } from './model.ts';
 import * as store from './store.ts';
 
@@ -74,7 +74,7 @@ export async function ingestEvents(
     const buyers = new Set(
       report.results.filter((result) => result.status === 'stored' && changesLifetimeValue(events[result.index]!.event)).map((result) => result.customerId!),
     );
-    for (const customerId of buyers) await refreshRuleFlags(tx, customerId, receivedAt, VALUE_FLAGS);
+    if (buyers.size) await refreshRuleFlagsOf(tx, buyers, receivedAt, VALUE_FLAGS);
     return report;
   }).catch((error: unknown) => {
     identities.clear();
