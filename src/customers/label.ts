@@ -1,12 +1,13 @@
 // What to call a customer in a list (a queue, the approvals): read for a page of them at once.
 import type { Db } from '../store/db.ts';
 import { maskIdentityValue } from './identity.ts';
+import { listContactRows } from './store.ts';
 
 /** What a customer can be called in a list: their name, or the identities we reach them by. */
 export interface CustomerLabelFacts {
   name: string | null;
   email: string | null;
-  /** A social handle without its @, e.g. `mariag`. */
+  /** A social handle with its @, e.g. `@mariag`. */
   handle: string | null;
   phone: string | null;
 }
@@ -20,7 +21,7 @@ export function customerLabel(facts: CustomerLabelFacts, canSeePii: boolean): st
   const name = facts.name?.trim();
   if (name) return name;
   if (facts.email) return canSeePii ? facts.email : maskIdentityValue('email', facts.email);
-  if (facts.handle) return `@${facts.handle}`;
+  if (facts.handle) return facts.handle;
   if (facts.phone) return canSeePii ? facts.phone : maskIdentityValue('phone', facts.phone);
   return null;
 }
@@ -32,12 +33,6 @@ export function customerLabel(facts: CustomerLabelFacts, canSeePii: boolean): st
 export async function customerLabelFactsOf(db: Db, customerIds: readonly string[]): Promise<Map<string, CustomerLabelFacts>> {
   const ids = [...new Set(customerIds)];
   if (ids.length === 0) return new Map();
-  const first = (kind: string) =>
-    `(SELECT value FROM identities WHERE customer_id = COALESCE(c.merged_into, c.id) AND ${kind} ORDER BY created_at LIMIT 1)`;
-  const rows = await db.all<{ id: string } & CustomerLabelFacts>(
-    `SELECT c.id, COALESCE(c.name, (SELECT name FROM customers s WHERE s.id = c.merged_into)) AS name, ${first("kind = 'email'")} AS email, ${first("kind LIKE 'handle:%'")} AS handle, ${first("kind = 'phone'")} AS phone
-     FROM customers c WHERE c.id IN (${ids.map(() => '?').join(', ')})`,
-    ids,
-  );
+  const rows = await listContactRows(db, ids);
   return new Map(rows.map(({ id, ...facts }) => [id, facts]));
 }

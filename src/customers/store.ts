@@ -120,10 +120,30 @@ export interface CustomerListRow extends CustomerRow {
   handle: string | null;
 }
 
-const LIST_COLUMNS = `${CUSTOMER_COLUMNS},
-  (SELECT value FROM identities WHERE customer_id = c.id AND kind = 'email' ORDER BY created_at LIMIT 1) AS email,
-  (SELECT value FROM identities WHERE customer_id = c.id AND kind = 'phone' ORDER BY created_at LIMIT 1) AS phone,
-  (SELECT '@' || value FROM identities WHERE customer_id = c.id AND kind LIKE 'handle:%' ORDER BY created_at LIMIT 1) AS handle`;
+/** The first email, phone and social handle (`@value`) of the profile `owner` names: how lists tell customers apart. */
+const contactColumns = (owner: string) => `
+  (SELECT value FROM identities WHERE customer_id = ${owner} AND kind = 'email' ORDER BY created_at LIMIT 1) AS email,
+  (SELECT value FROM identities WHERE customer_id = ${owner} AND kind = 'phone' ORDER BY created_at LIMIT 1) AS phone,
+  (SELECT '@' || value FROM identities WHERE customer_id = ${owner} AND kind LIKE 'handle:%' ORDER BY created_at LIMIT 1) AS handle`;
+
+const LIST_COLUMNS = `${CUSTOMER_COLUMNS},${contactColumns('c.id')}`;
+
+export interface ContactRow {
+  id: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  handle: string | null;
+}
+
+/** Name and first contacts of each profile; a profile merged away answers with the one that absorbed it. */
+export async function listContactRows(db: Db, ids: readonly string[]): Promise<ContactRow[]> {
+  return db.all<ContactRow>(
+    `SELECT c.id, COALESCE(c.name, (SELECT name FROM customers s WHERE s.id = c.merged_into)) AS name,${contactColumns('COALESCE(c.merged_into, c.id)')}
+     FROM customers c WHERE c.id IN (${ids.map(() => '?').join(', ')})`,
+    [...ids],
+  );
+}
 
 export async function findCustomerListRow(db: Db, id: string): Promise<CustomerListRow | undefined> {
   return db.get<CustomerListRow>(`SELECT ${LIST_COLUMNS} FROM customers c WHERE c.id = ?`, [id]);
