@@ -70,18 +70,23 @@ test('a paused resolution clock resumes later by the business time it stood stil
   assert.equal(show(resumedDueAt(roundTheClock, at('2026-11-30T12:00'), at('2026-11-27T16:00'), at('2026-11-30T10:00'))), 'Thu 2026-12-03 06:00');
 });
 
-// The luxon arithmetic business hours used before local days were kept as spans (src/sla/local-days.ts):
-// the reference the faster code must agree with, to the millisecond, in every zone and on every day.
+// Plain luxon arithmetic, day by day, as business hours were computed before local days were kept as
+// spans (src/sla/local-days.ts): the reference the faster code must agree with, to the millisecond, in
+// every zone and on every day.
 const reference = (() => {
   const days = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
   const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
   const alwaysOpen = (calendar: Calendar) => Object.keys(calendar.hours).length === 0;
+  // Wall-clock opening times, day by day, with nothing cached: 09:00 is 09:00 on a daylight-saving day too.
+  const wallClock = (day: DateTime, time: string) =>
+    time === '24:00'
+      ? day.plus({ days: 1 }).startOf('day').toMillis()
+      : day.set({ hour: Math.floor(minutesOf(time) / 60), minute: minutesOf(time) % 60 }).toMillis();
   const openIntervalsOn = (day: DateTime, calendar: Calendar): Array<[number, number]> => {
     if (calendar.holidays.includes(day.toISODate()!)) return [];
-    return (calendar.hours[days[day.weekday - 1]!] ?? []).map(([open, close]) => [
-      day.plus({ minutes: minutesOf(open) }).toMillis(),
-      day.plus({ minutes: minutesOf(close) }).toMillis(),
-    ]);
+    return (calendar.hours[days[day.weekday - 1]!] ?? [])
+      .map(([open, close]): [number, number] => [wallClock(day, open), wallClock(day, close)])
+      .filter(([open, close]) => open < close);
   };
   function* openIntervalsFrom(from: number, calendar: Calendar): Generator<[number, number]> {
     const firstDay = DateTime.fromMillis(from, { zone: calendar.timezone }).startOf('day');
@@ -269,4 +274,20 @@ test('daylight saving at midnight (Santiago): a weekday team still opens at 09:0
   // Chile moves its clocks at midnight between Saturday and Sunday (2026-09-06 here): 00:00 does not exist that day.
   const due = addBusinessMinutes(at('2026-09-04T16:00', 'America/Santiago'), 120, santiago);
   assert.equal(show(due, 'America/Santiago'), 'Mon 2026-09-07 10:00');
+});
+
+test('daylight saving on a working day: the team opens at its local time on the day the clocks change', () => {
+  const everyDay = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => [day, [['09:00', '17:00']]]));
+  const newYork: Calendar = { timezone: 'America/New_York', hours: everyDay as Calendar['hours'], holidays: [] };
+  // Spring forward on Sunday 2026-03-08 at 02:00: the team opens at 09:00 EDT (13:00 UTC), not 10:00.
+  assert.equal(show(nextOpening(at('2026-03-08T07:00', 'America/New_York'), newYork)!, 'America/New_York'), 'Sun 2026-03-08 09:00');
+  assert.equal(show(addBusinessMinutes(at('2026-03-08T08:00', 'America/New_York'), 60, newYork), 'America/New_York'), 'Sun 2026-03-08 10:00');
+  assert.ok(!isOpenAt(at('2026-03-08T08:30', 'America/New_York'), newYork));
+  assert.ok(isOpenAt(at('2026-03-08T16:30', 'America/New_York'), newYork));
+  // Fall back on Sunday 2026-11-01: 09:00 EST is 14:00 UTC, and the day still has eight open hours.
+  assert.equal(new Date(nextOpening(at('2026-11-01T06:00', 'America/New_York'), newYork)!).toISOString(), '2026-11-01T14:00:00.000Z');
+  assert.equal(businessMillisBetween(at('2026-11-01T00:00', 'America/New_York'), at('2026-11-02T00:00', 'America/New_York'), newYork), 8 * 3_600_000);
+  // A round-the-clock day is 23 hours long in spring.
+  const allDay: Calendar = { timezone: 'America/New_York', hours: { sun: [['00:00', '24:00']] }, holidays: [] };
+  assert.equal(businessMillisBetween(at('2026-03-07T12:00', 'America/New_York'), at('2026-03-09T12:00', 'America/New_York'), allDay), 23 * 3_600_000);
 });

@@ -39,21 +39,31 @@ export function isAlwaysOpen(calendar: Calendar): boolean {
 /** The open intervals of one local day, as epoch ms, empty on a holiday or a closed day. */
 function openIntervalsOn(day: Pick<LocalDay, 'isoDate' | 'weekday' | 'start'>, calendar: Calendar): Array<[number, number]> {
   if (calendar.holidays.includes(day.isoDate)) return [];
-  // Minutes after local midnight, as elapsed time: what luxon's `plus({ minutes })` gave before the spans.
+  // The offset is steady all day (a regular day), so a wall-clock time is that many minutes after midnight.
   return (calendar.hours[WEEKDAYS[day.weekday - 1]!] ?? []).map(([open, close]) => [
     day.start + minutesOf(open) * 60_000,
     day.start + minutesOf(close) * 60_000,
   ]);
 }
 
-/** The same for a day luxon has to work out (a daylight-saving change near it): the original arithmetic. */
+/**
+ * The same for a day luxon has to work out (a daylight-saving change near it). Opening times are
+ * wall-clock times: a team that opens at 09:00 opens at 09:00 on the day the clocks change too, and
+ * that day is an hour shorter or longer. A time the change skips moves forward (luxon's rule), and an
+ * interval the change swallows whole is dropped.
+ */
 function openIntervalsOnDateTime(day: DateTime, calendar: Calendar): Array<[number, number]> {
   if (calendar.holidays.includes(day.toISODate()!)) return [];
   const weekday = WEEKDAYS[day.weekday - 1]!;
-  return (calendar.hours[weekday] ?? []).map(([open, close]) => [
-    day.plus({ minutes: minutesOf(open) }).toMillis(),
-    day.plus({ minutes: minutesOf(close) }).toMillis(),
-  ]);
+  return (calendar.hours[weekday] ?? [])
+    .map(([open, close]): [number, number] => [wallClockOn(day, open), wallClockOn(day, close)])
+    .filter(([open, close]) => open < close);
+}
+
+function wallClockOn(day: DateTime, time: string): number {
+  if (time === '24:00') return day.plus({ days: 1 }).startOf('day').toMillis();
+  const minutes = minutesOf(time);
+  return day.set({ hour: Math.floor(minutes / 60), minute: minutes % 60 }).toMillis();
 }
 
 const SEARCH_DAYS = 400;
