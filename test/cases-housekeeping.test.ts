@@ -135,6 +135,43 @@ test('while a case is pending the resolution clock stands still; her answer star
   assert.ok(resumed.resolution_due_at >= opened.resolution_due_at);
 });
 
+test('a priority change keeps the time the case already spent waiting on the customer', async () => {
+  const db = server.running.db;
+  const caseOf = async (handle: string) =>
+    (await db.get<{ id: string; resolution_due_at: number; resolution_paused_at: number | null }>(
+      `SELECT c.id, c.resolution_due_at, c.resolution_paused_at FROM cases c JOIN identities i ON i.customer_id = c.customer_id
+       WHERE i.value = ? ORDER BY c.opened_at DESC LIMIT 1`,
+      [handle],
+    ))!;
+  await http('POST', `${server.url}/api/channels/social/posts`, {
+    writeKey: server.writeKey,
+    body: { posts: [tweet('2001', 'waited', 'my parcel is lost'), tweet('2002', 'straight', 'my parcel is lost too')] },
+  });
+  const waited = await caseOf('waited');
+  assert.equal((await http('PATCH', `${server.url}/api/cases/${waited.id}`, { token: server.token, body: { status: 'pending' } })).status, 200);
+  // She took a week to answer: a whole week of office hours (40 h) on the clock's credit.
+  const pausedAt = (await caseOf('waited')).resolution_paused_at!;
+  await db.run('UPDATE cases SET resolution_paused_at = ? WHERE id = ?', [pausedAt - 7 * DAY, waited.id]);
+  await http('POST', `${server.url}/api/channels/social/posts`, {
+    writeKey: server.writeKey,
+    body: { posts: [{ ...tweet('2003', 'waited', 'found the receipt'), in_response_to_tweet_id: '2001' }] },
+  });
+  const resumed = await caseOf('waited');
+  assert.equal(resumed.resolution_paused_at, null);
+  assert.ok(resumed.resolution_due_at > waited.resolution_due_at + 4 * DAY, 'the week stood still');
+
+  const straight = await caseOf('straight');
+  for (const id of [waited.id, straight.id]) {
+    assert.equal((await http('PATCH', `${server.url}/api/cases/${id}`, { token: server.token, body: { priority: 'urgent' } })).status, 200);
+  }
+  const waitedUrgent = await caseOf('waited');
+  const straightUrgent = await caseOf('straight');
+  assert.ok(
+    waitedUrgent.resolution_due_at > straightUrgent.resolution_due_at + 4 * DAY,
+    'the urgent target counts from the opening, and the week she kept us waiting still does not count',
+  );
+});
+
 test('a conversation that runs on for more than a week stays one case while she keeps writing within the thread window', async () => {
   const ago = (days: number) => new Date(Date.now() - days * DAY).toISOString();
   const post = (id: string, days: number, text: string) => ({ tweet_id: id, author_id: 'ola', inbound: true, created_at: ago(days), text });

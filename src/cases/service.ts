@@ -6,7 +6,7 @@ import { profilesOf } from '../customers/merge.ts';
 import { canonicalCustomer } from '../customers/resolution.ts';
 import { recordAudit } from '../audit/index.ts';
 import { breachesOf, overdueClocks, recordBreach } from '../sla/store.ts';
-import { openingDueTimes } from '../sla/policy.ts';
+import { openingDueTimes, retargetedResolutionDueAt } from '../sla/policy.ts';
 import { gesturesOfCase } from '../gestures/store.ts';
 import { toGestureView } from '../gestures/view.ts';
 import { refreshRuleFlags } from '../flags/service.ts';
@@ -184,10 +184,16 @@ export async function changeCase(db: Db, id: string, changes: CaseChanges, actor
     if ('priority' in next || 'teamId' in next) {
       // New targets apply from the opening: an urgent case is due sooner than the normal one was, and
       // a case moved to another team runs on that team's hours and policy.
+      // Time already spent waiting on the customer (pending) still counts in her favour.
       const clock = await slaClockOf(tx, await teamOrDefault(tx, next.teamId ?? current.teamId));
-      const due = openingDueTimes(clock, next.priority ?? current.priority, current.openedAt);
-      next.firstResponseDueAt = due.firstResponseDueAt;
-      next.resolutionDueAt = due.resolutionDueAt;
+      const priority = next.priority ?? current.priority;
+      const previousClock = await slaClockOf(tx, await teamOrDefault(tx, current.teamId), current.slaPolicyId);
+      next.firstResponseDueAt = openingDueTimes(clock, priority, current.openedAt).firstResponseDueAt;
+      next.resolutionDueAt = retargetedResolutionDueAt(
+        { clock: previousClock, priority: current.priority, resolutionDueAt: current.resolutionDueAt },
+        { clock, priority },
+        current.openedAt,
+      );
       next.slaPolicyId = clock?.policy.id ?? null;
     }
     if (changes.reason !== undefined) {

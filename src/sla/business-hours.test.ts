@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DateTime } from 'luxon';
 import { addBusinessMinutes, businessMillisBetween, isOpenAt, nextOpening, sameLocalDay, type Calendar } from './business-hours.ts';
-import { openingDueTimes, nextResponseDueAt, resumedDueAt, type SlaClock } from './policy.ts';
+import { openingDueTimes, nextResponseDueAt, resumedDueAt, retargetedResolutionDueAt, type SlaClock } from './policy.ts';
 
 const weekdays = { mon: [['09:00', '17:00']], tue: [['09:00', '17:00']], wed: [['09:00', '17:00']], thu: [['09:00', '17:00']], fri: [['09:00', '17:00']] } as Calendar['hours'];
 const paris: Calendar = { timezone: 'Europe/Paris', hours: weekdays, holidays: ['2026-12-25'] };
@@ -68,6 +68,24 @@ test('a paused resolution clock resumes later by the business time it stood stil
   assert.equal(resumedDueAt(clock, at('2026-11-27T17:00'), at('2026-11-28T10:00'), at('2026-11-29T10:00')), at('2026-11-27T17:00'), 'a pause all weekend costs nothing');
   const roundTheClock: SlaClock = { ...clock, policy: { ...clock.policy, businessHoursOnly: false } };
   assert.equal(show(resumedDueAt(roundTheClock, at('2026-11-30T12:00'), at('2026-11-27T16:00'), at('2026-11-30T10:00'))), 'Thu 2026-12-03 06:00');
+});
+
+test('new targets count from the opening and keep the business time the clock already stood still', () => {
+  const policy = { id: 'p', name: 'Standard', businessHoursOnly: true, targets: { normal: { resolution: 8 * 60 }, urgent: { resolution: 2 * 60 } } };
+  const clock: SlaClock = { policy, calendar: paris };
+  const openedAt = at('2026-11-23T09:00');
+  // Normal: due Monday 17:00; two open hours spent pending moved it to Tuesday 11:00.
+  const before = { clock, priority: 'normal' as const, resolutionDueAt: at('2026-11-24T11:00') };
+  assert.equal(show(retargetedResolutionDueAt(before, { clock, priority: 'urgent' }, openedAt)!), 'Mon 2026-11-23 13:00');
+  assert.equal(
+    show(retargetedResolutionDueAt({ ...before, resolutionDueAt: at('2026-11-23T17:00') }, { clock, priority: 'urgent' }, openedAt)!),
+    'Mon 2026-11-23 11:00',
+    'no pause, no credit',
+  );
+  // Another team, round the clock: the two office hours of credit are two hours there too.
+  const roundTheClock: SlaClock = { policy: { ...policy, businessHoursOnly: false }, calendar: paris };
+  assert.equal(show(retargetedResolutionDueAt(before, { clock: roundTheClock, priority: 'urgent' }, openedAt)!), 'Mon 2026-11-23 13:00');
+  assert.equal(retargetedResolutionDueAt(before, { clock: null, priority: 'urgent' }, openedAt), null, 'no policy, no due time');
 });
 
 // Plain luxon arithmetic, day by day, as business hours were computed before local days were kept as

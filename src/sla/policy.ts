@@ -22,10 +22,10 @@ export interface SlaClock {
 
 function dueAfter(clock: SlaClock, from: number, targetMinutes: number | undefined): number | null {
   if (targetMinutes === undefined) return null;
-  return addBusinessMinutes(from, targetMinutes, clock.policy.businessHoursOnly ? clock.calendar : ALWAYS_OPEN);
+  return addBusinessMinutes(from, targetMinutes, calendarOf(clock));
 }
 
-/** Due times set when a case opens (or its priority changes: they are counted from the opening again). */
+/** Due times set when a case opens (when its targets change, see retargetedResolutionDueAt). */
 export function openingDueTimes(clock: SlaClock | null, priority: CasePriority, openedAt: number) {
   const targets = clock?.policy.targets[priority];
   if (!clock || !targets) return { firstResponseDueAt: null, resolutionDueAt: null };
@@ -46,7 +46,29 @@ export function nextResponseDueAt(clock: SlaClock | null, priority: CasePriority
  * in the same (business) time as the target, so a weekend spent waiting on the customer costs nothing.
  */
 export function resumedDueAt(clock: SlaClock | null, dueAt: number, pausedAt: number, now: number): number {
-  const calendar = clock?.policy.businessHoursOnly ? clock.calendar : ALWAYS_OPEN;
+  const calendar = calendarOf(clock);
   const stoodStill = businessMillisBetween(pausedAt, now, calendar);
   return stoodStill === 0 ? dueAt : addBusinessMinutes(dueAt, stoodStill / 60_000, calendar);
+}
+
+/**
+ * The resolution due time when a case's targets change (another priority, or a team with other hours
+ * or another policy): counted from the opening under the new targets, then later by the business time
+ * the clock has already stood still (pending). That credit is what the old due time holds beyond the
+ * old target, measured in the old calendar; a pause still running is added when it ends, as usual.
+ */
+export function retargetedResolutionDueAt(
+  before: { clock: SlaClock | null; priority: CasePriority; resolutionDueAt: number | null },
+  after: { clock: SlaClock | null; priority: CasePriority },
+  openedAt: number,
+): number | null {
+  const target = openingDueTimes(after.clock, after.priority, openedAt).resolutionDueAt;
+  const original = openingDueTimes(before.clock, before.priority, openedAt).resolutionDueAt;
+  if (target === null || original === null || before.resolutionDueAt === null || before.resolutionDueAt <= original) return target;
+  const credit = businessMillisBetween(original, before.resolutionDueAt, calendarOf(before.clock));
+  return credit === 0 ? target : addBusinessMinutes(target, credit / 60_000, calendarOf(after.clock));
+}
+
+function calendarOf(clock: SlaClock | null): Calendar {
+  return clock?.policy.businessHoursOnly ? clock.calendar : ALWAYS_OPEN;
 }
