@@ -6,6 +6,7 @@ import { MultiBar, Presets } from 'cli-progress';
 import { configFrom } from './config.ts';
 import { openDatabase } from '../app.ts';
 import { normaliseSystem } from '../customers/index.ts';
+import { isKnownZone } from '../shared/dates.ts';
 import {
   FIELD_NAMES,
   describeProgress,
@@ -35,6 +36,7 @@ interface ImportCommandOptions {
   batchSize: number;
   errors?: string;
   restart?: boolean;
+  timezone: string;
 }
 
 const ERRORS_SHOWN = 10;
@@ -46,8 +48,9 @@ ${wrap(FIELD_NAMES.join(', '), '  ')}
 
 When no column is mapped (by --map or --mapping), the CSV header names the fields itself
 (customer.email,channel,text). Columns that fill no field are ignored unless --keep-columns.
-Empty cells count as absent. occurredAt takes ISO 8601 or any date JavaScript's Date.parse
-reads (e.g. "Tue Oct 31 22:10:47 +0000 2017"). Each JSON Lines line is a native interaction
+Empty cells count as absent. occurredAt takes ISO 8601, SQL style ("2024-03-01 10:00") or any
+date JavaScript's Date.parse reads (e.g. "Tue Oct 31 22:10:47 +0000 2017"). A date that names
+no zone is read in --timezone (UTC unless given), never in the server's own zone. Each JSON Lines line is a native interaction
 body; --map reads dot paths in it (customer.email=user.email) and --set overrides its fields.
 
 Each row is stored once per (source, sourceId). A row without a sourceId gets a SHA-256 of its
@@ -77,6 +80,7 @@ export function registerImportCommand(program: Command): void {
     .option('--source <name>', 'source of the rows that name none (part of their idempotency key)', parseSource, 'import')
     .option('--batch-size <rows>', 'rows per transaction and checkpoint', parseBatchSize, 1000)
     .option('--errors <file>', 'error report path (default: FILE.errors.csv)')
+    .option('--timezone <zone>', 'IANA time zone of dates written without one, e.g. Europe/Paris', parseTimezone, 'UTC')
     .option('--restart', 'ignore the checkpoint and read from the first row (stored rows still count once)')
     .addHelpText('after', HELP)
     .exitOverride(exitAsUsageError)
@@ -109,6 +113,7 @@ async function runImport(path: string, options: ImportCommandOptions, command: C
         errorReportPath: options.errors,
         restart: options.restart,
         defaultCountry: config.defaultCountry,
+        timezone: options.timezone,
       },
       display,
     );
@@ -164,6 +169,11 @@ function parseDelimiter(value: string): string {
 
 function parseSource(value: string): string {
   if (normaliseSystem(value) !== value) throw new InvalidArgumentError('lower-case letters, digits, ".", "_" or "-", e.g. zendesk');
+  return value;
+}
+
+function parseTimezone(value: string): string {
+  if (!isKnownZone(value)) throw new InvalidArgumentError('an IANA time zone such as UTC or Europe/Paris');
   return value;
 }
 

@@ -2,6 +2,7 @@
 // while a team is open, so a message at 17:55 on Friday with a 1 h target is due at 09:55 on Monday.
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { isKnownZone } from '../shared/dates.ts';
 import { localDay, regularDayAt, sameMidnightAsLuxon, type LocalDay } from './local-days.ts';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -14,7 +15,7 @@ const interval = z
 
 export const businessHoursSchema = z.partialRecord(z.enum(WEEKDAYS), z.array(interval).max(6));
 export const holidaysSchema = z.array(z.iso.date()).max(400);
-export const timezoneSchema = z.string().refine((zone) => DateTime.local().setZone(zone).isValid, 'an IANA time zone such as Europe/Paris');
+export const timezoneSchema = z.string().refine(isKnownZone, 'an IANA time zone such as Europe/Paris');
 
 export type BusinessHours = z.infer<typeof businessHoursSchema>;
 

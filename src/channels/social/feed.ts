@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import { parse as parseCsv } from 'csv-parse';
 import { z } from 'zod';
 import type { InboundMessage } from '../model.ts';
+import { parseLooseDate } from '../../shared/dates.ts';
 
 export interface FeedPost {
   postId: string;
@@ -48,8 +49,9 @@ const postSchema = z.object({
   author_id: idText.refine((id) => /^[\w.-]{1,64}$/.test(id), 'an author id of letters, digits, ., - or _'),
   inbound: flag,
   created_at: z.union([z.string(), z.number()]).transform((value, ctx) => {
-    const ms = typeof value === 'number' ? value : Date.parse(value);
-    if (!Number.isFinite(ms)) {
+    // Twitter's layout names its zone (+0000); a date without one is taken as UTC, not as the server's zone.
+    const ms = typeof value === 'number' ? value : parseLooseDate(value, 'UTC');
+    if (ms === null || !Number.isFinite(ms)) {
       ctx.addIssue({ code: 'custom', message: 'a date such as "Tue Oct 31 22:10:47 +0000 2017" or ISO 8601' });
       return z.NEVER;
     }

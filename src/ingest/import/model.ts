@@ -39,6 +39,8 @@ export interface ImportOptions {
   restart?: boolean;
   /** Country for phone numbers written without a country code. */
   defaultCountry: CountryCode;
+  /** IANA zone of dates written without one, such as `2024-03-01 10:00` (default UTC). */
+  timezone?: string;
 }
 
 /**

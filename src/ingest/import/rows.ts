@@ -5,18 +5,20 @@ import type { CountryCode } from 'libphonenumber-js';
 import { fieldErrorsOf, type FieldError } from '../../http/errors.ts';
 import type { IncomingEvent } from '../../interactions/model.ts';
 import { mapNativeInteraction, nativeInteractionSchema } from '../native.ts';
+import { parseLooseDate } from '../../shared/dates.ts';
 
 export type RowOutcome = { event: IncomingEvent } | { errors: FieldError[] };
 
 export type RowValidator = (body: Record<string, unknown>, raw: string, receivedAt: number) => RowOutcome;
 
-export function createRowValidator(defaultCountry: CountryCode, defaultSource: string): RowValidator {
+/** `timezone` places dates written without a zone ("2024-03-01 10:00"); see src/shared/dates.ts. */
+export function createRowValidator(defaultCountry: CountryCode, defaultSource: string, timezone = 'UTC'): RowValidator {
   const schema = nativeInteractionSchema(defaultCountry);
   return (body, raw, receivedAt) => {
     if (typeof body.occurredAt === 'string') {
       // Exports write dates every which way (Twitter: `Tue Oct 31 22:10:47 +0000 2017`); the native API wants ISO 8601.
-      const time = Date.parse(body.occurredAt);
-      if (Number.isNaN(time)) return { errors: [{ field: 'occurredAt', reason: `Not a date and time: ${body.occurredAt}` }] };
+      const time = parseLooseDate(body.occurredAt, timezone);
+      if (time === null) return { errors: [{ field: 'occurredAt', reason: `Not a date and time: ${body.occurredAt}` }] };
       body.occurredAt = new Date(time).toISOString();
     }
     // A row with no customer cells should hear "name the customer", not that an object is missing.

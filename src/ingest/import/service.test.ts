@@ -154,3 +154,15 @@ test('a mapping that names a column the file lacks fails before anything is stor
   await assert.rejects(run('missing-column.csv', 'Email,Body\na@example.com,hi\n', { map: ['customer.email=E-mail'] }), /Column "E-mail"/);
   assert.deepEqual(await db.get('SELECT COUNT(*) AS runs FROM import_runs'), before);
 });
+
+test('dates without a zone are read in the zone the import names, not the server\'s', async () => {
+  const csv = ['customer.email,channel,text,occurredAt,sourceId', 'tz@example.com,email,Hello,2024-03-01 10:00,tz-1', 'tz@example.com,email,Again,2024-03-01T10:00:00Z,tz-2', ''].join('\n');
+  const { report } = await run('zoned.csv', csv, { set: ['source=zoned'] }, { timezone: 'Europe/Paris' });
+  assert.equal(report.stored, 2);
+  const stored = await interactionsFrom('zoned');
+  assert.deepEqual(
+    stored.map((row) => new Date(row.occurred_at).toISOString()),
+    ['2024-03-01T09:00:00.000Z', '2024-03-01T10:00:00.000Z'],
+    '10:00 in Paris is 09:00 UTC; a date that says Z keeps its zone',
+  );
+});
