@@ -34,6 +34,13 @@ test('the same source + sourceId is stored once; a customer id can be named dire
   const unknown = await post([{ customer: { id: 'cus_nope' }, channel: 'chat', sourceId: 'z-3' }]);
   assert.equal(unknown.status, 404);
   assert.equal(unknown.body.code, 'customer_not_found');
+  const inSecondPlace = await post([
+    { customer: { email: 'gil@example.com' }, channel: 'chat', sourceId: 'z-4' },
+    { customer: { id: 'cus_nope' }, channel: 'chat', sourceId: 'z-5' },
+  ]);
+  assert.equal(inSecondPlace.status, 404);
+  assert.deepEqual(inSecondPlace.body.errors.map((e: { field: string }) => e.field), ['interactions.1.customer.id'], 'the error names the event and field at fault');
+  assert.equal((await post([{ customer: { email: 'gil@example.com' }, channel: 'chat', sourceId: 'z-4' }])).body.stored, 1, 'and nothing of that batch landed');
 });
 
 test('each invalid field is listed with its path, and nothing of the batch lands', async () => {

@@ -69,8 +69,14 @@ export async function resolveCustomer(tx: Db, input: ResolveInput): Promise<Reso
   const owners = new Set<string>();
   if (input.customerId) {
     const named = await canonicalCustomer(tx, input.customerId);
-    if (!named) throw new RapportError('customer_not_found', `No customer with id ${input.customerId}`, 404);
-    if (named.erased_at !== null) throw new RapportError('customer_erased', `Customer ${named.id} was erased on request`, 410);
+    if (!named) {
+      throw new RapportError('customer_not_found', `No customer with id ${input.customerId}`, 404, [{ field: 'customer.id', reason: 'No such customer' }]);
+    }
+    if (named.erased_at !== null) {
+      throw new RapportError('customer_erased', `Customer ${named.id} was erased on request`, 410, [
+        { field: 'customer.id', reason: 'The customer was erased on request' },
+      ]);
+    }
     owners.add(named.id);
   }
   for (const { row } of known) owners.add(row.customer_id);

@@ -62,7 +62,11 @@ export const ingestRoutes = [
     handler: async ({ body, ctx }) => {
       const parsed = parseNative(body, ctx.config.defaultCountry);
       const receivedAt = Date.now();
-      const report = await ingestEvents(ctx.db, parsed.interactions.map((item) => mapNativeInteraction(item, receivedAt)));
+      const report = await ingestEvents(
+        ctx.db,
+        parsed.interactions.map((item) => mapNativeInteraction(item, receivedAt)),
+        { onEventError: 'all-or-nothing', eventsPath: 'interactions' },
+      );
       await recordAudit(ctx.db, {
         actorKind: 'staff',
         actorId: ctx.actor.id,

@@ -17,7 +17,8 @@ export interface IngestResult {
   status: 'stored' | 'duplicate' | 'rejected';
   interactionId?: string;
   customerId?: string;
-  error?: { code: string; message: string };
+  /** `field` names the part of the event at fault, in the native API's terms (`customer.id`), or '' when none. */
+  error?: { code: string; message: string; field: string };
 }
 
 export interface IngestReport {
@@ -35,6 +36,11 @@ export interface IngestOptions {
    * 'skip-failed' (importers): a failing event is rolled back alone and reported; the rest land.
    */
   onEventError: 'all-or-nothing' | 'skip-failed';
+  /**
+   * All-or-nothing only: where the events sit in the request body (`interactions`), so that the error
+   * names the field at fault as the caller wrote it: `interactions.3.customer.id`.
+   */
+  eventsPath?: string;
 }
 
 export async function ingestEvents(
@@ -49,7 +55,9 @@ export async function ingestEvents(
     const receivedAt = Date.now();
     for (const [index, event] of events.entries()) {
       if (options.onEventError === 'all-or-nothing') {
-        report.results.push(await ingestOne(tx, event, index, receivedAt, report));
+        report.results.push(await ingestOne(tx, event, index, receivedAt, report).catch((error: unknown) => {
+          throw error instanceof RapportError ? locatedError(error, index, options.eventsPath) : error;
+        }));
         continue;
       }
       await tx.run('SAVEPOINT ingest_event');
@@ -66,7 +74,7 @@ export async function ingestEvents(
         await tx.run('RELEASE ingest_event');
         if (!(error instanceof RapportError)) throw error;
         report.rejected++;
-        report.results.push({ index, status: 'rejected', error: { code: error.code, message: error.message } });
+        report.results.push({ index, status: 'rejected', error: { code: error.code, message: error.message, field: error.errors[0]?.field ?? '' } });
       }
     }
     await applyObservedBehaviour(tx);
@@ -83,6 +91,18 @@ export async function ingestEvents(
   });
 }
 
+/** The same error, its fields prefixed with the event's place in the request: `interactions.3.customer.id`. */
+function locatedError(error: RapportError, index: number, eventsPath: string | undefined): RapportError {
+  const at = eventsPath ? `${eventsPath}.${index}` : String(index);
+  const errors = error.errors.length ? error.errors : [{ field: '', reason: error.message }];
+  return new RapportError(
+    error.code,
+    `Event ${index}: ${error.message}`,
+    error.status,
+    errors.map((item) => ({ ...item, field: item.field ? `${at}.${item.field}` : at })),
+  );
+}
+
 async function ingestOne(
   tx: Db,
   event: IncomingEvent,
@@ -96,7 +116,9 @@ async function ingestOne(
     return { index, status: 'duplicate', interactionId: String(existing.id), customerId: existing.customer_id };
   }
   if (event.identities.length === 0 && !event.customerId && !event.linkedIdentities?.length) {
-    throw new RapportError('no_identity', 'The event names no customer: give an identity or a customerId', 400);
+    throw new RapportError('no_identity', 'The event names no customer: give an identity or a customerId', 400, [
+      { field: 'customer', reason: 'Give an email, phone, handle, external id, anonymous id or customer id' },
+    ]);
   }
   const { traits, preferences } = splitPreferenceTraits(event.traits ?? {});
   const name = event.name ?? nameFromTraits(traits);

@@ -41,7 +41,7 @@ export async function commitBatch(
     );
     for (const result of ingest.results) {
       const row = valid[result.index]!;
-      if (result.status === 'rejected') errors.push({ line: row.line, field: '', reason: result.error?.message ?? 'Rejected', record: row.raw });
+      if (result.status === 'rejected') errors.push({ line: row.line, field: result.error?.field ?? '', reason: result.error?.message ?? 'Rejected', record: row.raw });
     }
     errors.sort((a, b) => a.line - b.line);
     await writeErrors(errors);

@@ -166,3 +166,10 @@ test('dates without a zone are read in the zone the import names, not the server
     '10:00 in Paris is 09:00 UTC; a date that says Z keeps its zone',
   );
 });
+
+test('a row the pipeline refuses is reported with the field at fault, and the rows around it land', async () => {
+  const csv = ['customer.email,customer.id,channel,text,sourceId', 'ok@example.com,,email,Fine,pf-1', ',cus_missing,email,Who?,pf-2', 'ok@example.com,,email,Fine again,pf-3', ''].join('\n');
+  const { report, rejected } = await run('pipeline-refusal.csv', csv, { set: ['source=refusals'] });
+  assert.equal(report.stored, 2);
+  assert.deepEqual(rejected.map(({ line, field }) => ({ line, field })), [{ line: 3, field: 'customer.id' }]);
+});
