@@ -210,3 +210,72 @@ test('case settings: the repeat window is configurable and validated', async () 
   const changed = await http('PATCH', `${server.url}/api/settings/cases`, { token: server.token, body: { repeatWindowDays: 14 } });
   assert.deepEqual(changed.body, { repeatWindowDays: 14, threadWindowHours: 72, autoCloseAfterDays: 4 });
 });
+
+test('teams and SLA policies are archived, not deleted: refused while in use, kept for the cases that used them, restorable', async () => {
+  const policy = await http('POST', `${server.url}/api/sla-policies`, { token: server.token, body: { name: 'Seasonal', targets: { normal: { resolution: 600 } } } });
+  assert.equal(policy.status, 201);
+  const team = await http('POST', `${server.url}/api/teams`, { token: server.token, body: { name: 'Holiday desk', slaPolicyId: policy.body.id } });
+  const helper = await member('agent', { teamId: team.body.id });
+  const rule = await http('POST', `${server.url}/api/assignment-rules`, {
+    token: server.token,
+    body: { name: 'Gift questions', conditions: { keywords: ['gift card'] }, teamId: team.body.id },
+  });
+  assert.equal(rule.status, 201);
+  await http('POST', `${server.url}/api/channels/social/posts`, { writeKey: server.writeKey, body: { posts: [tweet('9101', 'giver', 'my gift card code is not working')] } });
+  const queue = await http('GET', `${server.url}/api/cases?queue=all&limit=50`, { token: server.token });
+  const giftCase = queue.body.items.find((c: { subject: string }) => /gift card/.test(c.subject));
+  assert.equal(giftCase.teamId, team.body.id, 'the rule sent the case to the team');
+
+  const manager = await member('manager');
+  assert.equal((await http('POST', `${server.url}/api/teams/${team.body.id}/archive`, { token: helper.token })).status, 403, 'agents cannot archive');
+  const inUse = await http('POST', `${server.url}/api/teams/${team.body.id}/archive`, { token: manager.token });
+  assert.equal(inUse.status, 409);
+  assert.deepEqual(inUse.body.errors.map((e: { field: string }) => e.field).sort(), ['assignmentRules', 'cases']);
+  const policyInUse = await http('POST', `${server.url}/api/sla-policies/${policy.body.id}/archive`, { token: manager.token });
+  assert.equal(policyInUse.status, 409);
+  assert.match(policyInUse.body.errors[0].reason, /Holiday desk/);
+
+  assert.equal((await http('DELETE', `${server.url}/api/assignment-rules/${rule.body.id}`, { token: manager.token })).status, 204);
+  assert.equal((await http('PATCH', `${server.url}/api/cases/${giftCase.id}`, { token: manager.token, body: { status: 'resolved' } })).status, 200);
+  const archived = await http('POST', `${server.url}/api/teams/${team.body.id}/archive`, { token: manager.token });
+  assert.equal(archived.status, 200, JSON.stringify(archived.body));
+  assert.ok(archived.body.archivedAt);
+  assert.equal(archived.body.membersMoved, 1);
+  const defaultTeam = (await http('GET', `${server.url}/api/teams`, { token: server.token })).body.items.find((t: { isDefault: boolean }) => t.isDefault);
+  const staff = (await http('GET', `${server.url}/api/staff`, { token: server.token })).body.items;
+  assert.equal(staff.find((s: { id: string }) => s.id === helper.id).teamId, defaultTeam.id, 'its member now works in the default team');
+
+  const listed = await http('GET', `${server.url}/api/teams`, { token: server.token });
+  assert.ok(!listed.body.items.some((t: { id: string }) => t.id === team.body.id), 'archived teams are not offered');
+  const all = await http('GET', `${server.url}/api/teams?include=archived`, { token: server.token });
+  assert.ok(all.body.items.some((t: { id: string }) => t.id === team.body.id));
+  const stillThere = await http('GET', `${server.url}/api/cases/${giftCase.id}`, { token: server.token });
+  assert.equal(stillThere.body.teamId, team.body.id, 'the case keeps the team that handled it');
+  await http('POST', `${server.url}/api/channels/social/posts`, { writeKey: server.writeKey, body: { posts: [tweet('9102', 'giver2', 'where is my parcel')] } });
+  const otherCase = (await http('GET', `${server.url}/api/cases?queue=all&limit=50`, { token: server.token })).body.items.find(
+    (c: { subject: string }) => /where is my parcel/.test(c.subject),
+  );
+  for (const [path, body] of [
+    ['/api/assignment-rules', { name: 'z', teamId: team.body.id }],
+    [`/api/staff/${helper.id}`, { teamId: team.body.id }],
+    [`/api/cases/${otherCase.id}`, { teamId: team.body.id }],
+  ] as const) {
+    const refused = await http(path.startsWith('/api/assignment') ? 'POST' : 'PATCH', `${server.url}${path}`, { token: server.token, body });
+    assert.equal(refused.status, 400, path);
+    assert.equal(refused.body.errors[0].field, 'teamId', path);
+  }
+  const unknown = await http('PATCH', `${server.url}/api/cases/${otherCase.id}`, { token: server.token, body: { teamId: 'team_nope' } });
+  assert.equal(unknown.status, 400, 'an unknown team is refused too (it used to fall back to the default team)');
+
+  const policyArchived = await http('POST', `${server.url}/api/sla-policies/${policy.body.id}/archive`, { token: manager.token });
+  assert.equal(policyArchived.status, 200, 'no active team runs on it any more');
+  assert.ok(!(await http('GET', `${server.url}/api/sla-policies`, { token: server.token })).body.items.some((p: { id: string }) => p.id === policy.body.id));
+  const newTeamOnIt = await http('POST', `${server.url}/api/teams`, { token: server.token, body: { name: 'Late shift', slaPolicyId: policy.body.id } });
+  assert.equal(newTeamOnIt.status, 400);
+  assert.equal((await http('POST', `${server.url}/api/teams/${team.body.id}/restore`, { token: manager.token })).status, 409, 'its policy is archived');
+  assert.equal((await http('POST', `${server.url}/api/sla-policies/${policy.body.id}/restore`, { token: manager.token })).status, 200);
+  const restored = await http('POST', `${server.url}/api/teams/${team.body.id}/restore`, { token: manager.token });
+  assert.equal(restored.status, 200);
+  assert.equal(restored.body.archivedAt, null);
+  assert.equal((await http('POST', `${server.url}/api/teams/${defaultTeam.id}/archive`, { token: manager.token })).status, 409, 'the default team stays');
+});

@@ -10,6 +10,7 @@ import { openingDueTimes, retargetedResolutionDueAt } from '../sla/policy.ts';
 import { gesturesOfCase } from '../gestures/store.ts';
 import { toGestureView } from '../gestures/view.ts';
 import { refreshRuleFlags } from '../flags/service.ts';
+import { findTeam } from '../teams/store.ts';
 import { canMove, isFirstContactResolution, type CasePriority, type CaseRecord, type CaseStatus } from './model.ts';
 import { findRepeatOf } from './repeat.ts';
 import { markRepeated } from './inbound.ts';
@@ -174,8 +175,12 @@ export async function changeCase(db: Db, id: string, changes: CaseChanges, actor
       if (assigneeTeam !== null && changes.teamId === undefined && assigneeTeam !== current.teamId) changes = { ...changes, teamId: assigneeTeam };
     }
     if (changes.teamId !== undefined) {
-      if (changes.teamId !== null && !(await teamOrDefault(tx, changes.teamId))) {
-        throw new RapportError('invalid_input', `No team ${changes.teamId}`, 400, [{ field: 'teamId', reason: 'Unknown team' }]);
+      if (changes.teamId !== null && changes.teamId !== current.teamId) {
+        const team = await findTeam(tx, changes.teamId);
+        if (!team) throw new RapportError('invalid_input', `No team ${changes.teamId}`, 400, [{ field: 'teamId', reason: 'Unknown team' }]);
+        if (team.archivedAt !== null) {
+          throw new RapportError('invalid_input', `Team ${team.name} is archived`, 400, [{ field: 'teamId', reason: 'Archived team: choose another' }]);
+        }
       }
       note('teamId', changes.teamId);
     }

@@ -8,10 +8,22 @@ interface PolicyRow {
   name: string;
   targets: string;
   business_hours_only: number;
+  archived_at: number | null;
 }
 
-function toPolicy(row: PolicyRow): SlaPolicy {
-  return { id: row.id, name: row.name, targets: JSON.parse(row.targets) as SlaTargets, businessHoursOnly: row.business_hours_only === 1 };
+/** A policy as stored: archived ones still run the clocks of the cases that started on them. */
+export interface StoredPolicy extends SlaPolicy {
+  archivedAt: number | null;
+}
+
+function toPolicy(row: PolicyRow): StoredPolicy {
+  return {
+    id: row.id,
+    name: row.name,
+    targets: JSON.parse(row.targets) as SlaTargets,
+    businessHoursOnly: row.business_hours_only === 1,
+    archivedAt: row.archived_at,
+  };
 }
 
 export async function insertPolicy(db: Db, policy: SlaPolicy): Promise<void> {
@@ -36,13 +48,18 @@ export async function updatePolicy(db: Db, policy: SlaPolicy): Promise<void> {
   ]);
 }
 
-export async function findPolicy(db: Db, id: string): Promise<SlaPolicy | undefined> {
+export async function findPolicy(db: Db, id: string): Promise<StoredPolicy | undefined> {
   const row = await db.get<PolicyRow>('SELECT * FROM sla_policies WHERE id = ?', [id]);
   return row && toPolicy(row);
 }
 
-export async function listPolicies(db: Db): Promise<SlaPolicy[]> {
-  return (await db.all<PolicyRow>('SELECT * FROM sla_policies ORDER BY name')).map(toPolicy);
+export async function listPolicies(db: Db, options: { includeArchived: boolean } = { includeArchived: false }): Promise<StoredPolicy[]> {
+  const where = options.includeArchived ? '' : 'WHERE archived_at IS NULL';
+  return (await db.all<PolicyRow>(`SELECT * FROM sla_policies ${where} ORDER BY name`)).map(toPolicy);
+}
+
+export async function setPolicyArchived(db: Db, id: string, archivedAt: number | null): Promise<void> {
+  await db.run('UPDATE sla_policies SET archived_at = ? WHERE id = ?', [archivedAt, id]);
 }
 
 export interface Breach {

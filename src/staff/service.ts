@@ -62,8 +62,12 @@ export async function updateStaff(
   },
 ): Promise<StaffMember & { disabled: boolean }> {
   return db.transaction(async (tx) => {
-    if (changes.teamId && !(await tx.get('SELECT 1 AS yes FROM teams WHERE id = ?', [changes.teamId]))) {
-      throw new RapportError('invalid_input', `No team ${changes.teamId}`, 400, [{ field: 'teamId', reason: 'Unknown team' }]);
+    if (changes.teamId) {
+      const team = await tx.get<{ archived_at: number | null }>('SELECT archived_at FROM teams WHERE id = ?', [changes.teamId]);
+      if (!team) throw new RapportError('invalid_input', `No team ${changes.teamId}`, 400, [{ field: 'teamId', reason: 'Unknown team' }]);
+      if (team.archived_at !== null) {
+        throw new RapportError('invalid_input', `Team ${changes.teamId} is archived`, 400, [{ field: 'teamId', reason: 'Archived team: restore it first' }]);
+      }
     }
     const current = await store.findStaffById(tx, id);
     if (!current) throw new RapportError('staff_not_found', `No staff member with id ${id}`, 404);

@@ -28,8 +28,10 @@ const ruleFields = z.object({
 });
 
 async function requireTeam(db: Db, teamId: string): Promise<void> {
-  if (!(await teamStore.findTeam(db, teamId))) {
-    throw new RapportError('invalid_input', `No team ${teamId}`, 400, [{ field: 'teamId', reason: 'Unknown team' }]);
+  const team = await teamStore.findTeam(db, teamId);
+  if (!team) throw new RapportError('invalid_input', `No team ${teamId}`, 400, [{ field: 'teamId', reason: 'Unknown team' }]);
+  if (team.archivedAt !== null) {
+    throw new RapportError('invalid_input', `Team ${team.name} is archived`, 400, [{ field: 'teamId', reason: 'Archived team: restore it first' }]);
   }
 }
 
@@ -46,10 +48,36 @@ const teamBody = z
   })
   .strict();
 
-async function requirePolicy(db: Db, id: string | null): Promise<void> {
-  if (id && !(await slaStore.findPolicy(db, id))) {
-    throw new RapportError('invalid_input', `No SLA policy ${id}`, 400, [{ field: 'slaPolicyId', reason: 'Unknown SLA policy' }]);
+/** A team may keep the archived policy it already has, but not be given one. */
+async function requirePolicy(db: Db, id: string | null, current: string | null = null): Promise<void> {
+  if (!id) return;
+  const policy = await slaStore.findPolicy(db, id);
+  if (!policy) throw new RapportError('invalid_input', `No SLA policy ${id}`, 400, [{ field: 'slaPolicyId', reason: 'Unknown SLA policy' }]);
+  if (policy.archivedAt !== null && id !== current) {
+    throw new RapportError('invalid_input', `SLA policy ${policy.name} is archived`, 400, [{ field: 'slaPolicyId', reason: 'Archived policy: restore it first' }]);
   }
+}
+
+async function requireTeamRecord(db: Db, id: string): Promise<teamStore.Team> {
+  const team = await teamStore.findTeam(db, id);
+  if (!team) throw new RapportError('not_found', `No team ${id}`, 404);
+  return team;
+}
+
+async function requirePolicyRecord(db: Db, id: string): Promise<slaStore.StoredPolicy> {
+  const policy = await slaStore.findPolicy(db, id);
+  if (!policy) throw new RapportError('not_found', `No SLA policy ${id}`, 404);
+  return policy;
+}
+
+const archivedQuery = z.object({ include: z.enum(['archived']).optional() }).strict();
+
+function iso(ms: number | null): string | null {
+  return ms === null ? null : new Date(ms).toISOString();
+}
+
+function policyView(policy: slaStore.StoredPolicy) {
+  return { id: policy.id, name: policy.name, targets: policy.targets, businessHoursOnly: policy.businessHoursOnly, archivedAt: iso(policy.archivedAt) };
 }
 
 function teamView(team: teamStore.Team, members?: teamStore.TeamMember[]) {
@@ -63,6 +91,7 @@ function teamView(team: teamStore.Team, members?: teamStore.TeamMember[]) {
     slaPolicyId: team.slaPolicyId,
     autoAssign: team.autoAssign,
     isDefault: team.isDefault,
+    archivedAt: iso(team.archivedAt),
     openNow: isOpenAt(Date.now(), team.calendar),
     ...(members ? { members } : {}),
   };
@@ -83,11 +112,12 @@ export const teamRoutes = [
   defineRoute({
     method: 'GET',
     url: '/api/teams',
-    summary: 'Teams with their hours, SLA policy and members (with their live case load)',
+    summary: 'Teams with their hours, SLA policy and members (with their live case load); ?include=archived lists archived ones too',
     tags: ['teams'],
     auth: 'cases:read',
-    handler: async ({ ctx }) => {
-      const teams = await teamStore.listTeams(ctx.db);
+    query: archivedQuery,
+    handler: async ({ query, ctx }) => {
+      const teams = await teamStore.listTeams(ctx.db, { includeArchived: query.include === 'archived' });
       return { items: await Promise.all(teams.map(async (team) => teamView(team, await teamStore.membersOf(ctx.db, team.id)))) };
     },
   }),
@@ -109,6 +139,7 @@ export const teamRoutes = [
         slaPolicyId: body.slaPolicyId,
         autoAssign: body.autoAssign,
         isDefault: body.isDefault,
+        archivedAt: null,
       };
       await ctx.db.transaction((tx) => teamStore.insertTeam(tx, team)).catch((error) => conflictOnName(error, 'team'));
       return teamView(team);
@@ -123,8 +154,11 @@ export const teamRoutes = [
     params: idParams,
     body: teamBody,
     handler: async ({ params, body, ctx }) => {
-      if (!(await teamStore.findTeam(ctx.db, params.id))) throw new RapportError('not_found', `No team ${params.id}`, 404);
-      await requirePolicy(ctx.db, body.slaPolicyId);
+      const current = await requireTeamRecord(ctx.db, params.id);
+      await requirePolicy(ctx.db, body.slaPolicyId, current.slaPolicyId);
+      if (body.isDefault && current.archivedAt !== null) {
+        throw new RapportError('invalid_input', 'An archived team cannot be the default', 400, [{ field: 'isDefault', reason: 'Restore the team first' }]);
+      }
       const team: teamStore.Team = {
         id: params.id,
         name: body.name,
@@ -133,10 +167,60 @@ export const teamRoutes = [
         slaPolicyId: body.slaPolicyId,
         autoAssign: body.autoAssign,
         isDefault: body.isDefault,
+        archivedAt: current.archivedAt,
       };
       await ctx.db.transaction((tx) => teamStore.updateTeam(tx, team)).catch((error) => conflictOnName(error, 'team'));
       return teamView(team);
     },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/teams/:id/archive',
+    summary: 'Archive a team: its members move to the default team; refused while it has cases being worked on or assignment rules',
+    tags: ['teams'],
+    auth: 'settings:manage',
+    params: idParams,
+    handler: async ({ params, ctx }) =>
+      ctx.db.transaction(async (tx) => {
+        const team = await requireTeamRecord(tx, params.id);
+        if (team.archivedAt !== null) return { ...teamView(team), membersMoved: 0 };
+        if (team.isDefault) {
+          throw new RapportError('team_in_use', `${team.name} is the default team`, 409, [
+            { field: 'isDefault', reason: 'Make another team the default first' },
+          ]);
+        }
+        const usage = await teamStore.teamUsage(tx, team.id);
+        const problems = [
+          ...(usage.activeCases ? [{ field: 'cases', reason: `${usage.activeCases} case(s) still being worked on: move or resolve them first` }] : []),
+          ...usage.rules.map((rule) => ({ field: 'assignmentRules', reason: `Rule "${rule}" sends cases to this team` })),
+        ];
+        if (problems.length) throw new RapportError('team_in_use', `${team.name} is still in use`, 409, problems);
+        const fallback = (await teamStore.findDefaultTeam(tx))!;
+        const membersMoved = await teamStore.moveMembers(tx, team.id, fallback.id);
+        const archivedAt = Date.now();
+        await teamStore.setTeamArchived(tx, team.id, archivedAt);
+        return { ...teamView({ ...team, archivedAt }), membersMoved };
+      }),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/teams/:id/restore',
+    summary: 'Bring an archived team back (without members: add them again)',
+    tags: ['teams'],
+    auth: 'settings:manage',
+    params: idParams,
+    handler: async ({ params, ctx }) =>
+      ctx.db.transaction(async (tx) => {
+        const team = await requireTeamRecord(tx, params.id);
+        const policy = team.slaPolicyId ? await slaStore.findPolicy(tx, team.slaPolicyId) : undefined;
+        if (policy?.archivedAt != null) {
+          throw new RapportError('policy_archived', `Its SLA policy ${policy.name} is archived`, 409, [
+            { field: 'slaPolicyId', reason: 'Restore the policy first, or give the team another one' },
+          ]);
+        }
+        await teamStore.setTeamArchived(tx, team.id, null);
+        return teamView({ ...team, archivedAt: null }, await teamStore.membersOf(tx, team.id));
+      }),
   }),
   defineRoute({
     method: 'GET',
@@ -144,7 +228,10 @@ export const teamRoutes = [
     summary: 'SLA policies: first response, next response and resolution targets in minutes per priority',
     tags: ['sla'],
     auth: 'cases:read',
-    handler: async ({ ctx }) => ({ items: await slaStore.listPolicies(ctx.db) }),
+    query: archivedQuery,
+    handler: async ({ query, ctx }) => ({
+      items: (await slaStore.listPolicies(ctx.db, { includeArchived: query.include === 'archived' })).map(policyView),
+    }),
   }),
   defineRoute({
     method: 'POST',
@@ -157,7 +244,7 @@ export const teamRoutes = [
     handler: async ({ body, ctx }) => {
       const policy = { id: newId('sla'), ...body };
       await slaStore.insertPolicy(ctx.db, policy).catch((error) => conflictOnName(error, 'policy'));
-      return policy;
+      return policyView({ ...policy, archivedAt: null });
     },
   }),
   defineRoute({
@@ -169,11 +256,50 @@ export const teamRoutes = [
     params: idParams,
     body: policyBody,
     handler: async ({ params, body, ctx }) => {
-      if (!(await slaStore.findPolicy(ctx.db, params.id))) throw new RapportError('not_found', `No SLA policy ${params.id}`, 404);
+      const current = await requirePolicyRecord(ctx.db, params.id);
       const policy = { id: params.id, ...body };
       await slaStore.updatePolicy(ctx.db, policy).catch((error) => conflictOnName(error, 'policy'));
-      return policy;
+      return policyView({ ...policy, archivedAt: current.archivedAt });
     },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/sla-policies/:id/archive',
+    summary: 'Archive an SLA policy: cases already on it keep their clocks; refused while a team uses it',
+    tags: ['sla'],
+    auth: 'settings:manage',
+    params: idParams,
+    handler: async ({ params, ctx }) =>
+      ctx.db.transaction(async (tx) => {
+        const policy = await requirePolicyRecord(tx, params.id);
+        if (policy.archivedAt !== null) return policyView(policy);
+        const teams = await teamStore.teamsOnPolicy(tx, policy.id);
+        if (teams.length) {
+          throw new RapportError(
+            'policy_in_use',
+            `${policy.name} is still in use`,
+            409,
+            teams.map((team) => ({ field: 'teams', reason: `Team ${team} runs on this policy: give it another one first` })),
+          );
+        }
+        const archivedAt = Date.now();
+        await slaStore.setPolicyArchived(tx, policy.id, archivedAt);
+        return policyView({ ...policy, archivedAt });
+      }),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/sla-policies/:id/restore',
+    summary: 'Bring an archived SLA policy back',
+    tags: ['sla'],
+    auth: 'settings:manage',
+    params: idParams,
+    handler: async ({ params, ctx }) =>
+      ctx.db.transaction(async (tx) => {
+        const policy = await requirePolicyRecord(tx, params.id);
+        await slaStore.setPolicyArchived(tx, policy.id, null);
+        return policyView({ ...policy, archivedAt: null });
+      }),
   }),
   defineRoute({
     method: 'GET',

@@ -10,6 +10,8 @@ export interface Team {
   slaPolicyId: string | null;
   autoAssign: boolean;
   isDefault: boolean;
+  /** When a manager archived it (epoch ms): kept for the cases it handled, offered for nothing new. */
+  archivedAt: number | null;
 }
 
 interface TeamRow {
@@ -22,6 +24,7 @@ interface TeamRow {
   sla_policy_id: string | null;
   auto_assign: number;
   is_default: number;
+  archived_at: number | null;
 }
 
 function toTeam(row: TeamRow): Team {
@@ -33,6 +36,7 @@ function toTeam(row: TeamRow): Team {
     slaPolicyId: row.sla_policy_id,
     autoAssign: row.auto_assign === 1,
     isDefault: row.is_default === 1,
+    archivedAt: row.archived_at,
   };
 }
 
@@ -86,8 +90,31 @@ export async function findDefaultTeam(db: Db): Promise<Team | undefined> {
   return row && toTeam(row);
 }
 
-export async function listTeams(db: Db): Promise<Team[]> {
-  return (await db.all<TeamRow>('SELECT * FROM teams ORDER BY name')).map(toTeam);
+export async function listTeams(db: Db, options: { includeArchived: boolean } = { includeArchived: false }): Promise<Team[]> {
+  const where = options.includeArchived ? '' : 'WHERE archived_at IS NULL';
+  return (await db.all<TeamRow>(`SELECT * FROM teams ${where} ORDER BY name`)).map(toTeam);
+}
+
+export async function setTeamArchived(db: Db, id: string, archivedAt: number | null): Promise<void> {
+  await db.run('UPDATE teams SET archived_at = ? WHERE id = ?', [archivedAt, id]);
+}
+
+/** What still depends on a team: cases being worked on, and assignment rules that send cases to it. */
+export async function teamUsage(db: Db, id: string): Promise<{ activeCases: number; rules: string[] }> {
+  const cases = await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM cases WHERE team_id = ? AND status IN ('new', 'open', 'pending')`, [id]);
+  const rules = await db.all<{ name: string }>('SELECT name FROM assignment_rules WHERE team_id = ? ORDER BY position', [id]);
+  return { activeCases: cases?.n ?? 0, rules: rules.map((rule) => rule.name) };
+}
+
+/** Moves the active staff of one team to another; returns how many moved. */
+export async function moveMembers(db: Db, fromTeamId: string, toTeamId: string): Promise<number> {
+  return (await db.run('UPDATE staff SET team_id = ? WHERE team_id = ?', [toTeamId, fromTeamId])).changes;
+}
+
+/** Active (not archived) teams that run on an SLA policy, by name. */
+export async function teamsOnPolicy(db: Db, policyId: string): Promise<string[]> {
+  const rows = await db.all<{ name: string }>('SELECT name FROM teams WHERE sla_policy_id = ? AND archived_at IS NULL ORDER BY name', [policyId]);
+  return rows.map((row) => row.name);
 }
 
 export interface TeamMember {
