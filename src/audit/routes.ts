@@ -7,16 +7,24 @@ export const auditRoutes = [
   defineRoute({
     method: 'GET',
     url: '/api/audit',
-    summary: 'Audit entries, newest first; filter by customer',
+    summary: 'Audit entries, newest first; filter by customer, by staff member, or by action (`team.archived`)',
     tags: ['audit'],
     auth: 'audit:read',
     query: z.object({
       customerId: z.string().max(100).optional(),
+      actorId: z.string().max(100).optional(),
+      action: z.string().regex(/^[a-z_]+\.[a-z_]+$/, 'an action such as team.archived').optional(),
       limit: z.coerce.number().int().min(1).max(500).default(100),
       before: z.coerce.number().int().positive().optional(),
     }),
     handler: async ({ query, ctx }) => {
-      const rows = await listAuditEntries(ctx.db, { customerId: query.customerId, beforeId: query.before, limit: query.limit });
+      const rows = await listAuditEntries(ctx.db, {
+        customerId: query.customerId,
+        actorId: query.actorId,
+        action: query.action,
+        beforeId: query.before,
+        limit: query.limit,
+      });
       return {
         items: rows.map((row) => ({
           id: row.id,

@@ -40,13 +40,30 @@ export async function insertAuditEntry(db: Db, entry: AuditEntry): Promise<void>
   );
 }
 
-export async function listAuditEntries(db: Db, filter: { customerId?: string; beforeId?: number; limit: number }): Promise<AuditRow[]> {
-  const before = filter.beforeId ?? Number.MAX_SAFE_INTEGER;
+export interface AuditFilter {
+  customerId?: string;
+  actorId?: string;
+  /** One action, such as `team.archived` or `customer.viewed`. */
+  action?: string;
+  beforeId?: number;
+  limit: number;
+}
+
+/** Newest first. Each filter narrows the list; each has its index (migrations 0001 and 0008). */
+export async function listAuditEntries(db: Db, filter: AuditFilter): Promise<AuditRow[]> {
+  const conditions = ['id < ?'];
+  const params: Array<string | number> = [filter.beforeId ?? Number.MAX_SAFE_INTEGER];
   if (filter.customerId) {
-    return db.all<AuditRow>(
-      'SELECT * FROM audit_log WHERE customer_id = ? AND id < ? ORDER BY id DESC LIMIT ?',
-      [filter.customerId, before, filter.limit],
-    );
+    conditions.push('customer_id = ?');
+    params.push(filter.customerId);
   }
-  return db.all<AuditRow>('SELECT * FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?', [before, filter.limit]);
+  if (filter.actorId) {
+    conditions.push('actor_id = ?');
+    params.push(filter.actorId);
+  }
+  if (filter.action) {
+    conditions.push('action = ?');
+    params.push(filter.action);
+  }
+  return db.all<AuditRow>(`SELECT * FROM audit_log WHERE ${conditions.join(' AND ')} ORDER BY id DESC LIMIT ?`, [...params, filter.limit]);
 }

@@ -6,6 +6,9 @@ import { RapportError, invalidInput } from './errors.ts';
 import type { AppDeps, RequestContext } from './context.ts';
 import { authenticate } from './auth.ts';
 import type { Permission } from '../staff/model.ts';
+import type { Database } from '../store/db.ts';
+import { recordAudit } from '../audit/index.ts';
+import { administrativeAuditEntry } from '../audit/administrative.ts';
 
 /** `public`: anyone; `signed-in`: any staff; a permission: staff whose role grants it; `write-key`: an ingest source. */
 export type AuthRule = 'public' | 'signed-in' | 'write-key' | Permission;
@@ -35,6 +38,12 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
   /** Bytes; Fastify answers 413 above it. */
   bodyLimit?: number;
   status?: number;
+  /**
+   * Records who made this change (`team.archived`) in the audit trail, in the same transaction as the
+   * change itself: for the administrative routes (staff, keys, help-desk settings) that hold no
+   * customer's data but decide who sees it and how customers are served.
+   */
+  audit?: string;
   handler(input: RouteInput<P, Q, B>): Promise<unknown>;
 }
 
@@ -62,7 +71,15 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, routes: read
         const query = parse(spec.query, request.query, 'query');
         const body = parse(spec.body, request.body, 'body');
         let status = spec.status;
-        const result = await spec.handler({ params, query, body, ctx, request, reply, setStatus: (code) => (status = code) });
+        const setStatus = (code: number) => (status = code);
+        const { audit } = spec;
+        const result = audit
+          ? await deps.db.transaction(async (tx) => {
+              const done = await spec.handler({ params, query, body, ctx: { ...ctx, db: tx as Database }, request, reply, setStatus });
+              await recordAudit(tx, administrativeAuditEntry(audit, ctx, params, body, done));
+              return done;
+            })
+          : await spec.handler({ params, query, body, ctx, request, reply, setStatus });
         if (reply.sent) return reply;
         if (result === undefined) return reply.code(status ?? 204).send();
         return reply.code(status ?? 200).send(result);

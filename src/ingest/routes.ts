@@ -93,6 +93,7 @@ export const ingestRoutes = [
     summary: 'Create a write key for an ingest source; the key is in this response only',
     tags: ['ingest'],
     auth: 'keys:manage',
+    audit: 'write_key.created',
     status: 201,
     body: z.object({ name: z.string().trim().min(1).max(100), source: z.string().trim().min(1).max(64).optional() }),
     handler: async ({ body, ctx }) => {
@@ -106,6 +107,7 @@ export const ingestRoutes = [
     summary: 'Revoke a write key',
     tags: ['ingest'],
     auth: 'keys:manage',
+    audit: 'write_key.revoked',
     params: z.object({ id: z.string().min(1).max(100) }),
     handler: async ({ params, ctx }) => revokeWriteKey(ctx.db, params.id),
   }),

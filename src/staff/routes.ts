@@ -81,6 +81,7 @@ export const staffRoutes = [
     summary: 'Create a staff account',
     tags: ['staff'],
     auth: 'staff:manage',
+    audit: 'staff.created',
     status: 201,
     body: z.object({
       email: z.email().max(254),
@@ -97,6 +98,7 @@ export const staffRoutes = [
     summary: 'Create a personal API token for the signed-in staff member (shown once)',
     tags: ['auth'],
     auth: 'signed-in',
+    audit: 'api_token.created',
     status: 201,
     body: z.object({ name: z.string().trim().min(1).max(100) }),
     handler: async ({ body, ctx }) => {
@@ -110,6 +112,7 @@ export const staffRoutes = [
     summary: 'Change a staff account: name, role, department, team, skills, empowerment limit, availability, password, or disable it',
     tags: ['staff'],
     auth: 'staff:manage',
+    audit: 'staff.changed',
     params: z.object({ id: z.string().min(1).max(100) }),
     body: z
       .object({

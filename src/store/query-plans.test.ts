@@ -28,6 +28,9 @@ const HOT_QUERIES: Record<string, string> = {
                           (SELECT MAX(occurred_at) FROM interactions WHERE customer_id = c.id),
                           (SELECT COUNT(*) FROM interactions WHERE customer_id = c.id) FROM customers c WHERE c.id = ?`,
   'name search': 'SELECT DISTINCT t.customer_id FROM customer_search_terms t WHERE t.term >= ? AND t.term < ? LIMIT ?',
+  'audit of a customer': 'SELECT * FROM audit_log WHERE id < ? AND customer_id = ? ORDER BY id DESC LIMIT ?',
+  'audit of a staff member': 'SELECT * FROM audit_log WHERE id < ? AND actor_id = ? ORDER BY id DESC LIMIT ?',
+  'audit of an action': 'SELECT * FROM audit_log WHERE id < ? AND action = ? ORDER BY id DESC LIMIT ?',
   'session check': `SELECT staff.* FROM staff_sessions JOIN staff ON staff.id = staff_sessions.staff_id
                     WHERE staff_sessions.token_hash = ? AND staff_sessions.expires_at > ?`,
 };

@@ -127,6 +127,7 @@ export const teamRoutes = [
     summary: 'Create a team',
     tags: ['teams'],
     auth: 'settings:manage',
+    audit: 'team.created',
     status: 201,
     body: teamBody,
     handler: async ({ body, ctx }) => {
@@ -151,6 +152,7 @@ export const teamRoutes = [
     summary: 'Replace a team\'s settings',
     tags: ['teams'],
     auth: 'settings:manage',
+    audit: 'team.changed',
     params: idParams,
     body: teamBody,
     handler: async ({ params, body, ctx }) => {
@@ -179,6 +181,7 @@ export const teamRoutes = [
     summary: 'Archive a team: its members move to the default team; refused while it has cases being worked on or assignment rules',
     tags: ['teams'],
     auth: 'settings:manage',
+    audit: 'team.archived',
     params: idParams,
     handler: async ({ params, ctx }) =>
       ctx.db.transaction(async (tx) => {
@@ -208,6 +211,7 @@ export const teamRoutes = [
     summary: 'Bring an archived team back (without members: add them again)',
     tags: ['teams'],
     auth: 'settings:manage',
+    audit: 'team.restored',
     params: idParams,
     handler: async ({ params, ctx }) =>
       ctx.db.transaction(async (tx) => {
@@ -239,6 +243,7 @@ export const teamRoutes = [
     summary: 'Create an SLA policy',
     tags: ['sla'],
     auth: 'settings:manage',
+    audit: 'sla_policy.created',
     status: 201,
     body: policyBody,
     handler: async ({ body, ctx }) => {
@@ -253,6 +258,7 @@ export const teamRoutes = [
     summary: 'Replace an SLA policy (cases opened from now on use the new targets)',
     tags: ['sla'],
     auth: 'settings:manage',
+    audit: 'sla_policy.changed',
     params: idParams,
     body: policyBody,
     handler: async ({ params, body, ctx }) => {
@@ -268,6 +274,7 @@ export const teamRoutes = [
     summary: 'Archive an SLA policy: cases already on it keep their clocks; refused while a team uses it',
     tags: ['sla'],
     auth: 'settings:manage',
+    audit: 'sla_policy.archived',
     params: idParams,
     handler: async ({ params, ctx }) =>
       ctx.db.transaction(async (tx) => {
@@ -293,6 +300,7 @@ export const teamRoutes = [
     summary: 'Bring an archived SLA policy back',
     tags: ['sla'],
     auth: 'settings:manage',
+    audit: 'sla_policy.restored',
     params: idParams,
     handler: async ({ params, ctx }) =>
       ctx.db.transaction(async (tx) => {
@@ -315,6 +323,7 @@ export const teamRoutes = [
     summary: 'Add an assignment rule: matching cases go to the team, to a member with the skill',
     tags: ['teams'],
     auth: 'settings:manage',
+    audit: 'assignment_rule.created',
     status: 201,
     body: ruleFields
       .extend({
@@ -336,6 +345,7 @@ export const teamRoutes = [
     summary: 'Change an assignment rule (its name, place in the order, conditions, team or skill); it keeps its id',
     tags: ['teams'],
     auth: 'settings:manage',
+    audit: 'assignment_rule.changed',
     params: idParams,
     body: ruleFields
       .partial()
@@ -356,6 +366,7 @@ export const teamRoutes = [
     summary: 'Remove an assignment rule',
     tags: ['teams'],
     auth: 'settings:manage',
+    audit: 'assignment_rule.deleted',
     params: idParams,
     handler: async ({ params, ctx }) => {
       if (!(await deleteAssignmentRule(ctx.db, params.id))) throw new RapportError('not_found', `No rule ${params.id}`, 404);
@@ -376,6 +387,7 @@ export const teamRoutes = [
     summary: 'Change the case settings',
     tags: ['settings'],
     auth: 'settings:manage',
+    audit: 'case_settings.changed',
     body: caseSettingsSchema.partial(),
     handler: async ({ body, ctx }) => writeCaseSettings(ctx.db, body),
   }),
@@ -393,6 +405,7 @@ export const teamRoutes = [
     summary: 'Create a reply template ({{customer.firstName}}, {{lastOrder.id}}, …)',
     tags: ['templates'],
     auth: 'settings:manage',
+    audit: 'template.created',
     status: 201,
     body: z.object({ name: z.string().trim().min(1).max(100), body: z.string().min(1).max(20_000) }).strict(),
     handler: async ({ body, ctx }) => {
@@ -423,6 +436,7 @@ export const teamRoutes = [
     summary: 'Replace a reply template',
     tags: ['templates'],
     auth: 'settings:manage',
+    audit: 'template.changed',
     params: idParams,
     body: z.object({ name: z.string().trim().min(1).max(100), body: z.string().min(1).max(20_000) }).strict(),
     handler: async ({ params, body, ctx }) => {
@@ -442,6 +456,7 @@ export const teamRoutes = [
     summary: 'Delete a reply template',
     tags: ['templates'],
     auth: 'settings:manage',
+    audit: 'template.deleted',
     params: idParams,
     handler: async ({ params, ctx }) => {
       if (!(await deleteTemplate(ctx.db, params.id))) throw new RapportError('not_found', `No template ${params.id}`, 404);
@@ -462,6 +477,7 @@ export const teamRoutes = [
     summary: 'Turn a flag rule on or off, or change its parameters',
     tags: ['flags'],
     auth: 'settings:manage',
+    audit: 'flag_rule.changed',
     params: z.object({ flag: z.string().min(1).max(50) }),
     body: z.object({ enabled: z.boolean().optional(), params: z.record(z.string(), z.unknown()).optional() }).strict(),
     handler: async ({ params, body, ctx }) => updateFlagRule(ctx.db, params.flag, body, ctx.staff!.id),
