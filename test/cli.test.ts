@@ -48,6 +48,19 @@ test('staff create checks its arguments', () => {
   assert.match(ok.stdout, /Created agent ola@example.com/);
 });
 
+test('what the command line creates is in the audit trail, under the operating-system user, without the password', async () => {
+  const entries = (await http('GET', `${server.url}/api/audit?action=staff.created`, { token: server.token })).body.items;
+  const ola = entries.find((entry: { detail: { input: { email: string } } }) => entry.detail.input.email === 'Ola@example.com');
+  assert.ok(ola, JSON.stringify(entries));
+  assert.equal(ola.actorKind, 'cli');
+  assert.ok(ola.detail.osUser);
+  assert.ok(!JSON.stringify(ola).includes('long enough pw'));
+  for (const action of ['write_key.created', 'api_token.created']) {
+    const found = (await http('GET', `${server.url}/api/audit?action=${action}`, { token: server.token })).body.items;
+    assert.ok(found.some((entry: { actorKind: string }) => entry.actorKind === 'cli'), action);
+  }
+});
+
 test('a merge made by an import in another process is seen by the running server at its next batch', async () => {
   const post = (interactions: unknown[]) => http('POST', `${server.url}/api/interactions`, { token: server.token, body: { interactions } });
   const byEmail = (await post([{ customer: { email: 'mo@example.com' }, channel: 'email', sourceId: 'x1' }])).body.results[0].customerId;

@@ -1,9 +1,11 @@
 // The `rapport` command: administration and bulk import against the embedded database.
+import { userInfo } from 'node:os';
 import { Command, InvalidArgumentError } from 'commander';
 import { configFrom } from './config.ts';
 import { openDatabase } from '../app.ts';
 import { createWriteKey, listWriteKeys } from '../ingest/write-keys.ts';
 import { createApiToken, createStaff } from '../staff/service.ts';
+import { recordAudit, type AuditEntry } from '../audit/index.ts';
 import { ROLES, type Role } from '../staff/model.ts';
 import { RapportError } from '../http/errors.ts';
 import { registerImportCommand } from './import-command.ts';
@@ -24,7 +26,11 @@ writekey
   .action(async (options: { name: string; source?: string }, command: Command) => {
     const db = await openDatabase(configFrom(command));
     try {
-      const { writeKey, key } = await createWriteKey(db, { name: options.name, source: options.source, createdBy: null });
+      const { writeKey, key } = await db.transaction(async (tx) => {
+        const created = await createWriteKey(tx, { name: options.name, source: options.source, createdBy: null });
+        await recordAudit(tx, cliAuditEntry('write_key.created', created.writeKey.id, { name: options.name, source: options.source }));
+        return created;
+      });
       console.log(`Write key for "${writeKey.name}" (source ${writeKey.source}, id ${writeKey.id}):\n${key}`);
       console.log('Send it as the HTTP Basic user name to /v1/*. It is shown only now.');
     } finally {
@@ -55,13 +61,22 @@ program
   .action(async (options: { email: string; name: string }, command: Command) => {
     const db = await openDatabase(configFrom(command));
     try {
-      const { token, staff } = await createApiToken(db, options.email, options.name);
+      const { token, staff } = await db.transaction(async (tx) => {
+        const created = await createApiToken(tx, options.email, options.name);
+        await recordAudit(tx, cliAuditEntry('api_token.created', created.staff.id, { email: options.email, name: options.name }));
+        return created;
+      });
       console.log(`Token for ${staff.email} (${staff.role}):\n${token}`);
       console.log('Send it as "Authorization: Bearer <token>" to /api/*. It is shown only now.');
     } finally {
       await db.close();
     }
   });
+
+/** The command line has no signed-in staff member: the entry names the operating-system user instead. */
+function cliAuditEntry(action: string, target: string, input: Record<string, unknown>): AuditEntry {
+  return { actorKind: 'cli', actorId: null, action, customerId: null, detail: { target, input, osUser: userInfo().username } };
+}
 
 function role(value: string): Role {
   if (!(ROLES as readonly string[]).includes(value)) throw new InvalidArgumentError(`one of ${ROLES.join(', ')}`);
@@ -82,7 +97,12 @@ program
     if (options.password.length < 10) throw new InvalidArgumentError('--password must be at least 10 characters');
     const db = await openDatabase(configFrom(command));
     try {
-      const staff = await createStaff(db, options);
+      const staff = await db.transaction(async (tx) => {
+        const created = await createStaff(tx, options);
+        const { password: _password, ...input } = options;
+        await recordAudit(tx, cliAuditEntry('staff.created', created.id, input));
+        return created;
+      });
       console.log(`Created ${staff.role} ${staff.email} (${staff.id})`);
     } finally {
       await db.close();
