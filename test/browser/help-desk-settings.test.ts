@@ -102,6 +102,7 @@ test('a manager creates an SLA policy in the target grid; a zero target is refus
     name: 'Premium',
     businessHoursOnly: false,
     targets: { urgent: { firstResponse: 15, resolution: 240 }, high: { firstResponse: 90 }, normal: { nextResponse: 480 } },
+    archivedAt: null,
   });
 });
 
@@ -176,6 +177,7 @@ test('a manager creates a team with split hours, a Saturday and holidays; a bad 
       slaPolicyId: premium.id,
       autoAssign: true,
       isDefault: false,
+      archivedAt: null,
     },
   );
 });

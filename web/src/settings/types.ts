@@ -10,6 +10,18 @@ export interface TeamSettings extends Team {
   holidays: string[];
   slaPolicyId: string | null;
   autoAssign: boolean;
+  /** When it was archived (ISO); null while active. An archived team takes no cases and has no members. */
+  archivedAt: string | null;
+}
+
+/** What `POST /api/teams/:id/archive` answers: the team, and how many members moved to the default team. */
+export interface ArchivedTeam extends TeamSettings {
+  membersMoved: number;
+}
+
+/** Lists leave archived teams and policies out unless asked. */
+export interface ListOptions {
+  includeArchived?: boolean;
 }
 
 /** What `POST /api/teams` and `PUT /api/teams/:id` take. */
@@ -36,9 +48,11 @@ export interface SlaPolicy {
   targets: SlaTargets;
   /** Counted in the team's open hours rather than around the clock. */
   businessHoursOnly: boolean;
+  /** When it was archived (ISO); null while active. Teams cannot be given an archived policy. */
+  archivedAt: string | null;
 }
 
-export type SlaPolicyInput = Omit<SlaPolicy, 'id'>;
+export type SlaPolicyInput = Omit<SlaPolicy, 'id' | 'archivedAt'>;
 
 /** Every listed condition must hold; within one, any value matches. A missing condition matches all. */
 export interface RuleConditions {

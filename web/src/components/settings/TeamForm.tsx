@@ -76,16 +76,23 @@ function inputOf(draft: Draft): TeamInput {
   };
 }
 
+/** Active policies, and the team's own even if archived: the server lets a team keep one but not be given one. */
+function policiesOffered(policies: SlaPolicy[], team: TeamSettings | null): SlaPolicy[] {
+  return policies.filter((policy) => policy.archivedAt === null || policy.id === team?.slaPolicyId);
+}
+
 interface TeamFormProps {
   /** null for a new team. */
   team: TeamSettings | null;
+  /** Archived ones may be among them; only the team's own is offered. */
   policies: SlaPolicy[];
   onSaved: (team: TeamSettings) => void;
   onCancel: () => void;
 }
 
 export function TeamForm({ team, policies, onSaved, onCancel }: TeamFormProps) {
-  const [draft, setDraft] = useState<Draft>(() => draftOf(team, policies));
+  const offered = policiesOffered(policies, team);
+  const [draft, setDraft] = useState<Draft>(() => draftOf(team, offered));
   const edit = (change: Partial<Draft>) => setDraft({ ...draft, ...change });
   const { submit, saving, problem } = useFormSubmit(
     FIELDS,
@@ -122,9 +129,9 @@ export function TeamForm({ team, policies, onSaved, onCancel }: TeamFormProps) {
         <Field id="team-sla" label="SLA policy" error={byField.slaPolicyId} hint="The response and resolution targets for this team’s cases.">
           <select {...describedBy('team-sla', byField.slaPolicyId)} value={draft.slaPolicyId} onChange={(event) => edit({ slaPolicyId: event.target.value })}>
             <option value="">No SLA (no clocks)</option>
-            {policies.map((policy) => (
+            {offered.map((policy) => (
               <option key={policy.id} value={policy.id}>
-                {policy.name}
+                {policy.archivedAt ? `${policy.name} (archived)` : policy.name}
               </option>
             ))}
           </select>

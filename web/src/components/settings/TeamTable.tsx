@@ -1,16 +1,26 @@
 // The teams there are: when each works, which SLA it promises, and who is in it with how many open cases.
+// An active team can be archived (after a confirming click); an archived one, when listed, can be restored.
 import { describeWeek, formatHoliday } from '../../settings/business-hours.ts';
 import type { SlaPolicy, TeamSettings } from '../../settings/types.ts';
+import { ArchiveActions } from './ArchiveActions.tsx';
 
 interface TeamTableProps {
   teams: TeamSettings[];
+  /** Archived ones too, so a team still on one shows its name. */
   policies: SlaPolicy[];
   onEdit: (team: TeamSettings) => void;
+  /** These report their own failures; the table only waits for them. */
+  onArchive: (team: TeamSettings) => Promise<void>;
+  onRestore: (team: TeamSettings) => Promise<void>;
 }
 
-export function TeamTable({ teams, policies, onEdit }: TeamTableProps) {
+export function TeamTable({ teams, policies, onEdit, onArchive, onRestore }: TeamTableProps) {
   if (teams.length === 0) return <p className="empty-state">No teams yet. Create one so cases have somewhere to go.</p>;
-  const policyName = (id: string | null) => policies.find((policy) => policy.id === id)?.name;
+  const policyName = (id: string | null) => {
+    const policy = policies.find((candidate) => candidate.id === id);
+    return policy && (policy.archivedAt ? `${policy.name} (archived)` : policy.name);
+  };
+  const defaultTeam = teams.find((team) => team.isDefault);
   const today = new Date().toISOString().slice(0, 10);
   return (
     <table className="data-table settings-table" aria-label="Teams">
@@ -34,6 +44,7 @@ export function TeamTable({ teams, policies, onEdit }: TeamTableProps) {
               <td>
                 <strong>{team.name}</strong>
                 {team.isDefault && <span className="status status-on badge-gap">Default</span>}
+                {team.archivedAt && <span className="status status-off badge-gap">Archived</span>}
                 <div className="muted small-text">
                   {team.department ?? 'No department'}
                   {!team.autoAssign && ' · assigns by hand'}
@@ -61,9 +72,15 @@ export function TeamTable({ teams, policies, onEdit }: TeamTableProps) {
                 )}
               </td>
               <td className="row-actions">
-                <button type="button" className="small" aria-label={`Edit ${team.name}`} onClick={() => onEdit(team)}>
-                  Edit
-                </button>
+                <ArchiveActions
+                  name={team.name}
+                  archived={team.archivedAt !== null}
+                  canArchive={!team.isDefault}
+                  question={archiveQuestion(team, defaultTeam)}
+                  onEdit={() => onEdit(team)}
+                  onArchive={() => onArchive(team)}
+                  onRestore={() => onRestore(team)}
+                />
               </td>
             </tr>
           );
@@ -71,4 +88,12 @@ export function TeamTable({ teams, policies, onEdit }: TeamTableProps) {
       </tbody>
     </table>
   );
+}
+
+/** What archiving will do, asked before doing it: members moving is the part that restoring does not undo. */
+function archiveQuestion(team: TeamSettings, defaultTeam: TeamSettings | undefined): string {
+  const members = team.members?.length ?? 0;
+  if (members === 0) return `Archive ${team.name}? It stops taking cases.`;
+  const who = members === 1 ? 'Its member moves' : `Its ${members} members move`;
+  return `Archive ${team.name}? ${who} to ${defaultTeam?.name ?? 'the default team'}.`;
 }

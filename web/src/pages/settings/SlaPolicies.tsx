@@ -1,23 +1,53 @@
 // Settings → SLA policies: how fast each priority is answered and resolved, for the teams that use them.
+// Policies are archived rather than deleted; the server refuses while a team runs on one, and says which.
 import { useState } from 'react';
 import { settingsApi } from '../../settings/api.ts';
 import type { SlaPolicy } from '../../settings/types.ts';
 import { useLoaded } from '../../useLoaded.ts';
+import { Checkbox } from '../../components/Checkbox.tsx';
 import { ErrorAlert, Loading } from '../../components/ErrorAlert.tsx';
+import { RefusalAlert } from '../../components/settings/RefusalAlert.tsx';
 import { SlaPolicyForm } from '../../components/settings/SlaPolicyForm.tsx';
 import { SlaPolicyTable } from '../../components/settings/SlaPolicyTable.tsx';
 
 export function SlaPolicies() {
-  const [policies, reloadPolicies] = useLoaded(settingsApi.slaPolicies);
+  // Archived ones are always loaded: the checkbox only filters.
+  const [policies, reloadPolicies] = useLoaded(() => settingsApi.slaPolicies({ includeArchived: true }));
   const [teams] = useLoaded(settingsApi.teams);
   const [editing, setEditing] = useState<SlaPolicy | 'new' | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
+  const [showArchived, setShowArchived] = useState(false);
+  const [note, setNote] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<unknown>(null);
 
   const open = (policy: SlaPolicy | 'new') => {
-    setSaved(null);
+    setNote(null);
+    setRefusal(null);
     setEditing(policy);
     window.scrollTo({ top: 0 });
   };
+
+  /** Runs an archive or restore, showing what it did or why the server refused; never rejects. */
+  const change = async (policy: SlaPolicy, send: () => Promise<string>) => {
+    setNote(null);
+    setRefusal(null);
+    try {
+      setNote(await send());
+      if (editing !== null && editing !== 'new' && editing.id === policy.id) setEditing(null);
+      reloadPolicies();
+    } catch (error) {
+      setRefusal(error);
+    }
+  };
+  const archive = (policy: SlaPolicy) =>
+    change(policy, async () => {
+      await settingsApi.archiveSlaPolicy(policy.id);
+      return `${policy.name} archived.`;
+    });
+  const restore = (policy: SlaPolicy) =>
+    change(policy, async () => {
+      await settingsApi.restoreSlaPolicy(policy.id);
+      return `${policy.name} restored.`;
+    });
 
   return (
     <section className="page settings-page">
@@ -33,9 +63,9 @@ export function SlaPolicies() {
         Targets per priority for the first reply, each later reply and resolution. A team picks one policy; its clocks stop while a case waits on the
         customer.
       </p>
-      {saved && (
+      {note && (
         <p className="note" role="status">
-          {saved}
+          {note}
         </p>
       )}
       {editing !== null && (
@@ -43,7 +73,7 @@ export function SlaPolicies() {
           key={editing === 'new' ? 'new' : editing.id}
           policy={editing === 'new' ? null : editing}
           onSaved={(policy) => {
-            setSaved(`${policy.name} saved.`);
+            setNote(`${policy.name} saved.`);
             setEditing(null);
             reloadPolicies();
           }}
@@ -51,10 +81,18 @@ export function SlaPolicies() {
         />
       )}
       <h2 className="list-heading">Policies</h2>
+      <Checkbox id="show-archived-policies" label="Show archived policies" checked={showArchived} onChange={setShowArchived} />
+      {refusal !== null && <RefusalAlert error={refusal} />}
       {policies.state === 'loading' && <Loading label="Loading SLA policies…" />}
       {policies.state === 'failed' && <ErrorAlert error={policies.error} />}
       {policies.state === 'ready' && (
-        <SlaPolicyTable policies={policies.value.items} teams={teams.state === 'ready' ? teams.value.items : []} onEdit={open} />
+        <SlaPolicyTable
+          policies={policies.value.items.filter((policy) => showArchived || policy.archivedAt === null)}
+          teams={teams.state === 'ready' ? teams.value.items : []}
+          onEdit={open}
+          onArchive={archive}
+          onRestore={restore}
+        />
       )}
     </section>
   );

@@ -1,23 +1,59 @@
 // Settings → Teams: who works together, when (time zone, weekly hours, holidays), and with which SLA.
+// Teams are archived rather than deleted; the server's reasons for refusing (cases, rules) are listed above the table.
 import { useState } from 'react';
 import { settingsApi } from '../../settings/api.ts';
-import type { TeamSettings } from '../../settings/types.ts';
+import type { ArchivedTeam, TeamSettings } from '../../settings/types.ts';
 import { useLoaded } from '../../useLoaded.ts';
+import { Checkbox } from '../../components/Checkbox.tsx';
 import { ErrorAlert, Loading } from '../../components/ErrorAlert.tsx';
+import { RefusalAlert } from '../../components/settings/RefusalAlert.tsx';
 import { TeamForm } from '../../components/settings/TeamForm.tsx';
 import { TeamTable } from '../../components/settings/TeamTable.tsx';
 
+function archivedNote(team: ArchivedTeam, defaultTeam: TeamSettings | undefined): string {
+  if (team.membersMoved === 0) return `${team.name} archived.`;
+  const members = team.membersMoved === 1 ? '1 member' : `${team.membersMoved} members`;
+  return `${team.name} archived; ${members} moved to ${defaultTeam?.name ?? 'the default team'}.`;
+}
+
 export function Teams() {
-  const [teams, reloadTeams] = useLoaded(settingsApi.teams);
-  const [policies] = useLoaded(settingsApi.slaPolicies);
+  // Archived ones are always loaded: the checkbox only filters, and the table needs archived policies' names.
+  const [teams, reloadTeams] = useLoaded(() => settingsApi.teams({ includeArchived: true }));
+  const [policies] = useLoaded(() => settingsApi.slaPolicies({ includeArchived: true }));
   const [editing, setEditing] = useState<TeamSettings | 'new' | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
+  const [showArchived, setShowArchived] = useState(false);
+  const [note, setNote] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<unknown>(null);
 
   const open = (team: TeamSettings | 'new') => {
-    setSaved(null);
+    setNote(null);
+    setRefusal(null);
     setEditing(team);
     window.scrollTo({ top: 0 });
   };
+
+  /** Runs an archive or restore, showing what it did or why the server refused; never rejects. */
+  const change = async (team: TeamSettings, send: () => Promise<string>) => {
+    setNote(null);
+    setRefusal(null);
+    try {
+      setNote(await send());
+      if (editing !== null && editing !== 'new' && editing.id === team.id) setEditing(null);
+      reloadTeams();
+    } catch (error) {
+      setRefusal(error);
+    }
+  };
+  const archive = (team: TeamSettings) =>
+    change(team, async () => {
+      const defaultTeam = teams.state === 'ready' ? teams.value.items.find((candidate) => candidate.isDefault) : undefined;
+      return archivedNote(await settingsApi.archiveTeam(team.id), defaultTeam);
+    });
+  const restore = (team: TeamSettings) =>
+    change(team, async () => {
+      await settingsApi.restoreTeam(team.id);
+      return `${team.name} restored; it has no members until some are added again.`;
+    });
 
   return (
     <section className="page settings-page">
@@ -32,9 +68,9 @@ export function Teams() {
       <p className="lead muted">
         Cases are assigned within a team. Its hours and holidays decide when SLA clocks run, in its own time zone.
       </p>
-      {saved && (
+      {note && (
         <p className="note" role="status">
-          {saved}
+          {note}
         </p>
       )}
       {policies.state === 'failed' && <ErrorAlert error={policies.error} />}
@@ -44,7 +80,7 @@ export function Teams() {
           team={editing === 'new' ? null : editing}
           policies={policies.value.items}
           onSaved={(team) => {
-            setSaved(`${team.name} saved.`);
+            setNote(`${team.name} saved.`);
             setEditing(null);
             reloadTeams();
           }}
@@ -52,10 +88,18 @@ export function Teams() {
         />
       )}
       <h2 className="list-heading">Teams</h2>
+      <Checkbox id="show-archived-teams" label="Show archived teams" checked={showArchived} onChange={setShowArchived} />
+      {refusal !== null && <RefusalAlert error={refusal} />}
       {teams.state === 'loading' && <Loading label="Loading teams…" />}
       {teams.state === 'failed' && <ErrorAlert error={teams.error} />}
       {teams.state === 'ready' && (
-        <TeamTable teams={teams.value.items} policies={policies.state === 'ready' ? policies.value.items : []} onEdit={open} />
+        <TeamTable
+          teams={teams.value.items.filter((team) => showArchived || team.archivedAt === null)}
+          policies={policies.state === 'ready' ? policies.value.items : []}
+          onEdit={open}
+          onArchive={archive}
+          onRestore={restore}
+        />
       )}
     </section>
   );
