@@ -11,7 +11,7 @@ import { receiveMessage } from './cases/inbound.ts';
 import { deliverDueReplies } from './cases/outbox.ts';
 import { sweepBreaches } from './cases/service.ts';
 import { closeResolvedCases } from './cases/auto-close.ts';
-import { reevaluateChangedFlagRules, sweepLapsedFlags } from './flags/service.ts';
+import { reevaluateChangedFlagRules, sweepLapsedFlags, sweepNewlyQuiet } from './flags/service.ts';
 import { SYSTEM_ACTOR } from './shared/actor.ts';
 import type { ChannelAdapter } from './channels/model.ts';
 import { pino } from 'pino';
@@ -65,6 +65,7 @@ export async function startApp(config: Config, extraAdapters: ChannelAdapter[] =
     setInterval(() => void sweepBreaches(db).catch(logFailure('SLA breach sweep')), BREACH_SWEEP_EVERY_MS),
     setInterval(() => void closeResolvedCases(db).catch(logFailure('closing resolved cases')), HOUSEKEEPING_EVERY_MS),
     setInterval(() => void sweepLapsedFlags(db).catch(logFailure('lapsed flag sweep')), HOUSEKEEPING_EVERY_MS),
+    setInterval(() => void sweepNewlyQuiet(db).catch(logFailure('quiet customer sweep')), HOUSEKEEPING_EVERY_MS),
     setInterval(() => void reevaluateChangedFlagRules(db).catch(logFailure('flag rule re-evaluation')), BREACH_SWEEP_EVERY_MS),
   ];
   for (const timer of timers) timer.unref();

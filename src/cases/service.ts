@@ -9,7 +9,7 @@ import { breachesOf, overdueClocks, recordBreach } from '../sla/store.ts';
 import { openingDueTimes, retargetedResolutionDueAt } from '../sla/policy.ts';
 import { gesturesOfCase } from '../gestures/store.ts';
 import { toGestureView } from '../gestures/view.ts';
-import { refreshRuleFlags } from '../flags/service.ts';
+import { refreshRuleFlags, refreshRuleFlagsOf } from '../flags/service.ts';
 import { findTeam } from '../teams/store.ts';
 import { canMove, isFirstContactResolution, type CasePriority, type CaseRecord, type CaseStatus } from './model.ts';
 import { findRepeatOf } from './repeat.ts';
@@ -235,9 +235,14 @@ export async function changeCase(db: Db, id: string, changes: CaseChanges, actor
 export async function sweepBreaches(db: Db, now = Date.now()): Promise<number> {
   return db.transaction(async (tx) => {
     let recorded = 0;
+    const breached = new Set<string>();
     for (const clock of await overdueClocks(tx, now)) {
-      if (await recordBreach(tx, clock.caseId, clock.metric, clock.dueAt, now)) recorded++;
+      if (!(await recordBreach(tx, clock.caseId, clock.metric, clock.dueAt, now))) continue;
+      recorded++;
+      breached.add(clock.caseId);
     }
+    // A customer we keep waiting may now be at risk.
+    if (breached.size) await refreshRuleFlagsOf(tx, await store.customersOfCases(tx, [...breached]), now, ['at_risk']);
     return recorded;
   });
 }

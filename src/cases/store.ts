@@ -331,6 +331,14 @@ export async function caseEventsOf(db: Db, caseId: string): Promise<Array<{ at: 
   return rows.map((row) => ({ at: row.at, actorKind: row.actor_kind, actorId: row.actor_id, change: JSON.parse(row.change) }));
 }
 
+export async function customersOfCases(db: Db, caseIds: readonly string[]): Promise<string[]> {
+  const rows = await db.all<{ customer_id: string }>(
+    `SELECT DISTINCT customer_id FROM cases WHERE id IN (${caseIds.map(() => '?').join(', ')})`,
+    caseIds,
+  );
+  return rows.map((row) => row.customer_id);
+}
+
 export async function hasRepeatContact(db: Db, caseId: string): Promise<boolean> {
   return (await db.get('SELECT 1 AS yes FROM cases WHERE repeat_of = ? LIMIT 1', [caseId])) !== undefined;
 }

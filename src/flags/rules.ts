@@ -22,6 +22,16 @@ export const FLAG_RULE_PARAMS = {
       currency: z.string().regex(/^[A-Z]{3}$/),
     })
     .strict(),
+  at_risk: z
+    .object({
+      /** A regular (at least minInteractions contacts from her) who has not been in touch for quietDays… */
+      quietDays: z.number().int().min(1).max(3650),
+      minInteractions: z.number().int().min(1).max(100_000),
+      /** …or whose cases breached their SLA this many times within the window. */
+      breaches: z.number().int().min(1).max(1000),
+      days: z.number().int().min(1).max(3650),
+    })
+    .strict(),
 } as const;
 
 export type FlagName = keyof typeof FLAG_RULE_PARAMS;
@@ -38,10 +48,16 @@ export interface CustomerFacts {
   reopensWithin(days: number): number;
   repeatContactsWithin(days: number): number;
   lifetimeValue(currency: string): number;
+  /** SLA breaches recorded on her cases within the last `days`. */
+  breachesWithin(days: number): number;
+  /** Her own (inbound) contacts, counted up to `atMost`, and when the latest was (null if none). */
+  inboundContacts(atMost: number): { count: number; latestAt: number | null };
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 /** The flags a customer's facts earn, each with the reason a person reads on the card. */
-export function derivedFlags(rules: readonly FlagRule[], facts: CustomerFacts): Map<FlagName, string> {
+export function derivedFlags(rules: readonly FlagRule[], facts: CustomerFacts, now: number): Map<FlagName, string> {
   const flags = new Map<FlagName, string>();
   for (const rule of rules) {
     if (!rule.enabled) continue;
@@ -59,11 +75,23 @@ export function derivedFlags(rules: readonly FlagRule[], facts: CustomerFacts): 
       else if (repeatCount >= repeatContacts) {
         flags.set('needs_extra_support', `${repeatCount} repeat contact(s) in the last ${days} days`);
       }
-    } else {
+    } else if (rule.flag === 'vip') {
       const { lifetimeValue, currency } = rule.params;
       const value = facts.lifetimeValue(currency);
       if (value >= lifetimeValue) flags.set('vip', `Lifetime value ${value.toFixed(2)} ${currency} (threshold ${lifetimeValue})`);
+    } else {
+      const reason = atRiskReason(rule.params, facts, now);
+      if (reason) flags.set('at_risk', reason);
     }
   }
   return flags;
+}
+
+function atRiskReason(params: z.infer<typeof FLAG_RULE_PARAMS.at_risk>, facts: CustomerFacts, now: number): string | null {
+  const breachCount = facts.breachesWithin(params.days);
+  if (breachCount >= params.breaches) return `${breachCount} SLA breach(es) on her cases in the last ${params.days} days`;
+  const { count, latestAt } = facts.inboundContacts(params.minInteractions);
+  if (count < params.minInteractions || latestAt === null) return null;
+  const quietFor = Math.floor((now - latestAt) / DAY_MS);
+  return quietFor >= params.quietDays ? `A regular who has not been in touch for ${quietFor} days` : null;
 }

@@ -35,7 +35,9 @@ export async function updateFlagRule(db: Db, flag: string, change: { enabled?: b
     }
     params = parsed.data;
   }
-  // Every customer the rule may now flag or unflag is re-decided in the background (see below).
+  // Every customer the rule may now flag or unflag is re-decided in the background (see below); a new
+  // silence threshold starts the quiet sweep afresh from there.
+  if (flag === 'at_risk') await db.run('DELETE FROM settings WHERE key = ?', [QUIET_SWEPT_KEY]);
   await db.run(
     `INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
     [`${REEVALUATE_KEY}${flag}`, JSON.stringify(Date.now())],
@@ -48,6 +50,25 @@ export async function updateFlagRule(db: Db, flag: string, change: { enabled?: b
     flag,
   ]);
   return (await listFlagRules(db)).find((rule) => rule.flag === flag)!;
+}
+
+/** Whether storing an event from her can change a flag: at-risk ends when a regular gone quiet writes again. */
+export const CONTACT_FLAGS: readonly FlagName[] = ['at_risk'];
+
+/** Of these customers, those who hold one of these flags by rule (asked in chunks, for any batch size). */
+export async function ruleFlagHoldersAmong(db: Db, customerIds: Iterable<string>, flags: readonly FlagName[]): Promise<string[]> {
+  const ids = [...new Set(customerIds)];
+  const holders: string[] = [];
+  for (let start = 0; start < ids.length; start += REEVALUATE_CHUNK) {
+    const chunk = ids.slice(start, start + REEVALUATE_CHUNK);
+    const rows = await db.all<{ customer_id: string }>(
+      `SELECT DISTINCT customer_id FROM customer_flags
+       WHERE source = 'rule' AND flag IN (${flags.map(() => '?').join(', ')}) AND customer_id IN (${chunk.map(() => '?').join(', ')})`,
+      [...flags, ...chunk],
+    );
+    holders.push(...rows.map((row) => row.customer_id));
+  }
+  return holders;
 }
 
 /** The event whose value counts towards lifetime value (Segment's e-commerce spec name). */
@@ -82,7 +103,7 @@ async function applyRules(db: Db, customerId: string, now: number, rules: readon
   const profiles = await profilesOf(db, customer.id);
   const inList = profiles.map(() => '?').join(', ');
   const since = (days: number) => now - days * DAY_MS;
-  const windows = new Set(rules.flatMap((rule) => ('days' in rule.params ? [rule.params.days] : [])));
+  const windows = new Set(rules.flatMap((rule) => (rule.flag === 'past_issues' || rule.flag === 'needs_extra_support' ? [rule.params.days] : [])));
   const counts = new Map<number, { cases: number; reopens: number; repeats: number; gestures: number }>();
   for (const days of windows) {
     const row = await db.get<{ cases: number; reopens: number | null; repeats: number }>(
@@ -107,13 +128,36 @@ async function applyRules(db: Db, customerId: string, now: number, rules: readon
     );
     values.set(rule.params.currency, row?.total ?? 0);
   }
-  const flags = derivedFlags(rules, {
-    casesWithin: (days) => counts.get(days)?.cases ?? 0,
-    gesturesWithin: (days) => counts.get(days)?.gestures ?? 0,
-    reopensWithin: (days) => counts.get(days)?.reopens ?? 0,
-    repeatContactsWithin: (days) => counts.get(days)?.repeats ?? 0,
-    lifetimeValue: (currency) => values.get(currency) ?? 0,
-  });
+  const breaches = new Map<number, number>();
+  let contacts = { count: 0, latestAt: null as number | null };
+  for (const rule of rules) {
+    if (rule.flag !== 'at_risk' || !rule.enabled) continue;
+    const breached = await db.get<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM sla_breaches b JOIN cases c ON c.id = b.case_id WHERE c.customer_id IN (${inList}) AND b.recorded_at >= ?`,
+      [...profiles, since(rule.params.days)],
+    );
+    breaches.set(rule.params.days, breached?.n ?? 0);
+    // Her latest contacts only, newest first through the timeline index: enough to tell a regular gone quiet.
+    const recent = await db.get<{ n: number; latest: number | null }>(
+      `SELECT COUNT(*) AS n, MAX(occurred_at) AS latest FROM (
+         SELECT occurred_at FROM interactions WHERE customer_id IN (${inList}) AND direction = 'inbound' ORDER BY occurred_at DESC LIMIT ?)`,
+      [...profiles, rule.params.minInteractions],
+    );
+    contacts = { count: recent?.n ?? 0, latestAt: recent?.latest ?? null };
+  }
+  const flags = derivedFlags(
+    rules,
+    {
+      casesWithin: (days) => counts.get(days)?.cases ?? 0,
+      gesturesWithin: (days) => counts.get(days)?.gestures ?? 0,
+      reopensWithin: (days) => counts.get(days)?.reopens ?? 0,
+      repeatContactsWithin: (days) => counts.get(days)?.repeats ?? 0,
+      lifetimeValue: (currency) => values.get(currency) ?? 0,
+      breachesWithin: (days) => breaches.get(days) ?? 0,
+      inboundContacts: () => contacts,
+    },
+    now,
+  );
   for (const flag of only) {
     const reason = flags.get(flag);
     if (reason === undefined) {
@@ -129,8 +173,11 @@ async function applyRules(db: Db, customerId: string, now: number, rules: readon
   }
 }
 
-/** The rule flags earned within a window of days: they lapse when the window passes with nothing new. */
-const WINDOWED_FLAGS: readonly FlagName[] = ['past_issues', 'needs_extra_support'];
+/**
+ * The rule flags that time alone can change: earned within a window of days (they lapse when the window
+ * passes with nothing new), or, for at-risk, also earned by a silence growing past its threshold.
+ */
+const WINDOWED_FLAGS: readonly FlagName[] = ['past_issues', 'needs_extra_support', 'at_risk'];
 
 /** Re-decides the windowed flags of every customer who holds one; returns how many lapsed. */
 export async function sweepLapsedFlags(db: Db, now = Date.now()): Promise<number> {
@@ -147,13 +194,49 @@ export async function sweepLapsedFlags(db: Db, now = Date.now()): Promise<number
   });
 }
 
+/** How far the quiet sweep has looked: customers whose contacts up to this moment have been considered. */
+const QUIET_SWEPT_KEY = 'flags.at_risk.quietSweptUntil';
+// Without a marker (a new install, or the rule just changed) the full re-evaluation covers everyone
+// before this: the sweep need only look a little way back.
+const QUIET_FIRST_LOOK_MS = 2 * 60 * 60 * 1000;
+
+/**
+ * Time alone makes a regular customer quiet: finds those whose contacts fell `quietDays` ago since the
+ * last sweep (through the index on interaction time) and decides their at-risk flag. Returns how many
+ * customers it looked at.
+ */
+export async function sweepNewlyQuiet(db: Db, now = Date.now()): Promise<number> {
+  const rule = (await listFlagRules(db)).find((candidate) => candidate.flag === 'at_risk');
+  if (!rule || rule.flag !== 'at_risk' || !rule.enabled) return 0;
+  const until = now - rule.params.quietDays * DAY_MS;
+  const marker = await db.get<{ value: string }>('SELECT value FROM settings WHERE key = ?', [QUIET_SWEPT_KEY]);
+  const from = marker ? Number(JSON.parse(marker.value)) : until - QUIET_FIRST_LOOK_MS;
+  if (from >= until) return 0;
+  const rows = await db.all<{ customer_id: string }>('SELECT DISTINCT customer_id FROM interactions WHERE occurred_at > ? AND occurred_at <= ?', [
+    from,
+    until,
+  ]);
+  const customers = rows.map((row) => row.customer_id);
+  for (let start = 0; start < customers.length; start += REEVALUATE_CHUNK) {
+    await db.transaction((tx) => refreshRuleFlagsOf(tx, customers.slice(start, start + REEVALUATE_CHUNK), now, ['at_risk']));
+  }
+  await db.run(`INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [
+    QUIET_SWEPT_KEY,
+    JSON.stringify(until),
+  ]);
+  return customers.length;
+}
+
 /** Who a rule could flag: those who hold it now, and those with the facts it counts. */
 async function candidatesFor(db: Db, flag: FlagName): Promise<string[]> {
   const holders = `SELECT customer_id FROM customer_flags WHERE flag = ? AND source = 'rule'`;
   const withFacts =
     flag === 'vip'
       ? `SELECT DISTINCT customer_id FROM interactions WHERE event = '${ORDER_EVENT}'`
-      : `SELECT DISTINCT customer_id FROM cases UNION SELECT DISTINCT customer_id FROM gestures WHERE customer_id IS NOT NULL`;
+      : flag === 'at_risk'
+        ? // Anyone with a contact may have gone quiet; the customers table is smaller than the interactions.
+          `SELECT id AS customer_id FROM customers WHERE merged_into IS NULL AND erased_at IS NULL`
+        : `SELECT DISTINCT customer_id FROM cases UNION SELECT DISTINCT customer_id FROM gestures WHERE customer_id IS NOT NULL`;
   const rows = await db.all<{ customer_id: string }>(`${holders} UNION ${withFacts}`, [flag]);
   return rows.map((row) => row.customer_id);
 }
@@ -164,6 +247,19 @@ async function candidatesFor(db: Db, flag: FlagName): Promise<string[]> {
  * ingest and the inbox are never held up for long; returns how many customers it looked at.
  */
 export async function reevaluateChangedFlagRules(db: Db, now = Date.now()): Promise<number> {
+  // A long re-evaluation (every customer, for at-risk) must not be started again by the next tick.
+  if (reevaluating.has(db.root)) return 0;
+  reevaluating.add(db.root);
+  try {
+    return await reevaluatePending(db, now);
+  } finally {
+    reevaluating.delete(db.root);
+  }
+}
+
+const reevaluating = new WeakSet<object>();
+
+async function reevaluatePending(db: Db, now: number): Promise<number> {
   const pending = await db.all<{ key: string; value: string }>(`SELECT key, value FROM settings WHERE key LIKE '${REEVALUATE_KEY}%'`);
   let looked = 0;
   for (const { key, value } of pending) {

@@ -8,7 +8,7 @@ import { applyProfile } from '../customers/service.ts';
 import { applyObservedBehaviour, discardObservedBehaviour, observeBehaviour, setExplicitPreference } from '../customers/preferences.ts';
 import { acquisitionSourceOf, nameFromTraits, splitPreferenceTraits } from '../customers/profile.ts';
 import { identityCacheFor } from '../customers/identity-cache.ts';
-import { VALUE_FLAGS, changesLifetimeValue, refreshRuleFlagsOf } from '../flags/service.ts';
+import { CONTACT_FLAGS, VALUE_FLAGS, changesLifetimeValue, refreshRuleFlagsOf, ruleFlagHoldersAmong } from '../flags/service.ts';
 import type { IncomingEvent } from './model.ts';
 import * as store from './store.ts';
 
@@ -83,6 +83,10 @@ export async function ingestEvents(
       report.results.filter((result) => result.status === 'stored' && changesLifetimeValue(events[result.index]!.event)).map((result) => result.customerId!),
     );
     if (buyers.size) await refreshRuleFlagsOf(tx, buyers, receivedAt, VALUE_FLAGS);
+    // One query a batch: the few customers flagged at risk for their silence are re-decided now they write.
+    const stored = report.results.filter((result) => result.status === 'stored').map((result) => result.customerId!);
+    const returning = await ruleFlagHoldersAmong(tx, stored, CONTACT_FLAGS);
+    if (returning.length) await refreshRuleFlagsOf(tx, returning, receivedAt, CONTACT_FLAGS);
     return report;
   }).catch((error: unknown) => {
     identities.clear();

@@ -300,6 +300,16 @@ test('a manager lowers the VIP threshold; a bad currency is refused beside its f
   assert.deepEqual(rules.find((rule: { flag: string }) => rule.flag === 'past_issues').params, { cases: 3, gestures: 1, days: 90 }, 'other rules untouched');
 });
 
+test('a manager sets how long a regular may stay quiet before she counts as at risk', async () => {
+  const atRisk = page.getByRole('form', { name: 'At risk' });
+  assert.equal(await atRisk.getByLabel('Quiet for (days)').inputValue(), '60');
+  await atRisk.getByLabel('Quiet for (days)').fill('45');
+  await atRisk.getByRole('button', { name: 'Save At risk' }).click();
+  await atRisk.getByRole('status').waitFor();
+  const rule = (await api('GET', '/api/flag-rules')).body.items.find((item: { flag: string }) => item.flag === 'at_risk');
+  assert.deepEqual(rule.params, { quietDays: 45, minInteractions: 3, breaches: 2, days: 30 });
+});
+
 test('a manager changes the auto-close days; more than 28 is refused beside the field', async () => {
   await openSettings('Case settings');
   const autoClose = page.getByLabel('Close resolved cases after (days)');

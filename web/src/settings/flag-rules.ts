@@ -1,4 +1,4 @@
-// The three flag rules in words: what each flag tells an agent, and the parameters a manager tunes.
+// The flag rules in words: what each flag tells an agent, and the parameters a manager tunes.
 import type { FlagName, FlagRule } from './types.ts';
 
 export interface FlagParam {
@@ -33,6 +33,17 @@ export const FLAG_RULE_COPY: Record<FlagName, FlagRuleCopy> = {
       { key: 'days', label: 'Within (days)', kind: 'number' },
     ],
   },
+  at_risk: {
+    title: 'At risk',
+    explains:
+      'A regular customer (at least this many contacts from her) who has not been in touch for this many days, or whose cases breached their SLA this many times within the window.',
+    params: [
+      { key: 'minInteractions', label: 'Contacts from her', kind: 'number' },
+      { key: 'quietDays', label: 'Quiet for (days)', kind: 'number' },
+      { key: 'breaches', label: 'SLA breaches', kind: 'number' },
+      { key: 'days', label: 'Within (days)', kind: 'number' },
+    ],
+  },
   vip: {
     title: 'VIP',
     explains: 'A customer whose orders add up to at least this lifetime value, counted in one currency.',
@@ -44,7 +55,7 @@ export const FLAG_RULE_COPY: Record<FlagName, FlagRuleCopy> = {
 };
 
 /** Rules in the order a manager reads them: the rosy flag last. */
-export const FLAG_ORDER: readonly FlagName[] = ['past_issues', 'needs_extra_support', 'vip'];
+export const FLAG_ORDER: readonly FlagName[] = ['at_risk', 'past_issues', 'needs_extra_support', 'vip'];
 
 export type ParamsDraft = Record<string, string>;
 

@@ -82,7 +82,8 @@ export interface TemplateInput {
 export type FlagRule =
   | { flag: 'past_issues'; enabled: boolean; params: { cases: number; gestures: number; days: number } }
   | { flag: 'needs_extra_support'; enabled: boolean; params: { reopens: number; repeatContacts: number; days: number } }
-  | { flag: 'vip'; enabled: boolean; params: { lifetimeValue: number; currency: string } };
+  | { flag: 'vip'; enabled: boolean; params: { lifetimeValue: number; currency: string } }
+  | { flag: 'at_risk'; enabled: boolean; params: { quietDays: number; minInteractions: number; breaches: number; days: number } };
 
 export type FlagName = FlagRule['flag'];
 
