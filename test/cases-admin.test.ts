@@ -133,7 +133,7 @@ test('flag rules: a manager edits them, bad parameters are refused, and VIP foll
   const agent = await member('agent');
   const manager = await member('manager');
   const rules = await http('GET', `${server.url}/api/flag-rules`, { token: agent.token });
-  assert.deepEqual(rules.body.items.map((r: { flag: string }) => r.flag), ['needs_extra_support', 'past_issues', 'vip']);
+  assert.deepEqual(rules.body.items.map((r: { flag: string }) => r.flag), ['at_risk', 'needs_extra_support', 'past_issues', 'vip']);
   assert.equal((await http('PATCH', `${server.url}/api/flag-rules/vip`, { token: agent.token, body: { enabled: false } })).status, 403);
   const bad = await http('PATCH', `${server.url}/api/flag-rules/vip`, { token: manager.token, body: { params: { lifetimeValue: -5 } } });
   assert.equal(bad.status, 400);
