@@ -37,6 +37,7 @@ interface ImportCommandOptions {
   errors?: string;
   restart?: boolean;
   timezone: string;
+  maxErrors?: number;
 }
 
 const ERRORS_SHOWN = 10;
@@ -50,8 +51,9 @@ When no column is mapped (by --map or --mapping), the CSV header names the field
 (customer.email,channel,text). Columns that fill no field are ignored unless --keep-columns.
 Empty cells count as absent. occurredAt takes ISO 8601, SQL style ("2024-03-01 10:00") or any
 date JavaScript's Date.parse reads (e.g. "Tue Oct 31 22:10:47 +0000 2017"). A date that names
-no zone is read in --timezone (UTC unless given), never in the server's own zone. Each JSON Lines line is a native interaction
-body; --map reads dot paths in it (customer.email=user.email) and --set overrides its fields.
+no zone is read in --timezone (UTC unless given), never in the server's own zone. Each JSON
+Lines line is a native interaction body; --map reads dot paths in it (customer.email=user.email)
+and --set overrides its fields.
 
 Each row is stored once per (source, sourceId). A row without a sourceId gets a SHA-256 of its
 raw text as one, so identical rows count once and re-running an import stores nothing twice.
@@ -59,6 +61,9 @@ Progress is checkpointed with every batch: after a crash or Ctrl-C, run the same
 to go on from the last committed batch.
 
 Rejected rows go to the error report (line, field, reason, record); the first ${ERRORS_SHOWN} are shown.
+With --max-errors N the import stops after the batch in which the Nth row is rejected (a wrong
+mapping shows itself in the first batch instead of a million lines later); what it committed stays,
+and the same command goes on from there (or --restart reads again from the first row).
 Exit status: 0 all rows stored or already there, 1 some rows rejected, 2 usage error.
 
 Example:
@@ -80,6 +85,7 @@ export function registerImportCommand(program: Command): void {
     .option('--source <name>', 'source of the rows that name none (part of their idempotency key)', parseSource, 'import')
     .option('--batch-size <rows>', 'rows per transaction and checkpoint', parseBatchSize, 1000)
     .option('--errors <file>', 'error report path (default: FILE.errors.csv)')
+    .option('--max-errors <rows>', 'stop after the batch in which this many rows were rejected', parseMaxErrors)
     .option('--timezone <zone>', 'IANA time zone of dates written without one, e.g. Europe/Paris', parseTimezone, 'UTC')
     .option('--restart', 'ignore the checkpoint and read from the first row (stored rows still count once)')
     .addHelpText('after', HELP)
@@ -114,6 +120,7 @@ async function runImport(path: string, options: ImportCommandOptions, command: C
         restart: options.restart,
         defaultCountry: config.defaultCountry,
         timezone: options.timezone,
+        maxErrors: options.maxErrors,
       },
       display,
     );
@@ -170,6 +177,12 @@ function parseDelimiter(value: string): string {
 function parseSource(value: string): string {
   if (normaliseSystem(value) !== value) throw new InvalidArgumentError('lower-case letters, digits, ".", "_" or "-", e.g. zendesk');
   return value;
+}
+
+function parseMaxErrors(value: string): number {
+  const rows = Number(value);
+  if (!Number.isInteger(rows) || rows < 1) throw new InvalidArgumentError('a whole number of rows, at least 1');
+  return rows;
 }
 
 function parseTimezone(value: string): string {

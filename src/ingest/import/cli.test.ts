@@ -116,6 +116,15 @@ test('usage mistakes exit 2 with a clear message, before the database is touched
   assert.equal(unknown.code, 2);
   assert.match(unknown.stderr, /Unknown field "customer\.mail" on the command line\. Fields: customer\.email, /);
 
+  for (const [option, value, message] of [
+    ['--max-errors', '0', /--max-errors.*a whole number of rows, at least 1/],
+    ['--timezone', 'Mars/Olympus', /--timezone.*an IANA time zone/],
+  ] as const) {
+    const refused = await rapport(['import', file, '--data-dir', dataDir, option, value]);
+    assert.equal(refused.code, 2, option);
+    assert.match(refused.stderr, message);
+  }
+
   assert.equal(existsSync(dataDir), false);
   rmSync(dir, { recursive: true, force: true });
 });

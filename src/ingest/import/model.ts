@@ -41,6 +41,8 @@ export interface ImportOptions {
   defaultCountry: CountryCode;
   /** IANA zone of dates written without one, such as `2024-03-01 10:00` (default UTC). */
   timezone?: string;
+  /** Stop after the batch in which this run has rejected this many rows; the checkpoint lets a re-run go on. */
+  maxErrors?: number;
 }
 
 /**
@@ -108,6 +110,8 @@ export interface ImportReport extends ImportCounts {
   elapsedMs: number;
   /** The error report, when it holds any row. */
   errorReport: string | null;
+  /** The run stopped early at `maxErrors` rejected rows, before the end of the file. */
+  stoppedAtMaxErrors: boolean;
 }
 
 export interface ImportListener {

@@ -173,3 +173,19 @@ test('a row the pipeline refuses is reported with the field at fault, and the ro
   assert.equal(report.stored, 2);
   assert.deepEqual(rejected.map(({ line, field }) => ({ line, field })), [{ line: 3, field: 'customer.id' }]);
 });
+
+test('--max-errors stops a run whose rows are mostly bad after that batch; the same command goes on from there', async () => {
+  const lines = ['customer.email,channel,text,sourceId'];
+  for (let row = 1; row <= 30; row++) lines.push(row % 10 === 0 ? `good${row}@example.com,email,Fine,me-${row}` : `not-an-email,email,Bad,me-${row}`);
+  const csv = `${lines.join('\n')}\n`;
+  const first = await run('max-errors.csv', csv, { set: ['source=maxerrors'] }, { batchSize: 10, maxErrors: 5 });
+  assert.equal(first.report.stoppedAtMaxErrors, true);
+  assert.equal(first.report.rowsRead, 10, 'it stopped after the first batch of ten, which held nine bad rows');
+  assert.equal(first.report.stored, 1);
+  const second = await run('max-errors.csv', csv, { set: ['source=maxerrors'] }, { batchSize: 10 });
+  assert.equal(second.report.run.kind, 'resumed');
+  assert.equal(second.report.run.rowsSkipped, 10);
+  assert.equal(second.report.stoppedAtMaxErrors, false);
+  assert.equal(second.report.stored, 2, 'the rest of the file, once');
+  assert.equal((await interactionsFrom('maxerrors')).length, 3);
+});

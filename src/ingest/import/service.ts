@@ -87,11 +87,14 @@ async function importRows(
       batch.push({ line: row.line, raw: row.raw, ...validate(row.body, row.raw, Date.now()) });
     }
     if (batch.length >= batchSize) await commit();
+    if (options.maxErrors !== undefined && counts.rejected >= options.maxErrors) break;
   }
+  // Stopped early: the checkpoint stays open, so the same command goes on from the last batch.
+  const stoppedAtMaxErrors = options.maxErrors !== undefined && counts.rejected >= options.maxErrors;
   if (batch.length > 0) await commit();
-  await finishCheckpoint(db, checkpointId, Date.now());
+  if (!stoppedAtMaxErrors) await finishCheckpoint(db, checkpointId, Date.now());
   reportProgress();
-  return { ...counts, file, run, elapsedMs: Date.now() - startedAt, errorReport: await errorReport.close() };
+  return { ...counts, file, run, elapsedMs: Date.now() - startedAt, errorReport: await errorReport.close(), stoppedAtMaxErrors };
 }
 
 /** A row read and mapped to a native body, not yet validated. */

@@ -15,6 +15,7 @@ const report: ImportReport = {
   merges: 1,
   elapsedMs: 2_500,
   errorReport: '/data/tickets.csv.errors.csv',
+  stoppedAtMaxErrors: false,
 };
 
 test('the summary of a resumed run shows what was skipped, rejections before and after, and the rate of its own rows', () => {

@@ -62,6 +62,12 @@ export function describeReport(path: string, report: ImportReport): string {
     `Imported ${path} in ${formatDuration(report.elapsedMs)} (${formatCount(rate)} rows/s)`,
     ...figures.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`),
     ...(report.errorReport ? [`Error report: ${report.errorReport}`] : []),
+    ...(report.stoppedAtMaxErrors
+      ? [
+          `Stopped after ${formatCount(report.rejected)} rejected rows, before the end of the file. Run the same command to go on ` +
+            'from here, or fix the mapping and add --restart to read again from the first row (stored rows count once).',
+        ]
+      : []),
   ].join('\n');
 }
 
