@@ -137,11 +137,12 @@ async function applyRules(db: Db, customerId: string, now: number, rules: readon
       [...profiles, since(rule.params.days)],
     );
     breaches.set(rule.params.days, breached?.n ?? 0);
-    // Her latest contacts only, newest first through the timeline index: enough to tell a regular gone quiet.
+    // Her latest contacts only, newest first along the timeline index: enough to tell a regular gone quiet.
+    // A merge moves interactions to the surviving profile, so hers all sit under its id.
     const recent = await db.get<{ n: number; latest: number | null }>(
       `SELECT COUNT(*) AS n, MAX(occurred_at) AS latest FROM (
-         SELECT occurred_at FROM interactions WHERE customer_id IN (${inList}) AND direction = 'inbound' ORDER BY occurred_at DESC LIMIT ?)`,
-      [...profiles, rule.params.minInteractions],
+         SELECT occurred_at FROM interactions WHERE customer_id = ? AND direction = 'inbound' ORDER BY occurred_at DESC LIMIT ?)`,
+      [customer.id, rule.params.minInteractions],
     );
     contacts = { count: recent?.n ?? 0, latestAt: recent?.latest ?? null };
   }

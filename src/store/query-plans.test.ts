@@ -28,6 +28,9 @@ const HOT_QUERIES: Record<string, string> = {
                           (SELECT MAX(occurred_at) FROM interactions WHERE customer_id = c.id),
                           (SELECT COUNT(*) FROM interactions WHERE customer_id = c.id) FROM customers c WHERE c.id = ?`,
   'name search': 'SELECT DISTINCT t.customer_id FROM customer_search_terms t WHERE t.term >= ? AND t.term < ? LIMIT ?',
+  'customers gone quiet': 'SELECT DISTINCT customer_id FROM interactions WHERE occurred_at > ? AND occurred_at <= ?',
+  'her latest contacts': `SELECT COUNT(*) AS n, MAX(occurred_at) AS latest FROM (
+                            SELECT occurred_at FROM interactions WHERE customer_id = ? AND direction = 'inbound' ORDER BY occurred_at DESC LIMIT ?)`,
   'audit of a customer': 'SELECT * FROM audit_log WHERE id < ? AND customer_id = ? ORDER BY id DESC LIMIT ?',
   'audit of a staff member': 'SELECT * FROM audit_log WHERE id < ? AND actor_id = ? ORDER BY id DESC LIMIT ?',
   'audit of an action': 'SELECT * FROM audit_log WHERE id < ? AND action = ? ORDER BY id DESC LIMIT ?',
@@ -44,7 +47,8 @@ for (const [name, sql] of Object.entries(HOT_QUERIES)) {
       .all(...params)
       .map((row) => (row as { detail: string }).detail)
       .join('\n');
-    assert.doesNotMatch(plan, /^SCAN (?!.*USING (COVERING )?INDEX)/m, plan);
+    // Reading a bounded subquery's own rows back ("SCAN (subquery-1)") is not a table scan.
+    assert.doesNotMatch(plan, /^SCAN (?!\(subquery-\d+\)|.*USING (COVERING )?INDEX)/m, plan);
     assert.doesNotMatch(plan, /USE TEMP B-TREE FOR ORDER BY/, plan);
     assert.match(plan, /USING (COVERING )?INDEX|USING PRIMARY KEY|USING INTEGER PRIMARY KEY/, plan);
   });
