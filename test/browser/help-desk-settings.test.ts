@@ -65,7 +65,7 @@ test('a manager has the help-desk settings but not staff accounts or write keys'
   await switchUser(page, server.url, MANAGER.email, MANAGER.password);
   await nav().getByRole('heading', { name: 'Settings' }).waitFor();
   const links = await nav().getByRole('list', { name: 'Settings' }).getByRole('link').allInnerTexts();
-  assert.deepEqual(links, HELP_DESK_LINKS);
+  assert.deepEqual(links, [...HELP_DESK_LINKS, 'Audit log']);
 });
 
 test('a manager creates an SLA policy in the target grid; a zero target is refused in its cell', async () => {
@@ -330,7 +330,7 @@ test('a manager changes the auto-close days; more than 28 is refused beside the 
 test("an admin sets an agent's team, skills and gesture limit from the staff list", async () => {
   await switchUser(page, server.url, server.adminEmail, server.adminPassword);
   const links = await nav().getByRole('list', { name: 'Settings' }).getByRole('link').allInnerTexts();
-  assert.deepEqual(links, [...HELP_DESK_LINKS, 'Write keys', 'Staff']);
+  assert.deepEqual(links, [...HELP_DESK_LINKS, 'Write keys', 'Staff', 'Audit log']);
   await openSettings('Staff');
   const row = page.getByTestId('staff-member').filter({ hasText: AGENT.email });
   assert.match(await row.innerText(), /Support/, 'a new agent starts in the default team');

@@ -12,6 +12,7 @@ import { WriteKeys } from './pages/WriteKeys.tsx';
 import { StaffAccounts } from './pages/StaffAccounts.tsx';
 import { Inbox } from './pages/Inbox.tsx';
 import { Case } from './pages/Case.tsx';
+import { AuditLog } from './pages/AuditLog.tsx';
 import { Teams } from './pages/settings/Teams.tsx';
 import { SlaPolicies } from './pages/settings/SlaPolicies.tsx';
 import { AssignmentRules } from './pages/settings/AssignmentRules.tsx';
@@ -103,6 +104,7 @@ function Route({ path }: { path: string }) {
   if (caseMatch?.[1]) return <Case reference={decodeURIComponent(caseMatch[1])} />;
   if (path === '/settings/write-keys') return <WriteKeys />;
   if (path === '/settings/staff') return <StaffAccounts />;
+  if (path === '/settings/audit') return <RequirePermission permission="audit:read"><AuditLog /></RequirePermission>;
   const helpDeskPage = HELP_DESK_SETTINGS[path];
   if (helpDeskPage) return <RequirePermission permission="settings:manage">{helpDeskPage}</RequirePermission>;
   return (

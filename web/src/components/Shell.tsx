@@ -21,6 +21,7 @@ export function Shell({ staff, onSignOut, children }: ShellProps) {
   const showKeys = can('keys:manage');
   const showStaff = can('staff:manage');
   const showHelpDesk = can('settings:manage');
+  const showAudit = can('audit:read');
   return (
     <div className="shell">
       <nav className="sidebar" aria-label="Main">
@@ -39,7 +40,7 @@ export function Shell({ staff, onSignOut, children }: ShellProps) {
             <path d="M2.5 20c.8-3.6 3.4-5.5 6.5-5.5s5.7 1.9 6.5 5.5M16 4.8a3.4 3.4 0 0 1 0 6.4M18.5 14.8c1.6.8 2.6 2.5 3 5.2" />
           </NavItem>
         </ul>
-        {(showKeys || showStaff || showHelpDesk) && (
+        {(showKeys || showStaff || showHelpDesk || showAudit) && (
           <>
             <h2 className="nav-heading" id="settings-nav">Settings</h2>
             <ul aria-labelledby="settings-nav">
@@ -55,6 +56,11 @@ export function Shell({ staff, onSignOut, children }: ShellProps) {
                   <rect x="3.5" y="4" width="17" height="16" rx="2.5" />
                   <circle cx="12" cy="10.5" r="2.8" />
                   <path d="M7.5 17c.9-2 2.5-3 4.5-3s3.6 1 4.5 3" />
+                </NavItem>
+              )}
+              {showAudit && (
+                <NavItem to="/settings/audit" active={path === '/settings/audit'} label="Audit log">
+                  <path d="M6 3.5h9l3.5 3.5v13.5H6zM14.5 3.5V7.5h4M9 11h6.5M9 14.5h6.5M9 18h4" />
                 </NavItem>
               )}
             </ul>
