@@ -69,3 +69,27 @@ export async function sendWithWriteKey(url: string, writeKey: string, path: stri
     body: JSON.stringify(body),
   });
 }
+
+/** A staff member the browser tests sign in as, with the password they sign in with. */
+export interface TestStaff {
+  email: string;
+  name: string;
+  role: 'admin' | 'manager' | 'agent' | 'viewer';
+  password: string;
+}
+
+/** Creates each member through the API with the admin's token; returns their ids, in the same order. */
+export async function addStaff<const T extends readonly TestStaff[]>(url: string, adminToken: string, members: T): Promise<{ [K in keyof T]: string }> {
+  const ids: string[] = [];
+  for (const member of members) {
+    const response = await fetch(`${url}/api/staff`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify(member),
+    });
+    const body = (await response.json()) as { id: string };
+    if (response.status !== 201) throw new Error(`Could not add ${member.email}: ${response.status} ${JSON.stringify(body)}`);
+    ids.push(body.id);
+  }
+  return ids as { [K in keyof T]: string };
+}

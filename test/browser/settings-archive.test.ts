@@ -6,24 +6,20 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { http, startTestServer } from '../helpers/server.ts';
-import { openBrowser, switchUser, type BrowserSession } from './harness.ts';
+import { addStaff, openBrowser, switchUser, type BrowserSession, type TestStaff } from './harness.ts';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let session: BrowserSession;
 let page: Page;
 
 const PASSWORD = 'a long enough password';
-const MANAGER = { email: 'mona@example.com', name: 'Mona Manager', role: 'manager', password: PASSWORD };
-const AGENT = { email: 'hana@example.com', name: 'Hana Holiday', role: 'agent', password: PASSWORD };
+const MANAGER: TestStaff = { email: 'mona@example.com', name: 'Mona Manager', role: 'manager', password: PASSWORD };
+const AGENT: TestStaff = { email: 'hana@example.com', name: 'Hana Holiday', role: 'agent', password: PASSWORD };
 let agentId = '';
 
 before(async () => {
   server = await startTestServer();
-  for (const member of [MANAGER, AGENT]) {
-    const created = await api('POST', '/api/staff', member);
-    assert.equal(created.status, 201, JSON.stringify(created.body));
-    if (member === AGENT) agentId = created.body.id;
-  }
+  [, agentId] = await addStaff(server.url, server.token, [MANAGER, AGENT]);
   session = await openBrowser();
   page = session.page;
   await switchUser(page, server.url, MANAGER.email, MANAGER.password);
