@@ -325,6 +325,8 @@ test('a manager changes the auto-close days; more than 28 is refused beside the 
 
 test("an admin sets an agent's team, skills and gesture limit from the staff list", async () => {
   await switchUser(page, server.url, server.adminEmail, server.adminPassword);
+  // The admin's own links, not the manager's still on screen from before the switch.
+  await nav().getByRole('link', { name: 'Staff', exact: true }).waitFor();
   const links = await nav().getByRole('list', { name: 'Settings' }).getByRole('link').allInnerTexts();
   assert.deepEqual(links, [...HELP_DESK_LINKS, 'Write keys', 'Staff', 'Audit log']);
   await openSettings('Staff');
