@@ -80,6 +80,7 @@ test('an agent has no Audit log link, and the address tells them it is not for t
   assert.equal(await nav().getByRole('link', { name: 'Audit log' }).count(), 0);
   await page.goto(`${server.url}/settings/audit`);
   await page.getByRole('heading', { name: 'Not available to your role' }).waitFor();
+  await page.getByText('Only managers and admins read who saw and changed what.', { exact: false }).waitFor();
   assert.equal(await table().count(), 0);
   assert.equal(await page.getByLabel('Action', { exact: true }).count(), 0);
 });

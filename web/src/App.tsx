@@ -104,7 +104,13 @@ function Route({ path }: { path: string }) {
   if (caseMatch?.[1]) return <Case reference={decodeURIComponent(caseMatch[1])} />;
   if (path === '/settings/write-keys') return <WriteKeys />;
   if (path === '/settings/staff') return <StaffAccounts />;
-  if (path === '/settings/audit') return <RequirePermission permission="audit:read"><AuditLog /></RequirePermission>;
+  if (path === '/settings/audit') {
+    return (
+      <RequirePermission permission="audit:read" reason="Only managers and admins read who saw and changed what. Ask one of them if you need an entry.">
+        <AuditLog />
+      </RequirePermission>
+    );
+  }
   const helpDeskPage = HELP_DESK_SETTINGS[path];
   if (helpDeskPage) return <RequirePermission permission="settings:manage">{helpDeskPage}</RequirePermission>;
   return (
