@@ -31,6 +31,8 @@ test('staff, key and settings changes are audited with who made them; passwords 
   const key = await http('POST', `${server.url}/api/write-keys`, { token: server.token, body: { name: 'Shop', source: 'shop' } });
   assert.equal(key.status, 201, JSON.stringify(key.body));
 
+  const first = (await audit('action=staff.created')).find((entry: { detail: { target: string } }) => entry.detail.target === admin.id);
+  assert.equal(first?.actorKind, 'system', 'the install created the first admin, and says so');
   const byAdmin = await audit(`actorId=${admin.id}`);
   const actions = byAdmin.map((entry: { action: string }) => entry.action);
   for (const action of ['staff.created', 'staff.changed', 'write_key.created']) assert.ok(actions.includes(action), `${action} in ${actions}`);

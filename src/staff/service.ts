@@ -1,5 +1,6 @@
 // Staff use cases: accounts, sign-in sessions, personal API tokens, and the first admin.
 import { randomBytes } from 'node:crypto';
+import { recordAudit } from '../audit/index.ts';
 import type { Db } from '../store/db.ts';
 import { isCurrency, toMinorUnits } from '../gestures/money.ts';
 import { RapportError } from '../http/errors.ts';
@@ -104,7 +105,17 @@ export async function ensureFirstAdmin(
 ): Promise<{ created: boolean; generatedPassword?: string }> {
   if ((await store.countStaff(db)) > 0) return { created: false };
   const generatedPassword = password ? undefined : randomBytes(12).toString('base64url');
-  await createStaff(db, { email, name: 'Administrator', role: 'admin', password: password ?? generatedPassword! });
+  await db.transaction(async (tx) => {
+    const admin = await createStaff(tx, { email, name: 'Administrator', role: 'admin', password: password ?? generatedPassword! });
+    // The first account of the trail: made by the install itself, not by anyone signed in.
+    await recordAudit(tx, {
+      actorKind: 'system',
+      actorId: null,
+      action: 'staff.created',
+      customerId: null,
+      detail: { target: admin.id, input: { email, role: 'admin' } },
+    });
+  });
   return { created: true, generatedPassword };
 }
 
