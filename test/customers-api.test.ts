@@ -89,6 +89,39 @@ test('search finds by name prefix, accent-free name, email, phone and id', async
   assert.notEqual(next.body.items[0].id, recent.body.items[0].id);
 });
 
+test('search results page by cursor: every match once, latest contact first; a foreign cursor is refused', async () => {
+  const start = Date.parse('2026-03-01T00:00:00Z');
+  const interactions = Array.from({ length: 25 }, (_, i) => ({
+    customer: { email: `pager${i}@example.com`, name: `Paige Pager${i}` },
+    channel: 'email',
+    occurredAt: new Date(start + i * 60_000).toISOString(),
+    sourceId: `pager-${i}`,
+  }));
+  assert.equal((await http('POST', `${server.url}/api/interactions`, { token: server.token, body: { interactions } })).status, 200);
+  const seen: string[] = [];
+  let cursor: string | null = null;
+  let pages = 0;
+  do {
+    const page: { status: number; body: { items: Array<{ name: string }>; nextCursor: string | null; capped: boolean } } = await http(
+      'GET',
+      `${server.url}/api/customers?q=paige&limit=10${cursor ? `&cursor=${cursor}` : ''}`,
+      { token: server.token },
+    );
+    assert.equal(page.status, 200);
+    assert.equal(page.body.capped, false);
+    seen.push(...page.body.items.map((item) => item.name));
+    cursor = page.body.nextCursor;
+    pages++;
+  } while (cursor);
+  assert.equal(pages, 3);
+  assert.deepEqual(seen, Array.from({ length: 25 }, (_, i) => `Paige Pager${24 - i}`), 'latest contact first, none twice, none lost');
+
+  const recentCursor = (await http('GET', `${server.url}/api/customers?limit=1`, { token: server.token })).body.nextCursor;
+  const mixed = await http('GET', `${server.url}/api/customers?q=paige&cursor=${recentCursor}`, { token: server.token });
+  assert.equal(mixed.status, 400);
+  assert.equal(mixed.body.errors[0].field, 'cursor');
+});
+
 test('stated preferences and flags are set by staff, with source and time, and audited', async () => {
   const agent = await server.staffToken('agent');
   const put = await http('PUT', `${server.url}/api/customers/${janeId}/preferences/room`, { token: agent, body: { value: 'non-smoking' } });

@@ -55,7 +55,7 @@ export const customerRoutes = [
     query: z.object({ q: z.string().max(200).optional(), limit: limit(20), cursor: z.string().max(200).optional() }),
     handler: async ({ query, ctx }) => {
       const page = query.q?.trim()
-        ? { items: await customers.searchCustomers(ctx.db, { ...parseSearchQuery(query.q, ctx.config.defaultCountry), limit: query.limit }), nextCursor: null }
+        ? await customers.searchCustomers(ctx.db, { ...parseSearchQuery(query.q, ctx.config.defaultCountry), limit: query.limit, cursor: query.cursor })
         : await customers.listRecentCustomers(ctx.db, query.limit, query.cursor);
       if (ctx.can('customers:pii')) return page;
       // Both the search and the recent list: a viewer never sees a full address or number.

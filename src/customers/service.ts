@@ -203,17 +203,36 @@ function toSummary(row: store.CustomerListRow): CustomerSummary {
   };
 }
 
+/** How far search results page: past this many matches, the person is asked to narrow the search (as help desks do). */
+export const SEARCH_RESULTS_MAX = 1000;
+
+/**
+ * Customers matching a search box, best first: an exact customer id, then by latest contact. Paged by a
+ * cursor holding the offset into that order, which is stable (ties broken by id) while nothing changes.
+ */
 export async function searchCustomers(
   db: Db,
-  query: { terms: string[]; identities: Identity[]; identityPrefix: string | null; customerId: string | null; limit: number },
-): Promise<CustomerSummary[]> {
-  const rows = await store.searchCustomers(db, query.terms, query.identities, query.identityPrefix, query.limit);
+  query: { terms: string[]; identities: Identity[]; identityPrefix: string | null; customerId: string | null; limit: number; cursor?: string },
+): Promise<{ items: CustomerSummary[]; nextCursor: string | null; capped: boolean }> {
+  const offset = query.cursor === undefined ? 0 : searchOffsetOf(query.cursor);
+  const rows = await store.searchCustomers(db, query.terms, query.identities, query.identityPrefix, SEARCH_RESULTS_MAX);
   if (query.customerId) {
     const byId = await canonicalCustomer(db, query.customerId);
     const listed = byId && byId.erased_at === null && !rows.some((row) => row.id === byId.id) ? await store.findCustomerListRow(db, byId.id) : undefined;
     if (listed) rows.unshift(listed);
   }
-  return rows.map(toSummary);
+  const end = offset + query.limit;
+  const nextCursor = end < Math.min(rows.length, SEARCH_RESULTS_MAX) ? Buffer.from(`s${end}`).toString('base64url') : null;
+  return { items: rows.slice(offset, end).map(toSummary), nextCursor, capped: rows.length >= SEARCH_RESULTS_MAX };
+}
+
+function searchOffsetOf(cursor: string): number {
+  const match = /^s(\d{1,6})$/.exec(Buffer.from(cursor, 'base64url').toString());
+  const offset = match ? Number(match[1]) : Number.NaN;
+  if (!(offset >= 0 && offset < SEARCH_RESULTS_MAX)) {
+    throw new RapportError('invalid_cursor', 'The cursor is not one this API returned', 400, [{ field: 'cursor', reason: 'Unknown cursor' }]);
+  }
+  return offset;
 }
 
 export async function listRecentCustomers(db: Db, limit: number, cursor?: string): Promise<{ items: CustomerSummary[]; nextCursor: string | null }> {

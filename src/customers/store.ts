@@ -185,6 +185,7 @@ export async function searchCustomers(
   identityPrefix: string | null,
   limit: number,
 ): Promise<CustomerListRow[]> {
+  // `limit` bounds each source and the whole list: the caller pages within it.
   const ids = new Set<string>();
   for (const identity of identities) {
     const row = await findIdentity(db, identity);
@@ -211,11 +212,16 @@ export async function searchCustomers(
     for (const row of rows) ids.add(row.customer_id);
   }
   if (ids.size === 0) return [];
-  const list = [...ids].slice(0, 200);
-  const rows = await db.all<CustomerListRow>(
-    `SELECT ${LIST_COLUMNS} FROM customers c WHERE c.id IN (${list.map(() => '?').join(', ')})`,
-    list,
-  );
-  // Merged-away profiles answer through the profile that absorbed them.
-  return rows.filter((row) => row.merged_into === null && row.erased_at === null).sort((a, b) => b.last_seen_at - a.last_seen_at).slice(0, limit);
+  const list = [...ids].slice(0, limit);
+  const rows: CustomerListRow[] = [];
+  // In chunks: SQLite caps the number of parameters of one statement.
+  for (let start = 0; start < list.length; start += 500) {
+    const chunk = list.slice(start, start + 500);
+    rows.push(...(await db.all<CustomerListRow>(`SELECT ${LIST_COLUMNS} FROM customers c WHERE c.id IN (${chunk.map(() => '?').join(', ')})`, chunk)));
+  }
+  // Merged-away profiles answer through the profile that absorbed them. Ties by id keep the order stable for paging.
+  return rows
+    .filter((row) => row.merged_into === null && row.erased_at === null)
+    .sort((a, b) => b.last_seen_at - a.last_seen_at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(0, limit);
 }

@@ -81,6 +81,29 @@ test('search finds Jane by name, email and phone', async () => {
   assert.equal(await page.getByTestId('search-result').count(), 0);
 });
 
+test('more search results load under the first twenty, each customer once', async () => {
+  const start = Date.parse('2026-04-01T00:00:00Z');
+  const interactions = Array.from({ length: 25 }, (_, i) => ({
+    customer: { email: `morgan${i}@example.com`, name: `Morgan Many${i}` },
+    channel: 'email',
+    occurredAt: new Date(start + i * 60_000).toISOString(),
+    sourceId: `morgan-${i}`,
+  }));
+  const stored = await fetch(`${server.url}/api/interactions`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ interactions }),
+  });
+  assert.equal(stored.status, 200);
+  assert.equal((await search('Morgan')).length, 20);
+  await page.getByRole('button', { name: 'More customers' }).click();
+  await page.getByTestId('search-result').nth(24).waitFor();
+  const rows = await page.getByTestId('search-result').allInnerTexts();
+  assert.equal(new Set(rows).size, 25, 'every match once');
+  assert.match(rows[0] ?? '', /Morgan Many24/, 'latest contact first');
+  assert.equal(await page.getByRole('button', { name: 'More customers' }).count(), 0, 'nothing more to load');
+});
+
 test("Jane's page shows her context card and timeline", async () => {
   await openCustomer('jane@example.com');
   assert.match(new URL(page.url()).pathname, /^\/customers\/[^/]+$/);

@@ -130,8 +130,9 @@ export const api = {
   logout: () => request<void>('/api/auth/logout', { method: 'POST', redirectOn401: false }),
   /** Who is signed in; a 401 here just means "nobody", so it does not redirect. */
   me: () => request<Staff>('/api/auth/me', { redirectOn401: false }),
-  searchCustomers: (q: string, signal?: AbortSignal) =>
-    request<Page<CustomerSummary>>(`/api/customers${query({ q: q.trim(), limit: 20 })}`, { signal }),
+  /** Without `q`, the most recently seen. `capped`: a search matched more than the server pages through. */
+  searchCustomers: (q: string, cursor: string | null = null, signal?: AbortSignal) =>
+    request<Page<CustomerSummary> & { capped?: boolean }>(`/api/customers${query({ q: q.trim(), limit: 20, cursor })}`, { signal }),
   customer: (id: string, signal?: AbortSignal) =>
     request<ContextCard>(`/api/customers/${encodeURIComponent(id)}`, { signal }),
   timeline: (id: string, cursor: string | null, signal?: AbortSignal) =>

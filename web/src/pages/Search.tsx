@@ -7,7 +7,10 @@ import { useDebounced } from '../useDebounced.ts';
 import { ErrorAlert, Loading } from '../components/ErrorAlert.tsx';
 import { CustomerRow } from '../components/CustomerRow.tsx';
 
-type Results = { state: 'loading' } | { state: 'ready'; items: CustomerSummary[] } | { state: 'failed'; error: unknown };
+type Results =
+  | { state: 'loading' }
+  | { state: 'ready'; items: CustomerSummary[]; nextCursor: string | null; capped: boolean; more: 'idle' | 'loading' | { failed: unknown } }
+  | { state: 'failed'; error: unknown };
 
 export function Search() {
   const { search } = useLocation();
@@ -30,14 +33,25 @@ export function Search() {
     navigate(query ? `/?q=${encodeURIComponent(query)}` : '/', { replace: true });
     const controller = new AbortController();
     setResults({ state: 'loading' });
-    api.searchCustomers(query, controller.signal).then(
-      (page) => setResults({ state: 'ready', items: page.items }),
+    api.searchCustomers(query, null, controller.signal).then(
+      (page) => setResults({ state: 'ready', items: page.items, nextCursor: page.nextCursor, capped: page.capped ?? false, more: 'idle' }),
       (error: unknown) => {
         if (!controller.signal.aborted) setResults({ state: 'failed', error });
       },
     );
     return () => controller.abort();
   }, [query]);
+
+  /** The next page, added under the ones shown; a failure is shown by the button and can be tried again. */
+  const loadMore = () => {
+    if (results.state !== 'ready' || !results.nextCursor || results.more === 'loading') return;
+    const shown = results;
+    setResults({ ...shown, more: 'loading' });
+    api.searchCustomers(query, shown.nextCursor).then(
+      (page) => setResults({ ...shown, items: [...shown.items, ...page.items], nextCursor: page.nextCursor, more: 'idle' }),
+      (error: unknown) => setResults({ ...shown, more: { failed: error } }),
+    );
+  };
 
   return (
     <section className="page search-page">
@@ -68,12 +82,12 @@ export function Search() {
           />
         </div>
       </form>
-      <ResultList query={query} results={results} />
+      <ResultList query={query} results={results} onMore={loadMore} />
     </section>
   );
 }
 
-function ResultList({ query, results }: { query: string; results: Results }) {
+function ResultList({ query, results, onMore }: { query: string; results: Results; onMore: () => void }) {
   if (results.state === 'loading') return <Loading label="Searching…" />;
   if (results.state === 'failed') return <ErrorAlert error={results.error} />;
   if (results.items.length === 0) {
@@ -97,6 +111,15 @@ function ResultList({ query, results }: { query: string; results: Results }) {
           <CustomerRow key={customer.id} customer={customer} />
         ))}
       </ul>
+      {typeof results.more === 'object' && <ErrorAlert error={results.more.failed} />}
+      {results.nextCursor && (
+        <button type="button" className="secondary load-older" disabled={results.more === 'loading'} onClick={onMore}>
+          {results.more === 'loading' ? 'Loading…' : 'More customers'}
+        </button>
+      )}
+      {results.capped && !results.nextCursor && (
+        <p className="muted small-text">Only the first 1,000 matches are listed: add to the search to narrow it.</p>
+      )}
     </>
   );
 }
