@@ -215,15 +215,16 @@ export async function searchCustomers(
   query: { terms: string[]; identities: Identity[]; identityPrefix: string | null; customerId: string | null; limit: number; cursor?: string },
 ): Promise<{ items: CustomerSummary[]; nextCursor: string | null; capped: boolean }> {
   const offset = query.cursor === undefined ? 0 : searchOffsetOf(query.cursor);
-  const rows = await store.searchCustomers(db, query.terms, query.identities, query.identityPrefix, SEARCH_RESULTS_MAX);
+  const ids = await store.searchCustomerIds(db, query.terms, query.identities, query.identityPrefix, SEARCH_RESULTS_MAX);
   if (query.customerId) {
+    // A merged-away id answers with the profile that absorbed it, first.
     const byId = await canonicalCustomer(db, query.customerId);
-    const listed = byId && byId.erased_at === null && !rows.some((row) => row.id === byId.id) ? await store.findCustomerListRow(db, byId.id) : undefined;
-    if (listed) rows.unshift(listed);
+    if (byId && byId.erased_at === null && !ids.includes(byId.id)) ids.unshift(byId.id);
   }
   const end = offset + query.limit;
-  const nextCursor = end < Math.min(rows.length, SEARCH_RESULTS_MAX) ? Buffer.from(`s${end}`).toString('base64url') : null;
-  return { items: rows.slice(offset, end).map(toSummary), nextCursor, capped: rows.length >= SEARCH_RESULTS_MAX };
+  const nextCursor = end < Math.min(ids.length, SEARCH_RESULTS_MAX) ? Buffer.from(`s${end}`).toString('base64url') : null;
+  const rows = await store.listCustomerListRows(db, ids.slice(offset, end));
+  return { items: rows.map(toSummary), nextCursor, capped: ids.length >= SEARCH_RESULTS_MAX };
 }
 
 function searchOffsetOf(cursor: string): number {

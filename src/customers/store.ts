@@ -145,10 +145,6 @@ export async function listContactRows(db: Db, ids: readonly string[]): Promise<C
   );
 }
 
-export async function findCustomerListRow(db: Db, id: string): Promise<CustomerListRow | undefined> {
-  return db.get<CustomerListRow>(`SELECT ${LIST_COLUMNS} FROM customers c WHERE c.id = ?`, [id]);
-}
-
 export interface RecentCustomerRow extends CustomerListRow {
   /** The customer's latest interaction: with last_seen_at, the position a next page starts after. */
   latest_interaction_id: number;
@@ -178,13 +174,18 @@ export async function listRecentCustomers(db: Db, limit: number, after?: { lastS
 }
 
 /** Customers whose name has a word starting with every given term, or who own one of the identities. */
-export async function searchCustomers(
+/**
+ * Ids of the customers a search matches, latest contact first (ties by id, so the order is stable for
+ * paging), merged-away and erased profiles left out. Only the order is worked out here: the page's
+ * rows come from listCustomerListRows, so a wide match costs one index probe per candidate.
+ */
+export async function searchCustomerIds(
   db: Db,
   terms: readonly string[],
   identities: readonly Identity[],
   identityPrefix: string | null,
   limit: number,
-): Promise<CustomerListRow[]> {
+): Promise<string[]> {
   // `limit` bounds each source and the whole list: the caller pages within it.
   const ids = new Set<string>();
   for (const identity of identities) {
@@ -211,17 +212,26 @@ export async function searchCustomers(
     );
     for (const row of rows) ids.add(row.customer_id);
   }
-  if (ids.size === 0) return [];
   const list = [...ids].slice(0, limit);
-  const rows: CustomerListRow[] = [];
+  const seen: Array<{ id: string; last_seen_at: number }> = [];
   // In chunks: SQLite caps the number of parameters of one statement.
   for (let start = 0; start < list.length; start += 500) {
     const chunk = list.slice(start, start + 500);
-    rows.push(...(await db.all<CustomerListRow>(`SELECT ${LIST_COLUMNS} FROM customers c WHERE c.id IN (${chunk.map(() => '?').join(', ')})`, chunk)));
+    seen.push(
+      ...(await db.all<{ id: string; last_seen_at: number }>(
+        `SELECT c.id, COALESCE((SELECT MAX(occurred_at) FROM interactions WHERE customer_id = c.id), c.last_seen_at) AS last_seen_at
+         FROM customers c WHERE c.id IN (${chunk.map(() => '?').join(', ')}) AND c.merged_into IS NULL AND c.erased_at IS NULL`,
+        chunk,
+      )),
+    );
   }
-  // Merged-away profiles answer through the profile that absorbed them. Ties by id keep the order stable for paging.
-  return rows
-    .filter((row) => row.merged_into === null && row.erased_at === null)
-    .sort((a, b) => b.last_seen_at - a.last_seen_at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .slice(0, limit);
+  return seen.sort((a, b) => b.last_seen_at - a.last_seen_at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((row) => row.id);
+}
+
+/** List rows of these customers, in the order given. */
+export async function listCustomerListRows(db: Db, ids: readonly string[]): Promise<CustomerListRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.all<CustomerListRow>(`SELECT ${LIST_COLUMNS} FROM customers c WHERE c.id IN (${ids.map(() => '?').join(', ')})`, ids);
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
