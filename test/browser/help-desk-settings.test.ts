@@ -331,6 +331,8 @@ test("an admin sets an agent's team, skills and gesture limit from the staff lis
   assert.deepEqual(links, [...HELP_DESK_LINKS, 'Write keys', 'Staff', 'Audit log']);
   await openSettings('Staff');
   const row = page.getByTestId('staff-member').filter({ hasText: AGENT.email });
+  // The team's name shows once the teams have loaded beside the staff list.
+  await row.filter({ hasText: 'Support' }).waitFor();
   assert.match(await row.innerText(), /Support/, 'a new agent starts in the default team');
   await row.getByRole('button', { name: `Change how ${AGENT.name} takes cases` }).click();
   const form = page.getByRole('form', { name: `How ${AGENT.name} takes cases` });
