@@ -3,7 +3,8 @@
 import type { Db } from '../store/db.ts';
 import { SYSTEM_ACTOR } from '../shared/actor.ts';
 import { changeCase } from './service.ts';
-import { readCaseSettings, DAY_MS } from './settings.ts';
+import { readCaseSettings } from './settings.ts';
+import { DAY_MS } from '../shared/time.ts';
 
 const CLOSE_PER_SWEEP = 500;
 

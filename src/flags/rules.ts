@@ -1,5 +1,6 @@
 // Flags derived by rules from what happened to a customer. Pure: the facts come in, the flags go out.
 import { z } from 'zod';
+import { DAY_MS } from '../shared/time.ts';
 
 export const FLAG_RULE_PARAMS = {
   past_issues: z
@@ -53,8 +54,6 @@ export interface CustomerFacts {
   /** Her own (inbound) contacts, counted up to `atMost`, and when the latest was (null if none). */
   inboundContacts(atMost: number): { count: number; latestAt: number | null };
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The flags a customer's facts earn, each with the reason a person reads on the card. */
 export function derivedFlags(rules: readonly FlagRule[], facts: CustomerFacts, now: number): Map<FlagName, string> {

@@ -5,12 +5,13 @@ import { profilesOf } from '../customers/merge.ts';
 import { canonicalCustomer } from '../customers/resolution.ts';
 import { FLAG_NAMES, FLAG_RULE_PARAMS, derivedFlags, type FlagName, type FlagRule } from './rules.ts';
 import { RapportError } from '../http/errors.ts';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { DAY_MS } from '../shared/time.ts';
+import { deleteSetting, readSetting, readSettings, writeSetting } from '../store/settings.ts';
 
 /** A settings row per rule changed since its customers were last re-decided: survives a restart. */
 const REEVALUATE_KEY = 'flags.reevaluate.';
-const REEVALUATE_CHUNK = 500;
+// Customers per transaction (and per IN list) when many are re-decided at once.
+const CHUNK = 500;
 
 export async function listFlagRules(db: Db): Promise<FlagRule[]> {
   const rows = await db.all<{ flag: string; enabled: number; params: string }>('SELECT flag, enabled, params FROM flag_rules ORDER BY flag');
@@ -37,11 +38,8 @@ export async function updateFlagRule(db: Db, flag: string, change: { enabled?: b
   }
   // Every customer the rule may now flag or unflag is re-decided in the background (see below); a new
   // silence threshold starts the quiet sweep afresh from there.
-  if (flag === 'at_risk') await db.run('DELETE FROM settings WHERE key = ?', [QUIET_SWEPT_KEY]);
-  await db.run(
-    `INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-    [`${REEVALUATE_KEY}${flag}`, JSON.stringify(Date.now())],
-  );
+  if (flag === 'at_risk') await deleteSetting(db, QUIET_SWEPT_KEY);
+  await writeSetting(db, `${REEVALUATE_KEY}${flag}`, Date.now());
   await db.run('UPDATE flag_rules SET enabled = ?, params = ?, updated_by = ?, updated_at = ? WHERE flag = ?', [
     (change.enabled ?? current.enabled) ? 1 : 0,
     JSON.stringify(params),
@@ -59,8 +57,8 @@ export const CONTACT_FLAGS: readonly FlagName[] = ['at_risk'];
 export async function ruleFlagHoldersAmong(db: Db, customerIds: Iterable<string>, flags: readonly FlagName[]): Promise<string[]> {
   const ids = [...new Set(customerIds)];
   const holders: string[] = [];
-  for (let start = 0; start < ids.length; start += REEVALUATE_CHUNK) {
-    const chunk = ids.slice(start, start + REEVALUATE_CHUNK);
+  for (let start = 0; start < ids.length; start += CHUNK) {
+    const chunk = ids.slice(start, start + CHUNK);
     const rows = await db.all<{ customer_id: string }>(
       `SELECT DISTINCT customer_id FROM customer_flags
        WHERE source = 'rule' AND flag IN (${flags.map(() => '?').join(', ')}) AND customer_id IN (${chunk.map(() => '?').join(', ')})`,
@@ -210,22 +208,24 @@ export async function sweepNewlyQuiet(db: Db, now = Date.now()): Promise<number>
   const rule = (await listFlagRules(db)).find((candidate) => candidate.flag === 'at_risk');
   if (!rule || rule.flag !== 'at_risk' || !rule.enabled) return 0;
   const until = now - rule.params.quietDays * DAY_MS;
-  const marker = await db.get<{ value: string }>('SELECT value FROM settings WHERE key = ?', [QUIET_SWEPT_KEY]);
-  const from = marker ? Number(JSON.parse(marker.value)) : until - QUIET_FIRST_LOOK_MS;
+  const marker = await readSetting(db, QUIET_SWEPT_KEY);
+  const from = typeof marker === 'number' ? marker : until - QUIET_FIRST_LOOK_MS;
   if (from >= until) return 0;
   const rows = await db.all<{ customer_id: string }>('SELECT DISTINCT customer_id FROM interactions WHERE occurred_at > ? AND occurred_at <= ?', [
     from,
     until,
   ]);
   const customers = rows.map((row) => row.customer_id);
-  for (let start = 0; start < customers.length; start += REEVALUATE_CHUNK) {
-    await db.transaction((tx) => refreshRuleFlagsOf(tx, customers.slice(start, start + REEVALUATE_CHUNK), now, ['at_risk']));
-  }
-  await db.run(`INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [
-    QUIET_SWEPT_KEY,
-    JSON.stringify(until),
-  ]);
+  await refreshInChunks(db, customers, now, ['at_risk']);
+  await writeSetting(db, QUIET_SWEPT_KEY, until);
   return customers.length;
+}
+
+/** Re-decides these flags of many customers, a transaction per chunk, so ingest and the inbox are never held up for long. */
+async function refreshInChunks(db: Db, customerIds: readonly string[], now: number, flags: readonly FlagName[]): Promise<void> {
+  for (let start = 0; start < customerIds.length; start += CHUNK) {
+    await db.transaction((tx) => refreshRuleFlagsOf(tx, customerIds.slice(start, start + CHUNK), now, flags));
+  }
 }
 
 /** Who a rule could flag: those who hold it now, and those with the facts it counts. */
@@ -261,20 +261,15 @@ export async function reevaluateChangedFlagRules(db: Db, now = Date.now()): Prom
 const reevaluating = new WeakSet<object>();
 
 async function reevaluatePending(db: Db, now: number): Promise<number> {
-  const pending = await db.all<{ key: string; value: string }>(`SELECT key, value FROM settings WHERE key LIKE '${REEVALUATE_KEY}%'`);
   let looked = 0;
-  for (const { key, value } of pending) {
+  for (const [key, value] of await readSettings(db, REEVALUATE_KEY)) {
     const flag = key.slice(REEVALUATE_KEY.length) as FlagName;
     if (!FLAG_NAMES.includes(flag)) continue;
     const customers = await candidatesFor(db, flag);
-    for (let start = 0; start < customers.length; start += REEVALUATE_CHUNK) {
-      await db.transaction(async (tx) => {
-        await refreshRuleFlagsOf(tx, customers.slice(start, start + REEVALUATE_CHUNK), now, [flag]);
-      });
-    }
+    await refreshInChunks(db, customers, now, [flag]);
     looked += customers.length;
     // Changed again meanwhile: the newer marker stays for the next run.
-    await db.run('DELETE FROM settings WHERE key = ? AND value = ?', [key, value]);
+    await deleteSetting(db, key, value);
   }
   return looked;
 }

@@ -2,9 +2,8 @@
 // times are computed for every new case and answer, and building luxon DateTimes day by day for each
 // of them was an eighth of the case engine's time.
 import { DateTime, Info, type Zone } from 'luxon';
+import { DAY_MS, MINUTE_MS } from '../shared/time.ts';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-const MINUTE_MS = 60 * 1000;
 // A day counts as regular when the zone's offset stays the same from this long before its midnight to
 // this long after the next one: then luxon's DateTime arithmetic gives the same midnight whatever offset
 // it starts from (within MARGIN), so the span can stand in for it.

@@ -7,6 +7,7 @@ import { findTeam, findDefaultTeam, membersOf, type Team } from '../../teams/sto
 import { findPolicy } from '../../sla/store.ts';
 import { ALWAYS_OPEN, businessMillisBetween, isOpenAt } from '../../sla/business-hours.ts';
 import { replyPromise, type ReplyPromise } from './promise.ts';
+import { DAY_MS } from '../../shared/time.ts';
 
 export interface ContactSubmission {
   name: string;
@@ -15,7 +16,6 @@ export interface ContactSubmission {
 }
 
 const RECENT_CASES = 500;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The same person sending the same words on the same day (a double click, a reload) is one message. */
 export function submissionId(submission: ContactSubmission, now: number): string {

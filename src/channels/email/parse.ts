@@ -14,6 +14,7 @@ import {
 import { normaliseEmail } from '../../customers/identity.ts';
 import type { InboundMessage } from '../model.ts';
 import { stripQuotedReply } from './quoted-reply.ts';
+import { DAY_MS } from '../../shared/time.ts';
 
 export interface ParseEmailOptions {
   /** Our own sending addresses: mail from them is our outbound coming back, never a customer. */
@@ -37,7 +38,6 @@ export class EmailRejected extends Error {
   }
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const IGNORED_PRECEDENCE = new Set(['bulk', 'junk', 'auto_reply', 'list']);
 const AUTOMATED_REPORTS = new Set(['delivery-status', 'disposition-notification']);
 const CASE_TAG = /\[#(\d+)\]/;
