@@ -9,6 +9,7 @@ import { businessHoursSchema, holidaysSchema, timezoneSchema, isOpenAt } from '.
 import { slaTargetsSchema } from '../sla/policy.ts';
 import * as slaStore from '../sla/store.ts';
 import * as teamStore from './store.ts';
+import { archivePolicy, archiveTeam, requirePolicyRecord, requireTeamRecord, restorePolicy, restoreTeam } from './archive.ts';
 import { ruleConditionsSchema } from '../cases/assignment.ts';
 import { deleteAssignmentRule, findAssignmentRule, insertAssignmentRule, listAssignmentRules, updateAssignmentRule } from '../cases/rules-store.ts';
 import { caseSettingsSchema, readCaseSettings, writeCaseSettings } from '../cases/settings.ts';
@@ -58,17 +59,7 @@ async function requirePolicy(db: Db, id: string | null, current: string | null =
   }
 }
 
-async function requireTeamRecord(db: Db, id: string): Promise<teamStore.Team> {
-  const team = await teamStore.findTeam(db, id);
-  if (!team) throw new RapportError('not_found', `No team ${id}`, 404);
-  return team;
-}
 
-async function requirePolicyRecord(db: Db, id: string): Promise<slaStore.StoredPolicy> {
-  const policy = await slaStore.findPolicy(db, id);
-  if (!policy) throw new RapportError('not_found', `No SLA policy ${id}`, 404);
-  return policy;
-}
 
 const archivedQuery = z.object({ include: z.enum(['archived']).optional() }).strict();
 
@@ -95,6 +86,11 @@ function teamView(team: teamStore.Team, members?: teamStore.TeamMember[]) {
     openNow: isOpenAt(Date.now(), team.calendar),
     ...(members ? { members } : {}),
   };
+}
+
+function teamOf(id: string, body: z.infer<typeof teamBody>, archivedAt: number | null): teamStore.Team {
+  const { timezone, businessHours: hours, holidays, ...rest } = body;
+  return { id, ...rest, calendar: { timezone, hours, holidays }, archivedAt };
 }
 
 function conflictOnName(error: unknown, what: string): never {
@@ -132,16 +128,7 @@ export const teamRoutes = [
     body: teamBody,
     handler: async ({ body, ctx }) => {
       await requirePolicy(ctx.db, body.slaPolicyId);
-      const team: teamStore.Team = {
-        id: newId('team'),
-        name: body.name,
-        department: body.department,
-        calendar: { timezone: body.timezone, hours: body.businessHours, holidays: body.holidays },
-        slaPolicyId: body.slaPolicyId,
-        autoAssign: body.autoAssign,
-        isDefault: body.isDefault,
-        archivedAt: null,
-      };
+      const team = teamOf(newId('team'), body, null);
       await ctx.db.transaction((tx) => teamStore.insertTeam(tx, team)).catch((error) => conflictOnName(error, 'team'));
       return teamView(team);
     },
@@ -161,16 +148,7 @@ export const teamRoutes = [
       if (body.isDefault && current.archivedAt !== null) {
         throw new RapportError('invalid_input', 'An archived team cannot be the default', 400, [{ field: 'isDefault', reason: 'Restore the team first' }]);
       }
-      const team: teamStore.Team = {
-        id: params.id,
-        name: body.name,
-        department: body.department,
-        calendar: { timezone: body.timezone, hours: body.businessHours, holidays: body.holidays },
-        slaPolicyId: body.slaPolicyId,
-        autoAssign: body.autoAssign,
-        isDefault: body.isDefault,
-        archivedAt: current.archivedAt,
-      };
+      const team = teamOf(params.id, body, current.archivedAt);
       await ctx.db.transaction((tx) => teamStore.updateTeam(tx, team)).catch((error) => conflictOnName(error, 'team'));
       return teamView(team);
     },
@@ -184,26 +162,7 @@ export const teamRoutes = [
     audit: 'team.archived',
     params: idParams,
     handler: async ({ params, ctx }) =>
-      ctx.db.transaction(async (tx) => {
-        const team = await requireTeamRecord(tx, params.id);
-        if (team.archivedAt !== null) return { ...teamView(team), membersMoved: 0 };
-        if (team.isDefault) {
-          throw new RapportError('team_in_use', `${team.name} is the default team`, 409, [
-            { field: 'isDefault', reason: 'Make another team the default first' },
-          ]);
-        }
-        const usage = await teamStore.teamUsage(tx, team.id);
-        const problems = [
-          ...(usage.activeCases ? [{ field: 'cases', reason: `${usage.activeCases} case(s) still being worked on: move or resolve them first` }] : []),
-          ...usage.rules.map((rule) => ({ field: 'assignmentRules', reason: `Rule "${rule}" sends cases to this team` })),
-        ];
-        if (problems.length) throw new RapportError('team_in_use', `${team.name} is still in use`, 409, problems);
-        const fallback = (await teamStore.findDefaultTeam(tx))!;
-        const membersMoved = await teamStore.moveMembers(tx, team.id, fallback.id);
-        const archivedAt = Date.now();
-        await teamStore.setTeamArchived(tx, team.id, archivedAt);
-        return { ...teamView({ ...team, archivedAt }), membersMoved };
-      }),
+      archiveTeam(ctx.db, params.id, Date.now()).then(({ team, membersMoved }) => ({ ...teamView(team), membersMoved })),
   }),
   defineRoute({
     method: 'POST',
@@ -214,17 +173,7 @@ export const teamRoutes = [
     audit: 'team.restored',
     params: idParams,
     handler: async ({ params, ctx }) =>
-      ctx.db.transaction(async (tx) => {
-        const team = await requireTeamRecord(tx, params.id);
-        const policy = team.slaPolicyId ? await slaStore.findPolicy(tx, team.slaPolicyId) : undefined;
-        if (policy?.archivedAt != null) {
-          throw new RapportError('policy_archived', `Its SLA policy ${policy.name} is archived`, 409, [
-            { field: 'slaPolicyId', reason: 'Restore the policy first, or give the team another one' },
-          ]);
-        }
-        await teamStore.setTeamArchived(tx, team.id, null);
-        return teamView({ ...team, archivedAt: null }, await teamStore.membersOf(tx, team.id));
-      }),
+      restoreTeam(ctx.db, params.id).then(async (team) => teamView(team, await teamStore.membersOf(ctx.db, team.id))),
   }),
   defineRoute({
     method: 'GET',
@@ -277,22 +226,7 @@ export const teamRoutes = [
     audit: 'sla_policy.archived',
     params: idParams,
     handler: async ({ params, ctx }) =>
-      ctx.db.transaction(async (tx) => {
-        const policy = await requirePolicyRecord(tx, params.id);
-        if (policy.archivedAt !== null) return policyView(policy);
-        const teams = await teamStore.teamsOnPolicy(tx, policy.id);
-        if (teams.length) {
-          throw new RapportError(
-            'policy_in_use',
-            `${policy.name} is still in use`,
-            409,
-            teams.map((team) => ({ field: 'teams', reason: `Team ${team} runs on this policy: give it another one first` })),
-          );
-        }
-        const archivedAt = Date.now();
-        await slaStore.setPolicyArchived(tx, policy.id, archivedAt);
-        return policyView({ ...policy, archivedAt });
-      }),
+      policyView(await archivePolicy(ctx.db, params.id, Date.now())),
   }),
   defineRoute({
     method: 'POST',
@@ -303,11 +237,7 @@ export const teamRoutes = [
     audit: 'sla_policy.restored',
     params: idParams,
     handler: async ({ params, ctx }) =>
-      ctx.db.transaction(async (tx) => {
-        const policy = await requirePolicyRecord(tx, params.id);
-        await slaStore.setPolicyArchived(tx, policy.id, null);
-        return policyView({ ...policy, archivedAt: null });
-      }),
+      policyView(await restorePolicy(ctx.db, params.id)),
   }),
   defineRoute({
     method: 'GET',
