@@ -18,7 +18,8 @@ import { contactFormRoutes } from '../channels/contact-form/routes.ts';
 import { socialRoutes } from '../channels/social/routes.ts';
 import formbody from '@fastify/formbody';
 
-const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+// RAPPORT_WEB_DIST lets a developer serve a UI built elsewhere (parallel builds of one checkout must not share web/dist).
+const WEB_DIST = process.env.RAPPORT_WEB_DIST ?? fileURLToPath(new URL('../../web/dist/', import.meta.url));
 const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 export const ALL_ROUTES: readonly RouteSpec<any, any, any>[] = [
