@@ -4,7 +4,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z, type ZodType } from 'zod';
 import { RapportError, invalidInput } from './errors.ts';
 import type { AppDeps, RequestContext } from './context.ts';
-import { authenticate } from './auth.ts';
+import { authenticate, SESSION_COOKIE } from './auth.ts';
+import { assertSameOrigin, needsSameOrigin } from './same-origin.ts';
+import { assertCleanText } from './body-parsing.ts';
 import type { Permission } from '../staff/model.ts';
 import type { Database } from '../store/db.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -66,7 +68,11 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, routes: read
       url: spec.url,
       ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
       handler: async (request, reply) => {
+        if (needsSameOrigin(request, SESSION_COOKIE)) assertSameOrigin(request);
         const ctx = await authenticate(deps, request, reply, spec.auth);
+        assertCleanText(request.params, 'path');
+        assertCleanText(request.query, 'query');
+        assertCleanText(request.body, 'body');
         const params = parse(spec.params, request.params, 'path parameters');
         const query = parse(spec.query, request.query, 'query');
         const body = parse(spec.body, request.body, 'body');

@@ -29,8 +29,14 @@ function variablesIn(tokens: readonly Token[]): string[] {
   return tokens.flatMap((token) => {
     const [type, name, , , children] = token;
     const own = type === 'name' || type === '&' || type === '#' || type === '^' ? [name] : [];
-    return [...own, ...(children ? variablesIn(children) : [])];
+    // A partial's fifth element is its indentation, not children.
+    return [...own, ...(Array.isArray(children) ? variablesIn(children) : [])];
   });
+}
+
+// A partial pulls in another named template; replies have none, and rendering one fails.
+function partialsIn(tokens: readonly Token[]): string[] {
+  return tokens.flatMap(([type, name, , , children]) => [...(type === '>' ? [name] : []), ...(Array.isArray(children) ? partialsIn(children) : [])]);
 }
 
 /** Problems with a template body: a syntax error, or variables we cannot fill. Empty when it is fine. */
@@ -41,6 +47,8 @@ export function templateProblems(body: string): string[] {
   } catch (error) {
     return [`Template syntax: ${error instanceof Error ? error.message : String(error)}`];
   }
+  const partials = partialsIn(tokens);
+  if (partials.length) return partials.map((name) => `Partials are not supported ({{> ${name}}}); write the text in the template itself`);
   const known = new Set<string>(TEMPLATE_VARIABLES);
   return [...new Set(variablesIn(tokens))].filter((name) => !known.has(name)).map((name) => `Unknown variable {{${name}}}; known: ${TEMPLATE_VARIABLES.join(', ')}`);
 }
