@@ -2,16 +2,35 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { CountryCode } from 'libphonenumber-js';
+import { parseTrustProxy, type TrustProxy } from './http/trust-proxy.ts';
+import { passwordProblem } from './staff/password-policy.ts';
 
 const environment = z.object({
   RAPPORT_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   RAPPORT_HOST: z.string().default('0.0.0.0'),
   RAPPORT_DATA_DIR: z.string().default('./data'),
   RAPPORT_ADMIN_EMAIL: z.email().default('admin@example.com'),
-  RAPPORT_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  RAPPORT_ADMIN_PASSWORD: z
+    .string()
+    .superRefine((password, ctx) => {
+      const problem = passwordProblem(password);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .optional(),
   RAPPORT_DEFAULT_COUNTRY: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166 alpha-2 code such as US').default('US'),
   RAPPORT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RAPPORT_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
+  RAPPORT_TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      try {
+        return parseTrustProxy(raw);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
   RAPPORT_COMPANY_NAME: z.string().min(1).max(100).default('Rapport'),
   RAPPORT_SUPPORT_ADDRESS: z.email().default('support@example.com'),
   RAPPORT_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
@@ -31,6 +50,8 @@ export interface Config {
   defaultCountry: CountryCode;
   logLevel: string;
   secureCookies: boolean;
+  /** Which proxies' X-Forwarded-For is believed for the client's address; none unless configured. */
+  trustProxy: TrustProxy;
   /** Signs replies and the contact form's pages. */
   companyName: string;
   /** The address replies come from, and the one customers write to. */
@@ -66,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     defaultCountry: values.RAPPORT_DEFAULT_COUNTRY as CountryCode,
     logLevel: values.RAPPORT_LOG_LEVEL,
     secureCookies: values.RAPPORT_SECURE_COOKIES === 'true',
+    trustProxy: values.RAPPORT_TRUST_PROXY,
     companyName: values.RAPPORT_COMPANY_NAME,
     supportAddress: values.RAPPORT_SUPPORT_ADDRESS.toLowerCase(),
     smtpPort: values.RAPPORT_SMTP_PORT,

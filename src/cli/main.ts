@@ -5,6 +5,8 @@ import { configFrom } from './config.ts';
 import { openDatabase } from '../app.ts';
 import { createWriteKey, listWriteKeys } from '../ingest/write-keys.ts';
 import { createApiToken, createStaff } from '../staff/service.ts';
+import { listApiTokensByEmail, revokeApiToken } from '../staff/token-service.ts';
+import { PASSWORD_RULE, passwordProblem } from '../staff/password-policy.ts';
 import { recordAudit, type AuditEntry } from '../audit/index.ts';
 import { ROLES, type Role } from '../staff/model.ts';
 import { RapportError } from '../http/errors.ts';
@@ -51,9 +53,8 @@ writekey
     }
   });
 
-program
-  .command('token')
-  .description('Personal API tokens')
+const token = program.command('token').description('Personal API tokens');
+token
   .command('create')
   .description('Create a personal API token for a staff member and print it (shown once)')
   .requiredOption('--email <email>', 'the staff member')
@@ -68,6 +69,41 @@ program
       });
       console.log(`Token for ${staff.email} (${staff.role}):\n${token}`);
       console.log('Send it as "Authorization: Bearer <token>" to /api/*. It is shown only now.');
+    } finally {
+      await db.close();
+    }
+  });
+
+token
+  .command('list')
+  .description("List a staff member's tokens: id, name, created, last used, revoked")
+  .requiredOption('--email <email>', 'the staff member')
+  .action(async (options: { email: string }, command: Command) => {
+    const db = await openDatabase(configFrom(command));
+    try {
+      const { staff, tokens } = await listApiTokensByEmail(db, options.email);
+      if (tokens.length === 0) console.log(`${staff.email} has no tokens.`);
+      for (const item of tokens) {
+        const state = item.revokedAt ? `revoked ${item.revokedAt}` : 'active';
+        console.log(`${item.id}\t${item.name}\tcreated ${item.createdAt}\tlast used ${item.lastUsedAt ?? 'never'}\t${state}`);
+      }
+    } finally {
+      await db.close();
+    }
+  });
+token
+  .command('revoke')
+  .description('Revoke a token by its id (from `token list`); it stops working at once')
+  .argument('<id>', 'the token id, tok_…')
+  .action(async (id: string, _options: unknown, command: Command) => {
+    const db = await openDatabase(configFrom(command));
+    try {
+      const revoked = await db.transaction(async (tx) => {
+        const done = await revokeApiToken(tx, 'operator', id);
+        await recordAudit(tx, cliAuditEntry('api_token.revoked', done.id, { staffId: done.staffId, name: done.name }));
+        return done;
+      });
+      console.log(`Revoked token ${revoked.id} (${revoked.name}).`);
     } finally {
       await db.close();
     }
@@ -92,9 +128,10 @@ program
   .requiredOption('--name <name>')
   .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`, role)
   .option('--department <department>')
-  .requiredOption('--password <password>', 'at least 10 characters')
+  .requiredOption('--password <password>', PASSWORD_RULE)
   .action(async (options: { email: string; name: string; role: Role; department?: string; password: string }, command: Command) => {
-    if (options.password.length < 10) throw new InvalidArgumentError('--password must be at least 10 characters');
+    const problem = passwordProblem(options.password);
+    if (problem) throw new InvalidArgumentError(`--password ${problem}`);
     const db = await openDatabase(configFrom(command));
     try {
       const staff = await db.transaction(async (tx) => {

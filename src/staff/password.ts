@@ -1,15 +1,25 @@
 // Password hashing with scrypt (memory-hard, in Node's crypto, so no native add-on to build).
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { createHashLimiter } from './hash-limiter.ts';
 
 // N=2^15, r=8 → 32 MiB per hash: OWASP's floor for scrypt.
 const PARAMS = { N: 32768, r: 8, p: 1 } as const;
 const KEY_LENGTH = 32;
 
+/**
+ * Every hash of the process goes through here: two at a time (each holds a core and 32 MiB), up to
+ * 32 waiting; a sign-in flood beyond that is answered 503 at once instead of starving other requests.
+ */
+export const passwordHashing = createHashLimiter({ concurrency: 2, queue: 32 });
+
 function scrypt(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scryptCallback(password, salt, KEY_LENGTH, { ...options, maxmem: 64 * 1024 * 1024 }, (error, key) =>
-      error ? reject(error) : resolve(key),
-    ),
+  return passwordHashing.run(
+    () =>
+      new Promise<Buffer>((resolve, reject) =>
+        scryptCallback(password, salt, KEY_LENGTH, { ...options, maxmem: 64 * 1024 * 1024 }, (error, key) =>
+          error ? reject(error) : resolve(key),
+        ),
+      ),
   );
 }
 

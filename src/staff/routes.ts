@@ -2,9 +2,16 @@
 import { z } from 'zod';
 import { defineRoute } from '../http/route.ts';
 import { RapportError } from '../http/errors.ts';
-import { createRateLimiter } from '../http/rate-limit.ts';
+import type { FastifyReply } from 'fastify';
 import { SESSION_COOKIE } from '../http/auth.ts';
+import { recordAudit } from '../audit/index.ts';
+import { administrativeAuditEntry } from '../audit/administrative.ts';
+import type { Config } from '../config.ts';
 import { ROLES, permissionsOf } from './model.ts';
+import { BUSY_RETRY_AFTER_S } from './hash-limiter.ts';
+import { newPassword } from './password-policy.ts';
+import { createSignInThrottle, type SignInThrottle } from './sign-in-throttle.ts';
+import { tokenRoutes } from './token-routes.ts';
 import * as staffService from './service.ts';
 
 const credentials = z.object({
@@ -12,8 +19,31 @@ const credentials = z.object({
   password: z.string().min(1).max(1024),
 });
 
-// Ten failed sign-ins per address and email in 15 minutes, then a wait: slows password guessing.
-const failedSignIns = createRateLimiter({ max: 10, windowMs: 15 * 60 * 1000 });
+// One throttle per running server (keyed by its database), so two servers in one process do not share counts.
+const throttles = new WeakMap<object, SignInThrottle>();
+function throttleOf(db: { root: object }): SignInThrottle {
+  let throttle = throttles.get(db.root);
+  if (!throttle) throttles.set(db.root, (throttle = createSignInThrottle()));
+  return throttle;
+}
+
+function setSessionCookie(reply: FastifyReply, config: Config, sessionToken: string): void {
+  reply.setCookie(SESSION_COOKIE, sessionToken, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.secureCookies,
+    maxAge: staffService.SESSION_LIFETIME_MS / 1000,
+  });
+}
+
+/** A password hash refused for load (503) tells the caller when to come back. */
+function withRetryAfterWhenBusy(reply: FastifyReply) {
+  return (error: unknown): never => {
+    if (error instanceof RapportError && error.code === 'server_busy') reply.header('retry-after', String(BUSY_RETRY_AFTER_S));
+    throw error;
+  };
+}
 
 export const staffRoutes = [
   defineRoute({
@@ -24,25 +54,19 @@ export const staffRoutes = [
     auth: 'public',
     body: credentials,
     handler: async ({ body, ctx, reply, request }) => {
-      const key = `${request.ip}|${body.email.trim().toLowerCase()}`;
-      const wait = failedSignIns.retryAfter(key);
-      if (wait > 0) {
-        reply.header('retry-after', String(wait));
-        throw new RapportError('too_many_attempts', `Too many failed sign-ins; try again in ${wait} s`, 429);
+      const throttle = throttleOf(ctx.db);
+      const wait = throttle.wait(request.ip, body.email);
+      if (wait) {
+        reply.header('retry-after', String(wait.seconds));
+        throw new RapportError('too_many_attempts', `Too many failed sign-ins ${wait.reason}; try again in ${wait.seconds} s`, 429);
       }
       const signedIn = await staffService.signIn(ctx.db, body.email, body.password).catch((error: unknown) => {
-        failedSignIns.hit(key);
-        throw error;
+        if (error instanceof RapportError && error.code === 'invalid_credentials') throttle.failed(request.ip, body.email);
+        return withRetryAfterWhenBusy(reply)(error);
       });
-      failedSignIns.reset(key);
+      throttle.succeeded(request.ip, body.email);
       const { staff, sessionToken } = signedIn;
-      reply.setCookie(SESSION_COOKIE, sessionToken, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: ctx.config.secureCookies,
-        maxAge: staffService.SESSION_LIFETIME_MS / 1000,
-      });
+      setSessionCookie(reply, ctx.config, sessionToken);
       return { staff: { ...staff, permissions: permissionsOf(staff.role) } };
     },
   }),
@@ -57,6 +81,25 @@ export const staffRoutes = [
       if (session) await staffService.signOut(ctx.db, session);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return undefined;
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/auth/password',
+    summary: 'Change your own password: every session and token of yours ends, and this browser gets a new session',
+    tags: ['auth'],
+    auth: 'signed-in',
+    // Audited by the service, in its transaction: the hashing happens before it, outside the writer's lock.
+    body: z.object({ currentPassword: z.string().min(1).max(1024), newPassword }),
+    handler: async ({ body, ctx, reply }) => {
+      const me = ctx.staff!.id;
+      const changed = await staffService
+        .changeOwnPassword(ctx.db, me, body.currentPassword, body.newPassword, {
+          inSameTransaction: (tx) => recordAudit(tx, administrativeAuditEntry('staff.password_changed', ctx, { id: me }, body, undefined)),
+        })
+        .catch(withRetryAfterWhenBusy(reply));
+      setSessionCookie(reply, ctx.config, changed.sessionToken);
+      return { id: changed.staff.id };
     },
   }),
   defineRoute({
@@ -88,9 +131,9 @@ export const staffRoutes = [
       name: z.string().trim().min(1).max(200),
       role: z.enum(ROLES),
       department: z.string().trim().min(1).max(100).nullable().optional(),
-      password: z.string().min(10, 'must be at least 10 characters').max(1024),
+      password: newPassword,
     }),
-    handler: async ({ body, ctx }) => staffService.createStaff(ctx.db, body),
+    handler: async ({ body, ctx, reply }) => staffService.createStaff(ctx.db, body).catch(withRetryAfterWhenBusy(reply)),
   }),
   defineRoute({
     method: 'POST',
@@ -120,7 +163,7 @@ export const staffRoutes = [
         role: z.enum(ROLES).optional(),
         department: z.string().trim().min(1).max(100).nullable().optional(),
         disabled: z.boolean().optional(),
-        password: z.string().min(10, 'must be at least 10 characters').max(1024).optional(),
+        password: newPassword.optional(),
         teamId: z.string().min(1).max(100).nullable().optional(),
         skills: z.array(z.string().trim().toLowerCase().min(1).max(50)).max(30).optional(),
         empowermentLimit: z
@@ -130,6 +173,26 @@ export const staffRoutes = [
         available: z.boolean().optional(),
       })
       .refine((body) => Object.keys(body).length > 0, 'Change at least one field'),
-    handler: async ({ params, body, ctx }) => staffService.updateStaff(ctx.db, params.id, body),
+    handler: async ({ params, body, ctx, reply }) => staffService.updateStaff(ctx.db, params.id, body).catch(withRetryAfterWhenBusy(reply)),
   }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/staff/:id/password',
+    summary: 'Reset a staff member’s password to one you give them: their sessions and tokens end, the old password stops working',
+    tags: ['staff'],
+    auth: 'staff:manage',
+    // Audited as staff.password_reset by the service's transaction, after the hashing (see /api/auth/password).
+    params: z.object({ id: z.string().min(1).max(100) }),
+    body: z.object({ password: newPassword }),
+    handler: async ({ params, body, ctx, reply }) =>
+      staffService
+        .updateStaff(
+          ctx.db,
+          params.id,
+          { password: body.password },
+          { inSameTransaction: (tx) => recordAudit(tx, administrativeAuditEntry('staff.password_reset', ctx, params, body, undefined)) },
+        )
+        .catch(withRetryAfterWhenBusy(reply)),
+  }),
+  ...tokenRoutes,
 ];

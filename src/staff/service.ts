@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { recordAudit } from '../audit/index.ts';
 import type { Db } from '../store/db.ts';
 import { isCurrency, toMinorUnits } from '../gestures/money.ts';
+import { setPerGestureLimit } from '../gestures/limits.ts';
 import { RapportError } from '../http/errors.ts';
 import { hashSecret, newId, newSecret } from '../shared/ids.ts';
 import type { Role, StaffMember } from './model.ts';
@@ -46,7 +47,13 @@ export async function createStaff(
   return publicStaff(created!);
 }
 
-/** Changes a staff member; disabling or a new password ends their sessions. The last admin stays an admin. */
+/** Ends every session and revokes every token of a person: after a new password or when disabled. */
+async function endSessionsAndTokens(db: Db, staffId: string): Promise<void> {
+  await store.deleteSessionsOf(db, staffId);
+  await store.revokeApiTokensOf(db, staffId, Date.now());
+}
+
+/** Changes a staff member; disabling or a new password ends their sessions and tokens. The last admin stays an admin. */
 export async function updateStaff(
   db: Db,
   id: string,
@@ -61,7 +68,10 @@ export async function updateStaff(
     empowermentLimit?: { amount: number; currency: string };
     available?: boolean;
   },
+  options: { inSameTransaction?: (tx: Db, updated: StaffMember & { disabled: boolean }) => Promise<void> } = {},
 ): Promise<StaffMember & { disabled: boolean }> {
+  // Hashed before the transaction, so the database's writer is not held while a core works on it.
+  const passwordHash = changes.password ? await hashPassword(changes.password) : undefined;
   return db.transaction(async (tx) => {
     if (changes.teamId) {
       const team = await tx.get<{ archived_at: number | null }>('SELECT archived_at FROM teams WHERE id = ?', [changes.teamId]);
@@ -80,21 +90,25 @@ export async function updateStaff(
       name: changes.name,
       role: changes.role,
       department: changes.department,
-      passwordHash: changes.password ? await hashPassword(changes.password) : undefined,
+      passwordHash,
       disabledAt: changes.disabled === undefined ? undefined : changes.disabled ? Date.now() : null,
       teamId: changes.teamId,
       skills: changes.skills,
       empowerment: changes.empowermentLimit && empowermentOf(changes.empowermentLimit),
       available: changes.available,
     });
-    if (changes.disabled || changes.password) await store.deleteSessionsOf(tx, id);
-    const updated = (await store.findStaffById(tx, id))!;
-    return { ...publicStaff(updated), disabled: updated.disabled };
+    // The one figure of the staff form is the per-gesture limit in its currency; set sums stay.
+    if (changes.empowermentLimit) await setPerGestureLimit(tx, id, empowermentOf(changes.empowermentLimit));
+    if (changes.disabled || changes.password) await endSessionsAndTokens(tx, id);
+    const record = (await store.findStaffById(tx, id))!;
+    const updated = { ...publicStaff(record), disabled: record.disabled };
+    await options.inSameTransaction?.(tx, updated);
+    return updated;
   });
 }
 
-export async function listStaff(db: Db): Promise<StaffMember[]> {
-  return (await store.listStaff(db)).map(publicStaff);
+export async function listStaff(db: Db): Promise<Array<StaffMember & { disabled: boolean }>> {
+  return (await store.listStaff(db)).map((record) => ({ ...publicStaff(record), disabled: record.disabled }));
 }
 
 /** Creates the first admin on an empty database; returns the generated password when one was made. */
@@ -132,6 +146,35 @@ export async function signIn(db: Db, email: string, password: string): Promise<{
   return { staff: publicStaff(record), sessionToken };
 }
 
+/**
+ * A signed-in person changes their own password. The current one proves it is them; then every
+ * session and token of theirs ends (a thief's too) and this browser gets a fresh session.
+ */
+export async function changeOwnPassword(
+  db: Db,
+  staffId: string,
+  currentPassword: string,
+  newPassword: string,
+  options: { inSameTransaction?: (tx: Db) => Promise<void> } = {},
+): Promise<{ staff: StaffMember; sessionToken: string }> {
+  const record = await store.findStaffById(db, staffId);
+  if (!record) throw new RapportError('staff_not_found', `No staff member with id ${staffId}`, 404);
+  if (!(await verifyPassword(currentPassword, record.passwordHash ?? DUMMY_HASH)) || !record.passwordHash) {
+    throw new RapportError('wrong_password', 'The current password is wrong; nothing was changed', 400, [
+      { field: 'currentPassword', reason: 'is not your current password' },
+    ]);
+  }
+  const passwordHash = await hashPassword(newPassword);
+  const sessionToken = newSecret('ses');
+  await db.transaction(async (tx) => {
+    await store.updateStaff(tx, staffId, { passwordHash });
+    await endSessionsAndTokens(tx, staffId);
+    await store.insertSession(tx, hashSecret(sessionToken), staffId, Date.now() + SESSION_LIFETIME_MS);
+    await options.inSameTransaction?.(tx);
+  });
+  return { staff: publicStaff(record), sessionToken };
+}
+
 export async function signOut(db: Db, sessionToken: string): Promise<void> {
   await store.deleteSession(db, hashSecret(sessionToken));
 }
@@ -141,9 +184,15 @@ export async function staffForSession(db: Db, sessionToken: string): Promise<Sta
   return record && publicStaff(record);
 }
 
+/** A token's last use is written at most once a minute, so reading with a token rarely writes. */
+const LAST_USED_PRECISION_MS = 60_000;
+
 export async function staffForApiToken(db: Db, token: string): Promise<StaffMember | undefined> {
-  const record = await store.findStaffByApiToken(db, hashSecret(token));
-  return record && publicStaff(record);
+  const found = await store.findStaffByApiToken(db, hashSecret(token));
+  if (!found) return undefined;
+  const now = Date.now();
+  if (found.lastUsedAt === null || now - found.lastUsedAt >= LAST_USED_PRECISION_MS) await store.touchApiToken(db, found.tokenId, now);
+  return publicStaff(found.staff);
 }
 
 /** A personal token for scripts; the secret is returned once and only its hash is kept. */

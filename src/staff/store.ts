@@ -105,13 +105,79 @@ export async function insertApiToken(
   ]);
 }
 
-export async function findStaffByApiToken(db: Db, tokenHash: string): Promise<StaffRecord | undefined> {
-  const row = await db.get<StaffRow>(
-    `SELECT staff.* FROM api_tokens JOIN staff ON staff.id = api_tokens.staff_id
+/** The staff member behind a live token, with the token's id and last use (to record use sparingly). */
+export async function findStaffByApiToken(
+  db: Db,
+  tokenHash: string,
+): Promise<{ staff: StaffRecord; tokenId: string; lastUsedAt: number | null } | undefined> {
+  const row = await db.get<StaffRow & { token_id: string; token_last_used_at: number | null }>(
+    `SELECT staff.*, api_tokens.id AS token_id, api_tokens.last_used_at AS token_last_used_at
+     FROM api_tokens JOIN staff ON staff.id = api_tokens.staff_id
      WHERE api_tokens.token_hash = ? AND api_tokens.revoked_at IS NULL AND staff.disabled_at IS NULL`,
     [tokenHash],
   );
-  return row && toStaff(row);
+  return row && { staff: toStaff(row), tokenId: row.token_id, lastUsedAt: row.token_last_used_at };
+}
+
+export async function touchApiToken(db: Db, id: string, now: number): Promise<void> {
+  await db.run('UPDATE api_tokens SET last_used_at = ? WHERE id = ?', [now, id]);
+}
+
+interface ApiTokenRow {
+  id: string;
+  staff_id: string;
+  name: string;
+  created_at: number;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
+export interface ApiTokenRecord {
+  id: string;
+  staffId: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+const isoOrNull = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+function toApiToken(row: ApiTokenRow): ApiTokenRecord {
+  return {
+    id: row.id,
+    staffId: row.staff_id,
+    name: row.name,
+    createdAt: new Date(row.created_at).toISOString(),
+    lastUsedAt: isoOrNull(row.last_used_at),
+    revokedAt: isoOrNull(row.revoked_at),
+  };
+}
+
+const API_TOKEN_COLUMNS = 'id, staff_id, name, created_at, last_used_at, revoked_at';
+
+/** A person's tokens, live ones first, newest first (index api_tokens_staff). */
+export async function listApiTokens(db: Db, staffId: string): Promise<ApiTokenRecord[]> {
+  const rows = await db.all<ApiTokenRow>(
+    `SELECT ${API_TOKEN_COLUMNS} FROM api_tokens WHERE staff_id = ?
+     ORDER BY revoked_at IS NOT NULL, created_at DESC, id DESC`,
+    [staffId],
+  );
+  return rows.map(toApiToken);
+}
+
+export async function findApiToken(db: Db, id: string): Promise<ApiTokenRecord | undefined> {
+  const row = await db.get<ApiTokenRow>(`SELECT ${API_TOKEN_COLUMNS} FROM api_tokens WHERE id = ?`, [id]);
+  return row && toApiToken(row);
+}
+
+export async function revokeApiToken(db: Db, id: string, now: number): Promise<void> {
+  await db.run('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', [now, id]);
+}
+
+/** Ends every live token of a person (a new password, a disabled account); enabling them again does not undo it. */
+export async function revokeApiTokensOf(db: Db, staffId: string, now: number): Promise<number> {
+  return (await db.run('UPDATE api_tokens SET revoked_at = ? WHERE staff_id = ? AND revoked_at IS NULL', [now, staffId])).changes;
 }
 
 export async function updateStaff(

@@ -114,7 +114,7 @@ test('a staff member is added after a too-short password is refused beside its f
   await page.getByRole('button', { name: 'Add staff member' }).click();
   const passwordError = page.locator('#staff-password-error');
   await passwordError.waitFor();
-  assert.match(await passwordError.innerText(), /at least 10 characters/);
+  assert.match(await passwordError.innerText(), /at least 12 characters/);
   assert.equal(await page.getByTestId('staff-member').filter({ hasText: 'ada@example.com' }).count(), 0);
 
   await page.getByLabel('Starting password').fill('a much longer password');

@@ -25,7 +25,7 @@ export interface TestServer {
 export async function startTestServer(options: { env?: Record<string, string> } = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'rapport-test-'));
   const adminEmail = 'admin@example.com';
-  const adminPassword = 'correct horse battery staple';
+  const adminPassword = 'orchid violin seventy rafts';
   const config = loadConfig(
     {
       RAPPORT_LOG_LEVEL: process.env.RAPPORT_TEST_LOG_LEVEL ?? 'silent',

@@ -80,6 +80,9 @@ export function Shell({ staff, onSignOut, children }: ShellProps) {
               </span>
             </span>
           </div>
+          <a className="account-link" href="/account" aria-current={path === '/account' ? 'page' : undefined} onClick={(event) => followLink(event, '/account')}>
+            My account
+          </a>
           <button type="button" className="secondary" data-testid="signout" onClick={onSignOut}>
             Sign out
           </button>

@@ -5,6 +5,7 @@ import { describedBy } from '../forms.ts';
 import { useFormSubmit } from '../useFormSubmit.ts';
 import { humanize } from '../labels.ts';
 import { STAFF_ROLES, type NewStaffMember, type StaffMember, type StaffRole } from '../types.ts';
+import { PASSWORD_RULE } from '../staff-api.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { Field } from './Field.tsx';
 
@@ -64,7 +65,7 @@ export function StaffForm({ onCreated }: { onCreated: (member: StaffMember) => v
           />
         </Field>
       </div>
-      <Field id="staff-password" label="Starting password" error={byField.password} hint="At least 10 characters; tell it to them in person.">
+      <Field id="staff-password" label="Starting password" error={byField.password} hint={`${PASSWORD_RULE} Tell it to them in person.`}>
         <input
           {...describedBy('staff-password', byField.password)}
           type="password"

@@ -1,4 +1,5 @@
-// Settings → Staff: who can sign in to Rapport, with which role, how each takes cases, and adding someone new.
+// Settings → Staff: who can sign in to Rapport, with which role, how each takes cases, adding someone new,
+// and each account's role, password, access and API tokens.
 import { Fragment, useState } from 'react';
 import { api } from '../api.ts';
 import { humanize } from '../labels.ts';
@@ -6,8 +7,10 @@ import { settingsApi } from '../settings/api.ts';
 import type { TeamSettings } from '../settings/types.ts';
 import { formatDate } from '../time.ts';
 import type { StaffMember } from '../types.ts';
+import type { StaffAccount } from '../staff-api.ts';
 import { useLoaded } from '../useLoaded.ts';
 import { ErrorAlert, Loading } from '../components/ErrorAlert.tsx';
+import { StaffAccountForm } from '../components/StaffAccountForm.tsx';
 import { StaffEditForm } from '../components/StaffEditForm.tsx';
 import { StaffForm } from '../components/StaffForm.tsx';
 
@@ -15,7 +18,7 @@ export function StaffAccounts() {
   const [staff, reloadStaff] = useLoaded(api.staff);
   const [teams] = useLoaded(settingsApi.teams);
   const [added, setAdded] = useState<StaffMember | null>(null);
-  const [changed, setChanged] = useState<StaffMember | null>(null);
+  const [changed, setChanged] = useState<string | null>(null);
 
   return (
     <section className="page settings-page wide">
@@ -27,8 +30,8 @@ export function StaffAccounts() {
         </p>
       )}
       {changed && (
-        <p className="note" role="status">
-          {changed.name} saved.
+        <p className="note" role="status" data-testid="staff-changed">
+          {changed}
         </p>
       )}
       <StaffForm
@@ -45,9 +48,9 @@ export function StaffAccounts() {
         <StaffTable
           members={staff.value.items}
           teams={teams.state === 'ready' ? teams.value.items : []}
-          onChanged={(member) => {
+          onChanged={(what) => {
             setAdded(null);
-            setChanged(member);
+            setChanged(what);
             reloadStaff();
           }}
         />
@@ -57,15 +60,17 @@ export function StaffAccounts() {
 }
 
 interface StaffTableProps {
-  members: StaffMember[];
+  members: StaffAccount[];
   teams: TeamSettings[];
-  onChanged: (member: StaffMember) => void;
+  /** What changed, in words, for the status line. */
+  onChanged: (what: string) => void;
 }
 
 const COLUMNS = 10;
 
 function StaffTable({ members, teams, onChanged }: StaffTableProps) {
   const [editing, setEditing] = useState<string | null>(null);
+  const [managing, setManaging] = useState<string | null>(null);
   const teamName = (id: string | null) => teams.find((team) => team.id === id)?.name;
   return (
     <table className="data-table staff-table" aria-label="Staff members">
@@ -89,7 +94,10 @@ function StaffTable({ members, teams, onChanged }: StaffTableProps) {
         {members.map((member) => (
           <Fragment key={member.id}>
             <tr data-testid="staff-member">
-              <td>{member.name}</td>
+              <td>
+                {member.name}
+                {member.disabled && <span className="status status-off staff-disabled">Disabled</span>}
+              </td>
               <td>{member.email}</td>
               <td>
                 <span className={`role role-${member.role}`}>{humanize(member.role)}</span>
@@ -106,14 +114,31 @@ function StaffTable({ members, teams, onChanged }: StaffTableProps) {
                 <button
                   type="button"
                   className="small"
-                  aria-label={`Change how ${member.name} takes cases`}
+                  // The accessible name starts with the visible text, so voice users can say what they see.
+                  aria-label={`Edit ${member.name}`}
                   aria-expanded={editing === member.id}
                   onClick={() => setEditing(editing === member.id ? null : member.id)}
                 >
                   Edit
                 </button>
+                <button
+                  type="button"
+                  className="small"
+                  aria-label={`Account of ${member.name}`}
+                  aria-expanded={managing === member.id}
+                  onClick={() => setManaging(managing === member.id ? null : member.id)}
+                >
+                  Account
+                </button>
               </td>
             </tr>
+            {managing === member.id && (
+              <tr className="edit-row">
+                <td colSpan={COLUMNS}>
+                  <StaffAccountForm member={member} onChanged={(_updated, what) => onChanged(what)} onClose={() => setManaging(null)} />
+                </td>
+              </tr>
+            )}
             {editing === member.id && (
               <tr className="edit-row">
                 <td colSpan={COLUMNS}>
@@ -122,7 +147,7 @@ function StaffTable({ members, teams, onChanged }: StaffTableProps) {
                     teams={teams}
                     onSaved={(updated) => {
                       setEditing(null);
-                      onChanged(updated);
+                      onChanged(`${updated.name} saved.`);
                     }}
                     onCancel={() => setEditing(null)}
                   />

@@ -1,0 +1,145 @@
+// An admin's controls for one staff account: change the role, reset the password, disable or enable the
+// account, and see and revoke their API tokens. Opened from their row in the staff list.
+import { useState } from 'react';
+import { describedBy } from '../forms.ts';
+import { humanize } from '../labels.ts';
+import { PASSWORD_RULE, staffAccountsApi, type ApiToken, type StaffAccount } from '../staff-api.ts';
+import { STAFF_ROLES, type StaffRole } from '../types.ts';
+import { useAction } from '../useAction.ts';
+import { useFormSubmit } from '../useFormSubmit.ts';
+import { useLoaded } from '../useLoaded.ts';
+import { ConfirmButton } from './ConfirmButton.tsx';
+import { ErrorAlert, Loading } from './ErrorAlert.tsx';
+import { Field } from './Field.tsx';
+import { StaffTokenList } from './StaffTokenList.tsx';
+import '../staff-account.css';
+
+interface StaffAccountFormProps {
+  member: StaffAccount;
+  /** After any change: the account as it is now, and what happened, in words. */
+  onChanged: (member: StaffAccount, what: string) => void;
+  onClose: () => void;
+}
+
+export function StaffAccountForm({ member, onChanged, onClose }: StaffAccountFormProps) {
+  const [tokens, reloadTokens] = useLoaded(() => staffAccountsApi.tokens(member.id));
+  const headingId = `staff-account-heading-${member.id}`;
+  const revoke = async (token: ApiToken) => {
+    await staffAccountsApi.revokeToken(token.id);
+    reloadTokens();
+  };
+
+  return (
+    <section className="staff-account" aria-labelledby={headingId} data-testid="staff-account">
+      <h3 id={headingId}>Account of {member.name}</h3>
+      <div className="staff-account-grid">
+        <RoleForm
+          member={member}
+          onChanged={(updated) => onChanged(updated, `${updated.name} is now ${humanize(updated.role).toLowerCase()}.`)}
+        />
+        <PasswordResetForm
+          member={member}
+          onReset={(updated) => {
+            reloadTokens();
+            onChanged(updated, `${updated.name}’s password was reset; their sessions and API tokens have ended. Tell them the new one in person.`);
+          }}
+        />
+      </div>
+      <AccountSwitch
+        member={member}
+        onChanged={(updated) => {
+          reloadTokens();
+          onChanged(
+            updated,
+            updated.disabled
+              ? `${updated.name} is disabled: signed out everywhere, API tokens revoked.`
+              : `${updated.name} can sign in again (their old API tokens stay revoked).`,
+          );
+        }}
+      />
+      <h4>API tokens</h4>
+      {tokens.state === 'loading' && <Loading label="Loading tokens…" />}
+      {tokens.state === 'failed' && <ErrorAlert error={tokens.error} />}
+      {tokens.state === 'ready' && <StaffTokenList tokens={tokens.value.items} owner={member.name} onRevoke={revoke} />}
+      <button type="button" onClick={onClose}>
+        Close
+      </button>
+    </section>
+  );
+}
+
+function RoleForm({ member, onChanged }: { member: StaffAccount; onChanged: (member: StaffAccount) => void }) {
+  const [role, setRole] = useState<StaffRole>(member.role);
+  const id = `staff-account-role-${member.id}`;
+  const { submit, saving, problem } = useFormSubmit(['role'], async () => onChanged(await staffAccountsApi.changeRole(member.id, role)));
+  return (
+    <form className="staff-account-part" onSubmit={submit} noValidate aria-label={`Role of ${member.name}`}>
+      {problem.general !== null && <ErrorAlert error={problem.general} />}
+      <Field id={id} label="Role" error={problem.byField.role}>
+        <select {...describedBy(id, problem.byField.role)} value={role} onChange={(event) => setRole(event.target.value as StaffRole)}>
+          {STAFF_ROLES.map((option) => (
+            <option key={option} value={option}>
+              {humanize(option)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <button type="submit" disabled={saving || role === member.role}>
+        {saving ? 'Changing…' : 'Change role'}
+      </button>
+    </form>
+  );
+}
+
+function PasswordResetForm({ member, onReset }: { member: StaffAccount; onReset: (member: StaffAccount) => void }) {
+  const [password, setPassword] = useState('');
+  const id = `staff-account-password-${member.id}`;
+  const { submit, saving, problem } = useFormSubmit(['password'], async () => {
+    const updated = await staffAccountsApi.resetPassword(member.id, password);
+    setPassword('');
+    onReset(updated);
+  });
+  return (
+    <form className="staff-account-part" onSubmit={submit} noValidate aria-label={`Reset the password of ${member.name}`}>
+      {problem.general !== null && <ErrorAlert error={problem.general} />}
+      <Field id={id} label="New password" error={problem.byField.password} hint={`${PASSWORD_RULE} Their sessions and tokens end.`}>
+        <input
+          {...describedBy(id, problem.byField.password)}
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+        />
+      </Field>
+      <button type="submit" disabled={saving || password === ''}>
+        {saving ? 'Resetting…' : 'Reset password'}
+      </button>
+    </form>
+  );
+}
+
+function AccountSwitch({ member, onChanged }: { member: StaffAccount; onChanged: (member: StaffAccount) => void }) {
+  const { run, busy, error } = useAction();
+  if (member.disabled) {
+    return (
+      <p className="staff-account-switch">
+        <span className="status status-off">Disabled</span>
+        <button type="button" disabled={busy} onClick={() => run(async () => onChanged(await staffAccountsApi.setDisabled(member.id, false)))}>
+          Enable account
+        </button>
+        {error !== null && <ErrorAlert error={error} />}
+      </p>
+    );
+  }
+  return (
+    <p className="staff-account-switch">
+      <span className="status status-on">Active</span>
+      <ConfirmButton
+        label="Disable account"
+        question={`Disable ${member.name}? They are signed out everywhere and their API tokens stop working for good.`}
+        confirmLabel="Disable"
+        onConfirm={async () => onChanged(await staffAccountsApi.setDisabled(member.id, true))}
+      />
+    </p>
+  );
+}
