@@ -36,6 +36,39 @@ test('token create prints a Bearer token for a staff member; unknown emails are 
   assert.match(unknown.stderr, /No staff member with email ghost@example.com/);
 });
 
+test('token list shows a staff member’s tokens with their last use; token revoke ends one at once, audited', async () => {
+  const created = rapport('token', 'create', '--email', server.adminEmail, '--name', 'deploy script');
+  const token = /^(rpt_\S+)$/m.exec(created.stdout)![1]!;
+  assert.equal((await http('GET', `${server.url}/api/auth/me`, { token })).status, 200);
+  const listed = rapport('token', 'list', '--email', server.adminEmail);
+  assert.equal(listed.code, 0, listed.stderr);
+  const line = listed.stdout.split('\n').find((row) => row.includes('\tdeploy script\t'));
+  assert.ok(line, listed.stdout);
+  assert.match(line, /^tok_\S+\tdeploy script\tcreated \S+\tlast used 20\S+\tactive$/);
+  assert.ok(!listed.stdout.includes(token), 'the secret is never printed again');
+  const id = line.split('\t')[0]!;
+  const revoked = rapport('token', 'revoke', id);
+  assert.equal(revoked.code, 0, revoked.stderr);
+  assert.match(revoked.stdout, /Revoked token tok_\S+ \(deploy script\)/);
+  assert.equal((await http('GET', `${server.url}/api/auth/me`, { token })).status, 401);
+  assert.match(rapport('token', 'list', '--email', server.adminEmail).stdout, new RegExp(`${id}\t.*\trevoked 20`));
+  const entries = (await http('GET', `${server.url}/api/audit?action=api_token.revoked`, { token: server.token })).body.items;
+  assert.equal(entries[0].actorKind, 'cli');
+  assert.equal(entries[0].detail.target, id);
+  const unknown = rapport('token', 'revoke', 'tok_missing');
+  assert.equal(unknown.code, 3);
+  assert.match(unknown.stderr, /No token tok_missing/);
+});
+
+test('staff create refuses a short or common password, saying why', () => {
+  const short = rapport('staff', 'create', '--email', 'b@example.com', '--name', 'B', '--role', 'agent', '--password', 'elevenchars');
+  assert.equal(short.code, 2);
+  assert.match(short.stderr, /--password must be at least 12 characters/);
+  const common = rapport('staff', 'create', '--email', 'b@example.com', '--name', 'B', '--role', 'agent', '--password', 'password1234');
+  assert.equal(common.code, 2);
+  assert.match(common.stderr, /--password is too easy to guess: it is built from "password", "1234"/);
+});
+
 test('staff create checks its arguments', () => {
   const badRole = rapport('staff', 'create', '--email', 'a@example.com', '--name', 'A', '--role', 'boss', '--password', 'long enough pw');
   assert.notEqual(badRole.code, 0);
@@ -102,7 +135,10 @@ test('replay feeds a recorded social feed into cases: bad rows reported by line,
     assert.match(second.stdout, /0 cases opened, 0 joined a thread, .* 3 already there/, second.stdout);
     const ruth = await http('GET', `${server.url}/api/customers/lookup?handle=x:ruth`, { token: server.token });
     assert.equal(ruth.status, 200, 'the running server sees what the command stored');
-    assert.deepEqual(ruth.body.openCases.map((c: { reason: string; status: string }) => [c.reason, c.status]), [['damaged_item', 'open']]);
+    // A feed of 2017 is history: its case is on the record with its own times, closed, in no queue.
+    assert.deepEqual(ruth.body.openCases, []);
+    const ruthCases = await http('GET', `${server.url}/api/cases?customerId=${ruth.body.id}`, { token: server.token });
+    assert.deepEqual(ruthCases.body.items.map((c: { reason: string; status: string; contactCount: number }) => [c.reason, c.status, c.contactCount]), [['damaged_item', 'closed', 2]]);
 
     const missing = rapport('replay', join(dir, 'nope.csv'), '--channel', 'social');
     assert.equal(missing.code, 2);

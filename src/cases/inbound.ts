@@ -4,7 +4,9 @@
 import type { Db } from '../store/db.ts';
 import type { Actor } from '../shared/actor.ts';
 import { newId } from '../shared/ids.ts';
-import { ingestEvents } from '../interactions/pipeline.ts';
+import { ingestEvents, type IngestResult } from '../interactions/pipeline.ts';
+import { isHistory } from './history.ts';
+import { joinHistory } from './history-cases.ts';
 import type { IncomingEvent } from '../interactions/model.ts';
 import { profilesOf } from '../customers/merge.ts';
 import type { InboundMessage } from '../channels/model.ts';
@@ -19,9 +21,10 @@ import { slaClockOf, teamOrDefault } from './clock.ts';
 import { openingDueTimes, nextResponseDueAt } from '../sla/policy.ts';
 import { membersOf, markAssigned } from '../teams/store.ts';
 import { refreshRuleFlags } from '../flags/service.ts';
-import { statusAfterInbound, type CaseRecord } from './model.ts';
+import { isFirstContactResolution, statusAfterInbound, type CaseRecord } from './model.ts';
 import { resolutionClockChanges } from './sla-pause.ts';
 import * as store from './store.ts';
+import { followCaseMerges } from './merge-store.ts';
 
 export interface ReceivedMessage {
   caseId: string;
@@ -52,16 +55,34 @@ function toEvent(message: InboundMessage): IncomingEvent {
     department: message.department ?? 'support',
     actor: 'customer',
     text: message.text,
-    properties: { ...(message.subject ? { subject: message.subject } : {}), ...message.properties },
+    properties: {
+      ...(message.subject ? { subject: message.subject } : {}),
+      ...message.properties,
+      ...((message as CarriedMessage).historical ? { historical: true } : {}),
+    },
     context: null,
   };
 }
 
-export async function receiveMessage(db: Db, received: InboundMessage, actor: Actor): Promise<ReceivedMessage> {
-  let message = received;
+/** A message on its way to a case; `historical` (set by its source) overrides the age rule of history.ts. */
+export type CarriedMessage = InboundMessage & { historical?: boolean };
+
+export async function receiveMessage(db: Db, received: CarriedMessage, actor: Actor): Promise<ReceivedMessage> {
   return db.transaction(async (tx) => {
-    const report = await ingestEvents(tx, [toEvent(message)]);
-    const result = report.results[0]!;
+    const report = await ingestEvents(tx, [toEvent(received)], { onEventError: 'all-or-nothing', actor });
+    return carryToCase(tx, received, report.results[0]!, actor);
+  });
+}
+
+/**
+ * Carries a message already on the timeline (`result`, as the ingest pipeline stored it or found it
+ * stored) to its case: every edge that takes inbound messages — the channel adapters, the native API,
+ * the importer — goes through here, in the caller's transaction.
+ */
+export async function carryToCase(db: Db, received: CarriedMessage, result: IngestResult, actor: Actor): Promise<ReceivedMessage> {
+  let message = received;
+  const history = isHistory(received, Date.now());
+  return db.transaction(async (tx) => {
     const interactionId = Number(result.interactionId);
     if (result.status === 'duplicate') {
       const known = await tx.get<{ case_id: string; number: number; customer_id: string; repeat_of: string | null }>(
@@ -98,9 +119,13 @@ export async function receiveMessage(db: Db, received: InboundMessage, actor: Ac
       const owner = await store.latestCaseNumbered(tx, caseNumbers);
       if (owner && profiles.includes(owner.customerId)) referenced = owner;
     }
+    // A case merged into another answers through its survivor; the message remembers whose thread it came by.
+    let threadOrigin: string | null = null;
+    if (referenced) ({ record: referenced, origin: threadOrigin } = await followCaseMerges(tx, referenced));
     if (referenced) {
       // A reply to a closed case starts a new one: closed is final, but the history stays linked.
-      if (referenced.status === 'closed') followUpOf = referenced;
+      // History joins its thread whatever the status: it changes nothing there but the record.
+      if (referenced.status === 'closed' && !history) followUpOf = referenced;
       else target = referenced;
     }
     const lookBack = Math.max(settings.threadWindowHours * HOUR_MS, settings.repeatWindowDays * DAY_MS);
@@ -110,7 +135,8 @@ export async function receiveMessage(db: Db, received: InboundMessage, actor: Ac
         { channel: message.channel, subject: message.subject ?? null, occurredAt: message.occurredAt },
         recent.map((c) => ({
           caseId: c.id,
-          status: c.status,
+          // A historical thread's case is closed already; the rest of that thread still belongs to it.
+          status: history ? 'open' : c.status,
           channel: c.channel,
           subject: c.subject,
           lastActivityAt: Math.max(c.lastInboundAt ?? 0, c.lastOutboundAt ?? 0, c.openedAt),
@@ -125,9 +151,13 @@ export async function receiveMessage(db: Db, received: InboundMessage, actor: Ac
       message = { ...message, occurredAt: target.lastOutboundAt + 1 };
     }
     const outcome = target
-      ? await joinCase(tx, target, message, actor)
-      : await openCase(tx, { message, customerId, recent, followUpOf, repeatWindowMs: settings.repeatWindowDays * DAY_MS, actor });
-    await store.addThreadRef(tx, namespace, message.externalId, outcome.record.id);
+      ? history
+        ? await joinHistory(tx, target, message)
+        : await joinCase(tx, target, message, actor)
+      : await openCase(tx, { message, customerId, recent, followUpOf, repeatWindowMs: settings.repeatWindowDays * DAY_MS, actor, history });
+    const origin = target ? threadOrigin : null;
+    // Its id joins the thread it came by, so undoing a merge takes it back with that case.
+    await store.addThreadRef(tx, namespace, message.externalId, origin ?? outcome.record.id);
     await store.insertCaseMessage(tx, {
       caseId: outcome.record.id,
       interactionId,
@@ -135,8 +165,10 @@ export async function receiveMessage(db: Db, received: InboundMessage, actor: Ac
       authorStaffId: null,
       at: message.occurredAt,
       externalId: message.externalId,
+      originCaseId: origin,
     });
-    if (outcome.kind !== 'joined') await refreshRuleFlags(tx, outcome.record.customerId, Date.now());
+    // History raises no flag now; the rules count it the next time her flags are decided.
+    if (outcome.kind !== 'joined' && !history) await refreshRuleFlags(tx, outcome.record.customerId, Date.now());
     return {
       caseId: outcome.record.id,
       caseNumber: outcome.record.number,
@@ -191,6 +223,8 @@ async function openCase(
     followUpOf: CaseRecord | undefined;
     repeatWindowMs: number;
     actor: Actor;
+    /** History opens its case closed, with its own times, unassigned: counted in the numbers, never in a queue. */
+    history: boolean;
   },
 ): Promise<Outcome> {
   const { message } = input;
@@ -200,7 +234,7 @@ async function openCase(
   const rule = firstMatchingRule(await listAssignmentRules(tx), { channel: message.channel, reason, priority, text: message.text });
   const team = await teamOrDefault(tx, rule?.teamId ?? null);
   let assigneeId: string | null = null;
-  if (team?.autoAssign) {
+  if (team?.autoAssign && !input.history) {
     const assignee = pickAssignee(await membersOf(tx, team.id), rule?.skill ?? null);
     if (assignee) {
       assigneeId = assignee.id;
@@ -216,7 +250,7 @@ async function openCase(
     customerId: input.customerId,
     subject: message.subject?.trim() || subjectFromText(message.text, `${message.channel} contact`),
     channel: message.channel,
-    status: 'new',
+    status: input.history ? 'closed' : 'new',
     priority,
     reason,
     tags: [],
@@ -227,21 +261,21 @@ async function openCase(
     firstResponseAt: null,
     lastInboundAt: at,
     lastOutboundAt: null,
-    resolvedAt: null,
-    closedAt: null,
+    resolvedAt: input.history ? at : null,
+    closedAt: input.history ? at : null,
     ...openingDueTimes(clock, priority, at),
     nextResponseDueAt: null,
     reopenCount: 0,
     contactCount: 1,
     repeatOf,
-    firstContactResolution: null,
+    firstContactResolution: input.history ? isFirstContactResolution({ contactCount: 1, reopenCount: 0 }, false) : null,
     resolutionPausedAt: null,
     updatedAt: Date.now(),
   };
   // Our email replies tag the subject with [#number]; an answer finds the case by its number (splitThreadRefs).
   await store.insertCase(tx, record);
-  await store.recordCaseEvent(tx, id, Date.now(), input.actor, {
-    opened: { channel: message.channel, reason, priority, teamId: record.teamId, assigneeId, rule: rule?.name ?? null },
+  await store.recordCaseEvent(tx, id, input.history ? at : Date.now(), input.actor, {
+    opened: { channel: message.channel, reason, priority, teamId: record.teamId, assigneeId, rule: rule?.name ?? null, ...(input.history ? { historical: true } : {}) },
   });
   if (repeatOf) await markRepeated(tx, repeatOf);
   return { kind: 'opened', record };

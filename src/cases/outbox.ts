@@ -7,6 +7,7 @@ import type { Channel } from '../interactions/model.ts';
 import { canonicalCustomer } from '../customers/resolution.ts';
 import { addThreadRef, findCase } from './store.ts';
 import { threadNamespace } from './inbound.ts';
+import { countDeliveredReply } from './response.ts';
 
 const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 6 * 3_600_000];
 
@@ -28,7 +29,7 @@ export interface DeliveryReport {
 }
 
 /** The customer's address for a channel: the newest identity of the kind its adapter sends to (merges move identities to the survivor). */
-async function addressFor(db: Db, customerId: string, kind: string): Promise<{ identity: Identity; name: string | null } | null> {
+export async function addressFor(db: Db, customerId: string, kind: string): Promise<{ identity: Identity; name: string | null } | null> {
   const customer = await canonicalCustomer(db, customerId);
   if (!customer) return null;
   const kindFilter = kind === 'handle' ? `kind LIKE 'handle:%'` : 'kind = ?';
@@ -115,6 +116,8 @@ export async function deliverDueReplies(db: Db, channels: ChannelRegistry, brand
           [sent.externalId, reply.id],
         );
         await addThreadRef(tx, threadNamespace(reply.channel), sent.externalId, found.id);
+        // Handed to the channel: only now is it a response the customer can have (first, next).
+        await countDeliveredReply(tx, found.id, now);
       });
       report.sent++;
     } catch (error) {

@@ -4,7 +4,7 @@ import type { Db } from '../store/db.ts';
 import type { Actor } from '../shared/actor.ts';
 import { RapportError } from '../http/errors.ts';
 import { recordAudit } from '../audit/index.ts';
-import { recordBreach } from '../sla/store.ts';
+import { countResponse } from './response.ts';
 import { replyChannelOf } from '../channels/registry.ts';
 import type { Channel } from '../interactions/model.ts';
 import { canonicalCustomer } from '../customers/resolution.ts';
@@ -14,6 +14,7 @@ import { toMessageView, type CaseMessageView } from './view.ts';
 import { threadNamespace } from './inbound.ts';
 import type { CaseRecord } from './model.ts';
 import * as store from './store.ts';
+import { followCaseMerges } from './merge-store.ts';
 
 export interface Writer {
   id: string;
@@ -46,7 +47,8 @@ export async function replyToCase(db: Db, caseId: string, text: string, writer: 
       at: now,
     });
     const messageId = await store.insertCaseMessage(tx, { caseId: current.id, interactionId, kind: 'reply', authorStaffId: writer.id, at: now, delivery: 'queued' });
-    await recordResponse(tx, current, { messageId, channel, at: now, staffId: writer.id }, actor);
+    // Not a response yet: it counts when the outbox hands it to the channel (countDeliveredReply).
+    await recordResponse(tx, current, { messageId, channel, at: now, staffId: writer.id, sent: false }, actor);
     await recordAudit(tx, {
       actorKind: actor.kind,
       actorId: actor.id,
@@ -61,32 +63,23 @@ export async function replyToCase(db: Db, caseId: string, text: string, writer: 
 }
 
 /**
- * What a response does to the case: the first one stops the first-response clock, each one stops
- * the next-response clock, a late one is a breach, and an untouched case becomes open (and, if
- * nobody had it, the responder's).
+ * What a response does to the case: an untouched case becomes open (and, if nobody had it, the
+ * responder's); once sent (`sent`, or later when the outbox delivers it) it stops the SLA clocks
+ * (response.ts): the first one the first-response clock, each one the next-response clock.
  */
 async function recordResponse(
   tx: Db,
   current: CaseRecord,
-  response: { messageId: number; channel: Channel; at: number; staffId: string | null },
+  response: { messageId: number; channel: Channel; at: number; staffId: string | null; sent: boolean },
   actor: Actor,
 ): Promise<void> {
-  const { at } = response;
-  if (current.firstResponseAt === null && current.firstResponseDueAt !== null && at > current.firstResponseDueAt) {
-    await recordBreach(tx, current.id, 'first_response', current.firstResponseDueAt, at);
-  }
-  if (current.nextResponseDueAt !== null && at > current.nextResponseDueAt) {
-    await recordBreach(tx, current.id, 'next_response', current.nextResponseDueAt, at);
-  }
+  if (response.sent) current = await countResponse(tx, current, response.at);
   const status = current.status === 'new' ? 'open' : current.status;
   const assigneeId = current.assigneeId ?? response.staffId;
   await store.updateCase(
     tx,
     current.id,
     {
-      firstResponseAt: current.firstResponseAt ?? at,
-      lastOutboundAt: Math.max(current.lastOutboundAt ?? 0, at),
-      nextResponseDueAt: null,
       // Only what changes: naming an indexed column rewrites its index page even for the same value.
       ...(status !== current.status ? { status } : {}),
       ...(assigneeId !== current.assigneeId ? { assigneeId } : {}),
@@ -113,7 +106,10 @@ export async function recordChannelReply(
     const known = await tx.get<{ case_id: string }>('SELECT case_id FROM case_messages WHERE external_id = ? AND kind = \'reply\'', [reply.externalId]);
     if (known) return { caseId: known.case_id, outcome: 'duplicate' as const };
     const caseId = await store.caseForThreadRefs(tx, threadNamespace(reply.channel), reply.inResponseTo);
-    const current = caseId ? await store.findCase(tx, caseId) : undefined;
+    const found = caseId ? await store.findCase(tx, caseId) : undefined;
+    // A reply in the thread of a case merged away lands on its survivor, as the customer's messages do.
+    const followed = found ? await followCaseMerges(tx, found) : undefined;
+    const current = followed?.record;
     if (!current) return { caseId: null, outcome: 'unthreaded' as const };
     const { interactionId } = await recordStaffInteraction(tx, {
       customerId: current.customerId,
@@ -134,9 +130,10 @@ export async function recordChannelReply(
       at: reply.at,
       delivery: 'sent',
       externalId: reply.externalId,
+      originCaseId: followed!.origin,
     });
-    await store.addThreadRef(tx, threadNamespace(reply.channel), reply.externalId, current.id);
-    await recordResponse(tx, current, { messageId, channel: reply.channel, at: reply.at, staffId: null }, actor);
+    await store.addThreadRef(tx, threadNamespace(reply.channel), reply.externalId, followed!.origin ?? current.id);
+    await recordResponse(tx, current, { messageId, channel: reply.channel, at: reply.at, staffId: null, sent: true }, actor);
     return { caseId: current.id, outcome: 'recorded' as const };
   });
 }

@@ -38,6 +38,7 @@ interface ImportCommandOptions {
   restart?: boolean;
   timezone: string;
   maxErrors?: number;
+  historical?: boolean;
 }
 
 const ERRORS_SHOWN = 10;
@@ -88,6 +89,7 @@ export function registerImportCommand(program: Command): void {
     .option('--max-errors <rows>', 'stop after the batch in which this many rows were rejected', parseMaxErrors)
     .option('--timezone <zone>', 'IANA time zone of dates written without one, e.g. Europe/Paris', parseTimezone, 'UTC')
     .option('--restart', 'ignore the checkpoint and read from the first row (stored rows still count once)')
+    .option('--historical', 'the rows are history: inbound messages land on the timeline and open their cases closed, with no live SLA clock')
     .addHelpText('after', HELP)
     .exitOverride(exitAsUsageError)
     .action(runImport);
@@ -121,6 +123,7 @@ async function runImport(path: string, options: ImportCommandOptions, command: C
         defaultCountry: config.defaultCountry,
         timezone: options.timezone,
         maxErrors: options.maxErrors,
+        historical: options.historical,
       },
       display,
     );

@@ -30,7 +30,8 @@ export function registerReplayCommand(program: Command): void {
     .option('--network <network>', 'the social network of the handles', network, 'x')
     .option('--speed <n>', '0: as fast as possible with the recorded times; N: N times faster than recorded, stamped now', nonNegative, 0)
     .option('--quiet', 'no progress bar')
-    .action(async (file: string, options: { network: string; speed: number; quiet?: boolean }, command: Command) => {
+    .option('--historical', 'the feed is history: its posts open their cases closed, with no live SLA clock (posts over 30 days old are anyway)')
+    .action(async (file: string, options: { network: string; speed: number; quiet?: boolean; historical?: boolean }, command: Command) => {
       if (!existsSync(file)) throw new InvalidArgumentError(`no such file: ${file}`);
       if (!statSync(file).isFile()) throw new InvalidArgumentError(`not a file: ${file}`);
       const { posts, rejected } = await loadFeed(file);
@@ -41,7 +42,8 @@ export function registerReplayCommand(program: Command): void {
       bar?.start(posts.length, 0);
       const started = Date.now();
       try {
-        const report = await replayPosts(db, posts, { network: options.network, speed: options.speed, onProgress: (done) => bar?.update(done) }, CLI_ACTOR);
+        const replay = { network: options.network, speed: options.speed, historical: options.historical, onProgress: (done: number) => bar?.update(done) };
+        const report = await replayPosts(db, posts, replay, CLI_ACTOR);
         bar?.stop();
         report.rejected.unshift(...rejected);
         const seconds = (Date.now() - started) / 1000;

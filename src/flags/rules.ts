@@ -25,10 +25,10 @@ export const FLAG_RULE_PARAMS = {
     .strict(),
   at_risk: z
     .object({
-      /** A regular (at least minInteractions contacts from her) who has not been in touch for quietDays… */
+      /** A regular (at least minInteractions contacts from her) whose silence reached quietDays within the window… */
       quietDays: z.number().int().min(1).max(3650),
       minInteractions: z.number().int().min(1).max(100_000),
-      /** …or whose cases breached their SLA this many times within the window. */
+      /** …or whose cases breached their SLA this many times within the window (by when each clock ran out). */
       breaches: z.number().int().min(1).max(1000),
       days: z.number().int().min(1).max(3650),
     })
@@ -92,5 +92,8 @@ function atRiskReason(params: z.infer<typeof FLAG_RULE_PARAMS.at_risk>, facts: C
   const { count, latestAt } = facts.inboundContacts(params.minInteractions);
   if (count < params.minInteractions || latestAt === null) return null;
   const quietFor = Math.floor((now - latestAt) / DAY_MS);
-  return quietFor >= params.quietDays ? `A regular who has not been in touch for ${quietFor} days` : null;
+  // Her silence is news while it reached the threshold within the window, as a breach is: one that began
+  // years ago (history imported or replayed today) tells of a customer long gone, not one at risk now.
+  const atRisk = quietFor >= params.quietDays && quietFor <= params.quietDays + params.days;
+  return atRisk ? `A regular who has not been in touch for ${quietFor} days` : null;
 }

@@ -130,8 +130,9 @@ async function applyRules(db: Db, customerId: string, now: number, rules: readon
   let contacts = { count: 0, latestAt: null as number | null };
   for (const rule of rules) {
     if (rule.flag !== 'at_risk' || !rule.enabled) continue;
+    // By when each clock ran out, not when it was noticed: a breach of 2017 found by today's sweep is history.
     const breached = await db.get<{ n: number }>(
-      `SELECT COUNT(*) AS n FROM sla_breaches b JOIN cases c ON c.id = b.case_id WHERE c.customer_id IN (${inList}) AND b.recorded_at >= ?`,
+      `SELECT COUNT(*) AS n FROM sla_breaches b JOIN cases c ON c.id = b.case_id WHERE c.customer_id IN (${inList}) AND b.due_at >= ?`,
       [...profiles, since(rule.params.days)],
     );
     breaches.set(rule.params.days, breached?.n ?? 0);

@@ -75,6 +75,8 @@ export function nativeInteractionSchema(defaultCountry: CountryCode) {
     source: z.string().regex(SYSTEM, 'lower-case letters, digits, ".", "_" or "-"').default('api'),
     sourceId: z.union([z.string().trim().min(1).max(200), z.number().int()]).transform(String).optional(),
     preferences: z.record(z.string().min(1).max(100), z.string().max(1000)).optional(),
+    /** History (an import of closed tickets, a past feed): on the timeline and in the numbers, never a live case. */
+    historical: z.boolean().optional(),
   });
 }
 
@@ -117,7 +119,8 @@ export function mapNativeInteraction(item: NativeInteraction, receivedAt: number
     department: item.department ?? null,
     actor: item.actor ?? (item.direction === 'inbound' ? 'customer' : null),
     text: item.text ?? null,
-    properties: item.properties,
+    // Kept with the interaction, so the timeline shows it and the case engine reads it (ingest/conversations.ts).
+    properties: item.historical ? { ...item.properties, historical: true } : item.properties,
     context: null,
   };
 }

@@ -10,6 +10,7 @@ import { acquisitionSourceOf, nameFromTraits, splitPreferenceTraits } from '../c
 import { identityCacheFor } from '../customers/identity-cache.ts';
 import { CONTACT_FLAGS, VALUE_FLAGS, changesLifetimeValue, refreshRuleFlagsOf, ruleFlagHoldersAmong } from '../flags/service.ts';
 import type { IncomingEvent } from './model.ts';
+import type { Actor } from '../shared/actor.ts';
 import * as store from './store.ts';
 
 export interface IngestResult {
@@ -17,6 +18,9 @@ export interface IngestResult {
   status: 'stored' | 'duplicate' | 'rejected';
   interactionId?: string;
   customerId?: string;
+  /** An inbound message carried to a case (see `onStored`): which case, and what happened to it. */
+  caseId?: string;
+  caseOutcome?: 'opened' | 'joined' | 'reopened' | 'duplicate';
   /** `field` names the part of the event at fault, in the native API's terms (`customer.id`), or '' when none. */
   error?: { code: string; message: string; field: string };
 }
@@ -41,6 +45,14 @@ export interface IngestOptions {
    * names the field at fault as the caller wrote it: `interactions.3.customer.id`.
    */
   eventsPath?: string;
+  /** Who sends the events (a write key, staff, the CLI): named, with address and request id, in the audit of any merge they cause. */
+  actor?: Actor;
+  /**
+   * Runs for each event stored or found stored, in the same transaction (and, skipping failed events, the
+   * same savepoint: its failure rejects the event alone): the native API and the importer carry inbound
+   * messages to their cases here. What it returns is added to the event's result.
+   */
+  onStored?: (tx: Db, event: IncomingEvent, result: IngestResult) => Promise<Partial<IngestResult> | void>;
 }
 
 export async function ingestEvents(
@@ -55,14 +67,14 @@ export async function ingestEvents(
     const receivedAt = Date.now();
     for (const [index, event] of events.entries()) {
       if (options.onEventError === 'all-or-nothing') {
-        report.results.push(await ingestOne(tx, event, index, receivedAt, report).catch((error: unknown) => {
+        report.results.push(await ingestAndCarry(tx, event, index, receivedAt, report, options).catch((error: unknown) => {
           throw error instanceof RapportError ? locatedError(error, index, options.eventsPath) : error;
         }));
         continue;
       }
       await tx.run('SAVEPOINT ingest_event');
       try {
-        report.results.push(await ingestOne(tx, event, index, receivedAt, report));
+        report.results.push(await ingestAndCarry(tx, event, index, receivedAt, report, options));
         // Before RELEASE: rolling back a later event must not take this one's observations with it.
         await applyObservedBehaviour(tx);
         await tx.run('RELEASE ingest_event');
@@ -107,12 +119,34 @@ function locatedError(error: RapportError, index: number, eventsPath: string | u
   );
 }
 
+async function ingestAndCarry(
+  tx: Db,
+  event: IncomingEvent,
+  index: number,
+  receivedAt: number,
+  report: IngestReport,
+  options: IngestOptions,
+): Promise<IngestResult> {
+  if (!options.onStored) return ingestOne(tx, event, index, receivedAt, report, options.actor);
+  // A failure after the event was counted rolls it back: so do its counts.
+  const counted = { stored: report.stored, duplicates: report.duplicates, customersCreated: report.customersCreated, merges: report.merges };
+  try {
+    const result = await ingestOne(tx, event, index, receivedAt, report, options.actor);
+    const added = await options.onStored(tx, event, result);
+    return added ? { ...result, ...added } : result;
+  } catch (error) {
+    Object.assign(report, counted);
+    throw error;
+  }
+}
+
 async function ingestOne(
   tx: Db,
   event: IncomingEvent,
   index: number,
   receivedAt: number,
   report: IngestReport,
+  actor: Actor | undefined,
 ): Promise<IngestResult> {
   const existing = await store.findBySourceId(tx, event.source, event.sourceId);
   if (existing) {
@@ -137,6 +171,7 @@ async function ingestOne(
     source: event.source,
     occurredAt: event.occurredAt,
     cause: `${event.source}:${event.sourceId}`,
+    actor,
   });
   const customerId = resolved.customerId;
   if (resolved.created) report.customersCreated++;

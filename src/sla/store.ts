@@ -86,8 +86,11 @@ export async function breachesOf(db: Db, caseId: string): Promise<Breach[]> {
   return rows.map((row) => ({ metric: row.metric, dueAt: row.due_at, recordedAt: row.recorded_at }));
 }
 
-/** Active clocks already past due and not yet recorded: the sweeper records each as a breach once. */
-export async function overdueClocks(db: Db, now: number): Promise<Array<{ caseId: string; metric: SlaMetric; dueAt: number }>> {
+/**
+ * Active clocks past due since `since` and not yet recorded: the sweeper records each as a breach once.
+ * One that ran out before `since` is history (see cases/history.ts), never announced now.
+ */
+export async function overdueClocks(db: Db, now: number, since = 0): Promise<Array<{ caseId: string; metric: SlaMetric; dueAt: number }>> {
   return db.all(
     `SELECT caseId, metric, dueAt FROM (
        SELECT id AS caseId, 'first_response' AS metric, first_response_due_at AS dueAt FROM cases
@@ -99,9 +102,18 @@ export async function overdueClocks(db: Db, now: number): Promise<Array<{ caseId
        SELECT id, 'resolution', resolution_due_at FROM cases
          WHERE resolution_due_at < ? AND status IN ('new', 'open', 'pending') AND resolution_paused_at IS NULL
      ) AS overdue
-     WHERE NOT EXISTS (
+     WHERE overdue.dueAt >= ? AND NOT EXISTS (
        SELECT 1 FROM sla_breaches b WHERE b.case_id = overdue.caseId AND b.metric = overdue.metric AND b.due_at = overdue.dueAt
      )`,
-    [now, now, now],
+    [now, now, now, since],
   );
+}
+
+/**
+ * A clock the events show was met after all (a replayed thread whose answer arrived after the sweep had
+ * noticed the due time pass): the breach the sweep recorded is withdrawn. Returns whether one was.
+ */
+export async function withdrawBreach(db: Db, caseId: string, metric: SlaMetric, dueAt: number): Promise<boolean> {
+  const result = await db.run('DELETE FROM sla_breaches WHERE case_id = ? AND metric = ? AND due_at = ?', [caseId, metric, dueAt]);
+  return result.changes > 0;
 }

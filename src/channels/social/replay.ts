@@ -11,6 +11,11 @@ export interface ReplayOptions {
   network: string;
   /** 0 replays at once with the recorded times; N > 0 waits between posts, N times faster than recorded, and stamps them now. */
   speed: number;
+  /**
+   * true: the feed is history, its posts open their cases closed. false: treat it as live whatever its
+   * age (a benchmark of the live path). Unset: posts over 30 days old are history (cases/history.ts).
+   */
+  historical?: boolean;
   onProgress?(done: number, total: number): void;
 }
 
@@ -48,7 +53,8 @@ export async function replayPosts(db: Db, posts: readonly FeedPost[], options: R
     const post = options.speed > 0 ? { ...recorded, createdAt: Date.now() } : recorded;
     try {
       if (post.inbound) {
-        const received = await receiveMessage(db, postToMessage(post, options.network), actor);
+        const message = postToMessage(post, options.network);
+        const received = await receiveMessage(db, options.historical === undefined ? message : { ...message, historical: options.historical }, actor);
         if (received.outcome === 'opened') report.casesOpened++;
         if (received.outcome === 'joined') report.threadsJoined++;
         if (received.outcome === 'reopened') report.reopened++;

@@ -6,6 +6,8 @@ import type { IncomingEvent } from '../../interactions/model.ts';
 import { ingestEvents, type IngestReport } from '../../interactions/pipeline.ts';
 import type { Db } from '../../store/db.ts';
 import { advanceCheckpoint } from './checkpoint.ts';
+import { carryMessagesToCases } from '../conversations.ts';
+import { CLI_ACTOR } from '../../shared/actor.ts';
 import type { RowError } from './model.ts';
 
 /** A row as read and validated: an event to store, or why it cannot be. */
@@ -35,7 +37,8 @@ export async function commitBatch(
   const valid = rows.flatMap((row) => ('event' in row ? [row] : []));
   const invalidRows = rows.length - valid.length;
   return db.transaction(async (tx) => {
-    const ingest = await ingestEvents(tx, valid.map((row) => row.event), { onEventError: 'skip-failed' });
+    // Inbound messages open or join their cases within the batch: a row whose case cannot be opened is rejected alone.
+    const ingest = await ingestEvents(tx, valid.map((row) => row.event), { onEventError: 'skip-failed', onStored: carryMessagesToCases(CLI_ACTOR), actor: CLI_ACTOR });
     const errors = rows.flatMap((row) =>
       'errors' in row ? row.errors.map((error) => ({ line: row.line, field: error.field, reason: error.reason, record: row.raw })) : [],
     );

@@ -17,6 +17,7 @@ const PLAIN_FIELDS = [
   'occurredAt',
   'source',
   'sourceId',
+  'historical',
 ] as const;
 
 /** Fields that hold a record: the part after the prefix is one key, dots and all (`properties.utm.source`). */

@@ -43,6 +43,8 @@ export interface ImportOptions {
   timezone?: string;
   /** Stop after the batch in which this run has rejected this many rows; the checkpoint lets a re-run go on. */
   maxErrors?: number;
+  /** Every row is history (`historical: true` unless the row says otherwise): on the timeline, never a live case. */
+  historical?: boolean;
 }
 
 /**

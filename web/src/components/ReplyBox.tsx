@@ -1,5 +1,7 @@
 // Writing on a case: a reply to the customer (optionally started from a template rendered for this
-// case, which the agent can edit before sending) or an internal note that only staff see.
+// case, which the agent can edit before sending) or an internal note that only staff see. The reply
+// says where it goes ("to jane@example.com by email") only when it can go there; otherwise it says
+// plainly why not and offers a note instead.
 import { useEffect, useState } from 'react';
 import { api } from '../api.ts';
 import { describedBy } from '../forms.ts';
@@ -9,6 +11,8 @@ import type { CaseDetail, ReplyTemplate } from '../types.ts';
 import { useFormSubmit } from '../useFormSubmit.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { Field } from './Field.tsx';
+import { deliveryApi, type ReplyTarget } from '../delivery-api.ts';
+import '../delivery.css';
 
 type Mode = 'reply' | 'note';
 
@@ -22,7 +26,19 @@ export function ReplyBox({ detail, onSent }: { detail: CaseDetail; onSent: () =>
   const [templates, setTemplates] = useState<ReplyTemplate[]>([]);
   const [previewError, setPreviewError] = useState<unknown>(null);
   const [previewing, setPreviewing] = useState(false);
+  // undefined while asked; null when the question failed (the reply box then says only the channel).
+  const [target, setTarget] = useState<ReplyTarget | null | undefined>(undefined);
   const replying = mode === 'reply' && mayReply;
+  const cannotSend = replying && target?.canSend === false;
+
+  useEffect(() => {
+    if (!mayReply) return;
+    const controller = new AbortController();
+    deliveryApi.replyTarget(detail.id, controller.signal).then(setTarget, () => {
+      if (!controller.signal.aborted) setTarget(null);
+    });
+    return () => controller.abort();
+  }, [detail.id, detail.customerId, mayReply]);
 
   useEffect(() => {
     if (!mayReply) return;
@@ -87,11 +103,23 @@ export function ReplyBox({ detail, onSent }: { detail: CaseDetail; onSent: () =>
         </Field>
       )}
       {previewError !== null && <ErrorAlert error={previewError} />}
+      {cannotSend && (
+        <div className="reply-undeliverable" role="status" data-testid="reply-undeliverable">
+          <p>
+            <strong>This reply cannot be sent.</strong> {target?.reason}
+          </p>
+          {mayNote && (
+            <button type="button" onClick={() => setMode('note')}>
+              Write an internal note instead
+            </button>
+          )}
+        </div>
+      )}
       <Field
         id="reply-text"
         label={label}
         error={problem.byField.text}
-        hint={replying ? `Goes to the customer by ${humanize(detail.channel).toLowerCase()}, the case's channel.` : 'Only staff see notes. @name mentions a colleague.'}
+        hint={replying ? replyHint(target, detail.channel) : 'Only staff see notes. @name mentions a colleague.'}
       >
         <textarea
           {...describedBy('reply-text', problem.byField.text)}
@@ -102,10 +130,18 @@ export function ReplyBox({ detail, onSent }: { detail: CaseDetail; onSent: () =>
         />
       </Field>
       <div className="reply-actions">
-        <button type="submit" className="primary" disabled={saving || previewing || text.trim() === ''}>
+        <button type="submit" className="primary" disabled={saving || previewing || text.trim() === '' || cannotSend}>
           {saving ? (replying ? 'Sending…' : 'Adding…') : replying ? 'Send reply' : 'Add internal note'}
         </button>
       </div>
     </form>
   );
+}
+
+/** Where the reply goes, in the composer's words: only what the server says it can reach. */
+function replyHint(target: ReplyTarget | null | undefined, channel: string): string {
+  if (target === undefined) return 'Checking where this reply goes…';
+  if (target === null) return `Goes to the customer by ${humanize(channel).toLowerCase()}, the case's channel.`;
+  if (!target.canSend || !target.description) return 'It cannot go out: see above.';
+  return target.description.startsWith('to ') ? `Goes ${target.description}.` : `Goes as a ${target.description}.`;
 }

@@ -1,0 +1,52 @@
+// HTTP routes for reply delivery: where a reply to a case would go, the "Failed to send" queue, and
+// trying a reply that did not go out again.
+import { z } from 'zod';
+import { defineRoute } from '../http/route.ts';
+import type { RequestContext } from '../http/context.ts';
+import { listUndelivered, replyTargetOf, retryReply } from './delivery.ts';
+import { getCase, requireCase, summarise } from './service.ts';
+import { withCustomerLabels } from './view.ts';
+
+/** Sends queued replies without holding up the answer for long: a slow mail server only delays delivery. */
+async function flushSoon(ctx: RequestContext): Promise<void> {
+  await Promise.race([ctx.flushOutbox(), new Promise((resolve) => setTimeout(resolve, 3000).unref())]);
+}
+
+export const deliveryRoutes = [
+  defineRoute({
+    method: 'GET',
+    url: '/api/cases/undelivered',
+    summary: 'Failed to send: cases with a reply that has not reached the customer after a try, latest first, with the reason',
+    tags: ['cases'],
+    auth: 'cases:read',
+    query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(25) }),
+    handler: async ({ query, ctx }) => {
+      const found = await listUndelivered(ctx.db, query.limit);
+      const items = await Promise.all(found.map(async ({ record, undelivered }) => ({ ...(await summarise(ctx.db, record)), undelivered })));
+      return { items: await withCustomerLabels(ctx.db, items, ctx.can('customers:pii')), nextCursor: null };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/cases/:id/reply-target',
+    summary: "Where a reply to this case would go now (her address and the channel), or plainly why it cannot go",
+    tags: ['cases'],
+    auth: 'cases:write',
+    params: z.object({ id: z.string().min(1).max(100) }),
+    handler: async ({ params, ctx }) => replyTargetOf(ctx.db, await requireCase(ctx.db, params.id), ctx.channels),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/cases/:id/replies/:messageId/retry',
+    summary: 'Try a reply that was not delivered again, now, with a fresh round of tries',
+    tags: ['cases'],
+    auth: 'cases:write',
+    params: z.object({ id: z.string().min(1).max(100), messageId: z.coerce.number().int().min(1) }),
+    handler: async ({ params, ctx }) => {
+      await retryReply(ctx.db, params.id, params.messageId, ctx.actor);
+      await flushSoon(ctx);
+      const detail = await getCase(ctx.db, params.id, ctx.actor);
+      return detail.messages.find((message) => message.id === params.messageId)!;
+    },
+  }),
+];

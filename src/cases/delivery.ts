@@ -1,0 +1,129 @@
+// Where a reply goes and what became of it: the composer asks before the agent writes (to whom, by
+// which channel, or plainly why it cannot go), the "Failed to send" queue lists cases with a reply that
+// did not reach the customer, and a failed reply can be tried again.
+import type { Db } from '../store/db.ts';
+import type { Actor } from '../shared/actor.ts';
+import type { ChannelRegistry } from '../channels/registry.ts';
+import { replyChannelOf } from '../channels/registry.ts';
+import type { Channel } from '../interactions/model.ts';
+import { RapportError } from '../http/errors.ts';
+import { addressFor } from './outbox.ts';
+import { requireCase } from './service.ts';
+import type { CaseRecord } from './model.ts';
+import * as store from './store.ts';
+
+export interface ReplyTarget {
+  /** Whether a reply written now can be handed to a channel. */
+  canSend: boolean;
+  /** The channel a reply goes by (a call or a form is answered by email). */
+  channel: Channel;
+  /** Her address there: an email, `@handle`; null when she has none. */
+  to: string | null;
+  /** She last wrote privately (a direct message): the answer goes the same way. */
+  privately: boolean;
+  /** What the composer says: "to jane@example.com by email", "public reply to @jane on X". */
+  description: string | null;
+  /** Why it cannot go, for a person to read; null when it can. */
+  reason: string | null;
+}
+
+const NETWORK_NAMES: Record<string, string> = { x: 'X', facebook: 'Facebook', instagram: 'Instagram', linkedin: 'LinkedIn', tiktok: 'TikTok' };
+
+function networkName(kind: string): string {
+  const network = kind.slice('handle:'.length);
+  return NETWORK_NAMES[network] ?? network.charAt(0).toUpperCase() + network.slice(1);
+}
+
+async function lastWrotePrivately(db: Db, caseId: string): Promise<boolean> {
+  const row = await db.get<{ properties: string | null }>(
+    `SELECT i.properties FROM case_messages m JOIN interactions i ON i.id = m.interaction_id
+     WHERE m.case_id = ? AND m.kind = 'inbound' ORDER BY m.at DESC, m.id DESC LIMIT 1`,
+    [caseId],
+  );
+  return row?.properties ? (JSON.parse(row.properties) as { direct?: unknown }).direct === true : false;
+}
+
+/** Decides where a reply to this case would go now, as the outbox will send it. */
+export async function replyTargetOf(db: Db, current: CaseRecord, channels: ChannelRegistry): Promise<ReplyTarget> {
+  const channel = replyChannelOf(current.channel);
+  const cannot = (reason: string, to: string | null = null): ReplyTarget => ({ canSend: false, channel, to, privately: false, description: null, reason });
+  if (current.status === 'closed') return cannot(`Case #${current.number} is closed: a new message from her opens a new case.`);
+  const sender = channels.senderFor(channel);
+  if (!sender?.send) {
+    return cannot(
+      channel === 'email'
+        ? 'Replies by email cannot be sent: no outbound mail server is configured (RAPPORT_SMTP_URL).'
+        : `Replies by ${channel.replace(/_/g, ' ')} cannot be sent: no channel adapter sends on it.`,
+    );
+  }
+  const kind = sender.addressKind ?? 'email';
+  const address = await addressFor(db, current.customerId, kind.startsWith('handle') ? 'handle' : kind);
+  if (!address) {
+    const what = kind.startsWith('handle:') ? `${networkName(kind)} handle` : kind === 'email' ? 'email address' : `${kind} address`;
+    return cannot(`She has no ${what} on file, so a reply by ${channel.replace(/_/g, ' ')} cannot reach her.`);
+  }
+  if (address.identity.kind.startsWith('handle:')) {
+    const handle = `@${address.identity.value}`;
+    const privately = await lastWrotePrivately(db, current.id);
+    const network = networkName(address.identity.kind);
+    return {
+      canSend: true,
+      channel,
+      to: handle,
+      privately,
+      description: privately ? `private message to ${handle} on ${network}` : `public reply to ${handle} on ${network}`,
+      reason: null,
+    };
+  }
+  const by = channel === 'email' ? 'email' : channel.replace(/_/g, ' ');
+  return { canSend: true, channel, to: address.identity.value, privately: false, description: `to ${address.identity.value} by ${by}`, reason: null };
+}
+
+export interface UndeliveredReply {
+  messageId: number;
+  status: 'queued' | 'failed';
+  error: string;
+  at: string;
+}
+
+/**
+ * Cases with a reply that has not reached the customer after at least one try (failed for good, or
+ * waiting for its next try), latest such reply first.
+ */
+export async function listUndelivered(db: Db, limit: number): Promise<Array<{ record: CaseRecord; undelivered: UndeliveredReply }>> {
+  const rows = await db.all<{ id: number; case_id: string; delivery: 'queued' | 'failed'; delivery_error: string; at: number }>(
+    `SELECT id, case_id, delivery, delivery_error, at FROM case_messages
+     WHERE delivery_error IS NOT NULL AND delivery IN ('queued', 'failed')
+     ORDER BY at DESC, id DESC LIMIT ?`,
+    [limit * 4],
+  );
+  const seen = new Set<string>();
+  const items: Array<{ record: CaseRecord; undelivered: UndeliveredReply }> = [];
+  for (const row of rows) {
+    if (seen.has(row.case_id) || items.length >= limit) continue;
+    seen.add(row.case_id);
+    const record = await store.findCase(db, row.case_id);
+    if (!record) continue;
+    items.push({ record, undelivered: { messageId: row.id, status: row.delivery, error: row.delivery_error, at: new Date(row.at).toISOString() } });
+  }
+  return items;
+}
+
+/** Puts a reply that did not go back in the outbox, due now, with a fresh round of tries. */
+export async function retryReply(db: Db, caseId: string, messageId: number, actor: Actor): Promise<void> {
+  await db.transaction(async (tx) => {
+    const current = await requireCase(tx, caseId);
+    const message = await tx.get<{ kind: string; delivery: string | null }>('SELECT kind, delivery FROM case_messages WHERE id = ? AND case_id = ?', [
+      messageId,
+      current.id,
+    ]);
+    if (!message || message.kind !== 'reply') throw new RapportError('not_found', `No reply ${messageId} on case #${current.number}`, 404);
+    if (message.delivery === 'sent') throw new RapportError('already_sent', 'This reply was sent already', 409);
+    if (current.status === 'closed') {
+      throw new RapportError('case_closed', `Case #${current.number} is closed; a new message from the customer opens a new case`, 409);
+    }
+    const now = Date.now();
+    await tx.run(`UPDATE case_messages SET delivery = 'queued', delivery_attempts = 0, next_attempt_at = ? WHERE id = ?`, [now, messageId]);
+    await store.recordCaseEvent(tx, current.id, now, actor, { retry: { messageId } });
+  });
+}

@@ -1,0 +1,50 @@
+// Inbound messages that arrive through the native API or a file import open or join cases as the
+// channel adapters' do (cases/inbound.ts), in the same transaction as the batch that stores them.
+import type { Actor } from '../shared/actor.ts';
+import type { Channel, IncomingEvent } from '../interactions/model.ts';
+import type { IngestOptions } from '../interactions/pipeline.ts';
+import { carryToCase, type CarriedMessage } from '../cases/inbound.ts';
+
+/** The channels customers write or call on; an inbound `message` on one of them is a contact to answer. */
+export const CONVERSATION_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['email', 'social', 'chat', 'web_form', 'phone']);
+
+export function opensCase(event: IncomingEvent): boolean {
+  return event.direction === 'inbound' && event.type === 'message' && CONVERSATION_CHANNELS.has(event.channel);
+}
+
+function stringsOf(value: unknown): string[] {
+  const list = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+  return list.filter((item): item is string | number => typeof item === 'string' || typeof item === 'number').map(String).slice(0, 50);
+}
+
+/**
+ * The message as the case engine reads it. `properties.inReplyTo` (a sourceId, or a list, most recent
+ * first) threads it to an earlier message of the same channel; `properties.subject` is its subject;
+ * `properties.historical: true` marks it as history (see cases/history.ts).
+ */
+export function toCarriedMessage(event: IncomingEvent): CarriedMessage {
+  const subject = event.properties.subject;
+  const historical = event.properties.historical;
+  return {
+    channel: event.channel,
+    source: event.source,
+    externalId: event.sourceId,
+    threadRefs: stringsOf(event.properties.inReplyTo),
+    from: { identities: event.identities, name: event.name ?? null },
+    subject: typeof subject === 'string' ? subject : null,
+    text: event.text ?? '',
+    occurredAt: event.occurredAt,
+    properties: event.properties,
+    department: event.department,
+    ...(typeof historical === 'boolean' ? { historical } : {}),
+  };
+}
+
+/** The pipeline hook that carries each inbound message of a batch to its case. */
+export function carryMessagesToCases(actor: Actor): NonNullable<IngestOptions['onStored']> {
+  return async (tx, event, result) => {
+    if (result.status === 'rejected' || !opensCase(event)) return;
+    const received = await carryToCase(tx, toCarriedMessage(event), result, actor);
+    return { caseId: received.caseId, caseOutcome: received.outcome };
+  };
+}
