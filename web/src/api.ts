@@ -122,6 +122,13 @@ export interface CaseFilter {
   unassigned?: boolean;
   customerId?: string;
   limit?: number;
+  /** Search and filters (src/cases/listing.ts): comma lists for channel and priority. */
+  q?: string;
+  channel?: string;
+  priority?: string;
+  reason?: string;
+  tag?: string;
+  sort?: string;
 }
 
 export const api = {

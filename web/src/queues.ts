@@ -1,8 +1,10 @@
-// The inbox queues of cases (Mine, Team, Unassigned, Breaching soon, All): what each asks the API for,
+// The inbox queues of cases (Mine, Team, Unassigned, Breaching soon, Failed to send, All): what each asks the API for,
 // and how a queue is read again as far as it was paged, so a refresh never shortens the list.
 import { api } from './api.ts';
 import { ACTIVE_STATUSES } from './cases.ts';
+import { deliveryApi } from './delivery-api.ts';
 import type { CaseSummary, Page } from './types.ts';
+import { filterParams, NO_QUEUE_FILTERS, type QueueFilters } from './queue-filters.ts';
 
 /** How far ahead "Breaching soon" looks. */
 export const BREACHING_WITHIN_MINUTES = 60;
@@ -20,27 +22,34 @@ export interface CaseQueue {
   empty: string;
   /** null when the queue cannot apply to this person (no team). */
   load: LoadCases | null;
+  /** Takes the search, filters and order (the queues read from GET /api/cases). */
+  filterable?: boolean;
 }
 
-export function caseQueuesFor(teamId: string | null | undefined): CaseQueue[] {
+/** `filters`: the inbox's search, filters and order, applied to every queue that reads GET /api/cases. */
+export function caseQueuesFor(teamId: string | null | undefined, filters: QueueFilters = NO_QUEUE_FILTERS): CaseQueue[] {
+  const narrowed = filterParams(filters);
   return [
     {
       key: 'mine',
       label: 'Mine',
       empty: 'Nothing assigned to you is waiting. New cases appear here when they are assigned to you.',
-      load: ({ cursor, limit }, signal) => api.cases({ assigneeId: 'me', status: ACTIVE_STATUSES, limit }, cursor, signal),
+      load: ({ cursor, limit }, signal) => api.cases({ assigneeId: 'me', status: ACTIVE_STATUSES, limit, ...narrowed }, cursor, signal),
+      filterable: true,
     },
     {
       key: 'team',
       label: 'Team',
       empty: teamId ? 'Your team has no open cases.' : 'You are not in a team yet; an admin can add you to one.',
-      load: teamId ? ({ cursor, limit }, signal) => api.cases({ teamId, status: ACTIVE_STATUSES, limit }, cursor, signal) : null,
+      load: teamId ? ({ cursor, limit }, signal) => api.cases({ teamId, status: ACTIVE_STATUSES, limit, ...narrowed }, cursor, signal) : null,
+      filterable: true,
     },
     {
       key: 'unassigned',
       label: 'Unassigned',
       empty: 'Every open case has someone on it.',
-      load: ({ cursor, limit }, signal) => api.cases({ unassigned: true, status: ACTIVE_STATUSES, limit }, cursor, signal),
+      load: ({ cursor, limit }, signal) => api.cases({ unassigned: true, status: ACTIVE_STATUSES, limit, ...narrowed }, cursor, signal),
+      filterable: true,
     },
     {
       key: 'breaching',
@@ -49,10 +58,18 @@ export function caseQueuesFor(teamId: string | null | undefined): CaseQueue[] {
       load: async (_page, signal) => ({ ...(await api.breachingCases(BREACHING_WITHIN_MINUTES, signal)), nextCursor: null }),
     },
     {
+      key: 'failed',
+      label: 'Failed to send',
+      empty: 'Every reply reached its customer.',
+      // The latest replies that did not go out, one row per case; open a case to see why and retry.
+      load: ({ limit }, signal) => deliveryApi.undeliveredCases(limit, signal),
+    },
+    {
       key: 'all',
       label: 'All',
       empty: 'No cases yet. They open as customers write in on any channel.',
-      load: ({ cursor, limit }, signal) => api.cases({ limit }, cursor, signal),
+      load: ({ cursor, limit }, signal) => api.cases({ limit, ...narrowed }, cursor, signal),
+      filterable: true,
     },
   ];
 }
@@ -65,12 +82,15 @@ export async function reloadQueue(load: LoadCases, shown: number, signal: AbortS
   const wanted = Math.max(PAGE_SIZE, shown);
   const items: CaseSummary[] = [];
   let cursor: string | null = null;
+  let counted: Pick<Page<CaseSummary>, 'total' | 'capped'> = {};
   do {
     const page = await load({ cursor, limit: Math.min(MAX_PAGE_SIZE, wanted - items.length) }, signal);
     items.push(...uniqueAfter(items, page.items));
     cursor = page.nextCursor;
+    // The first page's count: each later one counts again, as cases come and go, but paging is one reading.
+    if (!('total' in counted) && page.total !== undefined) counted = { total: page.total, capped: page.capped };
   } while (cursor && items.length < wanted);
-  return { items, nextCursor: cursor };
+  return { items, nextCursor: cursor, ...counted };
 }
 
 /** A case that changed while paging can come back on the next page; list each once. */

@@ -1,6 +1,7 @@
 // One inbox queue of cases, kept current by itself: read again every 30 s and when the agent comes
 // back to the window, in place, so the table neither flickers nor loses its scroll or its pages.
 import { reloadQueue, uniqueAfter, PAGE_SIZE, type CaseQueue, type LoadCases } from '../queues.ts';
+import { totalText } from '../queue-filters.ts';
 import type { CaseSummary, Page } from '../types.ts';
 import { useLiveData } from '../useLiveData.ts';
 import { CaseTable } from './CaseTable.tsx';
@@ -19,14 +20,15 @@ function LiveQueue({ queue, load }: { queue: CaseQueue; load: LoadCases }) {
   const loadMore = () =>
     list.extend(async (shown, signal) => {
       const page = await load({ cursor: shown.nextCursor, limit: PAGE_SIZE }, signal);
-      return { items: [...shown.items, ...uniqueAfter(shown.items, page.items)], nextCursor: page.nextCursor };
+      return { items: [...shown.items, ...uniqueAfter(shown.items, page.items)], nextCursor: page.nextCursor, total: page.total ?? shown.total, capped: page.capped ?? shown.capped };
     });
 
   return (
     <div className="queue" aria-busy={list.busy !== null}>
       <div className="queue-bar">
         <span className="muted" data-testid="queue-count">
-          {pages ? `${pages.items.length}${pages.nextCursor ? '+' : ''} ${pages.items.length === 1 ? 'case' : 'cases'}` : ''}
+          {/* The API's count of every matching case where it gives one ("42 cases"); else what is loaded. */}
+          {pages ? (pages.total !== undefined ? totalText(pages.total, pages.capped) : `${pages.items.length}${pages.nextCursor ? '+' : ''} ${pages.items.length === 1 ? 'case' : 'cases'}`) : ''}
         </span>
         <span className="queue-freshness">
           <Freshness updatedAt={list.updatedAt} />
@@ -37,7 +39,7 @@ function LiveQueue({ queue, load }: { queue: CaseQueue; load: LoadCases }) {
         </span>
       </div>
       {pages && pages.items.length === 0 && <p className="empty-state">{queue.empty}</p>}
-      {pages && pages.items.length > 0 && <CaseTable cases={pages.items} label={`${queue.label} cases`} />}
+      {pages && pages.items.length > 0 && <CaseTable cases={pages.items} label={`${queue.label} cases`} onChanged={list.refresh} />}
       {list.error !== null && <ErrorAlert error={list.error} />}
       {list.busy === 'loading' && <Loading label="Loading cases…" />}
       {list.busy === 'extending' && <Loading label="Loading more cases…" />}

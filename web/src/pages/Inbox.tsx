@@ -1,5 +1,6 @@
 // The agent's inbox: queues as tabs (Mine, Team, Unassigned, Breaching soon, All, and Mentions of
-// you), each keeping itself current. The chosen tab lives in the address (?queue=). Managers also see
+// you), each keeping itself current. The chosen tab lives in the address (?queue=), and so do the case
+// search and the filters and order the case queues take (queue-filters.ts). Managers also see
 // the gestures waiting for their approval above the queues.
 import type { KeyboardEvent } from 'react';
 import { api } from '../api.ts';
@@ -11,6 +12,10 @@ import { useLiveData } from '../useLiveData.ts';
 import { MentionList } from '../components/MentionList.tsx';
 import { PendingApprovals } from '../components/PendingApprovals.tsx';
 import { QueueList } from '../components/QueueList.tsx';
+import { InboxShortcuts } from '../components/QueueShortcuts.tsx';
+import { CaseSearchBox } from '../components/CaseSearchBox.tsx';
+import { QueueFilters } from '../components/QueueFilters.tsx';
+import { filtersKey, hasQueueFilters, inboxPath, queueFiltersFrom, type QueueFilters as Filters } from '../queue-filters.ts';
 
 const MENTIONS = 'mentions';
 
@@ -18,10 +23,16 @@ export function Inbox() {
   const me = useStaff();
   const can = useCan();
   const { search } = useLocation();
-  const caseQueues = caseQueuesFor(me.teamId);
+  // Search, filters and order (?q=&channel=&priority=&reason=&tag=&sort=) go with every tab.
+  const filters = queueFiltersFrom(search);
+  const caseQueues = caseQueuesFor(me.teamId, filters);
   const tabs = [...caseQueues.map((queue) => ({ key: queue.key, label: queue.label })), { key: MENTIONS, label: 'Mentions' }];
   const current = tabs.find((tab) => tab.key === search.get('queue')) ?? tabs[0]!;
-  const choose = (key: string) => navigate(key === 'mine' ? '/inbox' : `/inbox?queue=${key}`, { replace: true });
+  const choose = (key: string) => navigate(inboxPath(key, filters), { replace: true });
+  const filterBy = (next: Filters) => navigate(inboxPath(current.key, next));
+  // A search looks through every case, so its results show on All; the other tabs narrow them down.
+  const searchFor = (q: string) =>
+    navigate(inboxPath(q ? 'all' : current.key, { ...filters, q, sort: !q && filters.sort === 'relevance' ? '' : filters.sort }));
   // Loaded whatever the tab, so the Mentions tab can say how many are new.
   const mentions = useLiveData((signal) => api.mentions(signal));
   const unread = mentions.value?.items.filter((mention) => !mention.read).length ?? 0;
@@ -36,10 +47,14 @@ export function Inbox() {
   };
 
   const caseQueue = caseQueues.find((queue) => queue.key === current.key);
+  const narrowed = caseQueue?.filterable && (filters.q !== '' || hasQueueFilters(filters));
+  const shownQueue = caseQueue && narrowed ? { ...caseQueue, empty: 'No cases match this search and these filters. Clear a filter or try other words.' } : caseQueue;
   return (
     <section className="page inbox-page">
       <h1>Inbox</h1>
+      <InboxShortcuts />
       {can('gestures:approve') && <PendingApprovals />}
+      <CaseSearchBox applied={filters.q} onSearch={searchFor} />
       <div className="queue-tabs" role="tablist" aria-label="Queues" onKeyDown={onKeyDown}>
         {tabs.map((tab) => (
           <button
@@ -67,8 +82,9 @@ export function Inbox() {
         ))}
       </div>
       <div id="queue-panel" role="tabpanel" aria-labelledby={`queue-tab-${current.key}`}>
-        {/* A fresh list per queue: paging state never leaks from one queue into another. */}
-        {caseQueue ? <QueueList key={caseQueue.key} queue={caseQueue} /> : <MentionList mentions={mentions} />}
+        {caseQueue?.filterable && <QueueFilters applied={filters} onApply={filterBy} />}
+        {/* A fresh list per queue and per filter: paging state never leaks from one into another. */}
+        {shownQueue ? <QueueList key={`${shownQueue.key}\u0001${filtersKey(filters)}`} queue={shownQueue} /> : <MentionList mentions={mentions} />}
       </div>
     </section>
   );
