@@ -15,6 +15,7 @@ import { reevaluateChangedFlagRules, sweepLapsedFlags, sweepNewlyQuiet } from '.
 import { SYSTEM_ACTOR } from './shared/actor.ts';
 import type { ChannelAdapter } from './channels/model.ts';
 import { pino } from 'pino';
+import { closeLiveStreams } from './live/index.ts';
 
 export interface RunningApp {
   app: FastifyInstance;
@@ -83,6 +84,8 @@ export async function startApp(config: Config, extraAdapters: ChannelAdapter[] =
     close: async () => {
       for (const timer of timers) clearInterval(timer);
       for (const adapter of channels.adapters) await adapter.stop?.();
+      // Open live streams would keep app.close() waiting for ever.
+      closeLiveStreams(db);
       await app.close();
       await flushing.catch(() => undefined);
       await db.close();

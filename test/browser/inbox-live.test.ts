@@ -154,6 +154,8 @@ test('a note that @mentions the agent reaches their Mentions tab and stands out 
 });
 
 test('a queue refreshes itself when the window gets focus, in place: same queue, same scroll, no flicker', async () => {
+  // Live updates off (test/browser/live.test.ts has them): only the focus can bring the new case.
+  await page.route(/\/api\/live/, (route) => route.abort());
   await openQueue(page, 'all');
   await page.getByTestId('freshness').filter({ hasText: 'Updated just now' }).waitFor();
   await page.evaluate(() => window.scrollTo(0, 300));
@@ -182,10 +184,12 @@ test('a queue refreshes itself when the window gets focus, in place: same queue,
   assert.ok((await page.evaluate(() => window.scrollY)) >= scrolled, 'the scroll position is kept');
   assert.equal(await page.evaluate(() => (window as unknown as { flickered: boolean }).flickered), false, 'no flicker');
   assert.equal(await page.getByTestId('freshness').innerText(), 'Updated just now');
+  await page.unroute(/\/api\/live/);
 });
 
-test('a queue polls every 30 s while the tab is visible, and not while it is hidden', async () => {
+test('without live updates (a proxy that buffers them), a queue polls every 30 s while the tab is visible, and not while it is hidden', async () => {
   const context = await session.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.route(/\/api\/live/, (route) => route.abort());
   await context.clock.install();
   const polled = await context.newPage();
   polled.setDefaultTimeout(10_000);

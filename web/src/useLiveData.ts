@@ -1,5 +1,6 @@
-// Data a screen keeps current by itself: loaded once, then again in the background (see useAutoRefresh)
-// without clearing what is on screen, so lists neither flicker nor lose their place.
+// Data a screen keeps current by itself: loaded once, then again in the background whenever a case
+// changes on the server (live updates, see useAutoRefresh) without clearing what is on screen, so lists
+// neither flicker nor lose their place.
 import { useEffect, useRef, useState } from 'react';
 import { useAutoRefresh } from './useAutoRefresh.ts';
 
@@ -74,7 +75,7 @@ export function useLiveData<T>(load: (signal: AbortSignal, shown: T | null) => P
 
   const refresh = () => {
     const start = () => run('refreshing', (signal) => latestLoad.current(signal, current.current));
-    // Asked while a load runs (a poll, then the window gets focus), it runs next: that load may have
+    // Asked while a load runs (a live change, then the window gets focus), it runs next: that load may have
     // started before what the agent came back for. A waiting next page goes first.
     if (running.current) queued.current ??= start;
     else start();
