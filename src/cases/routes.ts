@@ -13,6 +13,10 @@ import { findTemplate } from '../templates/store.ts';
 import { renderTemplate } from '../templates/render.ts';
 import { templateValuesFor } from '../templates/values.ts';
 import { withCustomerLabels } from './view.ts';
+import { listCases } from './listing.ts';
+import { CASE_SORTS } from './list-store.ts';
+import { commaList, commaListOf } from './list-query.ts';
+import { deliveryRoutes } from './delivery-routes.ts';
 
 const caseParams = z.object({ id: z.string().min(1).max(100) });
 const text = z.string().trim().min(1, 'must not be empty').max(20_000);
@@ -49,7 +53,9 @@ export const caseRoutes = [
   defineRoute({
     method: 'GET',
     url: '/api/cases',
-    summary: 'Cases, newest first, cursor-paged; filter by customer, status, assignee, team or unassigned',
+    summary:
+      'Cases, cursor-paged, with how many match (total); filter by customer, status, assignee, team, unassigned, channel, priority, reason or tag (comma lists), ' +
+      'search by number, order id, words of the subject, messages, customer name or email (q, best match first), sort newest, oldest, priority, due (SLA) or updated',
     tags: ['cases'],
     auth: 'cases:read',
     query: z.object({
@@ -58,19 +64,32 @@ export const caseRoutes = [
       assigneeId: z.string().min(1).max(100).optional(),
       teamId: z.string().min(1).max(100).optional(),
       unassigned: z.enum(['true', 'false']).optional(),
+      channel: commaListOf(CHANNELS, 'channel').optional(),
+      priority: commaListOf(CASE_PRIORITIES, 'priority').optional(),
+      reason: commaList.optional(),
+      tag: commaList.optional(),
+      q: z.string().trim().min(1).max(200).optional(),
+      sort: z.enum([...CASE_SORTS, 'relevance']).optional(),
       limit: z.coerce.number().int().min(1).max(100).default(25),
-      cursor: z.string().max(200).optional(),
+      cursor: z.string().max(500).optional(),
     }),
     handler: async ({ query, ctx }) => {
-      const page = await cases.listCases(ctx.db, {
+      const page = await listCases(ctx.db, {
         customerId: query.customerId,
         statuses: query.status,
         assigneeId: query.assigneeId === 'me' ? ctx.staff!.id : query.assigneeId,
         teamId: query.teamId,
         unassigned: query.unassigned === 'true',
+        channels: query.channel,
+        priorities: query.priority,
+        reasons: query.reason,
+        tags: query.tag,
+        q: query.q,
+        sort: query.sort,
         limit: query.limit,
         cursor: query.cursor,
       });
+      // Viewers see masked labels: a search by address finds her cases but never shows the address.
       return { ...page, items: await labelled(ctx, page.items) };
     },
   }),
@@ -266,4 +285,6 @@ export const caseRoutes = [
       return undefined;
     },
   }),
+  // Where replies go, the "Failed to send" queue and retries (src/cases/delivery-routes.ts).
+  ...deliveryRoutes,
 ];

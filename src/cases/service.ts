@@ -19,7 +19,10 @@ import { DAY_MS } from '../shared/time.ts';
 import { slaClockOf, teamOrDefault } from './clock.ts';
 import { toCaseSummary, toMessageView, type CaseDetail, type CaseSummary } from './view.ts';
 import { resolutionClockChanges } from './sla-pause.ts';
+import { liveClocksSince } from './history.ts';
 import * as store from './store.ts';
+import { mergedPartsOf } from './merge-view.ts';
+import { relatedCasesOf } from './related.ts';
 
 export async function requireCase(db: Db, id: string): Promise<CaseRecord> {
   const found = /^\d+$/.test(id) ? await store.findCaseByNumber(db, Number(id)) : await store.findCase(db, id);
@@ -41,13 +44,15 @@ export async function summarise(db: Db, c: CaseRecord): Promise<CaseSummary> {
 
 export async function getCase(db: Db, id: string, actor: Actor): Promise<CaseDetail> {
   const found = await requireCase(db, id);
-  const [summary, messages, gestures, repeatedBy, history] = await Promise.all([
+  const [summary, messages, gestures, repeatedBy, history, merged] = await Promise.all([
     summarise(db, found),
     store.messagesOf(db, found.id),
     gesturesOfCase(db, found.id),
     db.all<{ id: string }>('SELECT id FROM cases WHERE repeat_of = ? ORDER BY opened_at', [found.id]),
     store.caseEventsOf(db, found.id),
+    mergedPartsOf(db, found),
   ]);
+  const related = await relatedCasesOf(db, found);
   await recordAudit(db, {
     actorKind: actor.kind,
     actorId: actor.id,
@@ -60,51 +65,16 @@ export async function getCase(db: Db, id: string, actor: Actor): Promise<CaseDet
   return {
     ...summary,
     messages: messages.map(toMessageView),
-    gestures: gestures.map(toGestureView),
+    gestures: [...gestures, ...merged.gestures].map(toGestureView),
     repeatedBy: repeatedBy.map((row) => row.id),
-    history: history.map((entry) => ({ ...entry, at: new Date(entry.at).toISOString() })),
+    ...related,
+    // Cases merged into this one keep their history here too, in time order.
+    history: [...history, ...merged.history].sort((a, b) => a.at - b.at).map((entry) => ({ ...entry, at: new Date(entry.at).toISOString() })),
+    merge: merged.merge,
   };
 }
 
-export interface CaseQuery {
-  customerId?: string;
-  statuses?: CaseStatus[];
-  assigneeId?: string;
-  teamId?: string;
-  unassigned?: boolean;
-  limit: number;
-  cursor?: string;
-}
-
-function encodeCursor(c: CaseRecord): string {
-  return Buffer.from(`${c.openedAt}.${c.id}`).toString('base64url');
-}
-
-function decodeCursor(raw: string): store.CaseCursor {
-  const match = /^(\d+)\.([a-z]+_[a-z0-9]+)$/.exec(Buffer.from(raw, 'base64url').toString());
-  if (!match) throw new RapportError('invalid_input', 'The cursor is not one this API gave out', 400, [{ field: 'cursor', reason: 'Unknown cursor' }]);
-  return { openedAt: Number(match[1]), id: match[2]! };
-}
-
-export async function listCases(db: Db, query: CaseQuery): Promise<{ items: CaseSummary[]; nextCursor: string | null }> {
-  let customerIds: string[] | undefined;
-  if (query.customerId) {
-    const customer = await canonicalCustomer(db, query.customerId);
-    if (!customer) throw new RapportError('customer_not_found', `No customer with id ${query.customerId}`, 404);
-    customerIds = await profilesOf(db, customer.id);
-  }
-  const rows = await store.listCases(
-    db,
-    { customerIds, statuses: query.statuses, assigneeId: query.assigneeId, teamId: query.teamId, unassigned: query.unassigned },
-    query.limit + 1,
-    query.cursor ? decodeCursor(query.cursor) : null,
-  );
-  const page = rows.slice(0, query.limit);
-  return {
-    items: await Promise.all(page.map((c) => summarise(db, c))),
-    nextCursor: rows.length > query.limit ? encodeCursor(page[page.length - 1]!) : null,
-  };
-}
+// The queues and the case search are in listing.ts.
 
 /** Active cases whose next SLA clock runs out within `withinMs` (or already has), soonest first. */
 export async function listBreachingSoon(db: Db, withinMs: number, limit: number, filter: { teamId?: string; assigneeId?: string }): Promise<CaseSummary[]> {
@@ -232,12 +202,15 @@ export async function changeCase(db: Db, id: string, changes: CaseChanges, actor
   });
 }
 
-/** Records every SLA clock that ran out while its case was still being worked on. */
+/**
+ * Records every SLA clock that ran out while its case was still being worked on. A clock that ran out
+ * before the history horizon (cases/history.ts) is history, not an alert: it is left unrecorded.
+ */
 export async function sweepBreaches(db: Db, now = Date.now()): Promise<number> {
   return db.transaction(async (tx) => {
     let recorded = 0;
     const breached = new Set<string>();
-    for (const clock of await overdueClocks(tx, now)) {
+    for (const clock of await overdueClocks(tx, now, liveClocksSince(now))) {
       if (!(await recordBreach(tx, clock.caseId, clock.metric, clock.dueAt, now))) continue;
       recorded++;
       breached.add(clock.caseId);

@@ -1,8 +1,8 @@
 // SQL for cases, their conversation, thread references and history.
 import type { Db, SqlValue } from '../store/db.ts';
-import type { CaseRecord, CaseStatus, MessageKind } from './model.ts';
+import type { CaseRecord, MessageKind } from './model.ts';
 
-interface CaseRow {
+export interface CaseRow {
   id: string;
   number: number;
   customer_id: string;
@@ -62,7 +62,7 @@ const COLUMNS: ReadonlyArray<[keyof CaseRecord, keyof CaseRow]> = [
   ['updatedAt', 'updated_at'],
 ];
 
-function toCase(row: CaseRow): CaseRecord {
+export function toCase(row: CaseRow): CaseRecord {
   return {
     id: row.id,
     number: row.number,
@@ -142,48 +142,7 @@ export async function nextCaseNumber(db: Db): Promise<number> {
   return (row?.n ?? 1000) + 1;
 }
 
-export interface CaseFilter {
-  customerIds?: readonly string[];
-  statuses?: readonly CaseStatus[];
-  assigneeId?: string | null;
-  teamId?: string;
-  unassigned?: boolean;
-}
-
-export interface CaseCursor {
-  openedAt: number;
-  id: string;
-}
-
-/** Newest first, keyset-paged on (opened_at, id). */
-export async function listCases(db: Db, filter: CaseFilter, limit: number, after: CaseCursor | null): Promise<CaseRecord[]> {
-  const where: string[] = [];
-  const params: SqlValue[] = [];
-  if (filter.customerIds) {
-    where.push(`customer_id IN (${filter.customerIds.map(() => '?').join(', ')})`);
-    params.push(...filter.customerIds);
-  }
-  if (filter.statuses?.length) {
-    where.push(`status IN (${filter.statuses.map(() => '?').join(', ')})`);
-    params.push(...filter.statuses);
-  }
-  if (filter.assigneeId) {
-    where.push('assignee_id = ?');
-    params.push(filter.assigneeId);
-  }
-  if (filter.unassigned) where.push('assignee_id IS NULL');
-  if (filter.teamId) {
-    where.push('team_id = ?');
-    params.push(filter.teamId);
-  }
-  if (after) {
-    where.push('(opened_at < ? OR (opened_at = ? AND id < ?))');
-    params.push(after.openedAt, after.openedAt, after.id);
-  }
-  const sql = `SELECT * FROM cases ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-               ORDER BY opened_at DESC, id DESC LIMIT ?`;
-  return (await db.all<CaseRow>(sql, [...params, limit])).map(toCase);
-}
+// The queues (filters, sorts, paging, totals) are in list-store.ts.
 
 /** Active cases whose nearest SLA due time is before `until`, soonest first: the "breaching soon" queue. */
 export async function listCasesDueBefore(
@@ -254,12 +213,16 @@ export interface CaseMessageInsert {
   at: number;
   delivery?: 'queued' | 'sent' | 'failed' | null;
   externalId?: string | null;
+  /** The merged-away case whose thread the message came by, when it lands on that case's survivor. */
+  originCaseId?: string | null;
 }
 
 export async function insertCaseMessage(db: Db, message: CaseMessageInsert): Promise<number> {
+  // The origin column is named only when set (rarely: a merged case's thread), so the usual statement is unchanged.
+  const origin = message.originCaseId ? [message.originCaseId] : [];
   await db.run(
-    `INSERT INTO case_messages (case_id, interaction_id, kind, author_staff_id, at, delivery, next_attempt_at, external_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO case_messages (case_id, interaction_id, kind, author_staff_id, at, delivery, next_attempt_at, external_id${origin.length ? ', origin_case_id' : ''})
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?${origin.length ? ', ?' : ''})`,
     [
       message.caseId,
       message.interactionId,
@@ -269,6 +232,7 @@ export async function insertCaseMessage(db: Db, message: CaseMessageInsert): Pro
       message.delivery ?? null,
       message.delivery === 'queued' ? message.at : null,
       message.externalId ?? null,
+      ...origin,
     ],
   );
   await db.run('UPDATE interactions SET case_id = ? WHERE id = ?', [message.caseId, message.interactionId]);
@@ -292,15 +256,20 @@ export interface CaseMessageRow {
   direction: string;
   text: string | null;
   properties: string | null;
+  /** Set when the message came from another case's thread (a merged case): that case and its number. */
+  origin_case_id: string | null;
+  origin_number: number | null;
 }
 
 export async function messagesOf(db: Db, caseId: string): Promise<CaseMessageRow[]> {
   return db.all<CaseMessageRow>(
     `SELECT m.id, m.case_id, m.interaction_id, m.kind, m.author_staff_id, s.name AS author_name, m.at, m.delivery,
-            m.delivery_attempts, m.delivery_error, m.external_id, i.channel, i.direction, i.text, i.properties
+            m.delivery_attempts, m.delivery_error, m.external_id, i.channel, i.direction, i.text, i.properties,
+            m.origin_case_id, o.number AS origin_number
      FROM case_messages m
      JOIN interactions i ON i.id = m.interaction_id
      LEFT JOIN staff s ON s.id = m.author_staff_id
+     LEFT JOIN cases o ON o.id = m.origin_case_id
      WHERE m.case_id = ?
      ORDER BY m.at, m.id`,
     [caseId],

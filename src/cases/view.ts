@@ -6,6 +6,8 @@ import type { CaseRecord } from './model.ts';
 import type { CaseMessageRow } from './store.ts';
 import type { Breach } from '../sla/store.ts';
 import type { GestureView } from '../gestures/view.ts';
+import type { CaseMergeFacts } from './merge-view.ts';
+import type { RelatedCase } from './related.ts';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
@@ -59,13 +61,21 @@ export interface CaseMessageView {
   delivery: { status: string; attempts: number; error: string | null } | null;
   externalId: string | null;
   properties: Record<string, unknown>;
+  /** The merged case this message came from (its thread), when it shows on the case it was merged into. */
+  fromCase: { id: string; number: number } | null;
 }
 
 export interface CaseDetail extends CaseSummary {
   messages: CaseMessageView[];
   gestures: GestureView[];
   repeatedBy: string[];
-  history: Array<{ at: string; actorKind: string; actorId: string | null; change: Record<string, unknown> }>;
+  /** The earlier case this one repeats, by number, subject and reason; null when it is no repeat. */
+  repeatOfCase: RelatedCase | null;
+  /** The later cases that came back as repeats of this one. */
+  repeatedByCases: RelatedCase[];
+  /** Entries from cases merged into this one name their case in `fromCase`. */
+  history: Array<{ at: string; actorKind: string; actorId: string | null; change: Record<string, unknown>; fromCase?: { id: string; number: number } }>;
+  merge: CaseMergeFacts;
 }
 
 /** The clock that runs out first among those still running. */
@@ -129,6 +139,7 @@ export function toMessageView(row: CaseMessageRow): CaseMessageView {
     delivery: row.delivery ? { status: row.delivery, attempts: row.delivery_attempts, error: row.delivery_error } : null,
     externalId: row.external_id,
     properties: row.properties ? (JSON.parse(row.properties) as Record<string, unknown>) : {},
+    fromCase: row.origin_case_id && row.origin_number !== null ? { id: row.origin_case_id, number: row.origin_number } : null,
   };
 }
 

@@ -1,7 +1,12 @@
-// A case's conversation, oldest first: the customer's messages, our replies with their delivery,
-// internal notes (marked as never sent, and marked again when they mention you), calls and
+// A case's conversation, oldest first: the customer's messages, our replies with their delivery (a
+// reply that did not go out says why, with a retry), internal notes (marked as never sent, and marked again when they mention you), calls and
 // service-recovery gestures, each styled apart.
+import { useState } from 'react';
 import { humanize } from '../labels.ts';
+import { deliveryApi } from '../delivery-api.ts';
+import { useCan } from '../permissions.ts';
+import { ErrorAlert } from './ErrorAlert.tsx';
+import '../delivery.css';
 import { useStaff } from '../staff.ts';
 import { absoluteTime, relativeTime } from '../time.ts';
 import type { CaseMessage } from '../types.ts';
@@ -16,8 +21,20 @@ const KIND_LABELS: Record<string, string> = {
   gesture: 'Gesture',
 };
 
-/** `mentionsMe`: ids of the notes that mention the signed-in staff member. */
-export function Conversation({ messages, customerLabel, mentionsMe }: { messages: CaseMessage[]; customerLabel: string | null; mentionsMe: ReadonlySet<number> }) {
+/** `mentionsMe`: ids of the notes that mention the signed-in staff member; `onRetried` reloads the case after a retry. */
+export function Conversation({
+  messages,
+  customerLabel,
+  mentionsMe,
+  caseId,
+  onRetried,
+}: {
+  messages: CaseMessage[];
+  customerLabel: string | null;
+  mentionsMe: ReadonlySet<number>;
+  caseId?: string;
+  onRetried?: () => Promise<void> | void;
+}) {
   return (
     <section className="conversation panel" aria-labelledby="conversation-heading" data-testid="conversation">
       <h2 id="conversation-heading">
@@ -28,7 +45,13 @@ export function Conversation({ messages, customerLabel, mentionsMe }: { messages
       ) : (
         <ol className="message-list">
           {messages.map((message) => (
-            <Message key={message.id} message={message} customerLabel={customerLabel} mentionsMe={mentionsMe.has(message.id)} />
+            <Message
+              key={message.id}
+              message={message}
+              customerLabel={customerLabel}
+              mentionsMe={mentionsMe.has(message.id)}
+              retry={caseId ? { caseId, onRetried } : undefined}
+            />
           ))}
         </ol>
       )}
@@ -36,7 +59,17 @@ export function Conversation({ messages, customerLabel, mentionsMe }: { messages
   );
 }
 
-function Message({ message, customerLabel, mentionsMe }: { message: CaseMessage; customerLabel: string | null; mentionsMe: boolean }) {
+function Message({
+  message,
+  customerLabel,
+  mentionsMe,
+  retry,
+}: {
+  message: CaseMessage;
+  customerLabel: string | null;
+  mentionsMe: boolean;
+  retry?: { caseId: string; onRetried?: () => Promise<void> | void };
+}) {
   const me = useStaff();
   const kind = message.kind in KIND_LABELS ? message.kind : 'other';
   const who = message.kind === 'inbound' ? (customerLabel ?? 'Customer') : (message.author?.name ?? null);
@@ -55,24 +88,64 @@ function Message({ message, customerLabel, mentionsMe }: { message: CaseMessage;
           {who && <span>{message.kind === 'inbound' ? who : `by ${who}`}</span>}
           {isNote && <span className="internal-badge">Only staff see this</span>}
           {mentionsMe && <span className="mention-badge">Mentions you</span>}
+          {message.fromCase && <span className="message-origin" data-testid="message-origin">from #{message.fromCase.number}</span>}
         </span>
         <time dateTime={message.at} title={absoluteTime(message.at)} className="muted">
           {relativeTime(message.at)}
         </time>
       </div>
       {message.text && (isNote ? <NoteText text={message.text} myEmail={me.email} className="message-text" /> : <p className="message-text">{message.text}</p>)}
-      {message.delivery && <Delivery delivery={message.delivery} />}
+      {message.delivery && <Delivery delivery={message.delivery} messageId={message.id} retry={retry} />}
     </li>
   );
 }
 
-function Delivery({ delivery }: { delivery: NonNullable<CaseMessage['delivery']> }) {
-  const text = delivery.error ? `${humanize(delivery.status)}: ${delivery.error}` : humanize(delivery.status);
-  const attempts = delivery.attempts > 1 ? ` after ${delivery.attempts} attempts` : '';
+/** Sent, on its way, or not delivered: a reply that did not go out says why and can be tried again. */
+function Delivery({
+  delivery,
+  messageId,
+  retry,
+}: {
+  delivery: NonNullable<CaseMessage['delivery']>;
+  messageId: number;
+  retry?: { caseId: string; onRetried?: () => Promise<void> | void };
+}) {
+  const can = useCan();
+  const [retrying, setRetrying] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+  const undelivered = delivery.status !== 'sent' && delivery.error !== null;
+  const text =
+    delivery.status === 'failed'
+      ? `Failed to send: ${delivery.error ?? 'no reason given'}`
+      : undelivered
+        ? `Not sent yet: ${delivery.error}. It is tried again later.`
+        : humanize(delivery.status);
+  const attempts = delivery.attempts > 1 ? ` (${delivery.attempts} attempts)` : '';
+  const tryAgain = async () => {
+    if (!retry) return;
+    setRetrying(true);
+    setFailure(null);
+    try {
+      await deliveryApi.retryReply(retry.caseId, messageId);
+      await retry.onRetried?.();
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setRetrying(false);
+    }
+  };
   return (
-    <p className={`delivery delivery-${delivery.status}`} data-testid="delivery" data-status={delivery.status}>
-      {text}
-      {attempts}
-    </p>
+    <div className="delivery-row">
+      <p className={`delivery delivery-${delivery.status}`} data-testid="delivery" data-status={delivery.status}>
+        {text}
+        {attempts}
+      </p>
+      {undelivered && retry && can('cases:write') && (
+        <button type="button" onClick={tryAgain} disabled={retrying}>
+          {retrying ? 'Retrying…' : 'Retry sending'}
+        </button>
+      )}
+      {failure !== null && <ErrorAlert error={failure} />}
+    </div>
   );
 }

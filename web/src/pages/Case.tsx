@@ -2,7 +2,7 @@
 // side by side with the customer's context card; gestures below the conversation.
 import { useEffect, useState } from 'react';
 import { api } from '../api.ts';
-import { casePath } from '../cases.ts';
+import { casePath, isActive } from '../cases.ts';
 import { notesMentioning } from '../mentions.ts';
 import { useCan } from '../permissions.ts';
 import { followLink, navigate } from '../router.ts';
@@ -17,6 +17,12 @@ import { Conversation } from '../components/Conversation.tsx';
 import { ErrorAlert, Loading } from '../components/ErrorAlert.tsx';
 import { GestureDialog } from '../components/GestureDialog.tsx';
 import { ReplyBox } from '../components/ReplyBox.tsx';
+import { CaseMergeBanner } from '../components/CaseMergeBanner.tsx';
+import { MergeCaseDialog } from '../components/MergeCaseDialog.tsx';
+import { TakeItButton } from '../components/TakeItButton.tsx';
+import { PresenceNotice } from '../components/PresenceNotice.tsx';
+import { CaseShortcuts } from '../components/QueueShortcuts.tsx';
+import { useLiveCase } from '../live.ts';
 
 /** How often a page with a queued reply asks again (the server retries delivery every 15 s). */
 const QUEUED_RECHECK_MS = 5000;
@@ -32,6 +38,7 @@ export function Case({ reference }: { reference: string }) {
   const [card, setCard] = useState<Loaded<Card>>({ state: 'loading' });
   const [teams, setTeams] = useState<Team[]>([]);
   const [offering, setOffering] = useState(false);
+  const [merging, setMerging] = useState(false);
   const caseId = detail.state === 'ready' ? detail.value.id : null;
   const customerId = detail.state === 'ready' ? detail.value.customerId : null;
   const shown = detail.state === 'ready' ? detail.value : null;
@@ -97,6 +104,8 @@ export function Case({ reference }: { reference: string }) {
   const refreshBoth = async () => {
     await Promise.all([refresh(), refreshCard()]);
   };
+  // Live: a colleague's note, a customer's message or a status change shows without a reload.
+  useLiveCase(caseId, () => void refreshBoth().catch(() => undefined));
 
   return (
     <section className="page case-page">
@@ -108,6 +117,14 @@ export function Case({ reference }: { reference: string }) {
         </p>
         {detail.state === 'ready' && writable && (
           <div className="page-actions">
+            {isActive(detail.value.status) && detail.value.assigneeId !== me.id && (
+              <TakeItButton caseId={detail.value.id} number={detail.value.number} onTaken={refresh} />
+            )}
+            {isActive(detail.value.status) && (
+              <button type="button" onClick={() => setMerging(true)}>
+                Merge into…
+              </button>
+            )}
             <button type="button" onClick={() => setOffering(true)}>
               Offer a gesture
             </button>
@@ -116,6 +133,7 @@ export function Case({ reference }: { reference: string }) {
       </div>
       {detail.state === 'loading' && <Loading label="Loading case…" />}
       {detail.state === 'failed' && <ErrorAlert error={detail.error} />}
+      {detail.state === 'ready' && detail.value.merge?.mergedInto && <CaseMergeBanner mergedInto={detail.value.merge.mergedInto} onUndone={refreshBoth} />}
       {detail.state === 'ready' && <PendingNote count={detail.value.gestures.filter((gesture) => gesture.status === 'pending').length} />}
       {detail.state === 'ready' && (
         <div className="case-layout">
@@ -132,7 +150,11 @@ export function Case({ reference }: { reference: string }) {
               messages={detail.value.messages}
               customerLabel={detail.value.customerLabel}
               mentionsMe={notesMentioning(detail.value.history, me.id)}
+              caseId={detail.value.id}
+              onRetried={refresh}
             />
+            <PresenceNotice caseId={detail.value.id} myId={me.id} mayReply={writable} />
+            <CaseShortcuts detail={detail.value} myId={me.id} writable={writable} onChanged={refresh} />
             <ReplyBox key={detail.value.id} detail={detail.value} onSent={refresh} />
             <CaseGestures gestures={detail.value.gestures} onChanged={refreshBoth} />
           </div>
@@ -141,6 +163,15 @@ export function Case({ reference }: { reference: string }) {
             {card.state === 'failed' && <ErrorAlert error={card.error} />}
             {card.state === 'ready' && <ContextCard card={card.value} onChanged={refreshCard} />}
           </div>
+          {merging && (
+            <MergeCaseDialog
+              detail={detail.value}
+              onClose={(merged) => {
+                setMerging(false);
+                if (merged) refreshBoth().catch(() => undefined);
+              }}
+            />
+          )}
           {offering && (
             <GestureDialog
               detail={detail.value}

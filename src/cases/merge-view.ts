@@ -1,0 +1,54 @@
+// What a case page shows of merges: the survivor a merged case points to, the cases merged into this
+// one, and their history and gestures beside its own (their messages moved to it with the merge).
+import type { Db } from '../store/db.ts';
+import { gesturesOfCase } from '../gestures/store.ts';
+import type { GestureRow } from '../gestures/view.ts';
+import type { CaseRecord } from './model.ts';
+import { caseEventsOf } from './store.ts';
+import * as merges from './merge-store.ts';
+
+export interface CaseMergeLink {
+  mergeId: string;
+  caseId: string;
+  number: number;
+  mergedAt: string;
+  mergedBy: string | null;
+}
+
+export interface CaseMergeFacts {
+  /** Set while this case is merged into another: the banner "Merged into #1042". */
+  mergedInto: CaseMergeLink | null;
+  /** Cases merged into this one, oldest merge first. */
+  mergedCases: CaseMergeLink[];
+}
+
+export interface MergedParts {
+  merge: CaseMergeFacts;
+  history: Array<{ at: number; actorKind: string; actorId: string | null; change: Record<string, unknown>; fromCase: { id: string; number: number } }>;
+  gestures: GestureRow[];
+}
+
+export async function mergedPartsOf(db: Db, c: CaseRecord): Promise<MergedParts> {
+  const [into, intoThis, madeOf] = await Promise.all([merges.activeMergeAbsorbing(db, c.id), merges.activeMergesInto(db, c.id), merges.casesMadeOf(db, c.id)]);
+  const others = madeOf.filter((id) => id !== c.id);
+  const numbers = await merges.caseNumbersOf(db, [...(into ? [into.survivor_id] : []), ...others]);
+  const link = (row: merges.CaseMergeRow, caseId: string): CaseMergeLink => ({
+    mergeId: row.id,
+    caseId,
+    number: numbers.get(caseId)!,
+    mergedAt: new Date(row.merged_at).toISOString(),
+    mergedBy: row.merged_by,
+  });
+  const history: MergedParts['history'] = [];
+  const gestures: GestureRow[] = [];
+  for (const id of others) {
+    const fromCase = { id, number: numbers.get(id)! };
+    for (const entry of await caseEventsOf(db, id)) history.push({ ...entry, fromCase });
+    gestures.push(...(await gesturesOfCase(db, id)));
+  }
+  return {
+    merge: { mergedInto: into ? link(into, into.survivor_id) : null, mergedCases: intoThis.map((row) => link(row, row.absorbed_id)) },
+    history,
+    gestures,
+  };
+}
