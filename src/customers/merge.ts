@@ -3,6 +3,7 @@
 import type { Db } from '../store/db.ts';
 import { RapportError } from '../http/errors.ts';
 import { newId } from '../shared/ids.ts';
+import type { Actor } from '../shared/actor.ts';
 import { recordAudit } from '../audit/index.ts';
 import { moveInteractions, moveInteractionsOfProfiles } from '../interactions/store.ts';
 import * as store from './store.ts';
@@ -82,7 +83,7 @@ export async function profilesOf(db: Db, customerId: string): Promise<string[]> 
 
 export async function mergeProfiles(
   tx: Db,
-  input: { survivorId: string; absorbedId: string; reason: 'event' | 'manual'; cause: string | null; actorId: string | null },
+  input: { survivorId: string; absorbedId: string; reason: 'event' | 'manual'; cause: string | null; actor: Actor },
 ): Promise<Merge> {
   // A merge during ingest: what the batch observed so far lands first, on the profiles (and their
   // events) it was observed on, as if each observation had been applied when it arrived.
@@ -145,12 +146,11 @@ export async function mergeProfiles(
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       id, survivor.id, absorbed.id, JSON.stringify(absorbedProfiles), input.cause,
-      JSON.stringify(copied), input.reason, input.actorId, now,
+      JSON.stringify(copied), input.reason, staffIdOf(input.actor), now,
     ],
   );
   await recordAudit(tx, {
-    actorKind: input.actorId ? 'staff' : 'system',
-    actorId: input.actorId,
+    ...auditActor(input.actor),
     action: 'customer.merged',
     customerId: survivor.id,
     detail: { mergeId: id, absorbedId: absorbed.id, reason: input.reason, cause: input.cause },
@@ -160,7 +160,7 @@ export async function mergeProfiles(
 }
 
 /** Gives the absorbed profile back its identities, events and preferences; what arrived for them since goes too. */
-export async function undoMerge(tx: Db, mergeId: string, actorId: string | null): Promise<Merge> {
+export async function undoMerge(tx: Db, mergeId: string, actor: Actor): Promise<Merge> {
   await applyObservedBehaviour(tx);
   const row = await tx.get<MergeRow>('SELECT * FROM merges WHERE id = ?', [mergeId]);
   if (!row) throw new RapportError('merge_not_found', `No merge with id ${mergeId}`, 404);
@@ -194,13 +194,22 @@ export async function undoMerge(tx: Db, mergeId: string, actorId: string | null)
 
   for (const id of [row.survivor_id, row.absorbed_id]) await rebuildImplicitPreferences(tx, id);
   const now = Date.now();
-  await tx.run('UPDATE merges SET undone_at = ?, undone_by = ? WHERE id = ?', [now, actorId, mergeId]);
+  await tx.run('UPDATE merges SET undone_at = ?, undone_by = ? WHERE id = ?', [now, staffIdOf(actor), mergeId]);
   await recordAudit(tx, {
-    actorKind: actorId ? 'staff' : 'system',
-    actorId,
+    ...auditActor(actor),
     action: 'customer.merge_undone',
     customerId: row.survivor_id,
     detail: { mergeId, absorbedId: row.absorbed_id },
   });
   return toMerge((await tx.get<MergeRow>('SELECT * FROM merges WHERE id = ?', [mergeId]))!);
+}
+
+/** `merged_by` / `undone_by` name staff; a merge by a write key or the system names no one there (the audit says who). */
+function staffIdOf(actor: Actor): string | null {
+  return actor.kind === 'staff' ? actor.id : null;
+}
+
+/** Who, from which address, in which request: as every other audit entry. */
+function auditActor(actor: Actor) {
+  return { actorKind: actor.kind, actorId: actor.id, ip: actor.ip, requestId: actor.requestId };
 }

@@ -4,6 +4,7 @@ import type { Db } from '../store/db.ts';
 import { RapportError } from '../http/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { recordAudit } from '../audit/index.ts';
+import { SYSTEM_ACTOR, type Actor } from '../shared/actor.ts';
 import { identityStrength, isExclusiveKind, type Identity } from './identity.ts';
 import * as store from './store.ts';
 import { mergeProfiles } from './merge.ts';
@@ -29,6 +30,8 @@ export interface ResolveInput {
   occurredAt: number;
   /** Names the event in merge records and audit entries: `source:sourceId`. */
   cause: string;
+  /** Who sent the event (write key, staff, CLI): the actor of any merge it causes, or of its refusal. */
+  actor?: Actor;
 }
 
 /** Follows merge redirects to the profile that speaks for a customer today. */
@@ -98,7 +101,13 @@ export async function resolveCustomer(tx: Db, input: ResolveInput): Promise<Reso
   const target =
     owners.size === 1
       ? { customerId: [...owners][0]!, merged: [] }
-      : await mergeOwners(tx, await Promise.all([...owners].map(async (id) => (await store.findCustomerRecord(tx, id))!)), known, input.cause);
+      : await mergeOwners(
+          tx,
+          await Promise.all([...owners].map(async (id) => (await store.findCustomerRecord(tx, id))!)),
+          known,
+          input.cause,
+          input.actor ?? SYSTEM_ACTOR,
+        );
   const strongest = known
     .filter(({ row }) => row.customer_id === target.customerId || target.merged.includes(row.customer_id))
     .sort((a, b) => identityStrength(b.identity.kind) - identityStrength(a.identity.kind))[0];
@@ -119,6 +128,7 @@ async function mergeOwners(
   owners: store.CustomerRecord[],
   known: Array<{ identity: Identity; row: CachedOwner }>,
   cause: string,
+  actor: Actor,
 ): Promise<{ customerId: string; merged: string[] }> {
   const ordered = [...owners].sort((a, b) => a.created_at - b.created_at || a.id.localeCompare(b.id));
   const survivor = ordered[0]!;
@@ -131,16 +141,18 @@ async function mergeOwners(
     if (clash) {
       refused.push(candidate.id);
       await recordAudit(tx, {
-        actorKind: 'system',
-        actorId: null,
+        actorKind: actor.kind,
+        actorId: actor.id,
         action: 'customer.merge_refused',
         customerId: candidate.id,
         detail: { survivorId: survivor.id, cause, conflictingKind: clash[0] },
+        ip: actor.ip,
+        requestId: actor.requestId,
       });
       continue;
     }
     for (const [kind, value] of theirs) exclusive.set(kind, value);
-    await mergeProfiles(tx, { survivorId: survivor.id, absorbedId: candidate.id, reason: 'event', cause, actorId: null });
+    await mergeProfiles(tx, { survivorId: survivor.id, absorbedId: candidate.id, reason: 'event', cause, actor });
     merged.push(candidate.id);
   }
   if (refused.length === 0) return { customerId: survivor.id, merged };

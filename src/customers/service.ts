@@ -13,6 +13,7 @@ import { mergeTraits, searchWords } from './profile.ts';
 import { canonicalCustomer } from './resolution.ts';
 import * as store from './store.ts';
 import { summarise } from './summary.ts';
+import { lastSeenByHer, latestOwnContacts } from './own-activity.ts';
 
 export interface Flag {
   flag: string;
@@ -96,14 +97,16 @@ async function requireCustomer(db: Db, id: string): Promise<store.CustomerRow> {
 
 export async function getContextCard(db: Db, id: string, actor: Actor, openCasesOf: OpenCasesSource): Promise<ContextCard> {
   const row = await requireCustomer(db, id);
-  const [identities, flags, preferences, recent, departmentRows, merges, openCases] = await Promise.all([
+  const [identities, flags, preferences, recent, departmentRows, merges, openCases, seenAt] = await Promise.all([
     store.listIdentities(db, row.id),
     prefStore.listFlags(db, row.id),
     prefStore.listPreferences(db, row.id),
     interactionStore.listTimeline(db, row.id, RECENT_INTERACTIONS),
-    interactionStore.listRecentDepartmentContacts(db, row.id, DEPARTMENT_SCAN),
+    // Only what she did: a colleague's note or our reply is not her contact (own-activity.ts).
+    latestOwnContacts(db, row.id, DEPARTMENT_SCAN),
     listMergesOf(db, row.id),
     openCasesOf(db, row.id),
+    lastSeenByHer(db, row.id),
   ]);
   const lastContacts: ContextCard['lastContacts'] = [];
   const seenDepartments = new Set<string>();
@@ -118,7 +121,7 @@ export async function getContextCard(db: Db, id: string, actor: Actor, openCases
       text: contact.text,
     });
   }
-  const lastInbound = departmentRows.find((contact) => contact.direction === 'inbound') ?? recent.find((r) => r.direction === 'inbound');
+  const lastInbound = departmentRows[0];
   const card: ContextCard = {
     id: row.id,
     name: row.name,
@@ -139,7 +142,8 @@ export async function getContextCard(db: Db, id: string, actor: Actor, openCases
     traits: JSON.parse(row.traits) as Record<string, unknown>,
     createdAt: iso(row.created_at),
     firstSeenAt: iso(row.first_seen_at),
-    lastSeenAt: iso(row.last_seen_at),
+    // Never seen doing anything herself (a profile made by an import of our messages): when it was made.
+    lastSeenAt: iso(seenAt ?? row.created_at),
     lifecycle: row.lifecycle,
     acquisitionSource: row.acquisition_source,
     interactionCount: row.interaction_count,
@@ -292,12 +296,12 @@ export async function mergeCustomers(db: Db, survivorId: string, absorbedId: str
   return db.transaction(async (tx) => {
     const survivor = await requireCustomer(tx, survivorId);
     const absorbed = await requireCustomer(tx, absorbedId);
-    return mergeProfiles(tx, { survivorId: survivor.id, absorbedId: absorbed.id, reason: 'manual', cause: null, actorId: actor.id });
+    return mergeProfiles(tx, { survivorId: survivor.id, absorbedId: absorbed.id, reason: 'manual', cause: null, actor });
   });
 }
 
 export async function undoCustomerMerge(db: Db, mergeId: string, actor: Actor): Promise<Merge> {
-  return db.transaction((tx) => undoMerge(tx, mergeId, actor.id));
+  return db.transaction((tx) => undoMerge(tx, mergeId, actor));
 }
 
 export async function listMerges(db: Db, customerId: string): Promise<Merge[]> {

@@ -1,20 +1,67 @@
-// Service recovery: what an agent may give a customer to put a bad experience right.
+// Service recovery: what an agent may give a customer to put a bad experience right, and the
+// empowerment limits that say how much of it they may give without a manager.
+import { DateTime } from 'luxon';
 
 export const GESTURE_KINDS = ['credit', 'refund', 'replacement', 'gift', 'note'] as const;
 export type GestureKind = (typeof GESTURE_KINDS)[number];
 
 export type GestureStatus = 'issued' | 'pending' | 'rejected';
 
-export interface Empowerment {
-  /** Minor units of `currency`. */
-  limit: number;
+/** Every limit a staff member has in one currency, in minor units, defaults filled in. */
+export interface GestureLimits {
   currency: string;
+  perGesture: number;
+  perCase: number;
+  perDay: number;
+  /** Whether per-case and per-day are the defaults rather than set. */
+  perCaseIsDefault: boolean;
+  perDayIsDefault: boolean;
+}
+
+/** A day's total defaults to this many of the largest single gesture. */
+export const DAY_LIMIT_MULTIPLE = 5;
+
+/** Fills in the defaults: a case may get one full gesture, a day five. None set means 0: every gesture with an amount waits. */
+export function resolveLimits(
+  currency: string,
+  set: { perGesture: number; perCase: number | null; perDay: number | null } | null,
+): GestureLimits {
+  const perGesture = set?.perGesture ?? 0;
+  return {
+    currency,
+    perGesture,
+    perCase: set?.perCase ?? perGesture,
+    perDay: set?.perDay ?? perGesture * DAY_LIMIT_MULTIPLE,
+    perCaseIsDefault: set?.perCase == null,
+    perDayIsDefault: set?.perDay == null,
+  };
+}
+
+/** Why a gesture waits for a manager. */
+export type PendingReason = 'gesture_limit' | 'case_limit' | 'day_limit';
+
+/** Already issued (and approved) in the gesture's currency: pending and rejected gestures do not count. */
+export interface IssuedTotals {
+  onCase: number;
+  /** By the issuer, on their current day; undefined when the check does not consider the day (approvals). */
+  today?: number;
 }
 
 /**
- * Within the limit when the currency is the limit's own and the amount is not above it. A gesture
- * in another currency always goes to a manager: we hold no exchange rates to compare it.
+ * Null when the whole gesture fits every limit; otherwise the first limit it breaks. The gesture is never
+ * split: the part above a limit would leave the customer with two half-decided credits, so the whole
+ * gesture waits for a manager. A zero amount (a hand-written note) needs no approval.
  */
-export function isWithinLimit(amount: number, currency: string, empowerment: Empowerment): boolean {
-  return amount === 0 || (currency === empowerment.currency && amount <= empowerment.limit);
+export function limitBroken(amount: number, limits: GestureLimits, issued: IssuedTotals): PendingReason | null {
+  if (amount === 0) return null;
+  if (amount > limits.perGesture) return 'gesture_limit';
+  if (issued.onCase + amount > limits.perCase) return 'case_limit';
+  if (issued.today !== undefined && issued.today + amount > limits.perDay) return 'day_limit';
+  return null;
+}
+
+/** The local day holding `at` in `zone`, as [start, end) epoch ms: "per day" is the agent's team's day. */
+export function dayAround(at: number, zone: string): [number, number] {
+  const start = DateTime.fromMillis(at, { zone }).startOf('day');
+  return [start.toMillis(), start.plus({ days: 1 }).toMillis()];
 }

@@ -1,5 +1,6 @@
-// Issuing a service-recovery gesture: within the agent's own limit it is issued at once; above it
-// a manager approves (or rejects) it. Either way it lands on the case and the customer's timeline.
+// Issuing a service-recovery gesture: within the agent's own limits (the gesture, the case's total, their
+// day's total) it is issued at once; otherwise the whole gesture waits for a manager to approve or
+// reject. Either way it lands on the case and the customer's timeline.
 import type { Db } from '../store/db.ts';
 import type { Actor } from '../shared/actor.ts';
 import { newId } from '../shared/ids.ts';
@@ -10,7 +11,7 @@ import { findCase, insertCaseMessage, recordCaseEvent } from '../cases/store.ts'
 import { recordStaffInteraction } from '../cases/timeline.ts';
 import { customerLabel, customerLabelFactsOf } from '../customers/label.ts';
 import { refreshRuleFlags } from '../flags/service.ts';
-import { isWithinLimit, type GestureKind } from './model.ts';
+import { dayAround, limitBroken, type GestureKind } from './model.ts';
 import { formatMoney, isCurrency, toMinorUnits } from './money.ts';
 import { toGestureView, toPendingGestureView, type GestureRow, type GestureView, type PendingGestureView } from './view.ts';
 import * as store from './store.ts';
@@ -67,9 +68,15 @@ export async function issueGesture(db: Db, caseId: string, request: GestureReque
   return db.transaction(async (tx) => {
     const found = await findCase(tx, caseId);
     if (!found) throw new RapportError('not_found', `No case ${caseId}`, 404);
-    const empowerment = await store.empowermentOf(tx, staff.id);
+    // Check and insert in one write transaction: two requests at once cannot both fit under a sum.
     const now = Date.now();
-    const within = isWithinLimit(amount, request.currency, empowerment);
+    const limits = await store.gestureLimitsOf(tx, staff.id, request.currency);
+    const [dayStart, dayEnd] = dayAround(now, await store.workdayZoneOf(tx, staff.id));
+    const pendingReason = limitBroken(amount, limits, {
+      onCase: await store.issuedOnCase(tx, found.id, request.currency),
+      today: await store.issuedByBetween(tx, staff.id, request.currency, dayStart, dayEnd),
+    });
+    const within = pendingReason === null;
     const row: GestureRow = {
       id: newId('ges'),
       case_id: found.id,
@@ -85,6 +92,7 @@ export async function issueGesture(db: Db, caseId: string, request: GestureReque
       decision_note: null,
       interaction_id: null,
       created_at: now,
+      pending_reason: pendingReason,
     };
     await store.insertGesture(tx, row);
     if (within) await recordIssued(tx, row, staff, now);
@@ -96,7 +104,7 @@ export async function issueGesture(db: Db, caseId: string, request: GestureReque
       actorId: actor.id,
       action: within ? 'gesture.issued' : 'gesture.requested',
       customerId: found.customerId,
-      detail: { gestureId: row.id, caseId: found.id, amount: row.amount, currency: row.currency },
+      detail: { gestureId: row.id, caseId: found.id, amount: row.amount, currency: row.currency, ...(within ? {} : { pendingReason }) },
       ip: actor.ip,
       requestId: actor.requestId,
     });
@@ -117,11 +125,21 @@ export async function decideOnGesture(
     if (!row) throw new RapportError('not_found', `No gesture ${gestureId}`, 404);
     if (row.status !== 'pending') throw new RapportError('not_pending', `The gesture was already ${row.status}`, 409);
     if (row.issued_by === approver.id) throw new RapportError('forbidden', 'Someone else must approve a gesture you asked for', 403);
-    // A manager approves up to their own limit; an admin is the last word.
+    // A manager approves what their own limits cover (the gesture, and the case's total with it); an admin
+    // is the last word. Approving is not the approver's own giving, so their day's total does not apply.
     if (decision.approve && approver.role !== 'admin') {
-      const empowerment = await store.empowermentOf(tx, approver.id);
-      if (!isWithinLimit(row.amount, row.currency, empowerment)) {
-        throw new RapportError('above_limit', `This gesture is above your own limit (${formatMoney(empowerment.limit, empowerment.currency)})`, 403);
+      const limits = await store.gestureLimitsOf(tx, approver.id, row.currency);
+      const onCase = row.case_id ? await store.issuedOnCase(tx, row.case_id, row.currency) : 0;
+      const broken = limitBroken(row.amount, limits, { onCase });
+      if (broken === 'gesture_limit') {
+        throw new RapportError('above_limit', `This gesture is above your own limit (${formatMoney(limits.perGesture, row.currency)})`, 403);
+      }
+      if (broken === 'case_limit') {
+        throw new RapportError(
+          'above_limit',
+          `With this gesture the case would have ${formatMoney(onCase + row.amount, row.currency)}, above your own limit per case (${formatMoney(limits.perCase, row.currency)})`,
+          403,
+        );
       }
     }
     if (!roleAllows(approver.role, 'gestures:approve')) throw new RapportError('forbidden', 'Your role may not approve gestures', 403);

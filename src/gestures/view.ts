@@ -17,6 +17,8 @@ export interface GestureRow {
   decision_note: string | null;
   interaction_id: number | null;
   created_at: number;
+  /** Which limit made it wait: `gesture_limit`, `case_limit` or `day_limit`. */
+  pending_reason?: string | null;
 }
 
 export interface PendingGestureRow extends GestureRow {
@@ -35,6 +37,8 @@ export interface GestureView {
   status: string;
   /** Present while the gesture waits for a manager. */
   approval?: 'pending';
+  /** Which of the issuer's limits made it wait (`gesture_limit`, `case_limit`, `day_limit`); null if it never waited. */
+  pendingReason: string | null;
   issuedBy: string;
   issuedByName: string | null;
   decidedBy: string | null;
@@ -54,6 +58,7 @@ export function toGestureView(row: GestureRow): GestureView {
     reason: row.reason,
     status: row.status,
     ...(row.status === 'pending' ? { approval: 'pending' as const } : {}),
+    pendingReason: row.pending_reason ?? null,
     issuedBy: row.issued_by,
     issuedByName: row.issued_by_name ?? null,
     decidedBy: row.decided_by,

@@ -1,5 +1,5 @@
 // The public contact form and its thank-you page, as plain server-rendered HTML (no script needed).
-import type { ReplyPromise } from './promise.ts';
+import type { ReplyPromise } from './model.ts';
 
 const escape = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -55,8 +55,8 @@ export interface ThankYou {
 /** The promise in words; never more than the numbers support. */
 export function thankYouSentence(thanks: ThankYou): string {
   const who = thanks.onDuty ? `${thanks.onDuty.name}${thanks.onDuty.team ? ` from ${thanks.onDuty.team}` : ''}` : 'One of our team';
-  if (!thanks.promise.usually) return `${who} will read your message and reply by email.`;
-  return `${who} will reply by email. We usually reply ${thanks.promise.usually}; you will hear from us ${thanks.promise.when}.`;
+  if (!thanks.promise.sentence) return `${who} will read your message and reply by email.`;
+  return `${who} will reply by email. ${thanks.promise.sentence}`;
 }
 
 export function thankYouPage(thanks: ThankYou): string {

@@ -8,6 +8,7 @@ import { createRateLimiter } from '../../http/rate-limit.ts';
 import { normaliseEmail } from '../../customers/identity.ts';
 import { contactFormPage, thankYouPage, thankYouSentence } from './page.ts';
 import { submitContactForm, thankYouFacts } from './service.ts';
+import { NO_PROMISE } from './model.ts';
 
 const submissions = createRateLimiter({ max: 5, windowMs: 10 * 60 * 1000 });
 
@@ -54,17 +55,18 @@ export const contactFormRoutes = [
       const parsed = contactSchema.safeParse(request.body ?? {});
       if (!parsed.success) {
         if (json) throw new RapportError('invalid_input', 'The form is not complete', 400, fieldErrorsOf(parsed.error));
-        const values = (request.body ?? {}) as Record<string, string>;
+        // Shown back in the form: only single text fields (a field sent twice arrives as a list).
+        const sent = (request.body ?? {}) as Record<string, unknown>;
+        const values = Object.fromEntries(Object.entries(sent).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
         return html(reply, 400, contactFormPage(ctx.config.companyName, values, parsed.error.issues.map((issue) => issue.message)));
       }
       const form = parsed.data;
       // Bots fill every field; people never see this one. Answer as if it worked, store nothing.
       if (form.website) {
         request.log.info('contact form honeypot filled; dropped');
-        const promise = { usually: null, when: null, expectedAt: null, basis: 'none' as const };
         return json
           ? reply.code(202).send({ received: true })
-          : html(reply, 200, thankYouPage({ company: ctx.config.companyName, customerName: form.name, caseNumber: 0, onDuty: null, promise }));
+          : html(reply, 200, thankYouPage({ company: ctx.config.companyName, customerName: form.name, caseNumber: 0, onDuty: null, promise: NO_PROMISE }));
       }
       const received = await submitContactForm(ctx.db, { name: form.name, email: form.email, message: form.message }, ctx.actor);
       const facts = await thankYouFacts(ctx.db, received.caseId);

@@ -6,7 +6,7 @@ import { receiveMessage, type ReceivedMessage } from '../../cases/inbound.ts';
 import { findTeam, findDefaultTeam, membersOf, type Team } from '../../teams/store.ts';
 import { findPolicy } from '../../sla/store.ts';
 import { ALWAYS_OPEN, businessMillisBetween, isOpenAt } from '../../sla/business-hours.ts';
-import { replyPromise, type ReplyPromise } from './promise.ts';
+import { replyPromise, typicalReply, type ReplyPromise } from './model.ts';
 import { DAY_MS } from '../../shared/time.ts';
 
 export interface ContactSubmission {
@@ -41,19 +41,19 @@ export async function submitContactForm(db: Db, submission: ContactSubmission, a
   );
 }
 
-/** Median business minutes to first response over the most recent answered cases (of the team, if it has any). */
-export async function medianFirstResponseMinutes(db: Db, team: Team | undefined, now: number): Promise<number | null> {
+/**
+ * Business minutes from opening to first response of the team's most recent answered cases (last 30
+ * days, at most 500): the sample the typical reply time comes from, in the team's own opening hours.
+ */
+export async function recentFirstResponseMinutes(db: Db, team: Team | undefined, now: number): Promise<number[]> {
   const rows = await db.all<{ opened_at: number; first_response_at: number }>(
     `SELECT opened_at, first_response_at FROM cases
      WHERE first_response_at IS NOT NULL AND opened_at >= ? ${team ? 'AND team_id = ?' : ''}
      ORDER BY opened_at DESC LIMIT ${RECENT_CASES}`,
     team ? [now - 30 * DAY_MS, team.id] : [now - 30 * DAY_MS],
   );
-  if (rows.length === 0) return null;
   const calendar = team?.calendar ?? ALWAYS_OPEN;
-  const minutes = rows.map((row) => businessMillisBetween(row.opened_at, row.first_response_at, calendar) / 60_000).sort((a, b) => a - b);
-  const middle = Math.floor(minutes.length / 2);
-  return minutes.length % 2 ? minutes[middle]! : (minutes[middle - 1]! + minutes[middle]!) / 2;
+  return rows.map((row) => businessMillisBetween(row.opened_at, row.first_response_at, calendar) / 60_000);
 }
 
 export interface ThankYouFacts {
@@ -75,11 +75,8 @@ export async function thankYouFacts(db: Db, caseId: string, now = Date.now()): P
     if (members[0]) onDuty = { name: members[0].name, team: team.name };
   }
   const policy = team?.slaPolicyId ? await findPolicy(db, team.slaPolicyId) : undefined;
-  const promise = replyPromise({
-    now,
-    medianFirstResponseMinutes: await medianFirstResponseMinutes(db, team, now),
-    targetMinutes: policy?.targets.normal?.firstResponse ?? null,
-    calendar: team?.calendar ?? ALWAYS_OPEN,
-  });
+  const calendar = team?.calendar ?? ALWAYS_OPEN;
+  const typical = typicalReply(await recentFirstResponseMinutes(db, team, now), policy?.targets.normal?.firstResponse ?? null, calendar);
+  const promise = replyPromise(now, typical, calendar);
   return { onDuty, promise };
 }

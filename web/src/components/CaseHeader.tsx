@@ -11,6 +11,7 @@ import { useNow } from '../useNow.ts';
 import { ChannelIcon } from './ChannelIcon.tsx';
 import { CaseStatusBadge, PriorityBadge } from './CaseStatusBadge.tsx';
 import { SlaTimer } from './SlaTimer.tsx';
+import { RelatedCaseLink } from './RelatedCaseLink.tsx';
 
 /** `children` are the controls (status buttons, the details editor) for staff who may change the case. */
 export function CaseHeader({ detail, teamName, children }: { detail: CaseDetail; teamName: string | null; children?: ReactNode }) {
@@ -20,7 +21,7 @@ export function CaseHeader({ detail, teamName, children }: { detail: CaseDetail;
       <div className="case-title">
         <ChannelIcon channel={detail.channel} label={humanize(detail.channel)} />
         <h1>
-          <span className="muted">#{detail.number}</span> {detail.subject}
+          <span className="muted case-ref">#{detail.number}</span> {detail.subject}
         </h1>
       </div>
       <div className="case-badges">
@@ -70,17 +71,38 @@ export function CaseHeader({ detail, teamName, children }: { detail: CaseDetail;
         )}
         {detail.repeatOf && (
           <Fact label="Repeat of">
-            <CaseLink id={detail.repeatOf}>an earlier case</CaseLink>
+            {detail.repeatOfCase ? (
+              <RelatedCaseLink related={detail.repeatOfCase} testId="repeat-of" />
+            ) : (
+              <CaseLink id={detail.repeatOf}>an earlier case</CaseLink>
+            )}
+          </Fact>
+        )}
+        {(detail.merge?.mergedCases.length ?? 0) > 0 && (
+          <Fact label="Merged here">
+            {detail.merge!.mergedCases.map((merged, index) => (
+              <span key={merged.mergeId}>
+                {index > 0 && ', '}
+                <CaseLink id={String(merged.number)}>#{merged.number}</CaseLink>
+              </span>
+            ))}
           </Fact>
         )}
         {detail.repeatedBy.length > 0 && (
           <Fact label="Came back as">
-            {detail.repeatedBy.map((id, index) => (
-              <span key={id}>
-                {index > 0 && ', '}
-                <CaseLink id={id}>a later case</CaseLink>
-              </span>
-            ))}
+            {detail.repeatedByCases
+              ? detail.repeatedByCases.map((later, index) => (
+                  <span key={later.id}>
+                    {index > 0 && ', '}
+                    <RelatedCaseLink related={later} testId="repeated-by" />
+                  </span>
+                ))
+              : detail.repeatedBy.map((id, index) => (
+                  <span key={id}>
+                    {index > 0 && ', '}
+                    <CaseLink id={id}>a later case</CaseLink>
+                  </span>
+                ))}
           </Fact>
         )}
       </dl>

@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import { api } from '../api.ts';
 import { cardLabel, UNNAMED_CUSTOMER } from '../customer-label.ts';
-import { formatValue, humanize } from '../labels.ts';
+import { humanize } from '../labels.ts';
 import { useCan } from '../permissions.ts';
 import { absoluteTime, formatDate, relativeTime } from '../time.ts';
 import type { ContextCard as Card, LastContact } from '../types.ts';
@@ -12,6 +12,7 @@ import { Identities } from './Identities.tsx';
 import { Merges } from './Merges.tsx';
 import { PreferenceForm } from './PreferenceForm.tsx';
 import { Preferences } from './Preferences.tsx';
+import { TraitList } from './TraitList.tsx';
 
 /** `onChanged` reloads the card after an edit made here. */
 export function ContextCard({ card, onChanged }: { card: Card; onChanged: () => Promise<void> }) {
@@ -64,14 +65,7 @@ export function ContextCard({ card, onChanged }: { card: Card; onChanged: () => 
 
       {traits.length > 0 && (
         <CardSection title="Traits">
-          <dl className="kv">
-            {traits.map(([key, value]) => (
-              <div key={key}>
-                <dt>{key}</dt>
-                <dd>{formatValue(value)}</dd>
-              </div>
-            ))}
-          </dl>
+          <TraitList traits={card.traits} />
         </CardSection>
       )}
 

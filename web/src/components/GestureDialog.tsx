@@ -46,8 +46,12 @@ export function GestureDialog({ detail, onClose }: GestureDialogProps) {
           <p className={result.status === 'pending' ? 'gesture-result pending' : 'gesture-result issued'} role="status" data-testid="gesture-result" data-status={result.status}>
             {result.status === 'pending' ? (
               <>
-                Waiting for a manager’s approval: {describe(result)} is above your limit
-                {limit ? ` of ${formatMoney(limit.amount, limit.currency)}` : ''}.
+                Waiting for a manager’s approval: {describe(result)}{' '}
+                {result.pendingReason === 'case_limit'
+                  ? 'would take this case’s gestures above your limit per case.'
+                  : result.pendingReason === 'day_limit'
+                    ? 'would take your gestures today above your limit per day.'
+                    : `is above your limit${limit && limit.currency === result.currency ? ` of ${formatMoney(limit.amount, limit.currency)}` : ` in ${result.currency}`}.`}
               </>
             ) : (
               <>Issued: {describe(result)}. It is on the case and the customer’s record.</>
@@ -65,7 +69,7 @@ export function GestureDialog({ detail, onClose }: GestureDialogProps) {
           <p className="muted">
             For case #{detail.number}
             {detail.customerName ? ` (${detail.customerName})` : ''}.{' '}
-            {limit && `You may give up to ${formatMoney(limit.amount, limit.currency)} without approval; above that a manager decides.`}
+            {limit && `You may give up to ${formatMoney(limit.amount, limit.currency)} a gesture without approval, within your totals per case and per day; above that a manager decides.`}
           </p>
           {problem.general !== null && <ErrorAlert error={problem.general} />}
           <Field id="gesture-kind" label="Kind" error={byField.kind}>

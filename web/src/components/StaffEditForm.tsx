@@ -12,8 +12,9 @@ import { Checkbox } from './Checkbox.tsx';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { Field } from './Field.tsx';
 import { FormActions } from './FormActions.tsx';
+import { GESTURE_TOTAL_FIELDS, GestureLimitTotals, useGestureTotals } from './GestureLimitTotals.tsx';
 
-const FIELDS = ['teamId', 'skills', 'empowermentLimit', 'empowermentLimit.amount', 'empowermentLimit.currency', 'available'];
+const FIELDS = ['teamId', 'skills', 'empowermentLimit', 'empowermentLimit.amount', 'empowermentLimit.currency', 'available', ...GESTURE_TOTAL_FIELDS];
 
 interface StaffEditFormProps {
   member: StaffMember;
@@ -28,6 +29,7 @@ export function StaffEditForm({ member, teams, onSaved, onCancel }: StaffEditFor
   const [amount, setAmount] = useState(String(member.empowermentLimit.amount));
   const [currency, setCurrency] = useState(member.empowermentLimit.currency);
   const [available, setAvailable] = useState(member.available);
+  const totals = useGestureTotals(member.id, currency);
   const { submit, saving, problem } = useFormSubmit(
     FIELDS,
     withNearestFields(FIELDS, async () => {
@@ -37,6 +39,7 @@ export function StaffEditForm({ member, teams, onSaved, onCancel }: StaffEditFor
         empowermentLimit: { amount: amount.trim() === '' ? null : Number(amount), currency: currency.trim().toUpperCase() },
         available,
       });
+      await totals.save(updated.empowermentLimit.currency, updated.empowermentLimit.amount);
       onSaved(updated);
     }),
   );
@@ -80,6 +83,7 @@ export function StaffEditForm({ member, teams, onSaved, onCancel }: StaffEditFor
             onChange={(event) => setCurrency(event.target.value)}
           />
         </Field>
+        <GestureLimitTotals totals={totals} errors={byField} perGesture={amount} />
       </div>
       <Checkbox
         id="staff-edit-available"

@@ -1,0 +1,103 @@
+// Setting a staff member's empowerment limits per currency: the largest single gesture, the most on one
+// case and the most in one day. Amounts come in the currency's units (50 USD) and are kept in minor units.
+import type { Db } from '../store/db.ts';
+import { RapportError } from '../http/errors.ts';
+import type { GestureLimits } from './model.ts';
+import { fromMinorUnits, isCurrency, toMinorUnits } from './money.ts';
+import * as store from './store.ts';
+
+/** Limits as the API shows them: in the currency's units; `perCase` and `perDay` say whether they are the defaults. */
+export interface GestureLimitsView {
+  currency: string;
+  perGesture: number;
+  perCase: number;
+  perDay: number;
+  perCaseIsDefault: boolean;
+  perDayIsDefault: boolean;
+}
+
+export interface GestureLimitsInput {
+  perGesture: number;
+  /** Null or absent: the default, the per-gesture limit. */
+  perCase?: number | null;
+  /** Null or absent: the default, five times the per-gesture limit. */
+  perDay?: number | null;
+}
+
+function toView(limits: GestureLimits): GestureLimitsView {
+  const units = (minor: number) => fromMinorUnits(minor, limits.currency);
+  return {
+    currency: limits.currency,
+    perGesture: units(limits.perGesture),
+    perCase: units(limits.perCase),
+    perDay: units(limits.perDay),
+    perCaseIsDefault: limits.perCaseIsDefault,
+    perDayIsDefault: limits.perDayIsDefault,
+  };
+}
+
+function minor(field: string, amount: number, currency: string): number {
+  const value = toMinorUnits(amount, currency);
+  if (value === null) {
+    throw new RapportError('invalid_input', `${currency} amounts have at most the currency's decimal places`, 400, [{ field, reason: 'Too many decimals' }]);
+  }
+  return value;
+}
+
+async function requireStaff(db: Db, staffId: string): Promise<{ empowerment_currency: string }> {
+  const row = await db.get<{ empowerment_currency: string }>('SELECT empowerment_currency FROM staff WHERE id = ?', [staffId]);
+  if (!row) throw new RapportError('staff_not_found', `No staff member with id ${staffId}`, 404);
+  return row;
+}
+
+function requireCurrency(currency: string): void {
+  if (!isCurrency(currency)) {
+    throw new RapportError('invalid_input', 'An ISO 4217 currency code such as USD', 400, [{ field: 'currency', reason: 'Unknown currency' }]);
+  }
+}
+
+export async function listLimits(db: Db, staffId: string): Promise<GestureLimitsView[]> {
+  await requireStaff(db, staffId);
+  return (await store.listGestureLimits(db, staffId)).map(toView);
+}
+
+/** Sets every limit in one currency (a sum below the single-gesture limit would make no sense, so it is refused). */
+export async function setLimits(db: Db, staffId: string, currency: string, input: GestureLimitsInput): Promise<GestureLimitsView> {
+  requireCurrency(currency);
+  return db.transaction(async (tx) => {
+    const staff = await requireStaff(tx, staffId);
+    const perGesture = minor('perGesture', input.perGesture, currency);
+    const perCase = input.perCase == null ? null : minor('perCase', input.perCase, currency);
+    const perDay = input.perDay == null ? null : minor('perDay', input.perDay, currency);
+    for (const [field, value] of [['perCase', perCase], ['perDay', perDay]] as const) {
+      if (value !== null && value < perGesture) {
+        throw new RapportError('invalid_input', 'A total cannot be below the single-gesture limit', 400, [
+          { field, reason: 'At least the per-gesture limit' },
+        ]);
+      }
+    }
+    const now = Date.now();
+    await store.setGestureLimits(tx, staffId, { currency, perGesture, perCase, perDay }, now);
+    // The staff record's one figure (`empowermentLimit`) stays the single-gesture limit of its currency.
+    if (staff.empowerment_currency === currency) {
+      await tx.run('UPDATE staff SET empowerment_limit = ? WHERE id = ?', [perGesture, staffId]);
+    }
+    return toView(await store.gestureLimitsOf(tx, staffId, currency));
+  });
+}
+
+/** Back to no limit in that currency: every gesture in it waits for a manager. */
+export async function removeLimits(db: Db, staffId: string, currency: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const staff = await requireStaff(tx, staffId);
+    if (!(await store.deleteGestureLimits(tx, staffId, currency))) {
+      throw new RapportError('not_found', `No limits in ${currency} for this staff member`, 404);
+    }
+    if (staff.empowerment_currency === currency) await tx.run('UPDATE staff SET empowerment_limit = 0 WHERE id = ?', [staffId]);
+  });
+}
+
+/** The staff form's single figure: the per-gesture limit in that currency, sums kept. */
+export async function setPerGestureLimit(db: Db, staffId: string, limit: { limit: number; currency: string }): Promise<void> {
+  await store.setPerGestureLimit(db, staffId, limit.currency, limit.limit, Date.now());
+}
