@@ -12,11 +12,15 @@ import { customerRoutes } from '../customers/routes.ts';
 import { ingestRoutes } from '../ingest/routes.ts';
 import { auditRoutes } from '../audit/routes.ts';
 import { caseRoutes } from '../cases/routes.ts';
+import { bulkCaseRoutes } from '../cases/bulk-routes.ts';
 import { teamRoutes } from '../teams/routes.ts';
 import { phoneRoutes } from '../channels/phone/routes.ts';
 import { contactFormRoutes } from '../channels/contact-form/routes.ts';
 import { socialRoutes } from '../channels/social/routes.ts';
+import { gestureLimitRoutes } from '../gestures/routes.ts';
 import formbody from '@fastify/formbody';
+import { liveRoutes } from '../live/index.ts';
+import { answerUnreadableRequest, parseFormBody, registerBodyParsing } from './body-parsing.ts';
 
 // RAPPORT_WEB_DIST lets a developer serve a UI built elsewhere (parallel builds of one checkout must not share web/dist).
 const WEB_DIST = process.env.RAPPORT_WEB_DIST ?? fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -28,10 +32,13 @@ export const ALL_ROUTES: readonly RouteSpec<any, any, any>[] = [
   ...ingestRoutes,
   ...auditRoutes,
   ...caseRoutes,
+  ...bulkCaseRoutes,
   ...teamRoutes,
   ...phoneRoutes,
   ...socialRoutes,
+  ...gestureLimitRoutes,
   ...contactFormRoutes,
+  ...liveRoutes,
 ];
 
 /** Fastify's own errors (bad JSON, too large, wrong content type) in our vocabulary. */
@@ -55,9 +62,11 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: deps.config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     bodyLimit: DEFAULT_BODY_LIMIT,
-    trustProxy: true,
+    clientErrorHandler: answerUnreadableRequest,
+    trustProxy: deps.config.trustProxy,
   });
   await app.register(cookie);
+  registerBodyParsing(app, { bodyLimit: DEFAULT_BODY_LIMIT });
 
   app.setErrorHandler((error, request, reply) => {
     const known = error instanceof RapportError ? error : fromFastifyError(error as { code?: string; message: string });
@@ -73,7 +82,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   registerRoutes(app, deps, ALL_ROUTES.filter((route) => !formRoutes.has(route)));
   // The contact form posts as application/x-www-form-urlencoded when no script runs; only its routes accept that.
   await app.register(async (forms) => {
-    await forms.register(formbody, { bodyLimit: 64 * 1024 });
+    await forms.register(formbody, { bodyLimit: 64 * 1024, parser: parseFormBody });
     registerRoutes(forms, deps, contactFormRoutes);
   });
   const openApi = openApiDocument(ALL_ROUTES);

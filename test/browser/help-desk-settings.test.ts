@@ -334,7 +334,7 @@ test("an admin sets an agent's team, skills and gesture limit from the staff lis
   // The team's name shows once the teams have loaded beside the staff list.
   await row.filter({ hasText: 'Support' }).waitFor();
   assert.match(await row.innerText(), /Support/, 'a new agent starts in the default team');
-  await row.getByRole('button', { name: `Change how ${AGENT.name} takes cases` }).click();
+  await row.getByRole('button', { name: `Edit ${AGENT.name}` }).click();
   const form = page.getByRole('form', { name: `How ${AGENT.name} takes cases` });
   await form.getByLabel('Team', { exact: true }).selectOption({ label: 'Billing' });
   await form.getByLabel('Skills').fill('Billing, French, billing');

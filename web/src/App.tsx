@@ -10,6 +10,8 @@ import { Search } from './pages/Search.tsx';
 import { Customer } from './pages/Customer.tsx';
 import { WriteKeys } from './pages/WriteKeys.tsx';
 import { StaffAccounts } from './pages/StaffAccounts.tsx';
+import { MyAccount } from './pages/MyAccount.tsx';
+import { landingPath } from './landing.ts';
 import { Inbox } from './pages/Inbox.tsx';
 import { Case } from './pages/Case.tsx';
 import { AuditLog } from './pages/AuditLog.tsx';
@@ -20,6 +22,7 @@ import { ReplyTemplates } from './pages/settings/ReplyTemplates.tsx';
 import { FlagRules } from './pages/settings/FlagRules.tsx';
 import { CaseSettings } from './pages/settings/CaseSettings.tsx';
 import { RequirePermission } from './components/RequirePermission.tsx';
+import { ShortcutsOverlay } from './components/ShortcutsOverlay.tsx';
 import { PermissionsContext } from './permissions.ts';
 import { StaffContext } from './staff.ts';
 
@@ -53,9 +56,11 @@ export function App() {
 
   const next = search.get('next');
   const signedInOnSignIn = session.state === 'signed-in' && path === '/signin';
+  // Without a page to return to, sign-in lands where this person works: the inbox, or customers.
+  const landing = session.state === 'signed-in' ? landingPath(session.staff) : '/';
   useEffect(() => {
-    if (signedInOnSignIn) navigate(safeReturnPath(next), { replace: true });
-  }, [signedInOnSignIn, next]);
+    if (signedInOnSignIn) navigate(next ? safeReturnPath(next) : landing, { replace: true });
+  }, [signedInOnSignIn, next, landing]);
 
   if (session.state === 'checking') {
     return (
@@ -89,6 +94,7 @@ export function App() {
       <StaffContext value={session.staff}>
         <Shell staff={session.staff} onSignOut={signOut}>
           <Route path={path} />
+          <ShortcutsOverlay canReadCases={(session.staff.permissions ?? []).includes('cases:read')} />
         </Shell>
       </StaffContext>
     </PermissionsContext>
@@ -104,6 +110,7 @@ function Route({ path }: { path: string }) {
   if (caseMatch?.[1]) return <Case reference={decodeURIComponent(caseMatch[1])} />;
   if (path === '/settings/write-keys') return <WriteKeys />;
   if (path === '/settings/staff') return <StaffAccounts />;
+  if (path === '/account') return <MyAccount />;
   if (path === '/settings/audit') {
     return (
       <RequirePermission permission="audit:read" reason="Only managers and admins read who saw and changed what. Ask one of them if you need an entry.">

@@ -32,6 +32,10 @@ export interface CustomerSummary {
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
+  /** How many match in all, where the API counts them (the case queues). */
+  total?: number;
+  /** A search found more than it pages through: `total` is of the first ones. */
+  capped?: boolean;
 }
 
 export interface Interaction {
@@ -225,6 +229,8 @@ export interface CaseMessage {
   delivery: { status: string; attempts: number; error: string | null } | null;
   externalId: string | null;
   properties: Record<string, unknown>;
+  /** The merged case this message came from, when it shows on the case it was merged into. */
+  fromCase?: { id: string; number: number } | null;
 }
 
 export interface Gesture {
@@ -237,6 +243,8 @@ export interface Gesture {
   reason: string;
   status: 'issued' | 'pending' | 'rejected' | string;
   approval?: 'pending';
+  /** Which of the issuer's limits made it wait; null when it never waited. */
+  pendingReason?: 'gesture_limit' | 'case_limit' | 'day_limit' | string | null;
   issuedBy: string;
   issuedByName: string | null;
   decidedBy: string | null;
@@ -267,7 +275,30 @@ export interface CaseDetail extends CaseSummary {
   messages: CaseMessage[];
   gestures: Gesture[];
   repeatedBy: string[];
-  history: Array<{ at: string; actorKind: string; actorId: string | null; change: Record<string, unknown> }>;
+  /** The earlier case this one repeats, named; null when it is no repeat. */
+  repeatOfCase?: RelatedCase | null;
+  /** The later cases that came back as repeats of this one. */
+  repeatedByCases?: RelatedCase[];
+  history: Array<{ at: string; actorKind: string; actorId: string | null; change: Record<string, unknown>; fromCase?: { id: string; number: number } }>;
+  /** Merges: the case this one was merged into (while it is), and the cases merged into this one. */
+  merge?: { mergedInto: CaseMergeLink | null; mergedCases: CaseMergeLink[] };
+}
+
+/** A case named from another case's page: "Repeat of #1012 — Damaged item: …". */
+export interface RelatedCase {
+  id: string;
+  number: number;
+  subject: string | null;
+  reason: string | null;
+  status: string;
+}
+
+export interface CaseMergeLink {
+  mergeId: string;
+  caseId: string;
+  number: number;
+  mergedAt: string;
+  mergedBy: string | null;
 }
 
 export interface CaseChanges {
