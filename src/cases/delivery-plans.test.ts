@@ -25,13 +25,7 @@ const QUERIES: Record<string, [sql: string, index: RegExp]> = {
 
 for (const [name, [sql, index]] of Object.entries(QUERIES)) {
   test(`${name}: served by its index, no table scanned, no sort`, () => {
-    const params = (sql.match(/\?/g) ?? []).map(() => 1);
-    const plan = temp.db
-      .rawConnection()
-      .prepare(`EXPLAIN QUERY PLAN ${sql}`)
-      .all(...params)
-      .map((row) => (row as { detail: string }).detail)
-      .join('\n');
+    const plan = temp.queryPlan(sql);
     assert.match(plan, index, plan);
     assert.doesNotMatch(plan, /^SCAN (?!.*USING (COVERING )?INDEX)/m, plan);
     assert.doesNotMatch(plan, /USE TEMP B-TREE FOR ORDER BY/, plan);

@@ -30,12 +30,7 @@ function recording(db: Db, seen: Array<{ sql: string; params: readonly SqlValue[
 }
 
 function planOf(sql: string, params: readonly SqlValue[]): string {
-  return temp.db
-    .rawConnection()
-    .prepare(`EXPLAIN QUERY PLAN ${sql}`)
-    .all(...params)
-    .map((row) => (row as { detail: string }).detail)
-    .join('\n');
+  return temp.queryPlan(sql, params);
 }
 
 const ACTIVE = ['new', 'open', 'pending'] as const;

@@ -10,6 +10,8 @@ export interface TempDatabase {
   readonly db: SqliteDatabase;
   /** Its folder, for a test that needs a second database file beside it. */
   readonly dir: string;
+  /** SQLite's EXPLAIN QUERY PLAN of a statement, one step a line; each `?` is bound to 1 unless given. */
+  queryPlan(sql: string, params?: readonly unknown[]): string;
 }
 
 export function useTempDatabase(prefix: string): TempDatabase {
@@ -31,6 +33,14 @@ export function useTempDatabase(prefix: string): TempDatabase {
     },
     get dir() {
       return dir;
+    },
+    queryPlan(sql, params = (sql.match(/\?/g) ?? []).map(() => 1)) {
+      return this.db
+        .rawConnection()
+        .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+        .all(...params)
+        .map((row) => (row as { detail: string }).detail)
+        .join('\n');
     },
   };
 }

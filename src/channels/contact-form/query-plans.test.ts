@@ -9,12 +9,7 @@ test("the team's recent answered cases: served by cases_team_answered, no table 
   const sql = `SELECT opened_at, first_response_at FROM cases
      WHERE first_response_at IS NOT NULL AND opened_at >= ? AND team_id = ?
      ORDER BY opened_at DESC LIMIT 500`;
-  const plan = temp.db
-    .rawConnection()
-    .prepare(`EXPLAIN QUERY PLAN ${sql}`)
-    .all(1, 'team')
-    .map((row) => (row as { detail: string }).detail)
-    .join('\n');
+  const plan = temp.queryPlan(sql, [1, 'team']);
   assert.match(plan, /USING INDEX cases_team_answered \(team_id=\? AND opened_at>\?\)/, plan);
   assert.doesNotMatch(plan, /TEMP B-TREE|^SCAN /m, plan);
 });
