@@ -8,6 +8,7 @@ import { startTestServer, http, type TestServer } from './helpers/server.ts';
 import { openSqlite } from '../src/store/sqlite.ts';
 import { receiveMessage } from '../src/cases/inbound.ts';
 import { CLI_ACTOR } from '../src/shared/actor.ts';
+import { liveHubOf } from '../src/live/service.ts';
 
 let server: TestServer;
 let agentToken: string;
@@ -266,6 +267,35 @@ test('one person may hold only so many streams', { timeout: 30_000 }, async () =
     if (again.response.status === 200) break;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+});
+
+test('a stream ends when its token is revoked or its account disabled', { timeout: 30_000 }, async () => {
+  const admin = bearer(server.token);
+  const created = await http('POST', `${server.url}/api/staff`, {
+    token: server.token,
+    body: { email: 'leaver@example.com', name: 'Lee Leaver', role: 'agent', password: 'a long enough password' },
+  });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const { createApiToken } = await import('../src/staff/service.ts');
+  const first = await createApiToken(server.running.db, 'leaver@example.com', 'first');
+  const second = await createApiToken(server.running.db, 'leaver@example.com', 'second');
+  const byToken = await openStream('/api/live', bearer(first.token));
+  const byAccount = await openStream('/api/live', bearer(second.token));
+  await byToken.waitFor((event) => event.event === 'ready');
+  await byAccount.waitFor((event) => event.event === 'ready');
+  const hub = liveHubOf(server.running.db);
+
+  const tokens = await http('GET', `${server.url}/api/tokens?staffId=${created.body.id}`, { headers: admin });
+  const firstId = tokens.body.items.find((item: { name: string }) => item.name === 'first').id;
+  assert.equal((await http('DELETE', `${server.url}/api/tokens/${firstId}`, { headers: admin })).status, 200);
+  await hub.recheckStreams();
+  await byToken.untilEnded();
+  assert.equal(byAccount.ended, false, 'the other token still reads');
+
+  const disabled = await http('PATCH', `${server.url}/api/staff/${created.body.id}`, { headers: admin, body: { disabled: true } });
+  assert.equal(disabled.status, 200, JSON.stringify(disabled.body));
+  await hub.recheckStreams();
+  await byAccount.untilEnded();
 });
 
 test('the server closes with streams open, ending them', { timeout: 30_000 }, async () => {

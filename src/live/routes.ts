@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { defineRoute } from '../http/route.ts';
 import { RapportError } from '../http/errors.ts';
+import { authenticate } from '../http/auth.ts';
 import { PRESENCE_STATES, RECONNECT_AFTER_MS, parseLastEventId } from './model.ts';
 import { liveHubOf, type LiveStream } from './service.ts';
 import { caseExists } from './store.ts';
@@ -45,6 +46,9 @@ export const liveRoutes = [
         caseId,
         write: (chunk) => void (writable() && raw.write(chunk)),
         end: () => void (writable() && raw.end()),
+        // The same credentials as when it opened: a session that ended, a revoked token, a disabled
+        // account or a role without cases:read ends the stream too.
+        stillAllowed: () => authenticate(ctx, request, reply, 'cases:read').then(() => true, () => false),
       };
       raw.on('close', () => hub.remove(stream));
       raw.on('error', () => hub.remove(stream));

@@ -22,6 +22,8 @@ export interface LiveStream {
   caseId: string | null;
   write(chunk: string): void;
   end(): void;
+  /** Whether whoever opened it may still read cases; asked at every heartbeat. */
+  stillAllowed?(): Promise<boolean>;
 }
 
 const PRUNE_EVERY_TICKS = 60;
@@ -77,6 +79,16 @@ export class LiveHub {
     if (this.streams.size === 0) this.stop();
   }
 
+  /** Ends the streams whose people may no longer read cases (signed out, token revoked, disabled). */
+  async recheckStreams(): Promise<void> {
+    for (const stream of [...this.streams]) {
+      if (stream.stillAllowed && !(await stream.stillAllowed().catch(() => false))) {
+        this.remove(stream);
+        stream.end();
+      }
+    }
+  }
+
   /** A heartbeat from someone on a case; tells the others when what they see changes. */
   markPresence(caseId: string, staffId: string, name: string, state: PresenceState | 'left'): PresentPerson[] {
     const now = Date.now();
@@ -120,7 +132,10 @@ export class LiveHub {
       this.starting = null;
       if (this.timer || this.closed) return;
       this.timer = setInterval(() => void this.tick(), WATCH_EVERY_MS);
-      this.heartbeat = setInterval(() => this.broadcast(() => ': heartbeat\n\n'), HEARTBEAT_EVERY_MS);
+      this.heartbeat = setInterval(() => {
+        this.broadcast(() => ': heartbeat\n\n');
+        void this.recheckStreams();
+      }, HEARTBEAT_EVERY_MS);
       // Streams keep the process busy anyway; the timers themselves must not hold a CLI open.
       this.timer.unref();
       this.heartbeat.unref();
