@@ -1,5 +1,6 @@
 // One inbox queue of cases, kept current by itself: read again when a live update arrives (every 30 s
-// while the live stream is down) and when the agent comes back to the window, in place, so the table neither flickers nor loses its scroll or its pages.
+// while the live stream is down) and when the agent comes back to the window, in place, so the table
+// neither flickers nor loses its scroll or its pages.
 import { reloadQueue, uniqueAfter, PAGE_SIZE, type CaseQueue, type LoadCases } from '../queues.ts';
 import { totalText } from '../queue-filters.ts';
 import type { CaseSummary, Page } from '../types.ts';
