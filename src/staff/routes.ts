@@ -155,7 +155,8 @@ export const staffRoutes = [
     summary: 'Change a staff account: name, role, department, team, skills, empowerment limit, availability, password, or disable it',
     tags: ['staff'],
     auth: 'staff:manage',
-    audit: 'staff.changed',
+    // Audited as staff.changed by the service's transaction, after a new password is hashed (not `audit:`,
+    // whose transaction would hold the database's writer through scrypt and the hash queue).
     params: z.object({ id: z.string().min(1).max(100) }),
     body: z
       .object({
@@ -173,7 +174,12 @@ export const staffRoutes = [
         available: z.boolean().optional(),
       })
       .refine((body) => Object.keys(body).length > 0, 'Change at least one field'),
-    handler: async ({ params, body, ctx, reply }) => staffService.updateStaff(ctx.db, params.id, body).catch(withRetryAfterWhenBusy(reply)),
+    handler: async ({ params, body, ctx, reply }) =>
+      staffService
+        .updateStaff(ctx.db, params.id, body, {
+          inSameTransaction: (tx, updated) => recordAudit(tx, administrativeAuditEntry('staff.changed', ctx, params, body, updated)),
+        })
+        .catch(withRetryAfterWhenBusy(reply)),
   }),
   defineRoute({
     method: 'POST',
