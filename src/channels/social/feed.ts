@@ -7,6 +7,7 @@ import { parse as parseCsv } from 'csv-parse';
 import { z } from 'zod';
 import type { InboundMessage } from '../model.ts';
 import { parseLooseDate } from '../../shared/dates.ts';
+import { findTextProblem } from '../../shared/text.ts';
 
 export interface FeedPost {
   postId: string;
@@ -64,6 +65,9 @@ const postSchema = z.object({
 });
 
 export function parseFeedRecord(record: Record<string, unknown>): FeedPost | string {
+  // The text rule of every edge (src/shared/text.ts): a replayed file does not pass the HTTP parser.
+  const textProblem = findTextProblem(record);
+  if (textProblem) return `${textProblem.field}: ${textProblem.reason}`;
   const parsed = postSchema.safeParse(record);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
