@@ -15,11 +15,7 @@ export const FILTER_NAMES = ['q', 'channel', 'priority', 'reason', 'tag', 'sort'
 
 export const NO_QUEUE_FILTERS: QueueFilters = { q: '', channel: '', priority: '', reason: '', tag: '', sort: '' };
 
-/** The channels cases arrive on, in the order the filter lists them. */
-export const CASE_CHANNELS = ['email', 'social', 'web_form', 'phone', 'chat', 'in_store', 'app', 'web'] as const;
 export const PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;
-/** What the reason lexicon proposes (src/cases/reason.ts); agents and IVR menus may name others. */
-export const COMMON_REASONS = ['refund', 'damaged item', 'delivery', 'cancellation', 'billing', 'account access', 'technical issue'] as const;
 
 /** `''` is the default: best match for a search, else newest first. */
 export const SORTS: ReadonlyArray<{ value: string; label: string; searchOnly?: boolean }> = [

@@ -2,9 +2,9 @@
 // apply at once; typed values with the button or Enter. The page keeps them in the address.
 import { useEffect, useState } from 'react';
 import { humanize } from '../labels.ts';
+// One list of channels and reasons with the rule forms: the reasons as the server stores them (damaged_item).
+import { CASE_CHANNELS, KNOWN_REASONS } from '../settings/conditions.ts';
 import {
-  CASE_CHANNELS,
-  COMMON_REASONS,
   hasQueueFilters,
   NO_QUEUE_FILTERS,
   PRIORITIES,
@@ -74,7 +74,7 @@ export function QueueFilters({ applied, onApply }: QueueFiltersProps) {
         <label htmlFor="filter-reason">Reason</label>
         <input id="filter-reason" list="filter-reasons" autoComplete="off" value={reason} onChange={(event) => setReason(event.target.value)} />
         <datalist id="filter-reasons">
-          {COMMON_REASONS.map((known) => (
+          {KNOWN_REASONS.map((known) => (
             <option key={known} value={known} />
           ))}
         </datalist>
