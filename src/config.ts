@@ -3,20 +3,14 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { CountryCode } from 'libphonenumber-js';
 import { parseTrustProxy, type TrustProxy } from './http/trust-proxy.ts';
-import { passwordProblem } from './staff/password-policy.ts';
+import { newPassword } from './staff/password-policy.ts';
 
 const environment = z.object({
   RAPPORT_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   RAPPORT_HOST: z.string().default('0.0.0.0'),
   RAPPORT_DATA_DIR: z.string().default('./data'),
   RAPPORT_ADMIN_EMAIL: z.email().default('admin@example.com'),
-  RAPPORT_ADMIN_PASSWORD: z
-    .string()
-    .superRefine((password, ctx) => {
-      const problem = passwordProblem(password);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
-    })
-    .optional(),
+  RAPPORT_ADMIN_PASSWORD: newPassword.optional(),
   RAPPORT_DEFAULT_COUNTRY: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166 alpha-2 code such as US').default('US'),
   RAPPORT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RAPPORT_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),

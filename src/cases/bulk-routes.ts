@@ -2,11 +2,10 @@
 // merging duplicate cases of one customer (and undoing it).
 import { z } from 'zod';
 import { defineRoute } from '../http/route.ts';
-import type { RequestContext } from '../http/context.ts';
 import { CASE_PRIORITIES, CASE_STATUSES } from './model.ts';
 import { applyBulkAction, takeCase, BULK_MAX_CASES, type BulkAction } from './bulk.ts';
 import { mergeCase, undoCaseMerge } from './case-merge.ts';
-import { withCustomerLabels } from './view.ts';
+import { labelled, labelledOne } from './route-helpers.ts';
 
 const caseRef = z.string().min(1).max(100);
 const tag = z.string().trim().min(1).max(50);
@@ -20,10 +19,6 @@ const bulkAction = z.discriminatedUnion('type', [
   z.object({ type: z.literal('removeTag'), tag }).strict(),
   z.object({ type: z.literal('close') }).strict(),
 ]);
-
-async function labelledOne<T extends { customerId: string }>(ctx: RequestContext, item: T) {
-  return (await withCustomerLabels(ctx.db, [item], ctx.can('customers:pii')))[0]!;
-}
 
 export const bulkCaseRoutes = [
   defineRoute({
@@ -54,12 +49,8 @@ export const bulkCaseRoutes = [
     handler: async ({ body, ctx }) => {
       const action: BulkAction = body.action.type === 'assign' && body.action.assigneeId === 'me' ? { type: 'assign', assigneeId: ctx.staff!.id } : body.action;
       const report = await applyBulkAction(ctx.db, body.ids, action, ctx.actor);
-      const labelled = await withCustomerLabels(
-        ctx.db,
-        report.results.flatMap((result) => (result.ok ? [result.case] : [])),
-        ctx.can('customers:pii'),
-      );
-      const byId = new Map(labelled.map((item) => [item.id, item]));
+      const changed = await labelled(ctx, report.results.flatMap((result) => (result.ok ? [result.case] : [])));
+      const byId = new Map(changed.map((item) => [item.id, item]));
       return { ...report, results: report.results.map((result) => (result.ok ? { ...result, case: byId.get(result.case.id)! } : result)) };
     },
   }),

@@ -2,15 +2,9 @@
 // trying a reply that did not go out again.
 import { z } from 'zod';
 import { defineRoute } from '../http/route.ts';
-import type { RequestContext } from '../http/context.ts';
 import { listUndelivered, replyTargetOf, retryReply } from './delivery.ts';
 import { getCase, requireCase, summarise } from './service.ts';
-import { withCustomerLabels } from './view.ts';
-
-/** Sends queued replies without holding up the answer for long: a slow mail server only delays delivery. */
-async function flushSoon(ctx: RequestContext): Promise<void> {
-  await Promise.race([ctx.flushOutbox(), new Promise((resolve) => setTimeout(resolve, 3000).unref())]);
-}
+import { flushSoon, labelled } from './route-helpers.ts';
 
 export const deliveryRoutes = [
   defineRoute({
@@ -23,7 +17,7 @@ export const deliveryRoutes = [
     handler: async ({ query, ctx }) => {
       const found = await listUndelivered(ctx.db, query.limit);
       const items = await Promise.all(found.map(async ({ record, undelivered }) => ({ ...(await summarise(ctx.db, record)), undelivered })));
-      return { items: await withCustomerLabels(ctx.db, items, ctx.can('customers:pii')), nextCursor: null };
+      return { items: await labelled(ctx, items), nextCursor: null };
     },
   }),
   defineRoute({

@@ -29,8 +29,9 @@ export interface MergedParts {
 }
 
 export async function mergedPartsOf(db: Db, c: CaseRecord): Promise<MergedParts> {
-  const [into, intoThis, madeOf] = await Promise.all([merges.activeMergeAbsorbing(db, c.id), merges.activeMergesInto(db, c.id), merges.casesMadeOf(db, c.id)]);
-  const others = madeOf.filter((id) => id !== c.id);
+  const [into, intoThis] = await Promise.all([merges.activeMergeAbsorbing(db, c.id), merges.activeMergesInto(db, c.id)]);
+  // What casesMadeOf returns, less the case itself, from the merges already read.
+  const others = intoThis.flatMap((merge) => JSON.parse(merge.absorbed_cases) as string[]).filter((id) => id !== c.id);
   const numbers = await merges.caseNumbersOf(db, [...(into ? [into.survivor_id] : []), ...others]);
   const link = (row: merges.CaseMergeRow, caseId: string): CaseMergeLink => ({
     mergeId: row.id,
@@ -41,10 +42,11 @@ export async function mergedPartsOf(db: Db, c: CaseRecord): Promise<MergedParts>
   });
   const history: MergedParts['history'] = [];
   const gestures: GestureRow[] = [];
-  for (const id of others) {
+  const parts = await Promise.all(others.map(async (id) => ({ id, events: await caseEventsOf(db, id), given: await gesturesOfCase(db, id) })));
+  for (const { id, events, given } of parts) {
     const fromCase = { id, number: numbers.get(id)! };
-    for (const entry of await caseEventsOf(db, id)) history.push({ ...entry, fromCase });
-    gestures.push(...(await gesturesOfCase(db, id)));
+    for (const entry of events) history.push({ ...entry, fromCase });
+    gestures.push(...given);
   }
   return {
     merge: { mergedInto: into ? link(into, into.survivor_id) : null, mergedCases: intoThis.map((row) => link(row, row.absorbed_id)) },

@@ -12,7 +12,7 @@ import { decideOnGesture, issueGesture, listPendingGestures } from '../gestures/
 import { findTemplate } from '../templates/store.ts';
 import { renderTemplate } from '../templates/render.ts';
 import { templateValuesFor } from '../templates/values.ts';
-import { withCustomerLabels } from './view.ts';
+import { flushSoon, labelled, labelledOne } from './route-helpers.ts';
 import { listCases } from './listing.ts';
 import { CASE_SORTS } from './list-store.ts';
 import { commaList, commaListOf } from './list-query.ts';
@@ -30,23 +30,9 @@ const statusList = z
     return statuses as (typeof CASE_STATUSES)[number][];
   });
 
-/** `customerLabel` on each case: what the inbox calls a customer, masked unless the role sees personal data. */
-function labelled<T extends { customerId: string }>(ctx: RequestContext, items: readonly T[]) {
-  return withCustomerLabels(ctx.db, items, ctx.can('customers:pii'));
-}
-
-async function labelledOne<T extends { customerId: string }>(ctx: RequestContext, item: T) {
-  return (await labelled(ctx, [item]))[0]!;
-}
-
 function writerOf(ctx: RequestContext) {
   const staff = ctx.staff!;
   return { id: staff.id, name: staff.name, department: staff.department, role: staff.role };
-}
-
-/** Sends queued replies without holding up the answer for long: a slow mail server only delays delivery. */
-async function flushSoon(ctx: RequestContext): Promise<void> {
-  await Promise.race([ctx.flushOutbox(), new Promise((resolve) => setTimeout(resolve, 3000).unref())]);
 }
 
 export const caseRoutes = [

@@ -1,6 +1,6 @@
 // Reading and changing cases: the detail and the queues, status and assignment changes, SLA breaches.
 import type { Db } from '../store/db.ts';
-import type { Actor } from '../shared/actor.ts';
+import { auditActor, type Actor } from '../shared/actor.ts';
 import { RapportError } from '../http/errors.ts';
 import { profilesOf } from '../customers/merge.ts';
 import { canonicalCustomer } from '../customers/resolution.ts';
@@ -44,29 +44,20 @@ export async function summarise(db: Db, c: CaseRecord): Promise<CaseSummary> {
 
 export async function getCase(db: Db, id: string, actor: Actor): Promise<CaseDetail> {
   const found = await requireCase(db, id);
-  const [summary, messages, gestures, repeatedBy, history, merged] = await Promise.all([
+  const [summary, messages, gestures, related, history, merged] = await Promise.all([
     summarise(db, found),
     store.messagesOf(db, found.id),
     gesturesOfCase(db, found.id),
-    db.all<{ id: string }>('SELECT id FROM cases WHERE repeat_of = ? ORDER BY opened_at', [found.id]),
+    relatedCasesOf(db, found),
     store.caseEventsOf(db, found.id),
     mergedPartsOf(db, found),
   ]);
-  const related = await relatedCasesOf(db, found);
-  await recordAudit(db, {
-    actorKind: actor.kind,
-    actorId: actor.id,
-    action: 'case.viewed',
-    customerId: found.customerId,
-    detail: { caseId: found.id },
-    ip: actor.ip,
-    requestId: actor.requestId,
-  });
+  await recordAudit(db, { ...auditActor(actor), action: 'case.viewed', customerId: found.customerId, detail: { caseId: found.id } });
   return {
     ...summary,
     messages: messages.map(toMessageView),
     gestures: [...gestures, ...merged.gestures].map(toGestureView),
-    repeatedBy: repeatedBy.map((row) => row.id),
+    repeatedBy: related.repeatedByCases.map((repeat) => repeat.id),
     ...related,
     // Cases merged into this one keep their history here too, in time order.
     history: [...history, ...merged.history].sort((a, b) => a.at - b.at).map((entry) => ({ ...entry, at: new Date(entry.at).toISOString() })),

@@ -3,7 +3,7 @@
 import type { Db } from '../store/db.ts';
 import { RapportError } from '../http/errors.ts';
 import { newId } from '../shared/ids.ts';
-import type { Actor } from '../shared/actor.ts';
+import { auditActor, type Actor } from '../shared/actor.ts';
 import { recordAudit } from '../audit/index.ts';
 import { moveInteractions, moveInteractionsOfProfiles } from '../interactions/store.ts';
 import * as store from './store.ts';
@@ -210,6 +210,3 @@ function staffIdOf(actor: Actor): string | null {
 }
 
 /** Who, from which address, in which request: as every other audit entry. */
-function auditActor(actor: Actor) {
-  return { actorKind: actor.kind, actorId: actor.id, ip: actor.ip, requestId: actor.requestId };
-}

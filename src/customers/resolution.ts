@@ -4,7 +4,7 @@ import type { Db } from '../store/db.ts';
 import { RapportError } from '../http/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { recordAudit } from '../audit/index.ts';
-import { SYSTEM_ACTOR, type Actor } from '../shared/actor.ts';
+import { SYSTEM_ACTOR, auditActor, type Actor } from '../shared/actor.ts';
 import { identityStrength, isExclusiveKind, type Identity } from './identity.ts';
 import * as store from './store.ts';
 import { mergeProfiles } from './merge.ts';
@@ -141,13 +141,10 @@ async function mergeOwners(
     if (clash) {
       refused.push(candidate.id);
       await recordAudit(tx, {
-        actorKind: actor.kind,
-        actorId: actor.id,
+        ...auditActor(actor),
         action: 'customer.merge_refused',
         customerId: candidate.id,
         detail: { survivorId: survivor.id, cause, conflictingKind: clash[0] },
-        ip: actor.ip,
-        requestId: actor.requestId,
       });
       continue;
     }

@@ -1,6 +1,6 @@
 // Customer use cases: the context card, timeline, look-up and search, stated preferences, flags, merges.
 import type { Db } from '../store/db.ts';
-import type { Actor } from '../shared/actor.ts';
+import { auditActor, type Actor } from '../shared/actor.ts';
 import { RapportError } from '../http/errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { decodeCursor, encodeCursor, type Interaction } from '../interactions/model.ts';
@@ -309,6 +309,3 @@ export async function listMerges(db: Db, customerId: string): Promise<Merge[]> {
   return listMergesOf(db, row.id);
 }
 
-function auditActor(actor: Actor) {
-  return { actorKind: actor.kind, actorId: actor.id, ip: actor.ip, requestId: actor.requestId };
-}

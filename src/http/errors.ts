@@ -12,6 +12,8 @@ export class RapportError extends Error {
     message: string,
     readonly status = 400,
     readonly errors: FieldError[] = [],
+    /** Sent as Retry-After by the HTTP edge: when a refusal for load (429, 503) may be tried again. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'RapportError';

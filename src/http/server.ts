@@ -75,6 +75,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
       const internal = new RapportError('internal_error', 'Something went wrong on our side; the request id helps us find it', 500);
       return reply.code(500).type('application/problem+json').send(toProblem(internal, request.id));
     }
+    if (known.retryAfterSeconds !== undefined) reply.header('retry-after', String(known.retryAfterSeconds));
     return reply.code(known.status).type('application/problem+json').send(toProblem(known, request.id));
   });
 

@@ -97,19 +97,6 @@ export async function listTimeline(
   );
 }
 
-/** The newest rows that name a department, for "you met Support last week"; bounded so the card stays fast. */
-export async function listRecentDepartmentContacts(
-  db: Db,
-  customerId: string,
-  scan: number,
-): Promise<Array<Pick<InteractionRow, 'department' | 'channel' | 'type' | 'direction' | 'occurred_at' | 'text'>>> {
-  return db.all(
-    `SELECT department, channel, type, direction, occurred_at, text FROM interactions WHERE customer_id = ? AND department IS NOT NULL
-     ORDER BY occurred_at DESC, id DESC LIMIT ?`,
-    [customerId, scan],
-  );
-}
-
 export async function moveInteractions(db: Db, fromCustomerId: string, toCustomerId: string): Promise<void> {
   await db.run('UPDATE interactions SET customer_id = ? WHERE customer_id = ?', [toCustomerId, fromCustomerId]);
 }

@@ -9,3 +9,8 @@ export interface Actor {
 
 export const SYSTEM_ACTOR: Actor = { kind: 'system', id: null };
 export const CLI_ACTOR: Actor = { kind: 'cli', id: null };
+
+/** The columns of an audit entry that say who acted, from where, in which request. */
+export function auditActor(actor: Actor) {
+  return { actorKind: actor.kind, actorId: actor.id, ip: actor.ip, requestId: actor.requestId };
+}

@@ -8,7 +8,6 @@ import { recordAudit } from '../audit/index.ts';
 import { administrativeAuditEntry } from '../audit/administrative.ts';
 import type { Config } from '../config.ts';
 import { ROLES, permissionsOf } from './model.ts';
-import { BUSY_RETRY_AFTER_S } from './hash-limiter.ts';
 import { newPassword } from './password-policy.ts';
 import { createSignInThrottle, type SignInThrottle } from './sign-in-throttle.ts';
 import { tokenRoutes } from './token-routes.ts';
@@ -37,14 +36,6 @@ function setSessionCookie(reply: FastifyReply, config: Config, sessionToken: str
   });
 }
 
-/** A password hash refused for load (503) tells the caller when to come back. */
-function withRetryAfterWhenBusy(reply: FastifyReply) {
-  return (error: unknown): never => {
-    if (error instanceof RapportError && error.code === 'server_busy') reply.header('retry-after', String(BUSY_RETRY_AFTER_S));
-    throw error;
-  };
-}
-
 export const staffRoutes = [
   defineRoute({
     method: 'POST',
@@ -62,7 +53,7 @@ export const staffRoutes = [
       }
       const signedIn = await staffService.signIn(ctx.db, body.email, body.password).catch((error: unknown) => {
         if (error instanceof RapportError && error.code === 'invalid_credentials') throttle.failed(request.ip, body.email);
-        return withRetryAfterWhenBusy(reply)(error);
+        throw error;
       });
       throttle.succeeded(request.ip, body.email);
       const { staff, sessionToken } = signedIn;
@@ -96,8 +87,7 @@ export const staffRoutes = [
       const changed = await staffService
         .changeOwnPassword(ctx.db, me, body.currentPassword, body.newPassword, {
           inSameTransaction: (tx) => recordAudit(tx, administrativeAuditEntry('staff.password_changed', ctx, { id: me }, body, undefined)),
-        })
-        .catch(withRetryAfterWhenBusy(reply));
+        });
       setSessionCookie(reply, ctx.config, changed.sessionToken);
       return { id: changed.staff.id };
     },
@@ -133,7 +123,7 @@ export const staffRoutes = [
       department: z.string().trim().min(1).max(100).nullable().optional(),
       password: newPassword,
     }),
-    handler: async ({ body, ctx, reply }) => staffService.createStaff(ctx.db, body).catch(withRetryAfterWhenBusy(reply)),
+    handler: async ({ body, ctx, reply }) => staffService.createStaff(ctx.db, body),
   }),
   defineRoute({
     method: 'POST',
@@ -178,8 +168,7 @@ export const staffRoutes = [
       staffService
         .updateStaff(ctx.db, params.id, body, {
           inSameTransaction: (tx, updated) => recordAudit(tx, administrativeAuditEntry('staff.changed', ctx, params, body, updated)),
-        })
-        .catch(withRetryAfterWhenBusy(reply)),
+        }),
   }),
   defineRoute({
     method: 'POST',
@@ -197,8 +186,7 @@ export const staffRoutes = [
           params.id,
           { password: body.password },
           { inSameTransaction: (tx) => recordAudit(tx, administrativeAuditEntry('staff.password_reset', ctx, params, body, undefined)) },
-        )
-        .catch(withRetryAfterWhenBusy(reply)),
+        ),
   }),
   ...tokenRoutes,
 ];

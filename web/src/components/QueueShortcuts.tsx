@@ -1,7 +1,8 @@
 // Shortcuts of the inbox and the case page: j/k move through the queue's rows, and on a case to the
 // next or previous case of the queue the agent came from; r reply, n note, t take, e resolve.
 import { useEffect, useState } from 'react';
-import { ApiError, api, request } from '../api.ts';
+import { api } from '../api.ts';
+import { caseActions } from '../case-actions.ts';
 import { casePath } from '../cases.ts';
 import { navigate } from '../router.ts';
 import { moveSelection, neighbourIn } from '../shortcuts.ts';
@@ -71,7 +72,7 @@ function compose(mode: 'reply' | 'note'): void {
 }
 
 /** On a case page; `onChanged` reloads it after take or resolve. A message says what happened (or failed). */
-export function CaseShortcuts({ detail, myId, writable, onChanged }: { detail: CaseDetail; myId: string; writable: boolean; onChanged: () => Promise<void> }) {
+export function CaseShortcuts({ detail, writable, onChanged }: { detail: CaseDetail; writable: boolean; onChanged: () => Promise<void> }) {
   const [message, setMessage] = useState('');
   const act = (what: string, work: () => Promise<unknown>) => {
     setMessage(`${what}…`);
@@ -95,7 +96,7 @@ export function CaseShortcuts({ detail, myId, writable, onChanged }: { detail: C
     note: () => compose('note'),
     ...(writable
       ? {
-          take: () => act('Taking the case', () => takeCase(detail.id, myId)),
+          take: () => act('Taking the case', () => caseActions.take(detail.id)),
           resolve: () => act('Resolving the case', () => api.changeCase(detail.id, { status: 'resolved' })),
         }
       : {}),
@@ -106,14 +107,4 @@ export function CaseShortcuts({ detail, myId, writable, onChanged }: { detail: C
       {message && <p className="muted shortcut-status">{message}</p>}
     </div>
   );
-}
-
-/** "Take it" where the server has it; otherwise the same through a change of assignee. */
-async function takeCase(caseId: string, myId: string): Promise<unknown> {
-  try {
-    return await request(`/api/cases/${encodeURIComponent(caseId)}/take`, { method: 'POST', body: {} });
-  } catch (failure) {
-    if (!(failure instanceof ApiError) || failure.code !== 'route_not_found') throw failure;
-    return api.changeCase(caseId, { assigneeId: myId });
-  }
 }

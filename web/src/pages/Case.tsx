@@ -154,7 +154,7 @@ export function Case({ reference }: { reference: string }) {
               onRetried={refresh}
             />
             <PresenceNotice caseId={detail.value.id} myId={me.id} mayReply={writable} />
-            <CaseShortcuts detail={detail.value} myId={me.id} writable={writable} onChanged={refresh} />
+            <CaseShortcuts detail={detail.value} writable={writable} onChanged={refresh} />
             <ReplyBox key={detail.value.id} detail={detail.value} onSent={refresh} />
             <CaseGestures gestures={detail.value.gestures} onChanged={refreshBoth} />
           </div>
