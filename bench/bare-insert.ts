@@ -51,6 +51,7 @@ export function createBareTable(connection: BetterSqlite3.Database): (rows: read
     'INSERT INTO bare_events (customer_key, type, event, text, properties, occurred_at, message_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   return connection.transaction((rows: readonly BareRow[]) => {
-    for (const row of rows) insert.run(row.customerKey, row.type, row.event, row.text, row.properties, row.occurredAt, row.messageId);
+    for (const row of rows)
+      insert.run(row.customerKey, row.type, row.event, row.text, row.properties, row.occurredAt, row.messageId);
   });
 }

@@ -17,7 +17,10 @@ async function main(): Promise<void> {
     if (/^\d+$/.test(source)) {
       const posts = Number(source);
       file = join(workspace.root, 'generated-feed.jsonl');
-      writeFeedFile(file, generateSocialFeed({ posts, customers: Math.max(1, Math.floor(posts / 5)), seed: 42 }).records);
+      writeFeedFile(
+        file,
+        generateSocialFeed({ posts, customers: Math.max(1, Math.floor(posts / 5)), seed: 42 }).records,
+      );
     }
     const { posts } = await loadFeed(file);
     const { db } = await workspace.openDatabase('case-replay');
@@ -40,7 +43,9 @@ async function main(): Promise<void> {
       const owner = page === 1 ? '(page 1: header)' : (owners.get(page) ?? '(other)');
       byOwner.set(owner, (byOwner.get(owner) ?? 0) + 1);
     }
-    console.log(`${(pages.length / count).toFixed(2)} pages per post over the last ${count} of ${posts.length} posts (${source})`);
+    console.log(
+      `${(pages.length / count).toFixed(2)} pages per post over the last ${count} of ${posts.length} posts (${source})`,
+    );
     for (const [owner, total] of [...byOwner].sort((a, b) => b[1] - a[1])) {
       if (total / count >= 0.01) console.log(`  ${(total / count).toFixed(3).padStart(7)}  ${owner}`);
     }

@@ -38,8 +38,10 @@ export function unusableFeedMessage(options: BenchOptions): string | null {
   if (options.feed === null) return null;
   const problem = unreadableBecause(options.feed);
   if (problem === null) return null;
-  return `No feed to replay: ${options.feed} ${problem}, so nothing was run. Give --feed a CSV or JSON Lines file in the ` +
-    `"Customer Support on Twitter" layout, or leave --feed out to replay a generated feed.`;
+  return (
+    `No feed to replay: ${options.feed} ${problem}, so nothing was run. Give --feed a CSV or JSON Lines file in the ` +
+    `"Customer Support on Twitter" layout, or leave --feed out to replay a generated feed.`
+  );
 }
 
 // Checked here because the feed reader's stream would end the process on a read error (a directory, no permission).
@@ -67,8 +69,10 @@ async function feedToReplay(env: BenchEnvironment): Promise<FeedToReplay> {
     writeFeedFile(file, generated.records);
     mix = generated.mix;
     say(`Case replay: generated ${formatCount(posts)} posts from ${formatCount(customers)} customers over 30 days`);
-    say(`  ${formatCount(mix.conversations)} conversations: ${formatCount(mix.singlePosts)} single posts, ${formatCount(mix.twoPostsInARow)} two posts in a row, ` +
-      `${formatCount(mix.threads)} threads with the brand (${formatCount(mix.brandPosts)} brand posts); ${formatCount(mix.comebacks)} comebacks 4–6.5 days later`);
+    say(
+      `  ${formatCount(mix.conversations)} conversations: ${formatCount(mix.singlePosts)} single posts, ${formatCount(mix.twoPostsInARow)} two posts in a row, ` +
+        `${formatCount(mix.threads)} threads with the brand (${formatCount(mix.brandPosts)} brand posts); ${formatCount(mix.comebacks)} comebacks 4–6.5 days later`,
+    );
   }
   const start = performance.now();
   const loaded = await loadFeed(file);
@@ -116,7 +120,9 @@ async function countCases(db: Db): Promise<CaseCounts> {
             COALESCE(SUM(reopen_count), 0) AS reopens, COALESCE(SUM(contact_count - 1), 0) AS laterContacts
      FROM cases`,
   ))!;
-  const replies = (await db.get<{ count: number }>(`SELECT COUNT(*) AS count FROM case_messages WHERE kind = 'reply'`))!;
+  const replies = (await db.get<{ count: number }>(
+    `SELECT COUNT(*) AS count FROM case_messages WHERE kind = 'reply'`,
+  ))!;
   return { ...cases, brandReplies: replies.count };
 }
 
@@ -129,7 +135,9 @@ function disagreements(report: ReplayReport, counts: CaseCounts): string[] {
     ['joined + reopened', report.threadsJoined + report.reopened, counts.laterContacts],
     ['brand replies', report.brandReplies, counts.brandReplies],
   ];
-  return pairs.filter(([, reported, stored]) => reported !== stored).map(([what, reported, stored]) => `${what}: report ${reported}, database ${stored}`);
+  return pairs
+    .filter(([, reported, stored]) => reported !== stored)
+    .map(([what, reported, stored]) => `${what}: report ${reported}, database ${stored}`);
 }
 
 export const caseReplayBench: BenchCase = {
@@ -147,8 +155,10 @@ export const caseReplayBench: BenchCase = {
       return;
     }
     const { posts, rejected } = feed;
-    say(`Case replay: ${formatCount(posts.length)} posts of ${feed.mix ? 'the generated feed' : feed.label} (${formatCount(rejected.length)} rows rejected by the parser, ` +
-      `read in ${roundTo(feed.loadMs / 1000, 2)} s), one transaction per post, at full speed`);
+    say(
+      `Case replay: ${formatCount(posts.length)} posts of ${feed.mix ? 'the generated feed' : feed.label} (${formatCount(rejected.length)} rows rejected by the parser, ` +
+        `read in ${roundTo(feed.loadMs / 1000, 2)} s), one transaction per post, at full speed`,
+    );
     if (posts.length === 0) {
       say('Case replay: the feed holds no post the parser accepts, so there is nothing to time.');
       return;
@@ -161,18 +171,33 @@ export const caseReplayBench: BenchCase = {
     const replayClock = new Stopwatch();
     const bareClock = new Stopwatch();
     const total: ReplayReport = {
-      posts: 0, rejected: [], casesOpened: 0, threadsJoined: 0, reopened: 0, duplicates: 0, repeatContacts: 0, brandReplies: 0, unthreadedReplies: 0,
+      posts: 0,
+      rejected: [],
+      casesOpened: 0,
+      threadsJoined: 0,
+      reopened: 0,
+      duplicates: 0,
+      repeatContacts: 0,
+      brandReplies: 0,
+      unthreadedReplies: 0,
     };
 
     for (let start = 0; start < posts.length; start += CHUNK_POSTS) {
       const chunk = posts.slice(start, start + CHUNK_POSTS);
       const bareRows = chunk.map(bareRowOfPost);
       await bareClock.time(async () => bareRows.forEach((row) => insertBareRows([row])));
-      addInto(total, await replayClock.time(() => replayPosts(db, chunk, { network: NETWORK, speed: 0, historical: false }, CLI_ACTOR)));
+      addInto(
+        total,
+        await replayClock.time(() =>
+          replayPosts(db, chunk, { network: NETWORK, speed: 0, historical: false }, CLI_ACTOR),
+        ),
+      );
       const done = start + chunk.length;
       if (done % PROGRESS_EVERY_POSTS === 0 || done === posts.length) {
-        say(`  ${formatCount(done)} / ${formatCount(posts.length)} posts: replay ${formatCount(perSecond(done, replayClock.elapsedMs))}/s, ` +
-          `bare insert ${formatCount(perSecond(done, bareClock.elapsedMs))}/s`);
+        say(
+          `  ${formatCount(done)} / ${formatCount(posts.length)} posts: replay ${formatCount(perSecond(done, replayClock.elapsedMs))}/s, ` +
+            `bare insert ${formatCount(perSecond(done, bareClock.elapsedMs))}/s`,
+        );
       }
       // SQLite answers synchronously, so without a turn of the event loop Ctrl-C would wait for the whole replay.
       await nextTurn();
@@ -184,14 +209,25 @@ export const caseReplayBench: BenchCase = {
     const rejectedRows = rejected.length + total.rejected.length;
     const counts = await countCases(database);
     const mismatches = disagreements(total, counts);
-    say(`Case replay: ${formatCount(postsPerSecond)} posts/s through the case engine, ${formatCount(bareInsertPerSecond)} rows/s bare: ratio ${ratio}`);
-    say(`  ${formatCount(total.casesOpened)} cases opened for ${formatCount(counts.customers)} customers, ${formatCount(total.threadsJoined)} posts joined a thread, ` +
-      `${formatCount(total.reopened)} reopened, ${formatCount(total.repeatContacts)} repeat contacts; ${formatCount(total.brandReplies)} brand replies ` +
-      `(${formatCount(total.unthreadedReplies)} unthreaded), ${formatCount(total.duplicates)} duplicates`);
-    say(mismatches.length ? `  the database disagrees with the report: ${mismatches.join('; ')}` : '  the counts in the database agree with the report');
+    say(
+      `Case replay: ${formatCount(postsPerSecond)} posts/s through the case engine, ${formatCount(bareInsertPerSecond)} rows/s bare: ratio ${ratio}`,
+    );
+    say(
+      `  ${formatCount(total.casesOpened)} cases opened for ${formatCount(counts.customers)} customers, ${formatCount(total.threadsJoined)} posts joined a thread, ` +
+        `${formatCount(total.reopened)} reopened, ${formatCount(total.repeatContacts)} repeat contacts; ${formatCount(total.brandReplies)} brand replies ` +
+        `(${formatCount(total.unthreadedReplies)} unthreaded), ${formatCount(total.duplicates)} duplicates`,
+    );
+    say(
+      mismatches.length
+        ? `  the database disagrees with the report: ${mismatches.join('; ')}`
+        : '  the counts in the database agree with the report',
+    );
     if (rejectedRows > 0) {
-      say(`  ${formatCount(rejectedRows)} rows rejected (${formatCount(rejected.length)} by the parser, ${formatCount(total.rejected.length)} by the engine), first ones:`);
-      for (const problem of [...rejected, ...total.rejected].slice(0, REJECTED_ROWS_SHOWN)) say(`    line ${problem.line}: ${problem.reason}`);
+      say(
+        `  ${formatCount(rejectedRows)} rows rejected (${formatCount(rejected.length)} by the parser, ${formatCount(total.rejected.length)} by the engine), first ones:`,
+      );
+      for (const problem of [...rejected, ...total.rejected].slice(0, REJECTED_ROWS_SHOWN))
+        say(`    line ${problem.line}: ${problem.reason}`);
     }
     sqlProfile?.print(posts.length, 'post');
     emitResult({

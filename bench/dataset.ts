@@ -50,7 +50,8 @@ export async function ingestChunk(dataset: Dataset, batches: readonly RawBatch[]
 
 /** Every generated call carries a fresh messageId and an identity: anything but "stored" is a bench bug. */
 function countInto(dataset: Dataset, report: IngestReport, calls: number): void {
-  if (report.stored !== calls) throw new Error(`Expected ${calls} calls stored, got ${report.stored} (${report.duplicates} duplicates)`);
+  if (report.stored !== calls)
+    throw new Error(`Expected ${calls} calls stored, got ${report.stored} (${report.duplicates} duplicates)`);
   dataset.totals.stored += report.stored;
   dataset.totals.customersCreated += report.customersCreated;
   dataset.totals.merges += report.merges;

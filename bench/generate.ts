@@ -2,7 +2,16 @@
 // population of customers who sign up, browse anonymously, switch devices and log in again.
 import { Random, hashOf } from './random.ts';
 import {
-  AREA_CODES, CATEGORIES, COLOURS, EMAIL_DOMAINS, FIRST_NAMES, ITEMS, LAST_NAMES, PRODUCTS, SIZES, customerText,
+  AREA_CODES,
+  CATEGORIES,
+  COLOURS,
+  EMAIL_DOMAINS,
+  FIRST_NAMES,
+  ITEMS,
+  LAST_NAMES,
+  PRODUCTS,
+  SIZES,
+  customerText,
 } from './vocabulary.ts';
 
 export interface TrafficShape {
@@ -131,15 +140,21 @@ export class SegmentTraffic {
       const person = this.introduced++;
       this.devices[person] = 1;
       this.mix.newProfiles++;
-      if (!this.random.chance(FIRST_CALL_IS_SIGN_UP)) return this.track(base, person, { anonymousId: anonymousIdOf(person, 0) });
+      if (!this.random.chance(FIRST_CALL_IS_SIGN_UP))
+        return this.track(base, person, { anonymousId: anonymousIdOf(person, 0) });
       this.signUp(person);
       const campaign = { source: this.random.pick(CAMPAIGNS), medium: 'email' };
-      return this.identify(base, person, { userId: personOf(person).userId, anonymousId: anonymousIdOf(person, 0), context: { ...BATCH_CONTEXT, campaign } });
+      return this.identify(base, person, {
+        userId: personOf(person).userId,
+        anonymousId: anonymousIdOf(person, 0),
+        context: { ...BATCH_CONTEXT, campaign },
+      });
     }
     const person = this.random.int(this.introduced);
     const { userId } = personOf(person);
     if (!this.identified[person]) {
-      if (!this.random.chance(ANONYMOUS_SIGNS_UP)) return this.track(base, person, { anonymousId: anonymousIdOf(person, 0) });
+      if (!this.random.chance(ANONYMOUS_SIGNS_UP))
+        return this.track(base, person, { anonymousId: anonymousIdOf(person, 0) });
       this.signUp(person);
       this.mix.anonymousTies++;
       return this.identify(base, person, { userId, anonymousId: anonymousIdOf(person, 0) });
@@ -169,10 +184,19 @@ export class SegmentTraffic {
     this.signedUp++;
   }
 
-  private identify(base: { messageId: string; timestamp: string }, index: number, ids: Record<string, unknown>): RawCall {
+  private identify(
+    base: { messageId: string; timestamp: string },
+    index: number,
+    ids: Record<string, unknown>,
+  ): RawCall {
     this.mix.identifies++;
     const person = personOf(index);
-    const traits = { name: person.name, email: person.email, phone: person.phone, loyaltyPoints: this.random.int(5_000) };
+    const traits = {
+      name: person.name,
+      email: person.email,
+      phone: person.phone,
+      loyaltyPoints: this.random.int(5_000),
+    };
     return { ...base, ...ids, type: 'identify', traits };
   }
 
@@ -190,10 +214,28 @@ export class SegmentTraffic {
       roll < 0.35
         ? ['Product Viewed', { product, category: random.pick(CATEGORIES), colour, size, price, currency: 'EUR', text }]
         : roll < 0.55
-          ? ['Order Completed', { order_id: `ord-${random.uuid().slice(0, 13)}`, product, colour, size, price, quantity: 1 + random.int(3), currency: 'EUR', text }]
+          ? [
+              'Order Completed',
+              {
+                order_id: `ord-${random.uuid().slice(0, 13)}`,
+                product,
+                colour,
+                size,
+                price,
+                quantity: 1 + random.int(3),
+                currency: 'EUR',
+                text,
+              },
+            ]
           : roll < 0.85
-            ? ['Item Consumed', { item: random.chance(FAVOURITE_SHARE) ? person.item : random.pick(ITEMS), colour, size, price, text }]
-            : ['Support Ticket Opened', { department: 'support', product, priority: random.chance(0.2) ? 'high' : 'normal', text }];
+            ? [
+                'Item Consumed',
+                { item: random.chance(FAVOURITE_SHARE) ? person.item : random.pick(ITEMS), colour, size, price, text },
+              ]
+            : [
+                'Support Ticket Opened',
+                { department: 'support', product, priority: random.chance(0.2) ? 'high' : 'normal', text },
+              ];
     return { ...base, ...ids, type: 'track', event, properties };
   }
 }

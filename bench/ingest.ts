@@ -15,7 +15,9 @@ export const ingestBench: BenchCase = {
   name: 'ingest',
   async run(env) {
     const { events, customers, batchSize } = env.options;
-    say(`Ingest: ${formatCount(events)} events from ${formatCount(customers)} customers, ${batchSize} calls per batch and transaction`);
+    say(
+      `Ingest: ${formatCount(events)} events from ${formatCount(customers)} customers, ${batchSize} calls per batch and transaction`,
+    );
     const dataset = await openDataset(env);
     const bare = await env.workspace.openDatabase('bare');
     const insertBareBatch = createBareTable(bare.db.rawConnection());
@@ -45,8 +47,12 @@ export const ingestBench: BenchCase = {
     const storageOnlyPerSecond = perSecond(events, ceilingClock.elapsedMs);
     const ceilingRatio = roundTo(storageOnlyPerSecond / bareInsertPerSecond, 3);
     const { mix } = dataset.traffic;
-    say(`Ingest: ${formatCount(eventsPerSecond)} events/s through the pipeline, ${formatCount(bareInsertPerSecond)} rows/s bare: ratio ${ratio}`);
-    say(`  mix: ${formatCount(mix.identifies)} identify, ${formatCount(mix.tracks)} track; ${formatCount(dataset.totals.customersCreated)} profiles created, ${formatCount(dataset.totals.merges)} merges`);
+    say(
+      `Ingest: ${formatCount(eventsPerSecond)} events/s through the pipeline, ${formatCount(bareInsertPerSecond)} rows/s bare: ratio ${ratio}`,
+    );
+    say(
+      `  mix: ${formatCount(mix.identifies)} identify, ${formatCount(mix.tracks)} track; ${formatCount(dataset.totals.customersCreated)} profiles created, ${formatCount(dataset.totals.merges)} merges`,
+    );
     say(
       `  storage alone (timeline index + idempotency key, no pipeline): ${formatCount(storageOnlyPerSecond)} rows/s, ratio ${ceilingRatio}: ` +
         'no synchronous pipeline can exceed it',

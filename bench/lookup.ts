@@ -26,11 +26,15 @@ export const lookupBench: BenchCase = {
   async run(env) {
     const { lookups, events, customers, seed } = env.options;
     const { db, traffic } = await datasetOf(env);
-    const profiles = (await db.get<{ count: number }>('SELECT COUNT(*) AS count FROM customers WHERE merged_into IS NULL'))!.count;
+    const profiles = (await db.get<{ count: number }>(
+      'SELECT COUNT(*) AS count FROM customers WHERE merged_into IS NULL',
+    ))!.count;
     // A separate random draw warms up code and caches; the timed people are mostly not among them, as on a real call.
     const warmUp = traffic.sampleEmails(Math.min(WARM_UP_LOOKUPS, lookups), seed + 1);
     const timed = traffic.sampleEmails(lookups, seed + 2);
-    say(`Look-up: ${formatCount(lookups)} context cards by email among ${formatCount(profiles)} profiles, after ${warmUp.length} to warm up`);
+    say(
+      `Look-up: ${formatCount(lookups)} context cards by email among ${formatCount(profiles)} profiles, after ${warmUp.length} to warm up`,
+    );
     for (const email of warmUp) await lookUpCard(db, email);
 
     const durations: number[] = [];

@@ -36,7 +36,9 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
-  say(`Rapport benchmarks on ${availableParallelism()} cores, Node ${process.version}; temp databases in ${workspace.root}`);
+  say(
+    `Rapport benchmarks on ${availableParallelism()} cores, Node ${process.version}; temp databases in ${workspace.root}`,
+  );
   const env: BenchEnvironment = { options, workspace, dataset: null };
   try {
     for (const bench of BENCH_CASES) if (!options.only || options.only === bench.name) await bench.run(env);

@@ -62,7 +62,8 @@ export function parseBenchOptions(argv: readonly string[], caseNames: readonly s
   if (values.large && values.events !== undefined) throw new Error('Give --large or --events, not both');
   const events = values.large ? LARGE.events : positiveInteger('events', values.events, DEFAULT_EVENTS);
   const batchSize = positiveInteger('batch', values.batch, 500);
-  if (batchSize > MAX_BATCH) throw new Error(`--batch must be at most ${MAX_BATCH}, the largest batch /v1/batch accepts`);
+  if (batchSize > MAX_BATCH)
+    throw new Error(`--batch must be at most ${MAX_BATCH}, the largest batch /v1/batch accepts`);
   if (values.feed !== undefined && values.posts !== undefined) throw new Error('Give --feed or --posts, not both');
   if (values.feed !== undefined && values.feed.trim() === '') throw new Error('--feed needs a file name');
   if (values.only !== undefined && !caseNames.includes(values.only)) {

@@ -13,5 +13,8 @@ export async function ingestSegmentBatch(db: Db, config: Config, raw: RawBatch):
   const parsed = batchCall.safeParse(raw);
   if (!parsed.success) throw new Error(`Generated batch failed validation: ${parsed.error.message}`);
   const options = { source: BENCH_SOURCE, receivedAt: Date.now(), defaultCountry: config.defaultCountry };
-  return ingestEvents(db, callsOfBatch(parsed.data).map((call) => mapSegmentCall(call, options)));
+  return ingestEvents(
+    db,
+    callsOfBatch(parsed.data).map((call) => mapSegmentCall(call, options)),
+  );
 }

@@ -3,7 +3,14 @@
 // later about the same matter, over 30 days.
 import { writeFileSync } from 'node:fs';
 import { Random } from './random.ts';
-import { BRAND_HANDLE, brandAnswerText, complaintText, followUpText, pickReason, type GeneratedReason } from './social-vocabulary.ts';
+import {
+  BRAND_HANDLE,
+  brandAnswerText,
+  complaintText,
+  followUpText,
+  pickReason,
+  type GeneratedReason,
+} from './social-vocabulary.ts';
 
 export interface FeedShape {
   posts: number;
@@ -59,11 +66,25 @@ interface DraftPost {
 
 class FeedDraft {
   readonly posts: DraftPost[] = [];
-  readonly mix: FeedMix = { conversations: 0, singlePosts: 0, twoPostsInARow: 0, threads: 0, comebacks: 0, brandPosts: 0 };
+  readonly mix: FeedMix = {
+    conversations: 0,
+    singlePosts: 0,
+    twoPostsInARow: 0,
+    threads: 0,
+    comebacks: 0,
+    brandPosts: 0,
+  };
   constructor(private readonly random: Random) {}
 
   private add(authorId: string, at: number, text: string, answers: DraftPost | null): DraftPost {
-    const post = { key: this.posts.length, authorId, inbound: authorId !== BRAND_HANDLE, at: Math.round(at), text, answers: answers?.key ?? null };
+    const post = {
+      key: this.posts.length,
+      authorId,
+      inbound: authorId !== BRAND_HANDLE,
+      at: Math.round(at),
+      text,
+      answers: answers?.key ?? null,
+    };
     this.posts.push(post);
     if (!post.inbound) this.mix.brandPosts++;
     return post;
@@ -87,7 +108,10 @@ class FeedDraft {
     } else {
       this.mix.threads++;
       let answer = this.add(BRAND_HANDLE, first.at + this.minutes(10, 360), brandAnswerText(random, customer), first);
-      for (const [customerChance, brandChance] of [[CUSTOMER_ANSWERS_BRAND, BRAND_ANSWERS_AGAIN], [CUSTOMER_ANSWERS_AGAIN, 0]] as const) {
+      for (const [customerChance, brandChance] of [
+        [CUSTOMER_ANSWERS_BRAND, BRAND_ANSWERS_AGAIN],
+        [CUSTOMER_ANSWERS_AGAIN, 0],
+      ] as const) {
         if (!random.chance(customerChance)) break;
         const reply = this.add(customer, answer.at + this.minutes(5, 180), followUpText(random), answer);
         if (!random.chance(brandChance)) break;
@@ -123,7 +147,9 @@ export function generateSocialFeed(shape: FeedShape): { records: FeedRecord[]; m
   const kept = draft.posts.slice(0, shape.posts).sort((a, b) => a.at - b.at || a.key - b.key);
   const tweetIdOf = new Map(kept.map((post, rank) => [post.key, String(FIRST_TWEET_ID + rank)]));
   const repliesTo = new Map<number, string[]>();
-  for (const post of kept) if (post.answers !== null) repliesTo.set(post.answers, [...(repliesTo.get(post.answers) ?? []), tweetIdOf.get(post.key)!]);
+  for (const post of kept)
+    if (post.answers !== null)
+      repliesTo.set(post.answers, [...(repliesTo.get(post.answers) ?? []), tweetIdOf.get(post.key)!]);
   const records = kept.map((post) => ({
     tweet_id: tweetIdOf.get(post.key)!,
     author_id: post.authorId,

@@ -8,57 +8,108 @@ export const BRAND_HANDLE = 'NorthwindHelp';
 
 /** The contact reasons of src/cases/reason.ts, and `null` for posts that name none (praise, a question). */
 export type GeneratedReason =
-  | 'refund' | 'damaged_item' | 'delivery' | 'cancellation' | 'billing' | 'account_access' | 'technical_issue' | null;
+  | 'refund'
+  | 'damaged_item'
+  | 'delivery'
+  | 'cancellation'
+  | 'billing'
+  | 'account_access'
+  | 'technical_issue'
+  | null;
 
 const COMPLAINTS: ReadonlyArray<{ reason: GeneratedReason; share: number; texts: readonly string[] }> = [
-  { reason: 'delivery', share: 0.22, texts: [
-    'my order with the {product} still has not arrived and the tracking page has not moved since {day}',
-    'the courier left my parcel with the {product} at the wrong address again',
-    'where is my package? the {product} was supposed to be delivered on {day}',
-  ] },
-  { reason: 'refund', share: 0.14, texts: [
-    'I sent the {product} back two weeks ago and still no refund, how long does this take',
-    'I was promised my money back for the {colour} {product} and nothing yet',
-    'when will I get refunded for the {product} I returned on {day}',
-  ] },
-  { reason: 'technical_issue', share: 0.16, texts: [
-    'the app keeps crashing when I open my wishlist with the {product} in it',
-    'checkout shows an error every time I try to buy the {colour} {product}',
-    'since the last update your app won\'t load at all on my phone',
-  ] },
-  { reason: 'account_access', share: 0.12, texts: [
-    'I cannot log in to my account since this morning and the password reset email never comes',
-    'I am locked out after the verification code failed three times',
-    'I think my account was hacked, someone changed my email address',
-  ] },
-  { reason: 'billing', share: 0.12, texts: [
-    'I was charged twice for the {product}, please check my card',
-    'why did the price of the {product} go up after I paid for it',
-    'the invoice for my {product} shows the wrong amount',
-  ] },
-  { reason: 'damaged_item', share: 0.08, texts: [
-    'the {product} I got today is damaged, the zip is completely broken',
-    'my {colour} {product} came with a cracked buckle and a torn lining',
-    'second time one of your {product}s is faulty after a single wash',
-  ] },
-  { reason: 'cancellation', share: 0.06, texts: [
-    'I want to cancel my order for the {product} before it leaves the warehouse',
-    'please cancel my membership, I have asked twice already',
-    'how do I unsubscribe from your emails? the link does nothing',
-  ] },
-  { reason: null, share: 0.1, texts: [
-    'just wanted to say the new {colour} {product} is brilliant, thanks to the whole team',
-    'do you have the {product} in {colour} anywhere in stock? cannot find it in the shop',
-    'the staff in the city centre store were so kind to me today, thank you',
-  ] },
+  {
+    reason: 'delivery',
+    share: 0.22,
+    texts: [
+      'my order with the {product} still has not arrived and the tracking page has not moved since {day}',
+      'the courier left my parcel with the {product} at the wrong address again',
+      'where is my package? the {product} was supposed to be delivered on {day}',
+    ],
+  },
+  {
+    reason: 'refund',
+    share: 0.14,
+    texts: [
+      'I sent the {product} back two weeks ago and still no refund, how long does this take',
+      'I was promised my money back for the {colour} {product} and nothing yet',
+      'when will I get refunded for the {product} I returned on {day}',
+    ],
+  },
+  {
+    reason: 'technical_issue',
+    share: 0.16,
+    texts: [
+      'the app keeps crashing when I open my wishlist with the {product} in it',
+      'checkout shows an error every time I try to buy the {colour} {product}',
+      "since the last update your app won't load at all on my phone",
+    ],
+  },
+  {
+    reason: 'account_access',
+    share: 0.12,
+    texts: [
+      'I cannot log in to my account since this morning and the password reset email never comes',
+      'I am locked out after the verification code failed three times',
+      'I think my account was hacked, someone changed my email address',
+    ],
+  },
+  {
+    reason: 'billing',
+    share: 0.12,
+    texts: [
+      'I was charged twice for the {product}, please check my card',
+      'why did the price of the {product} go up after I paid for it',
+      'the invoice for my {product} shows the wrong amount',
+    ],
+  },
+  {
+    reason: 'damaged_item',
+    share: 0.08,
+    texts: [
+      'the {product} I got today is damaged, the zip is completely broken',
+      'my {colour} {product} came with a cracked buckle and a torn lining',
+      'second time one of your {product}s is faulty after a single wash',
+    ],
+  },
+  {
+    reason: 'cancellation',
+    share: 0.06,
+    texts: [
+      'I want to cancel my order for the {product} before it leaves the warehouse',
+      'please cancel my membership, I have asked twice already',
+      'how do I unsubscribe from your emails? the link does nothing',
+    ],
+  },
+  {
+    reason: null,
+    share: 0.1,
+    texts: [
+      'just wanted to say the new {colour} {product} is brilliant, thanks to the whole team',
+      'do you have the {product} in {colour} anywhere in stock? cannot find it in the shop',
+      'the staff in the city centre store were so kind to me today, thank you',
+    ],
+  },
 ];
 
 const OPENINGS = ['Hi,', 'Hello?', 'Hey', 'Not impressed.', 'Help please!', 'Morning,', 'Seriously?', 'Quick one:'];
 const DETAILS = [
-  'This is the second time this month.', 'Been waiting all week.', 'I have been a customer for years.',
-  'My sister had the same thing.', 'Tried the chat on your site, no luck.', 'Nobody answers the phone either.',
+  'This is the second time this month.',
+  'Been waiting all week.',
+  'I have been a customer for years.',
+  'My sister had the same thing.',
+  'Tried the chat on your site, no luck.',
+  'Nobody answers the phone either.',
 ];
-const CLOSINGS = ['Please help.', 'Thanks!', 'Any news?', 'Really frustrating.', 'Can someone look into this?', 'DM me if needed.', 'Thanks in advance 🙏'];
+const CLOSINGS = [
+  'Please help.',
+  'Thanks!',
+  'Any news?',
+  'Really frustrating.',
+  'Can someone look into this?',
+  'DM me if needed.',
+  'Thanks in advance 🙏',
+];
 const AGAIN = ['Me again,', 'Still the same problem as last week:', 'Back again.', 'Writing again because'];
 const FOLLOW_UPS = [
   'Thanks, just sent you a DM with the details. Hope you can sort it out today.',
@@ -102,7 +153,9 @@ export function complaintText(random: Random, reason: GeneratedReason, comingBac
   const body = `@${BRAND_HANDLE} ${opening} ${fill(random.pick(complaint.texts), random)}.`;
   const closing = random.pick(CLOSINGS);
   const detail = random.pick(DETAILS);
-  return body.length + detail.length + closing.length + 2 <= 200 ? `${body} ${detail} ${closing}` : `${body} ${closing}`;
+  return body.length + detail.length + closing.length + 2 <= 200
+    ? `${body} ${detail} ${closing}`
+    : `${body} ${closing}`;
 }
 
 /** The customer answering the brand in the same thread: no reason words, it joins by its reply id. */

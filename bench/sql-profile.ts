@@ -50,11 +50,15 @@ export class SqlProfile {
     const perEvent = (ms: number) => `${((ms * 1000) / events).toFixed(1)} µs`;
     const sorted = [...this.costs].sort((a, b) => b[1].ms - a[1].ms);
     const total = sorted.reduce((sum, [, cost]) => sum + cost.ms, 0);
-    say(`SQL profile: ${perEvent(total)} per ${unit} inside SQLite (µs per ${unit}, calls per ${unit}, µs per call, statement)`);
+    say(
+      `SQL profile: ${perEvent(total)} per ${unit} inside SQLite (µs per ${unit}, calls per ${unit}, µs per call, statement)`,
+    );
     for (const [sql, cost] of sorted.slice(0, rows)) {
       const perCall = ((cost.ms * 1000) / cost.calls).toFixed(1);
       const oneLine = sql.replace(/\s+/g, ' ').slice(0, 110);
-      say(`${perEvent(cost.ms).padStart(10)} ${(cost.calls / events).toFixed(2).padStart(6)} ${perCall.padStart(9)} µs  ${oneLine}`);
+      say(
+        `${perEvent(cost.ms).padStart(10)} ${(cost.calls / events).toFixed(2).padStart(6)} ${perCall.padStart(9)} µs  ${oneLine}`,
+      );
     }
   }
 

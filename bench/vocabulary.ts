@@ -3,15 +3,75 @@
 import type { Random } from './random.ts';
 
 export const FIRST_NAMES = [
-  'Amelia', 'Olivia', 'Noah', 'Liam', 'Sofia', 'José', 'Zoë', 'Mateo', 'Aisha', 'Chen', 'Priya', 'Lucas',
-  'Emma', 'Jonas', 'Freya', 'Omar', 'Hannah', 'Kenji', 'Marta', 'Léa', 'Ethan', 'Ingrid', 'Tariq', 'Nora',
-  'Diego', 'Yuki', 'Grace', 'Samuel', 'Anika', 'Felix', 'Isla', 'Mohammed', 'Clara', 'Ravi', 'Elena', 'Tom',
+  'Amelia',
+  'Olivia',
+  'Noah',
+  'Liam',
+  'Sofia',
+  'José',
+  'Zoë',
+  'Mateo',
+  'Aisha',
+  'Chen',
+  'Priya',
+  'Lucas',
+  'Emma',
+  'Jonas',
+  'Freya',
+  'Omar',
+  'Hannah',
+  'Kenji',
+  'Marta',
+  'Léa',
+  'Ethan',
+  'Ingrid',
+  'Tariq',
+  'Nora',
+  'Diego',
+  'Yuki',
+  'Grace',
+  'Samuel',
+  'Anika',
+  'Felix',
+  'Isla',
+  'Mohammed',
+  'Clara',
+  'Ravi',
+  'Elena',
+  'Tom',
 ];
 
 export const LAST_NAMES = [
-  'Smith', 'García', 'Müller', 'Nguyen', 'Okafor', 'Rossi', 'Kowalski', 'Johansson', 'Patel', 'Dubois',
-  'Silva', 'Kim', 'Murphy', 'Novak', 'Haddad', 'Tanaka', 'Fischer', 'Moreau', 'Andersen', 'Costa',
-  'Brown', 'Ivanova', 'Schmidt', 'Lopez', 'Wilson', 'Yilmaz', 'Jensen', 'Bianchi', 'Walker', 'Sato',
+  'Smith',
+  'García',
+  'Müller',
+  'Nguyen',
+  'Okafor',
+  'Rossi',
+  'Kowalski',
+  'Johansson',
+  'Patel',
+  'Dubois',
+  'Silva',
+  'Kim',
+  'Murphy',
+  'Novak',
+  'Haddad',
+  'Tanaka',
+  'Fischer',
+  'Moreau',
+  'Andersen',
+  'Costa',
+  'Brown',
+  'Ivanova',
+  'Schmidt',
+  'Lopez',
+  'Wilson',
+  'Yilmaz',
+  'Jensen',
+  'Bianchi',
+  'Walker',
+  'Sato',
 ];
 
 export const EMAIL_DOMAINS = ['gmail.com', 'outlook.com', 'yahoo.com', 'icloud.com', 'proton.me', 'gmx.de', 'hey.com'];
@@ -20,20 +80,51 @@ export const EMAIL_DOMAINS = ['gmail.com', 'outlook.com', 'yahoo.com', 'icloud.c
 export const AREA_CODES = ['212', '415', '312', '617', '206', '512', '303', '404', '213', '646', '702', '305'];
 
 export const PRODUCTS = [
-  'rain jacket', 'merino jumper', 'trail shoes', 'linen shirt', 'denim jeans', 'wool scarf', 'canvas backpack',
-  'running shorts', 'down vest', 'leather boots', 'cotton hoodie', 'swim shorts', 'beanie', 'chino trousers',
+  'rain jacket',
+  'merino jumper',
+  'trail shoes',
+  'linen shirt',
+  'denim jeans',
+  'wool scarf',
+  'canvas backpack',
+  'running shorts',
+  'down vest',
+  'leather boots',
+  'cotton hoodie',
+  'swim shorts',
+  'beanie',
+  'chino trousers',
 ];
 export const CATEGORIES = ['outerwear', 'knitwear', 'footwear', 'shirts', 'trousers', 'accessories', 'bags'];
 
 /** What a grocery customer consumes, for "Item Consumed" (and the "prefers red apples" rule). */
-export const ITEMS = ['apples', 'coffee beans', 'oat milk', 'sourdough', 'yoghurt', 'tea', 'pasta', 'chocolate', 'cheese', 'tomatoes'];
+export const ITEMS = [
+  'apples',
+  'coffee beans',
+  'oat milk',
+  'sourdough',
+  'yoghurt',
+  'tea',
+  'pasta',
+  'chocolate',
+  'cheese',
+  'tomatoes',
+];
 
 export const COLOURS = ['red', 'green', 'navy', 'black', 'white', 'grey', 'olive', 'mustard', 'pink', 'blue'];
 export const SIZES = ['XS', 'S', 'M', 'L', 'XL'];
 
 const OPENINGS = [
-  'Hi there,', 'Hello,', 'Hey team!', 'Good morning,', 'Quick question:', 'Not happy, sorry to say.', 'Thanks so much!',
-  'Hi, me again.', 'Hello support,', 'Just a note:',
+  'Hi there,',
+  'Hello,',
+  'Hey team!',
+  'Good morning,',
+  'Quick question:',
+  'Not happy, sorry to say.',
+  'Thanks so much!',
+  'Hi, me again.',
+  'Hello support,',
+  'Just a note:',
 ];
 const MIDDLES = [
   'the {colour} {product} in size {size} arrived two days late and the box was soaked through',
@@ -48,13 +139,24 @@ const MIDDLES = [
   'the new {colour} {product} is my favourite purchase this year, the quality is superb',
 ];
 const DETAILS = [
-  'It was meant to be a gift.', 'I ordered it through the app.', 'This is my third order this month.',
-  'My partner has the same problem.', 'I have been a customer for years.', 'The tracking page said delivered.',
+  'It was meant to be a gift.',
+  'I ordered it through the app.',
+  'This is my third order this month.',
+  'My partner has the same problem.',
+  'I have been a customer for years.',
+  'The tracking page said delivered.',
 ];
 const CLOSINGS = [
-  'Please let me know what you can do.', 'Thanks in advance for your help!', 'Would appreciate a quick reply.',
-  'Will definitely order again.', 'Otherwise I will have to return it.', 'Kind regards.', 'Cheers!',
-  'Can someone call me back about it?', 'I would prefer an email answer if possible.', 'Keep up the good work.',
+  'Please let me know what you can do.',
+  'Thanks in advance for your help!',
+  'Would appreciate a quick reply.',
+  'Will definitely order again.',
+  'Otherwise I will have to return it.',
+  'Kind regards.',
+  'Cheers!',
+  'Can someone call me back about it?',
+  'I would prefer an email answer if possible.',
+  'Keep up the good work.',
 ];
 
 /** A message a customer could have typed about one product: greeting, what happened, context, what they want. */

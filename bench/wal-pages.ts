@@ -15,8 +15,17 @@ async function main(): Promise<void> {
     const pipeline = await workspace.openDatabase('pipeline');
     const bare = await workspace.openDatabase('bare');
     const insertBare = createBareTable(bare.db.rawConnection());
-    const traffic = new SegmentTraffic({ events, customers: Math.max(1, Math.round(events / 10)), batchSize: 500, seed: 42 });
-    const connections = [pipeline.db, bare.db].map((db) => ({ db, connection: db.rawConnection(), pages: [] as number[] }));
+    const traffic = new SegmentTraffic({
+      events,
+      customers: Math.max(1, Math.round(events / 10)),
+      batchSize: 500,
+      seed: 42,
+    });
+    const connections = [pipeline.db, bare.db].map((db) => ({
+      db,
+      connection: db.rawConnection(),
+      pages: [] as number[],
+    }));
     const pageSize = connections[0]!.connection.pragma('page_size', { simple: true }) as number;
     const batches = Math.ceil(events / 500);
     let eventsMeasured = 0;
@@ -28,13 +37,21 @@ async function main(): Promise<void> {
       insertBare(bareRowsOf(raw));
       if (batch < batches - measured) continue;
       eventsMeasured += raw.batch.length;
-      connections.forEach((entry, index) => entry.pages.push(...pagesWrittenBetween(before[index]!, walFrames(entry.db.file, pageSize))));
+      connections.forEach((entry, index) =>
+        entry.pages.push(...pagesWrittenBetween(before[index]!, walFrames(entry.db.file, pageSize))),
+      );
     }
-    for (const [label, { connection, pages }] of [['pipeline', connections[0]!], ['bare', connections[1]!]] as const) {
+    for (const [label, { connection, pages }] of [
+      ['pipeline', connections[0]!],
+      ['bare', connections[1]!],
+    ] as const) {
       const owners = pageOwners(connection);
       const byOwner = new Map<string, number>();
-      for (const page of pages) byOwner.set(owners.get(page) ?? '(other)', (byOwner.get(owners.get(page) ?? '(other)') ?? 0) + 1);
-      console.log(`${label}: ${(pages.length / eventsMeasured).toFixed(2)} pages per event over the last ${measured} batches of ${events} events`);
+      for (const page of pages)
+        byOwner.set(owners.get(page) ?? '(other)', (byOwner.get(owners.get(page) ?? '(other)') ?? 0) + 1);
+      console.log(
+        `${label}: ${(pages.length / eventsMeasured).toFixed(2)} pages per event over the last ${measured} batches of ${events} events`,
+      );
       for (const [owner, count] of [...byOwner].sort((a, b) => b[1] - a[1])) {
         console.log(`  ${(count / eventsMeasured).toFixed(3).padStart(7)}  ${owner}`);
       }

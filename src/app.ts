@@ -67,7 +67,10 @@ export async function startApp(config: Config, extraAdapters: ChannelAdapter[] =
     setInterval(() => void closeResolvedCases(db).catch(logFailure('closing resolved cases')), HOUSEKEEPING_EVERY_MS),
     setInterval(() => void sweepLapsedFlags(db).catch(logFailure('lapsed flag sweep')), HOUSEKEEPING_EVERY_MS),
     setInterval(() => void sweepNewlyQuiet(db).catch(logFailure('quiet customer sweep')), HOUSEKEEPING_EVERY_MS),
-    setInterval(() => void reevaluateChangedFlagRules(db).catch(logFailure('flag rule re-evaluation')), BREACH_SWEEP_EVERY_MS),
+    setInterval(
+      () => void reevaluateChangedFlagRules(db).catch(logFailure('flag rule re-evaluation')),
+      BREACH_SWEEP_EVERY_MS,
+    ),
   ];
   for (const timer of timers) timer.unref();
 

@@ -11,7 +11,10 @@ const environment = z.object({
   RAPPORT_DATA_DIR: z.string().default('./data'),
   RAPPORT_ADMIN_EMAIL: z.email().default('admin@example.com'),
   RAPPORT_ADMIN_PASSWORD: newPassword.optional(),
-  RAPPORT_DEFAULT_COUNTRY: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166 alpha-2 code such as US').default('US'),
+  RAPPORT_DEFAULT_COUNTRY: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'an ISO 3166 alpha-2 code such as US')
+    .default('US'),
   RAPPORT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RAPPORT_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
   RAPPORT_TRUST_PROXY: z

@@ -50,7 +50,9 @@ const getCase = async (id: string | number, token = agent.token) => {
 
 async function janesCases(): Promise<Array<{ id: string; number: number; channel: string; subject: string }>> {
   const lookup = await http('GET', `${server.url}/api/customers/lookup?email=jane@example.com`, { token: agent.token });
-  const list = await http('GET', `${server.url}/api/cases?customerId=${lookup.body.id}&limit=100`, { token: agent.token });
+  const list = await http('GET', `${server.url}/api/cases?customerId=${lookup.body.id}&limit=100`, {
+    token: agent.token,
+  });
   return list.body.items;
 }
 
@@ -60,10 +62,16 @@ before(async () => {
   otherAgent = await member('agent');
   manager = await member('manager');
   viewer = await member('viewer');
-  const team = await http('POST', `${server.url}/api/teams`, { token: server.token, body: { name: 'Billing', department: 'finance' } });
+  const team = await http('POST', `${server.url}/api/teams`, {
+    token: server.token,
+    body: { name: 'Billing', department: 'finance' },
+  });
   assert.equal(team.status, 201, JSON.stringify(team.body));
   billingTeam = team.body.id;
-  const moved = await http('PATCH', `${server.url}/api/staff/${otherAgent.id}`, { token: server.token, body: { teamId: billingTeam } });
+  const moved = await http('PATCH', `${server.url}/api/staff/${otherAgent.id}`, {
+    token: server.token,
+    body: { teamId: billingTeam },
+  });
   assert.equal(moved.status, 200, JSON.stringify(moved.body));
 
   const posted = await http('POST', `${server.url}/public/contact`, {
@@ -113,11 +121,17 @@ test('bulk: one action on many cases, case by case; refusals are reported with t
     headers: { accept: 'application/json' },
     body: { name: 'Omar Haddad', email: 'omar@example.com', message: 'Please close my account.' },
   });
-  const closed = await http('PATCH', `${server.url}/api/cases/${other.body.caseNumber}`, { token: agent.token, body: { status: 'closed' } });
+  const closed = await http('PATCH', `${server.url}/api/cases/${other.body.caseNumber}`, {
+    token: agent.token,
+    body: { status: 'closed' },
+  });
   assert.equal(closed.status, 200, JSON.stringify(closed.body));
 
   const ids = [firstMail.id, String(secondMail.number), closed.body.id, 'case_nope'];
-  const bulk = await http('POST', `${server.url}/api/cases/bulk`, { token: agent.token, body: { ids, action: { type: 'setStatus', status: 'pending' } } });
+  const bulk = await http('POST', `${server.url}/api/cases/bulk`, {
+    token: agent.token,
+    body: { ids, action: { type: 'setStatus', status: 'pending' } },
+  });
   assert.equal(bulk.status, 200, JSON.stringify(bulk.body));
   assert.equal(bulk.body.applied, 2);
   assert.equal(bulk.body.refused, 2);
@@ -139,13 +153,31 @@ test('bulk: one action on many cases, case by case; refusals are reported with t
     body: { ids: [firstMail.id, secondMail.id], action: { type: 'setPriority', priority: 'high' } },
   });
   assert.equal(priority.body.applied, 2);
-  const tagged = await http('POST', `${server.url}/api/cases/bulk`, { token: agent.token, body: { ids: [firstMail.id, secondMail.id], action: { type: 'addTag', tag: 'Refund' } } });
-  assert.deepEqual(tagged.body.results.map((r: { case: { tags: string[] } }) => r.case.tags), [['refund'], ['refund']]);
-  const untagged = await http('POST', `${server.url}/api/cases/bulk`, { token: agent.token, body: { ids: [secondMail.id], action: { type: 'removeTag', tag: 'refund' } } });
+  const tagged = await http('POST', `${server.url}/api/cases/bulk`, {
+    token: agent.token,
+    body: { ids: [firstMail.id, secondMail.id], action: { type: 'addTag', tag: 'Refund' } },
+  });
+  assert.deepEqual(
+    tagged.body.results.map((r: { case: { tags: string[] } }) => r.case.tags),
+    [['refund'], ['refund']],
+  );
+  const untagged = await http('POST', `${server.url}/api/cases/bulk`, {
+    token: agent.token,
+    body: { ids: [secondMail.id], action: { type: 'removeTag', tag: 'refund' } },
+  });
   assert.deepEqual(untagged.body.results[0].case.tags, []);
-  const assigned = await http('POST', `${server.url}/api/cases/bulk`, { token: agent.token, body: { ids: [firstMail.id, secondMail.id], action: { type: 'assign', assigneeId: 'me' } } });
-  assert.deepEqual(assigned.body.results.map((r: { case: { assigneeId: string } }) => r.case.assigneeId), [agent.id, agent.id]);
-  const toViewer = await http('POST', `${server.url}/api/cases/bulk`, { token: agent.token, body: { ids: [firstMail.id], action: { type: 'assign', assigneeId: viewer.id } } });
+  const assigned = await http('POST', `${server.url}/api/cases/bulk`, {
+    token: agent.token,
+    body: { ids: [firstMail.id, secondMail.id], action: { type: 'assign', assigneeId: 'me' } },
+  });
+  assert.deepEqual(
+    assigned.body.results.map((r: { case: { assigneeId: string } }) => r.case.assigneeId),
+    [agent.id, agent.id],
+  );
+  const toViewer = await http('POST', `${server.url}/api/cases/bulk`, {
+    token: agent.token,
+    body: { ids: [firstMail.id], action: { type: 'assign', assigneeId: viewer.id } },
+  });
   assert.equal(toViewer.body.results[0].code, 'invalid_input', 'the same rules as a single change');
 
   // Each case's history says who changed it; the audit trail has one entry for the bulk action, with the ids.
@@ -155,30 +187,50 @@ test('bulk: one action on many cases, case by case; refusals are reported with t
   assert.ok(history.some((entry: { change: { priority?: string[] } }) => entry.change.priority?.[1] === 'high'));
   const audit = await http('GET', `${server.url}/api/audit?action=cases.bulk_changed`, { token: manager.token });
   assert.equal(audit.status, 200, JSON.stringify(audit.body));
-  const entry = audit.body.items.find((item: { detail: { action: { type: string } } }) => item.detail.action.type === 'setStatus');
+  const entry = audit.body.items.find(
+    (item: { detail: { action: { type: string } } }) => item.detail.action.type === 'setStatus',
+  );
   assert.equal(entry.actorId, agent.id);
   assert.deepEqual(entry.detail.ids, ids);
   assert.deepEqual(entry.detail.applied, [firstMail.id, secondMail.id]);
-  assert.deepEqual(entry.detail.refused.map((r: { code: string }) => r.code), ['invalid_transition', 'not_found']);
+  assert.deepEqual(
+    entry.detail.refused.map((r: { code: string }) => r.code),
+    ['invalid_transition', 'not_found'],
+  );
   assert.ok(entry.requestId, 'with the request id, as other audit entries');
 });
 
 test('bulk: roles and limits', async () => {
-  const byViewer = await http('POST', `${server.url}/api/cases/bulk`, { token: viewer.token, body: { ids: [firstMail.id], action: { type: 'close' } } });
+  const byViewer = await http('POST', `${server.url}/api/cases/bulk`, {
+    token: viewer.token,
+    body: { ids: [firstMail.id], action: { type: 'close' } },
+  });
   assert.equal(byViewer.status, 403);
   const tooMany = Array.from({ length: 201 }, (_, i) => `case_${i}`);
-  const over = await http('POST', `${server.url}/api/cases/bulk`, { token: agent.token, body: { ids: tooMany, action: { type: 'close' } } });
+  const over = await http('POST', `${server.url}/api/cases/bulk`, {
+    token: agent.token,
+    body: { ids: tooMany, action: { type: 'close' } },
+  });
   assert.equal(over.status, 400);
-  const twice = await http('POST', `${server.url}/api/cases/bulk`, { token: agent.token, body: { ids: [firstMail.id, firstMail.id], action: { type: 'close' } } });
+  const twice = await http('POST', `${server.url}/api/cases/bulk`, {
+    token: agent.token,
+    body: { ids: [firstMail.id, firstMail.id], action: { type: 'close' } },
+  });
   assert.equal(twice.status, 400);
-  const unknownAction = await http('POST', `${server.url}/api/cases/bulk`, { token: agent.token, body: { ids: [firstMail.id], action: { type: 'delete' } } });
+  const unknownAction = await http('POST', `${server.url}/api/cases/bulk`, {
+    token: agent.token,
+    body: { ids: [firstMail.id], action: { type: 'delete' } },
+  });
   assert.equal(unknownAction.status, 400);
 });
 
 let firstMerge: string;
 
 test('merge: the absorbed case is closed pointing to the survivor, which keeps both conversations and histories', async () => {
-  const merged = await http('POST', `${server.url}/api/cases/${firstMail.id}/merge`, { token: agent.token, body: { intoCaseId: String(form.number) } });
+  const merged = await http('POST', `${server.url}/api/cases/${firstMail.id}/merge`, {
+    token: agent.token,
+    body: { intoCaseId: String(form.number) },
+  });
   assert.equal(merged.status, 201, JSON.stringify(merged.body));
   firstMerge = merged.body.id;
   assert.equal(merged.body.survivorNumber, form.number);
@@ -188,7 +240,9 @@ test('merge: the absorbed case is closed pointing to the survivor, which keeps b
   const survivor = await getCase(form.id);
   // (A mail's Date header has whole seconds, so which of the two came first is not for the test to say.)
   assert.deepEqual(
-    survivor.messages.map((m: { text: string; fromCase: { number: number } | null }) => [m.text, m.fromCase?.number ?? null]).sort(),
+    survivor.messages
+      .map((m: { text: string; fromCase: { number: number } | null }) => [m.text, m.fromCase?.number ?? null])
+      .sort(),
     [
       ['I was charged twice for order A-1001.', null],
       ['My card shows two charges for order A-1001.', firstMail.number],
@@ -198,9 +252,15 @@ test('merge: the absorbed case is closed pointing to the survivor, which keeps b
   const times = survivor.messages.map((m: { at: string }) => m.at);
   assert.deepEqual(times, [...times].sort(), 'in time order');
   assert.equal(survivor.contactCount, 2, 'her contacts about the matter, across both');
-  assert.deepEqual(survivor.merge.mergedCases.map((c: { number: number }) => c.number), [firstMail.number]);
+  assert.deepEqual(
+    survivor.merge.mergedCases.map((c: { number: number }) => c.number),
+    [firstMail.number],
+  );
   assert.ok(
-    survivor.history.some((entry: { fromCase?: { number: number }; change: { status?: string[] } }) => entry.fromCase?.number === firstMail.number && entry.change.status?.[1] === 'pending'),
+    survivor.history.some(
+      (entry: { fromCase?: { number: number }; change: { status?: string[] } }) =>
+        entry.fromCase?.number === firstMail.number && entry.change.status?.[1] === 'pending',
+    ),
     "the merged case's history shows on the survivor",
   );
 
@@ -230,7 +290,10 @@ test("merge: her reply on the absorbed case's email thread lands on the survivor
 });
 
 test('merge: refused with a clear reason for closed cases, other customers and the case itself', async () => {
-  const intoClosed = await http('POST', `${server.url}/api/cases/${secondMail.id}/merge`, { token: agent.token, body: { intoCaseId: firstMail.id } });
+  const intoClosed = await http('POST', `${server.url}/api/cases/${secondMail.id}/merge`, {
+    token: agent.token,
+    body: { intoCaseId: firstMail.id },
+  });
   assert.equal(intoClosed.status, 409);
   assert.equal(intoClosed.body.code, 'case_closed');
   assert.match(intoClosed.body.detail, new RegExp(`#${firstMail.number} is closed`));
@@ -239,14 +302,23 @@ test('merge: refused with a clear reason for closed cases, other customers and t
     headers: { accept: 'application/json' },
     body: { name: 'Omar Haddad', email: 'omar@example.com', message: 'A second question about my invoice.' },
   });
-  const otherCustomer = await http('POST', `${server.url}/api/cases/${omar.body.caseNumber}/merge`, { token: agent.token, body: { intoCaseId: form.id } });
+  const otherCustomer = await http('POST', `${server.url}/api/cases/${omar.body.caseNumber}/merge`, {
+    token: agent.token,
+    body: { intoCaseId: form.id },
+  });
   assert.equal(otherCustomer.status, 409);
   assert.equal(otherCustomer.body.code, 'merge_other_customer');
   assert.match(otherCustomer.body.detail, /different customers/);
 
-  const itself = await http('POST', `${server.url}/api/cases/${form.id}/merge`, { token: agent.token, body: { intoCaseId: String(form.number) } });
+  const itself = await http('POST', `${server.url}/api/cases/${form.id}/merge`, {
+    token: agent.token,
+    body: { intoCaseId: String(form.number) },
+  });
   assert.equal(itself.status, 400);
-  const byViewer = await http('POST', `${server.url}/api/cases/${secondMail.id}/merge`, { token: viewer.token, body: { intoCaseId: form.id } });
+  const byViewer = await http('POST', `${server.url}/api/cases/${secondMail.id}/merge`, {
+    token: viewer.token,
+    body: { intoCaseId: form.id },
+  });
   assert.equal(byViewer.status, 403);
 });
 
@@ -260,7 +332,10 @@ test('undo: managers or the agent who merged; both cases come back, with what ar
   assert.equal(undone.body.undoneBy, manager.id);
 
   const survivor = await getCase(form.id);
-  assert.deepEqual(survivor.messages.map((m: { text: string }) => m.text), ['I was charged twice for order A-1001.']);
+  assert.deepEqual(
+    survivor.messages.map((m: { text: string }) => m.text),
+    ['I was charged twice for order A-1001.'],
+  );
   assert.equal(survivor.contactCount, 1);
   assert.deepEqual(survivor.merge.mergedCases, []);
 
@@ -295,24 +370,60 @@ test("merge: cases of two profiles count as one customer's once the profiles are
   });
   const posted = await http('POST', `${server.url}/api/channels/social/posts`, {
     writeKey: server.writeKey,
-    body: { network: 'x', posts: [{ tweet_id: 'kim-1', author_id: 'kim_p', inbound: true, created_at: new Date().toISOString(), text: '@brand my invoice is wrong', in_response_to_tweet_id: null }] },
+    body: {
+      network: 'x',
+      posts: [
+        {
+          tweet_id: 'kim-1',
+          author_id: 'kim_p',
+          inbound: true,
+          created_at: new Date().toISOString(),
+          text: '@brand my invoice is wrong',
+          in_response_to_tweet_id: null,
+        },
+      ],
+    },
   });
   assert.equal(posted.status, 201, JSON.stringify(posted.body));
   const social = (await http('GET', `${server.url}/api/customers/lookup?handle=x:@kim_p`, { token: agent.token })).body;
-  const socialCase = (await http('GET', `${server.url}/api/cases?customerId=${social.id}`, { token: agent.token })).body.items[0];
-  const refused = await http('POST', `${server.url}/api/cases/${socialCase.id}/merge`, { token: agent.token, body: { intoCaseId: form.body.caseId ?? String(form.body.caseNumber) } });
+  const socialCase = (await http('GET', `${server.url}/api/cases?customerId=${social.id}`, { token: agent.token })).body
+    .items[0];
+  const refused = await http('POST', `${server.url}/api/cases/${socialCase.id}/merge`, {
+    token: agent.token,
+    body: { intoCaseId: form.body.caseId ?? String(form.body.caseNumber) },
+  });
   assert.equal(refused.status, 409);
 
-  const byEmail = (await http('GET', `${server.url}/api/customers/lookup?email=kim@example.com`, { token: agent.token })).body;
-  const profiles = await http('POST', `${server.url}/api/customers/${byEmail.id}/merges`, { token: manager.token, body: { absorbedId: social.id } });
+  const byEmail = (
+    await http('GET', `${server.url}/api/customers/lookup?email=kim@example.com`, { token: agent.token })
+  ).body;
+  const profiles = await http('POST', `${server.url}/api/customers/${byEmail.id}/merges`, {
+    token: manager.token,
+    body: { absorbedId: social.id },
+  });
   assert.equal(profiles.status, 201, JSON.stringify(profiles.body));
-  const merged = await http('POST', `${server.url}/api/cases/${socialCase.id}/merge`, { token: agent.token, body: { intoCaseId: String(form.body.caseNumber) } });
+  const merged = await http('POST', `${server.url}/api/cases/${socialCase.id}/merge`, {
+    token: agent.token,
+    body: { intoCaseId: String(form.body.caseNumber) },
+  });
   assert.equal(merged.status, 201, JSON.stringify(merged.body));
 
   // Our answer posted from the network's own app, in the merged case's thread, lands on the survivor too.
   const answer = await http('POST', `${server.url}/api/channels/social/posts`, {
     writeKey: server.writeKey,
-    body: { network: 'x', posts: [{ tweet_id: 'brand-1', author_id: 'brand', inbound: false, created_at: new Date().toISOString(), text: '@kim_p sorry, fixing it', in_response_to_tweet_id: 'kim-1' }] },
+    body: {
+      network: 'x',
+      posts: [
+        {
+          tweet_id: 'brand-1',
+          author_id: 'brand',
+          inbound: false,
+          created_at: new Date().toISOString(),
+          text: '@kim_p sorry, fixing it',
+          in_response_to_tweet_id: 'kim-1',
+        },
+      ],
+    },
   });
   assert.equal(answer.status, 201, JSON.stringify(answer.body));
   const survivor = await getCase(form.body.caseNumber);
@@ -327,16 +438,29 @@ test('first-contact resolution counts merged duplicates once, as contacts of the
     headers: { accept: 'application/json' },
     body: { name: 'Li Wei', email: 'li@example.com', message: 'Where is my parcel?' },
   });
-  await mailer().sendMail({ from: 'li@example.com', to: 'help@shop.example', subject: 'Hello', text: 'Nothing has come yet, what happened?', messageId: '<li@li.example>' });
+  await mailer().sendMail({
+    from: 'li@example.com',
+    to: 'help@shop.example',
+    subject: 'Hello',
+    text: 'Nothing has come yet, what happened?',
+    messageId: '<li@li.example>',
+  });
   const lookup = await http('GET', `${server.url}/api/customers/lookup?email=li@example.com`, { token: agent.token });
-  const cases = (await http('GET', `${server.url}/api/cases?customerId=${lookup.body.id}`, { token: agent.token })).body.items;
+  const cases = (await http('GET', `${server.url}/api/cases?customerId=${lookup.body.id}`, { token: agent.token })).body
+    .items;
   const duplicate = cases.find((c: { channel: string }) => c.channel === 'email');
   assert.equal(cases.length, 2);
   assert.equal(duplicate.repeatOf, null);
 
-  const merged = await http('POST', `${server.url}/api/cases/${duplicate.id}/merge`, { token: agent.token, body: { intoCaseId: String(posted.body.caseNumber) } });
+  const merged = await http('POST', `${server.url}/api/cases/${duplicate.id}/merge`, {
+    token: agent.token,
+    body: { intoCaseId: String(posted.body.caseNumber) },
+  });
   assert.equal(merged.status, 201, JSON.stringify(merged.body));
-  const resolved = await http('PATCH', `${server.url}/api/cases/${posted.body.caseNumber}`, { token: agent.token, body: { status: 'resolved' } });
+  const resolved = await http('PATCH', `${server.url}/api/cases/${posted.body.caseNumber}`, {
+    token: agent.token,
+    body: { status: 'resolved' },
+  });
   assert.equal(resolved.status, 200);
   assert.equal(resolved.body.contactCount, 2);
   assert.equal(resolved.body.firstContactResolution, false, 'she had to get in touch twice');

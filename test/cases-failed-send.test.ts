@@ -35,7 +35,10 @@ test('with no outbound mail server, the composer is told so, and a reply written
   assert.equal(target.body.description, null);
   assert.match(target.body.reason, /no outbound mail server is configured \(RAPPORT_SMTP_URL\)/);
 
-  const reply = await http('POST', `${server.url}/api/cases/${caseId}/replies`, { token: agent, body: { text: 'Looking into it.' } });
+  const reply = await http('POST', `${server.url}/api/cases/${caseId}/replies`, {
+    token: agent,
+    body: { text: 'Looking into it.' },
+  });
   assert.equal(reply.status, 201, JSON.stringify(reply.body));
   assert.equal(reply.body.delivery.status, 'queued');
   assert.match(reply.body.delivery.error, /RAPPORT_SMTP_URL/);
@@ -52,7 +55,9 @@ test('with no outbound mail server, the composer is told so, and a reply written
   assert.equal(listed.undelivered.messageId, reply.body.id);
   assert.match(listed.undelivered.error, /RAPPORT_SMTP_URL/);
 
-  const retried = await http('POST', `${server.url}/api/cases/${caseId}/replies/${reply.body.id}/retry`, { token: agent });
+  const retried = await http('POST', `${server.url}/api/cases/${caseId}/replies/${reply.body.id}/retry`, {
+    token: agent,
+  });
   assert.equal(retried.status, 200, JSON.stringify(retried.body));
   assert.equal(retried.body.delivery.status, 'queued', 'tried again at once, and still no way out');
   assert.equal(retried.body.delivery.attempts, 1, 'a fresh round of tries');
@@ -67,14 +72,19 @@ test('a social case: the composer names the public reply, and the reply counts o
     { canSend: target.body.canSend, to: target.body.to, description: target.body.description },
     { canSend: true, to: '@jane_x', description: 'public reply to @jane_x on X' },
   );
-  const reply = await http('POST', `${server.url}/api/cases/${caseId}/replies`, { token: agent, body: { text: 'On it!' } });
+  const reply = await http('POST', `${server.url}/api/cases/${caseId}/replies`, {
+    token: agent,
+    body: { text: 'On it!' },
+  });
   assert.equal(reply.body.delivery.status, 'sent');
   const detail = await http('GET', `${server.url}/api/cases/${caseId}`, { token: agent });
   assert.ok(detail.body.firstResponseAt, 'sent: a first response');
   assert.ok(Date.parse(detail.body.firstResponseAt) >= Date.parse(reply.body.at));
   const failed = await http('GET', `${server.url}/api/cases/undelivered`, { token: agent });
   assert.ok(!failed.body.items.some((item: { id: string }) => item.id === caseId));
-  const again = await http('POST', `${server.url}/api/cases/${caseId}/replies/${reply.body.id}/retry`, { token: agent });
+  const again = await http('POST', `${server.url}/api/cases/${caseId}/replies/${reply.body.id}/retry`, {
+    token: agent,
+  });
   assert.equal(again.status, 409, 'a sent reply is not sent twice');
 });
 
@@ -84,7 +94,10 @@ test('a customer with no address on the channel: the composer says so, and a rep
   const target = await http('GET', `${server.url}/api/cases/${caseId}/reply-target`, { token: agent });
   assert.equal(target.body.canSend, false);
   assert.match(target.body.reason, /no X handle on file/);
-  const reply = await http('POST', `${server.url}/api/cases/${caseId}/replies`, { token: agent, body: { text: 'Hello?' } });
+  const reply = await http('POST', `${server.url}/api/cases/${caseId}/replies`, {
+    token: agent,
+    body: { text: 'Hello?' },
+  });
   assert.equal(reply.body.delivery.status, 'failed');
   const failed = await http('GET', `${server.url}/api/cases/undelivered`, { token: agent });
   const listed = failed.body.items.find((item: { id: string }) => item.id === caseId);

@@ -31,14 +31,26 @@ after(async () => {
 const HEADER = 'tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id';
 function feedFile(name: string, rows: Array<[string, string, boolean, string, string, string]>): string {
   const file = join(dir, name);
-  writeFileSync(file, [HEADER, ...rows.map(([id, author, inbound, at, text, to]) => `${id},${author},${inbound ? 'True' : 'False'},${at},"${text}",,${to}`)].join('\n'));
+  writeFileSync(
+    file,
+    [
+      HEADER,
+      ...rows.map(
+        ([id, author, inbound, at, text, to]) => `${id},${author},${inbound ? 'True' : 'False'},${at},"${text}",,${to}`,
+      ),
+    ].join('\n'),
+  );
   return file;
 }
 
 async function casesOf(handle: string) {
-  const card = await http('GET', `${server.url}/api/customers/lookup?handle=${encodeURIComponent(`x:${handle}`)}`, { token: server.token });
+  const card = await http('GET', `${server.url}/api/customers/lookup?handle=${encodeURIComponent(`x:${handle}`)}`, {
+    token: server.token,
+  });
   assert.equal(card.status, 200, JSON.stringify(card.body));
-  const list = await http('GET', `${server.url}/api/cases?customerId=${card.body.id}&limit=100`, { token: server.token });
+  const list = await http('GET', `${server.url}/api/cases?customerId=${card.body.id}&limit=100`, {
+    token: server.token,
+  });
   return { card: card.body, cases: list.body.items as Array<Record<string, any>> };
 }
 
@@ -81,16 +93,29 @@ test('a replayed 2017 feed is history: closed cases with their own times, no bre
   assert.equal(ana.cases[0]!.sla.nextDueAt, null, 'no clock runs');
 
   const ben = await casesOf('ben_2017');
-  assert.deepEqual(ben.cases[0]!.sla.breaches.map((breach: { metric: string }) => breach.metric), ['first_response']);
-  const recordedNow = await server.running.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM sla_breaches WHERE recorded_at >= ?', [startedAt]);
+  assert.deepEqual(
+    ben.cases[0]!.sla.breaches.map((breach: { metric: string }) => breach.metric),
+    ['first_response'],
+  );
+  const recordedNow = await server.running.db.get<{ n: number }>(
+    'SELECT COUNT(*) AS n FROM sla_breaches WHERE recorded_at >= ?',
+    [startedAt],
+  );
   assert.equal(recordedNow!.n, 0, 'the late answer of 2017 is a breach of 2017, not of today');
 
   const cleo = await casesOf('cleo_2017');
   assert.equal(cleo.cases.length, 4);
-  assert.ok(cleo.cases.every((c) => c.status === 'closed' && c.assigneeId === null), 'history is not put in anyone\'s queue');
+  assert.ok(
+    cleo.cases.every((c) => c.status === 'closed' && c.assigneeId === null),
+    "history is not put in anyone's queue",
+  );
 
   for (const { card } of [ana, ben, cleo]) {
-    assert.deepEqual(card.flags.filter((flag: { flag: string }) => flag.flag === 'at_risk'), [], `${card.name ?? card.id} is history, not at risk`);
+    assert.deepEqual(
+      card.flags.filter((flag: { flag: string }) => flag.flag === 'at_risk'),
+      [],
+      `${card.name ?? card.id} is history, not at risk`,
+    );
     assert.deepEqual(card.openCases, []);
   }
   const active = await http('GET', `${server.url}/api/cases?status=new,open,pending`, { token: server.token });
@@ -101,24 +126,41 @@ test('a replayed 2017 feed is history: closed cases with their own times, no bre
 
 test('a recent thread replayed after the sweep noticed its due time: the timely answer makes it met, not breached', async () => {
   const postedAt = new Date(Date.now() - 10 * DAY);
-  const first = feedFile('recent-1.csv', [['5001', 'dana_recent', true, postedAt.toISOString(), '@brand where is my refund', '']]);
+  const first = feedFile('recent-1.csv', [
+    ['5001', 'dana_recent', true, postedAt.toISOString(), '@brand where is my refund', ''],
+  ]);
   await replayFeedFile(server.running.db, first, { network: 'x', speed: 0 }, CLI_ACTOR);
   const { cases } = await casesOf('dana_recent');
   assert.equal(cases[0]!.status, 'new', 'ten days old is recent: a live case');
-  assert.ok(await sweepBreaches(server.running.db) >= 1, 'the sweep sees the first-response time pass');
+  assert.ok((await sweepBreaches(server.running.db)) >= 1, 'the sweep sees the first-response time pass');
   assert.equal((await casesOf('dana_recent')).cases[0]!.sla.breaches.length >= 1, true);
 
   // The rest of the feed shows our answer a minute before it was due.
   const answeredAt = new Date(Date.parse(cases[0]!.sla.firstResponseDueAt) - 60_000);
-  const rest = feedFile('recent-2.csv', [['5002', 'brand', false, answeredAt.toISOString(), '@dana_recent refunded today', '5001']]);
+  const rest = feedFile('recent-2.csv', [
+    ['5002', 'brand', false, answeredAt.toISOString(), '@dana_recent refunded today', '5001'],
+  ]);
   await replayFeedFile(server.running.db, rest, { network: 'x', speed: 0 }, CLI_ACTOR);
   const after = (await casesOf('dana_recent')).cases[0]!;
   assert.equal(after.firstResponseAt, answeredAt.toISOString());
-  assert.ok(!after.sla.breaches.some((breach: { metric: string }) => breach.metric === 'first_response'), 'first response met');
+  assert.ok(
+    !after.sla.breaches.some((breach: { metric: string }) => breach.metric === 'first_response'),
+    'first response met',
+  );
 });
 
 function message(email: string, sourceId: string, extra: Record<string, unknown> = {}) {
-  return { customer: { email }, channel: 'email', direction: 'inbound', type: 'message', department: 'support', text: 'Where is my refund?', source: 'helpdesk', sourceId, ...extra };
+  return {
+    customer: { email },
+    channel: 'email',
+    direction: 'inbound',
+    type: 'message',
+    department: 'support',
+    text: 'Where is my refund?',
+    source: 'helpdesk',
+    sourceId,
+    ...extra,
+  };
 }
 
 test('an inbound message by the native API opens a case; a retried batch opens no second one; a refused batch opens none', async () => {
@@ -136,13 +178,22 @@ test('an inbound message by the native API opens a case; a retried batch opens n
   assert.equal(retried.status, 200);
   assert.equal(retried.body.results[0].caseOutcome, 'duplicate');
   assert.equal(retried.body.results[0].caseId, caseId);
-  const listed = await http('GET', `${server.url}/api/cases?customerId=${first.body.results[0].customerId}`, { token: server.token });
+  const listed = await http('GET', `${server.url}/api/cases?customerId=${first.body.results[0].customerId}`, {
+    token: server.token,
+  });
   assert.equal(listed.body.items.length, 1, 'one case, however often the batch is sent');
 
   // Her follow-up names the message it answers: it joins the same case.
   const followUp = await http('POST', `${server.url}/api/interactions`, {
     token: server.token,
-    body: { interactions: [message('nina@example.com', 'ticket-1-b', { text: 'Any news?', properties: { inReplyTo: 'ticket-1-a', subject: 'Re: Refund' } })] },
+    body: {
+      interactions: [
+        message('nina@example.com', 'ticket-1-b', {
+          text: 'Any news?',
+          properties: { inReplyTo: 'ticket-1-a', subject: 'Re: Refund' },
+        }),
+      ],
+    },
   });
   assert.equal(followUp.body.results[0].caseOutcome, 'joined');
   assert.equal(followUp.body.results[0].caseId, caseId);
@@ -150,7 +201,12 @@ test('an inbound message by the native API opens a case; a retried batch opens n
   // The second event names a customer id nobody has: the whole batch is refused, the first opens nothing.
   const refused = await http('POST', `${server.url}/api/interactions`, {
     token: server.token,
-    body: { interactions: [message('omar@example.com', 'ticket-2'), { customer: { id: 'cus_nobody' }, channel: 'email', text: 'hi' }] },
+    body: {
+      interactions: [
+        message('omar@example.com', 'ticket-2'),
+        { customer: { id: 'cus_nobody' }, channel: 'email', text: 'hi' },
+      ],
+    },
   });
   assert.ok(refused.status >= 400 && refused.status < 500, JSON.stringify(refused.body));
   const omar = await http('GET', `${server.url}/api/customers/lookup?email=omar@example.com`, { token: server.token });
@@ -159,7 +215,17 @@ test('an inbound message by the native API opens a case; a retried batch opens n
   // Not every inbound interaction is a contact to answer: an order is not.
   const order = await http('POST', `${server.url}/api/interactions`, {
     token: server.token,
-    body: { interactions: [{ customer: { email: 'nina@example.com' }, channel: 'order', type: 'purchase', event: 'Order Completed', sourceId: 'order-9' }] },
+    body: {
+      interactions: [
+        {
+          customer: { email: 'nina@example.com' },
+          channel: 'order',
+          type: 'purchase',
+          event: 'Order Completed',
+          sourceId: 'order-9',
+        },
+      ],
+    },
   });
   assert.equal(order.body.results[0].caseId, undefined);
 });
@@ -170,7 +236,9 @@ test('historical messages land on the timeline and in the numbers, never in a qu
     body: { interactions: [message('hugo@example.com', 'old-ticket-1', { historical: true })] },
   });
   assert.equal(marked.status, 200, JSON.stringify(marked.body));
-  const markedCase = await http('GET', `${server.url}/api/cases/${marked.body.results[0].caseId}`, { token: server.token });
+  const markedCase = await http('GET', `${server.url}/api/cases/${marked.body.results[0].caseId}`, {
+    token: server.token,
+  });
   assert.equal(markedCase.body.status, 'closed');
   assert.equal(markedCase.body.assigneeId, null);
   assert.equal(markedCase.body.sla.nextDueAt, null);
@@ -186,47 +254,84 @@ test('historical messages land on the timeline and in the numbers, never in a qu
   assert.equal(oldCase.body.status, 'closed', 'already 200 days old when it arrived: history');
   assert.equal(oldCase.body.openedAt, oldAt, 'with its own time');
   assert.equal(await sweepBreaches(server.running.db), 0);
-  const active = await http('GET', `${server.url}/api/cases?status=new,open,pending&customerId=${old.body.results[0].customerId}`, { token: server.token });
+  const active = await http(
+    'GET',
+    `${server.url}/api/cases?status=new,open,pending&customerId=${old.body.results[0].customerId}`,
+    { token: server.token },
+  );
   assert.deepEqual(active.body.items, []);
 });
 
-test('the card\'s last contact and last seen are what she did, not a colleague\'s note', async () => {
+test("the card's last contact and last seen are what she did, not a colleague's note", async () => {
   const wroteAt = new Date(Date.now() - 3 * DAY).toISOString();
   const wrote = await http('POST', `${server.url}/api/interactions`, {
     token: server.token,
     body: { interactions: [message('june@example.com', 'june-1', { occurredAt: wroteAt, text: 'My parcel is late' })] },
   });
   const customerId = wrote.body.results[0].customerId;
-  const note = await http('POST', `${server.url}/api/customers/${customerId}/notes`, { token: server.token, body: { text: 'Called the courier for her', channel: 'in_store' } });
+  const note = await http('POST', `${server.url}/api/customers/${customerId}/notes`, {
+    token: server.token,
+    body: { text: 'Called the courier for her', channel: 'in_store' },
+  });
   assert.equal(note.status, 201, JSON.stringify(note.body));
   const card = await http('GET', `${server.url}/api/customers/${customerId}`, { token: server.token });
   assert.equal(card.body.lastSeenAt, wroteAt, 'last seen when she wrote, not when we noted');
-  assert.deepEqual(card.body.lastContacts.map((contact: { occurredAt: string }) => contact.occurredAt), [wroteAt]);
+  assert.deepEqual(
+    card.body.lastContacts.map((contact: { occurredAt: string }) => contact.occurredAt),
+    [wroteAt],
+  );
   assert.match(card.body.summary, /Last contacted Support 3 days ago by email about “My parcel is late”/);
-  assert.ok(card.body.recentInteractions.some((interaction: { type: string }) => interaction.type === 'note'), 'the note is still on her timeline');
+  assert.ok(
+    card.body.recentInteractions.some((interaction: { type: string }) => interaction.type === 'note'),
+    'the note is still on her timeline',
+  );
 });
 
 test('an import opens or joins cases as the native API does; re-running it opens none; --historical rows open none live', async () => {
   const file = join(dir, 'tickets.csv');
-  writeFileSync(file, [
-    'customer.email,channel,text,sourceId,properties.subject',
-    'kim@example.com,email,My order never came,kim-1,Order 77',
-    'lou@example.com,chat,Cannot log in,lou-1,',
-  ].join('\n'));
-  const options = { file: await inspectImportFile(file), mapping: parseMapping({}), defaultCountry: 'US' as const, source: 'zendesk', errorReportPath: join(dir, 'tickets.errors.csv') };
+  writeFileSync(
+    file,
+    [
+      'customer.email,channel,text,sourceId,properties.subject',
+      'kim@example.com,email,My order never came,kim-1,Order 77',
+      'lou@example.com,chat,Cannot log in,lou-1,',
+    ].join('\n'),
+  );
+  const options = {
+    file: await inspectImportFile(file),
+    mapping: parseMapping({}),
+    defaultCountry: 'US' as const,
+    source: 'zendesk',
+    errorReportPath: join(dir, 'tickets.errors.csv'),
+  };
   const first = await importFile(server.running.db, options);
   assert.equal(first.stored, 2);
   const kim = await http('GET', `${server.url}/api/customers/lookup?email=kim@example.com`, { token: server.token });
-  assert.deepEqual(kim.body.openCases.map((c: { subject: string; status: string }) => [c.subject, c.status]), [['Order 77', 'new']]);
+  assert.deepEqual(
+    kim.body.openCases.map((c: { subject: string; status: string }) => [c.subject, c.status]),
+    [['Order 77', 'new']],
+  );
   await importFile(server.running.db, { ...options, restart: true });
   const cases = await http('GET', `${server.url}/api/cases?customerId=${kim.body.id}`, { token: server.token });
   assert.equal(cases.body.items.length, 1, 'the second run stores nothing twice and opens nothing twice');
 
   const history = join(dir, 'history.csv');
-  writeFileSync(history, ['customer.email,channel,text,sourceId', 'max@example.com,email,Refund please,max-1'].join('\n'));
-  await importFile(server.running.db, { ...options, file: await inspectImportFile(history), historical: true, errorReportPath: join(dir, 'history.errors.csv') });
+  writeFileSync(
+    history,
+    ['customer.email,channel,text,sourceId', 'max@example.com,email,Refund please,max-1'].join('\n'),
+  );
+  await importFile(server.running.db, {
+    ...options,
+    file: await inspectImportFile(history),
+    historical: true,
+    errorReportPath: join(dir, 'history.errors.csv'),
+  });
   const max = await http('GET', `${server.url}/api/customers/lookup?email=max@example.com`, { token: server.token });
   assert.deepEqual(max.body.openCases, []);
   const maxCases = await http('GET', `${server.url}/api/cases?customerId=${max.body.id}`, { token: server.token });
-  assert.deepEqual(maxCases.body.items.map((c: { status: string }) => c.status), ['closed'], 'on the record, closed');
+  assert.deepEqual(
+    maxCases.body.items.map((c: { status: string }) => c.status),
+    ['closed'],
+    'on the record, closed',
+  );
 });

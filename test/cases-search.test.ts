@@ -24,8 +24,14 @@ async function customer(handle: string, name: string | undefined, email: string,
   await call('POST', '/api/interactions', {
     interactions: [
       {
-        source: 'shop', sourceId: `order-${handle}`, customer: { handles: { x: `@${handle}` }, email, name },
-        channel: 'order', direction: 'inbound', type: 'purchase', event: 'Order Completed', occurredAt: at(3),
+        source: 'shop',
+        sourceId: `order-${handle}`,
+        customer: { handles: { x: `@${handle}` }, email, name },
+        channel: 'order',
+        direction: 'inbound',
+        type: 'purchase',
+        event: 'Order Completed',
+        occurredAt: at(3),
         properties: orderId ? { orderId, total: 40, currency: 'EUR' } : { total: 40, currency: 'EUR' },
       },
     ],
@@ -33,20 +39,32 @@ async function customer(handle: string, name: string | undefined, email: string,
 }
 
 /** She writes on X; returns the case it opened or joined. */
-async function writes(handle: string, text: string, createdAt = new Date().toISOString()): Promise<{ id: string; number: number; customerId: string }> {
+async function writes(
+  handle: string,
+  text: string,
+  createdAt = new Date().toISOString(),
+): Promise<{ id: string; number: number; customerId: string }> {
   const id = String(++postId);
   const response = await http('POST', `${server.url}/api/channels/social/posts`, {
     writeKey: server.writeKey,
-    body: { network: 'x', posts: [{ tweet_id: id, author_id: handle, inbound: true, created_at: createdAt, text, in_response_to_tweet_id: null }] },
+    body: {
+      network: 'x',
+      posts: [
+        { tweet_id: id, author_id: handle, inbound: true, created_at: createdAt, text, in_response_to_tweet_id: null },
+      ],
+    },
   });
   assert.equal(response.status, 201, JSON.stringify(response.body));
   const list = await call('GET', `/api/cases?limit=100&sort=updated`);
-  const found = list.items.find((item: { customerLabel: string | null; lastInboundAt: string }) => item.lastInboundAt === createdAt);
+  const found = list.items.find(
+    (item: { customerLabel: string | null; lastInboundAt: string }) => item.lastInboundAt === createdAt,
+  );
   assert.ok(found, `no case for post ${id}`);
   return { id: found.id, number: found.number, customerId: found.customerId };
 }
 
-const search = (q: string, extra = '', token = server.token) => call('GET', `/api/cases?q=${encodeURIComponent(q)}${extra}`, undefined, token);
+const search = (q: string, extra = '', token = server.token) =>
+  call('GET', `/api/cases?q=${encodeURIComponent(q)}${extra}`, undefined, token);
 const numbersOf = (page: { items: Array<{ number: number }> }) => page.items.map((item) => item.number);
 
 before(async () => {
@@ -96,8 +114,10 @@ test('by part of the customer’s email address', async () => {
 });
 
 test('without accents or umlauts, either way round', async () => {
-  for (const q of ['mueller', 'muller', 'Müller', 'MÜLLER']) assert.deepEqual(numbersOf(await search(q)), [cases.jane!.number], q);
-  for (const q of ['hauptstrasse', 'Hauptstraße']) assert.deepEqual(numbersOf(await search(q)), [cases.hans!.number], q);
+  for (const q of ['mueller', 'muller', 'Müller', 'MÜLLER'])
+    assert.deepEqual(numbersOf(await search(q)), [cases.jane!.number], q);
+  for (const q of ['hauptstrasse', 'Hauptstraße'])
+    assert.deepEqual(numbersOf(await search(q)), [cases.hans!.number], q);
 });
 
 test('a viewer finds the same cases but never sees the address', async () => {
@@ -112,7 +132,8 @@ test('a viewer finds the same cases but never sees the address', async () => {
 
 test('search pages by cursor, best match first, with the total', async () => {
   for (let i = 0; i < 5; i++) await customer(`refunder${i}`, `Refunder ${i}`, `r${i}@example.net`, null);
-  for (let i = 0; i < 5; i++) await writes(`refunder${i}`, i === 3 ? 'refund refund refund please' : `where is my refund, order ${i}`);
+  for (let i = 0; i < 5; i++)
+    await writes(`refunder${i}`, i === 3 ? 'refund refund refund please' : `where is my refund, order ${i}`);
   const seen: number[] = [];
   let cursor: string | null = null;
   let first = true;
@@ -134,12 +155,18 @@ test('search pages by cursor, best match first, with the total', async () => {
   const rest = await search('refund', `&sort=newest&limit=3&cursor=${newest.nextCursor}`);
   assert.equal(numbersOf(newest).length + numbersOf(rest).length, 5);
   assert.ok(Math.min(...numbersOf(newest)) > Math.max(...numbersOf(rest)), 'newest first');
-  const mixed = await http('GET', `${server.url}/api/cases?q=refund&sort=oldest&cursor=${newest.nextCursor}`, { token: server.token });
+  const mixed = await http('GET', `${server.url}/api/cases?q=refund&sort=oldest&cursor=${newest.nextCursor}`, {
+    token: server.token,
+  });
   assert.equal(mixed.status, 400, 'a cursor of another order is refused');
 });
 
 test('queues filter by channel, priority, tag and reason, and say how many match', async () => {
-  await call('PATCH', `/api/cases/${cases.bob!.id}`, { priority: 'urgent', tags: ['billing-review', 'vip'], reason: 'billing' });
+  await call('PATCH', `/api/cases/${cases.bob!.id}`, {
+    priority: 'urgent',
+    tags: ['billing-review', 'vip'],
+    reason: 'billing',
+  });
   await call('PATCH', `/api/cases/${cases.hans!.id}`, { priority: 'high', tags: ['de'] });
   const all = await call('GET', '/api/cases?limit=1');
   assert.equal(all.total, 9);
@@ -149,7 +176,10 @@ test('queues filter by channel, priority, tag and reason, and say how many match
   const highOrUrgent = await call('GET', '/api/cases?priority=urgent,high');
   assert.equal(highOrUrgent.total, 2);
   assert.deepEqual(numbersOf(await call('GET', '/api/cases?tag=vip')), [cases.bob!.number]);
-  assert.deepEqual(new Set(numbersOf(await call('GET', '/api/cases?tag=vip,de'))), new Set([cases.bob!.number, cases.hans!.number]));
+  assert.deepEqual(
+    new Set(numbersOf(await call('GET', '/api/cases?tag=vip,de'))),
+    new Set([cases.bob!.number, cases.hans!.number]),
+  );
   assert.deepEqual(numbersOf(await call('GET', '/api/cases?reason=billing')), [cases.bob!.number]);
   assert.equal((await call('GET', '/api/cases?channel=social')).total, 9);
   assert.equal((await call('GET', '/api/cases?channel=email')).total, 0);
@@ -187,7 +217,11 @@ test('queues sort by newest, oldest, priority, SLA due and last update, each pag
   assert.equal(due.length, 9);
   const detail = await Promise.all(due.map((number) => call('GET', `/api/cases/${number}`)));
   const times = detail.map((c) => (c.sla.nextDueAt ? Date.parse(c.sla.nextDueAt) : Number.POSITIVE_INFINITY));
-  assert.deepEqual(times, [...times].sort((a, b) => a - b), 'soonest SLA clock first, none running last');
+  assert.deepEqual(
+    times,
+    [...times].sort((a, b) => a - b),
+    'soonest SLA clock first, none running last',
+  );
 });
 
 test('erasing a customer removes her words, name and address from the search index', async () => {
@@ -203,7 +237,9 @@ test('erasing a customer removes her words, name and address from the search ind
     connection
       .prepare(`SELECT ${column} AS value FROM ${table}`)
       .all()
-      .map((row) => Buffer.from(((row as { value: Uint8Array | string | null }).value ?? '') as Uint8Array).toString('latin1'))
+      .map((row) =>
+        Buffer.from(((row as { value: Uint8Array | string | null }).value ?? '') as Uint8Array).toString('latin1'),
+      )
       .join('|')
       .toLowerCase();
   const index = stored('case_search_data', 'block');

@@ -75,7 +75,9 @@ test('email: a mail opens a case, the reply goes out threaded, and her answer jo
   });
   assert.ok(sent.accepted.length === 1);
   const found = await waitFor('the case', async () => {
-    const lookup = await http('GET', `${server.url}/api/customers/lookup?email=jane@example.com`, { token: agentToken });
+    const lookup = await http('GET', `${server.url}/api/customers/lookup?email=jane@example.com`, {
+      token: agentToken,
+    });
     if (lookup.status !== 200) return undefined;
     const cases = await http('GET', `${server.url}/api/cases?customerId=${lookup.body.id}`, { token: agentToken });
     return cases.body.items[0];
@@ -84,7 +86,10 @@ test('email: a mail opens a case, the reply goes out threaded, and her answer jo
   assert.equal(found.subject, 'My tote bag is ruined');
   assert.equal(found.customerName, 'Jane Doe');
 
-  const reply = await http('POST', `${server.url}/api/cases/${found.id}/replies`, { token: agentToken, body: { text: 'So sorry! A new one is on its way.' } });
+  const reply = await http('POST', `${server.url}/api/cases/${found.id}/replies`, {
+    token: agentToken,
+    body: { text: 'So sorry! A new one is on its way.' },
+  });
   assert.equal(reply.status, 201);
   assert.equal(reply.body.delivery.status, 'sent', JSON.stringify(reply.body));
   assert.equal(relayed.length, 1);
@@ -133,10 +138,16 @@ const call = (overrides: Record<string, unknown> = {}) => ({
 });
 
 test('phone: a call event by webhook lands on the timeline and opens a case; the same call twice is stored once', async () => {
-  const first = await http('POST', `${server.url}/api/channels/phone/events`, { writeKey: server.writeKey, body: call() });
+  const first = await http('POST', `${server.url}/api/channels/phone/events`, {
+    writeKey: server.writeKey,
+    body: call(),
+  });
   assert.equal(first.status, 201, JSON.stringify(first.body));
   assert.equal(first.body.outcome, 'opened');
-  const again = await http('POST', `${server.url}/api/channels/phone/events`, { writeKey: server.writeKey, body: call() });
+  const again = await http('POST', `${server.url}/api/channels/phone/events`, {
+    writeKey: server.writeKey,
+    body: call(),
+  });
   assert.equal(again.status, 200);
   assert.equal(again.body.outcome, 'duplicate');
   assert.equal(again.body.caseId, first.body.caseId);
@@ -145,9 +156,15 @@ test('phone: a call event by webhook lands on the timeline and opens a case; the
   assert.equal(detail.body.channel, 'phone');
   assert.equal(detail.body.reason, 'damaged_item', 'the last IVR choice is the reason');
   assert.equal(detail.body.messages[0].kind, 'call');
-  assert.match(detail.body.messages[0].text, /IVR: Orders > Damaged item · waited 3 min 20 s · 1 transfer · abandoned, 6 min 0 s/);
+  assert.match(
+    detail.body.messages[0].text,
+    /IVR: Orders > Damaged item · waited 3 min 20 s · 1 transfer · abandoned, 6 min 0 s/,
+  );
   assert.equal(detail.body.messages[0].properties.waitSeconds, 200);
-  assert.ok(!JSON.stringify([detail.body.subject, detail.body.messages[0].text]).includes('5550100'), 'the number stays out of text everyone reads');
+  assert.ok(
+    !JSON.stringify([detail.body.subject, detail.body.messages[0].text]).includes('5550100'),
+    'the number stays out of text everyone reads',
+  );
 
   // She calls back and an agent resolves it on the call: the same case, answered and resolved.
   const callback = await http('POST', `${server.url}/api/channels/phone/events`, {
@@ -164,20 +181,33 @@ test('phone: a call event by webhook lands on the timeline and opens a case; the
 
   const card = await http('GET', `${server.url}/api/customers/lookup?phone=%2B14155550100`, { token: agentToken });
   assert.equal(card.status, 200);
-  assert.ok(card.body.recentInteractions.some((i: { type: string; channel: string }) => i.type === 'call' && i.channel === 'phone'));
+  assert.ok(
+    card.body.recentInteractions.some(
+      (i: { type: string; channel: string }) => i.type === 'call' && i.channel === 'phone',
+    ),
+  );
 });
 
 test('phone: bad events are refused with the field at fault', async () => {
-  const badNumber = await http('POST', `${server.url}/api/channels/phone/events`, { writeKey: server.writeKey, body: call({ callId: 'c9', from: 'not a number' }) });
+  const badNumber = await http('POST', `${server.url}/api/channels/phone/events`, {
+    writeKey: server.writeKey,
+    body: call({ callId: 'c9', from: 'not a number' }),
+  });
   assert.equal(badNumber.status, 400);
   assert.equal(badNumber.body.errors[0].field, 'from');
-  const badOutcome = await http('POST', `${server.url}/api/channels/phone/events`, { writeKey: server.writeKey, body: call({ callId: 'c9', outcome: 'lost' }) });
+  const badOutcome = await http('POST', `${server.url}/api/channels/phone/events`, {
+    writeKey: server.writeKey,
+    body: call({ callId: 'c9', outcome: 'lost' }),
+  });
   assert.equal(badOutcome.status, 400);
   assert.equal(badOutcome.body.errors[0].field, 'outcome');
   const noAuth = await http('POST', `${server.url}/api/channels/phone/events`, { body: call({ callId: 'c9' }) });
   assert.equal(noAuth.status, 401);
   const viewer = await server.staffToken('viewer');
-  const forbidden = await http('POST', `${server.url}/api/channels/phone/events`, { token: viewer, body: call({ callId: 'c9' }) });
+  const forbidden = await http('POST', `${server.url}/api/channels/phone/events`, {
+    token: viewer,
+    body: call({ callId: 'c9' }),
+  });
   assert.equal(forbidden.status, 403);
 });
 
@@ -186,11 +216,19 @@ test('SLA: a clock that runs out on an unanswered case is recorded as a breach a
     token: server.token,
     body: { name: 'Phones', businessHoursOnly: false, targets: { normal: { firstResponse: 5, resolution: 60 } } },
   });
-  const team = await http('POST', `${server.url}/api/teams`, { token: server.token, body: { name: 'Phones', slaPolicyId: policy.body.id, isDefault: true, autoAssign: false } });
+  const team = await http('POST', `${server.url}/api/teams`, {
+    token: server.token,
+    body: { name: 'Phones', slaPolicyId: policy.body.id, isDefault: true, autoAssign: false },
+  });
   assert.equal(team.status, 201);
   const late = await http('POST', `${server.url}/api/channels/phone/events`, {
     writeKey: server.writeKey,
-    body: call({ callId: 'late-1', from: '+1 415 555 0199', startedAt: new Date(Date.now() - 30 * 60_000).toISOString(), ivrPath: [] }),
+    body: call({
+      callId: 'late-1',
+      from: '+1 415 555 0199',
+      startedAt: new Date(Date.now() - 30 * 60_000).toISOString(),
+      ivrPath: [],
+    }),
   });
   assert.equal(late.status, 201);
   const breaching = await http('GET', `${server.url}/api/cases/breaching?withinMinutes=0`, { token: agentToken });
@@ -198,7 +236,10 @@ test('SLA: a clock that runs out on an unanswered case is recorded as a breach a
   assert.ok((await sweepBreaches(server.running.db)) >= 1);
   assert.equal(await sweepBreaches(server.running.db), 0, 'each breach is recorded once');
   const detail = await http('GET', `${server.url}/api/cases/${late.body.caseId}`, { token: agentToken });
-  assert.deepEqual(detail.body.sla.breaches.map((b: { metric: string }) => b.metric), ['first_response']);
+  assert.deepEqual(
+    detail.body.sla.breaches.map((b: { metric: string }) => b.metric),
+    ['first_response'],
+  );
   assert.equal(detail.body.assigneeId, null, 'the team does not auto-assign');
 });
 
@@ -209,14 +250,26 @@ test('contact form: the page, a humane thank-you with a real promise, JSON by Ac
 
   const form = await fetch(`${server.url}/public/contact`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', 'x-forwarded-for': '203.0.113.7' },
-    body: new URLSearchParams({ name: 'Ana Lima', email: 'ana@example.com', message: 'My order never arrived', website: '' }).toString(),
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      accept: 'text/html',
+      'x-forwarded-for': '203.0.113.7',
+    },
+    body: new URLSearchParams({
+      name: 'Ana Lima',
+      email: 'ana@example.com',
+      message: 'My order never arrived',
+      website: '',
+    }).toString(),
   });
   assert.equal(form.status, 200);
   const thanks = await form.text();
   assert.match(thanks, /Thank you, Ana\./);
   // One figure for both halves: the typical time, and when that lands in the team's opening hours.
-  assert.match(thanks, /will reply by email\. (We are closed now\. )?(During our opening hours w|W)e usually reply within [^,]+, so you will hear from us (today |tomorrow |by \w+ )?(by )?\d\d:\d\d \S+\./);
+  assert.match(
+    thanks,
+    /will reply by email\. (We are closed now\. )?(During our opening hours w|W)e usually reply within [^,]+, so you will hear from us (today |tomorrow |by \w+ )?(by )?\d\d:\d\d \S+\./,
+  );
   assert.match(thanks, /Your reference is <strong>#\d+<\/strong>/);
 
   const json = await http('POST', `${server.url}/public/contact`, {
@@ -233,7 +286,11 @@ test('contact form: the page, a humane thank-you with a real promise, JSON by Ac
     body: { name: 'Bot', email: 'bot@example.com', message: 'cheap pills', website: 'http://spam.example' },
   });
   assert.equal(bot.status, 202);
-  assert.equal((await http('GET', `${server.url}/api/cases?limit=100`, { token: agentToken })).body.items.length, casesBefore, 'the honeypot stored nothing');
+  assert.equal(
+    (await http('GET', `${server.url}/api/cases?limit=100`, { token: agentToken })).body.items.length,
+    casesBefore,
+    'the honeypot stored nothing',
+  );
 
   const missing = await fetch(`${server.url}/public/contact`, {
     method: 'POST',

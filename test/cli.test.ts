@@ -9,7 +9,9 @@ before(async () => (server = await startTestServer()));
 after(async () => server.close());
 
 function rapport(...args: string[]) {
-  const result = spawnSync(process.execPath, ['bin/rapport.js', ...args, '--data-dir', server.dataDir], { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['bin/rapport.js', ...args, '--data-dir', server.dataDir], {
+    encoding: 'utf8',
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -18,7 +20,10 @@ test('writekey create prints a key the tracking API accepts at once', async () =
   assert.equal(run.code, 0, run.stderr);
   const key = /^(wk_\S+)$/m.exec(run.stdout)?.[1];
   assert.ok(key, run.stdout);
-  const res = await http('POST', `${server.url}/v1/identify`, { writeKey: key, body: { userId: '42', traits: { email: 'lia@example.com' } } });
+  const res = await http('POST', `${server.url}/v1/identify`, {
+    writeKey: key,
+    body: { userId: '42', traits: { email: 'lia@example.com' } },
+  });
   assert.equal(res.status, 200);
   const card = await http('GET', `${server.url}/api/customers/lookup?external=crm:42`, { token: server.token });
   assert.equal(card.status, 200);
@@ -52,7 +57,8 @@ test('token list shows a staff member’s tokens with their last use; token revo
   assert.match(revoked.stdout, /Revoked token tok_\S+ \(deploy script\)/);
   assert.equal((await http('GET', `${server.url}/api/auth/me`, { token })).status, 401);
   assert.match(rapport('token', 'list', '--email', server.adminEmail).stdout, new RegExp(`${id}\t.*\trevoked 20`));
-  const entries = (await http('GET', `${server.url}/api/audit?action=api_token.revoked`, { token: server.token })).body.items;
+  const entries = (await http('GET', `${server.url}/api/audit?action=api_token.revoked`, { token: server.token })).body
+    .items;
   assert.equal(entries[0].actorKind, 'cli');
   assert.equal(entries[0].detail.target, id);
   const unknown = rapport('token', 'revoke', 'tok_missing');
@@ -61,43 +67,96 @@ test('token list shows a staff member’s tokens with their last use; token revo
 });
 
 test('staff create refuses a short or common password, saying why', () => {
-  const short = rapport('staff', 'create', '--email', 'b@example.com', '--name', 'B', '--role', 'agent', '--password', 'elevenchars');
+  const short = rapport(
+    'staff',
+    'create',
+    '--email',
+    'b@example.com',
+    '--name',
+    'B',
+    '--role',
+    'agent',
+    '--password',
+    'elevenchars',
+  );
   assert.equal(short.code, 2);
   assert.match(short.stderr, /--password must be at least 12 characters/);
-  const common = rapport('staff', 'create', '--email', 'b@example.com', '--name', 'B', '--role', 'agent', '--password', 'password1234');
+  const common = rapport(
+    'staff',
+    'create',
+    '--email',
+    'b@example.com',
+    '--name',
+    'B',
+    '--role',
+    'agent',
+    '--password',
+    'password1234',
+  );
   assert.equal(common.code, 2);
   assert.match(common.stderr, /--password is too easy to guess: it is built from "password", "1234"/);
 });
 
 test('staff create checks its arguments', () => {
-  const badRole = rapport('staff', 'create', '--email', 'a@example.com', '--name', 'A', '--role', 'boss', '--password', 'long enough pw');
+  const badRole = rapport(
+    'staff',
+    'create',
+    '--email',
+    'a@example.com',
+    '--name',
+    'A',
+    '--role',
+    'boss',
+    '--password',
+    'long enough pw',
+  );
   assert.notEqual(badRole.code, 0);
   assert.match(badRole.stderr, /one of admin, manager, agent, viewer/);
   const missing = rapport('writekey', 'create');
   assert.notEqual(missing.code, 0);
   assert.match(missing.stderr, /--name/);
-  const ok = rapport('staff', 'create', '--email', 'Ola@example.com', '--name', 'Ola', '--role', 'agent', '--password', 'long enough pw');
+  const ok = rapport(
+    'staff',
+    'create',
+    '--email',
+    'Ola@example.com',
+    '--name',
+    'Ola',
+    '--role',
+    'agent',
+    '--password',
+    'long enough pw',
+  );
   assert.equal(ok.code, 0, ok.stderr);
   assert.match(ok.stdout, /Created agent ola@example.com/);
 });
 
 test('what the command line creates is in the audit trail, under the operating-system user, without the password', async () => {
-  const entries = (await http('GET', `${server.url}/api/audit?action=staff.created`, { token: server.token })).body.items;
-  const ola = entries.find((entry: { detail: { input: { email: string } } }) => entry.detail.input.email === 'Ola@example.com');
+  const entries = (await http('GET', `${server.url}/api/audit?action=staff.created`, { token: server.token })).body
+    .items;
+  const ola = entries.find(
+    (entry: { detail: { input: { email: string } } }) => entry.detail.input.email === 'Ola@example.com',
+  );
   assert.ok(ola, JSON.stringify(entries));
   assert.equal(ola.actorKind, 'cli');
   assert.ok(ola.detail.osUser);
   assert.ok(!JSON.stringify(ola).includes('long enough pw'));
   for (const action of ['write_key.created', 'api_token.created']) {
     const found = (await http('GET', `${server.url}/api/audit?action=${action}`, { token: server.token })).body.items;
-    assert.ok(found.some((entry: { actorKind: string }) => entry.actorKind === 'cli'), action);
+    assert.ok(
+      found.some((entry: { actorKind: string }) => entry.actorKind === 'cli'),
+      action,
+    );
   }
 });
 
 test('a merge made by an import in another process is seen by the running server at its next batch', async () => {
-  const post = (interactions: unknown[]) => http('POST', `${server.url}/api/interactions`, { token: server.token, body: { interactions } });
-  const byEmail = (await post([{ customer: { email: 'mo@example.com' }, channel: 'email', sourceId: 'x1' }])).body.results[0].customerId;
-  const byPhone = (await post([{ customer: { phone: '+14155550142' }, channel: 'phone', sourceId: 'x2' }])).body.results[0].customerId;
+  const post = (interactions: unknown[]) =>
+    http('POST', `${server.url}/api/interactions`, { token: server.token, body: { interactions } });
+  const byEmail = (await post([{ customer: { email: 'mo@example.com' }, channel: 'email', sourceId: 'x1' }])).body
+    .results[0].customerId;
+  const byPhone = (await post([{ customer: { phone: '+14155550142' }, channel: 'phone', sourceId: 'x2' }])).body
+    .results[0].customerId;
   const { writeFileSync } = await import('node:fs');
   const file = `${server.dataDir}/tie.csv`;
   writeFileSync(file, 'customer.email,customer.phone,channel,text\nmo@example.com,+14155550142,chat,Both mine\n');
@@ -129,7 +188,11 @@ test('replay feeds a recorded social feed into cases: bad rows reported by line,
   try {
     const first = rapport('replay', feed, '--channel', 'social', '--quiet');
     assert.equal(first.code, 1, 'a rejected row makes the exit status non-zero');
-    assert.match(first.stdout, /Replayed 3 posts .*: 1 cases opened, 1 joined a thread, .* 1 brand replies, 0 already there/, first.stdout);
+    assert.match(
+      first.stdout,
+      /Replayed 3 posts .*: 1 cases opened, 1 joined a thread, .* 1 brand replies, 0 already there/,
+      first.stdout,
+    );
     assert.match(first.stderr, /^line 5: .*created_at/m, first.stderr);
     const second = rapport('replay', feed, '--channel', 'social', '--quiet');
     assert.match(second.stdout, /0 cases opened, 0 joined a thread, .* 3 already there/, second.stdout);
@@ -138,7 +201,14 @@ test('replay feeds a recorded social feed into cases: bad rows reported by line,
     // A feed of 2017 is history: its case is on the record with its own times, closed, in no queue.
     assert.deepEqual(ruth.body.openCases, []);
     const ruthCases = await http('GET', `${server.url}/api/cases?customerId=${ruth.body.id}`, { token: server.token });
-    assert.deepEqual(ruthCases.body.items.map((c: { reason: string; status: string; contactCount: number }) => [c.reason, c.status, c.contactCount]), [['damaged_item', 'closed', 2]]);
+    assert.deepEqual(
+      ruthCases.body.items.map((c: { reason: string; status: string; contactCount: number }) => [
+        c.reason,
+        c.status,
+        c.contactCount,
+      ]),
+      [['damaged_item', 'closed', 2]],
+    );
 
     const missing = rapport('replay', join(dir, 'nope.csv'), '--channel', 'social');
     assert.equal(missing.code, 2);

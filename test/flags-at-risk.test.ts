@@ -60,23 +60,41 @@ test('the hourly sweep finds a regular whose silence has just reached the thresh
 });
 
 test('cases that breach their SLA put her at risk; a manager can raise the bar or switch the rule off', async () => {
-  const tweet = { tweet_id: '5001', author_id: 'kept_waiting', inbound: true, created_at: new Date().toISOString(), text: 'still no answer about my order' };
-  await http('POST', `${server.url}/api/channels/social/posts`, { writeKey: server.writeKey, body: { posts: [tweet] } });
+  const tweet = {
+    tweet_id: '5001',
+    author_id: 'kept_waiting',
+    inbound: true,
+    created_at: new Date().toISOString(),
+    text: 'still no answer about my order',
+  };
+  await http('POST', `${server.url}/api/channels/social/posts`, {
+    writeKey: server.writeKey,
+    body: { posts: [tweet] },
+  });
   const later = Date.now() + 20 * DAY;
   assert.ok((await sweepBreaches(server.running.db, later)) >= 2, 'first response and resolution both breached');
   assert.match((await atRisk('handle=x:kept_waiting'))!, /2 SLA breach\(es\)/);
 
   const manager = await server.staffToken('manager');
-  const raised = await http('PATCH', `${server.url}/api/flag-rules/at_risk`, { token: manager, body: { params: { breaches: 3 } } });
+  const raised = await http('PATCH', `${server.url}/api/flag-rules/at_risk`, {
+    token: manager,
+    body: { params: { breaches: 3 } },
+  });
   assert.equal(raised.status, 200, JSON.stringify(raised.body));
   assert.deepEqual(raised.body.params, { quietDays: 60, minInteractions: 3, breaches: 3, days: 30 });
   await reevaluateChangedFlagRules(server.running.db, later);
   assert.equal(await atRisk('handle=x:kept_waiting'), null, 'two breaches no longer count');
 
-  const bad = await http('PATCH', `${server.url}/api/flag-rules/at_risk`, { token: manager, body: { params: { quietDays: 0 } } });
+  const bad = await http('PATCH', `${server.url}/api/flag-rules/at_risk`, {
+    token: manager,
+    body: { params: { quietDays: 0 } },
+  });
   assert.equal(bad.status, 400);
   assert.equal(bad.body.errors[0].field, 'params.quietDays');
-  assert.equal((await http('PATCH', `${server.url}/api/flag-rules/at_risk`, { token: manager, body: { enabled: false } })).status, 200);
+  assert.equal(
+    (await http('PATCH', `${server.url}/api/flag-rules/at_risk`, { token: manager, body: { enabled: false } })).status,
+    200,
+  );
   await contacts('quiet2@example.com', [120, 100, 90]);
   await reevaluateChangedFlagRules(server.running.db);
   assert.equal(await atRisk('email=quiet2@example.com'), null, 'switched off');

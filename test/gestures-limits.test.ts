@@ -21,7 +21,16 @@ async function newCase(): Promise<string> {
     writeKey: server.writeKey,
     body: {
       network: 'x',
-      posts: [{ tweet_id: `lim-${n}`, author_id: author, inbound: true, created_at: new Date().toISOString(), text: `@brand my order ${n} is broken`, in_response_to_tweet_id: null }],
+      posts: [
+        {
+          tweet_id: `lim-${n}`,
+          author_id: author,
+          inbound: true,
+          created_at: new Date().toISOString(),
+          text: `@brand my order ${n} is broken`,
+          in_response_to_tweet_id: null,
+        },
+      ],
     },
   });
   assert.equal(posted.status, 201, JSON.stringify(posted.body));
@@ -31,7 +40,10 @@ async function newCase(): Promise<string> {
 }
 
 const credit = (token: string, caseId: string, amount: number, currency = 'USD') =>
-  http('POST', `${server.url}/api/cases/${caseId}/gestures`, { token, body: { kind: 'credit', amount, currency, reason: 'Sorry for the trouble' } });
+  http('POST', `${server.url}/api/cases/${caseId}/gestures`, {
+    token,
+    body: { kind: 'credit', amount, currency, reason: 'Sorry for the trouble' },
+  });
 
 const setLimits = (staffId: string, currency: string, body: Record<string, unknown>) =>
   http('PUT', `${server.url}/api/staff/${staffId}/gesture-limits/${currency}`, { token: server.token, body });
@@ -48,37 +60,62 @@ test('five credits of 50 USD on one case with a 50 USD limit: the first is issue
   const agent = await member('agent');
   const manager = await member('manager');
   // The staff form's one figure: 50 USD per gesture; per case and per day are the defaults (50, 250).
-  const patched = await http('PATCH', `${server.url}/api/staff/${agent.id}`, { token: server.token, body: { empowermentLimit: { amount: 50, currency: 'USD' } } });
+  const patched = await http('PATCH', `${server.url}/api/staff/${agent.id}`, {
+    token: server.token,
+    body: { empowermentLimit: { amount: 50, currency: 'USD' } },
+  });
   assert.equal(patched.status, 200, JSON.stringify(patched.body));
   const limits = await http('GET', `${server.url}/api/staff/${agent.id}/gesture-limits`, { token: server.token });
-  assert.deepEqual(limits.body.items, [{ currency: 'USD', perGesture: 50, perCase: 50, perDay: 250, perCaseIsDefault: true, perDayIsDefault: true }]);
+  assert.deepEqual(limits.body.items, [
+    { currency: 'USD', perGesture: 50, perCase: 50, perDay: 250, perCaseIsDefault: true, perDayIsDefault: true },
+  ]);
 
   const caseId = await newCase();
   const results = [];
   for (let i = 0; i < 5; i++) results.push(await credit(agent.token, caseId, 50));
-  assert.deepEqual(results.map((r) => r.status), [201, 202, 202, 202, 202]);
-  assert.deepEqual(results.map((r) => r.body.status), ['issued', 'pending', 'pending', 'pending', 'pending']);
-  assert.deepEqual(results.map((r) => r.body.pendingReason), [null, 'case_limit', 'case_limit', 'case_limit', 'case_limit']);
+  assert.deepEqual(
+    results.map((r) => r.status),
+    [201, 202, 202, 202, 202],
+  );
+  assert.deepEqual(
+    results.map((r) => r.body.status),
+    ['issued', 'pending', 'pending', 'pending', 'pending'],
+  );
+  assert.deepEqual(
+    results.map((r) => r.body.pendingReason),
+    [null, 'case_limit', 'case_limit', 'case_limit', 'case_limit'],
+  );
 
   // A manager whose own case limit is 50 cannot approve a second 50 on the same case; one with 100 can, once.
   await setLimits(manager.id, 'USD', { perGesture: 50 });
-  const refused = await http('POST', `${server.url}/api/gestures/${results[1]!.body.id}/approve`, { token: manager.token });
+  const refused = await http('POST', `${server.url}/api/gestures/${results[1]!.body.id}/approve`, {
+    token: manager.token,
+  });
   assert.equal(refused.status, 403, JSON.stringify(refused.body));
   assert.match(refused.body.detail, /per case/);
   await setLimits(manager.id, 'USD', { perGesture: 50, perCase: 100 });
-  const approved = await http('POST', `${server.url}/api/gestures/${results[1]!.body.id}/approve`, { token: manager.token });
+  const approved = await http('POST', `${server.url}/api/gestures/${results[1]!.body.id}/approve`, {
+    token: manager.token,
+  });
   assert.equal(approved.status, 200, JSON.stringify(approved.body));
   assert.equal(approved.body.status, 'issued');
-  const third = await http('POST', `${server.url}/api/gestures/${results[2]!.body.id}/approve`, { token: manager.token });
+  const third = await http('POST', `${server.url}/api/gestures/${results[2]!.body.id}/approve`, {
+    token: manager.token,
+  });
   assert.equal(third.status, 403, 'approved gestures count toward the case total');
 
   // Rejected ones do not count: rejecting the rest leaves the case at 100.
   for (const result of results.slice(2)) {
-    const rejected = await http('POST', `${server.url}/api/gestures/${result.body.id}/reject`, { token: manager.token, body: { note: 'One credit is enough' } });
+    const rejected = await http('POST', `${server.url}/api/gestures/${result.body.id}/reject`, {
+      token: manager.token,
+      body: { note: 'One credit is enough' },
+    });
     assert.equal(rejected.status, 200, JSON.stringify(rejected.body));
   }
   const detail = await http('GET', `${server.url}/api/cases/${caseId}`, { token: server.token });
-  const issued = detail.body.gestures.filter((g: { status: string }) => g.status === 'issued').reduce((sum: number, g: { amount: number }) => sum + g.amount, 0);
+  const issued = detail.body.gestures
+    .filter((g: { status: string }) => g.status === 'issued')
+    .reduce((sum: number, g: { amount: number }) => sum + g.amount, 0);
   assert.equal(issued, 100);
 });
 
@@ -86,7 +123,14 @@ test('per day: the agent’s day total across cases; pending and rejected gestur
   const agent = await member('agent');
   const set = await setLimits(agent.id, 'USD', { perGesture: 40, perCase: 40, perDay: 100 });
   assert.equal(set.status, 200, JSON.stringify(set.body));
-  assert.deepEqual(set.body, { currency: 'USD', perGesture: 40, perCase: 40, perDay: 100, perCaseIsDefault: false, perDayIsDefault: false });
+  assert.deepEqual(set.body, {
+    currency: 'USD',
+    perGesture: 40,
+    perCase: 40,
+    perDay: 100,
+    perCaseIsDefault: false,
+    perDayIsDefault: false,
+  });
 
   const statuses = [];
   for (const amount of [40, 40, 30]) {
@@ -98,7 +142,11 @@ test('per day: the agent’s day total across cases; pending and rejected gestur
     statuses.push([result.body.status, result.body.pendingReason]);
   }
   // 40 + 40 issued = 80; 30 more would make 110 > 100 in the day.
-  assert.deepEqual(statuses, [['issued', null], ['issued', null], ['pending', 'day_limit']]);
+  assert.deepEqual(statuses, [
+    ['issued', null],
+    ['issued', null],
+    ['pending', 'day_limit'],
+  ]);
   const small = await credit(agent.token, await newCase(), 20);
   assert.equal(small.body.status, 'issued', 'exactly up to the day limit is within it');
 });
@@ -109,16 +157,25 @@ test('currencies are separate; a currency without limits always waits', async ()
   await setLimits(agent.id, 'EUR', { perGesture: 50 });
   const caseId = await newCase();
   assert.equal((await credit(agent.token, caseId, 50, 'USD')).body.status, 'issued');
-  assert.equal((await credit(agent.token, caseId, 50, 'EUR')).body.status, 'issued', 'a USD total does not use up the EUR one');
+  assert.equal(
+    (await credit(agent.token, caseId, 50, 'EUR')).body.status,
+    'issued',
+    'a USD total does not use up the EUR one',
+  );
   assert.equal((await credit(agent.token, caseId, 1, 'USD')).body.pendingReason, 'case_limit');
   assert.equal((await credit(agent.token, caseId, 1, 'GBP')).body.pendingReason, 'gesture_limit');
 
-  const removed = await http('DELETE', `${server.url}/api/staff/${agent.id}/gesture-limits/EUR`, { token: server.token });
+  const removed = await http('DELETE', `${server.url}/api/staff/${agent.id}/gesture-limits/EUR`, {
+    token: server.token,
+  });
   assert.equal(removed.status, 204);
   assert.equal((await credit(agent.token, await newCase(), 1, 'EUR')).body.status, 'pending');
 
   const list = await http('GET', `${server.url}/api/staff/${agent.id}/gesture-limits`, { token: server.token });
-  assert.deepEqual(list.body.items.map((l: { currency: string }) => l.currency), ['USD']);
+  assert.deepEqual(
+    list.body.items.map((l: { currency: string }) => l.currency),
+    ['USD'],
+  );
 });
 
 test('limits are validated, need staff:manage, and every change is audited', async () => {
@@ -129,7 +186,10 @@ test('limits are validated, need staff:manage, and every change is audited', asy
   assert.equal((await setLimits(agent.id, 'XYZ', { perGesture: 5 })).status, 400);
   assert.equal((await setLimits(agent.id, 'USD', { perGesture: 5.555 })).status, 400);
   assert.equal((await setLimits('stf_nobody', 'USD', { perGesture: 5 })).status, 404);
-  const byAgent = await http('PUT', `${server.url}/api/staff/${agent.id}/gesture-limits/USD`, { token: agent.token, body: { perGesture: 1000 } });
+  const byAgent = await http('PUT', `${server.url}/api/staff/${agent.id}/gesture-limits/USD`, {
+    token: agent.token,
+    body: { perGesture: 1000 },
+  });
   assert.equal(byAgent.status, 403, 'nobody raises their own limit');
 
   await setLimits(agent.id, 'USD', { perGesture: 10, perDay: 30 });
@@ -149,10 +209,15 @@ test('concurrency: credits fired at once never take the issued total over the li
     ...Array.from({ length: 8 }, () => credit(agent.token, caseId, 30)),
     ...Array.from({ length: 8 }, () => credit(agent.token, otherCase, 30)),
   ]);
-  assert.ok(fired.every((r) => r.status === 201 || r.status === 202), JSON.stringify(fired.map((r) => r.body)));
+  assert.ok(
+    fired.every((r) => r.status === 201 || r.status === 202),
+    JSON.stringify(fired.map((r) => r.body)),
+  );
   const issuedOn = async (id: string) => {
     const detail = await http('GET', `${server.url}/api/cases/${id}`, { token: server.token });
-    return detail.body.gestures.filter((g: { status: string }) => g.status === 'issued').reduce((sum: number, g: { amount: number }) => sum + g.amount, 0);
+    return detail.body.gestures
+      .filter((g: { status: string }) => g.status === 'issued')
+      .reduce((sum: number, g: { amount: number }) => sum + g.amount, 0);
   };
   const [first, second] = [await issuedOn(caseId), await issuedOn(otherCase)];
   assert.ok(first <= 100 && second <= 100, `per case: ${first}, ${second}`);

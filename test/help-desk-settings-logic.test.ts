@@ -30,7 +30,13 @@ test('typed times are tidied to HH:MM, anything else is left for the server to r
 });
 
 test('a week round-trips through the editor; closed days are left out and always open is {}', () => {
-  const hours = { mon: [['09:00', '12:00'], ['13:00', '17:00']] as [string, string][], sat: [['10:00', '14:00']] as [string, string][] };
+  const hours = {
+    mon: [
+      ['09:00', '12:00'],
+      ['13:00', '17:00'],
+    ] as [string, string][],
+    sat: [['10:00', '14:00']] as [string, string][],
+  };
   assert.deepEqual(businessHoursOf(weekDraftOf(hours)), hours);
   assert.deepEqual(businessHoursOf({ ...weekDraftOf(hours), alwaysOpen: true }), {});
   assert.equal(weekDraftOf({}).alwaysOpen, true);
@@ -51,7 +57,12 @@ test('the team list reads hours in runs of days', () => {
   assert.equal(describeWeek(businessHoursOf(officeWeek())), 'Mon–Fri 09:00–17:00');
   assert.equal(describeWeek({}), 'Always open');
   assert.equal(
-    describeWeek({ mon: [['09:00', '17:00']], tue: [['09:00', '17:00']], thu: [['09:00', '17:00']], sat: [['10:00', '14:00']] }),
+    describeWeek({
+      mon: [['09:00', '17:00']],
+      tue: [['09:00', '17:00']],
+      thu: [['09:00', '17:00']],
+      sat: [['10:00', '14:00']],
+    }),
     'Mon–Tue 09:00–17:00 · Thu 09:00–17:00 · Sat 10:00–14:00',
   );
 });
@@ -77,18 +88,31 @@ test('SLA targets: hours and minutes in, minutes out; empty cells are no target'
 });
 
 test('moving a rule renumbers only the rules whose place changes', () => {
-  const rule = (id: string, position: number): AssignmentRule => ({ id, position, name: id, conditions: {}, teamId: 't', skill: null });
+  const rule = (id: string, position: number): AssignmentRule => ({
+    id,
+    position,
+    name: id,
+    conditions: {},
+    teamId: 't',
+    skill: null,
+  });
   const rules = [rule('a', 0), rule('b', 1), rule('c', 2)];
   assert.deepEqual(
     repositionsFor(rules, 2, -1).map(({ rule: moved, position }) => [moved.id, position]),
-    [['c', 1], ['b', 2]],
+    [
+      ['c', 1],
+      ['b', 2],
+    ],
   );
   assert.deepEqual(repositionsFor(rules, 0, -1), [], 'the first rule cannot move up');
   // Equal positions (rules added through the API) are numbered apart, so the order does not fall to ids.
   const tied = [rule('a', 5), rule('b', 5)];
   assert.deepEqual(
     repositionsFor(tied, 1, -1).map(({ rule: moved, position }) => [moved.id, position]),
-    [['b', 0], ['a', 1]],
+    [
+      ['b', 0],
+      ['a', 1],
+    ],
   );
 });
 
@@ -102,7 +126,13 @@ test('a nested API field is shown beside the nearest field the form has', () => 
 });
 
 test('empty conditions are left out: to the API an empty list would match nothing', () => {
-  assert.deepEqual(conditionsOf({ channels: [], priorities: ['urgent'], reasons: ' refund, ', keywords: '' }), { priorities: ['urgent'], reasons: ['refund'] });
+  assert.deepEqual(conditionsOf({ channels: [], priorities: ['urgent'], reasons: ' refund, ', keywords: '' }), {
+    priorities: ['urgent'],
+    reasons: ['refund'],
+  });
   assert.equal(describeConditions({}), 'Every case');
-  assert.equal(describeConditions({ channels: ['email', 'web_form'], keywords: ['invoice'] }), 'Email or Web form · mentions “invoice”');
+  assert.equal(
+    describeConditions({ channels: ['email', 'web_form'], keywords: ['invoice'] }),
+    'Email or Web form · mentions “invoice”',
+  );
 });

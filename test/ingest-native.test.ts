@@ -7,14 +7,36 @@ let server: TestServer;
 before(async () => (server = await startTestServer()));
 after(async () => server.close());
 
-const post = (interactions: unknown) => http('POST', `${server.url}/api/interactions`, { token: server.token, body: { interactions } });
+const post = (interactions: unknown) =>
+  http('POST', `${server.url}/api/interactions`, { token: server.token, body: { interactions } });
 
 test('interactions from every department land on one profile found by any identity', async () => {
   const res = await post([
-    { customer: { handles: { x: '@Finn' }, name: 'Finn' }, channel: 'social', text: 'My tote bag is ruined', sourceId: 'n1', department: 'support' },
-    { customer: { handles: { x: 'finn' }, externalIds: { pos: 77 } }, channel: 'in_store', type: 'note', direction: 'internal', department: 'retail',
-      actor: 'stf_1', text: 'Visited the Oslo store', sourceId: 'n2' },
-    { customer: { externalIds: { pos: '77' } }, channel: 'order', type: 'refund', department: 'finance', properties: { amount: 40 }, sourceId: 'n3' },
+    {
+      customer: { handles: { x: '@Finn' }, name: 'Finn' },
+      channel: 'social',
+      text: 'My tote bag is ruined',
+      sourceId: 'n1',
+      department: 'support',
+    },
+    {
+      customer: { handles: { x: 'finn' }, externalIds: { pos: 77 } },
+      channel: 'in_store',
+      type: 'note',
+      direction: 'internal',
+      department: 'retail',
+      actor: 'stf_1',
+      text: 'Visited the Oslo store',
+      sourceId: 'n2',
+    },
+    {
+      customer: { externalIds: { pos: '77' } },
+      channel: 'order',
+      type: 'refund',
+      department: 'finance',
+      properties: { amount: 40 },
+      sourceId: 'n3',
+    },
   ]);
   assert.equal(res.status, 200);
   assert.deepEqual([res.body.stored, res.body.customersCreated], [3, 1]);
@@ -27,11 +49,17 @@ test('interactions from every department land on one profile found by any identi
 });
 
 test('the same source + sourceId is stored once; a customer id can be named directly', async () => {
-  const first = await post([{ customer: { email: 'gil@example.com' }, channel: 'email', text: 'Hi', source: 'zendesk', sourceId: 'z-1' }]);
-  const again = await post([{ customer: { email: 'gil@example.com' }, channel: 'email', text: 'Hi', source: 'zendesk', sourceId: 'z-1' }]);
+  const first = await post([
+    { customer: { email: 'gil@example.com' }, channel: 'email', text: 'Hi', source: 'zendesk', sourceId: 'z-1' },
+  ]);
+  const again = await post([
+    { customer: { email: 'gil@example.com' }, channel: 'email', text: 'Hi', source: 'zendesk', sourceId: 'z-1' },
+  ]);
   assert.equal(again.body.duplicates, 1);
   assert.equal(again.body.results[0].interactionId, first.body.results[0].interactionId);
-  const byId = await post([{ customer: { id: first.body.results[0].customerId }, channel: 'chat', text: 'Follow-up', sourceId: 'z-2' }]);
+  const byId = await post([
+    { customer: { id: first.body.results[0].customerId }, channel: 'chat', text: 'Follow-up', sourceId: 'z-2' },
+  ]);
   assert.equal(byId.body.results[0].customerId, first.body.results[0].customerId);
   const unknown = await post([{ customer: { id: 'cus_nope' }, channel: 'chat', sourceId: 'z-3' }]);
   assert.equal(unknown.status, 404);
@@ -41,8 +69,16 @@ test('the same source + sourceId is stored once; a customer id can be named dire
     { customer: { id: 'cus_nope' }, channel: 'chat', sourceId: 'z-5' },
   ]);
   assert.equal(inSecondPlace.status, 404);
-  assert.deepEqual(inSecondPlace.body.errors.map((e: { field: string }) => e.field), ['interactions.1.customer.id'], 'the error names the event and field at fault');
-  assert.equal((await post([{ customer: { email: 'gil@example.com' }, channel: 'chat', sourceId: 'z-4' }])).body.stored, 1, 'and nothing of that batch landed');
+  assert.deepEqual(
+    inSecondPlace.body.errors.map((e: { field: string }) => e.field),
+    ['interactions.1.customer.id'],
+    'the error names the event and field at fault',
+  );
+  assert.equal(
+    (await post([{ customer: { email: 'gil@example.com' }, channel: 'chat', sourceId: 'z-4' }])).body.stored,
+    1,
+    'and nothing of that batch landed',
+  );
 });
 
 test('each invalid field is listed with its path, and nothing of the batch lands', async () => {
@@ -53,8 +89,16 @@ test('each invalid field is listed with its path, and nothing of the batch lands
   ]);
   assert.equal(res.status, 400);
   const fields = res.body.errors.map((e: { field: string }) => e.field);
-  assert.deepEqual(fields, ['interactions.1.customer.email', 'interactions.1.channel', 'interactions.1.occurredAt', 'interactions.2.customer']);
-  assert.equal((await http('GET', `${server.url}/api/customers/lookup?email=hal@example.com`, { token: server.token })).status, 404);
+  assert.deepEqual(fields, [
+    'interactions.1.customer.email',
+    'interactions.1.channel',
+    'interactions.1.occurredAt',
+    'interactions.2.customer',
+  ]);
+  assert.equal(
+    (await http('GET', `${server.url}/api/customers/lookup?email=hal@example.com`, { token: server.token })).status,
+    404,
+  );
   assert.equal((await post([])).status, 400);
   const wrongType = await http('POST', `${server.url}/api/interactions`, {
     token: server.token,

@@ -15,7 +15,10 @@ test('calls without a valid write key are refused with 401 and a Basic challenge
   assert.equal(missing.headers.get('content-type'), 'application/problem+json; charset=utf-8');
   assert.equal(missing.body.code, 'invalid_write_key');
   assert.match(missing.headers.get('www-authenticate') ?? '', /^Basic/);
-  const wrong = await http('POST', `${server.url}/v1/track`, { writeKey: 'wk_nope', body: { userId: 'u', event: 'E' } });
+  const wrong = await http('POST', `${server.url}/v1/track`, {
+    writeKey: 'wk_nope',
+    body: { userId: 'u', event: 'E' },
+  });
   assert.equal(wrong.status, 401);
 });
 
@@ -34,7 +37,12 @@ test('identify creates a profile with normalised identities; the write key may a
   assert.equal(card.status, 200);
   assert.equal(card.body.name, 'Ana Lima');
   const kinds = Object.fromEntries(card.body.identities.map((i: { kind: string; value: string }) => [i.kind, i.value]));
-  assert.deepEqual(kinds, { email: 'ana@example.com', phone: '+14155550100', 'handle:x': 'anal', 'external:shop': 'u-100' });
+  assert.deepEqual(kinds, {
+    email: 'ana@example.com',
+    phone: '+14155550100',
+    'handle:x': 'anal',
+    'external:shop': 'u-100',
+  });
   assert.equal((await lookup('external=shop:u-100')).body.id, card.body.id);
   assert.equal((await lookup('handle=x:@anal')).body.id, card.body.id);
   assert.equal((await lookup('phone=%2B14155550100')).body.id, card.body.id);
@@ -62,7 +70,13 @@ test('batch carries every call type; alias ties the anonymous visitor to the kno
     writeKey: server.writeKey,
     body: {
       batch: [
-        { type: 'page', anonymousId: 'anon-300', name: 'Pricing', properties: { url: 'https://shop.test/pricing' }, messageId: 'b1' },
+        {
+          type: 'page',
+          anonymousId: 'anon-300',
+          name: 'Pricing',
+          properties: { url: 'https://shop.test/pricing' },
+          messageId: 'b1',
+        },
         { type: 'screen', anonymousId: 'anon-300', name: 'Home', messageId: 'b2' },
         { type: 'identify', userId: 'u-300', traits: { email: 'bo@example.com', name: 'Bo Ek' }, messageId: 'b3' },
         { type: 'group', userId: 'u-300', groupId: 'acme', traits: { name: 'Acme' }, messageId: 'b4' },
@@ -80,7 +94,7 @@ test('batch carries every call type; alias ties the anonymous visitor to the kno
   assert.equal(card.body.merges.length, 1, 'the anonymous profile was merged into the known one');
 });
 
-test("clock skew is corrected from sentAt as Segment does; an explicit timestamp wins", async () => {
+test('clock skew is corrected from sentAt as Segment does; an explicit timestamp wins', async () => {
   const sentAt = new Date(Date.now() + 3_600_000).toISOString(); // client clock one hour fast
   const originalTimestamp = new Date(Date.now() + 3_600_000 - 60_000).toISOString();
   await http('POST', `${server.url}/v1/track`, {
@@ -105,8 +119,14 @@ test('bad input gets a 400 naming the field, and nothing of the batch lands', as
   assert.equal(noUser.body.code, 'invalid_input');
   assert.equal(noUser.body.errors[0].field, 'userId');
 
-  const noEvent = await http('POST', `${server.url}/v1/track`, { writeKey: server.writeKey, body: { userId: 'u-500' } });
-  assert.deepEqual(noEvent.body.errors.map((e: { field: string }) => e.field), ['event']);
+  const noEvent = await http('POST', `${server.url}/v1/track`, {
+    writeKey: server.writeKey,
+    body: { userId: 'u-500' },
+  });
+  assert.deepEqual(
+    noEvent.body.errors.map((e: { field: string }) => e.field),
+    ['event'],
+  );
 
   const badBatch = await http('POST', `${server.url}/v1/batch`, {
     writeKey: server.writeKey,
@@ -121,7 +141,10 @@ test('bad input gets a 400 naming the field, and nothing of the batch lands', as
   assert.equal(badBatch.body.errors[0].field, 'batch.1.timestamp');
   assert.equal((await lookup('external=shop:u-501')).status, 404, 'the valid call of a refused batch was not stored');
 
-  const unknownType = await http('POST', `${server.url}/v1/batch`, { writeKey: server.writeKey, body: { batch: [{ type: 'explode', userId: 'x' }] } });
+  const unknownType = await http('POST', `${server.url}/v1/batch`, {
+    writeKey: server.writeKey,
+    body: { batch: [{ type: 'explode', userId: 'x' }] },
+  });
   assert.equal(unknownType.status, 400);
   assert.equal(unknownType.body.errors[0].field, 'batch.0.type');
 
@@ -138,12 +161,29 @@ test('calls above Segment size limits are refused with 413', async () => {
 });
 
 test('a revoked write key stops working', async () => {
-  const created = await http('POST', `${server.url}/api/write-keys`, { token: server.token, body: { name: 'Temp', source: 'temp' } });
+  const created = await http('POST', `${server.url}/api/write-keys`, {
+    token: server.token,
+    body: { name: 'Temp', source: 'temp' },
+  });
   assert.equal(created.status, 201);
   const key = created.body.key as string;
-  assert.equal((await http('POST', `${server.url}/v1/page`, { writeKey: key, body: { anonymousId: 'a', messageId: 'rk-1' } })).status, 200);
-  assert.equal((await http('DELETE', `${server.url}/api/write-keys/${created.body.id}`, { token: server.token })).status, 204);
-  assert.equal((await http('POST', `${server.url}/v1/page`, { writeKey: key, body: { anonymousId: 'a', messageId: 'rk-2' } })).status, 401);
+  assert.equal(
+    (await http('POST', `${server.url}/v1/page`, { writeKey: key, body: { anonymousId: 'a', messageId: 'rk-1' } }))
+      .status,
+    200,
+  );
+  assert.equal(
+    (await http('DELETE', `${server.url}/api/write-keys/${created.body.id}`, { token: server.token })).status,
+    204,
+  );
+  assert.equal(
+    (await http('POST', `${server.url}/v1/page`, { writeKey: key, body: { anonymousId: 'a', messageId: 'rk-2' } }))
+      .status,
+    401,
+  );
   const listed = await http('GET', `${server.url}/api/write-keys`, { token: server.token });
-  assert.ok(listed.body.items.every((item: Record<string, unknown>) => !('key' in item)), 'secrets are never listed');
+  assert.ok(
+    listed.body.items.every((item: Record<string, unknown>) => !('key' in item)),
+    'secrets are never listed',
+  );
 });

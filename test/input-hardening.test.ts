@@ -29,15 +29,34 @@ async function aMerge(): Promise<string> {
     token: server.token,
     body: {
       interactions: [
-        { customer: { email: `a-${stamp}@example.com` }, channel: 'web', type: 'event', text: 'one', occurredAt: '2026-11-01T10:00:00Z' },
-        { customer: { email: `b-${stamp}@example.com` }, channel: 'web', type: 'event', text: 'two', occurredAt: '2026-11-01T10:00:00Z' },
+        {
+          customer: { email: `a-${stamp}@example.com` },
+          channel: 'web',
+          type: 'event',
+          text: 'one',
+          occurredAt: '2026-11-01T10:00:00Z',
+        },
+        {
+          customer: { email: `b-${stamp}@example.com` },
+          channel: 'web',
+          type: 'event',
+          text: 'two',
+          occurredAt: '2026-11-01T10:00:00Z',
+        },
       ],
     },
   });
   assert.equal(created.status, 200, JSON.stringify(created.body));
-  const a = await http('GET', `${server.url}/api/customers/lookup?email=a-${stamp}@example.com`, { token: server.token });
-  const b = await http('GET', `${server.url}/api/customers/lookup?email=b-${stamp}@example.com`, { token: server.token });
-  const merged = await http('POST', `${server.url}/api/customers/${a.body.id}/merges`, { token: server.token, body: { absorbedId: b.body.id } });
+  const a = await http('GET', `${server.url}/api/customers/lookup?email=a-${stamp}@example.com`, {
+    token: server.token,
+  });
+  const b = await http('GET', `${server.url}/api/customers/lookup?email=b-${stamp}@example.com`, {
+    token: server.token,
+  });
+  const merged = await http('POST', `${server.url}/api/customers/${a.body.id}/merges`, {
+    token: server.token,
+    body: { absorbedId: b.body.id },
+  });
   assert.equal(merged.status < 300, true, JSON.stringify(merged.body));
   assert.match(merged.body.id, /\S/);
   return merged.body.id;
@@ -47,7 +66,12 @@ test('a same-site text/plain form post with the session cookie cannot undo a mer
   const mergeId = await aMerge();
   const forged = await fetch(`${server.url}/api/merges/${mergeId}/undo`, {
     method: 'POST',
-    headers: { cookie: sessionCookie, 'content-type': 'text/plain', 'sec-fetch-site': 'same-site', origin: 'https://blog.example.com' },
+    headers: {
+      cookie: sessionCookie,
+      'content-type': 'text/plain',
+      'sec-fetch-site': 'same-site',
+      origin: 'https://blog.example.com',
+    },
     body: 'x=1',
   });
   assert.ok(forged.status === 403 || forged.status === 415, `status ${forged.status}`);
@@ -64,16 +88,37 @@ test('a same-site text/plain form post with the session cookie cannot undo a mer
 });
 
 test('a cookie-authenticated change from another origin is refused; from our own page it goes through', async () => {
-  const body = JSON.stringify({ name: 'Bo', email: 'bo-csrf@example.com', role: 'viewer', password: 'a long enough password' });
+  const body = JSON.stringify({
+    name: 'Bo',
+    email: 'bo-csrf@example.com',
+    role: 'viewer',
+    password: 'a long enough password',
+  });
   const headers = { cookie: sessionCookie, 'content-type': 'application/json' };
-  const crossSite = await fetch(`${server.url}/api/staff`, { method: 'POST', headers: { ...headers, 'sec-fetch-site': 'cross-site' }, body });
+  const crossSite = await fetch(`${server.url}/api/staff`, {
+    method: 'POST',
+    headers: { ...headers, 'sec-fetch-site': 'cross-site' },
+    body,
+  });
   assert.equal(crossSite.status, 403);
   assert.equal(((await crossSite.json()) as { code: string }).code, 'cross_site_request');
-  const foreignOrigin = await fetch(`${server.url}/api/staff`, { method: 'POST', headers: { ...headers, origin: 'https://evil.example' }, body });
+  const foreignOrigin = await fetch(`${server.url}/api/staff`, {
+    method: 'POST',
+    headers: { ...headers, origin: 'https://evil.example' },
+    body,
+  });
   assert.equal(foreignOrigin.status, 403);
-  const nullOrigin = await fetch(`${server.url}/api/staff`, { method: 'POST', headers: { ...headers, origin: 'null' }, body });
+  const nullOrigin = await fetch(`${server.url}/api/staff`, {
+    method: 'POST',
+    headers: { ...headers, origin: 'null' },
+    body,
+  });
   assert.equal(nullOrigin.status, 403);
-  const ours = await fetch(`${server.url}/api/staff`, { method: 'POST', headers: { ...headers, 'sec-fetch-site': 'same-origin', origin: server.url }, body });
+  const ours = await fetch(`${server.url}/api/staff`, {
+    method: 'POST',
+    headers: { ...headers, 'sec-fetch-site': 'same-origin', origin: server.url },
+    body,
+  });
   assert.equal(ours.status, 201, await ours.text());
   // A script with a Bearer token is not a browser: no origin to check.
   const script = await http('GET', `${server.url}/api/auth/me`, { token: server.token });
@@ -119,7 +164,10 @@ test('invalid UTF-8, lone surrogates and NUL are refused with the field named', 
   const latin1 = Buffer.concat([Buffer.from('{"userId":"u1","event":"Caf'), Buffer.from([0xe9]), Buffer.from('"}')]);
   const badBytes = await fetch(`${server.url}/v1/track`, {
     method: 'POST',
-    headers: { authorization: `Basic ${Buffer.from(`${server.writeKey}:`).toString('base64')}`, 'content-type': 'application/json' },
+    headers: {
+      authorization: `Basic ${Buffer.from(`${server.writeKey}:`).toString('base64')}`,
+      'content-type': 'application/json',
+    },
     body: latin1,
   });
   assert.equal(badBytes.status, 400);
@@ -130,20 +178,30 @@ test('invalid UTF-8, lone surrogates and NUL are refused with the field named', 
     body: '{"userId":"u1","event":"Broken","properties":{"note":"half \\ud83d an emoji"}}',
   });
   assert.equal(surrogate.status, 400);
-  assert.deepEqual(surrogate.body.errors.map((error: { field: string }) => error.field), ['properties.note']);
+  assert.deepEqual(
+    surrogate.body.errors.map((error: { field: string }) => error.field),
+    ['properties.note'],
+  );
 
   const nul = await http('POST', `${server.url}/api/interactions`, {
     token: server.token,
-    body: { interactions: [{ customer: { email: 'nul@example.com' }, channel: 'email', type: 'note', text: 'a\u0000b' }] },
+    body: {
+      interactions: [{ customer: { email: 'nul@example.com' }, channel: 'email', type: 'note', text: 'a\u0000b' }],
+    },
   });
   assert.equal(nul.status, 400);
   assert.equal(nul.body.errors[0].field, 'interactions.0.text');
 
-  const inQuery = await http('GET', `${server.url}/api/customers?q=${encodeURIComponent('a\u0000')}`, { token: server.token });
+  const inQuery = await http('GET', `${server.url}/api/customers?q=${encodeURIComponent('a\u0000')}`, {
+    token: server.token,
+  });
   assert.equal(inQuery.status, 400);
 
   // A whole emoji (a proper surrogate pair) is text like any other.
-  const emoji = await http('POST', `${server.url}/v1/track`, { writeKey: server.writeKey, body: { userId: 'u1', event: 'Happy 😀' } });
+  const emoji = await http('POST', `${server.url}/v1/track`, {
+    writeKey: server.writeKey,
+    body: { userId: 'u1', event: 'Happy 😀' },
+  });
   assert.equal(emoji.status, 200);
 });
 
@@ -180,29 +238,58 @@ test('a Mustache partial in a template is refused on save with a reason', async 
 });
 
 test('gzip and deflate bodies are accepted on the ingest routes; the size limit applies once inflated', async () => {
-  const auth = { authorization: `Basic ${Buffer.from(`${server.writeKey}:`).toString('base64')}`, 'content-type': 'application/json' };
+  const auth = {
+    authorization: `Basic ${Buffer.from(`${server.writeKey}:`).toString('base64')}`,
+    'content-type': 'application/json',
+  };
   const batch = { batch: [{ type: 'track', userId: 'gz1', event: 'Zipped', messageId: 'gz-1' }] };
-  const gzipped = await fetch(`${server.url}/v1/batch`, { method: 'POST', headers: { ...auth, 'content-encoding': 'gzip' }, body: gzipSync(JSON.stringify(batch)) });
+  const gzipped = await fetch(`${server.url}/v1/batch`, {
+    method: 'POST',
+    headers: { ...auth, 'content-encoding': 'gzip' },
+    body: gzipSync(JSON.stringify(batch)),
+  });
   assert.equal(gzipped.status, 200, await gzipped.text());
   const deflated = await fetch(`${server.url}/api/interactions`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json', 'content-encoding': 'deflate' },
-    body: deflateSync(JSON.stringify({ interactions: [{ customer: { email: 'zip@example.com' }, channel: 'web', type: 'event', text: 'deflated' }] })),
+    headers: {
+      authorization: `Bearer ${server.token}`,
+      'content-type': 'application/json',
+      'content-encoding': 'deflate',
+    },
+    body: deflateSync(
+      JSON.stringify({
+        interactions: [{ customer: { email: 'zip@example.com' }, channel: 'web', type: 'event', text: 'deflated' }],
+      }),
+    ),
   });
   assert.equal(deflated.status, 200, await deflated.text());
   const stored = await http('GET', `${server.url}/api/customers/lookup?email=zip@example.com`, { token: server.token });
   assert.equal(stored.status, 200);
 
   // 10 MB of spaces gzip to about 10 KB: far under the limit on the wire, far over it inflated.
-  const bomb = gzipSync(Buffer.concat([Buffer.from('{"batch":['), Buffer.alloc(10 * 1024 * 1024, 0x20), Buffer.from(']}')]));
+  const bomb = gzipSync(
+    Buffer.concat([Buffer.from('{"batch":['), Buffer.alloc(10 * 1024 * 1024, 0x20), Buffer.from(']}')]),
+  );
   assert.ok(bomb.length < 20_000);
-  const refused = await fetch(`${server.url}/v1/batch`, { method: 'POST', headers: { ...auth, 'content-encoding': 'gzip' }, body: bomb });
+  const refused = await fetch(`${server.url}/v1/batch`, {
+    method: 'POST',
+    headers: { ...auth, 'content-encoding': 'gzip' },
+    body: bomb,
+  });
   assert.equal(refused.status, 413);
 
-  const notGzip = await fetch(`${server.url}/v1/batch`, { method: 'POST', headers: { ...auth, 'content-encoding': 'gzip' }, body: JSON.stringify(batch) });
+  const notGzip = await fetch(`${server.url}/v1/batch`, {
+    method: 'POST',
+    headers: { ...auth, 'content-encoding': 'gzip' },
+    body: JSON.stringify(batch),
+  });
   assert.equal(notGzip.status, 400);
   assert.equal(((await notGzip.json()) as { code: string }).code, 'invalid_compressed_body');
-  const brotli = await fetch(`${server.url}/v1/batch`, { method: 'POST', headers: { ...auth, 'content-encoding': 'br' }, body: JSON.stringify(batch) });
+  const brotli = await fetch(`${server.url}/v1/batch`, {
+    method: 'POST',
+    headers: { ...auth, 'content-encoding': 'br' },
+    body: JSON.stringify(batch),
+  });
   assert.equal(brotli.status, 415);
 });
 
@@ -224,11 +311,15 @@ function rawRequest(request: string): Promise<string> {
 }
 
 test('malformed HTTP (a bad Content-Length) is answered with problem+json', async () => {
-  const answer = await rawRequest('POST /v1/track HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\nContent-Type: application/json\r\n\r\n{}');
+  const answer = await rawRequest(
+    'POST /v1/track HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\nContent-Type: application/json\r\n\r\n{}',
+  );
   assert.match(answer, /^HTTP\/1\.1 400/);
   assert.match(answer, /application\/problem\+json/);
   assert.match(answer, /"code":"malformed_request"/);
-  const twice = await rawRequest('POST /v1/track HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: 5\r\nContent-Type: application/json\r\n\r\n{}');
+  const twice = await rawRequest(
+    'POST /v1/track HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: 5\r\nContent-Type: application/json\r\n\r\n{}',
+  );
   assert.match(twice, /^HTTP\/1\.1 400/);
   assert.match(twice, /problem\+json/);
 });

@@ -49,7 +49,11 @@ async function openStream(path: string, headers: Record<string, string>) {
             if (colon > 0) fields.set(line.slice(0, colon), line.slice(colon + 1).trimStart());
           }
           if (!fields.has('event')) continue;
-          events.push({ id: fields.get('id') ?? null, event: fields.get('event')!, data: JSON.parse(fields.get('data') ?? 'null') });
+          events.push({
+            id: fields.get('id') ?? null,
+            event: fields.get('event')!,
+            data: JSON.parse(fields.get('data') ?? 'null'),
+          });
           for (const wake of waiters.splice(0)) wake();
         }
       }
@@ -113,7 +117,9 @@ test('without a session or token the stream is refused', async () => {
   assert.equal(presence.status, 401);
 });
 
-test('the inbox stream hears of a case opened through the API and of one written by another process', { timeout: 30_000 }, async () => {
+test('the inbox stream hears of a case opened through the API and of one written by another process', {
+  timeout: 30_000,
+}, async () => {
   const inbox = await openStream('/api/live', bearer(viewerToken));
   assert.equal(inbox.response.status, 200);
   assert.match(inbox.response.headers.get('content-type') ?? '', /^text\/event-stream/);
@@ -148,7 +154,9 @@ test('the inbox stream hears of a case opened through the API and of one written
   }
 });
 
-test('a burst over many cases (an import) tells an inbox to fetch again once, and a case page its own case', { timeout: 30_000 }, async () => {
+test('a burst over many cases (an import) tells an inbox to fetch again once, and a case page its own case', {
+  timeout: 30_000,
+}, async () => {
   const inbox = await openStream('/api/live', bearer(agentToken));
   await inbox.waitFor((event) => event.event === 'ready');
   const other = openSqlite(join(server.dataDir, 'rapport.db'));
@@ -173,7 +181,9 @@ test('a burst over many cases (an import) tells an inbox to fetch again once, an
     await inbox.waitFor((event) => event.event === 'resync');
     await one.waitFor((event) => event.event === 'case.changed' && event.data.id === 'burst_0');
     // (burst_0's own insert, before the burst, may have been told one by one.)
-    const oneByOne = inbox.events.filter((event) => event.event === 'case.changed' && /^burst_[1-9]/.test(String(event.data.id)));
+    const oneByOne = inbox.events.filter(
+      (event) => event.event === 'case.changed' && /^burst_[1-9]/.test(String(event.data.id)),
+    );
     assert.deepEqual(oneByOne, [], 'not one event per case');
     one.close();
   } finally {
@@ -182,30 +192,48 @@ test('a burst over many cases (an import) tells an inbox to fetch again once, an
   }
 });
 
-test('a case stream hears only its case: a note and a status change, and Last-Event-ID replays what was missed', { timeout: 30_000 }, async () => {
+test('a case stream hears only its case: a note and a status change, and Last-Event-ID replays what was missed', {
+  timeout: 30_000,
+}, async () => {
   const watched = await missedCall('call-live-2', '+14155550162');
   const elsewhere = await missedCall('call-live-3', '+14155550163');
   const stream = await openStream(`/api/live?caseId=${watched.id}`, bearer(agentToken));
   const ready = await stream.waitFor((event) => event.event === 'ready');
   // Reading a case (which the page does on every change) changes nothing: no loop of reloads.
-  const before = await server.running.db.get<{ seq: number }>(`SELECT seq FROM sqlite_sequence WHERE name = 'case_changes'`);
+  const before = await server.running.db.get<{ seq: number }>(
+    `SELECT seq FROM sqlite_sequence WHERE name = 'case_changes'`,
+  );
   await http('GET', `${server.url}/api/cases/${watched.id}`, { token: agentToken });
-  const after = await server.running.db.get<{ seq: number }>(`SELECT seq FROM sqlite_sequence WHERE name = 'case_changes'`);
+  const after = await server.running.db.get<{ seq: number }>(
+    `SELECT seq FROM sqlite_sequence WHERE name = 'case_changes'`,
+  );
   assert.equal(after?.seq, before?.seq);
 
-  await http('POST', `${server.url}/api/cases/${elsewhere.id}/notes`, { token: agentToken, body: { text: 'Not this one' } });
-  const note = await http('POST', `${server.url}/api/cases/${watched.id}/notes`, { token: agentToken, body: { text: 'Calling her back' } });
+  await http('POST', `${server.url}/api/cases/${elsewhere.id}/notes`, {
+    token: agentToken,
+    body: { text: 'Not this one' },
+  });
+  const note = await http('POST', `${server.url}/api/cases/${watched.id}/notes`, {
+    token: agentToken,
+    body: { text: 'Calling her back' },
+  });
   assert.equal(note.status, 201, JSON.stringify(note.body));
   await stream.waitFor((event) => event.event === 'case.changed' && event.data.id === watched.id);
   assert.ok(!stream.events.some((event) => event.data?.id === elsewhere.id), 'no word of another case');
   stream.close();
 
   // Away, a change happens; back with the last id heard, it comes at once.
-  const resolved = await http('PATCH', `${server.url}/api/cases/${watched.id}`, { token: agentToken, body: { status: 'pending' } });
+  const resolved = await http('PATCH', `${server.url}/api/cases/${watched.id}`, {
+    token: agentToken,
+    body: { status: 'pending' },
+  });
   assert.equal(resolved.status, 200, JSON.stringify(resolved.body));
   const lastHeard = stream.events.filter((event) => event.id !== null).at(-1)!.id!;
   assert.ok(Number(lastHeard) >= Number(ready.id));
-  const back = await openStream(`/api/live?caseId=${watched.id}`, { ...bearer(agentToken), 'last-event-id': lastHeard });
+  const back = await openStream(`/api/live?caseId=${watched.id}`, {
+    ...bearer(agentToken),
+    'last-event-id': lastHeard,
+  });
   const replayed = await back.waitFor((event) => event.event === 'case.changed');
   assert.equal(replayed.data.id, watched.id);
   assert.ok(Number(replayed.id) > Number(lastHeard));
@@ -215,27 +243,46 @@ test('a case stream hears only its case: a note and a status change, and Last-Ev
   assert.equal(unknown.status, 404);
 });
 
-test('two agents on one case see each other viewing and replying, and someone who stops is gone', { timeout: 30_000 }, async () => {
+test('two agents on one case see each other viewing and replying, and someone who stops is gone', {
+  timeout: 30_000,
+}, async () => {
   const shared = await missedCall('call-live-4', '+14155550164');
   const annToken = await server.staffToken('agent');
   const ann = await http('GET', `${server.url}/api/auth/me`, { token: annToken });
   const watching = await openStream(`/api/live?caseId=${shared.id}`, bearer(agentToken));
   await watching.waitFor((event) => event.event === 'presence' && event.data.people.length === 0);
 
-  const viewing = await http('POST', `${server.url}/api/cases/${shared.id}/presence`, { token: annToken, body: { state: 'viewing' } });
+  const viewing = await http('POST', `${server.url}/api/cases/${shared.id}/presence`, {
+    token: annToken,
+    body: { state: 'viewing' },
+  });
   assert.equal(viewing.status, 200, JSON.stringify(viewing.body));
-  await watching.waitFor((event) => event.event === 'presence' && event.data.people.some((p: any) => p.staffId === ann.body.id && p.state === 'viewing'));
+  await watching.waitFor(
+    (event) =>
+      event.event === 'presence' &&
+      event.data.people.some((p: any) => p.staffId === ann.body.id && p.state === 'viewing'),
+  );
   await http('POST', `${server.url}/api/cases/${shared.id}/presence`, { token: annToken, body: { state: 'replying' } });
-  const replying = await watching.waitFor((event) => event.event === 'presence' && event.data.people.some((p: any) => p.state === 'replying'));
+  const replying = await watching.waitFor(
+    (event) => event.event === 'presence' && event.data.people.some((p: any) => p.state === 'replying'),
+  );
   assert.equal(replying.data.people[0].name, ann.body.name);
   await http('POST', `${server.url}/api/cases/${shared.id}/presence`, { token: annToken, body: { state: 'left' } });
-  await watching.waitFor((event) => event.event === 'presence' && event.data.people.length === 0 && event !== watching.events[0]);
+  await watching.waitFor(
+    (event) => event.event === 'presence' && event.data.people.length === 0 && event !== watching.events[0],
+  );
   watching.close();
 
   // A viewer may watch and be seen viewing, but cannot be replying to a customer.
-  const viewerReplying = await http('POST', `${server.url}/api/cases/${shared.id}/presence`, { token: viewerToken, body: { state: 'replying' } });
+  const viewerReplying = await http('POST', `${server.url}/api/cases/${shared.id}/presence`, {
+    token: viewerToken,
+    body: { state: 'replying' },
+  });
   assert.equal(viewerReplying.status, 403);
-  const bad = await http('POST', `${server.url}/api/cases/${shared.id}/presence`, { token: annToken, body: { state: 'typing' } });
+  const bad = await http('POST', `${server.url}/api/cases/${shared.id}/presence`, {
+    token: annToken,
+    body: { state: 'typing' },
+  });
   assert.equal(bad.status, 400);
 });
 
@@ -249,7 +296,11 @@ test('one person may hold only so many streams', { timeout: 30_000 }, async () =
       await stream.waitFor((event) => event.event === 'ready');
       streams.push(stream);
     } else {
-      refused = { status: stream.response.status, body: await stream.response.json(), headers: stream.response.headers };
+      refused = {
+        status: stream.response.status,
+        body: await stream.response.json(),
+        headers: stream.response.headers,
+      };
     }
   }
   assert.ok(refused, 'a limit is reached');
@@ -292,7 +343,10 @@ test('a stream ends when its token is revoked or its account disabled', { timeou
   await byToken.untilEnded();
   assert.equal(byAccount.ended, false, 'the other token still reads');
 
-  const disabled = await http('PATCH', `${server.url}/api/staff/${created.body.id}`, { headers: admin, body: { disabled: true } });
+  const disabled = await http('PATCH', `${server.url}/api/staff/${created.body.id}`, {
+    headers: admin,
+    body: { disabled: true },
+  });
   assert.equal(disabled.status, 200, JSON.stringify(disabled.body));
   await hub.recheckStreams();
   await byAccount.untilEnded();

@@ -45,7 +45,18 @@ function assertTraced(entry: Entry | undefined, actorKind: string): void {
 async function customerOf(email: string): Promise<string> {
   const recorded = await http('POST', `${server.url}/api/interactions`, {
     token: server.token,
-    body: { interactions: [{ customer: { email }, channel: 'web', direction: 'inbound', type: 'visit', source: 'test', sourceId: `visit-${email}` }] },
+    body: {
+      interactions: [
+        {
+          customer: { email },
+          channel: 'web',
+          direction: 'inbound',
+          type: 'visit',
+          source: 'test',
+          sourceId: `visit-${email}`,
+        },
+      ],
+    },
   });
   assert.equal(recorded.status, 200, JSON.stringify(recorded.body));
   return recorded.body.results[0].customerId;
@@ -57,7 +68,10 @@ const identify = (body: Record<string, unknown>) =>
 test('a merge by hand and its undo carry the manager, the address and the request id', async () => {
   const survivor = await customerOf('ada@example.com');
   const absorbed = await customerOf('ada.lovelace@example.com');
-  const merged = await http('POST', `${server.url}/api/customers/${survivor}/merges`, { token: managerToken, body: { absorbedId: absorbed } });
+  const merged = await http('POST', `${server.url}/api/customers/${survivor}/merges`, {
+    token: managerToken,
+    body: { absorbedId: absorbed },
+  });
   assert.equal(merged.status, 201, JSON.stringify(merged.body));
   const mergeEntry = (await entries('customer.merged')).find((e) => e.detail?.mergeId === merged.body.id);
   assertTraced(mergeEntry, 'staff');
@@ -71,18 +85,32 @@ test('a merge by hand and its undo carry the manager, the address and the reques
 });
 
 test('an automatic merge by ingest names the write key that caused it, with its address and request', async () => {
-  assert.equal((await identify({ userId: 'grace-1', traits: { email: 'grace@example.com' }, messageId: 'g1' })).status, 200);
-  assert.equal((await identify({ anonymousId: 'anon-g', traits: { phone: '+14155550199' }, messageId: 'g2' })).status, 200);
+  assert.equal(
+    (await identify({ userId: 'grace-1', traits: { email: 'grace@example.com' }, messageId: 'g1' })).status,
+    200,
+  );
+  assert.equal(
+    (await identify({ anonymousId: 'anon-g', traits: { phone: '+14155550199' }, messageId: 'g2' })).status,
+    200,
+  );
   // One call names both: they are one person.
   const tie = await identify({ anonymousId: 'anon-g', traits: { email: 'grace@example.com' }, messageId: 'g3' });
   assert.equal(tie.status, 200, JSON.stringify(tie.body));
-  const merged = (await entries('customer.merged')).find((e) => e.detail?.reason === 'event' && String(e.detail?.cause).endsWith(':g3'));
+  const merged = (await entries('customer.merged')).find(
+    (e) => e.detail?.reason === 'event' && String(e.detail?.cause).endsWith(':g3'),
+  );
   assertTraced(merged, 'write_key');
 });
 
 test('a refused merge (two different ids of one system) names the write key, address and request too', async () => {
-  assert.equal((await identify({ userId: 'lin-1', traits: { email: 'lin@example.com' }, messageId: 'l1' })).status, 200);
-  assert.equal((await identify({ userId: 'lin-2', traits: { email: 'lin.other@example.com' }, messageId: 'l2' })).status, 200);
+  assert.equal(
+    (await identify({ userId: 'lin-1', traits: { email: 'lin@example.com' }, messageId: 'l1' })).status,
+    200,
+  );
+  assert.equal(
+    (await identify({ userId: 'lin-2', traits: { email: 'lin.other@example.com' }, messageId: 'l2' })).status,
+    200,
+  );
   const clash = await identify({ userId: 'lin-1', traits: { email: 'lin.other@example.com' }, messageId: 'l3' });
   assert.equal(clash.status, 200, JSON.stringify(clash.body));
   const refused = (await entries('customer.merge_refused')).find((e) => String(e.detail?.cause).endsWith(':l3'));

@@ -31,7 +31,8 @@ test('each key of the common path names its action', () => {
 });
 
 test('never while typing in a field, nor with Ctrl, Cmd or Alt, nor on a held key', () => {
-  for (const targetTag of ['INPUT', 'TEXTAREA', 'SELECT', 'input']) assert.equal(actionOf({ key: 'r', targetTag }), null, targetTag);
+  for (const targetTag of ['INPUT', 'TEXTAREA', 'SELECT', 'input'])
+    assert.equal(actionOf({ key: 'r', targetTag }), null, targetTag);
   assert.equal(actionOf({ key: 'r', targetTag: 'DIV', targetEditable: true }), null, 'contenteditable');
   assert.equal(actionOf({ key: 'r', targetTag: 'BUTTON' }), 'reply', 'a focused button is not typing');
   assert.equal(actionOf({ key: 'r', targetTag: 'A' }), 'reply');
@@ -48,7 +49,11 @@ test('g then i goes to the inbox, within a short time, and g alone does nothing'
   assert.equal(shortcutFor({ key: 'i' }, afterG.state, 1000 + SEQUENCE_WINDOW_MS + 1).action, null, 'too late');
   assert.equal(shortcutFor({ key: 'j' }, afterG.state, 1200).action, null, 'g then j is not j');
   assert.equal(shortcutFor({ key: 'i' }, INITIAL_SHORTCUT_STATE, 0).action, null, 'i alone is nothing');
-  assert.deepEqual(shortcutFor({ key: 'i', targetTag: 'INPUT' }, afterG.state, 1200).state, INITIAL_SHORTCUT_STATE, 'typing ends a sequence');
+  assert.deepEqual(
+    shortcutFor({ key: 'i', targetTag: 'INPUT' }, afterG.state, 1200).state,
+    INITIAL_SHORTCUT_STATE,
+    'typing ends a sequence',
+  );
   assert.deepEqual(shortcutFor({ key: 'Shift' }, afterG.state, 1200).state, afterG.state, 'a lone Shift keeps it');
 });
 
@@ -68,7 +73,17 @@ test('j/k move through a queue and stop at its ends', () => {
 
 test('the overlay lists every action once, with the keys that do it', () => {
   const actions = SHORTCUTS.map((shortcut) => shortcut.action);
-  assert.deepEqual([...new Set(actions)].sort(), ['help', 'inbox', 'next', 'note', 'previous', 'reply', 'resolve', 'search', 'take']);
+  assert.deepEqual([...new Set(actions)].sort(), [
+    'help',
+    'inbox',
+    'next',
+    'note',
+    'previous',
+    'reply',
+    'resolve',
+    'search',
+    'take',
+  ]);
   assert.equal(actions.length, new Set(actions).size);
   for (const shortcut of SHORTCUTS) {
     for (const keys of shortcut.keys) {

@@ -23,7 +23,10 @@ async function cookieOf(server: TestServer, email: string, password: string): Pr
 }
 
 async function addStaff(server: TestServer, email: string, role = 'agent'): Promise<string> {
-  const res = await http('POST', `${server.url}/api/staff`, { token: server.token, body: { email, name: email.split('@')[0], role, password: PASSWORD } });
+  const res = await http('POST', `${server.url}/api/staff`, {
+    token: server.token,
+    body: { email, name: email.split('@')[0], role, password: PASSWORD },
+  });
   assert.equal(res.status, 201, JSON.stringify(res.body));
   return res.body.id;
 }
@@ -46,14 +49,18 @@ describe('without RAPPORT_TRUST_PROXY', () => {
     const limited = await login(server, 'target@example.com', 'wrong guess', '203.0.113.250');
     assert.equal(limited.status, 429);
     assert.ok(Number(limited.headers.get('retry-after')) > 0);
-    await http('GET', `${server.url}/api/staff`, { token: server.token, headers: { 'x-forwarded-for': '198.51.100.99' } });
+    await http('GET', `${server.url}/api/staff`, {
+      token: server.token,
+      headers: { 'x-forwarded-for': '198.51.100.99' },
+    });
     const created = await http('POST', `${server.url}/api/write-keys`, {
       token: server.token,
       headers: { 'x-forwarded-for': '198.51.100.99' },
       body: { name: 'Spoof check', source: 'spoof' },
     });
     assert.equal(created.status, 201);
-    const entry = (await http('GET', `${server.url}/api/audit?action=write_key.created`, { token: server.token })).body.items[0];
+    const entry = (await http('GET', `${server.url}/api/audit?action=write_key.created`, { token: server.token })).body
+      .items[0];
     assert.equal(entry.ip, '127.0.0.1');
   });
 
@@ -65,7 +72,11 @@ describe('without RAPPORT_TRUST_PROXY', () => {
     const next = await login(server, 'someone-new@example.com', 'Summer2026!');
     assert.equal(next.status, 429);
     assert.match(next.body.detail, /from your address/);
-    assert.equal((await login(server, server.adminEmail, server.adminPassword)).status, 429, 'even a right password waits');
+    assert.equal(
+      (await login(server, server.adminEmail, server.adminPassword)).status,
+      429,
+      'even a right password waits',
+    );
   });
 });
 
@@ -76,7 +87,11 @@ describe('with RAPPORT_TRUST_PROXY naming the proxy', () => {
 
   test('the address the proxy forwards is the client: each has its own per-address limit', async () => {
     for (let i = 0; i < SIGN_IN_LIMITS.perAddressAndEmail + 2; i++) {
-      assert.equal((await login(server, 'other@example.com', 'wrong guess', `203.0.113.${i}`)).status, 401, `address ${i}`);
+      assert.equal(
+        (await login(server, 'other@example.com', 'wrong guess', `203.0.113.${i}`)).status,
+        401,
+        `address ${i}`,
+      );
     }
     const created = await http('POST', `${server.url}/api/write-keys`, {
       token: server.token,
@@ -84,7 +99,8 @@ describe('with RAPPORT_TRUST_PROXY naming the proxy', () => {
       body: { name: 'Proxied', source: 'proxied' },
     });
     assert.equal(created.status, 201);
-    const entry = (await http('GET', `${server.url}/api/audit?action=write_key.created`, { token: server.token })).body.items[0];
+    const entry = (await http('GET', `${server.url}/api/audit?action=write_key.created`, { token: server.token })).body
+      .items[0];
     assert.equal(entry.ip, '198.51.100.99');
   });
 
@@ -92,12 +108,20 @@ describe('with RAPPORT_TRUST_PROXY naming the proxy', () => {
     const email = await addStaff(server, 'ann@example.com').then(() => 'ann@example.com');
     assert.equal((await login(server, email, PASSWORD, '192.0.2.7')).status, 200, 'Ann at her office');
     for (let i = 0; i < SIGN_IN_LIMITS.perAccount; i++) {
-      assert.equal((await login(server, email, 'wrong guess', `198.18.${Math.floor(i / 200)}.${i % 200}`)).status, 401, `guess ${i}`);
+      assert.equal(
+        (await login(server, email, 'wrong guess', `198.18.${Math.floor(i / 200)}.${i % 200}`)).status,
+        401,
+        `guess ${i}`,
+      );
     }
     const stranger = await login(server, email, PASSWORD, '198.19.0.1');
     assert.equal(stranger.status, 429);
     assert.match(stranger.body.detail, /for this account/);
-    assert.equal((await login(server, email, PASSWORD, '192.0.2.7')).status, 200, 'Ann is not locked out of her own account');
+    assert.equal(
+      (await login(server, email, PASSWORD, '192.0.2.7')).status,
+      200,
+      'Ann is not locked out of her own account',
+    );
   });
 
   test('a flood of sign-ins never runs more than two password hashes at once; the overflow is told to come back', async () => {
@@ -130,7 +154,12 @@ describe('tokens, passwords and accounts', () => {
     await newToken(server, cookie, 'unused');
     const before = (await http('GET', `${server.url}/api/tokens`, { headers: { cookie } })).body.items;
     assert.deepEqual(before.map((t: { name: string }) => t.name).sort(), ['nightly export', 'unused']);
-    assert.ok(before.every((t: { lastUsedAt: null; revokedAt: null; createdAt: string }) => t.lastUsedAt === null && t.revokedAt === null && t.createdAt));
+    assert.ok(
+      before.every(
+        (t: { lastUsedAt: null; revokedAt: null; createdAt: string }) =>
+          t.lastUsedAt === null && t.revokedAt === null && t.createdAt,
+      ),
+    );
     assert.ok(!JSON.stringify(before).includes(script.token), 'the secret is never listed');
 
     assert.equal((await http('GET', `${server.url}/api/auth/me`, { token: script.token })).status, 200);
@@ -163,7 +192,8 @@ describe('tokens, passwords and accounts', () => {
     assert.equal((await http('DELETE', `${server.url}/api/tokens/${other.id}`, { token: server.token })).status, 200);
     assert.equal((await http('GET', `${server.url}/api/auth/me`, { token: other.token })).status, 401);
 
-    const entries = (await http('GET', `${server.url}/api/audit?action=api_token.revoked`, { token: server.token })).body.items;
+    const entries = (await http('GET', `${server.url}/api/audit?action=api_token.revoked`, { token: server.token }))
+      .body.items;
     const byAdmin = entries.find((entry: { detail: { target: string } }) => entry.detail.target === other.id);
     assert.ok(byAdmin, JSON.stringify(entries));
     assert.equal(byAdmin.ip, '127.0.0.1');
@@ -174,36 +204,65 @@ describe('tokens, passwords and accounts', () => {
     const id = await addStaff(server, 'dee@example.com');
     const cookie = await cookieOf(server, 'dee@example.com', PASSWORD);
     const { token } = await newToken(server, cookie, 'script');
-    assert.equal((await http('PATCH', `${server.url}/api/staff/${id}`, { token: server.token, body: { disabled: true } })).status, 200);
-    assert.equal((await http('PATCH', `${server.url}/api/staff/${id}`, { token: server.token, body: { disabled: false } })).status, 200);
+    assert.equal(
+      (await http('PATCH', `${server.url}/api/staff/${id}`, { token: server.token, body: { disabled: true } })).status,
+      200,
+    );
+    assert.equal(
+      (await http('PATCH', `${server.url}/api/staff/${id}`, { token: server.token, body: { disabled: false } })).status,
+      200,
+    );
     assert.equal((await http('GET', `${server.url}/api/auth/me`, { token })).status, 401, 'the token stays revoked');
-    assert.equal((await http('GET', `${server.url}/api/auth/me`, { headers: { cookie } })).status, 401, 'the session stays ended');
+    assert.equal(
+      (await http('GET', `${server.url}/api/auth/me`, { headers: { cookie } })).status,
+      401,
+      'the session stays ended',
+    );
     const listed = (await http('GET', `${server.url}/api/tokens?staffId=${id}`, { token: server.token })).body.items;
     assert.ok(listed[0].revokedAt);
     assert.equal((await login(server, 'dee@example.com', PASSWORD)).status, 200, 'she can sign in again');
     const staff = (await http('GET', `${server.url}/api/staff`, { token: server.token })).body.items;
-    assert.equal(staff.find((member: { id: string }) => member.id === id).disabled, false, 'the list says who is disabled');
+    assert.equal(
+      staff.find((member: { id: string }) => member.id === id).disabled,
+      false,
+      'the list says who is disabled',
+    );
   });
 
   test('an admin resets a password: the old one stops working, every session and token ends, audited without the password', async () => {
     const id = await addStaff(server, 'rae@example.com');
     const cookie = await cookieOf(server, 'rae@example.com', PASSWORD);
     const { token } = await newToken(server, cookie, 'script');
-    const common = await http('POST', `${server.url}/api/staff/${id}/password`, { token: server.token, body: { password: 'password1234' } });
+    const common = await http('POST', `${server.url}/api/staff/${id}/password`, {
+      token: server.token,
+      body: { password: 'password1234' },
+    });
     assert.equal(common.status, 400);
     assert.equal(common.body.errors[0].field, 'password');
-    const reset = await http('POST', `${server.url}/api/staff/${id}/password`, { token: server.token, body: { password: 'violet tractor spoon lagoon' } });
+    const reset = await http('POST', `${server.url}/api/staff/${id}/password`, {
+      token: server.token,
+      body: { password: 'violet tractor spoon lagoon' },
+    });
     assert.equal(reset.status, 200, JSON.stringify(reset.body));
     assert.equal((await http('GET', `${server.url}/api/auth/me`, { token })).status, 401);
     assert.equal((await http('GET', `${server.url}/api/auth/me`, { headers: { cookie } })).status, 401);
     assert.equal((await login(server, 'rae@example.com', PASSWORD)).status, 401);
     assert.equal((await login(server, 'rae@example.com', 'violet tractor spoon lagoon')).status, 200);
-    const entry = (await http('GET', `${server.url}/api/audit?action=staff.password_reset`, { token: server.token })).body.items[0];
+    const entry = (await http('GET', `${server.url}/api/audit?action=staff.password_reset`, { token: server.token }))
+      .body.items[0];
     assert.equal(entry.detail.target, id);
     assert.equal(entry.detail.input.password, '[redacted]');
     assert.ok(entry.requestId);
     const agent = await server.staffToken('agent');
-    assert.equal((await http('POST', `${server.url}/api/staff/${id}/password`, { token: agent, body: { password: 'violet tractor spoon lagoon' } })).status, 403);
+    assert.equal(
+      (
+        await http('POST', `${server.url}/api/staff/${id}/password`, {
+          token: agent,
+          body: { password: 'violet tractor spoon lagoon' },
+        })
+      ).status,
+      403,
+    );
   });
 
   test('changing your own password needs the current one, ends your other sessions and tokens, and keeps you signed in here', async () => {
@@ -227,7 +286,8 @@ describe('tokens, passwords and accounts', () => {
     assert.equal((await http('GET', `${server.url}/api/auth/me`, { headers: { cookie: elsewhere } })).status, 401);
     assert.equal((await http('GET', `${server.url}/api/auth/me`, { headers: { cookie: here } })).status, 401);
     assert.equal((await http('GET', `${server.url}/api/auth/me`, { token })).status, 401);
-    const entry = (await http('GET', `${server.url}/api/audit?action=staff.password_changed`, { token: server.token })).body.items[0];
+    const entry = (await http('GET', `${server.url}/api/audit?action=staff.password_changed`, { token: server.token }))
+      .body.items[0];
     assert.deepEqual(entry.detail.input, { currentPassword: '[redacted]', newPassword: '[redacted]' });
   });
 
@@ -245,11 +305,17 @@ describe('tokens, passwords and accounts', () => {
     assert.equal(common.status, 400);
     assert.match(common.body.errors[0].reason, /too easy to guess.*not a common password/);
     const id = await addStaff(server, 'p3@example.com');
-    const patch = await http('PATCH', `${server.url}/api/staff/${id}`, { token: server.token, body: { password: 'qwertyuiop123' } });
+    const patch = await http('PATCH', `${server.url}/api/staff/${id}`, {
+      token: server.token,
+      body: { password: 'qwertyuiop123' },
+    });
     assert.equal(patch.status, 400);
     assert.equal(patch.body.errors[0].field, 'password');
     const cookie = await cookieOf(server, 'p3@example.com', PASSWORD);
-    const own = await http('POST', `${server.url}/api/auth/password`, { headers: { cookie }, body: { currentPassword: PASSWORD, newPassword: 'iloveyou12345' } });
+    const own = await http('POST', `${server.url}/api/auth/password`, {
+      headers: { cookie },
+      body: { currentPassword: PASSWORD, newPassword: 'iloveyou12345' },
+    });
     assert.equal(own.status, 400);
     assert.equal(own.body.errors[0].field, 'newPassword');
   });

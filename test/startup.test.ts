@@ -16,7 +16,9 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function startServerProcess(env: Record<string, string>): Promise<{ output: () => string; stop: () => Promise<void> }> {
+async function startServerProcess(
+  env: Record<string, string>,
+): Promise<{ output: () => string; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     env: { ...process.env, ...env, RAPPORT_LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -10,7 +10,10 @@ export function redactSecrets(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redactSecrets);
   if (value === null || typeof value !== 'object') return value;
   return Object.fromEntries(
-    Object.entries(value).map(([key, inner]) => [key, SECRET_KEYS.test(key) && inner != null ? '[redacted]' : redactSecrets(inner)]),
+    Object.entries(value).map(([key, inner]) => [
+      key,
+      SECRET_KEYS.test(key) && inner != null ? '[redacted]' : redactSecrets(inner),
+    ]),
   );
 }
 
@@ -25,7 +28,13 @@ function targetOf(params: unknown, result: unknown): string | null {
   return null;
 }
 
-export function administrativeAuditEntry(action: string, ctx: { actor: Actor }, params: unknown, body: unknown, result: unknown): AuditEntry {
+export function administrativeAuditEntry(
+  action: string,
+  ctx: { actor: Actor },
+  params: unknown,
+  body: unknown,
+  result: unknown,
+): AuditEntry {
   return {
     actorKind: ctx.actor.kind,
     actorId: ctx.actor.id,

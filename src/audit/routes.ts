@@ -13,7 +13,10 @@ export const auditRoutes = [
     query: z.object({
       customerId: z.string().max(100).optional(),
       actorId: z.string().max(100).optional(),
-      action: z.string().regex(/^[a-z_]+\.[a-z_]+$/, 'an action such as team.archived').optional(),
+      action: z
+        .string()
+        .regex(/^[a-z_]+\.[a-z_]+$/, 'an action such as team.archived')
+        .optional(),
       limit: z.coerce.number().int().min(1).max(500).default(100),
       before: z.coerce.number().int().positive().optional(),
     }),

@@ -65,5 +65,8 @@ export async function listAuditEntries(db: Db, filter: AuditFilter): Promise<Aud
     conditions.push('action = ?');
     params.push(filter.action);
   }
-  return db.all<AuditRow>(`SELECT * FROM audit_log WHERE ${conditions.join(' AND ')} ORDER BY id DESC LIMIT ?`, [...params, filter.limit]);
+  return db.all<AuditRow>(`SELECT * FROM audit_log WHERE ${conditions.join(' AND ')} ORDER BY id DESC LIMIT ?`, [
+    ...params,
+    filter.limit,
+  ]);
 }

@@ -44,14 +44,21 @@ export function ruleMatches(conditions: RuleConditions, subject: CaseToAssign): 
 }
 
 export function firstMatchingRule(rules: readonly AssignmentRule[], subject: CaseToAssign): AssignmentRule | null {
-  return [...rules].sort((a, b) => a.position - b.position).find((rule) => ruleMatches(rule.conditions, subject)) ?? null;
+  return (
+    [...rules].sort((a, b) => a.position - b.position).find((rule) => ruleMatches(rule.conditions, subject)) ?? null
+  );
 }
 
 /** Agents and managers who take cases; viewers and admins are not in the rotation. */
 export function pickAssignee(members: readonly TeamMember[], skill: string | null): TeamMember | null {
   const eligible = members.filter(
-    (member) => member.available && (member.role === 'agent' || member.role === 'manager') && (!skill || member.skills.includes(skill)),
+    (member) =>
+      member.available &&
+      (member.role === 'agent' || member.role === 'manager') &&
+      (!skill || member.skills.includes(skill)),
   );
-  eligible.sort((a, b) => a.load - b.load || (a.lastAssignedAt ?? 0) - (b.lastAssignedAt ?? 0) || a.id.localeCompare(b.id));
+  eligible.sort(
+    (a, b) => a.load - b.load || (a.lastAssignedAt ?? 0) - (b.lastAssignedAt ?? 0) || a.id.localeCompare(b.id),
+  );
   return eligible[0] ?? null;
 }

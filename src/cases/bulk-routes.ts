@@ -11,7 +11,12 @@ const caseRef = z.string().min(1).max(100);
 const tag = z.string().trim().min(1).max(50);
 
 const bulkAction = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('assign'), assigneeId: caseRef.nullable().describe('A staff id, "me", or null to unassign') }).strict(),
+  z
+    .object({
+      type: z.literal('assign'),
+      assigneeId: caseRef.nullable().describe('A staff id, "me", or null to unassign'),
+    })
+    .strict(),
   z.object({ type: z.literal('assignTeam'), teamId: caseRef }).strict(),
   z.object({ type: z.literal('setStatus'), status: z.enum(CASE_STATUSES) }).strict(),
   z.object({ type: z.literal('setPriority'), priority: z.enum(CASE_PRIORITIES) }).strict(),
@@ -47,17 +52,27 @@ export const bulkCaseRoutes = [
       })
       .strict(),
     handler: async ({ body, ctx }) => {
-      const action: BulkAction = body.action.type === 'assign' && body.action.assigneeId === 'me' ? { type: 'assign', assigneeId: ctx.staff!.id } : body.action;
+      const action: BulkAction =
+        body.action.type === 'assign' && body.action.assigneeId === 'me'
+          ? { type: 'assign', assigneeId: ctx.staff!.id }
+          : body.action;
       const report = await applyBulkAction(ctx.db, body.ids, action, ctx.actor);
-      const changed = await labelled(ctx, report.results.flatMap((result) => (result.ok ? [result.case] : [])));
+      const changed = await labelled(
+        ctx,
+        report.results.flatMap((result) => (result.ok ? [result.case] : [])),
+      );
       const byId = new Map(changed.map((item) => [item.id, item]));
-      return { ...report, results: report.results.map((result) => (result.ok ? { ...result, case: byId.get(result.case.id)! } : result)) };
+      return {
+        ...report,
+        results: report.results.map((result) => (result.ok ? { ...result, case: byId.get(result.case.id)! } : result)),
+      };
     },
   }),
   defineRoute({
     method: 'POST',
     url: '/api/cases/:id/merge',
-    summary: "Merge this case into another open case of the same customer: its conversation and history move there, and it is closed pointing to it",
+    summary:
+      'Merge this case into another open case of the same customer: its conversation and history move there, and it is closed pointing to it',
     tags: ['cases'],
     auth: 'cases:write',
     params: z.object({ id: caseRef }),
@@ -68,7 +83,8 @@ export const bulkCaseRoutes = [
   defineRoute({
     method: 'POST',
     url: '/api/case-merges/:id/undo',
-    summary: 'Undo a case merge (managers, or whoever merged): both cases as they were, with what arrived by the merged case\'s thread since',
+    summary:
+      "Undo a case merge (managers, or whoever merged): both cases as they were, with what arrived by the merged case's thread since",
     tags: ['cases'],
     auth: 'cases:write',
     params: z.object({ id: caseRef }),

@@ -35,16 +35,22 @@ const normalTag = (tag: string) => tag.trim().toLowerCase();
 /** The change one case gets; tags are read inside the case's own transaction so none is lost. */
 async function applyTo(tx: Db, id: string, action: BulkAction, actor: Actor): Promise<CaseSummary> {
   const simple: CaseChanges | null =
-    action.type === 'assign' ? { assigneeId: action.assigneeId }
-    : action.type === 'assignTeam' ? { teamId: action.teamId }
-    : action.type === 'setStatus' ? { status: action.status }
-    : action.type === 'setPriority' ? { priority: action.priority }
-    : action.type === 'close' ? { status: 'closed' }
-    : null;
+    action.type === 'assign'
+      ? { assigneeId: action.assigneeId }
+      : action.type === 'assignTeam'
+        ? { teamId: action.teamId }
+        : action.type === 'setStatus'
+          ? { status: action.status }
+          : action.type === 'setPriority'
+            ? { priority: action.priority }
+            : action.type === 'close'
+              ? { status: 'closed' }
+              : null;
   if (simple) return changeCase(tx, id, simple, actor);
   const current = await requireCase(tx, id);
   const tag = normalTag((action as { tag: string }).tag);
-  const tags = action.type === 'addTag' ? [...current.tags, tag] : current.tags.filter((existing) => normalTag(existing) !== tag);
+  const tags =
+    action.type === 'addTag' ? [...current.tags, tag] : current.tags.filter((existing) => normalTag(existing) !== tag);
   return changeCase(tx, current.id, { tags }, actor);
 }
 
@@ -53,7 +59,12 @@ async function applyTo(tx: Db, id: string, action: BulkAction, actor: Actor): Pr
  * Each case's history records the change and who made it (changeCase); the audit trail also gets
  * one entry for the whole bulk action, with the ids.
  */
-export async function applyBulkAction(db: Db, ids: readonly string[], action: BulkAction, actor: Actor): Promise<BulkReport> {
+export async function applyBulkAction(
+  db: Db,
+  ids: readonly string[],
+  action: BulkAction,
+  actor: Actor,
+): Promise<BulkReport> {
   const results: BulkResult[] = [];
   for (const id of ids) {
     try {
@@ -83,11 +94,13 @@ export async function applyBulkAction(db: Db, ids: readonly string[], action: Bu
 
 /** "Take it": the case is assigned to me and follows me to my team, as any reassignment does. */
 export async function takeCase(db: Db, id: string, actor: Actor): Promise<CaseSummary> {
-  if (actor.kind !== 'staff' || !actor.id) throw new RapportError('forbidden', 'Only a staff member can take a case', 403);
+  if (actor.kind !== 'staff' || !actor.id)
+    throw new RapportError('forbidden', 'Only a staff member can take a case', 403);
   const staffId = actor.id;
   return db.transaction(async (tx) => {
     const current = await requireCase(tx, id);
-    if (current.status === 'closed') throw new RapportError('case_closed', `Case #${current.number} is closed; there is nothing left to take`, 409);
+    if (current.status === 'closed')
+      throw new RapportError('case_closed', `Case #${current.number} is closed; there is nothing left to take`, 409);
     return changeCase(tx, current.id, { assigneeId: staffId }, actor);
   });
 }

@@ -15,9 +15,16 @@ export async function recordCallAnswered(
     const current = await store.findCase(tx, caseId);
     if (!current) return;
     const agent = call.agentEmail
-      ? await tx.get<{ id: string }>(`SELECT id FROM staff WHERE email = ? AND disabled_at IS NULL AND role <> 'viewer'`, [call.agentEmail.toLowerCase()])
+      ? await tx.get<{ id: string }>(
+          `SELECT id FROM staff WHERE email = ? AND disabled_at IS NULL AND role <> 'viewer'`,
+          [call.agentEmail.toLowerCase()],
+        )
       : undefined;
-    if (current.firstResponseAt === null && current.firstResponseDueAt !== null && call.at > current.firstResponseDueAt) {
+    if (
+      current.firstResponseAt === null &&
+      current.firstResponseDueAt !== null &&
+      call.at > current.firstResponseDueAt
+    ) {
       await recordBreach(tx, current.id, 'first_response', current.firstResponseDueAt, call.at);
     }
     await store.updateCase(
@@ -32,7 +39,9 @@ export async function recordCallAnswered(
       },
       Date.now(),
     );
-    await store.recordCaseEvent(tx, current.id, Date.now(), actor, { call: { answeredAt: call.at, agentId: agent?.id ?? null } });
+    await store.recordCaseEvent(tx, current.id, Date.now(), actor, {
+      call: { answeredAt: call.at, agentId: agent?.id ?? null },
+    });
     if (call.resolved) await changeCase(tx, current.id, { status: 'resolved' }, actor);
   });
 }

@@ -51,7 +51,9 @@ async function sameCustomer(db: Db, a: CaseRecord, b: CaseRecord): Promise<boole
 /** Whether a resolved case still counts as resolved on first contact, after its contacts changed. */
 async function decidedFcr(db: Db, c: CaseRecord, changes: Partial<CaseRecord>): Promise<Partial<CaseRecord>> {
   if (c.status !== 'resolved') return {};
-  return { firstContactResolution: isFirstContactResolution({ ...c, ...changes }, await store.hasRepeatContact(db, c.id)) };
+  return {
+    firstContactResolution: isFirstContactResolution({ ...c, ...changes }, await store.hasRepeatContact(db, c.id)),
+  };
 }
 
 /** Merges case `absorbedRef` (id or number) into `intoRef`. */
@@ -60,11 +62,15 @@ export async function mergeCase(db: Db, absorbedRef: string, intoRef: string, ac
     const absorbed = await requireCase(tx, absorbedRef);
     const survivor = await requireCase(tx, intoRef);
     if (absorbed.id === survivor.id) {
-      throw new RapportError('merge_same_case', `Case #${absorbed.number} cannot be merged into itself`, 400, [{ field: 'intoCaseId', reason: 'Choose another case' }]);
+      throw new RapportError('merge_same_case', `Case #${absorbed.number} cannot be merged into itself`, 400, [
+        { field: 'intoCaseId', reason: 'Choose another case' },
+      ]);
     }
     for (const c of [absorbed, survivor]) {
       if (c.status === 'closed') {
-        throw new RapportError('case_closed', `Case #${c.number} is closed, and closed cases can't be merged`, 409, [{ field: c === survivor ? 'intoCaseId' : 'id', reason: 'Closed' }]);
+        throw new RapportError('case_closed', `Case #${c.number} is closed, and closed cases can't be merged`, 409, [
+          { field: c === survivor ? 'intoCaseId' : 'id', reason: 'Closed' },
+        ]);
       }
     }
     if (!(await sameCustomer(tx, absorbed, survivor))) {
@@ -92,7 +98,12 @@ export async function mergeCase(db: Db, absorbedRef: string, intoRef: string, ac
     await merges.moveConversation(tx, absorbed.id, survivor.id);
 
     // Closed by the merge, not resolved: it is no case of its own in first-contact resolution.
-    await store.updateCase(tx, absorbed.id, { status: 'closed', closedAt: now, resolvedAt: null, firstContactResolution: null, resolutionPausedAt: null }, now);
+    await store.updateCase(
+      tx,
+      absorbed.id,
+      { status: 'closed', closedAt: now, resolvedAt: null, firstContactResolution: null, resolutionPausedAt: null },
+      now,
+    );
     // The survivor counts her contacts about the matter across both.
     const survivorChanges: Partial<CaseRecord> = {
       contactCount: survivor.contactCount + absorbed.contactCount,
@@ -103,8 +114,15 @@ export async function mergeCase(db: Db, absorbedRef: string, intoRef: string, ac
 
     const id = newId('cmg');
     await merges.insertCaseMerge(tx, {
-      id, survivorId: survivor.id, absorbedId: absorbed.id, absorbedCases, absorbedBefore: before,
-      addedContacts: absorbed.contactCount, lastMessageId, mergedBy: actor.kind === 'staff' ? actor.id : null, at: now,
+      id,
+      survivorId: survivor.id,
+      absorbedId: absorbed.id,
+      absorbedCases,
+      absorbedBefore: before,
+      addedContacts: absorbed.contactCount,
+      lastMessageId,
+      mergedBy: actor.kind === 'staff' ? actor.id : null,
+      at: now,
     });
     await store.recordCaseEvent(tx, absorbed.id, now, actor, {
       status: [absorbed.status, 'closed'],
@@ -132,14 +150,24 @@ export async function mergeCase(db: Db, absorbedRef: string, intoRef: string, ac
  * thread since, which also reopens it as any new message would), status and counts; the survivor keeps
  * what happened on it since. `mayUndoAny`: managers; anyone else only their own merge.
  */
-export async function undoCaseMerge(db: Db, mergeId: string, actor: Actor, mayUndoAny: boolean): Promise<CaseMergeView> {
+export async function undoCaseMerge(
+  db: Db,
+  mergeId: string,
+  actor: Actor,
+  mayUndoAny: boolean,
+): Promise<CaseMergeView> {
   return db.transaction(async (tx) => {
     const row = await merges.findCaseMerge(tx, mergeId);
     if (!row) throw new RapportError('case_merge_not_found', `No case merge ${mergeId}`, 404);
     if (!mayUndoAny && (row.merged_by === null || row.merged_by !== actor.id)) {
-      throw new RapportError('forbidden', 'Only a manager or the person who merged these cases can undo the merge', 403);
+      throw new RapportError(
+        'forbidden',
+        'Only a manager or the person who merged these cases can undo the merge',
+        403,
+      );
     }
-    if (row.undone_at !== null) throw new RapportError('case_merge_already_undone', `Case merge ${mergeId} was already undone`, 409);
+    if (row.undone_at !== null)
+      throw new RapportError('case_merge_already_undone', `Case merge ${mergeId} was already undone`, 409);
     const onward = await merges.activeMergeAbsorbing(tx, row.survivor_id);
     if (onward) {
       const numbers = await merges.caseNumbersOf(tx, [row.survivor_id, onward.survivor_id]);
@@ -153,7 +181,13 @@ export async function undoCaseMerge(db: Db, mergeId: string, actor: Actor, mayUn
     const survivor = (await store.findCase(tx, row.survivor_id))!;
     const before = JSON.parse(row.absorbed_before) as merges.AbsorbedBefore;
     const now = Date.now();
-    const returned = await merges.returnConversation(tx, survivor.id, absorbed.id, JSON.parse(row.absorbed_cases) as string[], row.last_message_id);
+    const returned = await merges.returnConversation(
+      tx,
+      survivor.id,
+      absorbed.id,
+      JSON.parse(row.absorbed_cases) as string[],
+      row.last_message_id,
+    );
 
     const restored: Partial<CaseRecord> = { ...before };
     if (returned.arrivedSince > 0) {
@@ -164,7 +198,12 @@ export async function undoCaseMerge(db: Db, mergeId: string, actor: Actor, mayUn
         contactCount: before.contactCount + returned.arrivedSince,
         lastInboundAt: Math.max(before.lastInboundAt ?? 0, returned.lastInboundAt ?? 0) || null,
       });
-      if (before.status === 'resolved') Object.assign(restored, { reopenCount: before.reopenCount + 1, resolvedAt: null, firstContactResolution: null });
+      if (before.status === 'resolved')
+        Object.assign(restored, {
+          reopenCount: before.reopenCount + 1,
+          resolvedAt: null,
+          firstContactResolution: null,
+        });
     }
     await store.updateCase(tx, absorbed.id, restored, now);
 
@@ -180,13 +219,20 @@ export async function undoCaseMerge(db: Db, mergeId: string, actor: Actor, mayUn
       status: ['closed', restored.status],
       mergeUndone: { mergeId, caseId: survivor.id, number: survivor.number },
     });
-    await store.recordCaseEvent(tx, survivor.id, now, actor, { mergeUndone: { mergeId, caseId: absorbed.id, number: absorbed.number } });
+    await store.recordCaseEvent(tx, survivor.id, now, actor, {
+      mergeUndone: { mergeId, caseId: absorbed.id, number: absorbed.number },
+    });
     await recordAudit(tx, {
       actorKind: actor.kind,
       actorId: actor.id,
       action: 'case.merge_undone',
       customerId: survivor.customerId,
-      detail: { mergeId, survivorId: survivor.id, absorbedId: absorbed.id, messagesArrivedSince: returned.arrivedSince },
+      detail: {
+        mergeId,
+        survivorId: survivor.id,
+        absorbedId: absorbed.id,
+        messagesArrivedSince: returned.arrivedSince,
+      },
       ip: actor.ip,
       requestId: actor.requestId,
     });

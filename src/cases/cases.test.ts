@@ -41,14 +41,41 @@ test('subject keys ignore reply prefixes, spacing and case', () => {
 test('threading by window: same channel, active, within the window, and for email the same subject', () => {
   const now = 10 * DAY;
   const candidates = [
-    { caseId: 'resolved', status: 'resolved' as const, channel: 'social' as const, subject: 'a', lastActivityAt: now - HOUR },
+    {
+      caseId: 'resolved',
+      status: 'resolved' as const,
+      channel: 'social' as const,
+      subject: 'a',
+      lastActivityAt: now - HOUR,
+    },
     { caseId: 'old', status: 'open' as const, channel: 'social' as const, subject: 'a', lastActivityAt: now - 5 * DAY },
-    { caseId: 'live', status: 'pending' as const, channel: 'social' as const, subject: 'a', lastActivityAt: now - 2 * HOUR },
-    { caseId: 'mail', status: 'open' as const, channel: 'email' as const, subject: 'Broken tote', lastActivityAt: now - HOUR },
+    {
+      caseId: 'live',
+      status: 'pending' as const,
+      channel: 'social' as const,
+      subject: 'a',
+      lastActivityAt: now - 2 * HOUR,
+    },
+    {
+      caseId: 'mail',
+      status: 'open' as const,
+      channel: 'email' as const,
+      subject: 'Broken tote',
+      lastActivityAt: now - HOUR,
+    },
   ];
-  assert.equal(pickThreadByWindow({ channel: 'social', subject: null, occurredAt: now }, candidates, 72 * HOUR), 'live');
-  assert.equal(pickThreadByWindow({ channel: 'email', subject: 'Re: broken tote', occurredAt: now }, candidates, 72 * HOUR), 'mail');
-  assert.equal(pickThreadByWindow({ channel: 'email', subject: 'Something else', occurredAt: now }, candidates, 72 * HOUR), null);
+  assert.equal(
+    pickThreadByWindow({ channel: 'social', subject: null, occurredAt: now }, candidates, 72 * HOUR),
+    'live',
+  );
+  assert.equal(
+    pickThreadByWindow({ channel: 'email', subject: 'Re: broken tote', occurredAt: now }, candidates, 72 * HOUR),
+    'mail',
+  );
+  assert.equal(
+    pickThreadByWindow({ channel: 'email', subject: 'Something else', occurredAt: now }, candidates, 72 * HOUR),
+    null,
+  );
   assert.equal(pickThreadByWindow({ channel: 'phone', subject: null, occurredAt: now }, candidates, 72 * HOUR), null);
 });
 
@@ -59,26 +86,79 @@ test('a repeat contact is the latest earlier case with the same reason inside th
     { id: 'c3', reason: 'delivery', openedAt: 6 * DAY, repeatOf: null },
   ];
   assert.equal(findRepeatOf({ id: 'new', reason: 'refund', openedAt: 7 * DAY }, earlier, 7 * DAY), 'c2');
-  assert.equal(findRepeatOf({ id: 'new', reason: 'refund', openedAt: 20 * DAY }, earlier, 7 * DAY), null, 'outside the window');
-  assert.equal(findRepeatOf({ id: 'new', reason: null, openedAt: 7 * DAY }, earlier, 7 * DAY), null, 'no reason, no repeat');
+  assert.equal(
+    findRepeatOf({ id: 'new', reason: 'refund', openedAt: 20 * DAY }, earlier, 7 * DAY),
+    null,
+    'outside the window',
+  );
+  assert.equal(
+    findRepeatOf({ id: 'new', reason: null, openedAt: 7 * DAY }, earlier, 7 * DAY),
+    null,
+    'no reason, no repeat',
+  );
   assert.equal(findRepeatOf({ id: 'c2', reason: 'refund', openedAt: 5 * DAY }, earlier, 7 * DAY), 'c1', 'never itself');
 });
 
 test('assignment: first matching rule, then the least-loaded available member with the skill, longest-waiting first', () => {
   const rules: AssignmentRule[] = [
     { id: 'r2', position: 2, name: 'everything', conditions: {}, teamId: 'general', skill: null },
-    { id: 'r1', position: 1, name: 'refunds by phone', conditions: { channels: ['phone'], reasons: ['refund'] }, teamId: 'billing', skill: 'refunds' },
+    {
+      id: 'r1',
+      position: 1,
+      name: 'refunds by phone',
+      conditions: { channels: ['phone'], reasons: ['refund'] },
+      teamId: 'billing',
+      skill: 'refunds',
+    },
   ];
-  assert.equal(firstMatchingRule(rules, { channel: 'phone', reason: 'refund', priority: 'normal', text: '' })?.id, 'r1');
-  assert.equal(firstMatchingRule(rules, { channel: 'email', reason: 'refund', priority: 'normal', text: '' })?.id, 'r2');
-  assert.equal(firstMatchingRule([{ ...rules[0]!, conditions: { keywords: ['Tote'] } }], { channel: 'email', reason: null, priority: 'low', text: 'my tote bag' })?.id, 'r2');
+  assert.equal(
+    firstMatchingRule(rules, { channel: 'phone', reason: 'refund', priority: 'normal', text: '' })?.id,
+    'r1',
+  );
+  assert.equal(
+    firstMatchingRule(rules, { channel: 'email', reason: 'refund', priority: 'normal', text: '' })?.id,
+    'r2',
+  );
+  assert.equal(
+    firstMatchingRule([{ ...rules[0]!, conditions: { keywords: ['Tote'] } }], {
+      channel: 'email',
+      reason: null,
+      priority: 'low',
+      text: 'my tote bag',
+    })?.id,
+    'r2',
+  );
 
-  const member = (id: string, load: number, lastAssignedAt: number | null, extra: Partial<TeamMember> = {}): TeamMember => ({
-    id, name: id, role: 'agent', skills: ['refunds'], available: true, lastAssignedAt, load, ...extra,
+  const member = (
+    id: string,
+    load: number,
+    lastAssignedAt: number | null,
+    extra: Partial<TeamMember> = {},
+  ): TeamMember => ({
+    id,
+    name: id,
+    role: 'agent',
+    skills: ['refunds'],
+    available: true,
+    lastAssignedAt,
+    load,
+    ...extra,
   });
-  assert.equal(pickAssignee([member('a', 3, 1), member('b', 1, 5), member('c', 1, 2)], null)?.id, 'c', 'least load, then longest wait');
-  assert.equal(pickAssignee([member('a', 0, 1, { available: false }), member('b', 9, 1)], null)?.id, 'b', 'unavailable members are skipped');
-  assert.equal(pickAssignee([member('a', 0, 1, { skills: [] }), member('b', 4, 1)], 'refunds')?.id, 'b', 'skill required');
+  assert.equal(
+    pickAssignee([member('a', 3, 1), member('b', 1, 5), member('c', 1, 2)], null)?.id,
+    'c',
+    'least load, then longest wait',
+  );
+  assert.equal(
+    pickAssignee([member('a', 0, 1, { available: false }), member('b', 9, 1)], null)?.id,
+    'b',
+    'unavailable members are skipped',
+  );
+  assert.equal(
+    pickAssignee([member('a', 0, 1, { skills: [] }), member('b', 4, 1)], 'refunds')?.id,
+    'b',
+    'skill required',
+  );
   assert.equal(pickAssignee([member('v', 0, null, { role: 'viewer' })], null), null, 'viewers take no cases');
 });
 
@@ -90,5 +170,8 @@ test('the reason lexicon finds the most-mentioned reason', () => {
 });
 
 test('mentions name colleagues by email or its local part', () => {
-  assert.deepEqual(mentionedHandles('@sam.lee can you check? cc @finance@example.com, not an@email'), ['sam.lee', 'finance@example.com']);
+  assert.deepEqual(mentionedHandles('@sam.lee can you check? cc @finance@example.com, not an@email'), [
+    'sam.lee',
+    'finance@example.com',
+  ]);
 });

@@ -8,7 +8,11 @@ export async function teamOrDefault(db: Db, teamId: string | null): Promise<Team
   return (teamId ? await findTeam(db, teamId) : undefined) ?? (await findDefaultTeam(db));
 }
 
-export async function slaClockOf(db: Db, team: Team | undefined, policyId: string | null = null): Promise<SlaClock | null> {
+export async function slaClockOf(
+  db: Db,
+  team: Team | undefined,
+  policyId: string | null = null,
+): Promise<SlaClock | null> {
   const id = policyId ?? team?.slaPolicyId;
   const policy = id ? await findPolicy(db, id) : undefined;
   if (!policy) return null;

@@ -10,20 +10,23 @@ export const deliveryRoutes = [
   defineRoute({
     method: 'GET',
     url: '/api/cases/undelivered',
-    summary: 'Failed to send: cases with a reply that has not reached the customer after a try, latest first, with the reason',
+    summary:
+      'Failed to send: cases with a reply that has not reached the customer after a try, latest first, with the reason',
     tags: ['cases'],
     auth: 'cases:read',
     query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(25) }),
     handler: async ({ query, ctx }) => {
       const found = await listUndelivered(ctx.db, query.limit);
-      const items = await Promise.all(found.map(async ({ record, undelivered }) => ({ ...(await summarise(ctx.db, record)), undelivered })));
+      const items = await Promise.all(
+        found.map(async ({ record, undelivered }) => ({ ...(await summarise(ctx.db, record)), undelivered })),
+      );
       return { items: await labelled(ctx, items), nextCursor: null };
     },
   }),
   defineRoute({
     method: 'GET',
     url: '/api/cases/:id/reply-target',
-    summary: "Where a reply to this case would go now (her address and the channel), or plainly why it cannot go",
+    summary: 'Where a reply to this case would go now (her address and the channel), or plainly why it cannot go',
     tags: ['cases'],
     auth: 'cases:write',
     params: z.object({ id: z.string().min(1).max(100) }),

@@ -27,7 +27,13 @@ export interface ReplyTarget {
   reason: string | null;
 }
 
-const NETWORK_NAMES: Record<string, string> = { x: 'X', facebook: 'Facebook', instagram: 'Instagram', linkedin: 'LinkedIn', tiktok: 'TikTok' };
+const NETWORK_NAMES: Record<string, string> = {
+  x: 'X',
+  facebook: 'Facebook',
+  instagram: 'Instagram',
+  linkedin: 'LinkedIn',
+  tiktok: 'TikTok',
+};
 
 function networkName(kind: string): string {
   const network = kind.slice('handle:'.length);
@@ -46,8 +52,16 @@ async function lastWrotePrivately(db: Db, caseId: string): Promise<boolean> {
 /** Decides where a reply to this case would go now, as the outbox will send it. */
 export async function replyTargetOf(db: Db, current: CaseRecord, channels: ChannelRegistry): Promise<ReplyTarget> {
   const channel = replyChannelOf(current.channel);
-  const cannot = (reason: string, to: string | null = null): ReplyTarget => ({ canSend: false, channel, to, privately: false, description: null, reason });
-  if (current.status === 'closed') return cannot(`Case #${current.number} is closed: a new message from her opens a new case.`);
+  const cannot = (reason: string, to: string | null = null): ReplyTarget => ({
+    canSend: false,
+    channel,
+    to,
+    privately: false,
+    description: null,
+    reason,
+  });
+  if (current.status === 'closed')
+    return cannot(`Case #${current.number} is closed: a new message from her opens a new case.`);
   const sender = channels.senderFor(channel);
   if (!sender?.send) {
     return cannot(
@@ -59,7 +73,11 @@ export async function replyTargetOf(db: Db, current: CaseRecord, channels: Chann
   const kind = sender.addressKind ?? 'email';
   const address = await addressFor(db, current.customerId, kind.startsWith('handle') ? 'handle' : kind);
   if (!address) {
-    const what = kind.startsWith('handle:') ? `${networkName(kind)} handle` : kind === 'email' ? 'email address' : `${kind} address`;
+    const what = kind.startsWith('handle:')
+      ? `${networkName(kind)} handle`
+      : kind === 'email'
+        ? 'email address'
+        : `${kind} address`;
     return cannot(`She has no ${what} on file, so a reply by ${channel.replace(/_/g, ' ')} cannot reach her.`);
   }
   if (address.identity.kind.startsWith('handle:')) {
@@ -76,7 +94,14 @@ export async function replyTargetOf(db: Db, current: CaseRecord, channels: Chann
     };
   }
   const by = channel === 'email' ? 'email' : channel.replace(/_/g, ' ');
-  return { canSend: true, channel, to: address.identity.value, privately: false, description: `to ${address.identity.value} by ${by}`, reason: null };
+  return {
+    canSend: true,
+    channel,
+    to: address.identity.value,
+    privately: false,
+    description: `to ${address.identity.value} by ${by}`,
+    reason: null,
+  };
 }
 
 export interface UndeliveredReply {
@@ -90,8 +115,17 @@ export interface UndeliveredReply {
  * Cases with a reply that has not reached the customer after at least one try (failed for good, or
  * waiting for its next try), latest such reply first.
  */
-export async function listUndelivered(db: Db, limit: number): Promise<Array<{ record: CaseRecord; undelivered: UndeliveredReply }>> {
-  const rows = await db.all<{ id: number; case_id: string; delivery: 'queued' | 'failed'; delivery_error: string; at: number }>(
+export async function listUndelivered(
+  db: Db,
+  limit: number,
+): Promise<Array<{ record: CaseRecord; undelivered: UndeliveredReply }>> {
+  const rows = await db.all<{
+    id: number;
+    case_id: string;
+    delivery: 'queued' | 'failed';
+    delivery_error: string;
+    at: number;
+  }>(
     `SELECT id, case_id, delivery, delivery_error, at FROM case_messages
      WHERE delivery_error IS NOT NULL AND delivery IN ('queued', 'failed')
      ORDER BY at DESC, id DESC LIMIT ?`,
@@ -104,7 +138,15 @@ export async function listUndelivered(db: Db, limit: number): Promise<Array<{ re
     seen.add(row.case_id);
     const record = await store.findCase(db, row.case_id);
     if (!record) continue;
-    items.push({ record, undelivered: { messageId: row.id, status: row.delivery, error: row.delivery_error, at: new Date(row.at).toISOString() } });
+    items.push({
+      record,
+      undelivered: {
+        messageId: row.id,
+        status: row.delivery,
+        error: row.delivery_error,
+        at: new Date(row.at).toISOString(),
+      },
+    });
   }
   return items;
 }
@@ -113,17 +155,25 @@ export async function listUndelivered(db: Db, limit: number): Promise<Array<{ re
 export async function retryReply(db: Db, caseId: string, messageId: number, actor: Actor): Promise<void> {
   await db.transaction(async (tx) => {
     const current = await requireCase(tx, caseId);
-    const message = await tx.get<{ kind: string; delivery: string | null }>('SELECT kind, delivery FROM case_messages WHERE id = ? AND case_id = ?', [
-      messageId,
-      current.id,
-    ]);
-    if (!message || message.kind !== 'reply') throw new RapportError('not_found', `No reply ${messageId} on case #${current.number}`, 404);
+    const message = await tx.get<{ kind: string; delivery: string | null }>(
+      'SELECT kind, delivery FROM case_messages WHERE id = ? AND case_id = ?',
+      [messageId, current.id],
+    );
+    if (!message || message.kind !== 'reply')
+      throw new RapportError('not_found', `No reply ${messageId} on case #${current.number}`, 404);
     if (message.delivery === 'sent') throw new RapportError('already_sent', 'This reply was sent already', 409);
     if (current.status === 'closed') {
-      throw new RapportError('case_closed', `Case #${current.number} is closed; a new message from the customer opens a new case`, 409);
+      throw new RapportError(
+        'case_closed',
+        `Case #${current.number} is closed; a new message from the customer opens a new case`,
+        409,
+      );
     }
     const now = Date.now();
-    await tx.run(`UPDATE case_messages SET delivery = 'queued', delivery_attempts = 0, next_attempt_at = ? WHERE id = ?`, [now, messageId]);
+    await tx.run(
+      `UPDATE case_messages SET delivery = 'queued', delivery_attempts = 0, next_attempt_at = ? WHERE id = ?`,
+      [now, messageId],
+    );
     await store.recordCaseEvent(tx, current.id, now, actor, { retry: { messageId } });
   });
 }

@@ -5,7 +5,11 @@ import type { InboundMessage } from '../channels/model.ts';
 import { isActive, type CaseRecord } from './model.ts';
 import * as store from './store.ts';
 
-export async function joinHistory(tx: Db, target: CaseRecord, message: InboundMessage): Promise<{ kind: 'joined'; record: CaseRecord }> {
+export async function joinHistory(
+  tx: Db,
+  target: CaseRecord,
+  message: InboundMessage,
+): Promise<{ kind: 'joined'; record: CaseRecord }> {
   const at = message.occurredAt;
   const changes: Partial<CaseRecord> = {
     contactCount: target.contactCount + 1,

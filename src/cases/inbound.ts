@@ -79,7 +79,12 @@ export async function receiveMessage(db: Db, received: CarriedMessage, actor: Ac
  * stored) to its case: every edge that takes inbound messages — the channel adapters, the native API,
  * the importer — goes through here, in the caller's transaction.
  */
-export async function carryToCase(db: Db, received: CarriedMessage, result: IngestResult, actor: Actor): Promise<ReceivedMessage> {
+export async function carryToCase(
+  db: Db,
+  received: CarriedMessage,
+  result: IngestResult,
+  actor: Actor,
+): Promise<ReceivedMessage> {
   let message = received;
   const history = isHistory(received, Date.now());
   return db.transaction(async (tx) => {
@@ -154,7 +159,15 @@ export async function carryToCase(db: Db, received: CarriedMessage, result: Inge
       ? history
         ? await joinHistory(tx, target, message)
         : await joinCase(tx, target, message, actor)
-      : await openCase(tx, { message, customerId, recent, followUpOf, repeatWindowMs: settings.repeatWindowDays * DAY_MS, actor, history });
+      : await openCase(tx, {
+          message,
+          customerId,
+          recent,
+          followUpOf,
+          repeatWindowMs: settings.repeatWindowDays * DAY_MS,
+          actor,
+          history,
+        });
     const origin = target ? threadOrigin : null;
     // Its id joins the thread it came by, so undoing a merge takes it back with that case.
     await store.addThreadRef(tx, namespace, message.externalId, origin ?? outcome.record.id);
@@ -209,7 +222,10 @@ async function joinCase(tx: Db, target: CaseRecord, message: InboundMessage, act
   }
   await store.updateCase(tx, target.id, changes, Date.now());
   if (status !== target.status) {
-    await store.recordCaseEvent(tx, target.id, Date.now(), actor, { status: [target.status, status], by: 'inbound message' });
+    await store.recordCaseEvent(tx, target.id, Date.now(), actor, {
+      status: [target.status, status],
+      by: 'inbound message',
+    });
   }
   return { kind: reopening ? 'reopened' : 'joined', record: { ...target, ...changes } };
 }
@@ -231,7 +247,12 @@ async function openCase(
   const at = message.occurredAt;
   const reason = message.reason ?? guessReason(`${message.subject ?? ''} ${message.text}`);
   const priority = message.priority ?? 'normal';
-  const rule = firstMatchingRule(await listAssignmentRules(tx), { channel: message.channel, reason, priority, text: message.text });
+  const rule = firstMatchingRule(await listAssignmentRules(tx), {
+    channel: message.channel,
+    reason,
+    priority,
+    text: message.text,
+  });
   const team = await teamOrDefault(tx, rule?.teamId ?? null);
   let assigneeId: string | null = null;
   if (team?.autoAssign && !input.history) {
@@ -243,7 +264,8 @@ async function openCase(
   }
   const clock = await slaClockOf(tx, team);
   const id = newId('case');
-  const repeatOf = input.followUpOf?.id ?? findRepeatOf({ id, reason, openedAt: at }, input.recent, input.repeatWindowMs);
+  const repeatOf =
+    input.followUpOf?.id ?? findRepeatOf({ id, reason, openedAt: at }, input.recent, input.repeatWindowMs);
   const record: CaseRecord = {
     id,
     number: await store.nextCaseNumber(tx),
@@ -275,7 +297,15 @@ async function openCase(
   // Our email replies tag the subject with [#number]; an answer finds the case by its number (splitThreadRefs).
   await store.insertCase(tx, record);
   await store.recordCaseEvent(tx, id, input.history ? at : Date.now(), input.actor, {
-    opened: { channel: message.channel, reason, priority, teamId: record.teamId, assigneeId, rule: rule?.name ?? null, ...(input.history ? { historical: true } : {}) },
+    opened: {
+      channel: message.channel,
+      reason,
+      priority,
+      teamId: record.teamId,
+      assigneeId,
+      rule: rule?.name ?? null,
+      ...(input.history ? { historical: true } : {}),
+    },
   });
   if (repeatOf) await markRepeated(tx, repeatOf);
   return { kind: 'opened', record };
@@ -283,5 +313,7 @@ async function openCase(
 
 /** The earlier case was not resolved on first contact after all: the customer had to come back. */
 export async function markRepeated(tx: Db, earlierCaseId: string): Promise<void> {
-  await tx.run('UPDATE cases SET first_contact_resolution = 0 WHERE id = ? AND first_contact_resolution = 1', [earlierCaseId]);
+  await tx.run('UPDATE cases SET first_contact_resolution = 0 WHERE id = ? AND first_contact_resolution = 1', [
+    earlierCaseId,
+  ]);
 }

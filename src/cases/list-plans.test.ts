@@ -65,7 +65,12 @@ for (const [queue, queueFilter] of Object.entries(QUEUES)) {
         // A table scan of cases (or a full scan of the tag table) would grow with every case ever opened.
         assert.doesNotMatch(plan, /^SCAN (cases|case_tags)$/m, `${sql}\n${plan}`);
         if (name !== 'none' && name !== 'search' && queue === 'all') {
-          const served = { channel: /cases_channel/, priority: /cases_by_priority/, reason: /cases_reason/, tag: /case_tags/ }[name]!;
+          const served = {
+            channel: /cases_channel/,
+            priority: /cases_by_priority/,
+            reason: /cases_reason/,
+            tag: /case_tags/,
+          }[name]!;
           // Sorted by another key, a narrow filter may walk the sort's index instead; its total always uses the filter's index.
           if (/COUNT/.test(sql)) assert.match(plan, served, `${sql}\n${plan}`);
         }
@@ -90,7 +95,11 @@ test('migration 0012 indexes the cases, messages and tags that were there before
   const db = openSqlite(join(dir, 'old.db'));
   try {
     const writer = db.rawConnection();
-    await applyMigrations(db, (sql) => writer.exec(sql), readMigrations().filter((migration) => migration.version < 12));
+    await applyMigrations(
+      db,
+      (sql) => writer.exec(sql),
+      readMigrations().filter((migration) => migration.version < 12),
+    );
     const T = Date.UTC(2026, 0, 1);
     writer.exec(`
       INSERT INTO customers (id, name, traits, created_at, first_seen_at, last_seen_at) VALUES ('cus_old', 'Jörg Müller', '{}', ${T}, ${T}, ${T});

@@ -8,9 +8,20 @@ export function commaListOf<T extends string>(allowed: readonly T[], what: strin
     .string()
     .max(500)
     .transform((value, ctx) => {
-      const items = [...new Set(value.split(',').map((item) => item.trim()).filter(Boolean))];
+      const items = [
+        ...new Set(
+          value
+            .split(',')
+            .map((item) => item.trim())
+            .filter(Boolean),
+        ),
+      ];
       const unknown = items.filter((item) => !(allowed as readonly string[]).includes(item));
-      if (unknown.length) ctx.addIssue({ code: 'custom', message: `Unknown ${what} ${unknown.join(', ')}; one of ${allowed.join(', ')}` });
+      if (unknown.length)
+        ctx.addIssue({
+          code: 'custom',
+          message: `Unknown ${what} ${unknown.join(', ')}; one of ${allowed.join(', ')}`,
+        });
       return items as T[];
     });
 }
@@ -20,8 +31,16 @@ export const commaList = z
   .string()
   .max(2000)
   .transform((value, ctx) => {
-    const items = [...new Set(value.split(',').map((item) => item.trim()).filter(Boolean))];
+    const items = [
+      ...new Set(
+        value
+          .split(',')
+          .map((item) => item.trim())
+          .filter(Boolean),
+      ),
+    ];
     if (items.length > 20) ctx.addIssue({ code: 'custom', message: 'At most 20 values' });
-    if (items.some((item) => item.length > 100)) ctx.addIssue({ code: 'custom', message: 'Each value at most 100 characters' });
+    if (items.some((item) => item.length > 100))
+      ctx.addIssue({ code: 'custom', message: 'Each value at most 100 characters' });
     return items;
   });

@@ -85,7 +85,13 @@ function whereOf(filter: CaseListFilter): { sql: string; params: SqlValue[] } {
 }
 
 /** One page of cases in `sort` order, after the row at `after` (a position from positionOf). */
-export async function listCasePage(db: Db, filter: CaseListFilter, sort: CaseSort, limit: number, after: SortPosition | null): Promise<ListedCaseRow[]> {
+export async function listCasePage(
+  db: Db,
+  filter: CaseListFilter,
+  sort: CaseSort,
+  limit: number,
+  after: SortPosition | null,
+): Promise<ListedCaseRow[]> {
   const { columns, descending } = SORT_KEYS[sort];
   const where = whereOf(filter);
   const params = [...where.params];
@@ -115,5 +121,7 @@ export async function countCases(db: Db, filter: CaseListFilter): Promise<number
 /** Of these cases, the ids of those the filter lets through: a search ranks them itself. */
 export async function idsAmong(db: Db, filter: CaseListFilter & { caseIds: readonly string[] }): Promise<Set<string>> {
   const where = whereOf(filter);
-  return new Set((await db.all<{ id: string }>(`SELECT id FROM cases WHERE ${where.sql}`, where.params)).map((row) => row.id));
+  return new Set(
+    (await db.all<{ id: string }>(`SELECT id FROM cases WHERE ${where.sql}`, where.params)).map((row) => row.id),
+  );
 }

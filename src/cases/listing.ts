@@ -7,7 +7,16 @@ import { canonicalCustomer } from '../customers/resolution.ts';
 import type { CaseStatus } from './model.ts';
 import { parseCaseSearch } from './search.ts';
 import { findCaseMatches } from './search-store.ts';
-import { countCases, idsAmong, listCasePage, positionOf, sortKeyCount, type CaseListFilter, type CaseSort, type SortPosition } from './list-store.ts';
+import {
+  countCases,
+  idsAmong,
+  listCasePage,
+  positionOf,
+  sortKeyCount,
+  type CaseListFilter,
+  type CaseSort,
+  type SortPosition,
+} from './list-store.ts';
 import { summarise } from './service.ts';
 import { findCase, toCase } from './store.ts';
 import type { CaseSummary } from './view.ts';
@@ -57,13 +66,17 @@ function decodeCursor(raw: string, sort: string, keys: number): SortPosition {
     Array.isArray(parsed) &&
     parsed[0] === sort &&
     parsed.length === keys + 1 &&
-    parsed.slice(1).every((value) => typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)));
+    parsed
+      .slice(1)
+      .every((value) => typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)));
   if (!valid) throw unknownCursor();
   return (parsed as SqlValue[]).slice(1);
 }
 
 function unknownCursor(): RapportError {
-  return new RapportError('invalid_input', 'The cursor is not one this API gave out for this order', 400, [{ field: 'cursor', reason: 'Unknown cursor' }]);
+  return new RapportError('invalid_input', 'The cursor is not one this API gave out for this order', 400, [
+    { field: 'cursor', reason: 'Unknown cursor' },
+  ]);
 }
 
 async function filterOf(db: Db, query: CaseQuery): Promise<CaseListFilter> {
@@ -94,10 +107,17 @@ export async function listCases(db: Db, query: CaseQuery): Promise<CasePage> {
     capped = matches.length > SEARCH_CAP;
     const caseIds = matches.slice(0, SEARCH_CAP);
     filter.caseIds = caseIds;
-    if ((query.sort ?? 'relevance') === 'relevance') return { ...(await rankedPage(db, { ...filter, caseIds }, query)), capped };
+    if ((query.sort ?? 'relevance') === 'relevance')
+      return { ...(await rankedPage(db, { ...filter, caseIds }, query)), capped };
   }
   const sort = query.sort === undefined || query.sort === 'relevance' ? 'newest' : query.sort;
-  const rows = await listCasePage(db, filter, sort, query.limit + 1, query.cursor ? decodeCursor(query.cursor, sort, sortKeyCount(sort)) : null);
+  const rows = await listCasePage(
+    db,
+    filter,
+    sort,
+    query.limit + 1,
+    query.cursor ? decodeCursor(query.cursor, sort, sortKeyCount(sort)) : null,
+  );
   const page = rows.slice(0, query.limit);
   return {
     items: await Promise.all(page.map((row) => summarise(db, toCase(row)))),
@@ -108,7 +128,11 @@ export async function listCases(db: Db, query: CaseQuery): Promise<CasePage> {
 }
 
 /** Search matches in rank order; the cursor is how many came before (ranks are not stored anywhere to seek to). */
-async function rankedPage(db: Db, filter: CaseListFilter & { caseIds: readonly string[] }, query: CaseQuery): Promise<Omit<CasePage, 'capped'>> {
+async function rankedPage(
+  db: Db,
+  filter: CaseListFilter & { caseIds: readonly string[] },
+  query: CaseQuery,
+): Promise<Omit<CasePage, 'capped'>> {
   const kept = await idsAmong(db, filter);
   const ranked = filter.caseIds.filter((id) => kept.has(id));
   const offset = query.cursor ? Number(decodeCursor(query.cursor, 'relevance', 1)[0]) : 0;

@@ -7,8 +7,14 @@ import { useTempDatabase } from '../../test/helpers/temp-database.ts';
 const temp = useTempDatabase('case-merge-plans');
 
 const QUERIES: Record<string, [sql: string, index: RegExp]> = {
-  'the merge that absorbed a case': ['SELECT * FROM case_merges WHERE absorbed_id = ? AND undone_at IS NULL', /USING INDEX case_merges_absorbed \(absorbed_id=\?\)/],
-  'the merges into a case': ['SELECT * FROM case_merges WHERE survivor_id = ? AND undone_at IS NULL ORDER BY merged_at', /USING INDEX case_merges_survivor \(survivor_id=\?\)/],
+  'the merge that absorbed a case': [
+    'SELECT * FROM case_merges WHERE absorbed_id = ? AND undone_at IS NULL',
+    /USING INDEX case_merges_absorbed \(absorbed_id=\?\)/,
+  ],
+  'the merges into a case': [
+    'SELECT * FROM case_merges WHERE survivor_id = ? AND undone_at IS NULL ORDER BY merged_at',
+    /USING INDEX case_merges_survivor \(survivor_id=\?\)/,
+  ],
   'a merged message back to its case': [
     'UPDATE case_messages SET case_id = ?, origin_case_id = NULL WHERE case_id = ? AND origin_case_id IN (?, ?)',
     /USING INDEX case_messages_case \(case_id=\?\)/,

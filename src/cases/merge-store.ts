@@ -7,7 +7,15 @@ import { findCase } from './store.ts';
 /** What a merge changed on the absorbed case, to give it back on undo. No customer data. */
 export type AbsorbedBefore = Pick<
   CaseRecord,
-  'status' | 'closedAt' | 'resolvedAt' | 'firstContactResolution' | 'resolutionPausedAt' | 'resolutionDueAt' | 'contactCount' | 'lastInboundAt' | 'reopenCount'
+  | 'status'
+  | 'closedAt'
+  | 'resolvedAt'
+  | 'firstContactResolution'
+  | 'resolutionPausedAt'
+  | 'resolutionDueAt'
+  | 'contactCount'
+  | 'lastInboundAt'
+  | 'reopenCount'
 >;
 
 export interface CaseMergeRow {
@@ -28,14 +36,31 @@ const inList = (values: readonly unknown[]) => values.map(() => '?').join(', ');
 
 export async function insertCaseMerge(
   db: Db,
-  merge: { id: string; survivorId: string; absorbedId: string; absorbedCases: string[]; absorbedBefore: AbsorbedBefore; addedContacts: number; lastMessageId: number; mergedBy: string | null; at: number },
+  merge: {
+    id: string;
+    survivorId: string;
+    absorbedId: string;
+    absorbedCases: string[];
+    absorbedBefore: AbsorbedBefore;
+    addedContacts: number;
+    lastMessageId: number;
+    mergedBy: string | null;
+    at: number;
+  },
 ): Promise<void> {
   await db.run(
     `INSERT INTO case_merges (id, survivor_id, absorbed_id, absorbed_cases, absorbed_before, added_contacts, last_message_id, merged_by, merged_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
-      merge.id, merge.survivorId, merge.absorbedId, JSON.stringify(merge.absorbedCases), JSON.stringify(merge.absorbedBefore),
-      merge.addedContacts, merge.lastMessageId, merge.mergedBy, merge.at,
+      merge.id,
+      merge.survivorId,
+      merge.absorbedId,
+      JSON.stringify(merge.absorbedCases),
+      JSON.stringify(merge.absorbedBefore),
+      merge.addedContacts,
+      merge.lastMessageId,
+      merge.mergedBy,
+      merge.at,
     ],
   );
 }
@@ -55,7 +80,10 @@ export async function activeMergeAbsorbing(db: Db, caseId: string): Promise<Case
 
 /** Merges in effect into this case, oldest first. */
 export async function activeMergesInto(db: Db, caseId: string): Promise<CaseMergeRow[]> {
-  return db.all<CaseMergeRow>('SELECT * FROM case_merges WHERE survivor_id = ? AND undone_at IS NULL ORDER BY merged_at', [caseId]);
+  return db.all<CaseMergeRow>(
+    'SELECT * FROM case_merges WHERE survivor_id = ? AND undone_at IS NULL ORDER BY merged_at',
+    [caseId],
+  );
 }
 
 /** The case itself and every case merged into it (transitively), as `profilesOf` does for customers. */
@@ -82,9 +110,18 @@ export async function lastMessageId(db: Db): Promise<number> {
 
 /** Moves the whole conversation of `fromId` to `toId`, each message remembering the thread it belongs to. */
 export async function moveConversation(db: Db, fromId: string, toId: string): Promise<{ contacts: number }> {
-  await db.run('UPDATE interactions SET case_id = ? WHERE id IN (SELECT interaction_id FROM case_messages WHERE case_id = ?)', [toId, fromId]);
-  const contacts = await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM case_messages WHERE case_id = ? AND kind IN ('inbound', 'call')`, [fromId]);
-  await db.run('UPDATE case_messages SET origin_case_id = COALESCE(origin_case_id, case_id), case_id = ? WHERE case_id = ?', [toId, fromId]);
+  await db.run(
+    'UPDATE interactions SET case_id = ? WHERE id IN (SELECT interaction_id FROM case_messages WHERE case_id = ?)',
+    [toId, fromId],
+  );
+  const contacts = await db.get<{ n: number }>(
+    `SELECT COUNT(*) AS n FROM case_messages WHERE case_id = ? AND kind IN ('inbound', 'call')`,
+    [fromId],
+  );
+  await db.run(
+    'UPDATE case_messages SET origin_case_id = COALESCE(origin_case_id, case_id), case_id = ? WHERE case_id = ?',
+    [toId, fromId],
+  );
   return { contacts: contacts?.n ?? 0 };
 }
 
@@ -108,7 +145,10 @@ export async function returnConversation(
      FROM case_messages WHERE ${where}`,
     [afterId, ...params],
   );
-  await db.run(`UPDATE interactions SET case_id = ? WHERE id IN (SELECT interaction_id FROM case_messages WHERE ${where})`, [toId, ...params]);
+  await db.run(
+    `UPDATE interactions SET case_id = ? WHERE id IN (SELECT interaction_id FROM case_messages WHERE ${where})`,
+    [toId, ...params],
+  );
   await db.run(
     `UPDATE case_messages SET case_id = ?, origin_case_id = CASE WHEN origin_case_id = ? THEN NULL ELSE origin_case_id END WHERE ${where}`,
     [toId, toId, ...params],
@@ -118,13 +158,23 @@ export async function returnConversation(
 
 /** The latest inbound contact still on a case. */
 export async function lastInboundOn(db: Db, caseId: string): Promise<number | null> {
-  return (await db.get<{ at: number | null }>(`SELECT MAX(at) AS at FROM case_messages WHERE case_id = ? AND kind IN ('inbound', 'call')`, [caseId]))?.at ?? null;
+  return (
+    (
+      await db.get<{ at: number | null }>(
+        `SELECT MAX(at) AS at FROM case_messages WHERE case_id = ? AND kind IN ('inbound', 'call')`,
+        [caseId],
+      )
+    )?.at ?? null
+  );
 }
 
 /** Case numbers by id, for naming where merged messages and history came from. */
 export async function caseNumbersOf(db: Db, ids: readonly string[]): Promise<Map<string, number>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.all<{ id: string; number: number }>(`SELECT id, number FROM cases WHERE id IN (${inList(ids)})`, ids);
+  const rows = await db.all<{ id: string; number: number }>(
+    `SELECT id, number FROM cases WHERE id IN (${inList(ids)})`,
+    ids,
+  );
   return new Map(rows.map((row) => [row.id, row.number]));
 }
 
@@ -132,7 +182,10 @@ export async function caseNumbersOf(db: Db, ids: readonly string[]): Promise<Map
  * The case a message that names `found` by its thread belongs on today: `found` itself, or — once it
  * was merged away (merged cases are closed) — its survivor, with `origin` naming the thread it came by.
  */
-export async function followCaseMerges(db: Db, found: CaseRecord): Promise<{ record: CaseRecord; origin: string | null }> {
+export async function followCaseMerges(
+  db: Db,
+  found: CaseRecord,
+): Promise<{ record: CaseRecord; origin: string | null }> {
   if (found.status !== 'closed') return { record: found, origin: null };
   const survivorId = await survivorOf(db, found.id);
   const survivor = survivorId === found.id ? undefined : await findCase(db, survivorId);

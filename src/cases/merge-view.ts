@@ -24,12 +24,21 @@ export interface CaseMergeFacts {
 
 export interface MergedParts {
   merge: CaseMergeFacts;
-  history: Array<{ at: number; actorKind: string; actorId: string | null; change: Record<string, unknown>; fromCase: { id: string; number: number } }>;
+  history: Array<{
+    at: number;
+    actorKind: string;
+    actorId: string | null;
+    change: Record<string, unknown>;
+    fromCase: { id: string; number: number };
+  }>;
   gestures: GestureRow[];
 }
 
 export async function mergedPartsOf(db: Db, c: CaseRecord): Promise<MergedParts> {
-  const [into, intoThis] = await Promise.all([merges.activeMergeAbsorbing(db, c.id), merges.activeMergesInto(db, c.id)]);
+  const [into, intoThis] = await Promise.all([
+    merges.activeMergeAbsorbing(db, c.id),
+    merges.activeMergesInto(db, c.id),
+  ]);
   // What casesMadeOf returns, less the case itself, from the merges already read.
   const others = intoThis.flatMap((merge) => JSON.parse(merge.absorbed_cases) as string[]).filter((id) => id !== c.id);
   const numbers = await merges.caseNumbersOf(db, [...(into ? [into.survivor_id] : []), ...others]);
@@ -42,14 +51,19 @@ export async function mergedPartsOf(db: Db, c: CaseRecord): Promise<MergedParts>
   });
   const history: MergedParts['history'] = [];
   const gestures: GestureRow[] = [];
-  const parts = await Promise.all(others.map(async (id) => ({ id, events: await caseEventsOf(db, id), given: await gesturesOfCase(db, id) })));
+  const parts = await Promise.all(
+    others.map(async (id) => ({ id, events: await caseEventsOf(db, id), given: await gesturesOfCase(db, id) })),
+  );
   for (const { id, events, given } of parts) {
     const fromCase = { id, number: numbers.get(id)! };
     for (const entry of events) history.push({ ...entry, fromCase });
     gestures.push(...given);
   }
   return {
-    merge: { mergedInto: into ? link(into, into.survivor_id) : null, mergedCases: intoThis.map((row) => link(row, row.absorbed_id)) },
+    merge: {
+      mergedInto: into ? link(into, into.survivor_id) : null,
+      mergedCases: intoThis.map((row) => link(row, row.absorbed_id)),
+    },
     history,
     gestures,
   };

@@ -70,6 +70,9 @@ export function statusAfterInbound(status: CaseStatus): CaseStatus {
  * First-contact resolution (domain.md): resolved after one inbound contact, never reopened, and no
  * later case came back about the same matter.
  */
-export function isFirstContactResolution(c: Pick<CaseRecord, 'contactCount' | 'reopenCount'>, hasRepeat: boolean): boolean {
+export function isFirstContactResolution(
+  c: Pick<CaseRecord, 'contactCount' | 'reopenCount'>,
+  hasRepeat: boolean,
+): boolean {
   return c.contactCount <= 1 && c.reopenCount === 0 && !hasRepeat;
 }

@@ -29,7 +29,11 @@ export interface DeliveryReport {
 }
 
 /** The customer's address for a channel: the newest identity of the kind its adapter sends to (merges move identities to the survivor). */
-export async function addressFor(db: Db, customerId: string, kind: string): Promise<{ identity: Identity; name: string | null } | null> {
+export async function addressFor(
+  db: Db,
+  customerId: string,
+  kind: string,
+): Promise<{ identity: Identity; name: string | null } | null> {
   const customer = await canonicalCustomer(db, customerId);
   if (!customer) return null;
   const kindFilter = kind === 'handle' ? `kind LIKE 'handle:%'` : 'kind = ?';
@@ -51,7 +55,12 @@ async function markAttempt(db: Db, reply: QueuedReply, error: string, now: numbe
 }
 
 /** Sends every reply that is due. Safe to call often and from several places: each reply is claimed before it is sent. */
-export async function deliverDueReplies(db: Db, channels: ChannelRegistry, brandName: string, now = Date.now()): Promise<DeliveryReport> {
+export async function deliverDueReplies(
+  db: Db,
+  channels: ChannelRegistry,
+  brandName: string,
+  now = Date.now(),
+): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
   const due = await db.all<QueuedReply>(
     `SELECT m.id, m.case_id, m.interaction_id, m.author_staff_id, s.name AS author_name, m.delivery_attempts, i.channel, i.text
@@ -64,20 +73,25 @@ export async function deliverDueReplies(db: Db, channels: ChannelRegistry, brand
   );
   for (const reply of due) {
     // Claim it, so a concurrent run does not send it twice.
-    const claimed = await db.run(`UPDATE case_messages SET next_attempt_at = ? WHERE id = ? AND delivery = 'queued' AND next_attempt_at <= ?`, [
-      now + 10 * 60_000,
-      reply.id,
-      now,
-    ]);
+    const claimed = await db.run(
+      `UPDATE case_messages SET next_attempt_at = ? WHERE id = ? AND delivery = 'queued' AND next_attempt_at <= ?`,
+      [now + 10 * 60_000, reply.id, now],
+    );
     if (claimed.changes === 0) continue;
     const sender = channels.senderFor(reply.channel);
     const found = await findCase(db, reply.case_id);
     if (!sender?.send || !found) {
-      const why = found ? `No adapter sends on ${reply.channel}: configure one (for email, RAPPORT_SMTP_URL)` : 'The case is gone';
+      const why = found
+        ? `No adapter sends on ${reply.channel}: configure one (for email, RAPPORT_SMTP_URL)`
+        : 'The case is gone';
       report[await markAttempt(db, reply, why, now)]++;
       continue;
     }
-    const address = await addressFor(db, found.customerId, sender.addressKind?.startsWith('handle') ? 'handle' : (sender.addressKind ?? 'email'));
+    const address = await addressFor(
+      db,
+      found.customerId,
+      sender.addressKind?.startsWith('handle') ? 'handle' : (sender.addressKind ?? 'email'),
+    );
     if (!address) {
       await db.run(`UPDATE case_messages SET delivery = 'failed', delivery_error = ? WHERE id = ?`, [
         `The customer has no ${sender.addressKind ?? reply.channel} address to send to`,
@@ -95,7 +109,9 @@ export async function deliverDueReplies(db: Db, channels: ChannelRegistry, brand
        WHERE m.case_id = ? AND m.kind = 'inbound' ORDER BY m.at DESC, m.id DESC LIMIT 1`,
       [found.id],
     );
-    const privately = lastInbound?.properties ? (JSON.parse(lastInbound.properties) as { direct?: unknown }).direct === true : false;
+    const privately = lastInbound?.properties
+      ? (JSON.parse(lastInbound.properties) as { direct?: unknown }).direct === true
+      : false;
     try {
       const sent = await sender.send({
         caseId: found.id,
@@ -123,9 +139,14 @@ export async function deliverDueReplies(db: Db, channels: ChannelRegistry, brand
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       // A 5xx from the mail server (no such mailbox, rejected) will not change on retry.
-      const permanent = typeof (error as { responseCode?: unknown }).responseCode === 'number' && (error as { responseCode: number }).responseCode >= 500;
+      const permanent =
+        typeof (error as { responseCode?: unknown }).responseCode === 'number' &&
+        (error as { responseCode: number }).responseCode >= 500;
       if (permanent) {
-        await db.run(`UPDATE case_messages SET delivery = 'failed', delivery_attempts = delivery_attempts + 1, next_attempt_at = NULL, delivery_error = ? WHERE id = ?`, [message, reply.id]);
+        await db.run(
+          `UPDATE case_messages SET delivery = 'failed', delivery_attempts = delivery_attempts + 1, next_attempt_at = NULL, delivery_error = ? WHERE id = ?`,
+          [message, reply.id],
+        );
         report.failed++;
       } else {
         report[await markAttempt(db, reply, message, now)]++;

@@ -14,7 +14,14 @@ export interface CaseExport {
   openedAt: string;
   resolvedAt: string | null;
   closedAt: string | null;
-  gestures: Array<{ kind: string; amount: number; currency: string; reason: string; status: string; createdAt: string }>;
+  gestures: Array<{
+    kind: string;
+    amount: number;
+    currency: string;
+    reason: string;
+    status: string;
+    createdAt: string;
+  }>;
 }
 
 const ERASED = 'Erased on request';
@@ -22,17 +29,36 @@ const inList = (ids: readonly string[]) => ids.map(() => '?').join(', ');
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 async function caseIdsOf(db: Db, profiles: readonly string[]): Promise<string[]> {
-  const rows = await db.all<{ id: string }>(`SELECT id FROM cases WHERE customer_id IN (${inList(profiles)})`, [...profiles]);
+  const rows = await db.all<{ id: string }>(`SELECT id FROM cases WHERE customer_id IN (${inList(profiles)})`, [
+    ...profiles,
+  ]);
   return rows.map((row) => row.id);
 }
 
 /** Her cases and the gestures made to her, for the export she asked for (the messages are her interactions). */
 export async function exportCasesOf(db: Db, profiles: readonly string[]): Promise<CaseExport[]> {
   const cases = await db.all<{
-    id: string; number: number; subject: string; channel: string; status: string; priority: string; reason: string | null; tags: string;
-    opened_at: number; resolved_at: number | null; closed_at: number | null;
+    id: string;
+    number: number;
+    subject: string;
+    channel: string;
+    status: string;
+    priority: string;
+    reason: string | null;
+    tags: string;
+    opened_at: number;
+    resolved_at: number | null;
+    closed_at: number | null;
   }>(`SELECT * FROM cases WHERE customer_id IN (${inList(profiles)}) ORDER BY opened_at`, [...profiles]);
-  const gestures = await db.all<{ case_id: string | null; kind: string; amount: number; currency: string; reason: string; status: string; created_at: number }>(
+  const gestures = await db.all<{
+    case_id: string | null;
+    kind: string;
+    amount: number;
+    currency: string;
+    reason: string;
+    status: string;
+    created_at: number;
+  }>(
     `SELECT case_id, kind, amount, currency, reason, status, created_at FROM gestures WHERE customer_id IN (${inList(profiles)}) ORDER BY created_at`,
     [...profiles],
   );
@@ -49,7 +75,14 @@ export async function exportCasesOf(db: Db, profiles: readonly string[]): Promis
     closedAt: iso(c.closed_at),
     gestures: gestures
       .filter((g) => g.case_id === c.id)
-      .map((g) => ({ kind: g.kind, amount: g.amount, currency: g.currency, reason: g.reason, status: g.status, createdAt: iso(g.created_at)! })),
+      .map((g) => ({
+        kind: g.kind,
+        amount: g.amount,
+        currency: g.currency,
+        reason: g.reason,
+        status: g.status,
+        createdAt: iso(g.created_at)!,
+      })),
   }));
 }
 

@@ -7,13 +7,22 @@ import { useTempDatabase } from '../../test/helpers/temp-database.ts';
 const temp = useTempDatabase('case-plans');
 
 const PER_MESSAGE_QUERIES: Record<string, [sql: string, index: RegExp]> = {
-  'case settings': [`SELECT key, value FROM settings WHERE key >= 'cases.' AND key < 'cases/'`, /USING INDEX sqlite_autoindex_settings_1 \(key>\? AND key<\?\)/],
+  'case settings': [
+    `SELECT key, value FROM settings WHERE key >= 'cases.' AND key < 'cases/'`,
+    /USING INDEX sqlite_autoindex_settings_1 \(key>\? AND key<\?\)/,
+  ],
   'thread reference': [
     'SELECT case_id FROM case_thread_refs WHERE channel = ? AND ref IN (?) ORDER BY case_id DESC LIMIT 1',
     /USING PRIMARY KEY \(channel=\? AND ref=\?\)/,
   ],
-  '[#number] tag': ['SELECT * FROM cases WHERE number IN (?) ORDER BY id DESC LIMIT 1', /USING INDEX sqlite_autoindex_cases_2 \(number=\?\)/],
-  'a reply reported twice': [`SELECT case_id FROM case_messages WHERE external_id = ? AND kind = 'reply'`, /USING INDEX case_messages_reply_external/],
+  '[#number] tag': [
+    'SELECT * FROM cases WHERE number IN (?) ORDER BY id DESC LIMIT 1',
+    /USING INDEX sqlite_autoindex_cases_2 \(number=\?\)/,
+  ],
+  'a reply reported twice': [
+    `SELECT case_id FROM case_messages WHERE external_id = ? AND kind = 'reply'`,
+    /USING INDEX case_messages_reply_external/,
+  ],
   'a message stored twice': [
     `SELECT m.case_id, c.number, c.customer_id, c.repeat_of FROM case_messages m JOIN cases c ON c.id = m.case_id WHERE m.interaction_id = ?`,
     /USING INDEX case_messages_interaction/,
@@ -24,7 +33,10 @@ const PER_MESSAGE_QUERIES: Record<string, [sql: string, index: RegExp]> = {
   ],
   'next case number': ['SELECT MAX(number) AS n FROM cases', /USING COVERING INDEX sqlite_autoindex_cases_2/],
   // Not per message, but it runs under the write lock: an erasure must not scan every reference.
-  "an erased customer's references": ['DELETE FROM case_thread_refs WHERE case_id IN (?)', /USING COVERING INDEX case_thread_refs_case|USING INDEX case_thread_refs_case/],
+  "an erased customer's references": [
+    'DELETE FROM case_thread_refs WHERE case_id IN (?)',
+    /USING COVERING INDEX case_thread_refs_case|USING INDEX case_thread_refs_case/,
+  ],
 };
 
 for (const [name, [sql, index]] of Object.entries(PER_MESSAGE_QUERIES)) {
@@ -38,7 +50,9 @@ for (const [name, [sql, index]] of Object.entries(PER_MESSAGE_QUERIES)) {
 test('migration 0006 indexes only replies by external id, and keeps the references by case that erasure deletes by', () => {
   const indexes = temp.db
     .rawConnection()
-    .prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name IN ('case_thread_refs', 'case_messages') ORDER BY name`)
+    .prepare(
+      `SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name IN ('case_thread_refs', 'case_messages') ORDER BY name`,
+    )
     .all()
     .map((row) => (row as { name: string }).name);
   assert.ok(!indexes.includes('case_messages_external'));

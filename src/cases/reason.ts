@@ -5,11 +5,25 @@
 const LEXICON: ReadonlyArray<{ reason: string; words: RegExp }> = [
   { reason: 'refund', words: /\b(refunds?|refunded|money back|reimburse\w*|chargeback)\b/gi },
   { reason: 'damaged_item', words: /\b(broken|ruined|damaged|torn|defective|cracked|faulty|ripped)\b/gi },
-  { reason: 'delivery', words: /\b(deliver\w*|shipping|shipped|shipment|package|parcel|tracking|arrived|courier|late order)\b/gi },
+  {
+    reason: 'delivery',
+    words: /\b(deliver\w*|shipping|shipped|shipment|package|parcel|tracking|arrived|courier|late order)\b/gi,
+  },
   { reason: 'cancellation', words: /\b(cancel\w*|unsubscribe\w*|close my account|end my subscription)\b/gi },
-  { reason: 'billing', words: /\b(charged?|charges|billing|billed|invoice|payment|paid|pay|subscription|premium|price|overcharged|card)\b/gi },
-  { reason: 'account_access', words: /\b(log ?in|login|logged out|sign ?in|password|hacked|locked out|account|verification code|2fa)\b/gi },
-  { reason: 'technical_issue', words: /\b(crash\w*|bug|error|glitch\w*|not working|doesn'?t work|won'?t (?:play|load|open|work)|keeps? (?:stopping|skipping|crashing|freezing)|freez\w*|offline|update)\b/gi },
+  {
+    reason: 'billing',
+    words:
+      /\b(charged?|charges|billing|billed|invoice|payment|paid|pay|subscription|premium|price|overcharged|card)\b/gi,
+  },
+  {
+    reason: 'account_access',
+    words: /\b(log ?in|login|logged out|sign ?in|password|hacked|locked out|account|verification code|2fa)\b/gi,
+  },
+  {
+    reason: 'technical_issue',
+    words:
+      /\b(crash\w*|bug|error|glitch\w*|not working|doesn'?t work|won'?t (?:play|load|open|work)|keeps? (?:stopping|skipping|crashing|freezing)|freez\w*|offline|update)\b/gi,
+  },
 ];
 
 /** The reason whose words appear most often in the text (earlier reasons win ties), or null. */

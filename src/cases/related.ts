@@ -17,7 +17,12 @@ export async function relatedCasesOf(
   db: Db,
   found: { id: string; repeatOf: string | null },
 ): Promise<{ repeatOfCase: RelatedCase | null; repeatedByCases: RelatedCase[] }> {
-  const repeatOfCase = found.repeatOf ? await db.get<RelatedCase>(`SELECT ${COLUMNS} FROM cases WHERE id = ?`, [found.repeatOf]) : undefined;
-  const repeatedByCases = await db.all<RelatedCase>(`SELECT ${COLUMNS} FROM cases WHERE repeat_of = ? ORDER BY opened_at`, [found.id]);
+  const repeatOfCase = found.repeatOf
+    ? await db.get<RelatedCase>(`SELECT ${COLUMNS} FROM cases WHERE id = ?`, [found.repeatOf])
+    : undefined;
+  const repeatedByCases = await db.all<RelatedCase>(
+    `SELECT ${COLUMNS} FROM cases WHERE repeat_of = ? ORDER BY opened_at`,
+    [found.id],
+  );
   return { repeatOfCase: repeatOfCase ?? null, repeatedByCases };
 }

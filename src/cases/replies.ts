@@ -27,11 +27,21 @@ async function messageView(db: Db, caseId: string, messageId: number): Promise<C
   return toMessageView(row);
 }
 
-export async function replyToCase(db: Db, caseId: string, text: string, writer: Writer, actor: Actor): Promise<CaseMessageView> {
+export async function replyToCase(
+  db: Db,
+  caseId: string,
+  text: string,
+  writer: Writer,
+  actor: Actor,
+): Promise<CaseMessageView> {
   return db.transaction(async (tx) => {
     const current = await requireCase(tx, caseId);
     if (current.status === 'closed') {
-      throw new RapportError('case_closed', `Case #${current.number} is closed; a new message from the customer opens a new case`, 409);
+      throw new RapportError(
+        'case_closed',
+        `Case #${current.number} is closed; a new message from the customer opens a new case`,
+        409,
+      );
     }
     const now = Date.now();
     const channel = replyChannelOf(current.channel);
@@ -46,7 +56,14 @@ export async function replyToCase(db: Db, caseId: string, text: string, writer: 
       properties: { caseId: current.id, caseNumber: current.number },
       at: now,
     });
-    const messageId = await store.insertCaseMessage(tx, { caseId: current.id, interactionId, kind: 'reply', authorStaffId: writer.id, at: now, delivery: 'queued' });
+    const messageId = await store.insertCaseMessage(tx, {
+      caseId: current.id,
+      interactionId,
+      kind: 'reply',
+      authorStaffId: writer.id,
+      at: now,
+      delivery: 'queued',
+    });
     // Not a response yet: it counts when the outbox hands it to the channel (countDeliveredReply).
     await recordResponse(tx, current, { messageId, channel, at: now, staffId: writer.id, sent: false }, actor);
     await recordAudit(tx, {
@@ -99,11 +116,22 @@ async function recordResponse(
  */
 export async function recordChannelReply(
   db: Db,
-  reply: { channel: Channel; source: string; externalId: string; inResponseTo: string[]; text: string; at: number; author: string },
+  reply: {
+    channel: Channel;
+    source: string;
+    externalId: string;
+    inResponseTo: string[];
+    text: string;
+    at: number;
+    author: string;
+  },
   actor: Actor,
 ): Promise<{ caseId: string | null; outcome: 'recorded' | 'duplicate' | 'unthreaded' }> {
   return db.transaction(async (tx) => {
-    const known = await tx.get<{ case_id: string }>('SELECT case_id FROM case_messages WHERE external_id = ? AND kind = \'reply\'', [reply.externalId]);
+    const known = await tx.get<{ case_id: string }>(
+      "SELECT case_id FROM case_messages WHERE external_id = ? AND kind = 'reply'",
+      [reply.externalId],
+    );
     if (known) return { caseId: known.case_id, outcome: 'duplicate' as const };
     const caseId = await store.caseForThreadRefs(tx, threadNamespace(reply.channel), reply.inResponseTo);
     const found = caseId ? await store.findCase(tx, caseId) : undefined;
@@ -133,7 +161,12 @@ export async function recordChannelReply(
       originCaseId: followed!.origin,
     });
     await store.addThreadRef(tx, threadNamespace(reply.channel), reply.externalId, followed!.origin ?? current.id);
-    await recordResponse(tx, current, { messageId, channel: reply.channel, at: reply.at, staffId: null, sent: true }, actor);
+    await recordResponse(
+      tx,
+      current,
+      { messageId, channel: reply.channel, at: reply.at, staffId: null, sent: true },
+      actor,
+    );
     return { caseId: current.id, outcome: 'recorded' as const };
   });
 }
@@ -145,7 +178,11 @@ export function mentionedHandles(text: string): string[] {
   return [...new Set([...text.matchAll(MENTION)].map((match) => match[1]!.toLowerCase().replace(/\.$/, '')))];
 }
 
-async function recordMentions(tx: Db, text: string, context: { caseId: string | null; customerId: string; interactionId: number; by: string; at: number }): Promise<string[]> {
+async function recordMentions(
+  tx: Db,
+  text: string,
+  context: { caseId: string | null; customerId: string; interactionId: number; by: string; at: number },
+): Promise<string[]> {
   const mentioned: string[] = [];
   for (const handle of mentionedHandles(text)) {
     const staff = await tx.get<{ id: string }>(
@@ -164,7 +201,13 @@ async function recordMentions(tx: Db, text: string, context: { caseId: string | 
   return mentioned;
 }
 
-export async function addCaseNote(db: Db, caseId: string, text: string, writer: Writer, actor: Actor): Promise<CaseMessageView & { mentioned: string[] }> {
+export async function addCaseNote(
+  db: Db,
+  caseId: string,
+  text: string,
+  writer: Writer,
+  actor: Actor,
+): Promise<CaseMessageView & { mentioned: string[] }> {
   return db.transaction(async (tx) => {
     const current = await requireCase(tx, caseId);
     const now = Date.now();
@@ -179,8 +222,20 @@ export async function addCaseNote(db: Db, caseId: string, text: string, writer: 
       properties: { caseId: current.id, caseNumber: current.number },
       at: now,
     });
-    const messageId = await store.insertCaseMessage(tx, { caseId: current.id, interactionId, kind: 'note', authorStaffId: writer.id, at: now });
-    const mentioned = await recordMentions(tx, text, { caseId: current.id, customerId: current.customerId, interactionId, by: writer.id, at: now });
+    const messageId = await store.insertCaseMessage(tx, {
+      caseId: current.id,
+      interactionId,
+      kind: 'note',
+      authorStaffId: writer.id,
+      at: now,
+    });
+    const mentioned = await recordMentions(tx, text, {
+      caseId: current.id,
+      customerId: current.customerId,
+      interactionId,
+      by: writer.id,
+      at: now,
+    });
     await store.recordCaseEvent(tx, current.id, now, actor, { note: { messageId, mentioned } });
     return { ...(await messageView(tx, current.id, messageId)), mentioned };
   });
@@ -209,7 +264,13 @@ export async function addCustomerNote(
       properties: { author: writer.name },
       at: now,
     });
-    const mentioned = await recordMentions(tx, note.text, { caseId: null, customerId: recorded.customerId, interactionId: recorded.interactionId, by: writer.id, at: now });
+    const mentioned = await recordMentions(tx, note.text, {
+      caseId: null,
+      customerId: recorded.customerId,
+      interactionId: recorded.interactionId,
+      by: writer.id,
+      at: now,
+    });
     await recordAudit(tx, {
       actorKind: actor.kind,
       actorId: actor.id,
@@ -240,8 +301,17 @@ export interface MentionView {
 
 export async function mentionsOf(db: Db, staffId: string, limit: number): Promise<MentionView[]> {
   const rows = await db.all<{
-    id: number; case_id: string | null; number: number | null; subject: string | null; customer_id: string | null; message_id: number | null;
-    text: string | null; mentioned_by: string; by_name: string | null; at: number; read_at: number | null;
+    id: number;
+    case_id: string | null;
+    number: number | null;
+    subject: string | null;
+    customer_id: string | null;
+    message_id: number | null;
+    text: string | null;
+    mentioned_by: string;
+    by_name: string | null;
+    at: number;
+    read_at: number | null;
   }>(
     `SELECT m.id, m.case_id, c.number, c.subject, m.customer_id, i.text, m.mentioned_by, s.name AS by_name, m.at, m.read_at,
             (SELECT cm.id FROM case_messages cm WHERE cm.interaction_id = m.interaction_id LIMIT 1) AS message_id
@@ -269,10 +339,18 @@ export async function mentionsOf(db: Db, staffId: string, limit: number): Promis
 
 /** Opening the case is reading what it was mentioned for, however one got there. */
 export async function markCaseMentionsRead(db: Db, staffId: string, caseId: string): Promise<void> {
-  await db.run('UPDATE mentions SET read_at = ? WHERE staff_id = ? AND case_id = ? AND read_at IS NULL', [Date.now(), staffId, caseId]);
+  await db.run('UPDATE mentions SET read_at = ? WHERE staff_id = ? AND case_id = ? AND read_at IS NULL', [
+    Date.now(),
+    staffId,
+    caseId,
+  ]);
 }
 
 export async function markMentionRead(db: Db, staffId: string, id: number): Promise<void> {
-  const result = await db.run('UPDATE mentions SET read_at = COALESCE(read_at, ?) WHERE id = ? AND staff_id = ?', [Date.now(), id, staffId]);
+  const result = await db.run('UPDATE mentions SET read_at = COALESCE(read_at, ?) WHERE id = ? AND staff_id = ?', [
+    Date.now(),
+    id,
+    staffId,
+  ]);
   if (result.changes === 0) throw new RapportError('not_found', `No mention ${id} of yours`, 404);
 }

@@ -14,7 +14,8 @@ export async function countResponse(tx: Db, current: CaseRecord, at: number): Pr
     if (at > dueAt) await recordBreach(tx, current.id, metric, dueAt, at);
     else if (await withdrawBreach(tx, current.id, metric, dueAt)) withdrawn = true;
   };
-  if (current.firstResponseAt === null && current.firstResponseDueAt !== null) await settle('first_response', current.firstResponseDueAt);
+  if (current.firstResponseAt === null && current.firstResponseDueAt !== null)
+    await settle('first_response', current.firstResponseDueAt);
   if (current.nextResponseDueAt !== null) await settle('next_response', current.nextResponseDueAt);
   const changes: Partial<CaseRecord> = {
     firstResponseAt: current.firstResponseAt ?? at,

@@ -6,7 +6,14 @@ import type { RequestContext } from '../http/context.ts';
 import { CHANNELS } from '../interactions/model.ts';
 import { CASE_PRIORITIES, CASE_STATUSES } from './model.ts';
 import * as cases from './service.ts';
-import { addCaseNote, addCustomerNote, markCaseMentionsRead, markMentionRead, mentionsOf, replyToCase } from './replies.ts';
+import {
+  addCaseNote,
+  addCustomerNote,
+  markCaseMentionsRead,
+  markMentionRead,
+  mentionsOf,
+  replyToCase,
+} from './replies.ts';
 import { GESTURE_KINDS } from '../gestures/model.ts';
 import { decideOnGesture, issueGesture, listPendingGestures } from '../gestures/service.ts';
 import { findTemplate } from '../templates/store.ts';
@@ -26,7 +33,11 @@ const statusList = z
   .transform((value, ctx) => {
     const statuses = value.split(',').map((s) => s.trim());
     const unknown = statuses.filter((s) => !(CASE_STATUSES as readonly string[]).includes(s));
-    if (unknown.length) ctx.addIssue({ code: 'custom', message: `Unknown status ${unknown.join(', ')}; one of ${CASE_STATUSES.join(', ')}` });
+    if (unknown.length)
+      ctx.addIssue({
+        code: 'custom',
+        message: `Unknown status ${unknown.join(', ')}; one of ${CASE_STATUSES.join(', ')}`,
+      });
     return statuses as (typeof CASE_STATUSES)[number][];
   });
 
@@ -82,11 +93,17 @@ export const caseRoutes = [
   defineRoute({
     method: 'GET',
     url: '/api/cases/breaching',
-    summary: 'Active cases whose next SLA clock runs out within the window (default 60 min) or already has, soonest first',
+    summary:
+      'Active cases whose next SLA clock runs out within the window (default 60 min) or already has, soonest first',
     tags: ['cases'],
     auth: 'cases:read',
     query: z.object({
-      withinMinutes: z.coerce.number().int().min(0).max(60 * 24 * 7).default(60),
+      withinMinutes: z.coerce
+        .number()
+        .int()
+        .min(0)
+        .max(60 * 24 * 7)
+        .default(60),
       teamId: z.string().min(1).max(100).optional(),
       assigneeId: z.string().min(1).max(100).optional(),
       limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -133,7 +150,8 @@ export const caseRoutes = [
         tags: z.array(z.string().trim().min(1).max(50)).max(30).optional(),
       })
       .strict(),
-    handler: async ({ params, body, ctx }) => labelledOne(ctx, await cases.changeCase(ctx.db, params.id, body, ctx.actor)),
+    handler: async ({ params, body, ctx }) =>
+      labelledOne(ctx, await cases.changeCase(ctx.db, params.id, body, ctx.actor)),
   }),
   defineRoute({
     method: 'POST',
@@ -146,15 +164,24 @@ export const caseRoutes = [
     body: z
       .object({ text: text.optional(), templateId: z.string().min(1).max(100).optional() })
       .strict()
-      .refine((body) => body.text !== undefined || body.templateId !== undefined, { message: 'Give text or templateId', path: ['text'] }),
+      .refine((body) => body.text !== undefined || body.templateId !== undefined, {
+        message: 'Give text or templateId',
+        path: ['text'],
+      }),
     handler: async ({ params, body, ctx }) => {
       const writer = writerOf(ctx);
       let replyText = body.text;
       if (replyText === undefined) {
         const template = await findTemplate(ctx.db, body.templateId!);
-        if (!template) throw new RapportError('invalid_input', `No template ${body.templateId}`, 400, [{ field: 'templateId', reason: 'Unknown template' }]);
+        if (!template)
+          throw new RapportError('invalid_input', `No template ${body.templateId}`, 400, [
+            { field: 'templateId', reason: 'Unknown template' },
+          ]);
         const current = await cases.requireCase(ctx.db, params.id);
-        replyText = renderTemplate(template.body, await templateValuesFor(ctx.db, current, writer, ctx.config.companyName));
+        replyText = renderTemplate(
+          template.body,
+          await templateValuesFor(ctx.db, current, writer, ctx.config.companyName),
+        );
       }
       const message = await replyToCase(ctx.db, params.id, replyText, writer, ctx.actor);
       await flushSoon(ctx);
@@ -173,7 +200,13 @@ export const caseRoutes = [
       const template = await findTemplate(ctx.db, params.templateId);
       if (!template) throw new RapportError('not_found', `No template ${params.templateId}`, 404);
       const current = await cases.requireCase(ctx.db, params.id);
-      return { templateId: template.id, text: renderTemplate(template.body, await templateValuesFor(ctx.db, current, writerOf(ctx), ctx.config.companyName)) };
+      return {
+        templateId: template.id,
+        text: renderTemplate(
+          template.body,
+          await templateValuesFor(ctx.db, current, writerOf(ctx), ctx.config.companyName),
+        ),
+      };
     },
   }),
   defineRoute({
@@ -199,7 +232,10 @@ export const caseRoutes = [
       .object({
         kind: z.enum(GESTURE_KINDS),
         amount: z.number().min(0).max(1e9).default(0),
-        currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as USD').default('USD'),
+        currency: z
+          .string()
+          .regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as USD')
+          .default('USD'),
         reason: z.string().trim().min(1).max(500),
       })
       .strict(),
@@ -213,21 +249,31 @@ export const caseRoutes = [
   defineRoute({
     method: 'GET',
     url: '/api/gestures',
-    summary: 'Gestures waiting for approval, oldest first, each with its case number and subject and the customer\'s label',
+    summary:
+      "Gestures waiting for approval, oldest first, each with its case number and subject and the customer's label",
     tags: ['gestures'],
     auth: 'gestures:approve',
-    query: z.object({ status: z.literal('pending').default('pending'), limit: z.coerce.number().int().min(1).max(200).default(50) }),
-    handler: async ({ query, ctx }) => ({ items: await listPendingGestures(ctx.db, query.limit, ctx.can('customers:pii')) }),
+    query: z.object({
+      status: z.literal('pending').default('pending'),
+      limit: z.coerce.number().int().min(1).max(200).default(50),
+    }),
+    handler: async ({ query, ctx }) => ({
+      items: await listPendingGestures(ctx.db, query.limit, ctx.can('customers:pii')),
+    }),
   }),
   defineRoute({
     method: 'POST',
     url: '/api/gestures/:id/approve',
-    summary: 'Approve a gesture above its issuer\'s limit (up to your own limit; admins without one)',
+    summary: "Approve a gesture above its issuer's limit (up to your own limit; admins without one)",
     tags: ['gestures'],
     auth: 'gestures:approve',
     params: caseParams,
-    body: z.object({ note: z.string().trim().max(500).optional() }).strict().optional(),
-    handler: async ({ params, body, ctx }) => decideOnGesture(ctx.db, params.id, { approve: true, note: body?.note ?? null }, writerOf(ctx), ctx.actor),
+    body: z
+      .object({ note: z.string().trim().max(500).optional() })
+      .strict()
+      .optional(),
+    handler: async ({ params, body, ctx }) =>
+      decideOnGesture(ctx.db, params.id, { approve: true, note: body?.note ?? null }, writerOf(ctx), ctx.actor),
   }),
   defineRoute({
     method: 'POST',
@@ -237,7 +283,8 @@ export const caseRoutes = [
     auth: 'gestures:approve',
     params: caseParams,
     body: z.object({ note: z.string().trim().min(1).max(500) }).strict(),
-    handler: async ({ params, body, ctx }) => decideOnGesture(ctx.db, params.id, { approve: false, note: body.note }, writerOf(ctx), ctx.actor),
+    handler: async ({ params, body, ctx }) =>
+      decideOnGesture(ctx.db, params.id, { approve: false, note: body.note }, writerOf(ctx), ctx.actor),
   }),
   defineRoute({
     method: 'POST',

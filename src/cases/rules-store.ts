@@ -25,15 +25,10 @@ export async function listAssignmentRules(db: Db): Promise<AssignmentRule[]> {
 }
 
 export async function insertAssignmentRule(db: Db, rule: AssignmentRule): Promise<void> {
-  await db.run('INSERT INTO assignment_rules (id, position, name, conditions, team_id, skill, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
-    rule.id,
-    rule.position,
-    rule.name,
-    JSON.stringify(rule.conditions),
-    rule.teamId,
-    rule.skill,
-    Date.now(),
-  ]);
+  await db.run(
+    'INSERT INTO assignment_rules (id, position, name, conditions, team_id, skill, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    [rule.id, rule.position, rule.name, JSON.stringify(rule.conditions), rule.teamId, rule.skill, Date.now()],
+  );
 }
 
 export async function deleteAssignmentRule(db: Db, id: string): Promise<boolean> {
@@ -46,12 +41,8 @@ export async function findAssignmentRule(db: Db, id: string): Promise<Assignment
 }
 
 export async function updateAssignmentRule(db: Db, rule: AssignmentRule): Promise<void> {
-  await db.run('UPDATE assignment_rules SET position = ?, name = ?, conditions = ?, team_id = ?, skill = ? WHERE id = ?', [
-    rule.position,
-    rule.name,
-    JSON.stringify(rule.conditions),
-    rule.teamId,
-    rule.skill,
-    rule.id,
-  ]);
+  await db.run(
+    'UPDATE assignment_rules SET position = ?, name = ?, conditions = ?, team_id = ?, skill = ? WHERE id = ?',
+    [rule.position, rule.name, JSON.stringify(rule.conditions), rule.teamId, rule.skill, rule.id],
+  );
 }

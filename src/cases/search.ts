@@ -34,7 +34,8 @@ export function parseCaseSearch(raw: string): CaseSearch {
   const text = raw.normalize('NFC').trim();
   const numberMatch = /^#?(\d{1,15})$/.exec(text);
   const number = numberMatch ? Number(numberMatch[1]) : null;
-  const orderRefs = /^\S+$/.test(text) && /\d/.test(text) && text.length <= 100 ? [...new Set([text, text.replace(/^#/, '')])] : [];
+  const orderRefs =
+    /^\S+$/.test(text) && /\d/.test(text) && text.length <= 100 ? [...new Set([text, text.replace(/^#/, '')])] : [];
   const groups = text
     .split(/\s+/)
     .map(wordsOf)

@@ -52,7 +52,12 @@ export async function getCase(db: Db, id: string, actor: Actor): Promise<CaseDet
     store.caseEventsOf(db, found.id),
     mergedPartsOf(db, found),
   ]);
-  await recordAudit(db, { ...auditActor(actor), action: 'case.viewed', customerId: found.customerId, detail: { caseId: found.id } });
+  await recordAudit(db, {
+    ...auditActor(actor),
+    action: 'case.viewed',
+    customerId: found.customerId,
+    detail: { caseId: found.id },
+  });
   return {
     ...summary,
     messages: messages.map(toMessageView),
@@ -60,7 +65,9 @@ export async function getCase(db: Db, id: string, actor: Actor): Promise<CaseDet
     repeatedBy: related.repeatedByCases.map((repeat) => repeat.id),
     ...related,
     // Cases merged into this one keep their history here too, in time order.
-    history: [...history, ...merged.history].sort((a, b) => a.at - b.at).map((entry) => ({ ...entry, at: new Date(entry.at).toISOString() })),
+    history: [...history, ...merged.history]
+      .sort((a, b) => a.at - b.at)
+      .map((entry) => ({ ...entry, at: new Date(entry.at).toISOString() })),
     merge: merged.merge,
   };
 }
@@ -68,7 +75,12 @@ export async function getCase(db: Db, id: string, actor: Actor): Promise<CaseDet
 // The queues and the case search are in listing.ts.
 
 /** Active cases whose next SLA clock runs out within `withinMs` (or already has), soonest first. */
-export async function listBreachingSoon(db: Db, withinMs: number, limit: number, filter: { teamId?: string; assigneeId?: string }): Promise<CaseSummary[]> {
+export async function listBreachingSoon(
+  db: Db,
+  withinMs: number,
+  limit: number,
+  filter: { teamId?: string; assigneeId?: string },
+): Promise<CaseSummary[]> {
   const rows = await store.listCasesDueBefore(db, Date.now() + withinMs, limit, filter);
   return Promise.all(rows.map((c) => summarise(db, c)));
 }
@@ -89,10 +101,14 @@ async function requireAssignable(db: Db, staffId: string): Promise<string | null
     [staffId],
   );
   if (!row || row.disabled_at !== null) {
-    throw new RapportError('invalid_input', `No active staff member ${staffId}`, 400, [{ field: 'assigneeId', reason: 'Unknown or disabled staff member' }]);
+    throw new RapportError('invalid_input', `No active staff member ${staffId}`, 400, [
+      { field: 'assigneeId', reason: 'Unknown or disabled staff member' },
+    ]);
   }
   if (row.role === 'viewer') {
-    throw new RapportError('invalid_input', 'Viewers cannot be assigned cases', 400, [{ field: 'assigneeId', reason: 'The staff member is a viewer' }]);
+    throw new RapportError('invalid_input', 'Viewers cannot be assigned cases', 400, [
+      { field: 'assigneeId', reason: 'The staff member is a viewer' },
+    ]);
   }
   return row.team_id;
 }
@@ -121,7 +137,8 @@ export async function changeCase(db: Db, id: string, changes: CaseChanges, actor
         next.resolvedAt = now;
         next.firstContactResolution = isFirstContactResolution(current, await store.hasRepeatContact(tx, current.id));
         const resolutionDueAt = next.resolutionDueAt ?? current.resolutionDueAt;
-        if (resolutionDueAt !== null && now > resolutionDueAt) await recordBreach(tx, current.id, 'resolution', resolutionDueAt, now);
+        if (resolutionDueAt !== null && now > resolutionDueAt)
+          await recordBreach(tx, current.id, 'resolution', resolutionDueAt, now);
       }
       if (changes.status === 'closed') next.closedAt = now;
       if (current.status === 'resolved' && changes.status === 'open') {
@@ -134,19 +151,26 @@ export async function changeCase(db: Db, id: string, changes: CaseChanges, actor
       const assigneeTeam = changes.assigneeId !== null ? await requireAssignable(tx, changes.assigneeId) : null;
       note('assigneeId', changes.assigneeId);
       // Handing a case to a colleague in billing hands it to billing: its queue, hours and SLA follow her.
-      if (assigneeTeam !== null && changes.teamId === undefined && assigneeTeam !== current.teamId) changes = { ...changes, teamId: assigneeTeam };
+      if (assigneeTeam !== null && changes.teamId === undefined && assigneeTeam !== current.teamId)
+        changes = { ...changes, teamId: assigneeTeam };
     }
     if (changes.teamId !== undefined) {
       if (changes.teamId !== null && changes.teamId !== current.teamId) {
         const team = await findTeam(tx, changes.teamId);
-        if (!team) throw new RapportError('invalid_input', `No team ${changes.teamId}`, 400, [{ field: 'teamId', reason: 'Unknown team' }]);
+        if (!team)
+          throw new RapportError('invalid_input', `No team ${changes.teamId}`, 400, [
+            { field: 'teamId', reason: 'Unknown team' },
+          ]);
         if (team.archivedAt !== null) {
-          throw new RapportError('invalid_input', `Team ${team.name} is archived`, 400, [{ field: 'teamId', reason: 'Archived team: choose another' }]);
+          throw new RapportError('invalid_input', `Team ${team.name} is archived`, 400, [
+            { field: 'teamId', reason: 'Archived team: choose another' },
+          ]);
         }
       }
       note('teamId', changes.teamId);
     }
-    if (changes.tags !== undefined) note('tags', [...new Set(changes.tags.map((tag) => tag.trim().toLowerCase()).filter(Boolean))].sort());
+    if (changes.tags !== undefined)
+      note('tags', [...new Set(changes.tags.map((tag) => tag.trim().toLowerCase()).filter(Boolean))].sort());
     if (changes.priority !== undefined && changes.priority !== current.priority) note('priority', changes.priority);
     if ('priority' in next || 'teamId' in next) {
       // New targets apply from the opening: an urgent case is due sooner than the normal one was, and
@@ -167,9 +191,16 @@ export async function changeCase(db: Db, id: string, changes: CaseChanges, actor
       note('reason', changes.reason);
       if (changes.reason && current.repeatOf === null) {
         const settings = await readCaseSettings(tx);
-        const profiles = await profilesOf(tx, (await canonicalCustomer(tx, current.customerId))?.id ?? current.customerId);
+        const profiles = await profilesOf(
+          tx,
+          (await canonicalCustomer(tx, current.customerId))?.id ?? current.customerId,
+        );
         const earlier = await store.recentCasesOf(tx, profiles, current.openedAt - settings.repeatWindowDays * DAY_MS);
-        const repeatOf = findRepeatOf({ id: current.id, reason: changes.reason, openedAt: current.openedAt }, earlier, settings.repeatWindowDays * DAY_MS);
+        const repeatOf = findRepeatOf(
+          { id: current.id, reason: changes.reason, openedAt: current.openedAt },
+          earlier,
+          settings.repeatWindowDays * DAY_MS,
+        );
         if (repeatOf) {
           note('repeatOf', repeatOf);
           await markRepeated(tx, repeatOf);

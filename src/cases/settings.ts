@@ -7,7 +7,11 @@ import { readSettings, writeSetting } from '../store/settings.ts';
 export const caseSettingsSchema = z
   .object({
     repeatWindowDays: z.number().int().min(1).max(365),
-    threadWindowHours: z.number().int().min(1).max(24 * 90),
+    threadWindowHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 90),
     autoCloseAfterDays: z.number().int().min(1).max(28),
   })
   .strict();

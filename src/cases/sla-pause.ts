@@ -15,5 +15,8 @@ export async function resolutionClockChanges(
   if (nextStatus === 'pending') return { resolutionPausedAt: now };
   if (current.status !== 'pending' || current.resolutionPausedAt === null) return {};
   const clock = await slaClockOf(db, await teamOrDefault(db, current.teamId), current.slaPolicyId);
-  return { resolutionPausedAt: null, resolutionDueAt: resumedDueAt(clock, current.resolutionDueAt, current.resolutionPausedAt, now) };
+  return {
+    resolutionPausedAt: null,
+    resolutionDueAt: resumedDueAt(clock, current.resolutionDueAt, current.resolutionPausedAt, now),
+  };
 }

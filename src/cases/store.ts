@@ -104,7 +104,10 @@ function columnValue(record: CaseRecord, key: keyof CaseRecord): SqlValue {
 export async function insertCase(db: Db, record: CaseRecord): Promise<void> {
   const names = COLUMNS.map(([, column]) => column).join(', ');
   const marks = COLUMNS.map(() => '?').join(', ');
-  await db.run(`INSERT INTO cases (${names}) VALUES (${marks})`, COLUMNS.map(([key]) => columnValue(record, key)));
+  await db.run(
+    `INSERT INTO cases (${names}) VALUES (${marks})`,
+    COLUMNS.map(([key]) => columnValue(record, key)),
+  );
 }
 
 /** Writes the fields of `changes` (and updated_at) to the case. */
@@ -133,7 +136,10 @@ export async function findCaseByNumber(db: Db, number: number): Promise<CaseReco
 
 /** Of the cases with these numbers, the one with the highest id (the newest): what a `[#number]` tag names. */
 export async function latestCaseNumbered(db: Db, numbers: readonly number[]): Promise<CaseRecord | undefined> {
-  const row = await db.get<CaseRow>(`SELECT * FROM cases WHERE number IN (${numbers.map(() => '?').join(', ')}) ORDER BY id DESC LIMIT 1`, numbers);
+  const row = await db.get<CaseRow>(
+    `SELECT * FROM cases WHERE number IN (${numbers.map(() => '?').join(', ')}) ORDER BY id DESC LIMIT 1`,
+    numbers,
+  );
   return row && toCase(row);
 }
 
@@ -202,7 +208,11 @@ export async function caseForThreadRefs(db: Db, channel: string, refs: readonly 
 }
 
 export async function addThreadRef(db: Db, channel: string, ref: string, caseId: string): Promise<void> {
-  await db.run('INSERT OR IGNORE INTO case_thread_refs (channel, ref, case_id) VALUES (?, ?, ?)', [channel, ref, caseId]);
+  await db.run('INSERT OR IGNORE INTO case_thread_refs (channel, ref, case_id) VALUES (?, ?, ?)', [
+    channel,
+    ref,
+    caseId,
+  ]);
 }
 
 export interface CaseMessageInsert {
@@ -292,12 +302,20 @@ export async function recordCaseEvent(
   ]);
 }
 
-export async function caseEventsOf(db: Db, caseId: string): Promise<Array<{ at: number; actorKind: string; actorId: string | null; change: Record<string, unknown> }>> {
+export async function caseEventsOf(
+  db: Db,
+  caseId: string,
+): Promise<Array<{ at: number; actorKind: string; actorId: string | null; change: Record<string, unknown> }>> {
   const rows = await db.all<{ at: number; actor_kind: string; actor_id: string | null; change: string }>(
     'SELECT at, actor_kind, actor_id, change FROM case_events WHERE case_id = ? ORDER BY at, id',
     [caseId],
   );
-  return rows.map((row) => ({ at: row.at, actorKind: row.actor_kind, actorId: row.actor_id, change: JSON.parse(row.change) }));
+  return rows.map((row) => ({
+    at: row.at,
+    actorKind: row.actor_kind,
+    actorId: row.actor_id,
+    change: JSON.parse(row.change),
+  }));
 }
 
 export async function customersOfCases(db: Db, caseIds: readonly string[]): Promise<string[]> {

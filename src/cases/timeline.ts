@@ -17,7 +17,10 @@ export interface StaffInteraction {
   at: number;
 }
 
-export async function recordStaffInteraction(tx: Db, interaction: StaffInteraction): Promise<{ interactionId: number; customerId: string }> {
+export async function recordStaffInteraction(
+  tx: Db,
+  interaction: StaffInteraction,
+): Promise<{ interactionId: number; customerId: string }> {
   const report = await ingestEvents(tx, [
     {
       source: 'rapport',

@@ -74,7 +74,13 @@ export interface CaseDetail extends CaseSummary {
   /** The later cases that came back as repeats of this one. */
   repeatedByCases: RelatedCase[];
   /** Entries from cases merged into this one name their case in `fromCase`. */
-  history: Array<{ at: string; actorKind: string; actorId: string | null; change: Record<string, unknown>; fromCase?: { id: string; number: number } }>;
+  history: Array<{
+    at: string;
+    actorKind: string;
+    actorId: string | null;
+    change: Record<string, unknown>;
+    fromCase?: { id: string; number: number };
+  }>;
   merge: CaseMergeFacts;
 }
 
@@ -88,7 +94,11 @@ export function nextDueAt(c: CaseRecord): number | null {
   return running.length ? Math.min(...running) : null;
 }
 
-export function toCaseSummary(c: CaseRecord, names: { customer: string | null; assignee: string | null }, breaches: Breach[]): CaseSummary {
+export function toCaseSummary(
+  c: CaseRecord,
+  names: { customer: string | null; assignee: string | null },
+  breaches: Breach[],
+): CaseSummary {
   return {
     id: c.id,
     number: c.number,
@@ -136,10 +146,13 @@ export function toMessageView(row: CaseMessageRow): CaseMessageView {
     text: row.text,
     at: iso(row.at)!,
     author: row.author_staff_id ? { staffId: row.author_staff_id, name: row.author_name } : null,
-    delivery: row.delivery ? { status: row.delivery, attempts: row.delivery_attempts, error: row.delivery_error } : null,
+    delivery: row.delivery
+      ? { status: row.delivery, attempts: row.delivery_attempts, error: row.delivery_error }
+      : null,
     externalId: row.external_id,
     properties: row.properties ? (JSON.parse(row.properties) as Record<string, unknown>) : {},
-    fromCase: row.origin_case_id && row.origin_number !== null ? { id: row.origin_case_id, number: row.origin_number } : null,
+    fromCase:
+      row.origin_case_id && row.origin_number !== null ? { id: row.origin_case_id, number: row.origin_number } : null,
   };
 }
 
@@ -149,7 +162,10 @@ export async function withCustomerLabels<T extends { customerId: string }>(
   items: readonly T[],
   canSeePii: boolean,
 ): Promise<Array<T & { customerLabel: string | null }>> {
-  const facts = await customerLabelFactsOf(db, items.map((item) => item.customerId));
+  const facts = await customerLabelFactsOf(
+    db,
+    items.map((item) => item.customerId),
+  );
   return items.map((item) => {
     const known = facts.get(item.customerId);
     return { ...item, customerLabel: known ? customerLabel(known, canSeePii) : null };

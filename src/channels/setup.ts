@@ -8,12 +8,28 @@ import { createImapPoller, createSmtpListener, createSmtpSender, type EmailLogge
 export function adaptersFromConfig(config: Config, logger: EmailLogger): ChannelAdapter[] {
   const ownAddresses = [config.supportAddress];
   const adapters: ChannelAdapter[] = [
-    createRecordedSocialAdapter({ network: 'x', outboxFile: config.socialOutboxFile, brandHandle: config.companyName.toLowerCase().replace(/\W+/g, '') }),
+    createRecordedSocialAdapter({
+      network: 'x',
+      outboxFile: config.socialOutboxFile,
+      brandHandle: config.companyName.toLowerCase().replace(/\W+/g, ''),
+    }),
   ];
-  if (config.smtpUrl) adapters.push(createSmtpSender({ url: config.smtpUrl, from: { address: config.supportAddress, name: config.companyName } }));
+  if (config.smtpUrl)
+    adapters.push(
+      createSmtpSender({ url: config.smtpUrl, from: { address: config.supportAddress, name: config.companyName } }),
+    );
   if (config.smtpPort !== undefined) {
-    adapters.push(createSmtpListener({ port: config.smtpPort, host: config.host, maxBytes: config.mailMaxBytes, ownAddresses, logger }));
+    adapters.push(
+      createSmtpListener({
+        port: config.smtpPort,
+        host: config.host,
+        maxBytes: config.mailMaxBytes,
+        ownAddresses,
+        logger,
+      }),
+    );
   }
-  if (config.imapUrl) adapters.push(createImapPoller({ url: config.imapUrl, intervalMs: config.imapIntervalMs, ownAddresses, logger }));
+  if (config.imapUrl)
+    adapters.push(createImapPoller({ url: config.imapUrl, intervalMs: config.imapIntervalMs, ownAddresses, logger }));
   return adapters;
 }

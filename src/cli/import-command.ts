@@ -77,26 +77,47 @@ export function registerImportCommand(program: Command): void {
     .command('import')
     .description('Import interactions from a CSV or JSON Lines file: streamed, in batches, safe to re-run')
     .argument('<file>', 'CSV with a header row, or JSON Lines (.jsonl, .ndjson) with one interaction object a line')
-    .addOption(new Option('--format <format>', 'csv or jsonl (default: jsonl for .jsonl and .ndjson, else csv)').choices(['csv', 'jsonl']))
+    .addOption(
+      new Option('--format <format>', 'csv or jsonl (default: jsonl for .jsonl and .ndjson, else csv)').choices([
+        'csv',
+        'jsonl',
+      ]),
+    )
     .option('--delimiter <char>', 'CSV field delimiter, "tab" for a tab (default: "," or tab for .tsv)', parseDelimiter)
     .option('--map <field=column>', 'fill a field from a CSV column or a JSON Lines dot path (repeatable)', collect)
     .option('--set <field=value>', 'give a field the same value on every row (repeatable)', collect)
-    .option('--mapping <file>', 'a JSON file {"map": {field: column}, "set": {field: value}}; --map and --set win over it')
+    .option(
+      '--mapping <file>',
+      'a JSON file {"map": {field: column}, "set": {field: value}}; --map and --set win over it',
+    )
     .option('--keep-columns', 'CSV: keep the columns that fill no field as properties.<column>')
-    .option('--source <name>', 'source of the rows that name none (part of their idempotency key)', parseSource, 'import')
+    .option(
+      '--source <name>',
+      'source of the rows that name none (part of their idempotency key)',
+      parseSource,
+      'import',
+    )
     .option('--batch-size <rows>', 'rows per transaction and checkpoint', parseBatchSize, 1000)
     .option('--errors <file>', 'error report path (default: FILE.errors.csv)')
     .option('--max-errors <rows>', 'stop after the batch in which this many rows were rejected', parseMaxErrors)
     .option('--timezone <zone>', 'IANA time zone of dates written without one, e.g. Europe/Paris', parseTimezone, 'UTC')
     .option('--restart', 'ignore the checkpoint and read from the first row (stored rows still count once)')
-    .option('--historical', 'the rows are history: inbound messages land on the timeline and open their cases closed, with no live SLA clock')
+    .option(
+      '--historical',
+      'the rows are history: inbound messages land on the timeline and open their cases closed, with no live SLA clock',
+    )
     .addHelpText('after', HELP)
     .exitOverride(exitAsUsageError)
     .action(runImport);
 }
 
 async function runImport(path: string, options: ImportCommandOptions, command: Command): Promise<void> {
-  const mapping = parseMapping({ map: options.map, set: options.set, file: await readMappingFile(options.mapping), keepColumns: options.keepColumns });
+  const mapping = parseMapping({
+    map: options.map,
+    set: options.set,
+    file: await readMappingFile(options.mapping),
+    keepColumns: options.keepColumns,
+  });
   const file = await inspectImportFile(path, options.format);
   const config = configFrom(command);
   const db = await openDatabase(config);
@@ -173,12 +194,14 @@ function collect(value: string, previous: string[] | undefined): string[] {
 
 function parseDelimiter(value: string): string {
   const delimiter = value === 'tab' || value === '\\t' ? '\t' : value;
-  if (delimiter.length !== 1 || /["\r\n]/.test(delimiter)) throw new InvalidArgumentError('one character other than a quote or a line break, or "tab"');
+  if (delimiter.length !== 1 || /["\r\n]/.test(delimiter))
+    throw new InvalidArgumentError('one character other than a quote or a line break, or "tab"');
   return delimiter;
 }
 
 function parseSource(value: string): string {
-  if (normaliseSystem(value) !== value) throw new InvalidArgumentError('lower-case letters, digits, ".", "_" or "-", e.g. zendesk');
+  if (normaliseSystem(value) !== value)
+    throw new InvalidArgumentError('lower-case letters, digits, ".", "_" or "-", e.g. zendesk');
   return value;
 }
 
@@ -195,7 +218,8 @@ function parseTimezone(value: string): string {
 
 function parseBatchSize(value: string): number {
   const size = Number(value);
-  if (!Number.isInteger(size) || size < 1 || size > 100_000) throw new InvalidArgumentError('a whole number from 1 to 100000');
+  if (!Number.isInteger(size) || size < 1 || size > 100_000)
+    throw new InvalidArgumentError('a whole number from 1 to 100000');
   return size;
 }
 
@@ -208,11 +232,21 @@ function createProgressDisplay(path: string, totalBytes: number): ProgressDispla
   let errorsShown = 0;
   const bars = process.stderr.isTTY
     ? new MultiBar(
-        { stream: process.stderr, format: '{bar} {percentage}% | {done} of {size} | {rows} rows | {rate} rows/s | ETA {eta_formatted}', fps: 5, etaBuffer: 50 },
+        {
+          stream: process.stderr,
+          format: '{bar} {percentage}% | {done} of {size} | {rows} rows | {rate} rows/s | ETA {eta_formatted}',
+          fps: 5,
+          etaBuffer: 50,
+        },
         Presets.shades_classic,
       )
     : null;
-  const bar = bars?.create(Math.max(totalBytes, 1), 0, { done: '0 B', size: formatBytes(totalBytes), rows: '0', rate: '0' });
+  const bar = bars?.create(Math.max(totalBytes, 1), 0, {
+    done: '0 B',
+    size: formatBytes(totalBytes),
+    rows: '0',
+    rate: '0',
+  });
   // The plain line's ETA uses the speed since the line before, so skipping committed rows does not skew it.
   let lastLine = { at: Date.now(), bytesRead: 0 };
   let skipped = 0;

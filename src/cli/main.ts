@@ -30,7 +30,10 @@ writekey
     try {
       const { writeKey, key } = await db.transaction(async (tx) => {
         const created = await createWriteKey(tx, { name: options.name, source: options.source, createdBy: null });
-        await recordAudit(tx, cliAuditEntry('write_key.created', created.writeKey.id, { name: options.name, source: options.source }));
+        await recordAudit(
+          tx,
+          cliAuditEntry('write_key.created', created.writeKey.id, { name: options.name, source: options.source }),
+        );
         return created;
       });
       console.log(`Write key for "${writeKey.name}" (source ${writeKey.source}, id ${writeKey.id}):\n${key}`);
@@ -64,7 +67,10 @@ token
     try {
       const { token, staff } = await db.transaction(async (tx) => {
         const created = await createApiToken(tx, options.email, options.name);
-        await recordAudit(tx, cliAuditEntry('api_token.created', created.staff.id, { email: options.email, name: options.name }));
+        await recordAudit(
+          tx,
+          cliAuditEntry('api_token.created', created.staff.id, { email: options.email, name: options.name }),
+        );
         return created;
       });
       console.log(`Token for ${staff.email} (${staff.role}):\n${token}`);
@@ -85,7 +91,9 @@ token
       if (tokens.length === 0) console.log(`${staff.email} has no tokens.`);
       for (const item of tokens) {
         const state = item.revokedAt ? `revoked ${item.revokedAt}` : 'active';
-        console.log(`${item.id}\t${item.name}\tcreated ${item.createdAt}\tlast used ${item.lastUsedAt ?? 'never'}\t${state}`);
+        console.log(
+          `${item.id}\t${item.name}\tcreated ${item.createdAt}\tlast used ${item.lastUsedAt ?? 'never'}\t${state}`,
+        );
       }
     } finally {
       await db.close();
@@ -111,7 +119,13 @@ token
 
 /** The command line has no signed-in staff member: the entry names the operating-system user instead. */
 function cliAuditEntry(action: string, target: string, input: Record<string, unknown>): AuditEntry {
-  return { actorKind: 'cli', actorId: null, action, customerId: null, detail: { target, input, osUser: userInfo().username } };
+  return {
+    actorKind: 'cli',
+    actorId: null,
+    action,
+    customerId: null,
+    detail: { target, input, osUser: userInfo().username },
+  };
 }
 
 function role(value: string): Role {
@@ -129,22 +143,27 @@ program
   .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`, role)
   .option('--department <department>')
   .requiredOption('--password <password>', PASSWORD_RULE)
-  .action(async (options: { email: string; name: string; role: Role; department?: string; password: string }, command: Command) => {
-    const problem = passwordProblem(options.password);
-    if (problem) throw new InvalidArgumentError(`--password ${problem}`);
-    const db = await openDatabase(configFrom(command));
-    try {
-      const staff = await db.transaction(async (tx) => {
-        const created = await createStaff(tx, options);
-        const { password: _password, ...input } = options;
-        await recordAudit(tx, cliAuditEntry('staff.created', created.id, input));
-        return created;
-      });
-      console.log(`Created ${staff.role} ${staff.email} (${staff.id})`);
-    } finally {
-      await db.close();
-    }
-  });
+  .action(
+    async (
+      options: { email: string; name: string; role: Role; department?: string; password: string },
+      command: Command,
+    ) => {
+      const problem = passwordProblem(options.password);
+      if (problem) throw new InvalidArgumentError(`--password ${problem}`);
+      const db = await openDatabase(configFrom(command));
+      try {
+        const staff = await db.transaction(async (tx) => {
+          const created = await createStaff(tx, options);
+          const { password: _password, ...input } = options;
+          await recordAudit(tx, cliAuditEntry('staff.created', created.id, input));
+          return created;
+        });
+        console.log(`Created ${staff.role} ${staff.email} (${staff.id})`);
+      } finally {
+        await db.close();
+      }
+    },
+  );
 
 registerImportCommand(program);
 registerReplayCommand(program);

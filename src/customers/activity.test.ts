@@ -16,8 +16,19 @@ const AGENT = { kind: 'staff' as const, id: 'stf_test' };
 
 function message(email: string, sourceId: string, occurredAt: number): IncomingEvent {
   return {
-    source: 'test', sourceId, identities: [{ kind: 'email', value: email }], occurredAt, channel: 'email',
-    direction: 'inbound', type: 'message', event: null, department: null, actor: 'customer', text: 'Hello', properties: {}, context: null,
+    source: 'test',
+    sourceId,
+    identities: [{ kind: 'email', value: email }],
+    occurredAt,
+    channel: 'email',
+    direction: 'inbound',
+    type: 'message',
+    event: null,
+    department: null,
+    actor: 'customer',
+    text: 'Hello',
+    properties: {},
+    context: null,
   };
 }
 
@@ -43,7 +54,10 @@ test('the recent list pages through every customer once, latest first, ties incl
   assert.deepEqual(seen, [c, b, d, a, e], 'equal times: the later event first');
 
   const card = await getContextCard(temp.db, a!, AGENT, openCasesForCard);
-  assert.deepEqual([card.interactionCount, card.firstSeenAt, card.lastSeenAt], [2, new Date(T0).toISOString(), new Date(T0 + 5 * HOUR).toISOString()]);
+  assert.deepEqual(
+    [card.interactionCount, card.firstSeenAt, card.lastSeenAt],
+    [2, new Date(T0).toISOString(), new Date(T0 + 5 * HOUR).toISOString()],
+  );
 
   await mergeCustomers(temp.db, a!, e!, AGENT);
   const merged = await getContextCard(temp.db, a!, AGENT, openCasesForCard);

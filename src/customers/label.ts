@@ -30,7 +30,10 @@ export function customerLabel(facts: CustomerLabelFacts, canSeePii: boolean): st
  * The label facts of each customer, read in one query for a whole page of cases. A profile merged
  * away answers with the name and identities of the profile that absorbed it (identities move there).
  */
-export async function customerLabelFactsOf(db: Db, customerIds: readonly string[]): Promise<Map<string, CustomerLabelFacts>> {
+export async function customerLabelFactsOf(
+  db: Db,
+  customerIds: readonly string[],
+): Promise<Map<string, CustomerLabelFacts>> {
   const ids = [...new Set(customerIds)];
   if (ids.length === 0) return new Map();
   const rows = await listContactRows(db, ids);

@@ -90,11 +90,17 @@ export async function mergeProfiles(
   await applyObservedBehaviour(tx);
   const survivor = await store.findCustomerRecord(tx, input.survivorId);
   const absorbed = await store.findCustomerRecord(tx, input.absorbedId);
-  if (!survivor || !absorbed) throw new RapportError('customer_not_found', 'Both customers must exist to merge them', 404);
+  if (!survivor || !absorbed)
+    throw new RapportError('customer_not_found', 'Both customers must exist to merge them', 404);
   if (survivor.merged_into || absorbed.merged_into) {
-    throw new RapportError('customer_already_merged', 'One of these profiles was already merged away; merge its survivor instead', 409);
+    throw new RapportError(
+      'customer_already_merged',
+      'One of these profiles was already merged away; merge its survivor instead',
+      409,
+    );
   }
-  if (survivor.id === absorbed.id) throw new RapportError('merge_same_customer', 'A customer cannot be merged into itself', 400);
+  if (survivor.id === absorbed.id)
+    throw new RapportError('merge_same_customer', 'A customer cannot be merged into itself', 400);
 
   const survivorTraits = JSON.parse(survivor.traits) as Record<string, unknown>;
   const absorbedTraits = JSON.parse(absorbed.traits) as Record<string, unknown>;
@@ -108,12 +114,20 @@ export async function mergeProfiles(
   const name = survivor.name ?? absorbed.name;
   copied.name = survivor.name === null && absorbed.name !== null;
 
-  const survivorPreferences = new Set((await prefStore.listPreferences(tx, survivor.id)).filter((p) => p.kind === 'explicit').map((p) => p.key));
+  const survivorPreferences = new Set(
+    (await prefStore.listPreferences(tx, survivor.id)).filter((p) => p.kind === 'explicit').map((p) => p.key),
+  );
   for (const preference of await prefStore.listPreferences(tx, absorbed.id)) {
     if (preference.kind !== 'explicit' || survivorPreferences.has(preference.key)) continue;
     await prefStore.upsertPreference(tx, {
-      customerId: survivor.id, kind: 'explicit', key: preference.key, value: preference.value, confidence: null,
-      evidence: [], source: preference.source, at: preference.updated_at,
+      customerId: survivor.id,
+      kind: 'explicit',
+      key: preference.key,
+      value: preference.value,
+      confidence: null,
+      evidence: [],
+      source: preference.source,
+      at: preference.updated_at,
     });
     copied.preferenceKeys.push(preference.key);
   }
@@ -121,7 +135,12 @@ export async function mergeProfiles(
   for (const flag of await prefStore.listFlags(tx, absorbed.id)) {
     if (survivorFlags.has(flag.flag)) continue;
     await prefStore.upsertFlag(tx, {
-      customerId: survivor.id, flag: flag.flag, source: flag.source, reason: flag.reason, setBy: flag.set_by, at: flag.set_at,
+      customerId: survivor.id,
+      flag: flag.flag,
+      source: flag.source,
+      reason: flag.reason,
+      setBy: flag.set_by,
+      at: flag.set_at,
     });
     copied.flags.push(flag.flag);
   }
@@ -131,7 +150,10 @@ export async function mergeProfiles(
   await store.moveIdentities(tx, absorbed.id, survivor.id);
   await recordIdentityChanges(
     tx,
-    moved.map((row) => ({ identity: identityOf(row), owner: { customer_id: survivor.id, profile_id: row.profile_id } })),
+    moved.map((row) => ({
+      identity: identityOf(row),
+      owner: { customer_id: survivor.id, profile_id: row.profile_id },
+    })),
   );
   await moveInteractions(tx, absorbed.id, survivor.id);
   await store.updateCustomerProfile(tx, survivor.id, name, JSON.stringify(survivorTraits));
@@ -145,8 +167,15 @@ export async function mergeProfiles(
     `INSERT INTO merges (id, survivor_id, absorbed_id, absorbed_profiles, cause, copied, reason, merged_by, merged_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
-      id, survivor.id, absorbed.id, JSON.stringify(absorbedProfiles), input.cause,
-      JSON.stringify(copied), input.reason, staffIdOf(input.actor), now,
+      id,
+      survivor.id,
+      absorbed.id,
+      JSON.stringify(absorbedProfiles),
+      input.cause,
+      JSON.stringify(copied),
+      input.reason,
+      staffIdOf(input.actor),
+      now,
     ],
   );
   await recordAudit(tx, {
@@ -164,7 +193,8 @@ export async function undoMerge(tx: Db, mergeId: string, actor: Actor): Promise<
   await applyObservedBehaviour(tx);
   const row = await tx.get<MergeRow>('SELECT * FROM merges WHERE id = ?', [mergeId]);
   if (!row) throw new RapportError('merge_not_found', `No merge with id ${mergeId}`, 404);
-  if (row.undone_at !== null) throw new RapportError('merge_already_undone', `Merge ${mergeId} was already undone`, 409);
+  if (row.undone_at !== null)
+    throw new RapportError('merge_already_undone', `Merge ${mergeId} was already undone`, 409);
   const survivor = await store.findCustomerRecord(tx, row.survivor_id);
   if (survivor?.merged_into) {
     throw new RapportError(
@@ -176,11 +206,17 @@ export async function undoMerge(tx: Db, mergeId: string, actor: Actor): Promise<
   const profiles = JSON.parse(row.absorbed_profiles) as string[];
   const copied = JSON.parse(row.copied) as CopiedRecords;
 
-  const returning = (await store.listIdentities(tx, row.survivor_id)).filter((identity) => profiles.includes(identity.profile_id));
-  for (const profileId of profiles) await store.moveIdentitiesOfProfile(tx, row.survivor_id, profileId, row.absorbed_id);
+  const returning = (await store.listIdentities(tx, row.survivor_id)).filter((identity) =>
+    profiles.includes(identity.profile_id),
+  );
+  for (const profileId of profiles)
+    await store.moveIdentitiesOfProfile(tx, row.survivor_id, profileId, row.absorbed_id);
   await recordIdentityChanges(
     tx,
-    returning.map((identity) => ({ identity: identityOf(identity), owner: { customer_id: row.absorbed_id, profile_id: identity.profile_id } })),
+    returning.map((identity) => ({
+      identity: identityOf(identity),
+      owner: { customer_id: row.absorbed_id, profile_id: identity.profile_id },
+    })),
   );
   await moveInteractionsOfProfiles(tx, row.survivor_id, profiles, row.absorbed_id);
   await store.setMergedInto(tx, row.absorbed_id, null);

@@ -13,8 +13,26 @@ export const MAX_EVIDENCE = 20;
 
 const IGNORED_ATTRIBUTES = new Set([
   ...SUBJECT_KEYS,
-  'id', 'url', 'path', 'title', 'referrer', 'search', 'price', 'revenue', 'total', 'value', 'quantity',
-  'currency', 'coupon', 'discount', 'order_id', 'checkout_id', 'name', 'description', 'text', 'image_url',
+  'id',
+  'url',
+  'path',
+  'title',
+  'referrer',
+  'search',
+  'price',
+  'revenue',
+  'total',
+  'value',
+  'quantity',
+  'currency',
+  'coupon',
+  'discount',
+  'order_id',
+  'checkout_id',
+  'name',
+  'description',
+  'text',
+  'image_url',
 ]);
 const MAX_VALUE_LENGTH = 40;
 
@@ -67,12 +85,23 @@ export interface InferredPreference {
 }
 
 /** True when the observation carries this subject, attribute and value: it is evidence for the preference. */
-export function isEvidenceFor(properties: Record<string, unknown>, subject: string, attribute: string, value: string): boolean {
-  return observationsOf(properties).some((o) => o.subject === subject && o.attribute === attribute && o.value === value);
+export function isEvidenceFor(
+  properties: Record<string, unknown>,
+  subject: string,
+  attribute: string,
+  value: string,
+): boolean {
+  return observationsOf(properties).some(
+    (o) => o.subject === subject && o.attribute === attribute && o.value === value,
+  );
 }
 
 /** Applies the rule to every value seen for one (subject, attribute); null when nothing is clear enough. */
-export function inferPreference(subject: string, attribute: string, tallies: readonly Tally[]): InferredPreference | null {
+export function inferPreference(
+  subject: string,
+  attribute: string,
+  tallies: readonly Tally[],
+): InferredPreference | null {
   let total = 0;
   let top: Tally | undefined;
   for (const tally of tallies) {
@@ -121,7 +150,10 @@ export function decideImplicit(
   if (!inferred) return null;
   let evidence: ImplicitState['evidence'];
   if (current?.value === inferred.value) {
-    evidence = latest?.value === inferred.value ? { find: current.evidence.find, ids: [...current.evidence.ids, latest.id].slice(-MAX_EVIDENCE) } : current.evidence;
+    evidence =
+      latest?.value === inferred.value
+        ? { find: current.evidence.find, ids: [...current.evidence.ids, latest.id].slice(-MAX_EVIDENCE) }
+        : current.evidence;
   } else {
     evidence = { find: { upTo: latest?.id ?? null }, ids: [] };
   }

@@ -52,8 +52,15 @@ export async function upsertPreference(
   );
 }
 
-export async function deletePreference(db: Db, customerId: string, kind: 'explicit' | 'implicit', key: string): Promise<number> {
-  return (await db.run('DELETE FROM preferences WHERE customer_id = ? AND kind = ? AND key = ?', [customerId, kind, key])).changes;
+export async function deletePreference(
+  db: Db,
+  customerId: string,
+  kind: 'explicit' | 'implicit',
+  key: string,
+): Promise<number> {
+  return (
+    await db.run('DELETE FROM preferences WHERE customer_id = ? AND kind = ? AND key = ?', [customerId, kind, key])
+  ).changes;
 }
 
 export async function deleteImplicitPreferences(db: Db, customerId: string): Promise<void> {
@@ -61,7 +68,13 @@ export async function deleteImplicitPreferences(db: Db, customerId: string): Pro
 }
 
 /** Adds `count` observations of one value; ingest calls it once per value a batch observed. */
-export async function addTally(db: Db, customerId: string, observation: Observation, count: number, lastAt: number): Promise<void> {
+export async function addTally(
+  db: Db,
+  customerId: string,
+  observation: Observation,
+  count: number,
+  lastAt: number,
+): Promise<void> {
   await db.run(
     `INSERT INTO behaviour_tallies (customer_id, subject, attribute, value, count, last_at) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (customer_id, subject, attribute, value) DO UPDATE SET
@@ -71,8 +84,15 @@ export async function addTally(db: Db, customerId: string, observation: Observat
 }
 
 /** Every tally of one subject of a customer: one range read per subject an ingest batch observed. */
-export async function listSubjectTallies(db: Db, customerId: string, subject: string): Promise<Array<{ attribute: string } & Tally>> {
-  return db.all('SELECT attribute, value, count FROM behaviour_tallies WHERE customer_id = ? AND subject = ?', [customerId, subject]);
+export async function listSubjectTallies(
+  db: Db,
+  customerId: string,
+  subject: string,
+): Promise<Array<{ attribute: string } & Tally>> {
+  return db.all('SELECT attribute, value, count FROM behaviour_tallies WHERE customer_id = ? AND subject = ?', [
+    customerId,
+    subject,
+  ]);
 }
 
 export async function listTallies(db: Db, customerId: string, subject: string, attribute: string): Promise<Tally[]> {
@@ -83,7 +103,11 @@ export async function listTallies(db: Db, customerId: string, subject: string, a
 }
 
 /** Adds one customer's tallies into another's (a merge); returns the (subject, attribute) pairs touched. */
-export async function addTalliesInto(db: Db, fromCustomerId: string, toCustomerId: string): Promise<Array<{ subject: string; attribute: string }>> {
+export async function addTalliesInto(
+  db: Db,
+  fromCustomerId: string,
+  toCustomerId: string,
+): Promise<Array<{ subject: string; attribute: string }>> {
   await db.run(
     `INSERT INTO behaviour_tallies (customer_id, subject, attribute, value, count, last_at)
      SELECT ?, subject, attribute, value, count, last_at FROM behaviour_tallies WHERE customer_id = ?
@@ -94,8 +118,17 @@ export async function addTalliesInto(db: Db, fromCustomerId: string, toCustomerI
   return db.all('SELECT DISTINCT subject, attribute FROM behaviour_tallies WHERE customer_id = ?', [fromCustomerId]);
 }
 
-export async function findPreference(db: Db, customerId: string, kind: 'explicit' | 'implicit', key: string): Promise<PreferenceRow | undefined> {
-  return db.get<PreferenceRow>('SELECT * FROM preferences WHERE customer_id = ? AND kind = ? AND key = ?', [customerId, kind, key]);
+export async function findPreference(
+  db: Db,
+  customerId: string,
+  kind: 'explicit' | 'implicit',
+  key: string,
+): Promise<PreferenceRow | undefined> {
+  return db.get<PreferenceRow>('SELECT * FROM preferences WHERE customer_id = ? AND kind = ? AND key = ?', [
+    customerId,
+    kind,
+    key,
+  ]);
 }
 
 export async function deleteTallies(db: Db, customerId: string): Promise<void> {
@@ -117,7 +150,14 @@ export async function listFlags(db: Db, customerId: string): Promise<FlagRow[]> 
 
 export async function upsertFlag(
   db: Db,
-  flag: { customerId: string; flag: string; source: 'manual' | 'rule'; reason: string | null; setBy: string | null; at: number },
+  flag: {
+    customerId: string;
+    flag: string;
+    source: 'manual' | 'rule';
+    reason: string | null;
+    setBy: string | null;
+    at: number;
+  },
 ): Promise<void> {
   await db.run(
     `INSERT INTO customer_flags (customer_id, flag, source, reason, set_by, set_at) VALUES (?, ?, ?, ?, ?, ?)

@@ -26,9 +26,19 @@ let sequence = 0;
 function consumed(identities: Identity[], properties: Record<string, unknown>): IncomingEvent {
   sequence++;
   return {
-    source: 'test', sourceId: `e${sequence}`, identities, occurredAt: T0 + sequence * 60_000, channel: 'order',
-    direction: 'inbound', type: 'track', event: 'Item Consumed', department: null, actor: 'customer', text: null,
-    properties, context: null,
+    source: 'test',
+    sourceId: `e${sequence}`,
+    identities,
+    occurredAt: T0 + sequence * 60_000,
+    channel: 'order',
+    direction: 'inbound',
+    type: 'track',
+    event: 'Item Consumed',
+    department: null,
+    actor: 'customer',
+    text: null,
+    properties,
+    context: null,
   };
 }
 
@@ -47,7 +57,8 @@ function history(): IncomingEvent[] {
   for (let i = 0; i < 25; i++) events.push(consumed(ann, { item: 'pear', color: 'yellow' }));
   // The tie: from here on both profiles are one customer.
   events.push(consumed([...ann, ...phone], { item: 'apple', color: 'green' }));
-  for (let i = 0; i < 6; i++) events.push(consumed(ann, { item: 'apple', color: i < 3 ? 'green' : 'red', organic: true }));
+  for (let i = 0; i < 6; i++)
+    events.push(consumed(ann, { item: 'apple', color: i < 3 ? 'green' : 'red', organic: true }));
   return events;
 }
 
@@ -79,7 +90,10 @@ test('one batch gives the same implicit preferences and tallies as one event at 
 
     const expected = await implicitPreferences(oneByOne);
     assert.ok(expected.length >= 3, 'the history forms preferences');
-    assert.ok(expected.some((p) => JSON.parse(p.evidence as string).length === 20), 'evidence is capped at 20');
+    assert.ok(
+      expected.some((p) => JSON.parse(p.evidence as string).length === 20),
+      'evidence is capped at 20',
+    );
     assert.deepEqual(await implicitPreferences(batched), expected);
     assert.deepEqual(await tallies(batched), await tallies(oneByOne));
   } finally {

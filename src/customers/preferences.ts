@@ -49,7 +49,16 @@ export async function setExplicitPreference(
   source: string,
   at = Date.now(),
 ): Promise<void> {
-  await prefStore.upsertPreference(db, { customerId, kind: 'explicit', key, value, confidence: null, evidence: [], source, at });
+  await prefStore.upsertPreference(db, {
+    customerId,
+    kind: 'explicit',
+    key,
+    value,
+    confidence: null,
+    evidence: [],
+    source,
+    at,
+  });
 }
 
 interface PendingObservation {
@@ -66,7 +75,13 @@ interface PendingObservation {
 const pendingByDatabase = new WeakMap<object, PendingObservation[]>();
 
 /** Notes one event's observations; applyObservedBehaviour must run before its transaction ends. */
-export function observeBehaviour(tx: Db, customerId: string, interactionId: string, properties: Record<string, unknown>, at: number): void {
+export function observeBehaviour(
+  tx: Db,
+  customerId: string,
+  interactionId: string,
+  properties: Record<string, unknown>,
+  at: number,
+): void {
   const observations = observationsOf(properties);
   if (observations.length === 0) return;
   let pending = pendingByDatabase.get(tx.root);
@@ -105,7 +120,12 @@ export async function applyObservedBehaviour(tx: Db): Promise<void> {
 }
 
 /** One read of the subject's tallies; then per attribute, the rule once per observation, in memory. */
-async function applyToSubject(tx: Db, customerId: string, subject: string, attributes: Map<string, PendingObservation[]>): Promise<void> {
+async function applyToSubject(
+  tx: Db,
+  customerId: string,
+  subject: string,
+  attributes: Map<string, PendingObservation[]>,
+): Promise<void> {
   const tallies = new Map<string, Map<string, number>>();
   for (const row of await prefStore.listSubjectTallies(tx, customerId, subject)) {
     let counts = tallies.get(row.attribute);
@@ -127,9 +147,14 @@ async function applyToSubject(tx: Db, customerId: string, subject: string, attri
         row = await prefStore.findPreference(tx, customerId, 'implicit', `${subject}.${attribute}`);
         state = row ? stateOf(row) : null;
       }
-      state = decideImplicit(subject, attribute, talliesOf(counts), state, at, { id: interactionId, value: observation.value }) ?? null;
+      state =
+        decideImplicit(subject, attribute, talliesOf(counts), state, at, {
+          id: interactionId,
+          value: observation.value,
+        }) ?? null;
     }
-    for (const [value, { count, lastAt }] of added) await prefStore.addTally(tx, customerId, { subject, attribute, value }, count, lastAt);
+    for (const [value, { count, lastAt }] of added)
+      await prefStore.addTally(tx, customerId, { subject, attribute, value }, count, lastAt);
     if (row !== null) await saveImplicit(tx, customerId, subject, attribute, state, row !== undefined);
   }
 }
@@ -158,14 +183,23 @@ function stateOf(row: prefStore.PreferenceRow): ImplicitState {
   };
 }
 
-async function saveImplicit(tx: Db, customerId: string, subject: string, attribute: string, state: ImplicitState | null, stored: boolean): Promise<void> {
+async function saveImplicit(
+  tx: Db,
+  customerId: string,
+  subject: string,
+  attribute: string,
+  state: ImplicitState | null,
+  stored: boolean,
+): Promise<void> {
   const key = `${subject}.${attribute}`;
   if (!state) {
     if (stored) await prefStore.deletePreference(tx, customerId, 'implicit', key);
     return;
   }
   const { find, ids } = state.evidence;
-  const evidence = find ? [...(await findEvidence(tx, customerId, subject, attribute, state.value, find.upTo)), ...ids].slice(-MAX_EVIDENCE) : ids;
+  const evidence = find
+    ? [...(await findEvidence(tx, customerId, subject, attribute, state.value, find.upTo)), ...ids].slice(-MAX_EVIDENCE)
+    : ids;
   await prefStore.upsertPreference(tx, {
     customerId,
     kind: 'implicit',
@@ -180,7 +214,13 @@ async function saveImplicit(tx: Db, customerId: string, subject: string, attribu
 }
 
 /** Re-applies the rule to one (subject, attribute) after its tallies changed outside ingest (merge, rebuild). */
-async function redecideImplicit(tx: Db, customerId: string, subject: string, attribute: string, at: number): Promise<void> {
+async function redecideImplicit(
+  tx: Db,
+  customerId: string,
+  subject: string,
+  attribute: string,
+  at: number,
+): Promise<void> {
   const tallies = await prefStore.listTallies(tx, customerId, subject, attribute);
   const row = await prefStore.findPreference(tx, customerId, 'implicit', `${subject}.${attribute}`);
   const next = decideImplicit(subject, attribute, tallies, row ? stateOf(row) : null, at);
@@ -196,9 +236,14 @@ async function findEvidence(
   value: string,
   upTo: string | null,
 ): Promise<string[]> {
-  const events = await listObservedEvents(tx, customerId, { newest: EVIDENCE_SCAN, upToId: upTo === null ? undefined : Number(upTo) });
+  const events = await listObservedEvents(tx, customerId, {
+    newest: EVIDENCE_SCAN,
+    upToId: upTo === null ? undefined : Number(upTo),
+  });
   return events
-    .filter((event) => isEvidenceFor(JSON.parse(event.properties) as Record<string, unknown>, subject, attribute, value))
+    .filter((event) =>
+      isEvidenceFor(JSON.parse(event.properties) as Record<string, unknown>, subject, attribute, value),
+    )
     .slice(0, MAX_EVIDENCE)
     .map((event) => String(event.id))
     .reverse();
@@ -222,11 +267,16 @@ export async function rebuildImplicitPreferences(tx: Db, customerId: string): Pr
       }
       const pair = pairKey(observation.subject, observation.attribute);
       const seen = touched.get(pair);
-      touched.set(pair, { subject: observation.subject, attribute: observation.attribute, at: Math.max(seen?.at ?? 0, event.occurred_at) });
+      touched.set(pair, {
+        subject: observation.subject,
+        attribute: observation.attribute,
+        at: Math.max(seen?.at ?? 0, event.occurred_at),
+      });
     }
   }
   for (const tally of tallies.values()) await prefStore.addTally(tx, customerId, tally, tally.count, tally.lastAt);
-  for (const { subject, attribute, at } of touched.values()) await redecideImplicit(tx, customerId, subject, attribute, at);
+  for (const { subject, attribute, at } of touched.values())
+    await redecideImplicit(tx, customerId, subject, attribute, at);
 }
 
 /** After a merge: the absorbed profile's tallies join the survivor's and the touched preferences are re-decided. */

@@ -39,7 +39,8 @@ export interface CustomerExport {
 async function requireLiveCustomer(db: Db, id: string): Promise<store.CustomerRow> {
   const row = await canonicalCustomer(db, id);
   if (!row) throw new RapportError('customer_not_found', `No customer with id ${id}`, 404);
-  if (row.erased_at !== null) throw new RapportError('customer_erased', `Customer ${row.id} was erased on request`, 410);
+  if (row.erased_at !== null)
+    throw new RapportError('customer_erased', `Customer ${row.id} was erased on request`, 410);
   return row;
 }
 
@@ -68,15 +69,37 @@ export async function exportCustomer(db: Db, id: string, actor: Actor): Promise<
       acquisitionSource: row.acquisition_source,
       lifecycle: row.lifecycle,
     },
-    identities: (await store.listIdentities(db, row.id)).map((i) => ({ kind: i.kind, value: i.value, source: i.source, createdAt: iso(i.created_at) })),
+    identities: (await store.listIdentities(db, row.id)).map((i) => ({
+      kind: i.kind,
+      value: i.value,
+      source: i.source,
+      createdAt: iso(i.created_at),
+    })),
     preferences: (await prefStore.listPreferences(db, row.id)).map(toPreference),
-    flags: (await prefStore.listFlags(db, row.id)).map((f) => ({ flag: f.flag, source: f.source, reason: f.reason, setAt: iso(f.set_at) })),
+    flags: (await prefStore.listFlags(db, row.id)).map((f) => ({
+      flag: f.flag,
+      source: f.source,
+      reason: f.reason,
+      setAt: iso(f.set_at),
+    })),
     interactions,
     merges: await listMergesOf(db, row.id),
     cases: await exportCasesOf(db, await profilesOf(db, row.id)),
-    accessLog: audit.map((entry) => ({ at: iso(entry.at), actorKind: entry.actor_kind, actorId: entry.actor_id, action: entry.action })),
+    accessLog: audit.map((entry) => ({
+      at: iso(entry.at),
+      actorKind: entry.actor_kind,
+      actorId: entry.actor_id,
+      action: entry.action,
+    })),
   };
-  await recordAudit(db, { actorKind: actor.kind, actorId: actor.id, action: 'customer.exported', customerId: row.id, ip: actor.ip, requestId: actor.requestId });
+  await recordAudit(db, {
+    actorKind: actor.kind,
+    actorId: actor.id,
+    action: 'customer.exported',
+    customerId: row.id,
+    ip: actor.ip,
+    requestId: actor.requestId,
+  });
   return result;
 }
 
@@ -85,7 +108,11 @@ export async function exportCustomer(db: Db, id: string, actor: Actor): Promise<
  * flags and search terms go, and her cases keep only what the numbers need (cases/privacy.ts); a tombstone row stays so old ids answer 410 rather than 404, and the
  * audit trail keeps who did what (without details, which may quote personal data).
  */
-export async function eraseCustomer(db: Db, id: string, actor: Actor): Promise<{ erasedProfiles: string[]; interactions: number }> {
+export async function eraseCustomer(
+  db: Db,
+  id: string,
+  actor: Actor,
+): Promise<{ erasedProfiles: string[]; interactions: number }> {
   return db.transaction(async (tx) => {
     const row = await requireLiveCustomer(tx, id);
     const profiles = await profilesOf(tx, row.id);
@@ -95,7 +122,10 @@ export async function eraseCustomer(db: Db, id: string, actor: Actor): Promise<{
     await tx.run('DELETE FROM identities WHERE customer_id = ?', [row.id]);
     await recordIdentityChanges(
       tx,
-      identities.map((identity) => ({ identity: { kind: identity.kind as Identity['kind'], value: identity.value }, owner: null })),
+      identities.map((identity) => ({
+        identity: { kind: identity.kind as Identity['kind'], value: identity.value },
+        owner: null,
+      })),
     );
     for (const table of ['preferences', 'behaviour_tallies', 'customer_flags', 'customer_search_terms']) {
       await tx.run(`DELETE FROM ${table} WHERE customer_id IN (${placeholders})`, profiles);

@@ -12,7 +12,12 @@ export function nameFromTraits(traits: Record<string, unknown> | undefined): str
   const first = traits.firstName ?? traits.first_name;
   const last = traits.lastName ?? traits.last_name;
   const parts = [first, last].filter((part): part is string => typeof part === 'string' && part.trim() !== '');
-  return parts.length ? parts.map((part) => part.trim()).join(' ').slice(0, 200) : null;
+  return parts.length
+    ? parts
+        .map((part) => part.trim())
+        .join(' ')
+        .slice(0, 200)
+    : null;
 }
 
 /** Lower-case, accent-free words, so "José" is found by "jose". */
@@ -30,7 +35,10 @@ export function searchWords(text: string): string[] {
 }
 
 /** Later traits win key by key; a null value removes the key (as Segment's identify does). */
-export function mergeTraits(current: Record<string, unknown>, incoming: Record<string, unknown>): Record<string, unknown> {
+export function mergeTraits(
+  current: Record<string, unknown>,
+  incoming: Record<string, unknown>,
+): Record<string, unknown> {
   const merged = { ...current };
   for (const [key, value] of Object.entries(incoming)) {
     if (value === null) delete merged[key];
@@ -52,7 +60,10 @@ export function splitPreferenceTraits(traits: Record<string, unknown>): {
   return { traits: rest, preferences: list };
 }
 
-export function acquisitionSourceOf(traits: Record<string, unknown> | undefined, context: Record<string, unknown> | null): string | null {
+export function acquisitionSourceOf(
+  traits: Record<string, unknown> | undefined,
+  context: Record<string, unknown> | null,
+): string | null {
   const fromTraits = traits?.acquisitionSource ?? traits?.acquisition_source;
   if (typeof fromTraits === 'string' && fromTraits) return fromTraits.slice(0, 100);
   const campaign = context?.campaign as Record<string, unknown> | undefined;

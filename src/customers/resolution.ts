@@ -51,7 +51,13 @@ async function findOwner(tx: Db, identity: Identity): Promise<CachedOwner | unde
   return row;
 }
 
-async function addIdentity(tx: Db, identity: Identity, customerId: string, profileId: string, input: ResolveInput): Promise<void> {
+async function addIdentity(
+  tx: Db,
+  identity: Identity,
+  customerId: string,
+  profileId: string,
+  input: ResolveInput,
+): Promise<void> {
   await store.insertIdentity(tx, identity, customerId, profileId, input.source, input.occurredAt);
   identityCacheFor(tx).set(identity, { customer_id: customerId, profile_id: profileId });
 }
@@ -73,7 +79,9 @@ export async function resolveCustomer(tx: Db, input: ResolveInput): Promise<Reso
   if (input.customerId) {
     const named = await canonicalCustomer(tx, input.customerId);
     if (!named) {
-      throw new RapportError('customer_not_found', `No customer with id ${input.customerId}`, 404, [{ field: 'customer.id', reason: 'No such customer' }]);
+      throw new RapportError('customer_not_found', `No customer with id ${input.customerId}`, 404, [
+        { field: 'customer.id', reason: 'No such customer' },
+      ]);
     }
     if (named.erased_at !== null) {
       throw new RapportError('customer_erased', `Customer ${named.id} was erased on request`, 410, [
@@ -153,13 +161,16 @@ async function mergeOwners(
     merged.push(candidate.id);
   }
   if (refused.length === 0) return { customerId: survivor.id, merged };
-  const strongest = [...known].sort((a, b) => identityStrength(b.identity.kind) - identityStrength(a.identity.kind))[0]!;
+  const strongest = [...known].sort(
+    (a, b) => identityStrength(b.identity.kind) - identityStrength(a.identity.kind),
+  )[0]!;
   const owner = refused.includes(strongest.row.customer_id) ? strongest.row.customer_id : survivor.id;
   return { customerId: owner, merged };
 }
 
 async function exclusiveIdentities(tx: Db, customerId: string): Promise<Map<string, string>> {
   const map = new Map<string, string>();
-  for (const row of await store.listIdentities(tx, customerId)) if (isExclusiveKind(row.kind)) map.set(row.kind, row.value);
+  for (const row of await store.listIdentities(tx, customerId))
+    if (isExclusiveKind(row.kind)) map.set(row.kind, row.value);
   return map;
 }

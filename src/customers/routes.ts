@@ -3,7 +3,14 @@ import { z } from 'zod';
 import { defineRoute } from '../http/route.ts';
 import { RapportError } from '../http/errors.ts';
 import type { RequestContext } from '../http/context.ts';
-import { maskIdentityValue, normaliseEmail, normalisePhone, parseExternalRef, parseHandleRef, type Identity } from './identity.ts';
+import {
+  maskIdentityValue,
+  normaliseEmail,
+  normalisePhone,
+  parseExternalRef,
+  parseHandleRef,
+  type Identity,
+} from './identity.ts';
 import { parseSearchQuery } from './search-query.ts';
 import * as customers from './service.ts';
 import { eraseCustomer, exportCustomer } from './privacy.ts';
@@ -17,7 +24,10 @@ async function cardFor(ctx: RequestContext, id: string): Promise<customers.Conte
   return ctx.can('customers:pii') ? card : customers.maskPersonalData(card);
 }
 
-function identityFromLookup(query: { email?: string; phone?: string; handle?: string; external?: string }, ctx: RequestContext): Identity {
+function identityFromLookup(
+  query: { email?: string; phone?: string; handle?: string; external?: string },
+  ctx: RequestContext,
+): Identity {
   const given = Object.entries(query).filter(([, value]) => value !== undefined);
   if (given.length !== 1) {
     throw new RapportError('invalid_input', 'Give exactly one of email, phone, handle or external', 400, [
@@ -27,9 +37,12 @@ function identityFromLookup(query: { email?: string; phone?: string; handle?: st
   const [field, raw] = given[0] as [string, string];
   const identity =
     field === 'email'
-      ? (normaliseEmail(raw) && { kind: 'email' as const, value: normaliseEmail(raw)! })
+      ? normaliseEmail(raw) && { kind: 'email' as const, value: normaliseEmail(raw)! }
       : field === 'phone'
-        ? (normalisePhone(raw, ctx.config.defaultCountry) && { kind: 'phone' as const, value: normalisePhone(raw, ctx.config.defaultCountry)! })
+        ? normalisePhone(raw, ctx.config.defaultCountry) && {
+            kind: 'phone' as const,
+            value: normalisePhone(raw, ctx.config.defaultCountry)!,
+          }
         : field === 'handle'
           ? parseHandleRef(raw)
           : parseExternalRef(raw);
@@ -40,7 +53,9 @@ function identityFromLookup(query: { email?: string; phone?: string; handle?: st
       handle: 'network:handle, e.g. x:@jane',
       external: 'system:id, e.g. shopify:123',
     };
-    throw new RapportError('invalid_input', `${field} must be ${expected[field]}`, 400, [{ field, reason: `Expected ${expected[field]}` }]);
+    throw new RapportError('invalid_input', `${field} must be ${expected[field]}`, 400, [
+      { field, reason: `Expected ${expected[field]}` },
+    ]);
   }
   return identity;
 }
@@ -55,7 +70,11 @@ export const customerRoutes = [
     query: z.object({ q: z.string().max(200).optional(), limit: limit(20), cursor: z.string().max(200).optional() }),
     handler: async ({ query, ctx }) => {
       const page = query.q?.trim()
-        ? await customers.searchCustomers(ctx.db, { ...parseSearchQuery(query.q, ctx.config.defaultCountry), limit: query.limit, cursor: query.cursor })
+        ? await customers.searchCustomers(ctx.db, {
+            ...parseSearchQuery(query.q, ctx.config.defaultCountry),
+            limit: query.limit,
+            cursor: query.cursor,
+          })
         : await customers.listRecentCustomers(ctx.db, query.limit, query.cursor);
       if (ctx.can('customers:pii')) return page;
       // Both the search and the recent list: a viewer never sees a full address or number.
@@ -132,9 +151,13 @@ export const customerRoutes = [
     summary: 'Set a flag by hand (vip, past_issues, needs_extra_support, at_risk, or your own)',
     tags: ['customers'],
     auth: 'customers:write',
-    params: customerParams.extend({ flag: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'lower_snake_case, up to 40 characters') }),
+    params: customerParams.extend({
+      flag: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'lower_snake_case, up to 40 characters'),
+    }),
     body: z.object({ reason: z.string().max(500).nullable().default(null) }),
-    handler: async ({ params, body, ctx }) => ({ items: await customers.setFlag(ctx.db, params.id, params.flag, body.reason, ctx.actor) }),
+    handler: async ({ params, body, ctx }) => ({
+      items: await customers.setFlag(ctx.db, params.id, params.flag, body.reason, ctx.actor),
+    }),
   }),
   defineRoute({
     method: 'DELETE',
@@ -177,7 +200,7 @@ export const customerRoutes = [
   defineRoute({
     method: 'GET',
     url: '/api/customers/:id/export',
-    summary: "Everything held about a customer, as one JSON document (subject access request)",
+    summary: 'Everything held about a customer, as one JSON document (subject access request)',
     tags: ['privacy'],
     auth: 'customers:export',
     params: customerParams,

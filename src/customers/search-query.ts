@@ -1,6 +1,13 @@
 // Reads what a person typed into the search box: a name, an email, a phone, @handle, system:id or a customer id.
 import type { CountryCode } from 'libphonenumber-js';
-import { normaliseEmail, normaliseHandle, normalisePhone, parseExternalRef, parseHandleRef, type Identity } from './identity.ts';
+import {
+  normaliseEmail,
+  normaliseHandle,
+  normalisePhone,
+  parseExternalRef,
+  parseHandleRef,
+  type Identity,
+} from './identity.ts';
 import { searchWords } from './profile.ts';
 
 /** Networks an unqualified `@handle` is looked up on. */

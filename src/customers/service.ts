@@ -77,7 +77,12 @@ const DEPARTMENT_SCAN = 100;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Identify traits fold into the profile; the name and its search words follow. */
-export async function applyProfile(tx: Db, customerId: string, name: string | null, traits: Record<string, unknown>): Promise<void> {
+export async function applyProfile(
+  tx: Db,
+  customerId: string,
+  name: string | null,
+  traits: Record<string, unknown>,
+): Promise<void> {
   const row = (await store.findCustomerProfile(tx, customerId))!;
   const current = JSON.parse(row.traits) as Record<string, unknown>;
   const merged = mergeTraits(current, traits);
@@ -91,11 +96,17 @@ export async function applyProfile(tx: Db, customerId: string, name: string | nu
 async function requireCustomer(db: Db, id: string): Promise<store.CustomerRow> {
   const row = await canonicalCustomer(db, id);
   if (!row) throw new RapportError('customer_not_found', `No customer with id ${id}`, 404);
-  if (row.erased_at !== null) throw new RapportError('customer_erased', `Customer ${row.id} was erased on request`, 410);
+  if (row.erased_at !== null)
+    throw new RapportError('customer_erased', `Customer ${row.id} was erased on request`, 410);
   return row;
 }
 
-export async function getContextCard(db: Db, id: string, actor: Actor, openCasesOf: OpenCasesSource): Promise<ContextCard> {
+export async function getContextCard(
+  db: Db,
+  id: string,
+  actor: Actor,
+  openCasesOf: OpenCasesSource,
+): Promise<ContextCard> {
   const row = await requireCustomer(db, id);
   const [identities, flags, preferences, recent, departmentRows, merges, openCases, seenAt] = await Promise.all([
     store.listIdentities(db, row.id),
@@ -129,7 +140,12 @@ export async function getContextCard(db: Db, id: string, actor: Actor, openCases
       name: row.name,
       now: Date.now(),
       lastInbound: lastInbound
-        ? { department: lastInbound.department, channel: lastInbound.channel, occurredAt: lastInbound.occurred_at, text: lastInbound.text }
+        ? {
+            department: lastInbound.department,
+            channel: lastInbound.channel,
+            occurredAt: lastInbound.occurred_at,
+            text: lastInbound.text,
+          }
         : null,
       lastContacts: departmentRows
         .filter((c, i, all) => all.findIndex((o) => o.department === c.department) === i)
@@ -147,8 +163,18 @@ export async function getContextCard(db: Db, id: string, actor: Actor, openCases
     lifecycle: row.lifecycle,
     acquisitionSource: row.acquisition_source,
     interactionCount: row.interaction_count,
-    identities: identities.map((identity) => ({ kind: identity.kind, value: identity.value, createdAt: iso(identity.created_at) })),
-    flags: flags.map((flag) => ({ flag: flag.flag, source: flag.source, reason: flag.reason, setBy: flag.set_by, setAt: iso(flag.set_at) })),
+    identities: identities.map((identity) => ({
+      kind: identity.kind,
+      value: identity.value,
+      createdAt: iso(identity.created_at),
+    })),
+    flags: flags.map((flag) => ({
+      flag: flag.flag,
+      source: flag.source,
+      reason: flag.reason,
+      setBy: flag.set_by,
+      setAt: iso(flag.set_at),
+    })),
     preferences: preferences.map(toPreference),
     lastContacts,
     recentInteractions: recent.map(interactionStore.toInteraction),
@@ -168,7 +194,10 @@ export function maskPersonalData(card: ContextCard): ContextCard {
   return {
     ...card,
     traits,
-    identities: card.identities.map((identity) => ({ ...identity, value: maskIdentityValue(identity.kind, identity.value) })),
+    identities: card.identities.map((identity) => ({
+      ...identity,
+      value: maskIdentityValue(identity.kind, identity.value),
+    })),
   };
 }
 
@@ -180,11 +209,15 @@ export async function getTimeline(
 ): Promise<{ items: Interaction[]; nextCursor: string | null }> {
   const row = await requireCustomer(db, id);
   const after = page.cursor ? decodeCursor(page.cursor) : undefined;
-  if (after === null) throw new RapportError('invalid_cursor', 'The cursor is not one this API returned', 400, [{ field: 'cursor', reason: 'Unknown cursor' }]);
+  if (after === null)
+    throw new RapportError('invalid_cursor', 'The cursor is not one this API returned', 400, [
+      { field: 'cursor', reason: 'Unknown cursor' },
+    ]);
   const rows = await interactionStore.listTimeline(db, row.id, page.limit + 1, after);
   const items = rows.slice(0, page.limit);
   const last = items[items.length - 1];
-  const nextCursor = rows.length > page.limit && last ? encodeCursor({ occurredAt: last.occurred_at, id: last.id }) : null;
+  const nextCursor =
+    rows.length > page.limit && last ? encodeCursor({ occurredAt: last.occurred_at, id: last.id }) : null;
   await recordAudit(db, { ...auditActor(actor), action: 'customer.timeline_viewed', customerId: row.id });
   return { items: items.map(interactionStore.toInteraction), nextCursor };
 }
@@ -216,17 +249,31 @@ export const SEARCH_RESULTS_MAX = 1000;
  */
 export async function searchCustomers(
   db: Db,
-  query: { terms: string[]; identities: Identity[]; identityPrefix: string | null; customerId: string | null; limit: number; cursor?: string },
+  query: {
+    terms: string[];
+    identities: Identity[];
+    identityPrefix: string | null;
+    customerId: string | null;
+    limit: number;
+    cursor?: string;
+  },
 ): Promise<{ items: CustomerSummary[]; nextCursor: string | null; capped: boolean }> {
   const offset = query.cursor === undefined ? 0 : searchOffsetOf(query.cursor);
-  const ids = await store.searchCustomerIds(db, query.terms, query.identities, query.identityPrefix, SEARCH_RESULTS_MAX);
+  const ids = await store.searchCustomerIds(
+    db,
+    query.terms,
+    query.identities,
+    query.identityPrefix,
+    SEARCH_RESULTS_MAX,
+  );
   if (query.customerId) {
     // A merged-away id answers with the profile that absorbed it, first.
     const byId = await canonicalCustomer(db, query.customerId);
     if (byId && byId.erased_at === null && !ids.includes(byId.id)) ids.unshift(byId.id);
   }
   const end = offset + query.limit;
-  const nextCursor = end < Math.min(ids.length, SEARCH_RESULTS_MAX) ? Buffer.from(`s${end}`).toString('base64url') : null;
+  const nextCursor =
+    end < Math.min(ids.length, SEARCH_RESULTS_MAX) ? Buffer.from(`s${end}`).toString('base64url') : null;
   const rows = await store.listCustomerListRows(db, ids.slice(offset, end));
   return { items: rows.map(toSummary), nextCursor, capped: ids.length >= SEARCH_RESULTS_MAX };
 }
@@ -235,30 +282,53 @@ function searchOffsetOf(cursor: string): number {
   const match = /^s(\d{1,6})$/.exec(Buffer.from(cursor, 'base64url').toString());
   const offset = match ? Number(match[1]) : Number.NaN;
   if (!(offset >= 0 && offset < SEARCH_RESULTS_MAX)) {
-    throw new RapportError('invalid_cursor', 'The cursor is not one this API returned', 400, [{ field: 'cursor', reason: 'Unknown cursor' }]);
+    throw new RapportError('invalid_cursor', 'The cursor is not one this API returned', 400, [
+      { field: 'cursor', reason: 'Unknown cursor' },
+    ]);
   }
   return offset;
 }
 
-export async function listRecentCustomers(db: Db, limit: number, cursor?: string): Promise<{ items: CustomerSummary[]; nextCursor: string | null }> {
+export async function listRecentCustomers(
+  db: Db,
+  limit: number,
+  cursor?: string,
+): Promise<{ items: CustomerSummary[]; nextCursor: string | null }> {
   let after: { lastSeenAt: number; interactionId: number } | undefined;
   if (cursor) {
     const match = /^(\d+)\.(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
-    if (!match) throw new RapportError('invalid_cursor', 'The cursor is not one this API returned', 400, [{ field: 'cursor', reason: 'Unknown cursor' }]);
+    if (!match)
+      throw new RapportError('invalid_cursor', 'The cursor is not one this API returned', 400, [
+        { field: 'cursor', reason: 'Unknown cursor' },
+      ]);
     after = { lastSeenAt: Number(match[1]), interactionId: Number(match[2]) };
   }
   const rows = await store.listRecentCustomers(db, limit + 1, after);
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
-  const nextCursor = rows.length > limit && last ? Buffer.from(`${last.last_seen_at}.${last.latest_interaction_id}`).toString('base64url') : null;
+  const nextCursor =
+    rows.length > limit && last
+      ? Buffer.from(`${last.last_seen_at}.${last.latest_interaction_id}`).toString('base64url')
+      : null;
   return { items: items.map(toSummary), nextCursor };
 }
 
-export async function putStatedPreference(db: Db, customerId: string, key: string, value: string, actor: Actor): Promise<Preference[]> {
+export async function putStatedPreference(
+  db: Db,
+  customerId: string,
+  key: string,
+  value: string,
+  actor: Actor,
+): Promise<Preference[]> {
   return db.transaction(async (tx) => {
     const row = await requireCustomer(tx, customerId);
     await setExplicitPreference(tx, row.id, key, value, actor.id ? `staff:${actor.id}` : actor.kind);
-    await recordAudit(tx, { ...auditActor(actor), action: 'customer.preference_set', customerId: row.id, detail: { key } });
+    await recordAudit(tx, {
+      ...auditActor(actor),
+      action: 'customer.preference_set',
+      customerId: row.id,
+      detail: { key },
+    });
     return (await prefStore.listPreferences(tx, row.id)).map(toPreference);
   });
 }
@@ -269,16 +339,45 @@ export async function removeStatedPreference(db: Db, customerId: string, key: st
     if ((await prefStore.deletePreference(tx, row.id, 'explicit', key)) === 0) {
       throw new RapportError('preference_not_found', `Customer ${row.id} has no stated preference ${key}`, 404);
     }
-    await recordAudit(tx, { ...auditActor(actor), action: 'customer.preference_removed', customerId: row.id, detail: { key } });
+    await recordAudit(tx, {
+      ...auditActor(actor),
+      action: 'customer.preference_removed',
+      customerId: row.id,
+      detail: { key },
+    });
   });
 }
 
-export async function setFlag(db: Db, customerId: string, flag: string, reason: string | null, actor: Actor): Promise<Flag[]> {
+export async function setFlag(
+  db: Db,
+  customerId: string,
+  flag: string,
+  reason: string | null,
+  actor: Actor,
+): Promise<Flag[]> {
   return db.transaction(async (tx) => {
     const row = await requireCustomer(tx, customerId);
-    await prefStore.upsertFlag(tx, { customerId: row.id, flag, source: 'manual', reason, setBy: actor.id, at: Date.now() });
-    await recordAudit(tx, { ...auditActor(actor), action: 'customer.flag_set', customerId: row.id, detail: { flag, reason } });
-    return (await prefStore.listFlags(tx, row.id)).map((f) => ({ flag: f.flag, source: f.source, reason: f.reason, setBy: f.set_by, setAt: iso(f.set_at) }));
+    await prefStore.upsertFlag(tx, {
+      customerId: row.id,
+      flag,
+      source: 'manual',
+      reason,
+      setBy: actor.id,
+      at: Date.now(),
+    });
+    await recordAudit(tx, {
+      ...auditActor(actor),
+      action: 'customer.flag_set',
+      customerId: row.id,
+      detail: { flag, reason },
+    });
+    return (await prefStore.listFlags(tx, row.id)).map((f) => ({
+      flag: f.flag,
+      source: f.source,
+      reason: f.reason,
+      setBy: f.set_by,
+      setAt: iso(f.set_at),
+    }));
   });
 }
 
@@ -288,7 +387,12 @@ export async function clearFlag(db: Db, customerId: string, flag: string, actor:
     if ((await prefStore.deleteFlag(tx, row.id, flag)) === 0) {
       throw new RapportError('flag_not_found', `Customer ${row.id} has no flag ${flag}`, 404);
     }
-    await recordAudit(tx, { ...auditActor(actor), action: 'customer.flag_cleared', customerId: row.id, detail: { flag } });
+    await recordAudit(tx, {
+      ...auditActor(actor),
+      action: 'customer.flag_cleared',
+      customerId: row.id,
+      detail: { flag },
+    });
   });
 }
 
@@ -296,7 +400,13 @@ export async function mergeCustomers(db: Db, survivorId: string, absorbedId: str
   return db.transaction(async (tx) => {
     const survivor = await requireCustomer(tx, survivorId);
     const absorbed = await requireCustomer(tx, absorbedId);
-    return mergeProfiles(tx, { survivorId: survivor.id, absorbedId: absorbed.id, reason: 'manual', cause: null, actor });
+    return mergeProfiles(tx, {
+      survivorId: survivor.id,
+      absorbedId: absorbed.id,
+      reason: 'manual',
+      cause: null,
+      actor,
+    });
   });
 }
 
@@ -308,4 +418,3 @@ export async function listMerges(db: Db, customerId: string): Promise<Merge[]> {
   const row = await requireCustomer(db, customerId);
   return listMergesOf(db, row.id);
 }
-

@@ -31,7 +31,8 @@ export interface IdentityRow {
  * per customer (see migration 0002). The row's own first/last seen only answer for a profile that
  * has no interactions (yet).
  */
-const RECORD_COLUMNS = 'c.id, c.name, c.traits, c.created_at, c.acquisition_source, c.lifecycle, c.merged_into, c.erased_at';
+const RECORD_COLUMNS =
+  'c.id, c.name, c.traits, c.created_at, c.acquisition_source, c.lifecycle, c.merged_into, c.erased_at';
 const CUSTOMER_COLUMNS = `${RECORD_COLUMNS},
   COALESCE((SELECT MIN(occurred_at) FROM interactions WHERE customer_id = c.id), c.first_seen_at) AS first_seen_at,
   COALESCE((SELECT MAX(occurred_at) FROM interactions WHERE customer_id = c.id), c.last_seen_at) AS last_seen_at,
@@ -49,7 +50,10 @@ export async function findCustomerRecord(db: Db, id: string): Promise<CustomerRe
 }
 
 /** Only what an identify changes: the ingest path reads this, so it skips the activity columns. */
-export async function findCustomerProfile(db: Db, id: string): Promise<Pick<CustomerRow, 'name' | 'traits'> | undefined> {
+export async function findCustomerProfile(
+  db: Db,
+  id: string,
+): Promise<Pick<CustomerRow, 'name' | 'traits'> | undefined> {
   return db.get('SELECT name, traits FROM customers WHERE id = ?', [id]);
 }
 
@@ -60,7 +64,15 @@ export async function insertCustomer(
   await db.run(
     `INSERT INTO customers (id, name, traits, created_at, first_seen_at, last_seen_at, acquisition_source)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    [customer.id, customer.name, customer.traits, Date.now(), customer.seenAt, customer.seenAt, customer.acquisitionSource],
+    [
+      customer.id,
+      customer.name,
+      customer.traits,
+      Date.now(),
+      customer.seenAt,
+      customer.seenAt,
+      customer.acquisitionSource,
+    ],
   );
 }
 
@@ -98,7 +110,12 @@ export async function moveIdentities(db: Db, fromCustomerId: string, toCustomerI
   await db.run('UPDATE identities SET customer_id = ? WHERE customer_id = ?', [toCustomerId, fromCustomerId]);
 }
 
-export async function moveIdentitiesOfProfile(db: Db, fromCustomerId: string, profileId: string, toCustomerId: string): Promise<void> {
+export async function moveIdentitiesOfProfile(
+  db: Db,
+  fromCustomerId: string,
+  profileId: string,
+  toCustomerId: string,
+): Promise<void> {
   await db.run('UPDATE identities SET customer_id = ? WHERE customer_id = ? AND profile_id = ?', [
     toCustomerId,
     fromCustomerId,
@@ -154,7 +171,11 @@ export interface RecentCustomerRow extends CustomerListRow {
  * Most recently seen customers first, walking the interaction stream newest first and keeping each
  * customer's latest interaction only. The cursor is the (occurred_at, id) of the previous page's last one.
  */
-export async function listRecentCustomers(db: Db, limit: number, after?: { lastSeenAt: number; interactionId: number }): Promise<RecentCustomerRow[]> {
+export async function listRecentCustomers(
+  db: Db,
+  limit: number,
+  after?: { lastSeenAt: number; interactionId: number },
+): Promise<RecentCustomerRow[]> {
   return db.all<RecentCustomerRow>(
     `SELECT ${LIST_COLUMNS}, latest.id AS latest_interaction_id
      FROM (
@@ -203,9 +224,17 @@ export async function searchCustomerIds(
     // Each term is a prefix of some word of the name; the first term drives the index range scan.
     const conditions = terms
       .slice(1)
-      .map(() => 'AND EXISTS (SELECT 1 FROM customer_search_terms t2 WHERE t2.customer_id = t.customer_id AND t2.term >= ? AND t2.term < ?)')
+      .map(
+        () =>
+          'AND EXISTS (SELECT 1 FROM customer_search_terms t2 WHERE t2.customer_id = t.customer_id AND t2.term >= ? AND t2.term < ?)',
+      )
       .join(' ');
-    const params = [terms[0]!, terms[0]! + '\uffff', ...terms.slice(1).flatMap((term) => [term, term + '\uffff']), limit];
+    const params = [
+      terms[0]!,
+      terms[0]! + '\uffff',
+      ...terms.slice(1).flatMap((term) => [term, term + '\uffff']),
+      limit,
+    ];
     const rows = await db.all<{ customer_id: string }>(
       `SELECT DISTINCT t.customer_id FROM customer_search_terms t WHERE t.term >= ? AND t.term < ? ${conditions} LIMIT ?`,
       params,
@@ -225,13 +254,18 @@ export async function searchCustomerIds(
       )),
     );
   }
-  return seen.sort((a, b) => b.last_seen_at - a.last_seen_at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((row) => row.id);
+  return seen
+    .sort((a, b) => b.last_seen_at - a.last_seen_at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((row) => row.id);
 }
 
 /** List rows of these customers, in the order given. */
 export async function listCustomerListRows(db: Db, ids: readonly string[]): Promise<CustomerListRow[]> {
   if (ids.length === 0) return [];
-  const rows = await db.all<CustomerListRow>(`SELECT ${LIST_COLUMNS} FROM customers c WHERE c.id IN (${ids.map(() => '?').join(', ')})`, ids);
+  const rows = await db.all<CustomerListRow>(
+    `SELECT ${LIST_COLUMNS} FROM customers c WHERE c.id IN (${ids.map(() => '?').join(', ')})`,
+    ids,
+  );
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }

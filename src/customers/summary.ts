@@ -22,7 +22,13 @@ const FLAG_NOTES: Record<string, string> = {
 export function relativeTime(at: number, now: number): string {
   const seconds = Math.max(0, Math.round((now - at) / 1000));
   const steps: Array<[number, string]> = [
-    [60, 'second'], [60, 'minute'], [24, 'hour'], [7, 'day'], [4.35, 'week'], [12, 'month'], [Infinity, 'year'],
+    [60, 'second'],
+    [60, 'minute'],
+    [24, 'hour'],
+    [7, 'day'],
+    [4.35, 'week'],
+    [12, 'month'],
+    [Infinity, 'year'],
   ];
   let value = seconds;
   for (const [size, unit] of steps) {
@@ -59,15 +65,26 @@ export function summarise(input: SummaryInput): string {
   if (input.lastInbound) {
     const who = input.lastInbound.department ? `${titleCase(input.lastInbound.department)} ` : 'us ';
     const about = input.lastInbound.text ? ` about ${quote(input.lastInbound.text)}` : '';
-    parts.push(`Last contacted ${who}${relativeTime(input.lastInbound.occurredAt, input.now)} by ${input.lastInbound.channel.replace(/_/g, ' ')}${about}.`);
+    parts.push(
+      `Last contacted ${who}${relativeTime(input.lastInbound.occurredAt, input.now)} by ${input.lastInbound.channel.replace(/_/g, ' ')}${about}.`,
+    );
   }
-  const others = input.lastContacts.filter((contact) => contact.department !== input.lastInbound?.department).slice(0, 2);
+  const others = input.lastContacts
+    .filter((contact) => contact.department !== input.lastInbound?.department)
+    .slice(0, 2);
   if (others.length) {
-    parts.push(`Also met ${others.map((c) => `${titleCase(c.department)} ${relativeTime(c.occurredAt, input.now)}`).join(' and ')}.`);
+    parts.push(
+      `Also met ${others.map((c) => `${titleCase(c.department)} ${relativeTime(c.occurredAt, input.now)}`).join(' and ')}.`,
+    );
   }
   for (const flag of input.flags) parts.push(FLAG_NOTES[flag] ?? `Flag: ${titleCase(flag)}.`);
   if (input.statedPreferences.length) {
-    parts.push(`Prefers ${input.statedPreferences.slice(0, 3).map((p) => `${p.key.replace(/_/g, ' ')}: ${p.value}`).join('; ')}.`);
+    parts.push(
+      `Prefers ${input.statedPreferences
+        .slice(0, 3)
+        .map((p) => `${p.key.replace(/_/g, ' ')}: ${p.value}`)
+        .join('; ')}.`,
+    );
   }
   return parts.join(' ');
 }

@@ -65,19 +65,22 @@ export function derivedFlags(rules: readonly FlagRule[], facts: CustomerFacts, n
       const caseCount = facts.casesWithin(days);
       const gestureCount = facts.gesturesWithin(days);
       if (caseCount >= cases) flags.set('past_issues', `${caseCount} cases in the last ${days} days`);
-      else if (gestureCount >= gestures) flags.set('past_issues', `${gestureCount} service-recovery gesture(s) in the last ${days} days`);
+      else if (gestureCount >= gestures)
+        flags.set('past_issues', `${gestureCount} service-recovery gesture(s) in the last ${days} days`);
     } else if (rule.flag === 'needs_extra_support') {
       const { reopens, repeatContacts, days } = rule.params;
       const reopenCount = facts.reopensWithin(days);
       const repeatCount = facts.repeatContactsWithin(days);
-      if (reopenCount >= reopens) flags.set('needs_extra_support', `${reopenCount} reopened case(s) in the last ${days} days`);
+      if (reopenCount >= reopens)
+        flags.set('needs_extra_support', `${reopenCount} reopened case(s) in the last ${days} days`);
       else if (repeatCount >= repeatContacts) {
         flags.set('needs_extra_support', `${repeatCount} repeat contact(s) in the last ${days} days`);
       }
     } else if (rule.flag === 'vip') {
       const { lifetimeValue, currency } = rule.params;
       const value = facts.lifetimeValue(currency);
-      if (value >= lifetimeValue) flags.set('vip', `Lifetime value ${value.toFixed(2)} ${currency} (threshold ${lifetimeValue})`);
+      if (value >= lifetimeValue)
+        flags.set('vip', `Lifetime value ${value.toFixed(2)} ${currency} (threshold ${lifetimeValue})`);
     } else {
       const reason = atRiskReason(rule.params, facts, now);
       if (reason) flags.set('at_risk', reason);
@@ -86,9 +89,14 @@ export function derivedFlags(rules: readonly FlagRule[], facts: CustomerFacts, n
   return flags;
 }
 
-function atRiskReason(params: z.infer<typeof FLAG_RULE_PARAMS.at_risk>, facts: CustomerFacts, now: number): string | null {
+function atRiskReason(
+  params: z.infer<typeof FLAG_RULE_PARAMS.at_risk>,
+  facts: CustomerFacts,
+  now: number,
+): string | null {
   const breachCount = facts.breachesWithin(params.days);
-  if (breachCount >= params.breaches) return `${breachCount} SLA breach(es) on her cases in the last ${params.days} days`;
+  if (breachCount >= params.breaches)
+    return `${breachCount} SLA breach(es) on her cases in the last ${params.days} days`;
   const { count, latestAt } = facts.inboundContacts(params.minInteractions);
   if (count < params.minInteractions || latestAt === null) return null;
   const quietFor = Math.floor((now - latestAt) / DAY_MS);

@@ -14,13 +14,20 @@ const REEVALUATE_KEY = 'flags.reevaluate.';
 const CHUNK = 500;
 
 export async function listFlagRules(db: Db): Promise<FlagRule[]> {
-  const rows = await db.all<{ flag: string; enabled: number; params: string }>('SELECT flag, enabled, params FROM flag_rules ORDER BY flag');
+  const rows = await db.all<{ flag: string; enabled: number; params: string }>(
+    'SELECT flag, enabled, params FROM flag_rules ORDER BY flag',
+  );
   return rows
     .filter((row) => (FLAG_NAMES as string[]).includes(row.flag))
     .map((row) => ({ flag: row.flag, enabled: row.enabled === 1, params: JSON.parse(row.params) }) as FlagRule);
 }
 
-export async function updateFlagRule(db: Db, flag: string, change: { enabled?: boolean; params?: unknown }, staffId: string | null): Promise<FlagRule> {
+export async function updateFlagRule(
+  db: Db,
+  flag: string,
+  change: { enabled?: boolean; params?: unknown },
+  staffId: string | null,
+): Promise<FlagRule> {
   if (!(FLAG_NAMES as string[]).includes(flag)) throw new RapportError('not_found', `No flag rule ${flag}`, 404);
   const current = (await listFlagRules(db)).find((rule) => rule.flag === flag)!;
   let params: unknown = current.params;
@@ -54,7 +61,11 @@ export async function updateFlagRule(db: Db, flag: string, change: { enabled?: b
 export const CONTACT_FLAGS: readonly FlagName[] = ['at_risk'];
 
 /** Of these customers, those who hold one of these flags by rule (asked in chunks, for any batch size). */
-export async function ruleFlagHoldersAmong(db: Db, customerIds: Iterable<string>, flags: readonly FlagName[]): Promise<string[]> {
+export async function ruleFlagHoldersAmong(
+  db: Db,
+  customerIds: Iterable<string>,
+  flags: readonly FlagName[],
+): Promise<string[]> {
   const ids = [...new Set(customerIds)];
   const holders: string[] = [];
   for (let start = 0; start < ids.length; start += CHUNK) {
@@ -85,23 +96,43 @@ const ORDER_VALUE = `COALESCE(json_extract(properties, '$.revenue'), json_extrac
                               json_extract(properties, '$.price') * COALESCE(json_extract(properties, '$.quantity'), 1))`;
 
 /** `only` narrows the work to the flags an event can change (an order changes only the value flags). */
-export async function refreshRuleFlags(db: Db, customerId: string, now: number, only: readonly FlagName[] = FLAG_NAMES): Promise<void> {
+export async function refreshRuleFlags(
+  db: Db,
+  customerId: string,
+  now: number,
+  only: readonly FlagName[] = FLAG_NAMES,
+): Promise<void> {
   await refreshRuleFlagsOf(db, [customerId], now, only);
 }
 
 /** The same for many customers, reading the rules once: ingest batches, sweeps and re-evaluations. */
-export async function refreshRuleFlagsOf(db: Db, customerIds: Iterable<string>, now: number, only: readonly FlagName[] = FLAG_NAMES): Promise<void> {
+export async function refreshRuleFlagsOf(
+  db: Db,
+  customerIds: Iterable<string>,
+  now: number,
+  only: readonly FlagName[] = FLAG_NAMES,
+): Promise<void> {
   const rules = (await listFlagRules(db)).filter((rule) => only.includes(rule.flag));
   for (const customerId of customerIds) await applyRules(db, customerId, now, rules, only);
 }
 
-async function applyRules(db: Db, customerId: string, now: number, rules: readonly FlagRule[], only: readonly FlagName[]): Promise<void> {
+async function applyRules(
+  db: Db,
+  customerId: string,
+  now: number,
+  rules: readonly FlagRule[],
+  only: readonly FlagName[],
+): Promise<void> {
   const customer = await canonicalCustomer(db, customerId);
   if (!customer || customer.erased_at !== null) return;
   const profiles = await profilesOf(db, customer.id);
   const inList = profiles.map(() => '?').join(', ');
   const since = (days: number) => now - days * DAY_MS;
-  const windows = new Set(rules.flatMap((rule) => (rule.flag === 'past_issues' || rule.flag === 'needs_extra_support' ? [rule.params.days] : [])));
+  const windows = new Set(
+    rules.flatMap((rule) =>
+      rule.flag === 'past_issues' || rule.flag === 'needs_extra_support' ? [rule.params.days] : [],
+    ),
+  );
   const counts = new Map<number, { cases: number; reopens: number; repeats: number; gestures: number }>();
   for (const days of windows) {
     const row = await db.get<{ cases: number; reopens: number | null; repeats: number }>(
@@ -113,7 +144,12 @@ async function applyRules(db: Db, customerId: string, now: number, rules: readon
       `SELECT COUNT(*) AS n FROM gestures WHERE customer_id IN (${inList}) AND status = 'issued' AND created_at >= ?`,
       [...profiles, since(days)],
     );
-    counts.set(days, { cases: row?.cases ?? 0, reopens: row?.reopens ?? 0, repeats: row?.repeats ?? 0, gestures: gestures?.n ?? 0 });
+    counts.set(days, {
+      cases: row?.cases ?? 0,
+      reopens: row?.reopens ?? 0,
+      repeats: row?.repeats ?? 0,
+      gestures: gestures?.n ?? 0,
+    });
   }
   const values = new Map<string, number>();
   for (const rule of rules) {
@@ -161,7 +197,10 @@ async function applyRules(db: Db, customerId: string, now: number, rules: readon
   for (const flag of only) {
     const reason = flags.get(flag);
     if (reason === undefined) {
-      await db.run(`DELETE FROM customer_flags WHERE customer_id = ? AND flag = ? AND source = 'rule'`, [customer.id, flag]);
+      await db.run(`DELETE FROM customer_flags WHERE customer_id = ? AND flag = ? AND source = 'rule'`, [
+        customer.id,
+        flag,
+      ]);
       continue;
     }
     await db.run(
@@ -189,7 +228,12 @@ export async function sweepLapsedFlags(db: Db, now = Date.now()): Promise<number
       `SELECT DISTINCT customer_id FROM customer_flags WHERE source = 'rule' AND flag IN (${inList})`,
       [...WINDOWED_FLAGS],
     );
-    await refreshRuleFlagsOf(tx, holders.map((row) => row.customer_id), now, WINDOWED_FLAGS);
+    await refreshRuleFlagsOf(
+      tx,
+      holders.map((row) => row.customer_id),
+      now,
+      WINDOWED_FLAGS,
+    );
     return before - (await tx.get<{ n: number }>(flagged, [...WINDOWED_FLAGS]))!.n;
   });
 }
@@ -212,10 +256,10 @@ export async function sweepNewlyQuiet(db: Db, now = Date.now()): Promise<number>
   const marker = await readSetting(db, QUIET_SWEPT_KEY);
   const from = typeof marker === 'number' ? marker : until - QUIET_FIRST_LOOK_MS;
   if (from >= until) return 0;
-  const rows = await db.all<{ customer_id: string }>('SELECT DISTINCT customer_id FROM interactions WHERE occurred_at > ? AND occurred_at <= ?', [
-    from,
-    until,
-  ]);
+  const rows = await db.all<{ customer_id: string }>(
+    'SELECT DISTINCT customer_id FROM interactions WHERE occurred_at > ? AND occurred_at <= ?',
+    [from, until],
+  );
   const customers = rows.map((row) => row.customer_id);
   await refreshInChunks(db, customers, now, ['at_risk']);
   await writeSetting(db, QUIET_SWEPT_KEY, until);
@@ -223,7 +267,12 @@ export async function sweepNewlyQuiet(db: Db, now = Date.now()): Promise<number>
 }
 
 /** Re-decides these flags of many customers, a transaction per chunk, so ingest and the inbox are never held up for long. */
-async function refreshInChunks(db: Db, customerIds: readonly string[], now: number, flags: readonly FlagName[]): Promise<void> {
+async function refreshInChunks(
+  db: Db,
+  customerIds: readonly string[],
+  now: number,
+  flags: readonly FlagName[],
+): Promise<void> {
   for (let start = 0; start < customerIds.length; start += CHUNK) {
     await db.transaction((tx) => refreshRuleFlagsOf(tx, customerIds.slice(start, start + CHUNK), now, flags));
   }

@@ -39,20 +39,26 @@ function toView(limits: GestureLimits): GestureLimitsView {
 function minor(field: string, amount: number, currency: string): number {
   const value = toMinorUnits(amount, currency);
   if (value === null) {
-    throw new RapportError('invalid_input', `${currency} amounts have at most the currency's decimal places`, 400, [{ field, reason: 'Too many decimals' }]);
+    throw new RapportError('invalid_input', `${currency} amounts have at most the currency's decimal places`, 400, [
+      { field, reason: 'Too many decimals' },
+    ]);
   }
   return value;
 }
 
 async function requireStaff(db: Db, staffId: string): Promise<{ empowerment_currency: string }> {
-  const row = await db.get<{ empowerment_currency: string }>('SELECT empowerment_currency FROM staff WHERE id = ?', [staffId]);
+  const row = await db.get<{ empowerment_currency: string }>('SELECT empowerment_currency FROM staff WHERE id = ?', [
+    staffId,
+  ]);
   if (!row) throw new RapportError('staff_not_found', `No staff member with id ${staffId}`, 404);
   return row;
 }
 
 function requireCurrency(currency: string): void {
   if (!isCurrency(currency)) {
-    throw new RapportError('invalid_input', 'An ISO 4217 currency code such as USD', 400, [{ field: 'currency', reason: 'Unknown currency' }]);
+    throw new RapportError('invalid_input', 'An ISO 4217 currency code such as USD', 400, [
+      { field: 'currency', reason: 'Unknown currency' },
+    ]);
   }
 }
 
@@ -62,14 +68,22 @@ export async function listLimits(db: Db, staffId: string): Promise<GestureLimits
 }
 
 /** Sets every limit in one currency (a sum below the single-gesture limit would make no sense, so it is refused). */
-export async function setLimits(db: Db, staffId: string, currency: string, input: GestureLimitsInput): Promise<GestureLimitsView> {
+export async function setLimits(
+  db: Db,
+  staffId: string,
+  currency: string,
+  input: GestureLimitsInput,
+): Promise<GestureLimitsView> {
   requireCurrency(currency);
   return db.transaction(async (tx) => {
     const staff = await requireStaff(tx, staffId);
     const perGesture = minor('perGesture', input.perGesture, currency);
     const perCase = input.perCase == null ? null : minor('perCase', input.perCase, currency);
     const perDay = input.perDay == null ? null : minor('perDay', input.perDay, currency);
-    for (const [field, value] of [['perCase', perCase], ['perDay', perDay]] as const) {
+    for (const [field, value] of [
+      ['perCase', perCase],
+      ['perDay', perDay],
+    ] as const) {
       if (value !== null && value < perGesture) {
         throw new RapportError('invalid_input', 'A total cannot be below the single-gesture limit', 400, [
           { field, reason: 'At least the per-gesture limit' },
@@ -93,11 +107,16 @@ export async function removeLimits(db: Db, staffId: string, currency: string): P
     if (!(await store.deleteGestureLimits(tx, staffId, currency))) {
       throw new RapportError('not_found', `No limits in ${currency} for this staff member`, 404);
     }
-    if (staff.empowerment_currency === currency) await tx.run('UPDATE staff SET empowerment_limit = 0 WHERE id = ?', [staffId]);
+    if (staff.empowerment_currency === currency)
+      await tx.run('UPDATE staff SET empowerment_limit = 0 WHERE id = ?', [staffId]);
   });
 }
 
 /** The staff form's single figure: the per-gesture limit in that currency, sums kept. */
-export async function setPerGestureLimit(db: Db, staffId: string, limit: { limit: number; currency: string }): Promise<void> {
+export async function setPerGestureLimit(
+  db: Db,
+  staffId: string,
+  limit: { limit: number; currency: string },
+): Promise<void> {
   await store.setPerGestureLimit(db, staffId, limit.currency, limit.limit, Date.now());
 }

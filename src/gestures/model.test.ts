@@ -5,7 +5,12 @@ import { dayAround, limitBroken, resolveLimits } from './model.ts';
 
 test('defaults: a case may get one full gesture, a day five; none set means everything with an amount waits', () => {
   assert.deepEqual(resolveLimits('USD', { perGesture: 5000, perCase: null, perDay: null }), {
-    currency: 'USD', perGesture: 5000, perCase: 5000, perDay: 25000, perCaseIsDefault: true, perDayIsDefault: true,
+    currency: 'USD',
+    perGesture: 5000,
+    perCase: 5000,
+    perDay: 25000,
+    perCaseIsDefault: true,
+    perDayIsDefault: true,
   });
   const none = resolveLimits('EUR', null);
   assert.equal(limitBroken(1, none, { onCase: 0, today: 0 }), 'gesture_limit');
@@ -26,5 +31,8 @@ test("the day is the team's local day", () => {
   const at = Date.parse('2026-03-10T02:00:00Z');
   assert.deepEqual(dayAround(at, 'UTC'), [Date.parse('2026-03-10T00:00:00Z'), Date.parse('2026-03-11T00:00:00Z')]);
   // 02:00 UTC is still the 9th in New York.
-  assert.deepEqual(dayAround(at, 'America/New_York'), [Date.parse('2026-03-09T04:00:00Z'), Date.parse('2026-03-10T04:00:00Z')]);
+  assert.deepEqual(dayAround(at, 'America/New_York'), [
+    Date.parse('2026-03-09T04:00:00Z'),
+    Date.parse('2026-03-10T04:00:00Z'),
+  ]);
 });

@@ -10,7 +10,10 @@ const PER_GESTURE_QUERIES: Record<string, [sql: string, index: RegExp]> = {
     'SELECT currency, per_gesture, per_case, per_day FROM gesture_limits WHERE staff_id = ? AND currency = ?',
     /USING PRIMARY KEY \(staff_id=\? AND currency=\?\)/,
   ],
-  "the case's total": [`SELECT SUM(amount) AS total FROM gestures WHERE case_id = ? AND currency = ? AND status = 'issued'`, /USING INDEX gestures_case/],
+  "the case's total": [
+    `SELECT SUM(amount) AS total FROM gestures WHERE case_id = ? AND currency = ? AND status = 'issued'`,
+    /USING INDEX gestures_case/,
+  ],
   "the agent's day": [
     `SELECT SUM(amount) AS total FROM gestures WHERE issued_by = ? AND currency = ? AND status = 'issued' AND created_at >= ? AND created_at < ?`,
     /USING INDEX gestures_issued_by_day \(issued_by=\? AND currency=\? AND created_at>\? AND created_at<\?\)/,

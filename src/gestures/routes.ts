@@ -25,7 +25,9 @@ export const gestureLimitRoutes = [
     auth: 'staff:manage',
     audit: 'gesture_limits.changed',
     params: currencyParams,
-    body: z.object({ perGesture: amount, perCase: amount.nullable().optional(), perDay: amount.nullable().optional() }).strict(),
+    body: z
+      .object({ perGesture: amount, perCase: amount.nullable().optional(), perDay: amount.nullable().optional() })
+      .strict(),
     handler: async ({ params, body, ctx }) => setLimits(ctx.db, params.id, params.currency, body),
   }),
   defineRoute({

@@ -13,7 +13,13 @@ import { customerLabel, customerLabelFactsOf } from '../customers/label.ts';
 import { refreshRuleFlags } from '../flags/service.ts';
 import { dayAround, limitBroken, type GestureKind } from './model.ts';
 import { formatMoney, isCurrency, toMinorUnits } from './money.ts';
-import { toGestureView, toPendingGestureView, type GestureRow, type GestureView, type PendingGestureView } from './view.ts';
+import {
+  toGestureView,
+  toPendingGestureView,
+  type GestureRow,
+  type GestureView,
+  type PendingGestureView,
+} from './view.ts';
 import * as store from './store.ts';
 
 export interface GestureRequest {
@@ -48,20 +54,39 @@ async function recordIssued(tx: Db, row: GestureRow, staff: Staffer, at: number)
     text: describe(row),
     department: staff.department ?? 'support',
     staffId: row.issued_by,
-    properties: { gestureId: row.id, kind: row.kind, amount: row.amount, currency: row.currency, approvedBy: row.decided_by },
+    properties: {
+      gestureId: row.id,
+      kind: row.kind,
+      amount: row.amount,
+      currency: row.currency,
+      approvedBy: row.decided_by,
+    },
     at,
   });
   if (row.case_id) {
-    await insertCaseMessage(tx, { caseId: row.case_id, interactionId, kind: 'gesture', authorStaffId: row.issued_by, at });
+    await insertCaseMessage(tx, {
+      caseId: row.case_id,
+      interactionId,
+      kind: 'gesture',
+      authorStaffId: row.issued_by,
+      at,
+    });
   }
   await store.setGestureInteraction(tx, row.id, interactionId);
   return interactionId;
 }
 
-export async function issueGesture(db: Db, caseId: string, request: GestureRequest, staff: Staffer, actor: Actor): Promise<GestureView> {
+export async function issueGesture(
+  db: Db,
+  caseId: string,
+  request: GestureRequest,
+  staff: Staffer,
+  actor: Actor,
+): Promise<GestureView> {
   if (!isCurrency(request.currency)) throw invalid('currency', 'An ISO 4217 currency code such as USD');
   const amount = toMinorUnits(request.amount, request.currency);
-  if (amount === null) throw invalid('amount', `${request.currency} amounts have at most the currency's decimal places`);
+  if (amount === null)
+    throw invalid('amount', `${request.currency} amounts have at most the currency's decimal places`);
   if ((request.kind === 'credit' || request.kind === 'refund') && amount === 0) {
     throw invalid('amount', `A ${request.kind} needs an amount above zero`);
   }
@@ -104,7 +129,13 @@ export async function issueGesture(db: Db, caseId: string, request: GestureReque
       actorId: actor.id,
       action: within ? 'gesture.issued' : 'gesture.requested',
       customerId: found.customerId,
-      detail: { gestureId: row.id, caseId: found.id, amount: row.amount, currency: row.currency, ...(within ? {} : { pendingReason }) },
+      detail: {
+        gestureId: row.id,
+        caseId: found.id,
+        amount: row.amount,
+        currency: row.currency,
+        ...(within ? {} : { pendingReason }),
+      },
       ip: actor.ip,
       requestId: actor.requestId,
     });
@@ -124,7 +155,8 @@ export async function decideOnGesture(
     const row = await store.findGesture(tx, gestureId);
     if (!row) throw new RapportError('not_found', `No gesture ${gestureId}`, 404);
     if (row.status !== 'pending') throw new RapportError('not_pending', `The gesture was already ${row.status}`, 409);
-    if (row.issued_by === approver.id) throw new RapportError('forbidden', 'Someone else must approve a gesture you asked for', 403);
+    if (row.issued_by === approver.id)
+      throw new RapportError('forbidden', 'Someone else must approve a gesture you asked for', 403);
     // A manager approves what their own limits cover (the gesture, and the case's total with it); an admin
     // is the last word. Approving is not the approver's own giving, so their day's total does not apply.
     if (decision.approve && approver.role !== 'admin') {
@@ -132,7 +164,11 @@ export async function decideOnGesture(
       const onCase = row.case_id ? await store.issuedOnCase(tx, row.case_id, row.currency) : 0;
       const broken = limitBroken(row.amount, limits, { onCase });
       if (broken === 'gesture_limit') {
-        throw new RapportError('above_limit', `This gesture is above your own limit (${formatMoney(limits.perGesture, row.currency)})`, 403);
+        throw new RapportError(
+          'above_limit',
+          `This gesture is above your own limit (${formatMoney(limits.perGesture, row.currency)})`,
+          403,
+        );
       }
       if (broken === 'case_limit') {
         throw new RapportError(
@@ -142,10 +178,17 @@ export async function decideOnGesture(
         );
       }
     }
-    if (!roleAllows(approver.role, 'gestures:approve')) throw new RapportError('forbidden', 'Your role may not approve gestures', 403);
+    if (!roleAllows(approver.role, 'gestures:approve'))
+      throw new RapportError('forbidden', 'Your role may not approve gestures', 403);
     const now = Date.now();
     const status = decision.approve ? 'issued' : 'rejected';
-    await store.decideGesture(tx, gestureId, { status, decidedBy: approver.id, at: now, note: decision.note, interactionId: null });
+    await store.decideGesture(tx, gestureId, {
+      status,
+      decidedBy: approver.id,
+      at: now,
+      note: decision.note,
+      interactionId: null,
+    });
     const decided = (await store.findGesture(tx, gestureId))!;
     if (decision.approve) await recordIssued(tx, decided, approver, now);
     if (row.case_id) {
@@ -168,7 +211,10 @@ export async function decideOnGesture(
 /** `canSeePii`: whether the customer's email or phone, when that is all we know of them, shows unmasked. */
 export async function listPendingGestures(db: Db, limit: number, canSeePii: boolean): Promise<PendingGestureView[]> {
   const rows = await store.pendingGestures(db, limit);
-  const facts = await customerLabelFactsOf(db, rows.map((row) => row.customer_id));
+  const facts = await customerLabelFactsOf(
+    db,
+    rows.map((row) => row.customer_id),
+  );
   return rows.map((row) => {
     const known = facts.get(row.customer_id);
     return toPendingGestureView(row, known ? customerLabel(known, canSeePii) : null);

@@ -54,7 +54,13 @@ export async function pendingGestures(db: Db, limit: number): Promise<PendingGes
 export async function decideGesture(
   db: Db,
   id: string,
-  decision: { status: 'issued' | 'rejected'; decidedBy: string; at: number; note: string | null; interactionId: number | null },
+  decision: {
+    status: 'issued' | 'rejected';
+    decidedBy: string;
+    at: number;
+    note: string | null;
+    interactionId: number | null;
+  },
 ): Promise<boolean> {
   const result = await db.run(
     `UPDATE gestures SET status = ?, decided_by = ?, decided_at = ?, decision_note = ?, interaction_id = ?
@@ -111,7 +117,13 @@ export async function setGestureLimits(
 }
 
 /** Only the single-gesture limit (the staff form's one figure); set sums stay as they are. */
-export async function setPerGestureLimit(db: Db, staffId: string, currency: string, perGesture: number, at: number): Promise<void> {
+export async function setPerGestureLimit(
+  db: Db,
+  staffId: string,
+  currency: string,
+  perGesture: number,
+  at: number,
+): Promise<void> {
   await db.run(
     `INSERT INTO gesture_limits (staff_id, currency, per_gesture, updated_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (staff_id, currency) DO UPDATE SET per_gesture = excluded.per_gesture, updated_at = excluded.updated_at`,
@@ -120,7 +132,9 @@ export async function setPerGestureLimit(db: Db, staffId: string, currency: stri
 }
 
 export async function deleteGestureLimits(db: Db, staffId: string, currency: string): Promise<boolean> {
-  return (await db.run('DELETE FROM gesture_limits WHERE staff_id = ? AND currency = ?', [staffId, currency])).changes > 0;
+  return (
+    (await db.run('DELETE FROM gesture_limits WHERE staff_id = ? AND currency = ?', [staffId, currency])).changes > 0
+  );
 }
 
 /** Issued (or approved) on one case in one currency, by anyone: what the customer has been given. */
@@ -133,7 +147,13 @@ export async function issuedOnCase(db: Db, caseId: string, currency: string): Pr
 }
 
 /** Issued (or approved) at one person's request in one currency between two moments. */
-export async function issuedByBetween(db: Db, staffId: string, currency: string, from: number, to: number): Promise<number> {
+export async function issuedByBetween(
+  db: Db,
+  staffId: string,
+  currency: string,
+  from: number,
+  to: number,
+): Promise<number> {
   const row = await db.get<{ total: number | null }>(
     `SELECT SUM(amount) AS total FROM gestures
      WHERE issued_by = ? AND currency = ? AND status = 'issued' AND created_at >= ? AND created_at < ?`,

@@ -44,7 +44,8 @@ export async function authenticate(
   auth: RouteAuth,
 ): Promise<RequestContext> {
   // Either kind of caller: a Basic write key (a telephony system) or staff with the permission.
-  const rule: AuthRule = typeof auth === 'string' ? auth : request.headers.authorization?.startsWith('Basic ') ? auth[0] : auth[1];
+  const rule: AuthRule =
+    typeof auth === 'string' ? auth : request.headers.authorization?.startsWith('Basic ') ? auth[0] : auth[1];
   const base = { ip: request.ip, requestId: request.id };
   let staff: StaffMember | null = null;
   let writeKey: WriteKey | null = null;

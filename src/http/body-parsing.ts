@@ -14,7 +14,9 @@ export function assertCleanText(value: unknown, where: string): void {
   const problem = findTextProblem(value);
   if (!problem) return;
   const field = problem.field === '(body)' ? where : problem.field;
-  throw new RapportError(problem.code, `The ${field === where ? where : `field ${field}`} ${problem.reason}`, 400, [{ field, reason: problem.reason }]);
+  throw new RapportError(problem.code, `The ${field === where ? where : `field ${field}`} ${problem.reason}`, 400, [
+    { field, reason: problem.reason },
+  ]);
 }
 
 // V8's JSON.parse does not recurse, so a deep body parses safely; assertCleanText then refuses it.
@@ -25,7 +27,10 @@ function registerJsonParser(app: FastifyInstance): void {
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, bytes, done) => {
     const text = decodeUtf8(bytes as Buffer);
     if (text === null) {
-      done(new RapportError('invalid_encoding', 'The body is not valid UTF-8; send JSON encoded as UTF-8', 400), undefined);
+      done(
+        new RapportError('invalid_encoding', 'The body is not valid UTF-8; send JSON encoded as UTF-8', 400),
+        undefined,
+      );
       return;
     }
     parseJson(request, text, done);
@@ -62,7 +67,14 @@ function limitTo(limit: number): Transform {
   return new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       inflated += chunk.length;
-      if (inflated > limit) callback(new RapportError('body_too_large', `The body is larger than this endpoint accepts (${limit} bytes once decompressed)`, 413));
+      if (inflated > limit)
+        callback(
+          new RapportError(
+            'body_too_large',
+            `The body is larger than this endpoint accepts (${limit} bytes once decompressed)`,
+            413,
+          ),
+        );
       else callback(null, chunk);
     },
   });
@@ -80,11 +92,17 @@ const DECOMPRESSORS: Record<string, () => Transform> = {
  */
 function registerDecompression(app: FastifyInstance, defaultLimit: number): void {
   app.addHook('preParsing', async (request: FastifyRequest, _reply, payload: Readable) => {
-    const encoding = String(request.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+    const encoding = String(request.headers['content-encoding'] ?? 'identity')
+      .trim()
+      .toLowerCase();
     if (encoding === 'identity' || encoding === '') return payload;
     const decompressor = DECOMPRESSORS[encoding];
     if (!decompressor) {
-      throw new RapportError('unsupported_encoding', `Content-Encoding ${encoding} is not accepted; send gzip, deflate or no encoding`, 415);
+      throw new RapportError(
+        'unsupported_encoding',
+        `Content-Encoding ${encoding} is not accepted; send gzip, deflate or no encoding`,
+        415,
+      );
     }
     const limit = request.routeOptions.bodyLimit ?? defaultLimit;
     let received = 0;
@@ -92,7 +110,14 @@ function registerDecompression(app: FastifyInstance, defaultLimit: number): void
     const inflate = decompressor();
     const limited = limitTo(limit);
     const fail = (error: Error) => {
-      const known = error instanceof RapportError ? error : new RapportError('invalid_compressed_body', `The body is not valid ${encoding} data: ${error.message}`, 400);
+      const known =
+        error instanceof RapportError
+          ? error
+          : new RapportError(
+              'invalid_compressed_body',
+              `The body is not valid ${encoding} data: ${error.message}`,
+              400,
+            );
       limited.destroy(known);
       inflate.destroy();
       payload.resume();
@@ -128,8 +153,19 @@ export function answerUnreadableRequest(error: NodeJS.ErrnoException, socket: im
       ? [431, 'Request Header Fields Too Large', 'headers_too_large', 'The request headers are too large']
       : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
         ? [408, 'Request Timeout', 'request_timeout', 'The request took too long to arrive']
-        : [400, 'Bad Request', 'malformed_request', `The request is not valid HTTP/1.1 (${error.code ?? 'parse error'}): check Content-Length and Transfer-Encoding`];
-  const body = JSON.stringify({ type: `https://rapport.dev/problems/${code.replace(/_/g, '-')}`, title, status, detail, code });
+        : [
+            400,
+            'Bad Request',
+            'malformed_request',
+            `The request is not valid HTTP/1.1 (${error.code ?? 'parse error'}): check Content-Length and Transfer-Encoding`,
+          ];
+  const body = JSON.stringify({
+    type: `https://rapport.dev/problems/${code.replace(/_/g, '-')}`,
+    title,
+    status,
+    detail,
+    code,
+  });
   socket.end(
     `HTTP/1.1 ${status} ${title}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );

@@ -81,7 +81,15 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, routes: read
         const { audit } = spec;
         const result = audit
           ? await deps.db.transaction(async (tx) => {
-              const done = await spec.handler({ params, query, body, ctx: { ...ctx, db: tx as Database }, request, reply, setStatus });
+              const done = await spec.handler({
+                params,
+                query,
+                body,
+                ctx: { ...ctx, db: tx as Database },
+                request,
+                reply,
+                setStatus,
+              });
               await recordAudit(tx, administrativeAuditEntry(audit, ctx, params, body, done));
               return done;
             })
@@ -97,13 +105,19 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, routes: read
 /** Describes the declared routes as OpenAPI 3.1, from the same schemas that validate them. */
 export function openApiDocument(routes: readonly RouteSpec<any, any, any>[]): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
-  const toJson = (schema: ZodType | undefined) => (schema ? z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) : undefined);
+  const toJson = (schema: ZodType | undefined) =>
+    schema ? z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) : undefined;
   for (const spec of routes) {
     const path = spec.url.replace(/:([A-Za-z]+)/g, '{$1}');
     const params = toJson(spec.params) as { properties?: Record<string, unknown> } | undefined;
     const query = toJson(spec.query) as { properties?: Record<string, unknown>; required?: string[] } | undefined;
     const parameters = [
-      ...Object.entries(params?.properties ?? {}).map(([name, schema]) => ({ name, in: 'path', required: true, schema })),
+      ...Object.entries(params?.properties ?? {}).map(([name, schema]) => ({
+        name,
+        in: 'path',
+        required: true,
+        schema,
+      })),
       ...Object.entries(query?.properties ?? {}).map(([name, schema]) => ({
         name,
         in: 'query',
@@ -112,8 +126,9 @@ export function openApiDocument(routes: readonly RouteSpec<any, any, any>[]): Re
       })),
     ];
     const rules: readonly AuthRule[] = typeof spec.auth === 'string' ? [spec.auth] : spec.auth;
-    const security = rules.flatMap((rule): Array<Record<string, string[]>> =>
-      rule === 'public' ? [] : rule === 'write-key' ? [{ writeKey: [] }] : [{ bearer: [] }, { session: [] }],
+    const security = rules.flatMap(
+      (rule): Array<Record<string, string[]>> =>
+        rule === 'public' ? [] : rule === 'write-key' ? [{ writeKey: [] }] : [{ bearer: [] }, { session: [] }],
     );
     const permission = rules.find((rule) => rule !== 'public' && rule !== 'signed-in' && rule !== 'write-key');
     (paths[path] ??= {})[spec.method.toLowerCase()] = {
@@ -122,7 +137,9 @@ export function openApiDocument(routes: readonly RouteSpec<any, any, any>[]): Re
       ...(permission ? { 'x-permission': permission } : {}),
       security,
       ...(parameters.length ? { parameters } : {}),
-      ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: toJson(spec.body) } } } } : {}),
+      ...(spec.body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: toJson(spec.body) } } } }
+        : {}),
       responses: {
         [String(spec.status ?? 200)]: { description: 'Success' },
         default: { description: 'Problem details (RFC 9457)', content: { 'application/problem+json': {} } },
@@ -131,7 +148,12 @@ export function openApiDocument(routes: readonly RouteSpec<any, any, any>[]): Re
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Rapport API', version: '0.1.0', description: 'Customer data core (ingest, identities, timeline, preferences) and cases (channels, SLAs, gestures, replies).' },
+    info: {
+      title: 'Rapport API',
+      version: '0.1.0',
+      description:
+        'Customer data core (ingest, identities, timeline, preferences) and cases (channels, SLAs, gestures, replies).',
+    },
     components: {
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', description: 'Personal token from `npx rapport token create`' },

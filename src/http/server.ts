@@ -72,7 +72,11 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
     const known = error instanceof RapportError ? error : fromFastifyError(error as { code?: string; message: string });
     if (!known) {
       request.log.error({ err: error }, 'unhandled error');
-      const internal = new RapportError('internal_error', 'Something went wrong on our side; the request id helps us find it', 500);
+      const internal = new RapportError(
+        'internal_error',
+        'Something went wrong on our side; the request id helps us find it',
+        500,
+      );
       return reply.code(500).type('application/problem+json').send(toProblem(internal, request.id));
     }
     if (known.retryAfterSeconds !== undefined) reply.header('retry-after', String(known.retryAfterSeconds));
@@ -80,7 +84,11 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   const formRoutes = new Set<RouteSpec<any, any, any>>(contactFormRoutes);
-  registerRoutes(app, deps, ALL_ROUTES.filter((route) => !formRoutes.has(route)));
+  registerRoutes(
+    app,
+    deps,
+    ALL_ROUTES.filter((route) => !formRoutes.has(route)),
+  );
   // The contact form posts as application/x-www-form-urlencoded when no script runs; only its routes accept that.
   await app.register(async (forms) => {
     await forms.register(formbody, { bodyLimit: 64 * 1024, parser: parseFormBody });
@@ -93,7 +101,8 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   const hasUi = existsSync(WEB_DIST);
   if (hasUi) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
   app.setNotFoundHandler((request, reply) => {
-    const apiPath = request.url.startsWith('/api/') || request.url.startsWith('/v1/') || request.url.startsWith('/public/');
+    const apiPath =
+      request.url.startsWith('/api/') || request.url.startsWith('/v1/') || request.url.startsWith('/public/');
     if (request.method === 'GET' && !apiPath && hasUi) return reply.sendFile('index.html');
     const problem = new RapportError('route_not_found', `No route ${request.method} ${request.url.split('?')[0]}`, 404);
     return reply.code(404).type('application/problem+json').send(toProblem(problem, request.id));

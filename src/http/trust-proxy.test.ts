@@ -19,13 +19,22 @@ test('a hop count believes that many nearest proxies', () => {
 });
 
 test('addresses, CIDR ranges and named ranges, comma-separated', () => {
-  assert.deepEqual(parseTrustProxy('127.0.0.1, 10.0.0.0/8,::1,fd00::/8,loopback'), ['127.0.0.1', '10.0.0.0/8', '::1', 'fd00::/8', 'loopback']);
+  assert.deepEqual(parseTrustProxy('127.0.0.1, 10.0.0.0/8,::1,fd00::/8,loopback'), [
+    '127.0.0.1',
+    '10.0.0.0/8',
+    '::1',
+    'fd00::/8',
+    'loopback',
+  ]);
   assert.throws(() => parseTrustProxy('10.0.0.0/33'), /"10.0.0.0\/33" is not an address/);
   assert.throws(() => parseTrustProxy('proxy.example.com'), /not an address, a CIDR range or a hop count/);
 });
 
 test('a bad value stops start-up with a message naming the variable', () => {
-  assert.throws(() => loadConfig({ RAPPORT_TRUST_PROXY: 'yes please' }), /RAPPORT_TRUST_PROXY: "yes please" is not an address/);
+  assert.throws(
+    () => loadConfig({ RAPPORT_TRUST_PROXY: 'yes please' }),
+    /RAPPORT_TRUST_PROXY: "yes please" is not an address/,
+  );
   assert.equal(loadConfig({}).trustProxy, false, 'trust nothing by default');
   assert.deepEqual(loadConfig({ RAPPORT_TRUST_PROXY: '127.0.0.1' }).trustProxy, ['127.0.0.1']);
 });

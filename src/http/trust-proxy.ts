@@ -31,7 +31,10 @@ export function parseTrustProxy(raw: string | undefined): TrustProxy {
     // The nearest `hops` proxies are believed, as Fastify does with a number (its types accept only the function).
     return hops === 0 ? false : (_address: string, hop: number) => hop < hops;
   }
-  const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   const bad = entries.filter((entry) => !isAddressOrRange(entry));
   if (bad.length || entries.length === 0) {
     throw new Error(

@@ -6,7 +6,13 @@ import type { IngestOptions } from '../interactions/pipeline.ts';
 import { carryToCase, type CarriedMessage } from '../cases/inbound.ts';
 
 /** The channels customers write or call on; an inbound `message` on one of them is a contact to answer. */
-export const CONVERSATION_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['email', 'social', 'chat', 'web_form', 'phone']);
+export const CONVERSATION_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
+  'email',
+  'social',
+  'chat',
+  'web_form',
+  'phone',
+]);
 
 export function opensCase(event: IncomingEvent): boolean {
   return event.direction === 'inbound' && event.type === 'message' && CONVERSATION_CHANNELS.has(event.channel);
@@ -14,7 +20,10 @@ export function opensCase(event: IncomingEvent): boolean {
 
 function stringsOf(value: unknown): string[] {
   const list = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
-  return list.filter((item): item is string | number => typeof item === 'string' || typeof item === 'number').map(String).slice(0, 50);
+  return list
+    .filter((item): item is string | number => typeof item === 'string' || typeof item === 'number')
+    .map(String)
+    .slice(0, 50);
 }
 
 /**

@@ -24,7 +24,10 @@ function customerSchema(defaultCountry: CountryCode) {
       email: z
         .string()
         .max(254)
-        .transform((raw, ctx) => normaliseEmail(raw) ?? (ctx.addIssue({ code: 'custom', message: `Not an email address: ${raw}` }), z.NEVER))
+        .transform(
+          (raw, ctx) =>
+            normaliseEmail(raw) ?? (ctx.addIssue({ code: 'custom', message: `Not an email address: ${raw}` }), z.NEVER),
+        )
         .optional(),
       phone: z
         .string()
@@ -32,28 +35,54 @@ function customerSchema(defaultCountry: CountryCode) {
         .transform(
           (raw, ctx) =>
             normalisePhone(raw, defaultCountry) ??
-            (ctx.addIssue({ code: 'custom', message: `Not a valid phone number: ${raw} (use +countrycode…)` }), z.NEVER),
+            (ctx.addIssue({ code: 'custom', message: `Not a valid phone number: ${raw} (use +countrycode…)` }),
+            z.NEVER),
         )
         .optional(),
       handles: z
         .record(
-          z.string().refine((network) => normaliseNetwork(network) !== null, 'Network names are lower-case letters, digits, _ or -'),
-          z.string().refine((handle) => normaliseHandle(handle) !== null, 'A handle has no spaces and at most 100 characters'),
+          z
+            .string()
+            .refine(
+              (network) => normaliseNetwork(network) !== null,
+              'Network names are lower-case letters, digits, _ or -',
+            ),
+          z
+            .string()
+            .refine((handle) => normaliseHandle(handle) !== null, 'A handle has no spaces and at most 100 characters'),
         )
         .optional(),
       externalIds: z
         .record(
-          z.string().refine((system) => normaliseSystem(system) !== null, 'System names are lower-case letters, digits, ".", "_" or "-"'),
-          z.union([z.string(), z.number()]).refine((id) => normaliseOpaqueId(id) !== null, 'An id has 1 to 200 characters'),
+          z
+            .string()
+            .refine(
+              (system) => normaliseSystem(system) !== null,
+              'System names are lower-case letters, digits, ".", "_" or "-"',
+            ),
+          z
+            .union([z.string(), z.number()])
+            .refine((id) => normaliseOpaqueId(id) !== null, 'An id has 1 to 200 characters'),
         )
         .optional(),
       anonymousId: z.string().trim().min(1).max(200).optional(),
       name: z.string().trim().min(1).max(200).optional(),
       traits: json.optional(),
     })
-    .refine((customer) => Boolean(customer.id || customer.email || customer.phone || customer.anonymousId || hasEntries(customer.handles) || hasEntries(customer.externalIds)), {
-      message: 'Name the customer: id, email, phone, handles, externalIds or anonymousId',
-    });
+    .refine(
+      (customer) =>
+        Boolean(
+          customer.id ||
+            customer.email ||
+            customer.phone ||
+            customer.anonymousId ||
+            hasEntries(customer.handles) ||
+            hasEntries(customer.externalIds),
+        ),
+      {
+        message: 'Name the customer: id, email, phone, handles, externalIds or anonymousId',
+      },
+    );
 }
 
 function hasEntries(record: Record<string, unknown> | undefined): boolean {
@@ -65,7 +94,10 @@ export function nativeInteractionSchema(defaultCountry: CountryCode) {
     customer: customerSchema(defaultCountry),
     channel: z.enum(CHANNELS),
     direction: z.enum(DIRECTIONS).default('inbound'),
-    type: z.string().regex(/^[a-z][a-z0-9_]{0,49}$/, 'lower_snake_case, e.g. message, call, purchase').default('message'),
+    type: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]{0,49}$/, 'lower_snake_case, e.g. message, call, purchase')
+      .default('message'),
     event: z.string().trim().min(1).max(200).optional(),
     department: z.string().trim().toLowerCase().min(1).max(100).optional(),
     actor: z.string().trim().min(1).max(200).optional(),
@@ -73,7 +105,10 @@ export function nativeInteractionSchema(defaultCountry: CountryCode) {
     properties: json.default({}),
     occurredAt: z.iso.datetime({ offset: true }).optional(),
     source: z.string().regex(SYSTEM, 'lower-case letters, digits, ".", "_" or "-"').default('api'),
-    sourceId: z.union([z.string().trim().min(1).max(200), z.number().int()]).transform(String).optional(),
+    sourceId: z
+      .union([z.string().trim().min(1).max(200), z.number().int()])
+      .transform(String)
+      .optional(),
     preferences: z.record(z.string().min(1).max(100), z.string().max(1000)).optional(),
     /** History (an import of closed tickets, a past feed): on the timeline and in the numbers, never a live case. */
     historical: z.boolean().optional(),
@@ -83,7 +118,9 @@ export function nativeInteractionSchema(defaultCountry: CountryCode) {
 export type NativeInteraction = z.infer<ReturnType<typeof nativeInteractionSchema>>;
 
 export function nativeBatchSchema(defaultCountry: CountryCode) {
-  return z.object({ interactions: z.array(nativeInteractionSchema(defaultCountry)).min(1, 'Send at least one interaction').max(1000) });
+  return z.object({
+    interactions: z.array(nativeInteractionSchema(defaultCountry)).min(1, 'Send at least one interaction').max(1000),
+  });
 }
 
 /** Without a sourceId the interaction's own content is its idempotency key. */

@@ -5,7 +5,19 @@ import { invalidInput } from '../http/errors.ts';
 import type { RequestContext } from '../http/context.ts';
 import { ingestEvents } from '../interactions/pipeline.ts';
 import { recordAudit } from '../audit/index.ts';
-import { aliasCall, batchCall, callsOfBatch, groupCall, identifyCall, mapSegmentCall, pageCall, screenCall, trackCall, type SegmentCall, type SegmentType } from './segment.ts';
+import {
+  aliasCall,
+  batchCall,
+  callsOfBatch,
+  groupCall,
+  identifyCall,
+  mapSegmentCall,
+  pageCall,
+  screenCall,
+  trackCall,
+  type SegmentCall,
+  type SegmentType,
+} from './segment.ts';
 import { mapNativeInteraction, nativeBatchSchema } from './native.ts';
 import { carryMessagesToCases } from './conversations.ts';
 import { createWriteKey, listWriteKeys, revokeWriteKey } from './write-keys.ts';
@@ -18,7 +30,11 @@ const BATCH_LIMIT = 500 * 1024;
 async function ingestSegment(ctx: RequestContext, calls: SegmentCall[]) {
   const receivedAt = Date.now();
   const options = { source: ctx.writeKey!.source, receivedAt, defaultCountry: ctx.config.defaultCountry };
-  const report = await ingestEvents(ctx.db, calls.map((call) => mapSegmentCall(call, options)), { onEventError: 'all-or-nothing', actor: ctx.actor });
+  const report = await ingestEvents(
+    ctx.db,
+    calls.map((call) => mapSegmentCall(call, options)),
+    { onEventError: 'all-or-nothing', actor: ctx.actor },
+  );
   return { success: true, stored: report.stored, duplicates: report.duplicates };
 }
 
@@ -67,7 +83,12 @@ export const ingestRoutes = [
         ctx.db,
         parsed.interactions.map((item) => mapNativeInteraction(item, receivedAt)),
         // Inbound messages open or join cases in the same transaction: a refused batch opens none.
-        { onEventError: 'all-or-nothing', eventsPath: 'interactions', onStored: carryMessagesToCases(ctx.actor), actor: ctx.actor },
+        {
+          onEventError: 'all-or-nothing',
+          eventsPath: 'interactions',
+          onStored: carryMessagesToCases(ctx.actor),
+          actor: ctx.actor,
+        },
       );
       await recordAudit(ctx.db, {
         actorKind: 'staff',

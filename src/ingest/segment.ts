@@ -28,15 +28,33 @@ function needsUser(call: { userId?: string | null; anonymousId?: string | null }
 }
 const userRule = { message: 'Either userId or anonymousId is required', path: ['userId'] };
 
-export const identifyCall = z.object({ ...common, type: z.literal('identify').optional(), traits: json.optional() }).refine(needsUser, userRule);
+export const identifyCall = z
+  .object({ ...common, type: z.literal('identify').optional(), traits: json.optional() })
+  .refine(needsUser, userRule);
 export const trackCall = z
-  .object({ ...common, type: z.literal('track').optional(), event: z.string().trim().min(1).max(200), properties: json.optional() })
+  .object({
+    ...common,
+    type: z.literal('track').optional(),
+    event: z.string().trim().min(1).max(200),
+    properties: json.optional(),
+  })
   .refine(needsUser, userRule);
 export const pageCall = z
-  .object({ ...common, type: z.literal('page').optional(), name: z.string().max(200).optional(), category: z.string().max(200).optional(), properties: json.optional() })
+  .object({
+    ...common,
+    type: z.literal('page').optional(),
+    name: z.string().max(200).optional(),
+    category: z.string().max(200).optional(),
+    properties: json.optional(),
+  })
   .refine(needsUser, userRule);
 export const screenCall = z
-  .object({ ...common, type: z.literal('screen').optional(), name: z.string().max(200).optional(), properties: json.optional() })
+  .object({
+    ...common,
+    type: z.literal('screen').optional(),
+    name: z.string().max(200).optional(),
+    properties: json.optional(),
+  })
   .refine(needsUser, userRule);
 export const groupCall = z
   .object({ ...common, type: z.literal('group').optional(), groupId: id, traits: json.optional() })
@@ -73,9 +91,13 @@ export interface MappingOptions {
  * Segment corrects client clocks: when the client sent `sentAt` with `originalTimestamp`,
  * the event happened at receivedAt − (sentAt − originalTimestamp). An explicit `timestamp` wins.
  */
-export function occurredAtOf(call: { timestamp?: string; originalTimestamp?: string; sentAt?: string }, receivedAt: number): number {
+export function occurredAtOf(
+  call: { timestamp?: string; originalTimestamp?: string; sentAt?: string },
+  receivedAt: number,
+): number {
   if (call.timestamp) return Date.parse(call.timestamp);
-  if (call.originalTimestamp && call.sentAt) return receivedAt - (Date.parse(call.sentAt) - Date.parse(call.originalTimestamp));
+  if (call.originalTimestamp && call.sentAt)
+    return receivedAt - (Date.parse(call.sentAt) - Date.parse(call.originalTimestamp));
   if (call.originalTimestamp) return Date.parse(call.originalTimestamp);
   return receivedAt;
 }
@@ -142,10 +164,20 @@ export function mapSegmentCall(call: SegmentCall, options: MappingOptions): Inco
         type: call.type === 'page' ? 'page_view' : 'screen_view',
         event: call.name ?? null,
         text: null,
-        properties: { ...(call.type === 'page' && call.category ? { category: call.category } : {}), ...(call.properties ?? {}) },
+        properties: {
+          ...(call.type === 'page' && call.category ? { category: call.category } : {}),
+          ...(call.properties ?? {}),
+        },
       };
     case 'group':
-      return { ...base, channel: 'system', type: 'group', event: null, text: null, properties: { groupId: call.groupId, traits: call.traits ?? {} } };
+      return {
+        ...base,
+        channel: 'system',
+        type: 'group',
+        event: null,
+        text: null,
+        properties: { groupId: call.groupId, traits: call.traits ?? {} },
+      };
     case 'alias':
       // previousId may have been a userId or an anonymousId: both are named, so either ties.
       return {
@@ -175,5 +207,7 @@ function dedupe(identities: Identity[]): Identity[] {
 
 /** Batch-level context and sentAt apply to every call that lacks its own, as in Segment. */
 export function callsOfBatch(body: z.infer<typeof batchCall>): SegmentCall[] {
-  return body.batch.map((call) => ({ ...call, context: call.context ?? body.context, sentAt: call.sentAt ?? body.sentAt }) as SegmentCall);
+  return body.batch.map(
+    (call) => ({ ...call, context: call.context ?? body.context, sentAt: call.sentAt ?? body.sentAt }) as SegmentCall,
+  );
 }

@@ -40,7 +40,11 @@ function toWriteKey(row: WriteKeyRow): WriteKey {
 
 /** "Landing page" → "landing-page": a source name when none is given. */
 export function sourceFromName(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9_.-]+/g, '-').replace(/^[-_.]+|-+$/g, '').slice(0, 64);
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9_.-]+/g, '-')
+    .replace(/^[-_.]+|-+$/g, '')
+    .slice(0, 64);
 }
 
 /** Creates a key; the secret is returned once and only its hash is stored. */
@@ -69,7 +73,10 @@ export async function listWriteKeys(db: Db): Promise<WriteKey[]> {
 }
 
 export async function revokeWriteKey(db: Db, id: string): Promise<void> {
-  const { changes } = await db.run('UPDATE write_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', [Date.now(), id]);
+  const { changes } = await db.run('UPDATE write_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', [
+    Date.now(),
+    id,
+  ]);
   if (changes === 0) throw new RapportError('write_key_not_found', `No active write key with id ${id}`, 404);
 }
 
@@ -77,7 +84,9 @@ export async function revokeWriteKey(db: Db, id: string): Promise<void> {
 const LAST_USED_PRECISION_MS = 60_000;
 
 export async function findWriteKey(db: Db, key: string): Promise<WriteKey | undefined> {
-  const row = await db.get<WriteKeyRow>('SELECT * FROM write_keys WHERE key_hash = ? AND revoked_at IS NULL', [hashSecret(key)]);
+  const row = await db.get<WriteKeyRow>('SELECT * FROM write_keys WHERE key_hash = ? AND revoked_at IS NULL', [
+    hashSecret(key),
+  ]);
   if (!row) return undefined;
   const now = Date.now();
   if (row.last_used_at === null || now - row.last_used_at >= LAST_USED_PRECISION_MS) {

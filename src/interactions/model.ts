@@ -2,7 +2,18 @@
 import type { Identity } from '../customers/identity.ts';
 
 export const CHANNELS = [
-  'email', 'social', 'phone', 'chat', 'web_form', 'in_store', 'survey', 'order', 'product', 'web', 'app', 'system',
+  'email',
+  'social',
+  'phone',
+  'chat',
+  'web_form',
+  'in_store',
+  'survey',
+  'order',
+  'product',
+  'web',
+  'app',
+  'system',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

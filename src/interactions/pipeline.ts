@@ -5,10 +5,21 @@ import type { Db } from '../store/db.ts';
 import { RapportError } from '../http/errors.ts';
 import { resolveCustomer } from '../customers/resolution.ts';
 import { applyProfile } from '../customers/service.ts';
-import { applyObservedBehaviour, discardObservedBehaviour, observeBehaviour, setExplicitPreference } from '../customers/preferences.ts';
+import {
+  applyObservedBehaviour,
+  discardObservedBehaviour,
+  observeBehaviour,
+  setExplicitPreference,
+} from '../customers/preferences.ts';
 import { acquisitionSourceOf, nameFromTraits, splitPreferenceTraits } from '../customers/profile.ts';
 import { identityCacheFor } from '../customers/identity-cache.ts';
-import { CONTACT_FLAGS, VALUE_FLAGS, changesLifetimeValue, refreshRuleFlagsOf, ruleFlagHoldersAmong } from '../flags/service.ts';
+import {
+  CONTACT_FLAGS,
+  VALUE_FLAGS,
+  changesLifetimeValue,
+  refreshRuleFlagsOf,
+  ruleFlagHoldersAmong,
+} from '../flags/service.ts';
 import type { IncomingEvent } from './model.ts';
 import type { Actor } from '../shared/actor.ts';
 import * as store from './store.ts';
@@ -61,50 +72,67 @@ export async function ingestEvents(
   options: IngestOptions = { onEventError: 'all-or-nothing' },
 ): Promise<IngestReport> {
   const identities = identityCacheFor(db);
-  return db.transaction(async (tx) => {
-    await identities.sync(tx);
-    const report: IngestReport = { stored: 0, duplicates: 0, rejected: 0, customersCreated: 0, merges: 0, results: [] };
-    const receivedAt = Date.now();
-    for (const [index, event] of events.entries()) {
-      if (options.onEventError === 'all-or-nothing') {
-        report.results.push(await ingestAndCarry(tx, event, index, receivedAt, report, options).catch((error: unknown) => {
-          throw error instanceof RapportError ? locatedError(error, index, options.eventsPath) : error;
-        }));
-        continue;
+  return db
+    .transaction(async (tx) => {
+      await identities.sync(tx);
+      const report: IngestReport = {
+        stored: 0,
+        duplicates: 0,
+        rejected: 0,
+        customersCreated: 0,
+        merges: 0,
+        results: [],
+      };
+      const receivedAt = Date.now();
+      for (const [index, event] of events.entries()) {
+        if (options.onEventError === 'all-or-nothing') {
+          report.results.push(
+            await ingestAndCarry(tx, event, index, receivedAt, report, options).catch((error: unknown) => {
+              throw error instanceof RapportError ? locatedError(error, index, options.eventsPath) : error;
+            }),
+          );
+          continue;
+        }
+        await tx.run('SAVEPOINT ingest_event');
+        try {
+          report.results.push(await ingestAndCarry(tx, event, index, receivedAt, report, options));
+          // Before RELEASE: rolling back a later event must not take this one's observations with it.
+          await applyObservedBehaviour(tx);
+          await tx.run('RELEASE ingest_event');
+        } catch (error) {
+          // The cache may hold identities this rollback removes.
+          identities.clear();
+          discardObservedBehaviour(tx);
+          await tx.run('ROLLBACK TO ingest_event');
+          await tx.run('RELEASE ingest_event');
+          if (!(error instanceof RapportError)) throw error;
+          report.rejected++;
+          report.results.push({
+            index,
+            status: 'rejected',
+            error: { code: error.code, message: error.message, field: error.errors[0]?.field ?? '' },
+          });
+        }
       }
-      await tx.run('SAVEPOINT ingest_event');
-      try {
-        report.results.push(await ingestAndCarry(tx, event, index, receivedAt, report, options));
-        // Before RELEASE: rolling back a later event must not take this one's observations with it.
-        await applyObservedBehaviour(tx);
-        await tx.run('RELEASE ingest_event');
-      } catch (error) {
-        // The cache may hold identities this rollback removes.
-        identities.clear();
-        discardObservedBehaviour(tx);
-        await tx.run('ROLLBACK TO ingest_event');
-        await tx.run('RELEASE ingest_event');
-        if (!(error instanceof RapportError)) throw error;
-        report.rejected++;
-        report.results.push({ index, status: 'rejected', error: { code: error.code, message: error.message, field: error.errors[0]?.field ?? '' } });
-      }
-    }
-    await applyObservedBehaviour(tx);
-    // An order can make a customer a VIP: her rule flags follow, once per customer per batch.
-    const buyers = new Set(
-      report.results.filter((result) => result.status === 'stored' && changesLifetimeValue(events[result.index]!.event)).map((result) => result.customerId!),
-    );
-    if (buyers.size) await refreshRuleFlagsOf(tx, buyers, receivedAt, VALUE_FLAGS);
-    // One query a batch: the few customers flagged at risk for their silence are re-decided now they write.
-    const stored = report.results.filter((result) => result.status === 'stored').map((result) => result.customerId!);
-    const returning = await ruleFlagHoldersAmong(tx, stored, CONTACT_FLAGS);
-    if (returning.length) await refreshRuleFlagsOf(tx, returning, receivedAt, CONTACT_FLAGS);
-    return report;
-  }).catch((error: unknown) => {
-    identities.clear();
-    discardObservedBehaviour(db);
-    throw error;
-  });
+      await applyObservedBehaviour(tx);
+      // An order can make a customer a VIP: her rule flags follow, once per customer per batch.
+      const buyers = new Set(
+        report.results
+          .filter((result) => result.status === 'stored' && changesLifetimeValue(events[result.index]!.event))
+          .map((result) => result.customerId!),
+      );
+      if (buyers.size) await refreshRuleFlagsOf(tx, buyers, receivedAt, VALUE_FLAGS);
+      // One query a batch: the few customers flagged at risk for their silence are re-decided now they write.
+      const stored = report.results.filter((result) => result.status === 'stored').map((result) => result.customerId!);
+      const returning = await ruleFlagHoldersAmong(tx, stored, CONTACT_FLAGS);
+      if (returning.length) await refreshRuleFlagsOf(tx, returning, receivedAt, CONTACT_FLAGS);
+      return report;
+    })
+    .catch((error: unknown) => {
+      identities.clear();
+      discardObservedBehaviour(db);
+      throw error;
+    });
 }
 
 /** The same error, its fields prefixed with the event's place in the request: `interactions.3.customer.id`. */
@@ -129,7 +157,12 @@ async function ingestAndCarry(
 ): Promise<IngestResult> {
   if (!options.onStored) return ingestOne(tx, event, index, receivedAt, report, options.actor);
   // A failure after the event was counted rolls it back: so do its counts.
-  const counted = { stored: report.stored, duplicates: report.duplicates, customersCreated: report.customersCreated, merges: report.merges };
+  const counted = {
+    stored: report.stored,
+    duplicates: report.duplicates,
+    customersCreated: report.customersCreated,
+    merges: report.merges,
+  };
   try {
     const result = await ingestOne(tx, event, index, receivedAt, report, options.actor);
     const added = await options.onStored(tx, event, result);

@@ -47,7 +47,11 @@ export function toInteraction(row: InteractionRow): Interaction {
   };
 }
 
-export async function findBySourceId(db: Db, source: string, sourceId: string): Promise<{ id: number; customer_id: string } | undefined> {
+export async function findBySourceId(
+  db: Db,
+  source: string,
+  sourceId: string,
+): Promise<{ id: number; customer_id: string } | undefined> {
   return db.get('SELECT id, customer_id FROM interactions WHERE source_key = ? AND source = ? AND source_id = ?', [
     sourceKey(source, sourceId),
     source,
@@ -69,9 +73,22 @@ export async function insertInteraction(
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      RETURNING id`,
     [
-      customerId, profileId, event.occurredAt, receivedAt, event.channel, event.direction, event.type, event.event,
-      event.department, event.actor, event.text, properties, event.context ? JSON.stringify(event.context) : null,
-      event.source, event.sourceId, sourceKey(event.source, event.sourceId),
+      customerId,
+      profileId,
+      event.occurredAt,
+      receivedAt,
+      event.channel,
+      event.direction,
+      event.type,
+      event.event,
+      event.department,
+      event.actor,
+      event.text,
+      properties,
+      event.context ? JSON.stringify(event.context) : null,
+      event.source,
+      event.sourceId,
+      sourceKey(event.source, event.sourceId),
     ],
   );
   return row!.id;

@@ -77,7 +77,9 @@ export class PresenceBoard {
   on(caseId: string, now: number): PresentPerson[] {
     const people = this.byCase.get(caseId);
     if (!people) return [];
-    return [...people.values()].filter((entry) => entry.expiresAt > now).map(({ staffId, name, state }) => ({ staffId, name, state }));
+    return [...people.values()]
+      .filter((entry) => entry.expiresAt > now)
+      .map(({ staffId, name, state }) => ({ staffId, name, state }));
   }
 
   /** Drops whoever stopped sending heartbeats; returns the cases whose presence changed. */

@@ -48,7 +48,11 @@ export const liveRoutes = [
         end: () => void (writable() && raw.end()),
         // The same credentials as when it opened: a session that ended, a revoked token, a disabled
         // account or a role without cases:read ends the stream too.
-        stillAllowed: () => authenticate(ctx, request, reply, 'cases:read').then(() => true, () => false),
+        stillAllowed: () =>
+          authenticate(ctx, request, reply, 'cases:read').then(
+            () => true,
+            () => false,
+          ),
       };
       raw.on('close', () => hub.remove(stream));
       raw.on('error', () => hub.remove(stream));

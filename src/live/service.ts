@@ -61,7 +61,13 @@ export class LiveHub {
     const upTo = this.cursor;
     if (lastEventId !== null && lastEventId < upTo) await this.catchUp(stream, lastEventId, upTo);
     else stream.write(formatEvent({ type: 'ready', id: upTo, data: {} }));
-    if (stream.caseId) stream.write(formatEvent({ type: 'presence', data: { caseId: stream.caseId, people: this.presence.on(stream.caseId, Date.now()) } }));
+    if (stream.caseId)
+      stream.write(
+        formatEvent({
+          type: 'presence',
+          data: { caseId: stream.caseId, people: this.presence.on(stream.caseId, Date.now()) },
+        }),
+      );
   }
 
   /** Refuses a new stream while shutting down, or to a person with too many open (before any byte is sent). */
@@ -92,7 +98,10 @@ export class LiveHub {
   /** A heartbeat from someone on a case; tells the others when what they see changes. */
   markPresence(caseId: string, staffId: string, name: string, state: PresenceState | 'left'): PresentPerson[] {
     const now = Date.now();
-    const changed = state === 'left' ? this.presence.leave(caseId, staffId) : this.presence.mark(caseId, { staffId, name, state }, now);
+    const changed =
+      state === 'left'
+        ? this.presence.leave(caseId, staffId)
+        : this.presence.mark(caseId, { staffId, name, state }, now);
     if (changed) this.announcePresence(caseId, now);
     return this.presence.on(caseId, now);
   }
@@ -119,7 +128,9 @@ export class LiveHub {
     }
     for (const change of latestPerCase(missed)) {
       if (!stream.caseId || stream.caseId === change.caseId) {
-        stream.write(formatEvent({ type: 'case.changed', id: change.id, data: { id: change.caseId, number: change.number } }));
+        stream.write(
+          formatEvent({ type: 'case.changed', id: change.id, data: { id: change.caseId, number: change.number } }),
+        );
       }
     }
     stream.write(formatEvent({ type: 'ready', id: upTo, data: {} }));
@@ -168,13 +179,18 @@ export class LiveHub {
           this.broadcast((stream) => (stream.caseId ? null : resync));
         }
         for (const change of changed) {
-          const event = formatEvent({ type: 'case.changed', id: change.id, data: { id: change.caseId, number: change.number } });
+          const event = formatEvent({
+            type: 'case.changed',
+            id: change.id,
+            data: { id: change.caseId, number: change.number },
+          });
           this.broadcast((stream) => (stream.caseId === change.caseId || (!stream.caseId && !many) ? event : null));
         }
         this.cursor = upTo;
       }
       this.cursor = Math.max(this.cursor, latest);
-      if (++this.ticks % PRUNE_EVERY_TICKS === 0 && this.cursor > CHANGES_KEPT) await pruneChanges(this.db, this.cursor - CHANGES_KEPT);
+      if (++this.ticks % PRUNE_EVERY_TICKS === 0 && this.cursor > CHANGES_KEPT)
+        await pruneChanges(this.db, this.cursor - CHANGES_KEPT);
     } catch {
       // A busy or closing database: the next tick tries again from the same cursor.
     } finally {

@@ -15,7 +15,8 @@ export interface TextProblem {
 export function textProblemOf(value: string): string | null {
   if (value.includes('\u0000')) return 'contains a NUL character (\\u0000); remove it';
   // isWellFormed: no high surrogate without its low one, and no low one alone.
-  if (!value.isWellFormed()) return 'contains a lone UTF-16 surrogate, which is not a character; send well-formed Unicode';
+  if (!value.isWellFormed())
+    return 'contains a lone UTF-16 surrogate, which is not a character; send well-formed Unicode';
   return null;
 }
 
@@ -72,14 +73,20 @@ export function findTextProblem(root: unknown, rootField = ''): TextProblem | nu
       continue;
     }
     if (value === null || typeof value !== 'object') continue;
-    if (depth >= MAX_NESTING_DEPTH) return { code: 'too_deeply_nested', field, reason: `nests arrays and objects deeper than ${MAX_NESTING_DEPTH} levels` };
+    if (depth >= MAX_NESTING_DEPTH)
+      return {
+        code: 'too_deeply_nested',
+        field,
+        reason: `nests arrays and objects deeper than ${MAX_NESTING_DEPTH} levels`,
+      };
     const entries: Array<[string, unknown]> = Array.isArray(value)
       ? value.map((item, index) => [String(index), item])
       : Object.entries(value as Record<string, unknown>);
     // Pushed last to first, so the first problem in reading order is the one reported.
     for (const [key, item] of entries.reverse()) {
       const keyReason = textProblemOf(key);
-      if (keyReason) return { code: 'invalid_text', field: path ? `${path}.${key}` : key, reason: `its name ${keyReason}` };
+      if (keyReason)
+        return { code: 'invalid_text', field: path ? `${path}.${key}` : key, reason: `its name ${keyReason}` };
       stack.push({ value: item, path: path ? `${path}.${key}` : key, depth: depth + 1 });
     }
   }

@@ -38,7 +38,10 @@ export function isAlwaysOpen(calendar: Calendar): boolean {
 }
 
 /** The open intervals of one local day, as epoch ms, empty on a holiday or a closed day. */
-function openIntervalsOn(day: Pick<LocalDay, 'isoDate' | 'weekday' | 'start'>, calendar: Calendar): Array<[number, number]> {
+function openIntervalsOn(
+  day: Pick<LocalDay, 'isoDate' | 'weekday' | 'start'>,
+  calendar: Calendar,
+): Array<[number, number]> {
   if (calendar.holidays.includes(day.isoDate)) return [];
   // The offset is steady all day (a regular day), so a wall-clock time is that many minutes after midnight.
   return (calendar.hours[WEEKDAYS[day.weekday - 1]!] ?? []).map(([open, close]) => [
@@ -76,7 +79,8 @@ function* openIntervalsByDay(from: number, calendar: Calendar): Generator<Array<
   if (!first) {
     // `from` falls on or next to a daylight-saving change: luxon all the way, as before the spans.
     const firstDay = DateTime.fromMillis(from, { zone }).startOf('day');
-    for (let offset = 0; offset < SEARCH_DAYS; offset++) yield openIntervalsOnDateTime(firstDay.plus({ days: offset }), calendar);
+    for (let offset = 0; offset < SEARCH_DAYS; offset++)
+      yield openIntervalsOnDateTime(firstDay.plus({ days: offset }), calendar);
     return;
   }
   for (let offset = 0; offset < SEARCH_DAYS; offset++) {

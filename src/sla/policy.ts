@@ -3,8 +3,14 @@ import { z } from 'zod';
 import { CASE_PRIORITIES, type CasePriority } from '../cases/model.ts';
 import { addBusinessMinutes, businessMillisBetween, ALWAYS_OPEN, type Calendar } from './business-hours.ts';
 
-const minutes = z.number().int().min(1).max(60 * 24 * 365);
-const target = z.object({ firstResponse: minutes.optional(), nextResponse: minutes.optional(), resolution: minutes.optional() }).strict();
+const minutes = z
+  .number()
+  .int()
+  .min(1)
+  .max(60 * 24 * 365);
+const target = z
+  .object({ firstResponse: minutes.optional(), nextResponse: minutes.optional(), resolution: minutes.optional() })
+  .strict();
 export const slaTargetsSchema = z.partialRecord(z.enum(CASE_PRIORITIES), target);
 export type SlaTargets = z.infer<typeof slaTargetsSchema>;
 
@@ -64,7 +70,8 @@ export function retargetedResolutionDueAt(
 ): number | null {
   const target = openingDueTimes(after.clock, after.priority, openedAt).resolutionDueAt;
   const original = openingDueTimes(before.clock, before.priority, openedAt).resolutionDueAt;
-  if (target === null || original === null || before.resolutionDueAt === null || before.resolutionDueAt <= original) return target;
+  if (target === null || original === null || before.resolutionDueAt === null || before.resolutionDueAt <= original)
+    return target;
   const credit = businessMillisBetween(original, before.resolutionDueAt, calendarOf(before.clock));
   return credit === 0 ? target : addBusinessMinutes(target, credit / 60_000, calendarOf(after.clock));
 }

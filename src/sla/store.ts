@@ -28,14 +28,10 @@ function toPolicy(row: PolicyRow): StoredPolicy {
 
 export async function insertPolicy(db: Db, policy: SlaPolicy): Promise<void> {
   const now = Date.now();
-  await db.run('INSERT INTO sla_policies (id, name, targets, business_hours_only, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)', [
-    policy.id,
-    policy.name,
-    JSON.stringify(policy.targets),
-    policy.businessHoursOnly ? 1 : 0,
-    now,
-    now,
-  ]);
+  await db.run(
+    'INSERT INTO sla_policies (id, name, targets, business_hours_only, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+    [policy.id, policy.name, JSON.stringify(policy.targets), policy.businessHoursOnly ? 1 : 0, now, now],
+  );
 }
 
 export async function updatePolicy(db: Db, policy: SlaPolicy): Promise<void> {
@@ -53,7 +49,10 @@ export async function findPolicy(db: Db, id: string): Promise<StoredPolicy | und
   return row && toPolicy(row);
 }
 
-export async function listPolicies(db: Db, options: { includeArchived: boolean } = { includeArchived: false }): Promise<StoredPolicy[]> {
+export async function listPolicies(
+  db: Db,
+  options: { includeArchived: boolean } = { includeArchived: false },
+): Promise<StoredPolicy[]> {
   const where = options.includeArchived ? '' : 'WHERE archived_at IS NULL';
   return (await db.all<PolicyRow>(`SELECT * FROM sla_policies ${where} ORDER BY name`)).map(toPolicy);
 }
@@ -68,13 +67,17 @@ export interface Breach {
   recordedAt: number;
 }
 
-export async function recordBreach(db: Db, caseId: string, metric: SlaMetric, dueAt: number, recordedAt: number): Promise<boolean> {
-  const result = await db.run('INSERT OR IGNORE INTO sla_breaches (case_id, metric, due_at, recorded_at) VALUES (?, ?, ?, ?)', [
-    caseId,
-    metric,
-    dueAt,
-    recordedAt,
-  ]);
+export async function recordBreach(
+  db: Db,
+  caseId: string,
+  metric: SlaMetric,
+  dueAt: number,
+  recordedAt: number,
+): Promise<boolean> {
+  const result = await db.run(
+    'INSERT OR IGNORE INTO sla_breaches (case_id, metric, due_at, recorded_at) VALUES (?, ?, ?, ?)',
+    [caseId, metric, dueAt, recordedAt],
+  );
   return result.changes > 0;
 }
 
@@ -90,7 +93,11 @@ export async function breachesOf(db: Db, caseId: string): Promise<Breach[]> {
  * Active clocks past due since `since` and not yet recorded: the sweeper records each as a breach once.
  * One that ran out before `since` is history (see cases/history.ts), never announced now.
  */
-export async function overdueClocks(db: Db, now: number, since = 0): Promise<Array<{ caseId: string; metric: SlaMetric; dueAt: number }>> {
+export async function overdueClocks(
+  db: Db,
+  now: number,
+  since = 0,
+): Promise<Array<{ caseId: string; metric: SlaMetric; dueAt: number }>> {
   return db.all(
     `SELECT caseId, metric, dueAt FROM (
        SELECT id AS caseId, 'first_response' AS metric, first_response_due_at AS dueAt FROM cases
@@ -114,6 +121,10 @@ export async function overdueClocks(db: Db, now: number, since = 0): Promise<Arr
  * noticed the due time pass): the breach the sweep recorded is withdrawn. Returns whether one was.
  */
 export async function withdrawBreach(db: Db, caseId: string, metric: SlaMetric, dueAt: number): Promise<boolean> {
-  const result = await db.run('DELETE FROM sla_breaches WHERE case_id = ? AND metric = ? AND due_at = ?', [caseId, metric, dueAt]);
+  const result = await db.run('DELETE FROM sla_breaches WHERE case_id = ? AND metric = ? AND due_at = ?', [
+    caseId,
+    metric,
+    dueAt,
+  ]);
   return result.changes > 0;
 }

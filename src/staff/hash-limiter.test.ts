@@ -23,11 +23,14 @@ test('runs at most `concurrency` at once, queues up to `queue`, and refuses the 
   await Promise.resolve();
   assert.deepEqual(started, [0, 1], 'two run, three wait');
   assert.deepEqual(limiter.stats(), { running: 2, waiting: 3, peakRunning: 2 });
-  await assert.rejects(limiter.run(async () => 'never'), (error: { code: string; status: number }) => {
-    assert.equal(error.code, 'server_busy');
-    assert.equal(error.status, 503);
-    return true;
-  });
+  await assert.rejects(
+    limiter.run(async () => 'never'),
+    (error: { code: string; status: number }) => {
+      assert.equal(error.code, 'server_busy');
+      assert.equal(error.status, 503);
+      return true;
+    },
+  );
   for (const g of gates) g.open();
   assert.deepEqual(await Promise.all(runs), [0, 1, 2, 3, 4]);
   assert.deepEqual(limiter.stats(), { running: 0, waiting: 0, peakRunning: 2 });

@@ -27,7 +27,13 @@ export function createHashLimiter(options: { concurrency: number; queue: number 
     async run(work) {
       if (running >= options.concurrency) {
         if (waiting.length >= options.queue) {
-          throw new RapportError('server_busy', `Too many passwords are being checked at once; try again in ${BUSY_RETRY_AFTER_S} s`, 503, [], BUSY_RETRY_AFTER_S);
+          throw new RapportError(
+            'server_busy',
+            `Too many passwords are being checked at once; try again in ${BUSY_RETRY_AFTER_S} s`,
+            503,
+            [],
+            BUSY_RETRY_AFTER_S,
+          );
         }
         await new Promise<void>((resolve) => waiting.push(resolve));
       } else {

@@ -25,7 +25,14 @@ export type Permission = (typeof PERMISSIONS)[number];
 // Any department's viewer (in-store, finance) reads cases and leaves notes on a customer.
 const VIEWER: Permission[] = ['customers:read', 'cases:read', 'notes:write'];
 const AGENT: Permission[] = [...VIEWER, 'customers:pii', 'customers:write', 'interactions:write', 'cases:write'];
-const MANAGER: Permission[] = [...AGENT, 'customers:merge', 'customers:export', 'audit:read', 'gestures:approve', 'settings:manage'];
+const MANAGER: Permission[] = [
+  ...AGENT,
+  'customers:merge',
+  'customers:export',
+  'audit:read',
+  'gestures:approve',
+  'settings:manage',
+];
 const ADMIN: Permission[] = [...PERMISSIONS];
 
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {

@@ -12,11 +12,19 @@ test('12 to 1024 characters, counted as people count them', () => {
 });
 
 test('common passwords and patterns are refused with what they are built from; unrelated words pass', () => {
-  for (const common of ['password1234', 'Password123!', 'qwertyuiop123', 'iloveyou12345', '1234567890ab', 'aaaaaaaaaaaa']) {
+  for (const common of [
+    'password1234',
+    'Password123!',
+    'qwertyuiop123',
+    'iloveyou12345',
+    '1234567890ab',
+    'aaaaaaaaaaaa',
+  ]) {
     assert.match(passwordProblem(common) ?? 'accepted', /too easy to guess/, common);
   }
   assert.match(passwordProblem('password1234')!, /built from "password", "1234"/);
-  for (const fine of ['a long enough password', 'violet tractor spoon lagoon', 'zJ8#kq2!pL0x']) assert.equal(passwordProblem(fine), null, fine);
+  for (const fine of ['a long enough password', 'violet tractor spoon lagoon', 'zJ8#kq2!pL0x'])
+    assert.equal(passwordProblem(fine), null, fine);
 });
 
 test('as a zod field it reports the same reason', () => {
@@ -27,7 +35,16 @@ test('as a zod field it reports the same reason', () => {
 });
 
 test('the first admin’s RAPPORT_ADMIN_PASSWORD follows the same policy, or start-up stops naming the variable', () => {
-  assert.throws(() => loadConfig({ RAPPORT_ADMIN_PASSWORD: 'password1234' }), /RAPPORT_ADMIN_PASSWORD: is too easy to guess/);
-  assert.throws(() => loadConfig({ RAPPORT_ADMIN_PASSWORD: 'ninechars' }), /RAPPORT_ADMIN_PASSWORD: must be at least 12 characters/);
-  assert.equal(loadConfig({ RAPPORT_ADMIN_PASSWORD: 'a long enough password' }).adminPassword, 'a long enough password');
+  assert.throws(
+    () => loadConfig({ RAPPORT_ADMIN_PASSWORD: 'password1234' }),
+    /RAPPORT_ADMIN_PASSWORD: is too easy to guess/,
+  );
+  assert.throws(
+    () => loadConfig({ RAPPORT_ADMIN_PASSWORD: 'ninechars' }),
+    /RAPPORT_ADMIN_PASSWORD: must be at least 12 characters/,
+  );
+  assert.equal(
+    loadConfig({ RAPPORT_ADMIN_PASSWORD: 'a long enough password' }).adminPassword,
+    'a long enough password',
+  );
 });

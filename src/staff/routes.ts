@@ -49,10 +49,15 @@ export const staffRoutes = [
       const wait = throttle.wait(request.ip, body.email);
       if (wait) {
         reply.header('retry-after', String(wait.seconds));
-        throw new RapportError('too_many_attempts', `Too many failed sign-ins ${wait.reason}; try again in ${wait.seconds} s`, 429);
+        throw new RapportError(
+          'too_many_attempts',
+          `Too many failed sign-ins ${wait.reason}; try again in ${wait.seconds} s`,
+          429,
+        );
       }
       const signedIn = await staffService.signIn(ctx.db, body.email, body.password).catch((error: unknown) => {
-        if (error instanceof RapportError && error.code === 'invalid_credentials') throttle.failed(request.ip, body.email);
+        if (error instanceof RapportError && error.code === 'invalid_credentials')
+          throttle.failed(request.ip, body.email);
         throw error;
       });
       throttle.succeeded(request.ip, body.email);
@@ -84,10 +89,10 @@ export const staffRoutes = [
     body: z.object({ currentPassword: z.string().min(1).max(1024), newPassword }),
     handler: async ({ body, ctx, reply }) => {
       const me = ctx.staff!.id;
-      const changed = await staffService
-        .changeOwnPassword(ctx.db, me, body.currentPassword, body.newPassword, {
-          inSameTransaction: (tx) => recordAudit(tx, administrativeAuditEntry('staff.password_changed', ctx, { id: me }, body, undefined)),
-        });
+      const changed = await staffService.changeOwnPassword(ctx.db, me, body.currentPassword, body.newPassword, {
+        inSameTransaction: (tx) =>
+          recordAudit(tx, administrativeAuditEntry('staff.password_changed', ctx, { id: me }, body, undefined)),
+      });
       setSessionCookie(reply, ctx.config, changed.sessionToken);
       return { id: changed.staff.id };
     },
@@ -142,7 +147,8 @@ export const staffRoutes = [
   defineRoute({
     method: 'PATCH',
     url: '/api/staff/:id',
-    summary: 'Change a staff account: name, role, department, team, skills, empowerment limit, availability, password, or disable it',
+    summary:
+      'Change a staff account: name, role, department, team, skills, empowerment limit, availability, password, or disable it',
     tags: ['staff'],
     auth: 'staff:manage',
     // Audited as staff.changed by the service's transaction, after a new password is hashed (not `audit:`,
@@ -158,35 +164,41 @@ export const staffRoutes = [
         teamId: z.string().min(1).max(100).nullable().optional(),
         skills: z.array(z.string().trim().toLowerCase().min(1).max(50)).max(30).optional(),
         empowermentLimit: z
-          .object({ amount: z.number().min(0).max(1e9), currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as USD') })
+          .object({
+            amount: z.number().min(0).max(1e9),
+            currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as USD'),
+          })
           .strict()
           .optional(),
         available: z.boolean().optional(),
       })
       .refine((body) => Object.keys(body).length > 0, 'Change at least one field'),
     handler: async ({ params, body, ctx, reply }) =>
-      staffService
-        .updateStaff(ctx.db, params.id, body, {
-          inSameTransaction: (tx, updated) => recordAudit(tx, administrativeAuditEntry('staff.changed', ctx, params, body, updated)),
-        }),
+      staffService.updateStaff(ctx.db, params.id, body, {
+        inSameTransaction: (tx, updated) =>
+          recordAudit(tx, administrativeAuditEntry('staff.changed', ctx, params, body, updated)),
+      }),
   }),
   defineRoute({
     method: 'POST',
     url: '/api/staff/:id/password',
-    summary: 'Reset a staff member’s password to one you give them: their sessions and tokens end, the old password stops working',
+    summary:
+      'Reset a staff member’s password to one you give them: their sessions and tokens end, the old password stops working',
     tags: ['staff'],
     auth: 'staff:manage',
     // Audited as staff.password_reset by the service's transaction, after the hashing (see /api/auth/password).
     params: z.object({ id: z.string().min(1).max(100) }),
     body: z.object({ password: newPassword }),
     handler: async ({ params, body, ctx, reply }) =>
-      staffService
-        .updateStaff(
-          ctx.db,
-          params.id,
-          { password: body.password },
-          { inSameTransaction: (tx) => recordAudit(tx, administrativeAuditEntry('staff.password_reset', ctx, params, body, undefined)) },
-        ),
+      staffService.updateStaff(
+        ctx.db,
+        params.id,
+        { password: body.password },
+        {
+          inSameTransaction: (tx) =>
+            recordAudit(tx, administrativeAuditEntry('staff.password_reset', ctx, params, body, undefined)),
+        },
+      ),
   }),
   ...tokenRoutes,
 ];

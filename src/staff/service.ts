@@ -15,9 +15,12 @@ export const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
 function empowermentOf(limit: { amount: number; currency: string }): { limit: number; currency: string } {
   const minor = isCurrency(limit.currency) ? toMinorUnits(limit.amount, limit.currency) : null;
   if (minor === null) {
-    throw new RapportError('invalid_input', 'The empowerment limit needs an ISO 4217 currency and an amount in its units', 400, [
-      { field: 'empowermentLimit', reason: 'e.g. { "amount": 50, "currency": "USD" }' },
-    ]);
+    throw new RapportError(
+      'invalid_input',
+      'The empowerment limit needs an ISO 4217 currency and an amount in its units',
+      400,
+      [{ field: 'empowermentLimit', reason: 'e.g. { "amount": 50, "currency": "USD" }' }],
+    );
   }
   return { limit: minor, currency: limit.currency };
 }
@@ -37,7 +40,14 @@ export async function createStaff(
   }
   const id = newId('stf');
   const passwordHash = input.password ? await hashPassword(input.password) : null;
-  await store.insertStaff(db, { id, email, name: input.name, role: input.role, department: input.department ?? null, passwordHash });
+  await store.insertStaff(db, {
+    id,
+    email,
+    name: input.name,
+    role: input.role,
+    department: input.department ?? null,
+    passwordHash,
+  });
   // A new agent takes cases from day one: the default team until a manager places them elsewhere.
   if (input.role === 'agent' || input.role === 'manager') {
     const team = await db.get<{ id: string }>('SELECT id FROM teams WHERE is_default = 1');
@@ -74,15 +84,23 @@ export async function updateStaff(
   const passwordHash = changes.password ? await hashPassword(changes.password) : undefined;
   return db.transaction(async (tx) => {
     if (changes.teamId) {
-      const team = await tx.get<{ archived_at: number | null }>('SELECT archived_at FROM teams WHERE id = ?', [changes.teamId]);
-      if (!team) throw new RapportError('invalid_input', `No team ${changes.teamId}`, 400, [{ field: 'teamId', reason: 'Unknown team' }]);
+      const team = await tx.get<{ archived_at: number | null }>('SELECT archived_at FROM teams WHERE id = ?', [
+        changes.teamId,
+      ]);
+      if (!team)
+        throw new RapportError('invalid_input', `No team ${changes.teamId}`, 400, [
+          { field: 'teamId', reason: 'Unknown team' },
+        ]);
       if (team.archived_at !== null) {
-        throw new RapportError('invalid_input', `Team ${changes.teamId} is archived`, 400, [{ field: 'teamId', reason: 'Archived team: restore it first' }]);
+        throw new RapportError('invalid_input', `Team ${changes.teamId} is archived`, 400, [
+          { field: 'teamId', reason: 'Archived team: restore it first' },
+        ]);
       }
     }
     const current = await store.findStaffById(tx, id);
     if (!current) throw new RapportError('staff_not_found', `No staff member with id ${id}`, 404);
-    const losesAdmin = current.role === 'admin' && !current.disabled && ((changes.role && changes.role !== 'admin') || changes.disabled);
+    const losesAdmin =
+      current.role === 'admin' && !current.disabled && ((changes.role && changes.role !== 'admin') || changes.disabled);
     if (losesAdmin && (await store.countActiveAdmins(tx)) <= 1) {
       throw new RapportError('last_admin', 'This is the last active admin: make someone else admin first', 409);
     }
@@ -120,7 +138,12 @@ export async function ensureFirstAdmin(
   if ((await store.countStaff(db)) > 0) return { created: false };
   const generatedPassword = password ? undefined : randomBytes(12).toString('base64url');
   await db.transaction(async (tx) => {
-    const admin = await createStaff(tx, { email, name: 'Administrator', role: 'admin', password: password ?? generatedPassword! });
+    const admin = await createStaff(tx, {
+      email,
+      name: 'Administrator',
+      role: 'admin',
+      password: password ?? generatedPassword!,
+    });
     // The first account of the trail: made by the install itself, not by anyone signed in.
     await recordAudit(tx, {
       actorKind: 'system',
@@ -134,7 +157,11 @@ export async function ensureFirstAdmin(
 }
 
 /** Checks email and password; on success opens a session and returns its secret (for the cookie). */
-export async function signIn(db: Db, email: string, password: string): Promise<{ staff: StaffMember; sessionToken: string }> {
+export async function signIn(
+  db: Db,
+  email: string,
+  password: string,
+): Promise<{ staff: StaffMember; sessionToken: string }> {
   const record = await store.findStaffByEmail(db, email.trim().toLowerCase());
   // Verify even for unknown emails so response time does not reveal which emails exist.
   const ok = await verifyPassword(password, record?.passwordHash ?? DUMMY_HASH);
@@ -191,12 +218,17 @@ export async function staffForApiToken(db: Db, token: string): Promise<StaffMemb
   const found = await store.findStaffByApiToken(db, hashSecret(token));
   if (!found) return undefined;
   const now = Date.now();
-  if (found.lastUsedAt === null || now - found.lastUsedAt >= LAST_USED_PRECISION_MS) await store.touchApiToken(db, found.tokenId, now);
+  if (found.lastUsedAt === null || now - found.lastUsedAt >= LAST_USED_PRECISION_MS)
+    await store.touchApiToken(db, found.tokenId, now);
   return publicStaff(found.staff);
 }
 
 /** A personal token for scripts; the secret is returned once and only its hash is kept. */
-export async function createApiToken(db: Db, email: string, name: string): Promise<{ id: string; token: string; staff: StaffMember }> {
+export async function createApiToken(
+  db: Db,
+  email: string,
+  name: string,
+): Promise<{ id: string; token: string; staff: StaffMember }> {
   const record = await store.findStaffByEmail(db, email.trim().toLowerCase());
   if (!record) throw new RapportError('staff_not_found', `No staff member with email ${email}`, 404);
   const token = newSecret('rpt');

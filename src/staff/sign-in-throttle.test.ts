@@ -29,5 +29,9 @@ test('per account across addresses, except from an address where the account sig
   for (let i = 0; i < SIGN_IN_LIMITS.perAccount; i++) throttle.failed(`203.0.113.${i}`, 'ann@example.com', T0 + 1);
   assert.match(throttle.wait('203.0.113.200', 'ann@example.com', T0 + 2)!.reason, /for this account/);
   assert.equal(throttle.wait('192.0.2.7', 'ann@example.com', T0 + 2), null, 'Ann at her office is not locked out');
-  assert.equal(throttle.wait('203.0.113.200', 'ann@example.com', T0 + 1 + 15 * 60 * 1000), null, 'and the lock ends by itself');
+  assert.equal(
+    throttle.wait('203.0.113.200', 'ann@example.com', T0 + 1 + 15 * 60 * 1000),
+    null,
+    'and the lock ends by itself',
+  );
 });

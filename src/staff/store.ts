@@ -33,7 +33,10 @@ function toStaff(row: StaffRow): StaffRecord {
     department: row.department,
     teamId: row.team_id,
     skills: JSON.parse(row.skills) as string[],
-    empowermentLimit: { amount: fromMinorUnits(row.empowerment_limit, row.empowerment_currency), currency: row.empowerment_currency },
+    empowermentLimit: {
+      amount: fromMinorUnits(row.empowerment_limit, row.empowerment_currency),
+      currency: row.empowerment_currency,
+    },
     available: row.available === 1,
     createdAt: new Date(row.created_at).toISOString(),
     passwordHash: row.password_hash,
@@ -43,7 +46,14 @@ function toStaff(row: StaffRow): StaffRecord {
 
 export async function insertStaff(
   db: Db,
-  staff: { id: string; email: string; name: string; role: Role; department: string | null; passwordHash: string | null },
+  staff: {
+    id: string;
+    email: string;
+    name: string;
+    role: Role;
+    department: string | null;
+    passwordHash: string | null;
+  },
 ): Promise<void> {
   await db.run(
     `INSERT INTO staff (id, email, name, role, department, password_hash, created_at)
@@ -177,7 +187,9 @@ export async function revokeApiToken(db: Db, id: string, now: number): Promise<v
 
 /** Ends every live token of a person (a new password, a disabled account); enabling them again does not undo it. */
 export async function revokeApiTokensOf(db: Db, staffId: string, now: number): Promise<number> {
-  return (await db.run('UPDATE api_tokens SET revoked_at = ? WHERE staff_id = ? AND revoked_at IS NULL', [now, staffId])).changes;
+  return (
+    await db.run('UPDATE api_tokens SET revoked_at = ? WHERE staff_id = ? AND revoked_at IS NULL', [now, staffId])
+  ).changes;
 }
 
 export async function updateStaff(
@@ -220,5 +232,8 @@ export async function deleteSessionsOf(db: Db, staffId: string): Promise<void> {
 }
 
 export async function countActiveAdmins(db: Db): Promise<number> {
-  return (await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM staff WHERE role = 'admin' AND disabled_at IS NULL`))?.n ?? 0;
+  return (
+    (await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM staff WHERE role = 'admin' AND disabled_at IS NULL`))?.n ??
+    0
+  );
 }

@@ -21,11 +21,15 @@ export async function listApiTokens(db: Db, caller: TokenCaller, staffId?: strin
   if (!mayManage(caller, ownerId)) {
     throw new RapportError('forbidden', 'You may list only your own tokens; an admin may list anyone’s', 403);
   }
-  if (!(await store.findStaffById(db, ownerId))) throw new RapportError('staff_not_found', `No staff member with id ${ownerId}`, 404);
+  if (!(await store.findStaffById(db, ownerId)))
+    throw new RapportError('staff_not_found', `No staff member with id ${ownerId}`, 404);
   return store.listApiTokens(db, ownerId);
 }
 
-export async function listApiTokensByEmail(db: Db, email: string): Promise<{ staff: StaffMember; tokens: ApiTokenInfo[] }> {
+export async function listApiTokensByEmail(
+  db: Db,
+  email: string,
+): Promise<{ staff: StaffMember; tokens: ApiTokenInfo[] }> {
   const staff = await store.findStaffByEmail(db, email.trim().toLowerCase());
   if (!staff) throw new RapportError('staff_not_found', `No staff member with email ${email}`, 404);
   return { staff, tokens: await store.listApiTokens(db, staff.id) };
@@ -35,7 +39,8 @@ export async function listApiTokensByEmail(db: Db, email: string): Promise<{ sta
 export async function revokeApiToken(db: Db, caller: TokenCaller, id: string): Promise<ApiTokenInfo> {
   const token = await store.findApiToken(db, id);
   // Someone else's token is "not found" to a non-admin: its existence is none of their business.
-  if (!token || !mayManage(caller, token.staffId)) throw new RapportError('token_not_found', `No token ${id} of yours`, 404);
+  if (!token || !mayManage(caller, token.staffId))
+    throw new RapportError('token_not_found', `No token ${id} of yours`, 404);
   await store.revokeApiToken(db, id, Date.now());
   return (await store.findApiToken(db, id))!;
 }

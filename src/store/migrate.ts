@@ -27,7 +27,11 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
  * Applies every migration not yet recorded, each in its own transaction; returns the names applied.
  * `migrations` defaults to all of them; tests pass fewer to build a database as an older release left it.
  */
-export async function applyMigrations(db: Db, execScript: (sql: string) => void, migrations = readMigrations()): Promise<string[]> {
+export async function applyMigrations(
+  db: Db,
+  execScript: (sql: string) => void,
+  migrations = readMigrations(),
+): Promise<string[]> {
   await db.run(
     `CREATE TABLE IF NOT EXISTS schema_migrations (
        version INTEGER PRIMARY KEY,

@@ -14,7 +14,8 @@ const HOT_QUERIES: Record<string, string> = {
   'department contacts': `SELECT * FROM interactions WHERE customer_id = ? AND department IS NOT NULL
                           ORDER BY occurred_at DESC, id DESC LIMIT ?`,
   'identities of a customer': 'SELECT * FROM identities WHERE customer_id = ? ORDER BY created_at, kind',
-  'behaviour tallies': 'SELECT value, count FROM behaviour_tallies WHERE customer_id = ? AND subject = ? AND attribute = ?',
+  'behaviour tallies':
+    'SELECT value, count FROM behaviour_tallies WHERE customer_id = ? AND subject = ? AND attribute = ?',
   preferences: 'SELECT * FROM preferences WHERE customer_id = ? ORDER BY kind, key',
   'tallies of a subject': 'SELECT attribute, value, count FROM behaviour_tallies WHERE customer_id = ? AND subject = ?',
   'preference evidence': `SELECT id, occurred_at, properties FROM interactions

@@ -4,10 +4,10 @@ import type { Db } from './db.ts';
 
 /** Every setting whose key starts with `prefix` (`cases.`): a range of the primary key, which LIKE could not use. */
 export async function readSettings(db: Db, prefix: string): Promise<Map<string, unknown>> {
-  const rows = await db.all<{ key: string; value: string }>('SELECT key, value FROM settings WHERE key >= ? AND key < ?', [
-    prefix,
-    `${prefix}\uffff`,
-  ]);
+  const rows = await db.all<{ key: string; value: string }>(
+    'SELECT key, value FROM settings WHERE key >= ? AND key < ?',
+    [prefix, `${prefix}\uffff`],
+  );
   return new Map(rows.map((row) => [row.key, JSON.parse(row.value) as unknown]));
 }
 
@@ -17,7 +17,10 @@ export async function readSetting(db: Db, key: string): Promise<unknown> {
 }
 
 export async function writeSetting(db: Db, key: string, value: unknown): Promise<void> {
-  await db.run('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, JSON.stringify(value)]);
+  await db.run(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    [key, JSON.stringify(value)],
+  );
 }
 
 /** With `onlyIf`, only while the setting still holds that value (nobody changed it meanwhile). */

@@ -98,7 +98,9 @@ export class SqliteDatabase implements Database {
     // commit crosses the threshold: ingest commits and card views stop paying for them.
     this.writer.pragma('wal_autocheckpoint = 0');
     // Migration 0002 fills interactions.source_key for rows stored before it.
-    this.writer.function('rapport_source_key', { deterministic: true }, (source, sourceId) => sourceKey(String(source), String(sourceId)));
+    this.writer.function('rapport_source_key', { deterministic: true }, (source, sourceId) =>
+      sourceKey(String(source), String(sourceId)),
+    );
     this.checkpointer = file === ':memory:' ? null : startCheckpointer(file);
     // An in-memory database cannot be shared between connections, so it reads through the writer.
     this.reader = file === ':memory:' ? this.writer : openConnection(file, true);

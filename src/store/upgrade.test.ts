@@ -23,7 +23,11 @@ test('a 0001 database with customers and events upgrades through 0002 and keeps 
   const db = openSqlite(join(dir, 'old.db'));
   try {
     const writer = db.rawConnection();
-    await applyMigrations(db, (sql) => writer.exec(sql), readMigrations().filter((migration) => migration.version === 1));
+    await applyMigrations(
+      db,
+      (sql) => writer.exec(sql),
+      readMigrations().filter((migration) => migration.version === 1),
+    );
     // As 0001-era code left it: activity kept on the row (here deliberately stale), events keyed by strings.
     writer.exec(`
       INSERT INTO customers (id, name, traits, created_at, first_seen_at, last_seen_at, interaction_count)
@@ -41,26 +45,55 @@ test('a 0001 database with customers and events upgrades through 0002 and keeps 
     const applied = await db.migrate();
     assert.ok(applied.includes('0002_ingest_performance'), applied.join(', '));
 
-    const keys = writer.prepare('SELECT source, source_id, source_key FROM interactions ORDER BY id').all() as Array<{ source: string; source_id: string; source_key: number }>;
-    for (const row of keys) assert.equal(row.source_key, sourceKey(row.source, row.source_id), `${row.source_id} gets its key`);
-    const indexes = (writer.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('interactions', 'customers')`).all() as Array<{ name: string }>).map((row) => row.name);
+    const keys = writer.prepare('SELECT source, source_id, source_key FROM interactions ORDER BY id').all() as Array<{
+      source: string;
+      source_id: string;
+      source_key: number;
+    }>;
+    for (const row of keys)
+      assert.equal(row.source_key, sourceKey(row.source, row.source_id), `${row.source_id} gets its key`);
+    const indexes = (
+      writer
+        .prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('interactions', 'customers')`)
+        .all() as Array<{ name: string }>
+    ).map((row) => row.name);
     assert.ok(indexes.includes('interactions_source_key') && indexes.includes('interactions_recent'));
     assert.ok(!indexes.includes('interactions_idempotency') && !indexes.includes('customers_last_seen'));
 
     const resent = await ingestEvents(db, [
       {
-        source: 'api', sourceId: 'old-2', identities: [{ kind: 'email', value: 'ann@example.com' }], occurredAt: T0 + 2 * DAY,
-        channel: 'chat', direction: 'inbound', type: 'message', event: null, department: null, actor: 'customer', text: null,
-        properties: {}, context: null,
+        source: 'api',
+        sourceId: 'old-2',
+        identities: [{ kind: 'email', value: 'ann@example.com' }],
+        occurredAt: T0 + 2 * DAY,
+        channel: 'chat',
+        direction: 'inbound',
+        type: 'message',
+        event: null,
+        department: null,
+        actor: 'customer',
+        text: null,
+        properties: {},
+        context: null,
       },
     ]);
-    assert.deepEqual([resent.duplicates, resent.stored], [1, 0], 'an event stored before the upgrade is still a duplicate');
+    assert.deepEqual(
+      [resent.duplicates, resent.stored],
+      [1, 0],
+      'an event stored before the upgrade is still a duplicate',
+    );
 
     const agent = { kind: 'staff' as const, id: 'stf_test' };
     const ann = await getContextCard(db, 'cus_old_ann', agent, openCasesForCard);
-    assert.deepEqual([ann.interactionCount, ann.firstSeenAt, ann.lastSeenAt], [2, new Date(T0).toISOString(), new Date(T0 + 2 * DAY).toISOString()]);
+    assert.deepEqual(
+      [ann.interactionCount, ann.firstSeenAt, ann.lastSeenAt],
+      [2, new Date(T0).toISOString(), new Date(T0 + 2 * DAY).toISOString()],
+    );
     const recent = await listRecentCustomers(db, 10);
-    assert.deepEqual(recent.items.map((customer) => customer.id), ['cus_old_ann', 'cus_old_bob']);
+    assert.deepEqual(
+      recent.items.map((customer) => customer.id),
+      ['cus_old_ann', 'cus_old_bob'],
+    );
   } finally {
     await db.close();
   }

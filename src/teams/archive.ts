@@ -18,16 +18,24 @@ export async function requirePolicyRecord(db: Db, id: string): Promise<slaStore.
 }
 
 /** Its members move to the default team. Archiving an archived team changes nothing. */
-export async function archiveTeam(db: Db, id: string, now: number): Promise<{ team: teamStore.Team; membersMoved: number }> {
+export async function archiveTeam(
+  db: Db,
+  id: string,
+  now: number,
+): Promise<{ team: teamStore.Team; membersMoved: number }> {
   return db.transaction(async (tx) => {
     const team = await requireTeamRecord(tx, id);
     if (team.archivedAt !== null) return { team, membersMoved: 0 };
     if (team.isDefault) {
-      throw new RapportError('team_in_use', `${team.name} is the default team`, 409, [{ field: 'isDefault', reason: 'Make another team the default first' }]);
+      throw new RapportError('team_in_use', `${team.name} is the default team`, 409, [
+        { field: 'isDefault', reason: 'Make another team the default first' },
+      ]);
     }
     const usage = await teamStore.teamUsage(tx, team.id);
     const problems = [
-      ...(usage.activeCases ? [{ field: 'cases', reason: `${usage.activeCases} case(s) still being worked on: move or resolve them first` }] : []),
+      ...(usage.activeCases
+        ? [{ field: 'cases', reason: `${usage.activeCases} case(s) still being worked on: move or resolve them first` }]
+        : []),
       ...usage.rules.map((rule) => ({ field: 'assignmentRules', reason: `Rule "${rule}" sends cases to this team` })),
     ];
     if (problems.length) throw new RapportError('team_in_use', `${team.name} is still in use`, 409, problems);
@@ -64,7 +72,10 @@ export async function archivePolicy(db: Db, id: string, now: number): Promise<sl
         'policy_in_use',
         `${policy.name} is still in use`,
         409,
-        teams.map((team) => ({ field: 'teams', reason: `Team ${team} runs on this policy: give it another one first` })),
+        teams.map((team) => ({
+          field: 'teams',
+          reason: `Team ${team} runs on this policy: give it another one first`,
+        })),
       );
     }
     await slaStore.setPolicyArchived(tx, policy.id, now);

@@ -9,9 +9,22 @@ import { businessHoursSchema, holidaysSchema, timezoneSchema, isOpenAt } from '.
 import { slaTargetsSchema } from '../sla/policy.ts';
 import * as slaStore from '../sla/store.ts';
 import * as teamStore from './store.ts';
-import { archivePolicy, archiveTeam, requirePolicyRecord, requireTeamRecord, restorePolicy, restoreTeam } from './archive.ts';
+import {
+  archivePolicy,
+  archiveTeam,
+  requirePolicyRecord,
+  requireTeamRecord,
+  restorePolicy,
+  restoreTeam,
+} from './archive.ts';
 import { ruleConditionsSchema } from '../cases/assignment.ts';
-import { deleteAssignmentRule, findAssignmentRule, insertAssignmentRule, listAssignmentRules, updateAssignmentRule } from '../cases/rules-store.ts';
+import {
+  deleteAssignmentRule,
+  findAssignmentRule,
+  insertAssignmentRule,
+  listAssignmentRules,
+  updateAssignmentRule,
+} from '../cases/rules-store.ts';
 import { caseSettingsSchema, readCaseSettings, writeCaseSettings } from '../cases/settings.ts';
 import { deleteTemplate, findTemplate, findTemplateByName, listTemplates, upsertTemplate } from '../templates/store.ts';
 import { TEMPLATE_VARIABLES, renderTemplate, templateProblems } from '../templates/render.ts';
@@ -30,9 +43,12 @@ const ruleFields = z.object({
 
 async function requireTeam(db: Db, teamId: string): Promise<void> {
   const team = await teamStore.findTeam(db, teamId);
-  if (!team) throw new RapportError('invalid_input', `No team ${teamId}`, 400, [{ field: 'teamId', reason: 'Unknown team' }]);
+  if (!team)
+    throw new RapportError('invalid_input', `No team ${teamId}`, 400, [{ field: 'teamId', reason: 'Unknown team' }]);
   if (team.archivedAt !== null) {
-    throw new RapportError('invalid_input', `Team ${team.name} is archived`, 400, [{ field: 'teamId', reason: 'Archived team: restore it first' }]);
+    throw new RapportError('invalid_input', `Team ${team.name} is archived`, 400, [
+      { field: 'teamId', reason: 'Archived team: restore it first' },
+    ]);
   }
 }
 
@@ -53,13 +69,16 @@ const teamBody = z
 async function requirePolicy(db: Db, id: string | null, current: string | null = null): Promise<void> {
   if (!id) return;
   const policy = await slaStore.findPolicy(db, id);
-  if (!policy) throw new RapportError('invalid_input', `No SLA policy ${id}`, 400, [{ field: 'slaPolicyId', reason: 'Unknown SLA policy' }]);
+  if (!policy)
+    throw new RapportError('invalid_input', `No SLA policy ${id}`, 400, [
+      { field: 'slaPolicyId', reason: 'Unknown SLA policy' },
+    ]);
   if (policy.archivedAt !== null && id !== current) {
-    throw new RapportError('invalid_input', `SLA policy ${policy.name} is archived`, 400, [{ field: 'slaPolicyId', reason: 'Archived policy: restore it first' }]);
+    throw new RapportError('invalid_input', `SLA policy ${policy.name} is archived`, 400, [
+      { field: 'slaPolicyId', reason: 'Archived policy: restore it first' },
+    ]);
   }
 }
-
-
 
 const archivedQuery = z.object({ include: z.enum(['archived']).optional() }).strict();
 
@@ -68,7 +87,13 @@ function iso(ms: number | null): string | null {
 }
 
 function policyView(policy: slaStore.StoredPolicy) {
-  return { id: policy.id, name: policy.name, targets: policy.targets, businessHoursOnly: policy.businessHoursOnly, archivedAt: iso(policy.archivedAt) };
+  return {
+    id: policy.id,
+    name: policy.name,
+    targets: policy.targets,
+    businessHoursOnly: policy.businessHoursOnly,
+    archivedAt: iso(policy.archivedAt),
+  };
 }
 
 function teamView(team: teamStore.Team, members?: teamStore.TeamMember[]) {
@@ -95,26 +120,35 @@ function teamOf(id: string, body: z.infer<typeof teamBody>, archivedAt: number |
 
 function conflictOnName(error: unknown, what: string): never {
   if (error instanceof Error && /UNIQUE constraint failed/.test(error.message)) {
-    throw new RapportError('conflict', `A ${what} with that name already exists`, 409, [{ field: 'name', reason: 'Already taken' }]);
+    throw new RapportError('conflict', `A ${what} with that name already exists`, 409, [
+      { field: 'name', reason: 'Already taken' },
+    ]);
   }
   throw error;
 }
 
 const policyBody = z
-  .object({ name: z.string().trim().min(1).max(100), targets: slaTargetsSchema, businessHoursOnly: z.boolean().default(true) })
+  .object({
+    name: z.string().trim().min(1).max(100),
+    targets: slaTargetsSchema,
+    businessHoursOnly: z.boolean().default(true),
+  })
   .strict();
 
 export const teamRoutes = [
   defineRoute({
     method: 'GET',
     url: '/api/teams',
-    summary: 'Teams with their hours, SLA policy and members (with their live case load); ?include=archived lists archived ones too',
+    summary:
+      'Teams with their hours, SLA policy and members (with their live case load); ?include=archived lists archived ones too',
     tags: ['teams'],
     auth: 'cases:read',
     query: archivedQuery,
     handler: async ({ query, ctx }) => {
       const teams = await teamStore.listTeams(ctx.db, { includeArchived: query.include === 'archived' });
-      return { items: await Promise.all(teams.map(async (team) => teamView(team, await teamStore.membersOf(ctx.db, team.id)))) };
+      return {
+        items: await Promise.all(teams.map(async (team) => teamView(team, await teamStore.membersOf(ctx.db, team.id)))),
+      };
     },
   }),
   defineRoute({
@@ -136,7 +170,7 @@ export const teamRoutes = [
   defineRoute({
     method: 'PUT',
     url: '/api/teams/:id',
-    summary: 'Replace a team\'s settings',
+    summary: "Replace a team's settings",
     tags: ['teams'],
     auth: 'settings:manage',
     audit: 'team.changed',
@@ -146,7 +180,9 @@ export const teamRoutes = [
       const current = await requireTeamRecord(ctx.db, params.id);
       await requirePolicy(ctx.db, body.slaPolicyId, current.slaPolicyId);
       if (body.isDefault && current.archivedAt !== null) {
-        throw new RapportError('invalid_input', 'An archived team cannot be the default', 400, [{ field: 'isDefault', reason: 'Restore the team first' }]);
+        throw new RapportError('invalid_input', 'An archived team cannot be the default', 400, [
+          { field: 'isDefault', reason: 'Restore the team first' },
+        ]);
       }
       const team = teamOf(params.id, body, current.archivedAt);
       await ctx.db.transaction((tx) => teamStore.updateTeam(tx, team)).catch((error) => conflictOnName(error, 'team'));
@@ -156,13 +192,17 @@ export const teamRoutes = [
   defineRoute({
     method: 'POST',
     url: '/api/teams/:id/archive',
-    summary: 'Archive a team: its members move to the default team; refused while it has cases being worked on or assignment rules',
+    summary:
+      'Archive a team: its members move to the default team; refused while it has cases being worked on or assignment rules',
     tags: ['teams'],
     auth: 'settings:manage',
     audit: 'team.archived',
     params: idParams,
     handler: async ({ params, ctx }) =>
-      archiveTeam(ctx.db, params.id, Date.now()).then(({ team, membersMoved }) => ({ ...teamView(team), membersMoved })),
+      archiveTeam(ctx.db, params.id, Date.now()).then(({ team, membersMoved }) => ({
+        ...teamView(team),
+        membersMoved,
+      })),
   }),
   defineRoute({
     method: 'POST',
@@ -225,8 +265,7 @@ export const teamRoutes = [
     auth: 'settings:manage',
     audit: 'sla_policy.archived',
     params: idParams,
-    handler: async ({ params, ctx }) =>
-      policyView(await archivePolicy(ctx.db, params.id, Date.now())),
+    handler: async ({ params, ctx }) => policyView(await archivePolicy(ctx.db, params.id, Date.now())),
   }),
   defineRoute({
     method: 'POST',
@@ -236,8 +275,7 @@ export const teamRoutes = [
     auth: 'settings:manage',
     audit: 'sla_policy.restored',
     params: idParams,
-    handler: async ({ params, ctx }) =>
-      policyView(await restorePolicy(ctx.db, params.id)),
+    handler: async ({ params, ctx }) => policyView(await restorePolicy(ctx.db, params.id)),
   }),
   defineRoute({
     method: 'GET',
@@ -299,7 +337,8 @@ export const teamRoutes = [
     audit: 'assignment_rule.deleted',
     params: idParams,
     handler: async ({ params, ctx }) => {
-      if (!(await deleteAssignmentRule(ctx.db, params.id))) throw new RapportError('not_found', `No rule ${params.id}`, 404);
+      if (!(await deleteAssignmentRule(ctx.db, params.id)))
+        throw new RapportError('not_found', `No rule ${params.id}`, 404);
       return undefined;
     },
   }),
@@ -340,8 +379,15 @@ export const teamRoutes = [
     body: z.object({ name: z.string().trim().min(1).max(100), body: z.string().min(1).max(20_000) }).strict(),
     handler: async ({ body, ctx }) => {
       const problems = templateProblems(body.body);
-      if (problems.length) throw new RapportError('invalid_template', problems[0]!, 400, problems.map((reason) => ({ field: 'body', reason })));
-      if (await findTemplateByName(ctx.db, body.name)) conflictOnName(new Error('UNIQUE constraint failed'), 'template');
+      if (problems.length)
+        throw new RapportError(
+          'invalid_template',
+          problems[0]!,
+          400,
+          problems.map((reason) => ({ field: 'body', reason })),
+        );
+      if (await findTemplateByName(ctx.db, body.name))
+        conflictOnName(new Error('UNIQUE constraint failed'), 'template');
       const id = newId('tpl');
       await upsertTemplate(ctx.db, { id, name: body.name, body: body.body, createdBy: ctx.staff!.id });
       return findTemplate(ctx.db, id);
@@ -356,8 +402,16 @@ export const teamRoutes = [
     body: z.object({ body: z.string().min(1).max(20_000) }).strict(),
     handler: async ({ body, ctx }) => {
       const problems = templateProblems(body.body);
-      if (problems.length) throw new RapportError('invalid_template', problems[0]!, 400, problems.map((reason) => ({ field: 'body', reason })));
-      return { text: renderTemplate(body.body, sampleTemplateValues({ name: ctx.staff!.name }, ctx.config.companyName)) };
+      if (problems.length)
+        throw new RapportError(
+          'invalid_template',
+          problems[0]!,
+          400,
+          problems.map((reason) => ({ field: 'body', reason })),
+        );
+      return {
+        text: renderTemplate(body.body, sampleTemplateValues({ name: ctx.staff!.name }, ctx.config.companyName)),
+      };
     },
   }),
   defineRoute({
@@ -373,7 +427,13 @@ export const teamRoutes = [
       const current = await findTemplate(ctx.db, params.id);
       if (!current) throw new RapportError('not_found', `No template ${params.id}`, 404);
       const problems = templateProblems(body.body);
-      if (problems.length) throw new RapportError('invalid_template', problems[0]!, 400, problems.map((reason) => ({ field: 'body', reason })));
+      if (problems.length)
+        throw new RapportError(
+          'invalid_template',
+          problems[0]!,
+          400,
+          problems.map((reason) => ({ field: 'body', reason })),
+        );
       const clash = await findTemplateByName(ctx.db, body.name);
       if (clash && clash.id !== params.id) conflictOnName(new Error('UNIQUE constraint failed'), 'template');
       await upsertTemplate(ctx.db, { id: params.id, name: body.name, body: body.body, createdBy: current.createdBy });
@@ -389,7 +449,8 @@ export const teamRoutes = [
     audit: 'template.deleted',
     params: idParams,
     handler: async ({ params, ctx }) => {
-      if (!(await deleteTemplate(ctx.db, params.id))) throw new RapportError('not_found', `No template ${params.id}`, 404);
+      if (!(await deleteTemplate(ctx.db, params.id)))
+        throw new RapportError('not_found', `No template ${params.id}`, 404);
       return undefined;
     },
   }),

@@ -32,7 +32,11 @@ function toTeam(row: TeamRow): Team {
     id: row.id,
     name: row.name,
     department: row.department,
-    calendar: { timezone: row.timezone, hours: JSON.parse(row.business_hours) as BusinessHours, holidays: JSON.parse(row.holidays) as string[] },
+    calendar: {
+      timezone: row.timezone,
+      hours: JSON.parse(row.business_hours) as BusinessHours,
+      holidays: JSON.parse(row.holidays) as string[],
+    },
     slaPolicyId: row.sla_policy_id,
     autoAssign: row.auto_assign === 1,
     isDefault: row.is_default === 1,
@@ -90,7 +94,10 @@ export async function findDefaultTeam(db: Db): Promise<Team | undefined> {
   return row && toTeam(row);
 }
 
-export async function listTeams(db: Db, options: { includeArchived: boolean } = { includeArchived: false }): Promise<Team[]> {
+export async function listTeams(
+  db: Db,
+  options: { includeArchived: boolean } = { includeArchived: false },
+): Promise<Team[]> {
   const where = options.includeArchived ? '' : 'WHERE archived_at IS NULL';
   return (await db.all<TeamRow>(`SELECT * FROM teams ${where} ORDER BY name`)).map(toTeam);
 }
@@ -101,8 +108,14 @@ export async function setTeamArchived(db: Db, id: string, archivedAt: number | n
 
 /** What still depends on a team: cases being worked on, and assignment rules that send cases to it. */
 export async function teamUsage(db: Db, id: string): Promise<{ activeCases: number; rules: string[] }> {
-  const cases = await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM cases WHERE team_id = ? AND status IN ('new', 'open', 'pending')`, [id]);
-  const rules = await db.all<{ name: string }>('SELECT name FROM assignment_rules WHERE team_id = ? ORDER BY position', [id]);
+  const cases = await db.get<{ n: number }>(
+    `SELECT COUNT(*) AS n FROM cases WHERE team_id = ? AND status IN ('new', 'open', 'pending')`,
+    [id],
+  );
+  const rules = await db.all<{ name: string }>(
+    'SELECT name FROM assignment_rules WHERE team_id = ? ORDER BY position',
+    [id],
+  );
   return { activeCases: cases?.n ?? 0, rules: rules.map((rule) => rule.name) };
 }
 
@@ -113,7 +126,10 @@ export async function moveMembers(db: Db, fromTeamId: string, toTeamId: string):
 
 /** Active (not archived) teams that run on an SLA policy, by name. */
 export async function teamsOnPolicy(db: Db, policyId: string): Promise<string[]> {
-  const rows = await db.all<{ name: string }>('SELECT name FROM teams WHERE sla_policy_id = ? AND archived_at IS NULL ORDER BY name', [policyId]);
+  const rows = await db.all<{ name: string }>(
+    'SELECT name FROM teams WHERE sla_policy_id = ? AND archived_at IS NULL ORDER BY name',
+    [policyId],
+  );
   return rows.map((row) => row.name);
 }
 
@@ -129,7 +145,15 @@ export interface TeamMember {
 }
 
 export async function membersOf(db: Db, teamId: string): Promise<TeamMember[]> {
-  const rows = await db.all<{ id: string; name: string; role: string; skills: string; available: number; last_assigned_at: number | null; load: number }>(
+  const rows = await db.all<{
+    id: string;
+    name: string;
+    role: string;
+    skills: string;
+    available: number;
+    last_assigned_at: number | null;
+    load: number;
+  }>(
     `SELECT s.id, s.name, s.role, s.skills, s.available, s.last_assigned_at,
             (SELECT COUNT(*) FROM cases c WHERE c.assignee_id = s.id AND c.status IN ('new', 'open', 'pending')) AS load
      FROM staff s

@@ -36,7 +36,10 @@ function variablesIn(tokens: readonly Token[]): string[] {
 
 // A partial pulls in another named template; replies have none, and rendering one fails.
 function partialsIn(tokens: readonly Token[]): string[] {
-  return tokens.flatMap(([type, name, , , children]) => [...(type === '>' ? [name] : []), ...(Array.isArray(children) ? partialsIn(children) : [])]);
+  return tokens.flatMap(([type, name, , , children]) => [
+    ...(type === '>' ? [name] : []),
+    ...(Array.isArray(children) ? partialsIn(children) : []),
+  ]);
 }
 
 /** Problems with a template body: a syntax error, or variables we cannot fill. Empty when it is fine. */
@@ -48,9 +51,12 @@ export function templateProblems(body: string): string[] {
     return [`Template syntax: ${error instanceof Error ? error.message : String(error)}`];
   }
   const partials = partialsIn(tokens);
-  if (partials.length) return partials.map((name) => `Partials are not supported ({{> ${name}}}); write the text in the template itself`);
+  if (partials.length)
+    return partials.map((name) => `Partials are not supported ({{> ${name}}}); write the text in the template itself`);
   const known = new Set<string>(TEMPLATE_VARIABLES);
-  return [...new Set(variablesIn(tokens))].filter((name) => !known.has(name)).map((name) => `Unknown variable {{${name}}}; known: ${TEMPLATE_VARIABLES.join(', ')}`);
+  return [...new Set(variablesIn(tokens))]
+    .filter((name) => !known.has(name))
+    .map((name) => `Unknown variable {{${name}}}; known: ${TEMPLATE_VARIABLES.join(', ')}`);
 }
 
 /** Plain text out: no HTML escaping (replies are text), and a missing value renders as empty. */

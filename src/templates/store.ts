@@ -39,7 +39,10 @@ export async function findTemplateByName(db: Db, name: string): Promise<ReplyTem
   return row && toTemplate(row);
 }
 
-export async function upsertTemplate(db: Db, template: { id: string; name: string; body: string; createdBy: string | null }): Promise<void> {
+export async function upsertTemplate(
+  db: Db,
+  template: { id: string; name: string; body: string; createdBy: string | null },
+): Promise<void> {
   const now = Date.now();
   await db.run(
     `INSERT INTO reply_templates (id, name, body, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)

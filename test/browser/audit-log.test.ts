@@ -6,7 +6,15 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { http, startTestServer } from '../helpers/server.ts';
-import { addStaff, openBrowser, sendWithWriteKey, sessionCookie, switchUser, type BrowserSession, type TestStaff } from './harness.ts';
+import {
+  addStaff,
+  openBrowser,
+  sendWithWriteKey,
+  sessionCookie,
+  switchUser,
+  type BrowserSession,
+  type TestStaff,
+} from './harness.ts';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let session: BrowserSession;
@@ -32,7 +40,8 @@ before(async () => {
 
   // The manager's own changes and reads, made through the API while signed in as her.
   const cookie = await sessionCookie(server.url, MANAGER.email, MANAGER.password);
-  const asManager = (method: string, path: string, body?: unknown) => http(method, `${server.url}${path}`, { headers: { cookie }, body });
+  const asManager = (method: string, path: string, body?: unknown) =>
+    http(method, `${server.url}${path}`, { headers: { cookie }, body });
   const team = await asManager('POST', '/api/teams', { name: 'Night shift', timezone: 'Europe/Paris' });
   assert.equal(team.status, 201, JSON.stringify(team.body));
   teamId = team.body.id;
@@ -66,7 +75,10 @@ const rows = () => page.getByTestId('audit-entry');
 const shownActions = () => rows().locator('code').allInnerTexts();
 
 async function waitForRows(count: number): Promise<void> {
-  await page.waitForFunction((expected) => document.querySelectorAll('[data-testid="audit-entry"]').length === expected, count);
+  await page.waitForFunction(
+    (expected) => document.querySelectorAll('[data-testid="audit-entry"]').length === expected,
+    count,
+  );
 }
 
 async function applyAction(action: string): Promise<void> {
@@ -108,7 +120,11 @@ test('a manager opens the Audit log from Settings and sees every entry, newest f
 
   const archived = rows().filter({ hasText: 'Archived team' });
   assert.match(await archived.innerText(), new RegExp(teamId), 'an administrative entry names what it changed');
-  assert.equal(await rows().filter({ hasText: 'Added staff member' }).count(), 3, 'the first admin, by the install, and the two the admin added');
+  assert.equal(
+    await rows().filter({ hasText: 'Added staff member' }).count(),
+    3,
+    'the first admin, by the install, and the two the admin added',
+  );
 });
 
 test('filtering by action shows only those entries, and the filter is in the address to share', async () => {
@@ -119,7 +135,11 @@ test('filtering by action shows only those entries, and the filter is in the add
 
   await page.reload();
   await waitForRows(1);
-  assert.equal(await page.getByLabel('Action', { exact: true }).inputValue(), 'team.archived', 'a shared link fills the box');
+  assert.equal(
+    await page.getByLabel('Action', { exact: true }).inputValue(),
+    'team.archived',
+    'a shared link fills the box',
+  );
   const row = rows().first();
   await row.getByRole('button', { name: /^Details of entry/ }).click();
   const details = page.getByTestId('audit-details');
@@ -181,8 +201,14 @@ test('with a small page size, Older entries appends the next page until there ar
   if (await older.count()) await older.click();
   await older.waitFor({ state: 'detached' });
   assert.deepEqual(await shownActions(), all);
-  const ids = (await rows().evaluateAll((found) => found.map((row) => Number(row.getAttribute('data-entry-id'))))) as number[];
-  assert.deepEqual(ids, [...ids].sort((a, b) => b - a), 'newest first, across pages');
+  const ids = (await rows().evaluateAll((found) =>
+    found.map((row) => Number(row.getAttribute('data-entry-id'))),
+  )) as number[];
+  assert.deepEqual(
+    ids,
+    [...ids].sort((a, b) => b - a),
+    'newest first, across pages',
+  );
   assert.equal(new Set(ids).size, ids.length, 'no entry twice');
 });
 

@@ -10,8 +10,18 @@ import { addStaff, openBrowser, signIn, type BrowserSession } from './harness.ts
 let server: TestServer;
 let session: BrowserSession;
 let page: Page;
-const agent = { email: 'alex@example.com', name: 'Alex Agent', role: 'agent', password: 'alex agent password 7' } as const;
-const manager = { email: 'morgan@example.com', name: 'Morgan Manager', role: 'manager', password: 'morgan manager password 7' } as const;
+const agent = {
+  email: 'alex@example.com',
+  name: 'Alex Agent',
+  role: 'agent',
+  password: 'alex agent password 7',
+} as const;
+const manager = {
+  email: 'morgan@example.com',
+  name: 'Morgan Manager',
+  role: 'manager',
+  password: 'morgan manager password 7',
+} as const;
 let managerId: string;
 /** Jane's case from the contact form, and her missed call about the same double charge. */
 let formCase: number;
@@ -32,8 +42,14 @@ before(async () => {
   await call('POST', '/api/interactions', {
     interactions: [
       {
-        source: 'shop', sourceId: 'jane-order-1', customer: { email: 'jane@example.com', phone: '+14155550123', name: 'Jane Doe' },
-        channel: 'order', direction: 'inbound', type: 'purchase', event: 'Order Completed', occurredAt: new Date(Date.now() - 86_400_000).toISOString(),
+        source: 'shop',
+        sourceId: 'jane-order-1',
+        customer: { email: 'jane@example.com', phone: '+14155550123', name: 'Jane Doe' },
+        channel: 'order',
+        direction: 'inbound',
+        type: 'purchase',
+        event: 'Order Completed',
+        occurredAt: new Date(Date.now() - 86_400_000).toISOString(),
         properties: { orderId: 'A-1001', total: 40 },
       },
     ],
@@ -75,13 +91,21 @@ test('Take it on an inbox row: the case is mine at once', async () => {
   await omar.waitFor();
   assert.match(await omar.innerText(), /Morgan Manager/);
   await omar.getByRole('button', { name: `Take it: case #${omarCase}` }).click();
-  await page.waitForFunction((number) => document.querySelector(`[data-testid="case-row"][data-number="${number}"]`)?.textContent?.includes('Alex Agent'), omarCase);
+  await page.waitForFunction(
+    (number) =>
+      document.querySelector(`[data-testid="case-row"][data-number="${number}"]`)?.textContent?.includes('Alex Agent'),
+    omarCase,
+  );
   assert.equal(await omar.getByTestId('take-it').count(), 0, 'nothing left to take on my own case');
 });
 
 test('select two rows and change their priority in one go', async () => {
-  await row(formCase).getByRole('checkbox', { name: `Select case #${formCase}` }).check();
-  await row(callCase).getByRole('checkbox', { name: `Select case #${callCase}` }).check();
+  await row(formCase)
+    .getByRole('checkbox', { name: `Select case #${formCase}` })
+    .check();
+  await row(callCase)
+    .getByRole('checkbox', { name: `Select case #${callCase}` })
+    .check();
   const bar = page.getByRole('region', { name: 'Bulk actions' });
   await bar.getByText('2 cases selected').waitFor();
   await bar.getByLabel('Action', { exact: true }).selectOption({ label: 'Set priority' });
@@ -89,7 +113,10 @@ test('select two rows and change their priority in one go', async () => {
   await bar.getByRole('button', { name: 'Apply' }).click();
   await bar.getByTestId('bulk-report').getByText('2 cases changed').waitFor();
   for (const number of [formCase, callCase]) {
-    await page.waitForFunction((n) => document.querySelector(`[data-testid="case-row"][data-number="${n}"]`)?.textContent?.includes('Urgent'), number);
+    await page.waitForFunction(
+      (n) => document.querySelector(`[data-testid="case-row"][data-number="${n}"]`)?.textContent?.includes('Urgent'),
+      number,
+    );
   }
   assert.doesNotMatch(await row(omarCase).innerText(), /Urgent/, 'an unselected row is left alone');
 
@@ -121,7 +148,10 @@ test('merge her call into her form case from the case page, see it on the surviv
   await page.waitForURL(`${server.url}/cases/${formCase}`);
   await page.getByTestId('message-origin').getByText(`from #${callCase}`).waitFor();
   assert.equal(await page.getByTestId('case-message').count(), 2);
-  await page.getByTestId('case-header').getByRole('link', { name: `#${callCase}` }).click();
+  await page
+    .getByTestId('case-header')
+    .getByRole('link', { name: `#${callCase}` })
+    .click();
   await page.waitForURL(`${server.url}/cases/${callCase}`);
 
   // The agent who merged may undo it: the call is back on its own case, open again for work.

@@ -18,9 +18,20 @@ before(async () => {
   server = await startTestServer();
   jane = await seedJane(server);
   await seedCustomer(server, { name: 'Erin Example', email: 'erin@example.com', text: 'Please delete my account.' });
-  const mo = await seedCustomer(server, { name: 'Mo Merged', email: 'mo@example.com', text: 'Hello from my new address.' });
-  const moOld = await seedCustomer(server, { name: 'Mo Old', email: 'mo.old@example.com', text: 'Hello from my old address.' });
-  const merged = await http('POST', `${server.url}/api/customers/${mo}/merges`, { token: server.token, body: { absorbedId: moOld } });
+  const mo = await seedCustomer(server, {
+    name: 'Mo Merged',
+    email: 'mo@example.com',
+    text: 'Hello from my new address.',
+  });
+  const moOld = await seedCustomer(server, {
+    name: 'Mo Old',
+    email: 'mo.old@example.com',
+    text: 'Hello from my old address.',
+  });
+  const merged = await http('POST', `${server.url}/api/customers/${mo}/merges`, {
+    token: server.token,
+    body: { absorbedId: moOld },
+  });
   assert.equal(merged.status, 201);
   moMergeId = merged.body.id;
   session = await openBrowser();
@@ -44,7 +55,11 @@ test('a stated preference can be added and removed, and the card follows', async
   await page.getByRole('button', { name: 'Add preference' }).click();
   await stated('contact.time').waitFor();
   assert.match(await stated('contact.time').innerText(), /contact\.time\s*=\s*mornings/);
-  assert.equal(await page.getByLabel('Preference', { exact: true }).inputValue(), '', 'the form is ready for the next one');
+  assert.equal(
+    await page.getByLabel('Preference', { exact: true }).inputValue(),
+    '',
+    'the form is ready for the next one',
+  );
 
   await page.getByRole('button', { name: 'Remove preference contact.time' }).click();
   await stated('contact.time').waitFor({ state: 'detached' });
@@ -68,7 +83,10 @@ test('a flag is refused beside the field unless lower_snake_case, then set from 
   await page.getByTestId('flag').filter({ hasText: 'At risk' }).waitFor();
   assert.deepEqual(await flagNames(), ['At risk', 'VIP']);
   assert.equal(await page.locator('#flag-name-error').count(), 0);
-  assert.match((await page.locator('li.flag', { hasText: 'At risk' }).getAttribute('title')) ?? '', /Asked to cancel twice/);
+  assert.match(
+    (await page.locator('li.flag', { hasText: 'At risk' }).getAttribute('title')) ?? '',
+    /Asked to cancel twice/,
+  );
   await page.screenshot({ path: '/tmp/rapport-actions.png', fullPage: true });
 
   await page.getByRole('button', { name: 'Clear flag VIP' }).click();
@@ -109,7 +127,10 @@ test('a merge someone else undid first shows the server’s reason', async () =>
 
 test('Export data downloads everything held about the customer as JSON', async () => {
   await openCustomer(page, 'jane@example.com');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export data' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Export data' }).click(),
+  ]);
   assert.equal(download.suggestedFilename(), `${jane.janeId}.json`);
   const exported = JSON.parse(await readFile(await download.path(), 'utf8')) as {
     customer: { id: string; name: string };
@@ -122,7 +143,10 @@ test('Export data downloads everything held about the customer as JSON', async (
   for (const expected of ['email jane@example.com', 'phone +14155550123', 'handle:x janedoe', 'external:shopify 123']) {
     assert.ok(identities.includes(expected), `${expected} in ${identities.join(' | ')}`);
   }
-  assert.deepEqual(exported.flags.map((flag) => flag.flag), ['at_risk']);
+  assert.deepEqual(
+    exported.flags.map((flag) => flag.flag),
+    ['at_risk'],
+  );
 });
 
 test('erasing needs the name typed, then returns to search with a notice; the old address answers 410', async () => {
@@ -142,7 +166,10 @@ test('erasing needs the name typed, then returns to search with a notice; the ol
   await erase.click();
 
   await page.waitForURL(`${server.url}/`);
-  assert.match(await page.getByTestId('notice').innerText(), /Erin Example was erased: 1 profile and 1 interaction deleted\./);
+  assert.match(
+    await page.getByTestId('notice').innerText(),
+    /Erin Example was erased: 1 profile and 1 interaction deleted\./,
+  );
   await page.getByTestId('search-input').fill('erin@example.com');
   await page.getByText('No customers match').waitFor();
 

@@ -7,7 +7,12 @@ import { startTestServer, http, type TestServer } from '../helpers/server.ts';
 import { createApiToken } from '../../src/staff/service.ts';
 import { addStaff, openBrowser, signIn, type BrowserSession } from './harness.ts';
 
-const AGENT = { email: 'gil@example.com', name: 'Gil Agent', role: 'agent', password: 'a long enough password' } as const;
+const AGENT = {
+  email: 'gil@example.com',
+  name: 'Gil Agent',
+  role: 'agent',
+  password: 'a long enough password',
+} as const;
 
 let server: TestServer;
 let session: BrowserSession;
@@ -27,7 +32,8 @@ after(async () => {
   await server?.close();
 });
 
-const limits = async () => (await http('GET', `${server.url}/api/staff/${agentId}/gesture-limits`, { token: server.token })).body.items;
+const limits = async () =>
+  (await http('GET', `${server.url}/api/staff/${agentId}/gesture-limits`, { token: server.token })).body.items;
 
 async function openForm() {
   await page.goto(`${server.url}/settings/staff`);
@@ -44,8 +50,13 @@ test('an admin sets per-case and per-day totals beside the gesture limit; empty 
   await form.getByLabel('Per case').fill('80');
   await form.getByLabel('Per day').fill('200');
   await form.getByRole('button', { name: 'Save', exact: true }).click();
-  await page.getByRole('status').filter({ hasText: `${AGENT.name} saved.` }).waitFor();
-  assert.deepEqual(await limits(), [{ currency: 'USD', perGesture: 50, perCase: 80, perDay: 200, perCaseIsDefault: false, perDayIsDefault: false }]);
+  await page
+    .getByRole('status')
+    .filter({ hasText: `${AGENT.name} saved.` })
+    .waitFor();
+  assert.deepEqual(await limits(), [
+    { currency: 'USD', perGesture: 50, perCase: 80, perDay: 200, perCaseIsDefault: false, perDayIsDefault: false },
+  ]);
 
   // Opened again, the form shows what is set; emptied, the day falls back to its default.
   form = await openForm();
@@ -53,8 +64,13 @@ test('an admin sets per-case and per-day totals beside the gesture limit; empty 
   assert.equal(await form.getByLabel('Per day').inputValue(), '200');
   await form.getByLabel('Per day').fill('');
   await form.getByRole('button', { name: 'Save', exact: true }).click();
-  await page.getByRole('status').filter({ hasText: `${AGENT.name} saved.` }).waitFor();
-  assert.deepEqual(await limits(), [{ currency: 'USD', perGesture: 50, perCase: 80, perDay: 250, perCaseIsDefault: false, perDayIsDefault: true }]);
+  await page
+    .getByRole('status')
+    .filter({ hasText: `${AGENT.name} saved.` })
+    .waitFor();
+  assert.deepEqual(await limits(), [
+    { currency: 'USD', perGesture: 50, perCase: 80, perDay: 250, perCaseIsDefault: false, perDayIsDefault: true },
+  ]);
 });
 
 test('an agent whose gesture would take the case over its total is told so, not that it is above the gesture limit', async () => {
@@ -85,7 +101,10 @@ test('an agent whose gesture would take the case over its total is told so, not 
   const result = page.getByTestId('gesture-result');
   await result.waitFor();
   // 40 is within the 50 per gesture, but 50 + 40 is above the 80 per case.
-  assert.match(await result.innerText(), /Credit of \$40\.00 would take this case’s gestures above your limit per case\./);
+  assert.match(
+    await result.innerText(),
+    /Credit of \$40\.00 would take this case’s gestures above your limit per case\./,
+  );
   await page.getByRole('button', { name: 'Done' }).click();
   await page.getByTestId('signout').click();
   await page.waitForURL(/\/signin$/);

@@ -65,7 +65,10 @@ export async function openCustomer(page: Page, query: string): Promise<void> {
 export async function sendWithWriteKey(url: string, writeKey: string, path: string, body: unknown): Promise<Response> {
   return fetch(`${url}${path}`, {
     method: 'POST',
-    headers: { authorization: `Basic ${Buffer.from(`${writeKey}:`).toString('base64')}`, 'content-type': 'application/json' },
+    headers: {
+      authorization: `Basic ${Buffer.from(`${writeKey}:`).toString('base64')}`,
+      'content-type': 'application/json',
+    },
     body: JSON.stringify(body),
   });
 }
@@ -79,7 +82,11 @@ export interface TestStaff {
 }
 
 /** Creates each member through the API with the admin's token; returns their ids, in the same order. */
-export async function addStaff<const T extends readonly TestStaff[]>(url: string, adminToken: string, members: T): Promise<{ [K in keyof T]: string }> {
+export async function addStaff<const T extends readonly TestStaff[]>(
+  url: string,
+  adminToken: string,
+  members: T,
+): Promise<{ [K in keyof T]: string }> {
   const ids: string[] = [];
   for (const member of members) {
     const response = await fetch(`${url}/api/staff`, {
@@ -88,7 +95,8 @@ export async function addStaff<const T extends readonly TestStaff[]>(url: string
       body: JSON.stringify(member),
     });
     const body = (await response.json()) as { id: string };
-    if (response.status !== 201) throw new Error(`Could not add ${member.email}: ${response.status} ${JSON.stringify(body)}`);
+    if (response.status !== 201)
+      throw new Error(`Could not add ${member.email}: ${response.status} ${JSON.stringify(body)}`);
     ids.push(body.id);
   }
   return ids as { [K in keyof T]: string };

@@ -66,7 +66,10 @@ test('a manager has the help-desk settings but not staff accounts or write keys'
 
 test('a manager creates an SLA policy in the target grid; a zero target is refused in its cell', async () => {
   await openSettings('SLA policies');
-  assert.match(await page.getByTestId('sla-policy-row').filter({ hasText: 'Default SLA' }).innerText(), /30m \/ 1h \/ 4h/);
+  assert.match(
+    await page.getByTestId('sla-policy-row').filter({ hasText: 'Default SLA' }).innerText(),
+    /30m \/ 1h \/ 4h/,
+  );
   await page.getByRole('button', { name: 'New SLA policy' }).click();
   await page.getByLabel('Name', { exact: true }).fill('Premium');
   await page.getByLabel(/Count only the team/).uncheck();
@@ -97,7 +100,11 @@ test('a manager creates an SLA policy in the target grid; a zero target is refus
     id: premium.id,
     name: 'Premium',
     businessHoursOnly: false,
-    targets: { urgent: { firstResponse: 15, resolution: 240 }, high: { firstResponse: 90 }, normal: { nextResponse: 480 } },
+    targets: {
+      urgent: { firstResponse: 15, resolution: 240 },
+      high: { firstResponse: 90 },
+      normal: { nextResponse: 480 },
+    },
     archivedAt: null,
   });
 });
@@ -108,14 +115,22 @@ test('a manager creates a team with split hours, a Saturday and holidays; a bad 
   await page.getByRole('button', { name: 'New team' }).click();
   await page.getByLabel('Name', { exact: true }).fill('Billing');
   await page.getByLabel('Department (optional)').fill('billing');
-  assert.match(await page.locator('.field-hint').filter({ hasText: 'there now' }).innerText(), /^It is \d\d:\d\d there now\.$/, 'a known zone shows its time');
+  assert.match(
+    await page.locator('.field-hint').filter({ hasText: 'there now' }).innerText(),
+    /^It is \d\d:\d\d there now\.$/,
+    'a known zone shows its time',
+  );
   await page.getByLabel('Time zone').fill('Mars/Olympus_Mons');
   await page.getByLabel('SLA policy').selectOption({ label: 'Premium' });
 
   // A new team starts on Monday to Friday, 09:00–17:00: split Monday with a lunch break, then copy it on.
   await page.getByLabel('Monday closes at', { exact: true }).fill('1230');
   await page.getByLabel('Monday closes at', { exact: true }).press('Tab');
-  assert.equal(await page.getByLabel('Monday closes at', { exact: true }).inputValue(), '12:30', 'typed times are tidied');
+  assert.equal(
+    await page.getByLabel('Monday closes at', { exact: true }).inputValue(),
+    '12:30',
+    'typed times are tidied',
+  );
   await page.getByLabel('Add hours on Monday').click();
   assert.equal(await page.getByLabel('Monday opens at (2)').inputValue(), '13:30');
   await page.getByLabel('Monday closes at (2)').fill('17:30');
@@ -131,7 +146,11 @@ test('a manager creates a team with split hours, a Saturday and holidays; a bad 
     await page.getByRole('button', { name: 'Add holiday' }).click();
   }
   const holidays = () => page.getByTestId('holiday').locator('time').allInnerTexts();
-  assert.deepEqual(await holidays(), ['Thu, Dec 24, 2026', 'Fri, Dec 25, 2026', 'Fri, Jan 1, 2027'], 'in date order, whatever order they were added in');
+  assert.deepEqual(
+    await holidays(),
+    ['Thu, Dec 24, 2026', 'Fri, Dec 25, 2026', 'Fri, Jan 1, 2027'],
+    'in date order, whatever order they were added in',
+  );
   await page.getByRole('button', { name: /Remove holiday .*Jan 1, 2027/ }).click();
   assert.deepEqual(await holidays(), ['Thu, Dec 24, 2026', 'Fri, Dec 25, 2026']);
 
@@ -157,8 +176,13 @@ test('a manager creates a team with split hours, a Saturday and holidays; a bad 
   assert.match(shown, /Premium/);
 
   const billing = await teamNamed('Billing');
-  const premium = (await api('GET', '/api/sla-policies')).body.items.find((policy: { name: string }) => policy.name === 'Premium');
-  const split = [['09:00', '12:30'], ['13:30', '17:30']];
+  const premium = (await api('GET', '/api/sla-policies')).body.items.find(
+    (policy: { name: string }) => policy.name === 'Premium',
+  );
+  const split = [
+    ['09:00', '12:30'],
+    ['13:30', '17:30'],
+  ];
   assert.deepEqual(
     { ...billing, id: undefined, openNow: undefined, members: undefined },
     {
@@ -200,7 +224,9 @@ test('a template with an unknown variable is refused under its text; the allowed
   assert.ok(variables.includes('{{lastOrder.id}}'), variables.join(' | '));
 
   await page.getByLabel('Name', { exact: true }).fill('Order delay');
-  await page.getByLabel('Text', { exact: true }).fill('Hi {{customer.nickname}}, order {{lastOrder.id}} is on its way.');
+  await page
+    .getByLabel('Text', { exact: true })
+    .fill('Hi {{customer.nickname}}, order {{lastOrder.id}} is on its way.');
   await page.getByRole('button', { name: 'Create template' }).click();
   const bodyError = page.locator('#template-body-error');
   await bodyError.waitFor();
@@ -226,7 +252,11 @@ test('a template with an unknown variable is refused under its text; the allowed
 
 test('a manager adds an assignment rule, moves it up to be tried first, and edits another', async () => {
   const support = await teamNamed('Support');
-  const seededRule = await api('POST', '/api/assignment-rules', { name: 'Refunds to Support', conditions: { reasons: ['refund'] }, teamId: support.id });
+  const seededRule = await api('POST', '/api/assignment-rules', {
+    name: 'Refunds to Support',
+    conditions: { reasons: ['refund'] },
+    teamId: support.id,
+  });
   assert.equal(seededRule.status, 201, JSON.stringify(seededRule.body));
 
   await openSettings('Assignment rules');
@@ -242,7 +272,10 @@ test('a manager adds an assignment rule, moves it up to be tried first, and edit
   await page.getByTestId('assignment-rule').filter({ hasText: 'Invoices to Billing' }).waitFor();
   const order = () => page.getByTestId('assignment-rule').locator('strong').allInnerTexts();
   assert.deepEqual(await order(), ['Refunds to Support', 'Invoices to Billing'], 'a new rule goes last');
-  assert.match(await page.getByTestId('assignment-rule').nth(1).innerText(), /Email or Web form · mentions “invoice” or “receipt”/);
+  assert.match(
+    await page.getByTestId('assignment-rule').nth(1).innerText(),
+    /Email or Web form · mentions “invoice” or “receipt”/,
+  );
 
   await page.getByRole('button', { name: 'Move Invoices to Billing up' }).click();
   await page.getByTestId('assignment-rule').first().filter({ hasText: 'Invoices to Billing' }).waitFor();
@@ -250,9 +283,19 @@ test('a manager adds an assignment rule, moves it up to be tried first, and edit
   const billing = await teamNamed('Billing');
   let rules = (await api('GET', '/api/assignment-rules')).body.items;
   assert.deepEqual(
-    rules.map((rule: { name: string; conditions: unknown; teamId: string; skill: string | null }) => [rule.name, rule.conditions, rule.teamId, rule.skill]),
+    rules.map((rule: { name: string; conditions: unknown; teamId: string; skill: string | null }) => [
+      rule.name,
+      rule.conditions,
+      rule.teamId,
+      rule.skill,
+    ]),
     [
-      ['Invoices to Billing', { channels: ['email', 'web_form'], keywords: ['invoice', 'receipt'] }, billing.id, 'billing'],
+      [
+        'Invoices to Billing',
+        { channels: ['email', 'web_form'], keywords: ['invoice', 'receipt'] },
+        billing.id,
+        'billing',
+      ],
       ['Refunds to Support', { reasons: ['refund'] }, support.id, null],
     ],
   );
@@ -285,15 +328,26 @@ test('a manager lowers the VIP threshold; a bad currency is refused beside its f
   const currencyError = page.locator('#flag-vip-currency-error');
   await currencyError.waitFor();
   assert.equal(await vip.getByLabel('Currency').getAttribute('aria-invalid'), 'true');
-  assert.equal((await api('GET', '/api/flag-rules')).body.items.find((rule: { flag: string }) => rule.flag === 'vip').params.lifetimeValue, 1000);
+  assert.equal(
+    (await api('GET', '/api/flag-rules')).body.items.find((rule: { flag: string }) => rule.flag === 'vip').params
+      .lifetimeValue,
+    1000,
+  );
 
   await vip.getByLabel('Currency').fill('usd');
   await vip.getByRole('button', { name: 'Save VIP' }).click();
   await vip.getByRole('status').waitFor();
   assert.equal(await currencyError.count(), 0);
   const rules = (await api('GET', '/api/flag-rules')).body.items;
-  assert.deepEqual(rules.find((rule: { flag: string }) => rule.flag === 'vip'), { flag: 'vip', enabled: true, params: { lifetimeValue: 250, currency: 'USD' } });
-  assert.deepEqual(rules.find((rule: { flag: string }) => rule.flag === 'past_issues').params, { cases: 3, gestures: 1, days: 90 }, 'other rules untouched');
+  assert.deepEqual(
+    rules.find((rule: { flag: string }) => rule.flag === 'vip'),
+    { flag: 'vip', enabled: true, params: { lifetimeValue: 250, currency: 'USD' } },
+  );
+  assert.deepEqual(
+    rules.find((rule: { flag: string }) => rule.flag === 'past_issues').params,
+    { cases: 3, gestures: 1, days: 90 },
+    'other rules untouched',
+  );
 });
 
 test('a manager sets how long a regular may stay quiet before she counts as at risk', async () => {
@@ -302,7 +356,9 @@ test('a manager sets how long a regular may stay quiet before she counts as at r
   await atRisk.getByLabel('Quiet for (days)').fill('45');
   await atRisk.getByRole('button', { name: 'Save At risk' }).click();
   await atRisk.getByRole('status').waitFor();
-  const rule = (await api('GET', '/api/flag-rules')).body.items.find((item: { flag: string }) => item.flag === 'at_risk');
+  const rule = (await api('GET', '/api/flag-rules')).body.items.find(
+    (item: { flag: string }) => item.flag === 'at_risk',
+  );
   assert.deepEqual(rule.params, { quietDays: 45, minInteractions: 3, breaches: 2, days: 30 });
 });
 
@@ -320,7 +376,11 @@ test('a manager changes the auto-close days; more than 28 is refused beside the 
   await page.getByRole('button', { name: 'Save case settings' }).click();
   await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
   assert.equal(await error.count(), 0);
-  assert.deepEqual((await api('GET', '/api/settings/cases')).body, { repeatWindowDays: 7, threadWindowHours: 72, autoCloseAfterDays: 7 });
+  assert.deepEqual((await api('GET', '/api/settings/cases')).body, {
+    repeatWindowDays: 7,
+    threadWindowHours: 72,
+    autoCloseAfterDays: 7,
+  });
 });
 
 test("an admin sets an agent's team, skills and gesture limit from the staff list", async () => {
@@ -342,7 +402,10 @@ test("an admin sets an agent's team, skills and gesture limit from the staff lis
   await form.getByLabel('Currency').fill('EUR');
   await form.getByLabel('Takes new cases').uncheck();
   await form.getByRole('button', { name: 'Save', exact: true }).click();
-  await page.getByRole('status').filter({ hasText: `${AGENT.name} saved.` }).waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: `${AGENT.name} saved.` })
+    .waitFor();
   assert.equal(await form.count(), 0);
   await row.filter({ hasText: 'Billing' }).waitFor();
   assert.match(await row.innerText(), /Billing\s+billing\s+french\s+75 EUR\s+Away/);
@@ -354,7 +417,10 @@ test("an admin sets an agent's team, skills and gesture limit from the staff lis
   assert.deepEqual(agent.skills, ['billing', 'french']);
   assert.deepEqual(agent.empowermentLimit, { amount: 75, currency: 'EUR' });
   assert.equal(agent.available, false);
-  assert.deepEqual(billing.members.map((member: { name: string }) => member.name), [AGENT.name]);
+  assert.deepEqual(
+    billing.members.map((member: { name: string }) => member.name),
+    [AGENT.name],
+  );
 });
 
 test('no script errors happened in the page', () => {

@@ -20,14 +20,18 @@ const count = () => page.getByTestId('queue-count');
 const filters = () => page.getByRole('form', { name: 'Filter and sort cases' });
 
 async function numbersShown(): Promise<number[]> {
-  return (await rows().evaluateAll((found) => found.map((row) => Number(row.getAttribute('data-number')))));
+  return await rows().evaluateAll((found) => found.map((row) => Number(row.getAttribute('data-number'))));
 }
 
 /** Waits until the queue says `text` (the total) and the address carries `params`. */
 async function settled(text: string, params: Record<string, string | null>): Promise<void> {
-  await page.waitForFunction((expected) => document.querySelector('[data-testid="queue-count"]')?.textContent === expected, text);
+  await page.waitForFunction(
+    (expected) => document.querySelector('[data-testid="queue-count"]')?.textContent === expected,
+    text,
+  );
   const url = new URL(page.url());
-  for (const [name, value] of Object.entries(params)) assert.equal(url.searchParams.get(name), value, `${name} in ${url.search}`);
+  for (const [name, value] of Object.entries(params))
+    assert.equal(url.searchParams.get(name), value, `${name} in ${url.search}`);
 }
 
 before(async () => {
@@ -38,7 +42,10 @@ before(async () => {
   // One case made urgent and tagged, so the filters have something to find.
   const some = await http('GET', `${server.url}/api/cases?limit=5&sort=oldest`, { token: server.token });
   urgentNumber = some.body.items[3].number;
-  const changed = await http('PATCH', `${server.url}/api/cases/${urgentNumber}`, { token: server.token, body: { priority: 'urgent', tags: ['vip'] } });
+  const changed = await http('PATCH', `${server.url}/api/cases/${urgentNumber}`, {
+    token: server.token,
+    body: { priority: 'urgent', tags: ['vip'] },
+  });
   assert.equal(changed.status, 200, JSON.stringify(changed.body));
   session = await openBrowser();
   page = session.page;
@@ -85,9 +92,15 @@ test('a tag typed and applied with Enter, and a channel chosen from the list', a
 test('the order is chosen from "Sort by": oldest first, priority first', async () => {
   await filters().getByLabel('Sort by').selectOption({ label: 'Oldest first' });
   await settled(`${total} cases`, { sort: 'oldest' });
-  await page.waitForFunction((late) => document.querySelector('[data-testid="case-row"]')?.getAttribute('data-number') === String(late), seeded.lateCase.number);
+  await page.waitForFunction(
+    (late) => document.querySelector('[data-testid="case-row"]')?.getAttribute('data-number') === String(late),
+    seeded.lateCase.number,
+  );
   await filters().getByLabel('Sort by').selectOption({ label: 'Priority, urgent first' });
-  await page.waitForFunction((urgent) => document.querySelector('[data-testid="case-row"]')?.getAttribute('data-number') === String(urgent), urgentNumber);
+  await page.waitForFunction(
+    (urgent) => document.querySelector('[data-testid="case-row"]')?.getAttribute('data-number') === String(urgent),
+    urgentNumber,
+  );
   assert.equal(new URL(page.url()).searchParams.get('sort'), 'priority');
 });
 

@@ -6,7 +6,14 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { http, startTestServer } from '../helpers/server.ts';
 import { openBrowser, sessionCookie, switchUser, signIn, type BrowserSession } from './harness.ts';
-import { postOnX, seedInbox, seedUnnamedCallers, type SeededInbox, type SeededStaff, type SeededUnnamed } from './seed-cases.ts';
+import {
+  postOnX,
+  seedInbox,
+  seedUnnamedCallers,
+  type SeededInbox,
+  type SeededStaff,
+  type SeededUnnamed,
+} from './seed-cases.ts';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let session: BrowserSession;
@@ -75,12 +82,21 @@ test('a viewer, who may not see personal data, gets the email and the phone mask
   // The API itself masks the label: the UI never receives what the role may not see.
   const listed = await asStaff(seeded.viewer, 'GET', '/api/cases?limit=100');
   const labels = listed.body.items.map((item: { customerLabel: string | null }) => item.customerLabel);
-  assert.ok(labels.includes(callers.phoneCase.maskedPhone) && labels.includes(callers.emailCase.maskedEmail), labels.join(' | '));
+  assert.ok(
+    labels.includes(callers.phoneCase.maskedPhone) && labels.includes(callers.emailCase.maskedEmail),
+    labels.join(' | '),
+  );
   assert.ok(!JSON.stringify(labels).includes(callers.emailCase.email), 'no unmasked email in any label');
 
   await openCase(callers.emailCase.number);
-  assert.equal(await page.getByTestId('case-header').getByTestId('case-customer').innerText(), callers.emailCase.maskedEmail);
-  assert.match(await page.getByTestId('context-card').getByRole('heading', { level: 1 }).innerText(), /^s\*\*\*@example\.com/);
+  assert.equal(
+    await page.getByTestId('case-header').getByTestId('case-customer').innerText(),
+    callers.emailCase.maskedEmail,
+  );
+  assert.match(
+    await page.getByTestId('context-card').getByRole('heading', { level: 1 }).innerText(),
+    /^s\*\*\*@example\.com/,
+  );
 });
 
 test('a gesture waiting for approval names its case and customer, and links to the case', async () => {
@@ -88,7 +104,12 @@ test('a gesture waiting for approval names its case and customer, and links to t
     [seeded.mariaCase.id, 75, 'Broken twice'],
     [`${callers.phoneCase.number}`, 60, 'Nobody called back'],
   ] as const) {
-    const asked = await asStaff(seeded.agent, 'POST', `/api/cases/${caseId}/gestures`, { kind: 'refund', amount, currency: 'EUR', reason });
+    const asked = await asStaff(seeded.agent, 'POST', `/api/cases/${caseId}/gestures`, {
+      kind: 'refund',
+      amount,
+      currency: 'EUR',
+      reason,
+    });
     assert.equal(asked.status, 202, JSON.stringify(asked.body));
   }
 
@@ -96,11 +117,18 @@ test('a gesture waiting for approval names its case and customer, and links to t
   await nav().getByRole('link', { name: 'Inbox' }).click();
   const maria = page.getByTestId('pending-approval').filter({ hasText: 'Refund of €75.00' });
   await maria.waitFor();
-  assert.equal(await maria.getByTestId('approval-case').innerText(), `#${seeded.mariaCase.number} My order B-77 arrived broken, can you help?`);
+  assert.equal(
+    await maria.getByTestId('approval-case').innerText(),
+    `#${seeded.mariaCase.number} My order B-77 arrived broken, can you help?`,
+  );
   assert.equal(await maria.getByTestId('approval-customer').innerText(), 'Maria Garcia');
   const caller = page.getByTestId('pending-approval').filter({ hasText: 'Refund of €60.00' });
   assert.match(await caller.getByTestId('approval-case').innerText(), new RegExp(`^#${callers.phoneCase.number} `));
-  assert.equal(await caller.getByTestId('approval-customer').innerText(), callers.phoneCase.phone, 'managers see personal data');
+  assert.equal(
+    await caller.getByTestId('approval-customer').innerText(),
+    callers.phoneCase.phone,
+    'managers see personal data',
+  );
 
   await maria.getByTestId('approval-case').click();
   await page.waitForURL(`${server.url}/cases/${seeded.mariaCase.number}`);
@@ -167,15 +195,23 @@ test('a queue refreshes itself when the window gets focus, in place: same queue,
     (window as unknown as { flickered: boolean }).flickered = false;
     new MutationObserver((changes) => {
       for (const change of changes) {
-        const removedTable = [...change.removedNodes].some((node) => node instanceof Element && (node.matches('table') || node.querySelector('table')));
-        const addedLoading = [...change.addedNodes].some((node) => node instanceof Element && (node.matches('.loading') || node.querySelector('.loading')));
+        const removedTable = [...change.removedNodes].some(
+          (node) => node instanceof Element && (node.matches('table') || node.querySelector('table')),
+        );
+        const addedLoading = [...change.addedNodes].some(
+          (node) => node instanceof Element && (node.matches('.loading') || node.querySelector('.loading')),
+        );
         if (removedTable || addedLoading) (window as unknown as { flickered: boolean }).flickered = true;
       }
     }).observe(panel, { childList: true, subtree: true });
   });
 
   await postOnX(server, '3000', 'newcomer', 'Does the tote come in green?');
-  assert.equal(await page.getByTestId('case-customer').filter({ hasText: '@newcomer' }).count(), 0, 'not there before the refresh');
+  assert.equal(
+    await page.getByTestId('case-customer').filter({ hasText: '@newcomer' }).count(),
+    0,
+    'not there before the refresh',
+  );
   await page.evaluate(() => window.dispatchEvent(new Event('focus')));
   await page.getByTestId('case-customer').filter({ hasText: '@newcomer' }).waitFor();
 

@@ -60,7 +60,14 @@ test('the Inbox comes first in the navigation and opens on Mine, with a running 
   const maria = caseRow(seeded.mariaCase.number);
   await maria.waitFor();
   const row = await maria.innerText();
-  for (const expected of [`#${seeded.mariaCase.number}`, 'My order B-77 arrived broken', 'Maria Garcia', 'New', 'Normal', 'Alex Agent']) {
+  for (const expected of [
+    `#${seeded.mariaCase.number}`,
+    'My order B-77 arrived broken',
+    'Maria Garcia',
+    'New',
+    'Normal',
+    'Alex Agent',
+  ]) {
     assert.ok(row.includes(expected), `${expected} in ${row}`);
   }
   assert.equal(await maria.locator('svg[data-channel="social"]').count(), 1);
@@ -70,10 +77,10 @@ test('the Inbox comes first in the navigation and opens on Mine, with a running 
   const first = await timer.innerText();
   assert.match(first, /^due in \d+m \d{2}s$/);
   // The timer counts down by itself: wait for its text to change, whenever that happens.
-  await page.waitForFunction(
-    ([selector, before]) => document.querySelector(selector)?.textContent !== before,
-    [`[data-testid="case-row"][data-number="${seeded.mariaCase.number}"] [data-testid="sla-timer"] time`, first] as const,
-  );
+  await page.waitForFunction(([selector, before]) => document.querySelector(selector)?.textContent !== before, [
+    `[data-testid="case-row"][data-number="${seeded.mariaCase.number}"] [data-testid="sla-timer"] time`,
+    first,
+  ] as const);
   assert.equal(await maria.getByTestId('breach-marker').count(), 0);
 });
 
@@ -119,10 +126,15 @@ test('the other queues: Team, Unassigned, Breaching soon and All', async () => {
 });
 
 test('selecting a case opens it: the conversation beside the context card', async () => {
-  await caseRow(seeded.mariaCase.number).getByRole('link', { name: /My order B-77/ }).click();
+  await caseRow(seeded.mariaCase.number)
+    .getByRole('link', { name: /My order B-77/ })
+    .click();
   await page.waitForURL(`${server.url}/cases/${seeded.mariaCase.number}`);
   const header = page.getByTestId('case-header');
-  assert.match(await header.getByRole('heading', { level: 1 }).innerText(), new RegExp(`#${seeded.mariaCase.number}\\s+My order B-77 arrived broken`));
+  assert.match(
+    await header.getByRole('heading', { level: 1 }).innerText(),
+    new RegExp(`#${seeded.mariaCase.number}\\s+My order B-77 arrived broken`),
+  );
   // The team's name arrives with the teams list, after the case itself.
   await header.getByText('Support', { exact: true }).waitFor();
   const facts = await header.innerText();
@@ -137,8 +149,14 @@ test('selecting a case opens it: the conversation beside the context card', asyn
   const conversation = await page.getByTestId('conversation').boundingBox();
   const cardBox = await card.boundingBox();
   assert.ok(conversation && cardBox);
-  assert.ok(cardBox.x >= conversation.x + conversation.width, `card ${JSON.stringify(cardBox)} right of conversation ${JSON.stringify(conversation)}`);
-  assert.ok(cardBox.y < conversation.y + conversation.height && conversation.y < cardBox.y + cardBox.height, 'side by side, not stacked');
+  assert.ok(
+    cardBox.x >= conversation.x + conversation.width,
+    `card ${JSON.stringify(cardBox)} right of conversation ${JSON.stringify(conversation)}`,
+  );
+  assert.ok(
+    cardBox.y < conversation.y + conversation.height && conversation.y < cardBox.y + cardBox.height,
+    'side by side, not stacked',
+  );
   await page.screenshot({ path: '/tmp/rapport-case.png' });
 });
 
@@ -156,7 +174,9 @@ test('the customer page lists the open case and links back to it', async () => {
 test('a template fills the reply with the customer’s first name, and the sent reply shows as sent', async () => {
   await page.getByLabel('Template').selectOption({ label: 'Apology' });
   const box = page.getByLabel('Message', { exact: true });
-  await page.waitForFunction(() => (document.querySelector<HTMLTextAreaElement>('#reply-text')?.value ?? '').startsWith('Hi Maria,'));
+  await page.waitForFunction(() =>
+    (document.querySelector<HTMLTextAreaElement>('#reply-text')?.value ?? '').startsWith('Hi Maria,'),
+  );
   await box.fill(`${await box.inputValue()} A replacement is on its way.`);
   await page.getByRole('button', { name: 'Send reply' }).click();
 
@@ -169,9 +189,15 @@ test('a template fills the reply with the customer’s first name, and the sent 
 
   // The recorded-feed adapter "posts" to X by writing the outbox file.
   const outbox = await readFile(join(server.dataDir, 'social-outbox.jsonl'), 'utf8');
-  assert.match(outbox, /@mariag Hi Maria, sorry about the wait\. We are looking into it now\. A replacement is on its way\./);
+  assert.match(
+    outbox,
+    /@mariag Hi Maria, sorry about the wait\. We are looking into it now\. A replacement is on its way\./,
+  );
   // The first response stopped that clock: the header says it was met.
-  await page.getByTestId('case-header').getByText(/First response met/).waitFor();
+  await page
+    .getByTestId('case-header')
+    .getByText(/First response met/)
+    .waitFor();
 });
 
 test('an internal note is marked as only for staff', async () => {
@@ -241,12 +267,18 @@ test('a credit within the limit is issued; one above it waits for a manager', as
 test('resolving the case offers Reopen and Close, and shows first-contact resolution', async () => {
   await page.getByRole('group', { name: 'Change status' }).getByRole('button', { name: 'Resolve' }).click();
   const status = page.getByTestId('case-header').getByTestId('case-status');
-  await page.waitForFunction(() => document.querySelector('[data-testid="case-header"] [data-testid="case-status"]')?.textContent === 'Resolved');
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="case-header"] [data-testid="case-status"]')?.textContent === 'Resolved',
+  );
   assert.equal(await status.innerText(), 'Resolved');
   const buttons = await page.getByRole('group', { name: 'Change status' }).getByRole('button').allInnerTexts();
   assert.deepEqual(buttons, ['Reopen', 'Close']);
   assert.equal(await page.getByTestId('fcr').innerText(), 'Yes');
-  assert.equal(await page.getByTestId('sla-timer').first().getAttribute('data-state'), 'none', 'no clock runs once resolved');
+  assert.equal(
+    await page.getByTestId('sla-timer').first().getAttribute('data-state'),
+    'none',
+    'no clock runs once resolved',
+  );
 });
 
 test('a manager finds the gesture waiting in the inbox and approves it on the case page', async () => {

@@ -49,7 +49,9 @@ test('a case page shows a colleague’s note, a customer’s message and a statu
   await openCase(page, seeded.mariaCase.number);
   await markPage(page);
 
-  await asStaff(seeded.manager, 'POST', `/api/cases/${seeded.mariaCase.id}/notes`, { text: 'Refund approved on my side' });
+  await asStaff(seeded.manager, 'POST', `/api/cases/${seeded.mariaCase.id}/notes`, {
+    text: 'Refund approved on my side',
+  });
   await page.getByTestId('case-message').filter({ hasText: 'Refund approved on my side' }).waitFor();
 
   // Maria writes again on X, in reply to her own post: the message joins her case.
@@ -57,7 +59,11 @@ test('a case page shows a colleague’s note, a customer’s message and a statu
   await page.getByTestId('case-message').filter({ hasText: 'Any news about my broken order' }).waitFor();
 
   await asStaff(seeded.manager, 'PATCH', `/api/cases/${seeded.mariaCase.id}`, { status: 'pending' });
-  await page.getByTestId('case-header').getByTestId('case-status').filter({ hasText: /pending/i }).waitFor();
+  await page
+    .getByTestId('case-header')
+    .getByTestId('case-status')
+    .filter({ hasText: /pending/i })
+    .waitFor();
   assert.ok(await stillSamePage(page), 'the page was not reloaded');
 });
 
@@ -80,11 +86,20 @@ test('two agents on one case see each other: viewing, then replying', async () =
     await openCase(page, seeded.lateCase.number);
     await openCase(colleague, seeded.lateCase.number);
 
-    await page.getByTestId('presence').filter({ hasText: `${seeded.manager.name} is viewing` }).waitFor();
-    await colleague.getByTestId('presence').filter({ hasText: `${seeded.agent.name} is viewing` }).waitFor();
+    await page
+      .getByTestId('presence')
+      .filter({ hasText: `${seeded.manager.name} is viewing` })
+      .waitFor();
+    await colleague
+      .getByTestId('presence')
+      .filter({ hasText: `${seeded.agent.name} is viewing` })
+      .waitFor();
 
     await colleague.getByLabel('Message').fill('Hi, we are on it');
-    await page.getByTestId('presence').filter({ hasText: `${seeded.manager.name} is replying` }).waitFor();
+    await page
+      .getByTestId('presence')
+      .filter({ hasText: `${seeded.manager.name} is replying` })
+      .waitFor();
     assert.equal(await page.getByTestId('presence').getByText('Check before you send a reply too').count(), 1);
 
     // The colleague leaves the case: the warning goes.
@@ -101,14 +116,22 @@ test('keyboard shortcuts: j/k through a queue and its cases, r, n, t, e, /, g i 
   await signIn(page, server.url, seeded.manager.email, seeded.manager.password);
   await page.goto(`${server.url}/inbox?queue=all`);
   await page.getByTestId('case-row').nth(2).waitFor();
-  const numbers = (await page.getByTestId('case-row').evaluateAll((rows) => rows.map((row) => Number((row as HTMLElement).dataset.number))));
+  const numbers = await page
+    .getByTestId('case-row')
+    .evaluateAll((rows) => rows.map((row) => Number((row as HTMLElement).dataset.number)));
 
   // In the list: j selects the first row, j again the second; Enter opens it.
   await page.locator('body').press('j');
   await page.locator('body').press('j');
-  assert.equal(await page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('data-number')), String(numbers[1]));
+  assert.equal(
+    await page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('data-number')),
+    String(numbers[1]),
+  );
   await page.keyboard.press('k');
-  assert.equal(await page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('data-number')), String(numbers[0]));
+  assert.equal(
+    await page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('data-number')),
+    String(numbers[0]),
+  );
   await page.keyboard.press('j');
   await page.keyboard.press('Enter');
   await page.waitForURL(`${server.url}/cases/${numbers[1]}`);
@@ -117,10 +140,16 @@ test('keyboard shortcuts: j/k through a queue and its cases, r, n, t, e, /, g i 
   // On the case: j and k go to the next and previous case of that queue.
   await page.keyboard.press('j');
   await page.waitForURL(`${server.url}/cases/${numbers[2]}`);
-  await page.getByTestId('case-header').filter({ hasText: `#${numbers[2]}` }).waitFor();
+  await page
+    .getByTestId('case-header')
+    .filter({ hasText: `#${numbers[2]}` })
+    .waitFor();
   await page.keyboard.press('k');
   await page.waitForURL(`${server.url}/cases/${numbers[1]}`);
-  await page.getByTestId('case-header').filter({ hasText: `#${numbers[1]}` }).waitFor();
+  await page
+    .getByTestId('case-header')
+    .filter({ hasText: `#${numbers[1]}` })
+    .waitFor();
 
   // ? shows the list of shortcuts in a dialog; Escape closes it.
   await page.keyboard.press('Shift+?');
@@ -154,7 +183,11 @@ test('keyboard shortcuts: j/k through a queue and its cases, r, n, t, e, /, g i 
   await page.keyboard.press('t');
   await page.getByTestId('case-header').locator('.case-facts dd').filter({ hasText: seeded.manager.name }).waitFor();
   await page.keyboard.press('e');
-  await page.getByTestId('case-header').getByTestId('case-status').filter({ hasText: /resolved/i }).waitFor();
+  await page
+    .getByTestId('case-header')
+    .getByTestId('case-status')
+    .filter({ hasText: /resolved/i })
+    .waitFor();
   const detail = await asStaff(seeded.manager, 'GET', `/api/cases/${numbers[1]}`);
   assert.equal(detail.assigneeId, seeded.manager.id);
   assert.equal(detail.status, 'resolved');

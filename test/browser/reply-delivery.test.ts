@@ -59,9 +59,16 @@ test('with no mail server, the composer says the reply cannot be sent and offers
   await showCase(emailCase);
   const notice = page.getByTestId('reply-undeliverable');
   await notice.waitFor();
-  assert.match(await notice.innerText(), /This reply cannot be sent\. Replies by email cannot be sent: no outbound mail server is configured/);
+  assert.match(
+    await notice.innerText(),
+    /This reply cannot be sent\. Replies by email cannot be sent: no outbound mail server is configured/,
+  );
   await page.getByLabel('Message').fill('We are on it');
-  assert.equal(await page.getByRole('button', { name: 'Send reply' }).isDisabled(), true, 'nothing pretends to send it');
+  assert.equal(
+    await page.getByRole('button', { name: 'Send reply' }).isDisabled(),
+    true,
+    'nothing pretends to send it',
+  );
   await page.getByRole('button', { name: 'Write an internal note instead' }).click();
   assert.equal(await page.getByRole('radio', { name: 'Internal note' }).isChecked(), true);
   assert.equal(await page.getByRole('button', { name: 'Add internal note' }).isEnabled(), true);
@@ -70,12 +77,18 @@ test('with no mail server, the composer says the reply cannot be sent and offers
 test('a reply that did not go out shows why, with a retry, and its case is in Failed to send', async () => {
   // Sent through the API (a script does not ask the composer first): queued, with the reason.
   const caseId = (await http('GET', `${server.url}/api/cases/${emailCase}`, { token: agentToken })).body.id;
-  const sent = await http('POST', `${server.url}/api/cases/${caseId}/replies`, { token: agentToken, body: { text: 'Your parcel is on its way' } });
+  const sent = await http('POST', `${server.url}/api/cases/${caseId}/replies`, {
+    token: agentToken,
+    body: { text: 'Your parcel is on its way' },
+  });
   assert.equal(sent.status, 201, JSON.stringify(sent.body));
   await showCase(emailCase);
   const delivery = page.locator('[data-testid="case-message"][data-kind="reply"] [data-testid="delivery"]');
   await delivery.waitFor();
-  assert.match(await delivery.innerText(), /Not sent yet: No adapter sends on email: configure one \(for email, RAPPORT_SMTP_URL\)/);
+  assert.match(
+    await delivery.innerText(),
+    /Not sent yet: No adapter sends on email: configure one \(for email, RAPPORT_SMTP_URL\)/,
+  );
   await page.getByRole('button', { name: 'Retry sending' }).click();
   await page.getByRole('button', { name: 'Retry sending' }).waitFor();
   assert.match(await delivery.innerText(), /Not sent yet/, 'tried again: still no way out');
@@ -83,7 +96,11 @@ test('a reply that did not go out shows why, with a retry, and its case is in Fa
   await page.goto(`${server.url}/inbox?queue=failed`);
   assert.equal(await page.getByRole('tab', { name: 'Failed to send' }).getAttribute('aria-selected'), 'true');
   await page.locator(`[data-testid="case-row"][data-number="${emailCase}"]`).waitFor();
-  assert.equal(await page.locator(`[data-testid="case-row"][data-number="${socialCase}"]`).count(), 0, 'a sent reply is not listed');
+  assert.equal(
+    await page.locator(`[data-testid="case-row"][data-number="${socialCase}"]`).count(),
+    0,
+    'a sent reply is not listed',
+  );
   assert.deepEqual(session.pageErrors, []);
 });
 
@@ -93,9 +110,20 @@ test('the notice and the failed reply with its retry pass axe (no serious or cri
   await page.getByRole('button', { name: 'Retry sending' }).waitFor();
   await page.addScriptTag({ path: AXE_SOURCE });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; impact: string | null }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            context: Document,
+            options: object,
+          ): Promise<{ violations: Array<{ id: string; impact: string | null }> }>;
+        };
+      }
+    ).axe;
     return (await axe.run(document, { resultTypes: ['violations'] })).violations;
   });
-  const serious = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${JSON.stringify(violation).slice(0, 600)}`);
+  const serious = violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${JSON.stringify(violation).slice(0, 600)}`);
   assert.deepEqual(serious, []);
 });

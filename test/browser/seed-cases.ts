@@ -32,14 +32,33 @@ const FILLER_CASES = 26;
 const MINUTE = 60_000;
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * MINUTE).toISOString();
 
-async function call(server: TestServer, method: string, path: string, body?: unknown, expected = [200, 201]): Promise<any> {
+async function call(
+  server: TestServer,
+  method: string,
+  path: string,
+  body?: unknown,
+  expected = [200, 201],
+): Promise<any> {
   const response = await http(method, `${server.url}${path}`, { token: server.token, body });
-  assert.ok(expected.includes(response.status), `${method} ${path} → ${response.status}: ${JSON.stringify(response.body)}`);
+  assert.ok(
+    expected.includes(response.status),
+    `${method} ${path} → ${response.status}: ${JSON.stringify(response.body)}`,
+  );
   return response.body;
 }
 
-async function staffMember(server: TestServer, role: string, name: string, changes: Record<string, unknown>): Promise<SeededStaff> {
-  const member = { email: `${name.split(' ')[0]!.toLowerCase()}@example.com`, name, role, password: `${role} password 123` };
+async function staffMember(
+  server: TestServer,
+  role: string,
+  name: string,
+  changes: Record<string, unknown>,
+): Promise<SeededStaff> {
+  const member = {
+    email: `${name.split(' ')[0]!.toLowerCase()}@example.com`,
+    name,
+    role,
+    password: `${role} password 123`,
+  };
   const created = await call(server, 'POST', '/api/staff', member);
   if (Object.keys(changes).length > 0) await call(server, 'PATCH', `/api/staff/${created.id}`, changes);
   return { id: created.id, email: member.email, name, password: member.password };
@@ -50,7 +69,10 @@ function post(id: string, author: string, createdAt: string, text: string) {
 }
 
 async function posts(server: TestServer, items: object[]): Promise<void> {
-  const response = await http('POST', `${server.url}/api/channels/social/posts`, { writeKey: server.writeKey, body: { network: 'x', posts: items } });
+  const response = await http('POST', `${server.url}/api/channels/social/posts`, {
+    writeKey: server.writeKey,
+    body: { network: 'x', posts: items },
+  });
   assert.equal(response.status, 201, JSON.stringify(response.body));
 }
 
@@ -64,12 +86,23 @@ export async function seedInbox(server: TestServer): Promise<SeededInbox> {
   // A new install has a default Support team; it takes this policy, around the clock.
   const teams = await call(server, 'GET', '/api/teams');
   const installed = teams.items.find((item: { isDefault: boolean }) => item.isDefault);
-  const settings = { name: 'Support', department: 'support', slaPolicyId: policy.id, isDefault: true, autoAssign: true };
-  const team = installed ? await call(server, 'PUT', `/api/teams/${installed.id}`, settings) : await call(server, 'POST', '/api/teams', settings);
+  const settings = {
+    name: 'Support',
+    department: 'support',
+    slaPolicyId: policy.id,
+    isDefault: true,
+    autoAssign: true,
+  };
+  const team = installed
+    ? await call(server, 'PUT', `/api/teams/${installed.id}`, settings)
+    : await call(server, 'POST', '/api/teams', settings);
   // The agent is the team's only member, so automatic assignment gives every new case to them; the
   // manager, whom a new install also puts in the default team, leaves it.
   const agent = await staffMember(server, 'agent', 'Alex Agent', { teamId: team.id, empowermentLimit: AGENT_LIMIT });
-  const manager = await staffMember(server, 'manager', 'Morgan Manager', { teamId: null, empowermentLimit: MANAGER_LIMIT });
+  const manager = await staffMember(server, 'manager', 'Morgan Manager', {
+    teamId: null,
+    empowermentLimit: MANAGER_LIMIT,
+  });
   const viewer = await staffMember(server, 'viewer', 'Vic Viewer', {});
   const template = await call(server, 'POST', '/api/templates', {
     name: 'Apology',
@@ -93,13 +126,25 @@ export async function seedInbox(server: TestServer): Promise<SeededInbox> {
   });
   await posts(server, [
     post('900', 'latelarry', minutesAgo(180), 'Nobody has answered me for hours'),
-    ...Array.from({ length: FILLER_CASES }, (_, index) => post(String(1000 + index), `fan${index + 1}`, minutesAgo(40 - index), `Question number ${index + 1} about my account`)),
+    ...Array.from({ length: FILLER_CASES }, (_, index) =>
+      post(
+        String(1000 + index),
+        `fan${index + 1}`,
+        minutesAgo(40 - index),
+        `Question number ${index + 1} about my account`,
+      ),
+    ),
     post('2000', 'mariag', minutesAgo(1), 'My order B-77 arrived broken, can you help?'),
   ]);
 
   const mine = await call(server, 'GET', `/api/cases?assigneeId=${agent.id}&limit=100`);
-  const maria = mine.items.find((item: { subject: string; customerName: string | null }) => item.customerName === 'Maria Garcia');
-  assert.ok(maria, `Maria's case is assigned to the agent: ${JSON.stringify(mine.items.map((item: { customerName: string }) => item.customerName))}`);
+  const maria = mine.items.find(
+    (item: { subject: string; customerName: string | null }) => item.customerName === 'Maria Garcia',
+  );
+  assert.ok(
+    maria,
+    `Maria's case is assigned to the agent: ${JSON.stringify(mine.items.map((item: { customerName: string }) => item.customerName))}`,
+  );
   const late = mine.items.find((item: { subject: string }) => /Nobody has answered/.test(item.subject));
   assert.ok(late, 'the late case is assigned to the agent');
   return {
@@ -146,8 +191,16 @@ export async function seedUnnamedCallers(server: TestServer): Promise<SeededUnna
     ],
   });
   return {
-    emailCase: { number: await missedCall(server, 'call-sam', '+14155550101'), email: 'sam@example.com', maskedEmail: 's***@example.com' },
-    phoneCase: { number: await missedCall(server, 'call-unknown', '+14155550123'), phone: '+14155550123', maskedPhone: '+1415*****23' },
+    emailCase: {
+      number: await missedCall(server, 'call-sam', '+14155550101'),
+      email: 'sam@example.com',
+      maskedEmail: 's***@example.com',
+    },
+    phoneCase: {
+      number: await missedCall(server, 'call-unknown', '+14155550123'),
+      phone: '+14155550123',
+      maskedPhone: '+1415*****23',
+    },
   };
 }
 

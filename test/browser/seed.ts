@@ -30,7 +30,10 @@ function interactions(target: SeedTarget, items: object[]): Promise<void> {
 async function api<T>(target: SeedTarget, method: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(`${target.url}${path}`, {
     method,
-    headers: { authorization: `Bearer ${target.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Bearer ${target.token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${await response.text()}`);
@@ -123,7 +126,10 @@ export async function seedPat(target: SeedTarget, count: number): Promise<void> 
 }
 
 /** A customer known only by one emailed message: enough to search for, open, merge or erase. */
-export async function seedCustomer(target: SeedTarget, customer: { name: string; email: string; text: string }): Promise<string> {
+export async function seedCustomer(
+  target: SeedTarget,
+  customer: { name: string; email: string; text: string },
+): Promise<string> {
   await interactions(target, [
     {
       customer: { email: customer.email, name: customer.name },
@@ -136,6 +142,10 @@ export async function seedCustomer(target: SeedTarget, customer: { name: string;
       sourceId: `seed-${customer.email}`,
     },
   ]);
-  const found = await api<{ id: string }>(target, 'GET', `/api/customers/lookup?email=${encodeURIComponent(customer.email)}`);
+  const found = await api<{ id: string }>(
+    target,
+    'GET',
+    `/api/customers/lookup?email=${encodeURIComponent(customer.email)}`,
+  );
   return found.id;
 }

@@ -47,7 +47,10 @@ interface Named {
   archivedAt: string | null;
 }
 
-async function named<T extends Named>(collection: '/api/teams' | '/api/sla-policies', name: string): Promise<T | undefined> {
+async function named<T extends Named>(
+  collection: '/api/teams' | '/api/sla-policies',
+  name: string,
+): Promise<T | undefined> {
   const listed = await api('GET', `${collection}?include=archived`);
   return listed.body.items.find((item: T) => item.name === name);
 }
@@ -62,7 +65,8 @@ async function openSettings(link: string): Promise<void> {
 }
 
 const teamRow = (name: string) => page.getByTestId('team-row').filter({ has: page.getByText(name, { exact: true }) });
-const policyRow = (name: string) => page.getByTestId('sla-policy-row').filter({ has: page.getByText(name, { exact: true }) });
+const policyRow = (name: string) =>
+  page.getByTestId('sla-policy-row').filter({ has: page.getByText(name, { exact: true }) });
 
 /** Archive, then confirm in the step that asks (its question starts with the same words). */
 async function archive(name: string): Promise<string> {
@@ -80,7 +84,11 @@ test('a manager archives an unused team: it leaves the list and its member moves
 
   await openSettings('Teams');
   await teamRow('Holiday desk').filter({ hasText: AGENT.name }).waitFor();
-  assert.equal(await teamRow('Support').getByRole('button', { name: 'Archive Support' }).count(), 0, 'the default team cannot be archived');
+  assert.equal(
+    await teamRow('Support').getByRole('button', { name: 'Archive Support' }).count(),
+    0,
+    'the default team cannot be archived',
+  );
 
   const question = await archive('Holiday desk');
   assert.match(question, /Its member moves to Support/);
@@ -99,14 +107,21 @@ test('a manager archives an unused team: it leaves the list and its member moves
 
 test('archiving a team an assignment rule sends cases to shows the rule and changes nothing', async () => {
   const returnsDesk = await created('/api/teams', { name: 'Returns desk' });
-  const rule = await created('/api/assignment-rules', { name: 'Returns to the desk', conditions: { reasons: ['return'] }, teamId: returnsDesk.id });
+  const rule = await created('/api/assignment-rules', {
+    name: 'Returns to the desk',
+    conditions: { reasons: ['return'] },
+    teamId: returnsDesk.id,
+  });
   await page.reload();
   await teamRow('Returns desk').waitFor();
 
   await archive('Returns desk');
   const refusal = page.getByRole('alert').filter({ hasText: 'Returns desk is still in use' });
   await refusal.waitFor();
-  assert.match(await refusal.getByRole('listitem').first().innerText(), /Rule "Returns to the desk" sends cases to this team/);
+  assert.match(
+    await refusal.getByRole('listitem').first().innerText(),
+    /Rule "Returns to the desk" sends cases to this team/,
+  );
   assert.equal(await page.getByRole('status').filter({ hasText: 'archived' }).count(), 0);
   await teamRow('Returns desk').getByRole('button', { name: 'Edit Returns desk' }).waitFor();
 

@@ -31,7 +31,10 @@ function settingsLink(name: string) {
 }
 
 test('an admin sees Write keys and Staff under Settings', async () => {
-  assert.equal(await page.getByRole('navigation', { name: 'Main' }).getByRole('heading', { name: 'Settings' }).count(), 1);
+  assert.equal(
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('heading', { name: 'Settings' }).count(),
+    1,
+  );
   await settingsLink('Write keys').click();
   await page.getByRole('heading', { name: 'Write keys', level: 1 }).waitFor();
   assert.equal(new URL(page.url()).pathname, '/settings/write-keys');
@@ -63,7 +66,10 @@ test('a new key is shown once, copies to the clipboard, and comes with a working
   assert.match(shownKey, /^wk_[\w-]{20,}$/);
 
   const curl = await page.getByTestId('curl-example').innerText();
-  assert.equal(curl, `curl -u ${shownKey}: ${server.url}/v1/track -H 'content-type: application/json' -d '{"userId":"u1","event":"Signed Up"}'`);
+  assert.equal(
+    curl,
+    `curl -u ${shownKey}: ${server.url}/v1/track -H 'content-type: application/json' -d '{"userId":"u1","event":"Signed Up"}'`,
+  );
 
   await box.getByRole('button', { name: 'Copy' }).click();
   await box.getByRole('button', { name: 'Copied' }).waitFor();

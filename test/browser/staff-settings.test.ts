@@ -76,7 +76,10 @@ test('an admin changes a staff member’s role', async () => {
   const { row, panel } = await openSamsAccount();
   await panel.getByLabel('Role', { exact: true }).selectOption({ label: 'Manager' });
   await panel.getByRole('button', { name: 'Change role' }).click();
-  await page.getByRole('status').filter({ hasText: `${SAM.name} is now manager.` }).waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: `${SAM.name} is now manager.` })
+    .waitFor();
   await row.filter({ hasText: 'Manager' }).waitFor();
   const staff = (await http('GET', `${server.url}/api/staff`, { token: server.token })).body.items;
   assert.equal(staff.find((member: { id: string }) => member.id === samId).role, 'manager');
@@ -94,10 +97,15 @@ test('an admin resets a password: a common one is refused with the reason, then 
 
   await panel.getByLabel('New password').fill('violet tractor spoon lagoon');
   await panel.getByRole('button', { name: 'Reset password' }).click();
-  await page.getByRole('status').filter({ hasText: `${SAM.name}’s password was reset` }).waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: `${SAM.name}’s password was reset` })
+    .waitFor();
   assert.equal((await http('GET', `${server.url}/api/auth/me`, { headers: { cookie: samCookie } })).status, 401);
   assert.equal((await http('GET', `${server.url}/api/auth/me`, { token })).status, 401);
-  const old = await http('POST', `${server.url}/api/auth/login`, { body: { email: SAM.email, password: SAM.password } });
+  const old = await http('POST', `${server.url}/api/auth/login`, {
+    body: { email: SAM.email, password: SAM.password },
+  });
   assert.equal(old.status, 401);
   SAM.password = 'violet tractor spoon lagoon';
   await panel.getByTestId('api-token').filter({ hasText: 'before reset' }).filter({ hasText: 'Revoked' }).waitFor();
@@ -125,16 +133,32 @@ test('an admin disables an account, which signs Sam out everywhere, and enables 
   const { row, panel } = await openSamsAccount();
   await panel.getByRole('button', { name: 'Disable account' }).click();
   await panel.getByRole('button', { name: 'Disable', exact: true }).click();
-  await page.getByRole('status').filter({ hasText: `${SAM.name} is disabled` }).waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: `${SAM.name} is disabled` })
+    .waitFor();
   await row.filter({ hasText: 'Disabled' }).waitFor();
   assert.equal((await http('GET', `${server.url}/api/auth/me`, { headers: { cookie: samCookie } })).status, 401);
-  assert.equal((await http('POST', `${server.url}/api/auth/login`, { body: { email: SAM.email, password: SAM.password } })).status, 401);
+  assert.equal(
+    (await http('POST', `${server.url}/api/auth/login`, { body: { email: SAM.email, password: SAM.password } })).status,
+    401,
+  );
 
   await panel.getByRole('button', { name: 'Enable account' }).click();
-  await page.getByRole('status').filter({ hasText: `${SAM.name} can sign in again` }).waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: `${SAM.name} can sign in again` })
+    .waitFor();
   await row.filter({ hasNotText: 'Disabled' }).waitFor();
-  assert.equal((await http('POST', `${server.url}/api/auth/login`, { body: { email: SAM.email, password: SAM.password } })).status, 200);
-  assert.equal((await http('GET', `${server.url}/api/auth/me`, { token })).status, 401, 'enabling brings no token back');
+  assert.equal(
+    (await http('POST', `${server.url}/api/auth/login`, { body: { email: SAM.email, password: SAM.password } })).status,
+    200,
+  );
+  assert.equal(
+    (await http('GET', `${server.url}/api/auth/me`, { token })).status,
+    401,
+    'enabling brings no token back',
+  );
   await panel.getByTestId('api-token').filter({ hasText: 'disabled later' }).filter({ hasText: 'Revoked' }).waitFor();
 });
 
@@ -157,7 +181,11 @@ test('anyone revokes their own token and changes their own password under My acc
   await page.getByLabel('New password').fill('marble orchard kettle drum');
   await page.getByRole('button', { name: 'Change password' }).click();
   await page.getByRole('status').filter({ hasText: 'Password changed' }).waitFor();
-  assert.equal((await http('GET', `${server.url}/api/auth/me`, { headers: { cookie: agentCookie } })).status, 401, 'the other session ended');
+  assert.equal(
+    (await http('GET', `${server.url}/api/auth/me`, { headers: { cookie: agentCookie } })).status,
+    401,
+    'the other session ended',
+  );
   await page.reload();
   await page.getByRole('heading', { name: 'My account', level: 1 }).waitFor();
   assert.equal(path(), '/account', 'this browser stays signed in');
@@ -167,7 +195,9 @@ test('anyone revokes their own token and changes their own password under My acc
 async function seriousFindings(): Promise<string[]> {
   await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
   const violations = (await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: unknown[] }> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: unknown[] }> } }
+    ).axe;
     return (await axe.run(document, { resultTypes: ['violations'] })).violations;
   })) as Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }>;
   return violations

@@ -6,7 +6,12 @@ import type { Page } from 'playwright-core';
 import { startTestServer, http, type TestServer } from '../helpers/server.ts';
 import { addStaff, openBrowser, signIn, type BrowserSession } from './harness.ts';
 
-const MANAGER = { email: 'mona@example.com', name: 'Mona Manager', role: 'manager', password: 'a long enough password' } as const;
+const MANAGER = {
+  email: 'mona@example.com',
+  name: 'Mona Manager',
+  role: 'manager',
+  password: 'a long enough password',
+} as const;
 const LONG_NUMBER = 123456789;
 
 let server: TestServer;
@@ -35,9 +40,18 @@ before(async () => {
           customer: {
             email: 'jane@example.com',
             name: 'Jane Doe',
-            traits: { plan_tier: 'gold', lifetimeValue: 1234.5, newsletter: true, address: { city: 'Lisbon', postal_code: '1100-148' } },
+            traits: {
+              plan_tier: 'gold',
+              lifetimeValue: 1234.5,
+              newsletter: true,
+              address: { city: 'Lisbon', postal_code: '1100-148' },
+            },
           },
-          channel: 'web', direction: 'inbound', type: 'visit', source: 'shop', sourceId: 'visit-1',
+          channel: 'web',
+          direction: 'inbound',
+          type: 'visit',
+          source: 'shop',
+          sourceId: 'visit-1',
         },
       ],
     },
@@ -48,7 +62,10 @@ before(async () => {
   const first = await contactForm('I want a refund for order 1001, the jacket was torn');
   firstNumber = first.caseNumber;
   for (const status of ['resolved', 'closed']) {
-    const changed = await http('PATCH', `${server.url}/api/cases/${firstNumber}`, { token: server.token, body: { status } });
+    const changed = await http('PATCH', `${server.url}/api/cases/${firstNumber}`, {
+      token: server.token,
+      body: { status },
+    });
     assert.equal(changed.status, 200, JSON.stringify(changed.body));
   }
   const second = await contactForm('Still no refund for order 1001, please help');
@@ -69,11 +86,14 @@ after(async () => {
 
 /** Whether an element shows all of its content: nothing hidden by overflow. */
 async function fullyVisible(selector: string): Promise<{ text: string; scrollWidth: number; clientWidth: number }> {
-  return page.locator(selector).first().evaluate((element) => ({
-    text: (element as HTMLElement).innerText.trim(),
-    scrollWidth: element.scrollWidth,
-    clientWidth: element.clientWidth,
-  }));
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((element) => ({
+      text: (element as HTMLElement).innerText.trim(),
+      scrollWidth: element.scrollWidth,
+      clientWidth: element.clientWidth,
+    }));
 }
 
 test('a long case number is fully visible in the inbox table and in the case header', async () => {
@@ -91,7 +111,9 @@ test('a long case number is fully visible in the inbox table and in the case hea
   assert.ok(heading.scrollWidth <= heading.clientWidth, `cut off in the header: ${JSON.stringify(heading)}`);
   // The number itself is never broken across lines, in a narrow window too.
   const refLines = () =>
-    page.locator('[data-testid="case-header"] h1 .case-ref').evaluate((element) => new Set([...element.getClientRects()].map((rect) => Math.round(rect.top))).size);
+    page
+      .locator('[data-testid="case-header"] h1 .case-ref')
+      .evaluate((element) => new Set([...element.getClientRects()].map((rect) => Math.round(rect.top))).size);
   assert.equal(await refLines(), 1);
   await page.setViewportSize({ width: 400, height: 800 });
   try {
@@ -126,7 +148,10 @@ test('traits read as fields with readable names and values, nested objects as ne
   const traits = page.getByTestId('context-card').getByTestId('traits');
   await traits.waitFor();
   const fields = await traits.evaluate((list) =>
-    [...list.querySelectorAll(':scope > div')].map((row) => [row.querySelector(':scope > dt')!.textContent, (row.querySelector(':scope > dd') as HTMLElement).innerText]),
+    [...list.querySelectorAll(':scope > div')].map((row) => [
+      row.querySelector(':scope > dt')!.textContent,
+      (row.querySelector(':scope > dd') as HTMLElement).innerText,
+    ]),
   );
   const byName = Object.fromEntries(fields);
   assert.equal(byName['Plan tier'], 'gold', JSON.stringify(fields));

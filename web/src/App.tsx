@@ -26,7 +26,11 @@ import { ShortcutsOverlay } from './components/ShortcutsOverlay.tsx';
 import { PermissionsContext } from './permissions.ts';
 import { StaffContext } from './staff.ts';
 
-type Session = { state: 'checking' } | { state: 'signed-out' } | { state: 'signed-in'; staff: Staff } | { state: 'failed'; error: unknown };
+type Session =
+  | { state: 'checking' }
+  | { state: 'signed-out' }
+  | { state: 'signed-in'; staff: Staff }
+  | { state: 'failed'; error: unknown };
 
 function signInPathFrom(here: string): string {
   return here === '/' ? '/signin' : `/signin?next=${encodeURIComponent(here)}`;
@@ -73,7 +77,9 @@ export function App() {
     return (
       <main className="centered">
         <ErrorAlert error={session.error}>
-          <button type="button" onClick={checkSession}>Try again</button>
+          <button type="button" onClick={checkSession}>
+            Try again
+          </button>
         </ErrorAlert>
       </main>
     );
@@ -113,7 +119,10 @@ function Route({ path }: { path: string }) {
   if (path === '/account') return <MyAccount />;
   if (path === '/settings/audit') {
     return (
-      <RequirePermission permission="audit:read" reason="Only managers and admins read who saw and changed what. Ask one of them if you need an entry.">
+      <RequirePermission
+        permission="audit:read"
+        reason="Only managers and admins read who saw and changed what. Ask one of them if you need an entry."
+      >
         <AuditLog />
       </RequirePermission>
     );
@@ -124,7 +133,10 @@ function Route({ path }: { path: string }) {
     <section className="page">
       <h1>Page not found</h1>
       <p>
-        Nothing lives at <code>{path}</code>. <a href="/" onClick={(event) => followLink(event, '/')}>Back to customers</a>
+        Nothing lives at <code>{path}</code>.{' '}
+        <a href="/" onClick={(event) => followLink(event, '/')}>
+          Back to customers
+        </a>
       </p>
     </section>
   );

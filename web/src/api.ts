@@ -69,7 +69,12 @@ async function problemOf(response: Response): Promise<ApiError> {
 }
 
 function isFieldError(value: unknown): value is FieldError {
-  return typeof value === 'object' && value !== null && typeof (value as FieldError).field === 'string' && typeof (value as FieldError).reason === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as FieldError).field === 'string' &&
+    typeof (value as FieldError).reason === 'string'
+  );
 }
 
 interface RequestOptions {
@@ -88,7 +93,10 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      headers:
+        body === undefined
+          ? { accept: 'application/json' }
+          : { accept: 'application/json', 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal,
     });
@@ -139,18 +147,28 @@ export const api = {
   me: () => request<Staff>('/api/auth/me', { redirectOn401: false }),
   /** Without `q`, the most recently seen. `capped`: a search matched more than the server pages through. */
   searchCustomers: (q: string, cursor: string | null = null, signal?: AbortSignal) =>
-    request<Page<CustomerSummary> & { capped?: boolean }>(`/api/customers${query({ q: q.trim(), limit: 20, cursor })}`, { signal }),
+    request<Page<CustomerSummary> & { capped?: boolean }>(
+      `/api/customers${query({ q: q.trim(), limit: 20, cursor })}`,
+      { signal },
+    ),
   customer: (id: string, signal?: AbortSignal) =>
     request<ContextCard>(`/api/customers/${encodeURIComponent(id)}`, { signal }),
   timeline: (id: string, cursor: string | null, signal?: AbortSignal) =>
     request<Page<Interaction>>(`${customerPath(id)}/timeline${query({ limit: 20, cursor })}`, { signal }),
   statePreference: (id: string, key: string, value: string) =>
-    request<{ items: Preference[] }>(`${customerPath(id)}/preferences/${encodeURIComponent(key)}`, { method: 'PUT', body: { value } }),
+    request<{ items: Preference[] }>(`${customerPath(id)}/preferences/${encodeURIComponent(key)}`, {
+      method: 'PUT',
+      body: { value },
+    }),
   removePreference: (id: string, key: string) =>
     request<void>(`${customerPath(id)}/preferences/${encodeURIComponent(key)}`, { method: 'DELETE' }),
   setFlag: (id: string, flag: string, reason: string | null) =>
-    request<{ items: Flag[] }>(`${customerPath(id)}/flags/${encodeURIComponent(flag)}`, { method: 'PUT', body: { reason } }),
-  clearFlag: (id: string, flag: string) => request<void>(`${customerPath(id)}/flags/${encodeURIComponent(flag)}`, { method: 'DELETE' }),
+    request<{ items: Flag[] }>(`${customerPath(id)}/flags/${encodeURIComponent(flag)}`, {
+      method: 'PUT',
+      body: { reason },
+    }),
+  clearFlag: (id: string, flag: string) =>
+    request<void>(`${customerPath(id)}/flags/${encodeURIComponent(flag)}`, { method: 'DELETE' }),
   undoMerge: (mergeId: string) => request<Merge>(`/api/merges/${encodeURIComponent(mergeId)}/undo`, { method: 'POST' }),
   /** A plain link target, not a fetch: the browser saves the JSON attachment itself. */
   exportUrl: (id: string) => `${customerPath(id)}/export`,
@@ -162,22 +180,30 @@ export const api = {
   staff: () => request<{ items: StaffMember[] }>('/api/staff'),
   createStaff: (member: NewStaffMember) => request<StaffMember>('/api/staff', { method: 'POST', body: member }),
   cases: (filter: CaseFilter, cursor: string | null, signal?: AbortSignal) =>
-    request<Page<CaseSummary>>(`/api/cases${query({ ...filter, unassigned: filter.unassigned ? 'true' : undefined, cursor })}`, { signal }),
+    request<Page<CaseSummary>>(
+      `/api/cases${query({ ...filter, unassigned: filter.unassigned ? 'true' : undefined, cursor })}`,
+      { signal },
+    ),
   /** Active cases whose next SLA clock runs out within the window, or already has; soonest first. */
   breachingCases: (withinMinutes: number, signal?: AbortSignal) =>
     request<{ items: CaseSummary[] }>(`/api/cases/breaching${query({ withinMinutes })}`, { signal }),
   /** By id or by number. */
   case: (id: string | number, signal?: AbortSignal) => request<CaseDetail>(casePath(id), { signal }),
-  changeCase: (id: string, changes: CaseChanges) => request<CaseSummary>(casePath(id), { method: 'PATCH', body: changes }),
-  reply: (id: string, text: string) => request<CaseMessage>(`${casePath(id)}/replies`, { method: 'POST', body: { text } }),
+  changeCase: (id: string, changes: CaseChanges) =>
+    request<CaseSummary>(casePath(id), { method: 'PATCH', body: changes }),
+  reply: (id: string, text: string) =>
+    request<CaseMessage>(`${casePath(id)}/replies`, { method: 'POST', body: { text } }),
   /** A template rendered for this case, for the agent to edit before sending. */
   previewTemplate: (id: string, templateId: string) =>
     request<{ templateId: string; text: string }>(`${casePath(id)}/templates/${encodeURIComponent(templateId)}`),
-  addNote: (id: string, text: string) => request<CaseMessage>(`${casePath(id)}/notes`, { method: 'POST', body: { text } }),
-  issueGesture: (id: string, gesture: NewGesture) => request<Gesture>(`${casePath(id)}/gestures`, { method: 'POST', body: gesture }),
+  addNote: (id: string, text: string) =>
+    request<CaseMessage>(`${casePath(id)}/notes`, { method: 'POST', body: { text } }),
+  issueGesture: (id: string, gesture: NewGesture) =>
+    request<Gesture>(`${casePath(id)}/gestures`, { method: 'POST', body: gesture }),
   /** Gestures above their issuer's limit, oldest first (managers). */
   pendingGestures: () => request<{ items: PendingGesture[] }>('/api/gestures'),
-  approveGesture: (id: string) => request<Gesture>(`/api/gestures/${encodeURIComponent(id)}/approve`, { method: 'POST', body: {} }),
+  approveGesture: (id: string) =>
+    request<Gesture>(`/api/gestures/${encodeURIComponent(id)}/approve`, { method: 'POST', body: {} }),
   rejectGesture: (id: string, note: string) =>
     request<Gesture>(`/api/gestures/${encodeURIComponent(id)}/reject`, { method: 'POST', body: { note } }),
   /** Where colleagues mentioned the signed-in staff member, newest first. */

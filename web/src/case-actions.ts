@@ -38,7 +38,10 @@ const casePath = (id: string | number) => `/api/cases/${encodeURIComponent(Strin
 
 export const caseActions = {
   take: (id: string) => request<CaseSummary>(`${casePath(id)}/take`, { method: 'POST' }),
-  bulk: (ids: string[], action: BulkAction) => request<BulkReport>('/api/cases/bulk', { method: 'POST', body: { ids, action } }),
-  merge: (id: string, intoCaseId: string) => request<CaseMerge>(`${casePath(id)}/merge`, { method: 'POST', body: { intoCaseId } }),
-  undoMerge: (mergeId: string) => request<CaseMerge>(`/api/case-merges/${encodeURIComponent(mergeId)}/undo`, { method: 'POST' }),
+  bulk: (ids: string[], action: BulkAction) =>
+    request<BulkReport>('/api/cases/bulk', { method: 'POST', body: { ids, action } }),
+  merge: (id: string, intoCaseId: string) =>
+    request<CaseMerge>(`${casePath(id)}/merge`, { method: 'POST', body: { intoCaseId } }),
+  undoMerge: (mergeId: string) =>
+    request<CaseMerge>(`/api/case-merges/${encodeURIComponent(mergeId)}/undo`, { method: 'POST' }),
 };

@@ -9,7 +9,8 @@ export const UNNAMED_CUSTOMER = 'Unnamed customer';
 export function cardLabel(card: Pick<ContextCard, 'name' | 'identities'>): string | null {
   const name = card.name?.trim();
   if (name) return name;
-  const first = (matches: (kind: string) => boolean) => card.identities.find((identity) => matches(identity.kind))?.value;
+  const first = (matches: (kind: string) => boolean) =>
+    card.identities.find((identity) => matches(identity.kind))?.value;
   const email = first((kind) => kind === 'email');
   if (email) return email;
   const handle = first((kind) => kind.startsWith('handle:'));

@@ -14,12 +14,17 @@ export interface ReplyTarget {
   reason: string | null;
 }
 
-export type UndeliveredCase = CaseSummary & { undelivered: { messageId: number; status: string; error: string; at: string } };
+export type UndeliveredCase = CaseSummary & {
+  undelivered: { messageId: number; status: string; error: string; at: string };
+};
 
 const casePath = (id: string) => `/api/cases/${encodeURIComponent(id)}`;
 
 export const deliveryApi = {
-  replyTarget: (caseId: string, signal?: AbortSignal) => request<ReplyTarget>(`${casePath(caseId)}/reply-target`, { signal }),
-  retryReply: (caseId: string, messageId: number) => request<CaseMessage>(`${casePath(caseId)}/replies/${messageId}/retry`, { method: 'POST' }),
-  undeliveredCases: (limit: number, signal?: AbortSignal) => request<Page<UndeliveredCase>>(`/api/cases/undelivered?limit=${limit}`, { signal }),
+  replyTarget: (caseId: string, signal?: AbortSignal) =>
+    request<ReplyTarget>(`${casePath(caseId)}/reply-target`, { signal }),
+  retryReply: (caseId: string, messageId: number) =>
+    request<CaseMessage>(`${casePath(caseId)}/replies/${messageId}/retry`, { method: 'POST' }),
+  undeliveredCases: (limit: number, signal?: AbortSignal) =>
+    request<Page<UndeliveredCase>>(`/api/cases/undelivered?limit=${limit}`, { signal }),
 };

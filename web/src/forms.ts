@@ -16,7 +16,11 @@ export const NO_PROBLEM: FormProblem = { byField: {}, general: null };
  * Splits a failure between the form's fields and a general alert.
  * `byCode` places errors without a field list, e.g. `{ staff_exists: 'email' }` for a 409.
  */
-export function formProblemOf(error: unknown, fields: readonly string[], byCode: Record<string, string> = {}): FormProblem {
+export function formProblemOf(
+  error: unknown,
+  fields: readonly string[],
+  byCode: Record<string, string> = {},
+): FormProblem {
   if (!(error instanceof ApiError)) return { byField: {}, general: error };
   const byField: FieldMessages = {};
   for (const { field, reason } of error.errors) {

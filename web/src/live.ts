@@ -49,7 +49,9 @@ class LiveChannel {
         }, RETRY_CLOSED_AFTER_MS);
       }
     });
-    source.addEventListener('case.changed', (event) => this.emitChange(JSON.parse((event as MessageEvent<string>).data) as CaseChange));
+    source.addEventListener('case.changed', (event) =>
+      this.emitChange(JSON.parse((event as MessageEvent<string>).data) as CaseChange),
+    );
     source.addEventListener('resync', () => this.emitChange(null));
     source.addEventListener('presence', (event) => {
       const { people } = JSON.parse((event as MessageEvent<string>).data) as { people: PresentPerson[] };
@@ -148,7 +150,11 @@ export type PresenceState = 'viewing' | 'replying';
  * Tells colleagues this person is on the case (`state()` says viewing or replying, read at each
  * heartbeat and whenever `signal` changes) and returns who else is on it.
  */
-export function usePresence(caseId: string | null, myId: string, state: () => PresenceState): { others: PresentPerson[]; report(): void } {
+export function usePresence(
+  caseId: string | null,
+  myId: string,
+  state: () => PresenceState,
+): { others: PresentPerson[]; report(): void } {
   const [people, setPeople] = useState<PresentPerson[]>([]);
   const latestState = useRef(state);
   const sent = useRef<PresenceState | null>(null);
@@ -174,7 +180,13 @@ export function usePresence(caseId: string | null, myId: string, state: () => Pr
     const stop = subscribeLive(caseId, { onPresence: setPeople });
     const leave = () => {
       // keepalive: the request outlives a closing tab.
-      void fetch(path, { method: 'POST', credentials: 'same-origin', keepalive: true, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ state: 'left' }) }).catch(() => undefined);
+      void fetch(path, {
+        method: 'POST',
+        credentials: 'same-origin',
+        keepalive: true,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ state: 'left' }),
+      }).catch(() => undefined);
     };
     window.addEventListener('pagehide', leave);
     return () => {

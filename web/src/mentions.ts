@@ -38,7 +38,8 @@ export function notesMentioning(history: CaseDetail['history'], staffId: string)
   const ids = new Set<number>();
   for (const entry of history) {
     const note = entry.change.note as { messageId?: unknown; mentioned?: unknown } | undefined;
-    if (typeof note?.messageId === 'number' && Array.isArray(note.mentioned) && note.mentioned.includes(staffId)) ids.add(note.messageId);
+    if (typeof note?.messageId === 'number' && Array.isArray(note.mentioned) && note.mentioned.includes(staffId))
+      ids.add(note.messageId);
   }
   return ids;
 }

@@ -11,7 +11,14 @@ export interface QueueFilters {
   sort: string;
 }
 
-export const FILTER_NAMES = ['q', 'channel', 'priority', 'reason', 'tag', 'sort'] as const satisfies readonly (keyof QueueFilters)[];
+export const FILTER_NAMES = [
+  'q',
+  'channel',
+  'priority',
+  'reason',
+  'tag',
+  'sort',
+] as const satisfies readonly (keyof QueueFilters)[];
 
 export const NO_QUEUE_FILTERS: QueueFilters = { q: '', channel: '', priority: '', reason: '', tag: '', sort: '' };
 
@@ -29,7 +36,14 @@ export const SORTS: ReadonlyArray<{ value: string; label: string; searchOnly?: b
 
 export function queueFiltersFrom(search: URLSearchParams): QueueFilters {
   const read = (name: keyof QueueFilters) => search.get(name)?.trim() ?? '';
-  return { q: read('q'), channel: read('channel'), priority: read('priority'), reason: read('reason'), tag: read('tag'), sort: read('sort') };
+  return {
+    q: read('q'),
+    channel: read('channel'),
+    priority: read('priority'),
+    reason: read('reason'),
+    tag: read('tag'),
+    sort: read('sort'),
+  };
 }
 
 /** Filters other than the search and the order: what "Clear filters" takes away. */

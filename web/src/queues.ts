@@ -13,7 +13,10 @@ export const PAGE_SIZE = 25;
 /** The most the cases API gives in one answer. */
 const MAX_PAGE_SIZE = 100;
 
-export type LoadCases = (page: { cursor: string | null; limit: number }, signal: AbortSignal) => Promise<Page<CaseSummary>>;
+export type LoadCases = (
+  page: { cursor: string | null; limit: number },
+  signal: AbortSignal,
+) => Promise<Page<CaseSummary>>;
 
 export interface CaseQueue {
   key: string;
@@ -27,35 +30,46 @@ export interface CaseQueue {
 }
 
 /** `filters`: the inbox's search, filters and order, applied to every queue that reads GET /api/cases. */
-export function caseQueuesFor(teamId: string | null | undefined, filters: QueueFilters = NO_QUEUE_FILTERS): CaseQueue[] {
+export function caseQueuesFor(
+  teamId: string | null | undefined,
+  filters: QueueFilters = NO_QUEUE_FILTERS,
+): CaseQueue[] {
   const narrowed = filterParams(filters);
   return [
     {
       key: 'mine',
       label: 'Mine',
       empty: 'Nothing assigned to you is waiting. New cases appear here when they are assigned to you.',
-      load: ({ cursor, limit }, signal) => api.cases({ assigneeId: 'me', status: ACTIVE_STATUSES, limit, ...narrowed }, cursor, signal),
+      load: ({ cursor, limit }, signal) =>
+        api.cases({ assigneeId: 'me', status: ACTIVE_STATUSES, limit, ...narrowed }, cursor, signal),
       filterable: true,
     },
     {
       key: 'team',
       label: 'Team',
       empty: teamId ? 'Your team has no open cases.' : 'You are not in a team yet; an admin can add you to one.',
-      load: teamId ? ({ cursor, limit }, signal) => api.cases({ teamId, status: ACTIVE_STATUSES, limit, ...narrowed }, cursor, signal) : null,
+      load: teamId
+        ? ({ cursor, limit }, signal) =>
+            api.cases({ teamId, status: ACTIVE_STATUSES, limit, ...narrowed }, cursor, signal)
+        : null,
       filterable: true,
     },
     {
       key: 'unassigned',
       label: 'Unassigned',
       empty: 'Every open case has someone on it.',
-      load: ({ cursor, limit }, signal) => api.cases({ unassigned: true, status: ACTIVE_STATUSES, limit, ...narrowed }, cursor, signal),
+      load: ({ cursor, limit }, signal) =>
+        api.cases({ unassigned: true, status: ACTIVE_STATUSES, limit, ...narrowed }, cursor, signal),
       filterable: true,
     },
     {
       key: 'breaching',
       label: 'Breaching soon',
       empty: `No open case runs out of SLA time in the next ${BREACHING_WITHIN_MINUTES} minutes.`,
-      load: async (_page, signal) => ({ ...(await api.breachingCases(BREACHING_WITHIN_MINUTES, signal)), nextCursor: null }),
+      load: async (_page, signal) => ({
+        ...(await api.breachingCases(BREACHING_WITHIN_MINUTES, signal)),
+        nextCursor: null,
+      }),
     },
     {
       key: 'failed',

@@ -64,7 +64,11 @@ export function isTyping(press: KeyPress): boolean {
  * The action a key press asks for (or null), and the sequence state after it.
  * @example shortcutFor({ key: 'j' }, INITIAL_SHORTCUT_STATE, now).action === 'next'
  */
-export function shortcutFor(press: KeyPress, state: ShortcutState, now: number): { action: ShortcutAction | null; state: ShortcutState } {
+export function shortcutFor(
+  press: KeyPress,
+  state: ShortcutState,
+  now: number,
+): { action: ShortcutAction | null; state: ShortcutState } {
   if (press.ctrlKey || press.metaKey || press.altKey || isTyping(press) || press.repeat) {
     return { action: null, state: INITIAL_SHORTCUT_STATE };
   }

@@ -24,17 +24,22 @@ export interface CreatedApiToken {
 }
 
 /** The server's rule (src/staff/password-policy.ts), said before anyone types; the server gives the exact reason. */
-export const PASSWORD_RULE = 'At least 12 characters, and not a common password: a phrase of a few unrelated words works well.';
+export const PASSWORD_RULE =
+  'At least 12 characters, and not a common password: a phrase of a few unrelated words works well.';
 
 const staffPath = (id: string) => `/api/staff/${encodeURIComponent(id)}`;
 
 export const staffAccountsApi = {
-  changeRole: (id: string, role: StaffRole) => request<StaffAccount>(staffPath(id), { method: 'PATCH', body: { role } }),
-  setDisabled: (id: string, disabled: boolean) => request<StaffAccount>(staffPath(id), { method: 'PATCH', body: { disabled } }),
+  changeRole: (id: string, role: StaffRole) =>
+    request<StaffAccount>(staffPath(id), { method: 'PATCH', body: { role } }),
+  setDisabled: (id: string, disabled: boolean) =>
+    request<StaffAccount>(staffPath(id), { method: 'PATCH', body: { disabled } }),
   /** Sets the password they must sign in with from now on; ends their sessions and tokens. */
-  resetPassword: (id: string, password: string) => request<StaffAccount>(`${staffPath(id)}/password`, { method: 'POST', body: { password } }),
+  resetPassword: (id: string, password: string) =>
+    request<StaffAccount>(`${staffPath(id)}/password`, { method: 'POST', body: { password } }),
   /** The signed-in person's own tokens, or (admins) `staffId`'s. */
-  tokens: (staffId?: string) => request<{ items: ApiToken[] }>(`/api/tokens${staffId ? `?staffId=${encodeURIComponent(staffId)}` : ''}`),
+  tokens: (staffId?: string) =>
+    request<{ items: ApiToken[] }>(`/api/tokens${staffId ? `?staffId=${encodeURIComponent(staffId)}` : ''}`),
   createToken: (name: string) => request<CreatedApiToken>('/api/tokens', { method: 'POST', body: { name } }),
   revokeToken: (id: string) => request<ApiToken>(`/api/tokens/${encodeURIComponent(id)}`, { method: 'DELETE' }),
   changeOwnPassword: (currentPassword: string, newPassword: string) =>

@@ -279,7 +279,13 @@ export interface CaseDetail extends CaseSummary {
   repeatOfCase?: RelatedCase | null;
   /** The later cases that came back as repeats of this one. */
   repeatedByCases?: RelatedCase[];
-  history: Array<{ at: string; actorKind: string; actorId: string | null; change: Record<string, unknown>; fromCase?: { id: string; number: number } }>;
+  history: Array<{
+    at: string;
+    actorKind: string;
+    actorId: string | null;
+    change: Record<string, unknown>;
+    fromCase?: { id: string; number: number };
+  }>;
   /** Merges: the case this one was merged into (while it is), and the cases merged into this one. */
   merge?: { mergedInto: CaseMergeLink | null; mergedCases: CaseMergeLink[] };
 }

@@ -22,7 +22,10 @@ export interface LiveData<T> {
  * `load` gets what is on screen (null at first), to read as much again; it is read at each load, so
  * it may close over the latest props. `same` keeps the old value when nothing changed.
  */
-export function useLiveData<T>(load: (signal: AbortSignal, shown: T | null) => Promise<T>, same: (a: T, b: T) => boolean = sameJson): LiveData<T> {
+export function useLiveData<T>(
+  load: (signal: AbortSignal, shown: T | null) => Promise<T>,
+  same: (a: T, b: T) => boolean = sameJson,
+): LiveData<T> {
   const [value, setValue] = useState<T | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState<LiveData<T>['busy']>('loading');
@@ -42,26 +45,28 @@ export function useLiveData<T>(load: (signal: AbortSignal, shown: T | null) => P
     if (!controller || controller.signal.aborted || running.current) return;
     running.current = true;
     setBusy(kind);
-    task(controller.signal).then(
-      (next) => {
-        if (controller.signal.aborted) return;
-        const kept = current.current !== null && same(current.current, next) ? current.current : next;
-        current.current = kept;
-        setValue(kept);
-        setError(null);
-        setUpdatedAt(Date.now());
-      },
-      (failure: unknown) => {
-        if (!controller.signal.aborted) setError(failure);
-      },
-    ).finally(() => {
-      if (mounted.current !== controller) return;
-      running.current = false;
-      setBusy(null);
-      const next = queued.current;
-      queued.current = null;
-      next?.();
-    });
+    task(controller.signal)
+      .then(
+        (next) => {
+          if (controller.signal.aborted) return;
+          const kept = current.current !== null && same(current.current, next) ? current.current : next;
+          current.current = kept;
+          setValue(kept);
+          setError(null);
+          setUpdatedAt(Date.now());
+        },
+        (failure: unknown) => {
+          if (!controller.signal.aborted) setError(failure);
+        },
+      )
+      .finally(() => {
+        if (mounted.current !== controller) return;
+        running.current = false;
+        setBusy(null);
+        const next = queued.current;
+        queued.current = null;
+        next?.();
+      });
   };
 
   useEffect(() => {

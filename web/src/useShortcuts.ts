@@ -52,7 +52,8 @@ export function useShortcutKeys(fallback: ShortcutHandlers): void {
       state = result.state;
       const action = result.action;
       if (!action) return;
-      const handler = [...screens].reverse().find((screen) => screen.current[action])?.current[action] ?? latest.current[action];
+      const handler =
+        [...screens].reverse().find((screen) => screen.current[action])?.current[action] ?? latest.current[action];
       if (!handler) return;
       // Otherwise `/` or `r` would also be typed into the field the shortcut has just focused.
       event.preventDefault();

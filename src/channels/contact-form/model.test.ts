@@ -7,7 +7,13 @@ import { MIN_SAMPLE, humanDuration, median, replyPromise, roundUpForWords, typic
 
 const OFFICE: Calendar = {
   timezone: 'UTC',
-  hours: { mon: [['09:00', '17:00']], tue: [['09:00', '17:00']], wed: [['09:00', '17:00']], thu: [['09:00', '17:00']], fri: [['09:00', '17:00']] },
+  hours: {
+    mon: [['09:00', '17:00']],
+    tue: [['09:00', '17:00']],
+    wed: [['09:00', '17:00']],
+    thu: [['09:00', '17:00']],
+    fri: [['09:00', '17:00']],
+  },
   holidays: ['2026-12-25'],
 };
 const PARIS: Calendar = { ...OFFICE, timezone: 'Europe/Paris', holidays: [] };
@@ -23,7 +29,11 @@ function promise(now: string, typicalMinutes: number[], target: number | null, c
 
 test('the typical time is the median of at least 20 answered cases, else the SLA target, else nothing', () => {
   assert.deepEqual(typicalReply(sample(3), 240, OFFICE), { minutes: 3, basis: 'median', sampleSize: 20 });
-  assert.deepEqual(typicalReply(sample(3, 19), 240, OFFICE), { minutes: 240, basis: 'target', sampleSize: 0 }, 'too few replies to speak for us');
+  assert.deepEqual(
+    typicalReply(sample(3, 19), 240, OFFICE),
+    { minutes: 240, basis: 'target', sampleSize: 0 },
+    'too few replies to speak for us',
+  );
   assert.equal(typicalReply([], null, OFFICE), null);
   assert.equal(median([5, 1, 3, 100]), 4);
   const noPromise = replyPromise(at('2026-12-01T10:00:00Z'), null, OFFICE);
@@ -43,7 +53,10 @@ test('open, and the reply fits before closing: the clock time is now plus the ty
 
 test('the old contradiction: "within 3 min" after hours says when we open, not "tomorrow" beside "3 min"', () => {
   const evening = promise('2026-12-01T20:00:00Z', sample(3), null); // a Tuesday evening
-  assert.equal(evening.sentence, 'We are closed now. During our opening hours we usually reply within 3 min, so you will hear from us tomorrow by 09:05 UTC.');
+  assert.equal(
+    evening.sentence,
+    'We are closed now. During our opening hours we usually reply within 3 min, so you will hear from us tomorrow by 09:05 UTC.',
+  );
   const early = promise('2026-12-01T07:00:00Z', sample(30), null);
   assert.equal(early.when, 'today by 09:30 UTC', 'before opening on a working day');
 });
@@ -52,7 +65,10 @@ test('Friday evening and the weekend: by Monday', () => {
   const friday = promise('2026-12-04T18:30:00Z', sample(60), null);
   assert.equal(friday.when, 'by Monday 10:00 UTC');
   assert.equal(friday.expectedAt, at('2026-12-07T10:00:00Z'));
-  assert.match(friday.sentence!, /^We are closed now\. During our opening hours we usually reply within 1 h, so you will hear from us by Monday 10:00 UTC\.$/);
+  assert.match(
+    friday.sentence!,
+    /^We are closed now\. During our opening hours we usually reply within 1 h, so you will hear from us by Monday 10:00 UTC\.$/,
+  );
   const sunday = promise('2026-12-06T12:00:00Z', sample(60), null);
   assert.equal(sunday.when, 'tomorrow by 10:00 UTC');
 });
@@ -60,7 +76,10 @@ test('Friday evening and the weekend: by Monday', () => {
 test('fast replies just before closing time carry over to the next opening, and the sentence says why', () => {
   const closing = promise('2026-12-04T16:50:00Z', sample(30), null); // Friday, ten minutes before closing
   assert.equal(closing.expectedAt, at('2026-12-07T09:20:00Z'), '10 minutes on Friday, 20 on Monday');
-  assert.equal(closing.sentence, 'During our opening hours we usually reply within 30 min, so you will hear from us by Monday 09:20 UTC.');
+  assert.equal(
+    closing.sentence,
+    'During our opening hours we usually reply within 30 min, so you will hear from us by Monday 09:20 UTC.',
+  );
 });
 
 test('a holiday is skipped like a weekend', () => {

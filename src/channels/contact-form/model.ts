@@ -57,12 +57,21 @@ export function humanDuration(minutes: number, alwaysOpen = false): string {
 }
 
 /** The median of first responses when there are enough of them, else the SLA target, else nothing. */
-export function typicalReply(firstResponseMinutes: readonly number[], targetMinutes: number | null, calendar: Calendar): TypicalReply | null {
+export function typicalReply(
+  firstResponseMinutes: readonly number[],
+  targetMinutes: number | null,
+  calendar: Calendar,
+): TypicalReply | null {
   const alwaysOpen = isAlwaysOpen(calendar);
   if (firstResponseMinutes.length >= MIN_SAMPLE) {
-    return { minutes: roundUpForWords(median(firstResponseMinutes), alwaysOpen), basis: 'median', sampleSize: firstResponseMinutes.length };
+    return {
+      minutes: roundUpForWords(median(firstResponseMinutes), alwaysOpen),
+      basis: 'median',
+      sampleSize: firstResponseMinutes.length,
+    };
   }
-  if (targetMinutes !== null && targetMinutes > 0) return { minutes: roundUpForWords(targetMinutes, alwaysOpen), basis: 'target', sampleSize: 0 };
+  if (targetMinutes !== null && targetMinutes > 0)
+    return { minutes: roundUpForWords(targetMinutes, alwaysOpen), basis: 'target', sampleSize: 0 };
   return null;
 }
 

@@ -2,7 +2,12 @@
 import type { ReplyPromise } from './model.ts';
 
 const escape = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 
 function layout(title: string, body: string): string {
   return `<!doctype html>
@@ -54,7 +59,9 @@ export interface ThankYou {
 
 /** The promise in words; never more than the numbers support. */
 export function thankYouSentence(thanks: ThankYou): string {
-  const who = thanks.onDuty ? `${thanks.onDuty.name}${thanks.onDuty.team ? ` from ${thanks.onDuty.team}` : ''}` : 'One of our team';
+  const who = thanks.onDuty
+    ? `${thanks.onDuty.name}${thanks.onDuty.team ? ` from ${thanks.onDuty.team}` : ''}`
+    : 'One of our team';
   if (!thanks.promise.sentence) return `${who} will read your message and reply by email.`;
   return `${who} will reply by email. ${thanks.promise.sentence}`;
 }

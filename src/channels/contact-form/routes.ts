@@ -14,7 +14,11 @@ const submissions = createRateLimiter({ max: 5, windowMs: 10 * 60 * 1000 });
 
 const contactSchema = z.object({
   name: z.string().trim().min(1, 'Tell us your name').max(200),
-  email: z.string().trim().max(254).refine((value) => normaliseEmail(value) !== null, 'Give an email address we can reply to'),
+  email: z
+    .string()
+    .trim()
+    .max(254)
+    .refine((value) => normaliseEmail(value) !== null, 'Give an email address we can reply to'),
   message: z.string().trim().min(1, 'Write your message').max(10_000, 'Keep the message under 10,000 characters'),
   website: z.string().max(500).optional(),
 });
@@ -40,7 +44,8 @@ export const contactFormRoutes = [
   defineRoute({
     method: 'POST',
     url: '/public/contact',
-    summary: 'Send the contact form (name, email, message); answers with the thank-you page, or JSON when Accept asks for it',
+    summary:
+      'Send the contact form (name, email, message); answers with the thank-you page, or JSON when Accept asks for it',
     tags: ['channels'],
     auth: 'public',
     bodyLimit: 64 * 1024,
@@ -57,8 +62,18 @@ export const contactFormRoutes = [
         if (json) throw new RapportError('invalid_input', 'The form is not complete', 400, fieldErrorsOf(parsed.error));
         // Shown back in the form: only single text fields (a field sent twice arrives as a list).
         const sent = (request.body ?? {}) as Record<string, unknown>;
-        const values = Object.fromEntries(Object.entries(sent).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
-        return html(reply, 400, contactFormPage(ctx.config.companyName, values, parsed.error.issues.map((issue) => issue.message)));
+        const values = Object.fromEntries(
+          Object.entries(sent).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+        );
+        return html(
+          reply,
+          400,
+          contactFormPage(
+            ctx.config.companyName,
+            values,
+            parsed.error.issues.map((issue) => issue.message),
+          ),
+        );
       }
       const form = parsed.data;
       // Bots fill every field; people never see this one. Answer as if it worked, store nothing.
@@ -66,16 +81,40 @@ export const contactFormRoutes = [
         request.log.info('contact form honeypot filled; dropped');
         return json
           ? reply.code(202).send({ received: true })
-          : html(reply, 200, thankYouPage({ company: ctx.config.companyName, customerName: form.name, caseNumber: 0, onDuty: null, promise: NO_PROMISE }));
+          : html(
+              reply,
+              200,
+              thankYouPage({
+                company: ctx.config.companyName,
+                customerName: form.name,
+                caseNumber: 0,
+                onDuty: null,
+                promise: NO_PROMISE,
+              }),
+            );
       }
-      const received = await submitContactForm(ctx.db, { name: form.name, email: form.email, message: form.message }, ctx.actor);
+      const received = await submitContactForm(
+        ctx.db,
+        { name: form.name, email: form.email, message: form.message },
+        ctx.actor,
+      );
       const facts = await thankYouFacts(ctx.db, received.caseId);
-      const thanks = { company: ctx.config.companyName, customerName: form.name, caseNumber: received.caseNumber, ...facts };
+      const thanks = {
+        company: ctx.config.companyName,
+        customerName: form.name,
+        caseNumber: received.caseNumber,
+        ...facts,
+      };
       if (json) {
         return reply.code(201).send({
           caseNumber: received.caseNumber,
           onDuty: facts.onDuty,
-          promise: { usually: facts.promise.usually, when: facts.promise.when, expectedAt: facts.promise.expectedAt && new Date(facts.promise.expectedAt).toISOString(), basis: facts.promise.basis },
+          promise: {
+            usually: facts.promise.usually,
+            when: facts.promise.when,
+            expectedAt: facts.promise.expectedAt && new Date(facts.promise.expectedAt).toISOString(),
+            basis: facts.promise.basis,
+          },
           message: thankYouSentence(thanks),
         });
       }

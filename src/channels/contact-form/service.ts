@@ -20,10 +20,18 @@ const RECENT_CASES = 500;
 /** The same person sending the same words on the same day (a double click, a reload) is one message. */
 export function submissionId(submission: ContactSubmission, now: number): string {
   const day = Math.floor(now / DAY_MS);
-  return createHash('sha256').update(`${submission.email.toLowerCase()}\n${submission.message.trim()}\n${day}`).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(`${submission.email.toLowerCase()}\n${submission.message.trim()}\n${day}`)
+    .digest('hex')
+    .slice(0, 32);
 }
 
-export async function submitContactForm(db: Db, submission: ContactSubmission, actor: Actor, now = Date.now()): Promise<ReceivedMessage> {
+export async function submitContactForm(
+  db: Db,
+  submission: ContactSubmission,
+  actor: Actor,
+  now = Date.now(),
+): Promise<ReceivedMessage> {
   return receiveMessage(
     db,
     {
@@ -62,7 +70,10 @@ export interface ThankYouFacts {
 }
 
 export async function thankYouFacts(db: Db, caseId: string, now = Date.now()): Promise<ThankYouFacts> {
-  const found = await db.get<{ assignee_id: string | null; team_id: string | null }>('SELECT assignee_id, team_id FROM cases WHERE id = ?', [caseId]);
+  const found = await db.get<{ assignee_id: string | null; team_id: string | null }>(
+    'SELECT assignee_id, team_id FROM cases WHERE id = ?',
+    [caseId],
+  );
   const team = (found?.team_id ? await findTeam(db, found.team_id) : undefined) ?? (await findDefaultTeam(db));
   let onDuty: ThankYouFacts['onDuty'] = null;
   if (found?.assignee_id) {
@@ -70,13 +81,19 @@ export async function thankYouFacts(db: Db, caseId: string, now = Date.now()): P
     if (assignee) onDuty = { name: assignee.name, team: team?.name ?? null };
   } else if (team && isOpenAt(now, team.calendar)) {
     // Nobody has it yet: name the person who will most likely pick it up (available, least busy).
-    const members = (await membersOf(db, team.id)).filter((m) => m.available && (m.role === 'agent' || m.role === 'manager'));
+    const members = (await membersOf(db, team.id)).filter(
+      (m) => m.available && (m.role === 'agent' || m.role === 'manager'),
+    );
     members.sort((a, b) => a.load - b.load);
     if (members[0]) onDuty = { name: members[0].name, team: team.name };
   }
   const policy = team?.slaPolicyId ? await findPolicy(db, team.slaPolicyId) : undefined;
   const calendar = team?.calendar ?? ALWAYS_OPEN;
-  const typical = typicalReply(await recentFirstResponseMinutes(db, team, now), policy?.targets.normal?.firstResponse ?? null, calendar);
+  const typical = typicalReply(
+    await recentFirstResponseMinutes(db, team, now),
+    policy?.targets.normal?.firstResponse ?? null,
+    calendar,
+  );
   const promise = replyPromise(now, typical, calendar);
   return { onDuty, promise };
 }

@@ -37,7 +37,10 @@ interface Peer {
   dropConnections: () => void;
 }
 
-async function withImap(messages: { raw: string; flags?: string[] }[], body: (peer: Peer) => Promise<void>): Promise<void> {
+async function withImap(
+  messages: { raw: string; flags?: string[] }[],
+  body: (peer: Peer) => Promise<void>,
+): Promise<void> {
   const imap = hoodiecrow({
     plugins: [],
     users: { 'support@rapport.example': { password: 'se:cret/pass' } },
@@ -142,16 +145,19 @@ test('automatic, own and unreadable mail is marked \\Seen without delivering', a
 });
 
 test('a dropped connection is replaced on the next poll', async () => {
-  await withImap([{ raw: rawMail('one@example.com', 'jane@example.com', 'One') }], async ({ imap, poller, dropConnections }) => {
-    const delivered: string[] = [];
-    const deliver = async (message: InboundMessage) => void delivered.push(message.externalId);
-    assert.equal((await poller.pollOnce(deliver)).delivered, 1);
+  await withImap(
+    [{ raw: rawMail('one@example.com', 'jane@example.com', 'One') }],
+    async ({ imap, poller, dropConnections }) => {
+      const delivered: string[] = [];
+      const deliver = async (message: InboundMessage) => void delivered.push(message.externalId);
+      assert.equal((await poller.pollOnce(deliver)).delivered, 1);
 
-    dropConnections();
-    imap.appendMessage('INBOX', [], undefined, rawMail('two@example.com', 'jane@example.com', 'Two'));
-    assert.equal((await poller.pollOnce(deliver)).delivered, 1);
-    assert.deepEqual(delivered, ['one@example.com', 'two@example.com']);
-  });
+      dropConnections();
+      imap.appendMessage('INBOX', [], undefined, rawMail('two@example.com', 'jane@example.com', 'Two'));
+      assert.equal((await poller.pollOnce(deliver)).delivered, 1);
+      assert.deepEqual(delivered, ['one@example.com', 'two@example.com']);
+    },
+  );
 });
 
 test('start polls right away and stop ends the loop', async () => {

@@ -130,7 +130,10 @@ export function createImapPoller(options: ImapPollerOptions): ImapPoller {
       return 'delivered';
     } catch (error) {
       if (error instanceof EmailRejected) {
-        logger.warn({ uid, mailbox: target.mailbox, reason: error.reason }, 'email refused; marked read and left in the mailbox');
+        logger.warn(
+          { uid, mailbox: target.mailbox, reason: error.reason },
+          'email refused; marked read and left in the mailbox',
+        );
         return 'rejected';
       }
       logger.error({ err: error, uid }, 'email could not be stored; it stays unread and is tried again next poll');

@@ -21,7 +21,13 @@ export { createSmtpListener, type SmtpListener, type SmtpListenerOptions } from 
  * });
  * await poller.start(deliver);
  */
-export { createImapPoller, parseImapUrl, type ImapPoller, type ImapPollerOptions, type PollReport } from './imap-poller.ts';
+export {
+  createImapPoller,
+  parseImapUrl,
+  type ImapPoller,
+  type ImapPollerOptions,
+  type PollReport,
+} from './imap-poller.ts';
 
 /**
  * Sends staff replies, threaded and tagged with the case number.

@@ -146,8 +146,7 @@ test('mail without a usable From address is refused with 550 and a reason', asyn
   for (const from of [[], ['From: undisclosed-recipients:;'], ['From: Jane <not-an-address>']]) {
     await assert.rejects(
       parseEmail(mail([...from, 'Subject: hi', 'Message-ID: <x@example.com>', '', 'Hello']), OPTIONS),
-      (error: unknown) =>
-        error instanceof EmailRejected && error.smtpCode === 550 && /From address/.test(error.reason),
+      (error: unknown) => error instanceof EmailRejected && error.smtpCode === 550 && /From address/.test(error.reason),
     );
   }
 });
@@ -163,11 +162,17 @@ test('auto-generated mail is ignored, not refused', async () => {
   ];
   for (const [headers, reason] of cases) {
     const from = headers[0]!.startsWith('Auto-Submitted: auto-generated') ? [] : ['From: jane@example.com'];
-    const parsed = await parseEmail(mail([...from, ...headers, 'Subject: Out of office', '', 'Away until Monday.']), OPTIONS);
+    const parsed = await parseEmail(
+      mail([...from, ...headers, 'Subject: Out of office', '', 'Away until Monday.']),
+      OPTIONS,
+    );
     assert.equal(parsed.kind, 'ignored');
     assert.match((parsed as { reason: string }).reason, reason);
   }
-  const human = await parseEmail(mail(['From: jane@example.com', 'Auto-Submitted: no', 'Subject: hi', '', 'Hi']), OPTIONS);
+  const human = await parseEmail(
+    mail(['From: jane@example.com', 'Auto-Submitted: no', 'Subject: hi', '', 'Hi']),
+    OPTIONS,
+  );
   assert.equal(human.kind, 'message');
 });
 
@@ -215,7 +220,9 @@ test('stripQuotedReply drops > lines and the quoted trailer', () => {
   );
   // Gmail wraps a long attribution line in two.
   assert.equal(
-    stripQuotedReply('Works now.\n\nOn Mon, Mar 2, 2026 at 11:00 AM Sam Support <support@rapport.example>\nwrote:\n> Try again'),
+    stripQuotedReply(
+      'Works now.\n\nOn Mon, Mar 2, 2026 at 11:00 AM Sam Support <support@rapport.example>\nwrote:\n> Try again',
+    ),
     'Works now.',
   );
   assert.equal(stripQuotedReply('Danke!\n\nAm 02.03.2026 um 11:00 schrieb Sam:\n> Hallo'), 'Danke!');
@@ -223,7 +230,10 @@ test('stripQuotedReply drops > lines and the quoted trailer', () => {
 });
 
 test('stripQuotedReply keeps ordinary text, and a bare quote rather than nothing', () => {
-  assert.equal(stripQuotedReply('On Monday I ordered a lamp.\nIt is broken.'), 'On Monday I ordered a lamp.\nIt is broken.');
+  assert.equal(
+    stripQuotedReply('On Monday I ordered a lamp.\nIt is broken.'),
+    'On Monday I ordered a lamp.\nIt is broken.',
+  );
   assert.equal(stripQuotedReply('> only a quote'), '> only a quote');
   assert.equal(stripQuotedReply(''), '');
 });

@@ -23,9 +23,7 @@ export interface ParseEmailOptions {
   now?: () => number;
 }
 
-export type ParsedEmail =
-  | { kind: 'message'; message: InboundMessage }
-  | { kind: 'ignored'; reason: string };
+export type ParsedEmail = { kind: 'message'; message: InboundMessage } | { kind: 'ignored'; reason: string };
 
 /** Mail we refuse for good: the SMTP listener answers with `smtpCode` and `reason`. */
 export class EmailRejected extends Error {

@@ -32,7 +32,10 @@ export function stripQuotedReply(text: string): string {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const end = trailerStart(lines);
   const kept = (end === -1 ? lines : lines.slice(0, end)).filter((line) => !/^\s*>/.test(line));
-  const stripped = kept.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  const stripped = kept
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
   // A message that is nothing but a quote (a bare forward) would otherwise arrive empty.
   return stripped === '' ? text.trim() : stripped;
 }

@@ -13,7 +13,9 @@ const MAX_BYTES = 64 * 1024;
 
 function recordingLogger(lines: string[]): EmailLogger {
   const record = (details: Record<string, unknown>, message: string) =>
-    lines.push(`${message} ${JSON.stringify(details, (_key, value) => (value instanceof Error ? value.message : value))}`);
+    lines.push(
+      `${message} ${JSON.stringify(details, (_key, value) => (value instanceof Error ? value.message : value))}`,
+    );
   return { info: record, warn: record, error: record };
 }
 
@@ -30,7 +32,12 @@ async function withListener(
     logger: recordingLogger(logs),
   });
   await listener.start(deliver);
-  const transport = nodemailer.createTransport({ host: '127.0.0.1', port: listener.port(), secure: false, ignoreTLS: true });
+  const transport = nodemailer.createTransport({
+    host: '127.0.0.1',
+    port: listener.port(),
+    secure: false,
+    ignoreTLS: true,
+  });
   try {
     await body(listener, (mail) => transport.sendMail(mail), logs);
   } finally {
@@ -71,7 +78,12 @@ test('an oversize message is refused with 552 and nothing is delivered', async (
     async (message) => void delivered.push(message),
     async (_listener, send) => {
       await assert.rejects(
-        send({ from: 'jane@example.com', to: 'support@rapport.example', subject: 'Big', text: 'x'.repeat(MAX_BYTES * 2) }),
+        send({
+          from: 'jane@example.com',
+          to: 'support@rapport.example',
+          subject: 'Big',
+          text: 'x'.repeat(MAX_BYTES * 2),
+        }),
         (error: { responseCode?: number }) => error.responseCode === 552,
       );
     },
@@ -139,7 +151,12 @@ test("the app's pino logger can be passed in as it is", async () => {
   const logger = pino(destination);
   const listener = createSmtpListener({ port: 0, host: '127.0.0.1', maxBytes: MAX_BYTES, ownAddresses: [], logger });
   await listener.start(async () => assert.fail('nothing should be delivered'));
-  const transport = nodemailer.createTransport({ host: '127.0.0.1', port: listener.port(), secure: false, ignoreTLS: true });
+  const transport = nodemailer.createTransport({
+    host: '127.0.0.1',
+    port: listener.port(),
+    secure: false,
+    ignoreTLS: true,
+  });
   try {
     const headers = { Precedence: 'junk' };
     await transport.sendMail({ from: 'jane@example.com', to: 'support@rapport.example', text: 'Away', headers });

@@ -77,7 +77,10 @@ export function createSmtpListener(options: SmtpListenerOptions): SmtpListener {
     try {
       await deliver(parsed.message);
     } catch (error) {
-      logger.error({ err: error, externalId: parsed.message.externalId }, 'email could not be stored; the sender will retry');
+      logger.error(
+        { err: error, externalId: parsed.message.externalId },
+        'email could not be stored; the sender will retry',
+      );
       // Temporary: the sending server keeps the message and retries, so nothing is lost.
       throw smtpError(451, 'Temporary failure storing the message, please retry later');
     }

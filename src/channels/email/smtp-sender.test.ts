@@ -24,7 +24,8 @@ async function startRelay(): Promise<{ port: number; captured: Captured[]; close
     allowInsecureAuth: true,
     logger: false,
     onAuth(auth, _session, callback) {
-      if (auth.username === 'relay-user' && auth.password === 'p@ss word') return callback(null, { user: auth.username });
+      if (auth.username === 'relay-user' && auth.password === 'p@ss word')
+        return callback(null, { user: auth.username });
       callback(new Error('Invalid username or password'));
     },
     onData(stream, session, callback) {
@@ -81,7 +82,9 @@ test('a reply is sent threaded, tagged and signed with the staff name', async ()
     assert.deepEqual(mail.references, ['<abc123@mail.example.com>', '<reply2@example.com>']);
     assert.equal(mail.subject, 'Re: My order has not arrived [#1234]');
     assert.deepEqual(mail.from?.value, [{ address: 'support@rapport.example', name: 'Sam at Acme' }]);
-    assert.deepEqual(mail.to && !Array.isArray(mail.to) && mail.to.value, [{ address: 'jane.doe@example.com', name: 'Jane Doe' }]);
+    assert.deepEqual(mail.to && !Array.isArray(mail.to) && mail.to.value, [
+      { address: 'jane.doe@example.com', name: 'Jane Doe' },
+    ]);
     assert.equal(mail.text?.trim(), REPLY.text);
     assert.equal(mail.html, false);
 
@@ -112,7 +115,13 @@ test('a first message has no reply headers; a refused login propagates', async (
     from: { address: 'support@rapport.example', name: 'Acme' },
   });
   try {
-    await sender.send({ ...REPLY, inReplyTo: [], subject: 'Your order [#1234]', toName: null, from: { name: '', staffId: null } });
+    await sender.send({
+      ...REPLY,
+      inReplyTo: [],
+      subject: 'Your order [#1234]',
+      toName: null,
+      from: { name: '', staffId: null },
+    });
     const mail = await simpleParser(relay.captured[0]!.raw);
     assert.equal(mail.inReplyTo, undefined);
     assert.equal(mail.references, undefined);
@@ -129,10 +138,22 @@ test('a first message has no reply headers; a refused login propagates', async (
 });
 
 test('bad configuration and non-email recipients are refused with a clear message', async () => {
-  assert.throws(() => createSmtpSender({ url: 'http://example.com', from: { address: 'a@b.example', name: 'A' } }), /smtp:\/\//);
-  assert.throws(() => createSmtpSender({ url: 'smtp://localhost', from: { address: 'nobody', name: 'A' } }), /not an email address/);
-  const sender = createSmtpSender({ url: 'smtp://127.0.0.1:9', from: { address: 'support@rapport.example', name: 'Acme' } });
-  await assert.rejects(sender.send({ ...REPLY, to: { kind: 'phone', value: '+14155550123' } }), /case #1234.*not an email address/);
+  assert.throws(
+    () => createSmtpSender({ url: 'http://example.com', from: { address: 'a@b.example', name: 'A' } }),
+    /smtp:\/\//,
+  );
+  assert.throws(
+    () => createSmtpSender({ url: 'smtp://localhost', from: { address: 'nobody', name: 'A' } }),
+    /not an email address/,
+  );
+  const sender = createSmtpSender({
+    url: 'smtp://127.0.0.1:9',
+    from: { address: 'support@rapport.example', name: 'Acme' },
+  });
+  await assert.rejects(
+    sender.send({ ...REPLY, to: { kind: 'phone', value: '+14155550123' } }),
+    /case #1234.*not an email address/,
+  );
   await sender.stop();
 });
 

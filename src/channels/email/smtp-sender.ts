@@ -62,13 +62,15 @@ export function createSmtpSender(options: SmtpSenderOptions): SmtpSender {
 
     async send(message: OutboundMessage): Promise<SendResult> {
       const to = message.to.kind === 'email' ? normaliseEmail(message.to.value) : null;
-      if (!to) throw new Error(`Cannot email case #${message.caseNumber}: "${message.to.value}" is not an email address`);
+      if (!to)
+        throw new Error(`Cannot email case #${message.caseNumber}: "${message.to.value}" is not an email address`);
       const messageId = `${randomUUID()}@${domain}`;
       const answered = message.inReplyTo.filter((ref) => MESSAGE_ID.test(ref));
       const staffName = message.from.name.trim();
       await transport.sendMail({
         from: {
-          name: staffName && staffName !== options.from.name ? `${staffName} at ${options.from.name}` : options.from.name,
+          name:
+            staffName && staffName !== options.from.name ? `${staffName} at ${options.from.name}` : options.from.name,
           address: fromAddress,
         },
         to: { name: message.toName ?? '', address: to },

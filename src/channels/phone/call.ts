@@ -8,7 +8,9 @@ import type { InboundMessage } from '../model.ts';
 
 export const CALL_OUTCOMES = ['answered', 'resolved', 'abandoned', 'voicemail', 'missed'] as const;
 
-const when = z.union([z.iso.datetime({ offset: true }), z.number().int().min(0)]).transform((value) => (typeof value === 'number' ? value : Date.parse(value)));
+const when = z
+  .union([z.iso.datetime({ offset: true }), z.number().int().min(0)])
+  .transform((value) => (typeof value === 'number' ? value : Date.parse(value)));
 
 export const callEventSchema = z
   .object({
@@ -43,7 +45,10 @@ function duration(seconds: number): string {
 export function reasonFromIvr(path: readonly string[]): string | null {
   const last = path[path.length - 1];
   if (!last) return null;
-  const slug = last.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+  const slug = last
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
   return slug || null;
 }
 

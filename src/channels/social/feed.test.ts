@@ -4,7 +4,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseFeedRecord } from './feed.ts';
 
-const row = (text: string) => ({ tweet_id: '1', author_id: 'jane', inbound: 'True', created_at: 'Tue Oct 31 22:10:47 +0000 2017', text });
+const row = (text: string) => ({
+  tweet_id: '1',
+  author_id: 'jane',
+  inbound: 'True',
+  created_at: 'Tue Oct 31 22:10:47 +0000 2017',
+  text,
+});
 
 test('a NUL or a lone surrogate in a feed row rejects it, naming the field', () => {
   assert.match(String(parseFeedRecord(row('lost\u0000bag'))), /^text: contains a NUL/);

@@ -61,7 +61,10 @@ const postSchema = z.object({
   text: z.string().min(1, 'must not be empty').max(10_000),
   in_response_to_tweet_id: optionalId,
   // Our extension of the layout: a private message to the brand; absent or empty means a public post.
-  direct_message: z.union([flag, z.literal(''), z.null()]).optional().transform((value) => value === true),
+  direct_message: z
+    .union([flag, z.literal(''), z.null()])
+    .optional()
+    .transform((value) => value === true),
 });
 
 export function parseFeedRecord(record: Record<string, unknown>): FeedPost | string {
@@ -113,7 +116,10 @@ export async function* readFeed(file: string): AsyncGenerator<FeedRow> {
   // pipeline, not pipe: a read error (a folder, no permission) rejects here instead of crashing the process.
   const reading = pipeline(createReadStream(file), parser);
   reading.catch(() => undefined);
-  for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, unknown>; info: { lines: number } }>) {
+  for await (const { record, info } of parser as AsyncIterable<{
+    record: Record<string, unknown>;
+    info: { lines: number };
+  }>) {
     const post = parseFeedRecord(record);
     yield typeof post === 'string' ? { line: info.lines, error: post } : { line: info.lines, post };
   }
@@ -130,6 +136,10 @@ export function postToMessage(post: FeedPost, network: string): InboundMessage {
     from: { identities: [{ kind: `handle:${network}`, value: post.authorId.toLowerCase() }] },
     text: post.text,
     occurredAt: post.createdAt,
-    properties: { postId: post.postId, ...(post.inResponseTo ? { inResponseTo: post.inResponseTo } : {}), ...(post.direct ? { direct: true } : {}) },
+    properties: {
+      postId: post.postId,
+      ...(post.inResponseTo ? { inResponseTo: post.inResponseTo } : {}),
+      ...(post.direct ? { direct: true } : {}),
+    },
   };
 }

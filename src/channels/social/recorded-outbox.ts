@@ -5,7 +5,11 @@ import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { ChannelAdapter, OutboundMessage } from '../model.ts';
 
-export function createRecordedSocialAdapter(options: { network: string; outboxFile: string; brandHandle: string }): ChannelAdapter {
+export function createRecordedSocialAdapter(options: {
+  network: string;
+  outboxFile: string;
+  brandHandle: string;
+}): ChannelAdapter {
   return {
     channel: 'social',
     name: `recorded-${options.network}`,

@@ -43,18 +43,36 @@ export async function loadFeed(file: string): Promise<{ posts: FeedPost[]; rejec
   return { posts, rejected };
 }
 
-export async function replayPosts(db: Db, posts: readonly FeedPost[], options: ReplayOptions, actor: Actor): Promise<ReplayReport> {
+export async function replayPosts(
+  db: Db,
+  posts: readonly FeedPost[],
+  options: ReplayOptions,
+  actor: Actor,
+): Promise<ReplayReport> {
   const report: ReplayReport = {
-    posts: 0, rejected: [], casesOpened: 0, threadsJoined: 0, reopened: 0, duplicates: 0, repeatContacts: 0, brandReplies: 0, unthreadedReplies: 0,
+    posts: 0,
+    rejected: [],
+    casesOpened: 0,
+    threadsJoined: 0,
+    reopened: 0,
+    duplicates: 0,
+    repeatContacts: 0,
+    brandReplies: 0,
+    unthreadedReplies: 0,
   };
   const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   for (const [index, recorded] of posts.entries()) {
-    if (options.speed > 0 && index > 0) await wait(Math.min(60_000, (recorded.createdAt - posts[index - 1]!.createdAt) / options.speed));
+    if (options.speed > 0 && index > 0)
+      await wait(Math.min(60_000, (recorded.createdAt - posts[index - 1]!.createdAt) / options.speed));
     const post = options.speed > 0 ? { ...recorded, createdAt: Date.now() } : recorded;
     try {
       if (post.inbound) {
         const message = postToMessage(post, options.network);
-        const received = await receiveMessage(db, options.historical === undefined ? message : { ...message, historical: options.historical }, actor);
+        const received = await receiveMessage(
+          db,
+          options.historical === undefined ? message : { ...message, historical: options.historical },
+          actor,
+        );
         if (received.outcome === 'opened') report.casesOpened++;
         if (received.outcome === 'joined') report.threadsJoined++;
         if (received.outcome === 'reopened') report.reopened++;
@@ -88,7 +106,12 @@ export async function replayPosts(db: Db, posts: readonly FeedPost[], options: R
   return report;
 }
 
-export async function replayFeedFile(db: Db, file: string, options: ReplayOptions, actor: Actor): Promise<ReplayReport> {
+export async function replayFeedFile(
+  db: Db,
+  file: string,
+  options: ReplayOptions,
+  actor: Actor,
+): Promise<ReplayReport> {
   const { posts, rejected } = await loadFeed(file);
   const report = await replayPosts(db, posts, options, actor);
   report.rejected.unshift(...rejected);

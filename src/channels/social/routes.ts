@@ -10,7 +10,8 @@ export const socialRoutes = [
   defineRoute({
     method: 'POST',
     url: '/api/channels/social/posts',
-    summary: 'Mentions, direct messages and brand replies from a social network (recorded-feed layout); Bearer token or write key',
+    summary:
+      'Mentions, direct messages and brand replies from a social network (recorded-feed layout); Bearer token or write key',
     tags: ['channels'],
     auth: ['write-key', 'interactions:write'],
     status: 201,
@@ -21,16 +22,21 @@ export const socialRoutes = [
     }),
     handler: async ({ body, ctx }) => {
       const network = normaliseNetwork(body.network);
-      if (!network) throw new RapportError('invalid_input', 'network must be a network name such as x', 400, [{ field: 'network', reason: 'Unknown network name' }]);
+      if (!network)
+        throw new RapportError('invalid_input', 'network must be a network name such as x', 400, [
+          { field: 'network', reason: 'Unknown network name' },
+        ]);
       const posts: FeedPost[] = [];
       const errors: Array<{ field: string; reason: string }> = [];
       body.posts.forEach((record, index) => {
         const post = parseFeedRecord(record);
-        if (typeof post === 'string') errors.push({ field: `posts.${index}.${post.split(':')[0]}`, reason: post.split(': ').slice(1).join(': ') });
+        if (typeof post === 'string')
+          errors.push({ field: `posts.${index}.${post.split(':')[0]}`, reason: post.split(': ').slice(1).join(': ') });
         else posts.push(post);
       });
       // All or nothing, as every HTTP ingest edge: fix the bad post and send the batch again.
-      if (errors.length) throw new RapportError('invalid_input', `Invalid body: ${errors[0]!.field}: ${errors[0]!.reason}`, 400, errors);
+      if (errors.length)
+        throw new RapportError('invalid_input', `Invalid body: ${errors[0]!.field}: ${errors[0]!.reason}`, 400, errors);
       posts.sort((a, b) => a.createdAt - b.createdAt);
       const report = await replayPosts(ctx.db, posts, { network, speed: 0 }, ctx.actor);
       return report;

@@ -38,13 +38,25 @@ export async function commitBatch(
   const invalidRows = rows.length - valid.length;
   return db.transaction(async (tx) => {
     // Inbound messages open or join their cases within the batch: a row whose case cannot be opened is rejected alone.
-    const ingest = await ingestEvents(tx, valid.map((row) => row.event), { onEventError: 'skip-failed', onStored: carryMessagesToCases(CLI_ACTOR), actor: CLI_ACTOR });
+    const ingest = await ingestEvents(
+      tx,
+      valid.map((row) => row.event),
+      { onEventError: 'skip-failed', onStored: carryMessagesToCases(CLI_ACTOR), actor: CLI_ACTOR },
+    );
     const errors = rows.flatMap((row) =>
-      'errors' in row ? row.errors.map((error) => ({ line: row.line, field: error.field, reason: error.reason, record: row.raw })) : [],
+      'errors' in row
+        ? row.errors.map((error) => ({ line: row.line, field: error.field, reason: error.reason, record: row.raw }))
+        : [],
     );
     for (const result of ingest.results) {
       const row = valid[result.index]!;
-      if (result.status === 'rejected') errors.push({ line: row.line, field: result.error?.field ?? '', reason: result.error?.message ?? 'Rejected', record: row.raw });
+      if (result.status === 'rejected')
+        errors.push({
+          line: row.line,
+          field: result.error?.field ?? '',
+          reason: result.error?.message ?? 'Rejected',
+          record: row.raw,
+        });
     }
     errors.sort((a, b) => a.line - b.line);
     await writeErrors(errors);

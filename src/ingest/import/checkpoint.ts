@@ -17,8 +17,13 @@ interface CheckpointRow {
 }
 
 export async function findCheckpoint(db: Db, id: string): Promise<Checkpoint | undefined> {
-  const row = await db.get<CheckpointRow>('SELECT id, rows_committed, rows_failed, finished_at FROM import_runs WHERE id = ?', [id]);
-  return row && { id: row.id, rowsCommitted: row.rows_committed, rowsFailed: row.rows_failed, finishedAt: row.finished_at };
+  const row = await db.get<CheckpointRow>(
+    'SELECT id, rows_committed, rows_failed, finished_at FROM import_runs WHERE id = ?',
+    [id],
+  );
+  return (
+    row && { id: row.id, rowsCommitted: row.rows_committed, rowsFailed: row.rows_failed, finishedAt: row.finished_at }
+  );
 }
 
 /** Starts counting from the first row, for a new file or a run that reads it all again. */
@@ -34,8 +39,19 @@ export async function startCheckpoint(db: Db, id: string, file: string, source: 
 }
 
 /** Called inside the batch's transaction: the count lands if and only if the batch does. */
-export async function advanceCheckpoint(tx: Db, id: string, rowsCommitted: number, rowsFailed: number, now: number): Promise<void> {
-  await tx.run('UPDATE import_runs SET rows_committed = ?, rows_failed = ?, updated_at = ? WHERE id = ?', [rowsCommitted, rowsFailed, now, id]);
+export async function advanceCheckpoint(
+  tx: Db,
+  id: string,
+  rowsCommitted: number,
+  rowsFailed: number,
+  now: number,
+): Promise<void> {
+  await tx.run('UPDATE import_runs SET rows_committed = ?, rows_failed = ?, updated_at = ? WHERE id = ?', [
+    rowsCommitted,
+    rowsFailed,
+    now,
+    id,
+  ]);
 }
 
 export async function finishCheckpoint(db: Db, id: string, now: number): Promise<void> {

@@ -25,7 +25,10 @@ interface Exit {
 }
 
 function rapport(args: string[], onStart: (child: ReturnType<typeof spawn>) => void = () => {}): Promise<Exit> {
-  const child = spawn(process.execPath, ['bin/rapport.js', ...args], { cwd: REPO, env: { ...process.env, FORCE_COLOR: '0' } });
+  const child = spawn(process.execPath, ['bin/rapport.js', ...args], {
+    cwd: REPO,
+    env: { ...process.env, FORCE_COLOR: '0' },
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -45,7 +48,9 @@ function checkpointOf(databaseFile: string): RunRow | undefined {
   if (!existsSync(databaseFile)) return undefined;
   const connection = new BetterSqlite3(databaseFile, { readonly: true, fileMustExist: true });
   try {
-    return connection.prepare('SELECT rows_committed, rows_failed, finished_at FROM import_runs').get() as RunRow | undefined;
+    return connection.prepare('SELECT rows_committed, rows_failed, finished_at FROM import_runs').get() as
+      | RunRow
+      | undefined;
   } catch {
     return undefined; // the child is still creating the schema
   } finally {
@@ -58,9 +63,23 @@ test('killed mid-import and run again, the import ends with exactly the good row
   const dataDir = join(dir, 'data');
   const file = join(dir, 'messages.csv');
   const lines = ['Email,Body'];
-  for (let index = 0; index < ROWS; index++) lines.push(`${isBad(index) ? 'nobody' : `user${index % 3000}@example.com`},"Message ${index}, with a comma"`);
+  for (let index = 0; index < ROWS; index++)
+    lines.push(`${isBad(index) ? 'nobody' : `user${index % 3000}@example.com`},"Message ${index}, with a comma"`);
   writeFileSync(file, `${lines.join('\n')}\n`);
-  const args = ['import', file, '--data-dir', dataDir, '--batch-size', '500', '--map', 'customer.email=Email', '--map', 'text=Body', '--set', 'channel=email'];
+  const args = [
+    'import',
+    file,
+    '--data-dir',
+    dataDir,
+    '--batch-size',
+    '500',
+    '--map',
+    'customer.email=Email',
+    '--map',
+    'text=Body',
+    '--set',
+    'channel=email',
+  ];
 
   let atKill: RunRow | undefined;
   const killed = await rapport(args, async (child) => {
@@ -84,10 +103,14 @@ test('killed mid-import and run again, the import ends with exactly the good row
   assert.match(resumed.stdout, /skipped \(committed earlier\)/);
   assert.match(resumed.stdout, /Error report: .*messages\.csv\.errors\.csv/);
 
-  const badLines = Array.from({ length: ROWS }, (_, index) => index).filter(isBad).map((index) => String(index + 2));
+  const badLines = Array.from({ length: ROWS }, (_, index) => index)
+    .filter(isBad)
+    .map((index) => String(index + 2));
   const db = await openDatabase(loadConfig(process.env, { dataDir }));
   try {
-    const stored = await db.get<{ rows: number; keys: number }>('SELECT COUNT(*) AS rows, COUNT(DISTINCT source_id) AS keys FROM interactions');
+    const stored = await db.get<{ rows: number; keys: number }>(
+      'SELECT COUNT(*) AS rows, COUNT(DISTINCT source_id) AS keys FROM interactions',
+    );
     assert.deepEqual(stored, { rows: ROWS - badLines.length, keys: ROWS - badLines.length });
     const run = await db.get<RunRow>('SELECT rows_committed, rows_failed, finished_at FROM import_runs');
     assert.equal(run?.rows_committed, ROWS);
@@ -97,7 +120,10 @@ test('killed mid-import and run again, the import ends with exactly the good row
     await db.close();
   }
   const report = parse(readFileSync(`${file}.errors.csv`), { columns: true }) as Array<Record<string, string>>;
-  assert.deepEqual(report.map((row) => row.line), badLines);
+  assert.deepEqual(
+    report.map((row) => row.line),
+    badLines,
+  );
   assert.ok(report.every((row) => row.field === 'customer.email'));
   rmSync(dir, { recursive: true, force: true });
 });

@@ -33,7 +33,12 @@ class CsvRecordReader {
       this.pendingChars += next.text.length;
       let replay = yield* this.settle(this.parser.write(next.text));
       if (this.pendingChars > MAX_RECORD_CHARS) {
-        replay = yield* this.settle([{ kind: 'error', reason: `A quoted field runs on past ${MAX_RECORD_CHARS} characters: is its closing quote missing?` }]);
+        replay = yield* this.settle([
+          {
+            kind: 'error',
+            reason: `A quoted field runs on past ${MAX_RECORD_CHARS} characters: is its closing quote missing?`,
+          },
+        ]);
       }
       queue.unshift(...replay);
     }
@@ -82,7 +87,12 @@ class CsvRecordReader {
     // Spreadsheets export rows of empty cells below the data; they are not rows.
     if (cells.every((cell) => cell.trim() === '')) return null;
     if (cells.length !== this.headerWidth) {
-      return { kind: 'unreadable', line, raw, reason: `Has ${cells.length} fields; the header has ${this.headerWidth}` };
+      return {
+        kind: 'unreadable',
+        line,
+        raw,
+        reason: `Has ${cells.length} fields; the header has ${this.headerWidth}`,
+      };
     }
     return { kind: 'cells', line, raw, cells };
   }
@@ -106,7 +116,9 @@ class LineParser {
         return null;
       },
     });
-    this.parser.on('skip', (error: CsvError | undefined) => this.events.push({ kind: 'error', reason: describeCsvError(error) }));
+    this.parser.on('skip', (error: CsvError | undefined) =>
+      this.events.push({ kind: 'error', reason: describeCsvError(error) }),
+    );
   }
 
   /** csv-parse is synchronous: the line is parsed when write returns (the line break itself on the next write). */

@@ -7,7 +7,12 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { createErrorReport } from './error-report.ts';
 
-const row = (line: number, record = `row ${line}`) => ({ line, field: 'customer.email', reason: 'Not an email address: "x"', record });
+const row = (line: number, record = `row ${line}`) => ({
+  line,
+  field: 'customer.email',
+  reason: 'Not an email address: "x"',
+  record,
+});
 
 test('a resumed report keeps the rows before the resume line, then appends; a clean run leaves no report', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'rapport-report-'));
@@ -21,7 +26,14 @@ test('a resumed report keeps the rows before the resume line, then appends; a cl
   await resumed.write([row(8)]);
   assert.equal(await resumed.close(), path);
   const rows = parse(readFileSync(path), { columns: true }) as Array<Record<string, string>>;
-  assert.deepEqual(rows.map((each) => [each.line, each.record]), [['3', 'row 3'], ['5', 'two\nlines, "quoted"'], ['8', 'row 8']]);
+  assert.deepEqual(
+    rows.map((each) => [each.line, each.record]),
+    [
+      ['3', 'row 3'],
+      ['5', 'two\nlines, "quoted"'],
+      ['8', 'row 8'],
+    ],
+  );
   assert.equal(rows[1]!.reason, 'Not an email address: "x"');
 
   const clean = createErrorReport(path, 'replace', false);

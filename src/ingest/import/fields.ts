@@ -30,7 +30,10 @@ const KEYED_FIELDS = [
 ] as const;
 
 /** Every field, as `--help` and error messages list them. */
-export const FIELD_NAMES: readonly string[] = [...PLAIN_FIELDS, ...KEYED_FIELDS.map(({ prefix, key }) => `${prefix}.<${key}>`)];
+export const FIELD_NAMES: readonly string[] = [
+  ...PLAIN_FIELDS,
+  ...KEYED_FIELDS.map(({ prefix, key }) => `${prefix}.<${key}>`),
+];
 
 /** The keys a field sets in the native body: `customer.traits.plan` → `['customer', 'traits', 'plan']`. */
 export type FieldPath = readonly string[];

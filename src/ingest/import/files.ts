@@ -14,7 +14,11 @@ export async function inspectImportFile(path: string, format?: ImportFormat): Pr
   if (!stats) throw importUsageError('import_file_not_found', `No file ${path}`);
   if (!stats.isFile()) throw importUsageError('import_file_not_readable', `${path} is not a file`);
   const extension = extname(absolute).toLowerCase();
-  return { path: absolute, size: stats.size, format: format ?? (extension === '.jsonl' || extension === '.ndjson' ? 'jsonl' : 'csv') };
+  return {
+    path: absolute,
+    size: stats.size,
+    format: format ?? (extension === '.jsonl' || extension === '.ndjson' ? 'jsonl' : 'csv'),
+  };
 }
 
 /** SHA-256 of the absolute path, the size and the first 64 KiB. */

@@ -12,7 +12,14 @@ export { importFile } from './service.ts';
 export { inspectImportFile } from './files.ts';
 export { parseMapping, type MappingInput } from './mapping.ts';
 export { FIELD_NAMES } from './fields.ts';
-export { describeProgress, describeReport, describeRowError, describeRun, formatBytes, progressFigures } from './summary.ts';
+export {
+  describeProgress,
+  describeReport,
+  describeRowError,
+  describeRun,
+  formatBytes,
+  progressFigures,
+} from './summary.ts';
 export { importUsageError, type ImportErrorCode } from './model.ts';
 export type {
   ImportFile,

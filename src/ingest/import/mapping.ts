@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { FIELD_NAMES, parseField, readPath, writePath, type FieldPath } from './fields.ts';
 import { importUsageError, type Constant, type Mapping } from './model.ts';
 
-
 export interface MappingInput {
   /** `--map field=source` flags. */
   map?: readonly string[];
@@ -44,8 +43,13 @@ interface Layer {
 function layerFromFile(name: string, content: unknown): Layer {
   const parsed = mappingFileSchema.safeParse(content);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`).join('; ');
-    throw importUsageError('import_invalid_mapping', `${name} is not a mapping ({"map": {...}, "set": {...}}): ${problems}`);
+    const problems = parsed.error.issues
+      .map((issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`)
+      .join('; ');
+    throw importUsageError(
+      'import_invalid_mapping',
+      `${name} is not a mapping ({"map": {...}, "set": {...}}): ${problems}`,
+    );
   }
   return layerOf(Object.entries(parsed.data.map ?? {}), Object.entries(parsed.data.set ?? {}), `in ${name}`);
 }
@@ -54,14 +58,18 @@ function layerOf(mapped: Array<[string, string]>, constants: Array<[string, Cons
   const map = new Map(mapped.map(([field, source]) => [checkField(field, where), source]));
   const set = new Map(constants.map(([field, value]) => [checkField(field, where), value]));
   for (const field of set.keys()) {
-    if (map.has(field)) throw importUsageError('import_invalid_mapping', `${field} is both mapped and set ${where}; keep one`);
+    if (map.has(field))
+      throw importUsageError('import_invalid_mapping', `${field} is both mapped and set ${where}; keep one`);
   }
   return { map, set };
 }
 
 function checkField(field: string, where: string): string {
   if (parseField(field) === null) {
-    throw importUsageError('import_unknown_field', `Unknown field "${field}" ${where}. Fields: ${FIELD_NAMES.join(', ')}`);
+    throw importUsageError(
+      'import_unknown_field',
+      `Unknown field "${field}" ${where}. Fields: ${FIELD_NAMES.join(', ')}`,
+    );
   }
   return field;
 }
@@ -69,7 +77,10 @@ function checkField(field: string, where: string): string {
 function splitFlag(flag: string, option: string, what: string): [string, string] {
   const at = flag.indexOf('=');
   if (at <= 0 || at === flag.length - 1) {
-    throw importUsageError('import_invalid_mapping', `${option} takes field=${what}, e.g. ${option} customer.email=Email; got "${flag}"`);
+    throw importUsageError(
+      'import_invalid_mapping',
+      `${option} takes field=${what}, e.g. ${option} customer.email=Email; got "${flag}"`,
+    );
   }
   return [flag.slice(0, at), flag.slice(at + 1)];
 }
@@ -97,7 +108,10 @@ export function planCsv(header: readonly string[], mapping: Mapping): CsvPlan {
   for (const [field, column] of mapping.map) {
     const index = indexOf.get(column);
     if (index === undefined) {
-      throw importUsageError('import_unknown_column', `Column "${column}" (mapped to ${field}) is not in the header. Columns: ${header.join(', ')}`);
+      throw importUsageError(
+        'import_unknown_column',
+        `Column "${column}" (mapped to ${field}) is not in the header. Columns: ${header.join(', ')}`,
+      );
     }
     cells.push({ index, path: parseField(field)! });
   }

@@ -79,7 +79,9 @@ export interface UnreadableRecord {
 
 /** What the readers yield, each with the line it starts on; `raw` is the record's text, its idempotency key by default. */
 export type CsvRecord = { kind: 'cells'; line: number; raw: string; cells: string[] } | UnreadableRecord;
-export type JsonRecord = { kind: 'object'; line: number; raw: string; object: Record<string, unknown> } | UnreadableRecord;
+export type JsonRecord =
+  | { kind: 'object'; line: number; raw: string; object: Record<string, unknown> }
+  | UnreadableRecord;
 
 /** A rejected row: where it starts in the file, what was wrong and the row as read. */
 export interface RowError {

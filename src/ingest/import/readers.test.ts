@@ -27,7 +27,10 @@ function summary(record: CsvRecord | JsonRecord): string {
 }
 
 test('CSV records start on their first physical line, across quoted line breaks, blank lines, CRLF and a BOM', async () => {
-  const records = await csv('lines.csv', '\uFEFFa,b,c\r\n1,2,3\r\n"x\r\n\r\ny",5,6\r\n\r\n\r\n7,"8 ""q""",9\r\n,,\r\n10,11,12');
+  const records = await csv(
+    'lines.csv',
+    '\uFEFFa,b,c\r\n1,2,3\r\n"x\r\n\r\ny",5,6\r\n\r\n\r\n7,"8 ""q""",9\r\n,,\r\n10,11,12',
+  );
   assert.deepEqual(records.map(summary), ['1 a,b,c', '2 1,2,3', '3 "x\n\ny",5,6', '8 7,"8 ""q""",9', '10 10,11,12']);
   assert.deepEqual(records[0]!.kind === 'cells' && records[0]!.cells, ['a', 'b', 'c']);
   assert.deepEqual(records[2]!.kind === 'cells' && records[2]!.cells, ['x\n\ny', '5', '6']);
@@ -36,7 +39,20 @@ test('CSV records start on their first physical line, across quoted line breaks,
 test('a malformed CSV record costs its first line only: parsing starts again on the next line', async () => {
   const records = await csv(
     'broken.csv',
-    ['a,b,c', '1,2,3', '4,"unclosed,6', '7,8,9', '10,"bad" quote,12', '13,14,15', 'a"b,17,18', '19,20', '21,22,23', '24,"never closed', '25,26,27', ''].join('\n'),
+    [
+      'a,b,c',
+      '1,2,3',
+      '4,"unclosed,6',
+      '7,8,9',
+      '10,"bad" quote,12',
+      '13,14,15',
+      'a"b,17,18',
+      '19,20',
+      '21,22,23',
+      '24,"never closed',
+      '25,26,27',
+      '',
+    ].join('\n'),
   );
   assert.deepEqual(records.map(summary), [
     '1 a,b,c',
@@ -66,7 +82,11 @@ test('JSON Lines: one object a line; invalid JSON and non-objects are unreadable
   writeFileSync(join(dir, 'events.jsonl'), '\uFEFF{"a":1}\n{"a":\n\n[1,2]\r\n{"b":"x"}');
   const records = await readAll(readJsonLinesFile(join(dir, 'events.jsonl')).records);
   assert.deepEqual(
-    records.map((record) => (record.kind === 'object' ? `${record.line} ${JSON.stringify(record.object)}` : `${record.line} ! ${record.reason.split(':')[0]}`)),
+    records.map((record) =>
+      record.kind === 'object'
+        ? `${record.line} ${JSON.stringify(record.object)}`
+        : `${record.line} ! ${record.reason.split(':')[0]}`,
+    ),
     ['1 {"a":1}', '2 ! Not valid JSON', '4 ! A line must hold one JSON object', '5 {"b":"x"}'],
   );
 });

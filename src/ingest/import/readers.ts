@@ -17,12 +17,20 @@ export interface RecordStream<R> {
 /** The first record is the header row. */
 export function readCsvFile(path: string, delimiter: string): RecordStream<CsvRecord> {
   const input = createReadStream(path);
-  return { records: readCsvRecords(numberedLines(input), delimiter), bytesRead: () => input.bytesRead, close: () => input.destroy() };
+  return {
+    records: readCsvRecords(numberedLines(input), delimiter),
+    bytesRead: () => input.bytesRead,
+    close: () => input.destroy(),
+  };
 }
 
 export function readJsonLinesFile(path: string): RecordStream<JsonRecord> {
   const input = createReadStream(path);
-  return { records: readJsonLines(numberedLines(input)), bytesRead: () => input.bytesRead, close: () => input.destroy() };
+  return {
+    records: readJsonLines(numberedLines(input)),
+    bytesRead: () => input.bytesRead,
+    close: () => input.destroy(),
+  };
 }
 
 /** readline's iterator pauses the file stream while lines wait to be consumed. A byte order mark is not text. */

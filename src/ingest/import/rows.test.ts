@@ -9,7 +9,11 @@ const row = (text: string) => ({ customer: { email: 'jane@example.com' }, channe
 test('a NUL or a lone surrogate in a cell rejects the row and names the field', () => {
   const nul = validate(row('a\u0000b'), 'raw-1', Date.now());
   assert.deepEqual('errors' in nul && nul.errors.map((error) => error.field), ['text']);
-  const surrogate = validate({ ...row('fine'), customer: { email: 'jane@example.com', name: 'J\ud800' } }, 'raw-2', Date.now());
+  const surrogate = validate(
+    { ...row('fine'), customer: { email: 'jane@example.com', name: 'J\ud800' } },
+    'raw-2',
+    Date.now(),
+  );
   assert.deepEqual('errors' in surrogate && surrogate.errors.map((error) => error.field), ['customer.name']);
 });
 

@@ -13,7 +13,12 @@ export type RowOutcome = { event: IncomingEvent } | { errors: FieldError[] };
 export type RowValidator = (body: Record<string, unknown>, raw: string, receivedAt: number) => RowOutcome;
 
 /** `timezone` places dates written without a zone ("2024-03-01 10:00"); see src/shared/dates.ts. */
-export function createRowValidator(defaultCountry: CountryCode, defaultSource: string, timezone = 'UTC', historical = false): RowValidator {
+export function createRowValidator(
+  defaultCountry: CountryCode,
+  defaultSource: string,
+  timezone = 'UTC',
+  historical = false,
+): RowValidator {
   const schema = nativeInteractionSchema(defaultCountry);
   return (body, raw, receivedAt) => {
     // The same text rule as the HTTP edge: a NUL or a lone surrogate in a cell rejects the row, naming the field.
@@ -22,7 +27,8 @@ export function createRowValidator(defaultCountry: CountryCode, defaultSource: s
     if (typeof body.occurredAt === 'string') {
       // Exports write dates every which way (Twitter: `Tue Oct 31 22:10:47 +0000 2017`); the native API wants ISO 8601.
       const time = parseLooseDate(body.occurredAt, timezone);
-      if (time === null) return { errors: [{ field: 'occurredAt', reason: `Not a date and time: ${body.occurredAt}` }] };
+      if (time === null)
+        return { errors: [{ field: 'occurredAt', reason: `Not a date and time: ${body.occurredAt}` }] };
       body.occurredAt = new Date(time).toISOString();
     }
     // A row with no customer cells should hear "name the customer", not that an object is missing.

@@ -9,7 +9,14 @@ import { parse } from 'csv-parse/sync';
 import { openDatabase } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
 import type { SqliteDatabase } from '../../store/sqlite.ts';
-import { importFile, inspectImportFile, parseMapping, type ImportOptions, type MappingInput, type RowError } from './index.ts';
+import {
+  importFile,
+  inspectImportFile,
+  parseMapping,
+  type ImportOptions,
+  type MappingInput,
+  type RowError,
+} from './index.ts';
 
 let dir: string;
 let db: SqliteDatabase;
@@ -79,7 +86,13 @@ test('a CSV with good and bad rows: the good rows land, each bad row is reported
   const { report, rejected, path } = await run('tickets.csv', TICKETS, TICKET_MAPPING, { source: 'helpdesk' });
 
   assert.deepEqual(
-    { read: report.rowsRead, stored: report.stored, duplicates: report.duplicates, rejected: report.rejected, created: report.customersCreated },
+    {
+      read: report.rowsRead,
+      stored: report.stored,
+      duplicates: report.duplicates,
+      rejected: report.rejected,
+      created: report.customersCreated,
+    },
     { read: 8, stored: 3, duplicates: 0, rejected: 5, created: 3 },
   );
   assert.equal(report.run.kind, 'new');
@@ -101,13 +114,19 @@ test('a CSV with good and bad rows: the good rows land, each bad row is reported
     [8, 'occurredAt', /Not a date and time: yesterday-ish/],
     [10, '', /A quoted field is never closed/],
   ] as const;
-  assert.deepEqual(rejected.map((error) => [error.line, error.field]), expected.map(([line, field]) => [line, field]));
+  assert.deepEqual(
+    rejected.map((error) => [error.line, error.field]),
+    expected.map(([line, field]) => [line, field]),
+  );
   for (const [index, [, , reason]] of expected.entries()) assert.match(rejected[index]!.reason, reason);
 
   assert.equal(report.errorReport, `${path}.errors.csv`);
   const written = parse(readFileSync(report.errorReport!), { columns: true }) as Array<Record<string, string>>;
   assert.deepEqual(Object.keys(written[0]!), ['line', 'field', 'reason', 'record']);
-  assert.deepEqual(written.map((row) => row.line), ['3', '4', '5', '8', '10']);
+  assert.deepEqual(
+    written.map((row) => row.line),
+    ['3', '4', '5', '8', '10'],
+  );
   assert.equal(written[1]!.record, 'bob@example.com,carrier-pigeon,Coo,,');
   assert.equal(written[4]!.record, 'eve@example.com,email,"unclosed,,');
 });
@@ -125,10 +144,17 @@ test('importing the same file again stores nothing new and says it was imported 
 });
 
 test('identical rows count once; the default source is "import"; unmapped columns can be kept as properties', async () => {
-  const csv = ['customer.email,channel,text,Order', 'gus@example.com,order,Bought a lamp,A-1', 'gus@example.com,order,Bought a lamp,A-1', ''].join('\n');
+  const csv = [
+    'customer.email,channel,text,Order',
+    'gus@example.com,order,Bought a lamp,A-1',
+    'gus@example.com,order,Bought a lamp,A-1',
+    '',
+  ].join('\n');
   const { report } = await run('orders.csv', csv, { keepColumns: true });
   assert.deepEqual([report.stored, report.duplicates, report.rejected, report.errorReport], [1, 1, 0, null]);
-  const [row] = await db.all<{ source_id: string; properties: string }>("SELECT source_id, properties FROM interactions WHERE source = 'import'");
+  const [row] = await db.all<{ source_id: string; properties: string }>(
+    "SELECT source_id, properties FROM interactions WHERE source = 'import'",
+  );
   assert.match(row!.source_id, /^sha256:[0-9a-f]{64}$/);
   assert.deepEqual(JSON.parse(row!.properties), { Order: 'A-1' });
 });
@@ -140,23 +166,43 @@ test('JSON Lines: each line is a native body; an invalid JSON line is reported a
     '',
     '{"user":{"mail":"ivy@example.com"},"channel":"email","text":"mapped from user.mail"}',
   ].join('\n');
-  const { report, rejected } = await run('events.jsonl', lines, { map: ['customer.email=user.mail'], set: ['source=chatbot'] });
+  const { report, rejected } = await run('events.jsonl', lines, {
+    map: ['customer.email=user.mail'],
+    set: ['source=chatbot'],
+  });
   assert.equal(report.file.format, 'jsonl');
   assert.deepEqual([report.rowsRead, report.stored, report.rejected], [3, 2, 1]);
-  assert.deepEqual(rejected.map((error) => [error.line, error.field]), [[2, '']]);
+  assert.deepEqual(
+    rejected.map((error) => [error.line, error.field]),
+    [[2, '']],
+  );
   assert.match(rejected[0]!.reason, /^Not valid JSON/);
   const stored = await interactionsFrom('chatbot');
-  assert.deepEqual(stored.map((row) => [row.email, row.source_id]), [['hal@example.com', 'm1'], ['ivy@example.com', stored[1]!.source_id]]);
+  assert.deepEqual(
+    stored.map((row) => [row.email, row.source_id]),
+    [
+      ['hal@example.com', 'm1'],
+      ['ivy@example.com', stored[1]!.source_id],
+    ],
+  );
 });
 
 test('a mapping that names a column the file lacks fails before anything is stored or checkpointed', async () => {
   const before = await db.get<{ runs: number }>('SELECT COUNT(*) AS runs FROM import_runs');
-  await assert.rejects(run('missing-column.csv', 'Email,Body\na@example.com,hi\n', { map: ['customer.email=E-mail'] }), /Column "E-mail"/);
+  await assert.rejects(
+    run('missing-column.csv', 'Email,Body\na@example.com,hi\n', { map: ['customer.email=E-mail'] }),
+    /Column "E-mail"/,
+  );
   assert.deepEqual(await db.get('SELECT COUNT(*) AS runs FROM import_runs'), before);
 });
 
-test('dates without a zone are read in the zone the import names, not the server\'s', async () => {
-  const csv = ['customer.email,channel,text,occurredAt,sourceId', 'tz@example.com,email,Hello,2024-03-01 10:00,tz-1', 'tz@example.com,email,Again,2024-03-01T10:00:00Z,tz-2', ''].join('\n');
+test("dates without a zone are read in the zone the import names, not the server's", async () => {
+  const csv = [
+    'customer.email,channel,text,occurredAt,sourceId',
+    'tz@example.com,email,Hello,2024-03-01 10:00,tz-1',
+    'tz@example.com,email,Again,2024-03-01T10:00:00Z,tz-2',
+    '',
+  ].join('\n');
   const { report } = await run('zoned.csv', csv, { set: ['source=zoned'] }, { timezone: 'Europe/Paris' });
   assert.equal(report.stored, 2);
   const stored = await interactionsFrom('zoned');
@@ -168,15 +214,25 @@ test('dates without a zone are read in the zone the import names, not the server
 });
 
 test('a row the pipeline refuses is reported with the field at fault, and the rows around it land', async () => {
-  const csv = ['customer.email,customer.id,channel,text,sourceId', 'ok@example.com,,email,Fine,pf-1', ',cus_missing,email,Who?,pf-2', 'ok@example.com,,email,Fine again,pf-3', ''].join('\n');
+  const csv = [
+    'customer.email,customer.id,channel,text,sourceId',
+    'ok@example.com,,email,Fine,pf-1',
+    ',cus_missing,email,Who?,pf-2',
+    'ok@example.com,,email,Fine again,pf-3',
+    '',
+  ].join('\n');
   const { report, rejected } = await run('pipeline-refusal.csv', csv, { set: ['source=refusals'] });
   assert.equal(report.stored, 2);
-  assert.deepEqual(rejected.map(({ line, field }) => ({ line, field })), [{ line: 3, field: 'customer.id' }]);
+  assert.deepEqual(
+    rejected.map(({ line, field }) => ({ line, field })),
+    [{ line: 3, field: 'customer.id' }],
+  );
 });
 
 test('--max-errors stops a run whose rows are mostly bad after that batch; the same command goes on from there', async () => {
   const lines = ['customer.email,channel,text,sourceId'];
-  for (let row = 1; row <= 30; row++) lines.push(row % 10 === 0 ? `good${row}@example.com,email,Fine,me-${row}` : `not-an-email,email,Bad,me-${row}`);
+  for (let row = 1; row <= 30; row++)
+    lines.push(row % 10 === 0 ? `good${row}@example.com,email,Fine,me-${row}` : `not-an-email,email,Bad,me-${row}`);
   const csv = `${lines.join('\n')}\n`;
   const first = await run('max-errors.csv', csv, { set: ['source=maxerrors'] }, { batchSize: 10, maxErrors: 5 });
   assert.equal(first.report.stoppedAtMaxErrors, true);

@@ -26,7 +26,8 @@ const DEFAULT_SOURCE = 'import';
 export async function importFile(db: Db, options: ImportOptions, listener: ImportListener = {}): Promise<ImportReport> {
   const startedAt = Date.now();
   const errorReportPath = resolve(options.errorReportPath ?? `${options.file.path}.errors.csv`);
-  if (errorReportPath === options.file.path) throw importUsageError('import_invalid_option', 'The error report cannot be the file being imported');
+  if (errorReportPath === options.file.path)
+    throw importUsageError('import_invalid_option', 'The error report cannot be the file being imported');
   // The mapping is checked (against the header, for CSV) before the checkpoint is touched: a usage error changes nothing.
   const stream = options.file.format === 'csv' ? await openCsvRows(options) : openJsonRows(options);
   try {
@@ -58,7 +59,12 @@ async function importRows(
   let rowsFailed = run.rejectedBefore;
   let batch: PreparedRow[] = [];
   const reportProgress = () =>
-    listener.progressed?.({ ...counts, bytesRead: stream.bytesRead(), totalBytes: file.size, elapsedMs: Date.now() - startedAt });
+    listener.progressed?.({
+      ...counts,
+      bytesRead: stream.bytesRead(),
+      totalBytes: file.size,
+      elapsedMs: Date.now() - startedAt,
+    });
 
   const commit = async () => {
     const progress = { checkpointId, rowsCommitted: counts.rowsRead - batch.length, rowsFailed };
@@ -94,7 +100,14 @@ async function importRows(
   if (batch.length > 0) await commit();
   if (!stoppedAtMaxErrors) await finishCheckpoint(db, checkpointId, Date.now());
   reportProgress();
-  return { ...counts, file, run, elapsedMs: Date.now() - startedAt, errorReport: await errorReport.close(), stoppedAtMaxErrors };
+  return {
+    ...counts,
+    file,
+    run,
+    elapsedMs: Date.now() - startedAt,
+    errorReport: await errorReport.close(),
+    stoppedAtMaxErrors,
+  };
 }
 
 /** A row read and mapped to a native body, not yet validated. */
@@ -106,12 +119,22 @@ async function openCsvRows(options: ImportOptions): Promise<RecordStream<MappedR
   const { records, bytesRead, close } = readCsvFile(options.file.path, delimiter);
   try {
     const header = await records.next();
-    if (header.done) throw importUsageError('import_header_missing', `${options.file.path} is empty: a CSV file starts with a header row`);
+    if (header.done)
+      throw importUsageError(
+        'import_header_missing',
+        `${options.file.path} is empty: a CSV file starts with a header row`,
+      );
     if (header.value.kind === 'unreadable') {
       const { line, reason } = header.value;
-      throw importUsageError('import_header_missing', `The header row of ${options.file.path} (line ${line}) cannot be read: ${reason}`);
+      throw importUsageError(
+        'import_header_missing',
+        `The header row of ${options.file.path} (line ${line}) cannot be read: ${reason}`,
+      );
     }
-    const plan = planCsv(header.value.cells.map((name) => name.trim()), options.mapping);
+    const plan = planCsv(
+      header.value.cells.map((name) => name.trim()),
+      options.mapping,
+    );
     return { records: mapRecords(records, (record) => mapCsvRow(record.cells, plan)), bytesRead, close };
   } catch (error) {
     close();
@@ -131,17 +154,35 @@ async function* mapRecords<R extends { kind: 'cells' | 'object'; line: number; r
   toBody: (record: R) => Record<string, unknown>,
 ): AsyncGenerator<MappedRow> {
   for await (const record of records) {
-    yield record.kind === 'unreadable' ? record : { kind: 'mapped', line: record.line, raw: record.raw, body: toBody(record) };
+    yield record.kind === 'unreadable'
+      ? record
+      : { kind: 'mapped', line: record.line, raw: record.raw, body: toBody(record) };
   }
 }
 
 /** Decides from the checkpoint where reading starts, and resets it unless the run resumes. */
-async function beginRun(db: Db, checkpointId: string, file: ImportFile, source: string, restart: boolean): Promise<ImportRun> {
+async function beginRun(
+  db: Db,
+  checkpointId: string,
+  file: ImportFile,
+  source: string,
+  restart: boolean,
+): Promise<ImportRun> {
   const checkpoint = await findCheckpoint(db, checkpointId);
   if (checkpoint && !restart && checkpoint.finishedAt === null) {
-    return { kind: 'resumed', rowsSkipped: checkpoint.rowsCommitted, rejectedBefore: checkpoint.rowsFailed, finishedBefore: null };
+    return {
+      kind: 'resumed',
+      rowsSkipped: checkpoint.rowsCommitted,
+      rejectedBefore: checkpoint.rowsFailed,
+      finishedBefore: null,
+    };
   }
   await startCheckpoint(db, checkpointId, file.path, source, Date.now());
   const kind = restart ? 'restarted' : checkpoint ? 'recheck' : 'new';
-  return { kind, rowsSkipped: 0, rejectedBefore: 0, finishedBefore: kind === 'recheck' ? checkpoint!.finishedAt : null };
+  return {
+    kind,
+    rowsSkipped: 0,
+    rejectedBefore: 0,
+    finishedBefore: kind === 'recheck' ? checkpoint!.finishedAt : null,
+  };
 }

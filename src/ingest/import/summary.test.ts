@@ -33,13 +33,25 @@ test('the summary of a resumed run shows what was skipped, rejections before and
       'Error report: /data/tickets.csv.errors.csv',
     ].join('\n'),
   );
-  assert.equal(describeRun('tickets.csv', report.run), 'Resuming tickets.csv: skipping the 12,500 rows an earlier run committed.');
+  assert.equal(
+    describeRun('tickets.csv', report.run),
+    'Resuming tickets.csv: skipping the 12,500 rows an earlier run committed.',
+  );
   assert.equal(describeRun('tickets.csv', { ...report.run, kind: 'new', rowsSkipped: 0 }), null);
 });
 
 test('a progress line and a rejected row read plainly', () => {
   const progress = { ...report, bytesRead: 1_250_000, totalBytes: 2_500_000 };
-  assert.equal(describeProgress(progress, 12_500, 10), 'import: 50% (1.3 MB of 2.5 MB), 20,000 rows, 3,000 rows/s, ETA 2m 05s');
-  assert.equal(describeRowError({ line: 7, field: 'customer.email', reason: 'Not an email address: x', record: 'x' }), 'line 7: customer.email: Not an email address: x');
-  assert.equal(describeRowError({ line: 9, field: '', reason: 'A quoted field is never closed', record: '"x' }), 'line 9: A quoted field is never closed');
+  assert.equal(
+    describeProgress(progress, 12_500, 10),
+    'import: 50% (1.3 MB of 2.5 MB), 20,000 rows, 3,000 rows/s, ETA 2m 05s',
+  );
+  assert.equal(
+    describeRowError({ line: 7, field: 'customer.email', reason: 'Not an email address: x', record: 'x' }),
+    'line 7: customer.email: Not an email address: x',
+  );
+  assert.equal(
+    describeRowError({ line: 9, field: '', reason: 'A quoted field is never closed', record: '"x' }),
+    'line 9: A quoted field is never closed',
+  );
 });

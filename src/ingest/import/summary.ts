@@ -23,7 +23,9 @@ export function progressFigures(progress: ImportProgress, rowsSkipped: number): 
 export function describeRun(path: string, run: ImportRun): string | null {
   switch (run.kind) {
     case 'resumed':
-      return run.rowsSkipped > 0 ? `Resuming ${path}: skipping the ${formatCount(run.rowsSkipped)} rows an earlier run committed.` : null;
+      return run.rowsSkipped > 0
+        ? `Resuming ${path}: skipping the ${formatCount(run.rowsSkipped)} rows an earlier run committed.`
+        : null;
     case 'recheck':
       return `${path} was imported completely on ${new Date(run.finishedBefore ?? 0).toISOString()}; reading it again to check (stored rows count as duplicates).`;
     case 'restarted':
@@ -52,7 +54,10 @@ export function describeReport(path: string, report: ImportReport): string {
     ...(run.rowsSkipped > 0 ? [['skipped (committed earlier)', formatCount(run.rowsSkipped)] as [string, string]] : []),
     ['stored', formatCount(report.stored)],
     ['duplicates', formatCount(report.duplicates)],
-    ['rejected', formatCount(report.rejected) + (run.rejectedBefore > 0 ? ` (+${formatCount(run.rejectedBefore)} earlier)` : '')],
+    [
+      'rejected',
+      formatCount(report.rejected) + (run.rejectedBefore > 0 ? ` (+${formatCount(run.rejectedBefore)} earlier)` : ''),
+    ],
     ['customers created', formatCount(report.customersCreated)],
     ['merges', formatCount(report.merges)],
   ];
@@ -90,7 +95,9 @@ function formatDuration(ms: number): string {
   if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
   const minutes = Math.floor(ms / 60_000);
   const seconds = Math.floor((ms % 60_000) / 1000);
-  return minutes < 60 ? `${minutes}m ${String(seconds).padStart(2, '0')}s` : `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`;
+  return minutes < 60
+    ? `${minutes}m ${String(seconds).padStart(2, '0')}s`
+    : `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`;
 }
 
 function rowsPerSecond(rows: number, elapsedMs: number): number {

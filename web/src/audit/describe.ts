@@ -76,7 +76,10 @@ export interface ActorWords {
 }
 
 /** `names`: staff ids to names, as far as the viewer may know them (managers cannot list staff). */
-export function describeActor(entry: Pick<AuditEntry, 'actorKind' | 'actorId' | 'detail'>, names: ReadonlyMap<string, string>): ActorWords {
+export function describeActor(
+  entry: Pick<AuditEntry, 'actorKind' | 'actorId' | 'detail'>,
+  names: ReadonlyMap<string, string>,
+): ActorWords {
   const id = entry.actorId;
   switch (entry.actorKind) {
     case 'staff': {
@@ -108,7 +111,11 @@ export interface EntryTarget {
 }
 
 export function targetOf(entry: Pick<AuditEntry, 'customerId' | 'detail'>): EntryTarget {
-  return { customerId: entry.customerId, caseId: stringAt(entry.detail, 'caseId'), target: stringAt(entry.detail, 'target') };
+  return {
+    customerId: entry.customerId,
+    caseId: stringAt(entry.detail, 'caseId'),
+    target: stringAt(entry.detail, 'target'),
+  };
 }
 
 export interface EntryDetails {

@@ -18,7 +18,10 @@ export type AuditLogState =
       olderError: unknown;
     };
 
-export function useAuditLog(filters: AuditFilters, pageSize: number): { log: AuditLogState; loadOlder: () => Promise<void> } {
+export function useAuditLog(
+  filters: AuditFilters,
+  pageSize: number,
+): { log: AuditLogState; loadOlder: () => Promise<void> } {
   const [log, setLog] = useState<AuditLogState>({ state: 'loading' });
   const current = useRef<AbortController | null>(null);
   const asked = auditSearch(filters, pageSize);
@@ -28,7 +31,14 @@ export function useAuditLog(filters: AuditFilters, pageSize: number): { log: Aud
     current.current = controller;
     setLog({ state: 'loading' });
     auditApi.entries(filters, pageSize, null, controller.signal).then(
-      ({ items }) => setLog({ state: 'ready', entries: items, mayHaveOlder: items.length === pageSize, loadingOlder: false, olderError: null }),
+      ({ items }) =>
+        setLog({
+          state: 'ready',
+          entries: items,
+          mayHaveOlder: items.length === pageSize,
+          loadingOlder: false,
+          olderError: null,
+        }),
       (error: unknown) => {
         if (!controller.signal.aborted) setLog({ state: 'failed', error });
       },
@@ -46,7 +56,13 @@ export function useAuditLog(filters: AuditFilters, pageSize: number): { log: Aud
     try {
       const { items } = await auditApi.entries(filters, pageSize, last.id, controller.signal);
       if (controller.signal.aborted) return;
-      setLog({ state: 'ready', entries: [...shown, ...items], mayHaveOlder: items.length === pageSize, loadingOlder: false, olderError: null });
+      setLog({
+        state: 'ready',
+        entries: [...shown, ...items],
+        mayHaveOlder: items.length === pageSize,
+        loadingOlder: false,
+        olderError: null,
+      });
     } catch (error) {
       if (!controller.signal.aborted) setLog({ ...log, loadingOlder: false, olderError: error });
     }

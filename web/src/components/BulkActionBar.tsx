@@ -5,7 +5,14 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { api } from '../api.ts';
 import { caseActions, type BulkAction, type BulkReport } from '../case-actions.ts';
 import { humanize } from '../labels.ts';
-import { CASE_PRIORITIES, CASE_STATUSES, type CasePriority, type CaseStatus, type CaseSummary, type Team } from '../types.ts';
+import {
+  CASE_PRIORITIES,
+  CASE_STATUSES,
+  type CasePriority,
+  type CaseStatus,
+  type CaseSummary,
+  type Team,
+} from '../types.ts';
 import { useAction } from '../useAction.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import '../case-actions.css';
@@ -118,7 +125,11 @@ export function BulkActionBar({ selected, onClear, onDone }: BulkActionBarProps)
         {kind === 'setStatus' && (
           <span className="bulk-field">
             <label htmlFor={`${id}-status`}>Status</label>
-            <select id={`${id}-status`} value={status} onChange={(event) => setStatus(event.target.value as CaseStatus)}>
+            <select
+              id={`${id}-status`}
+              value={status}
+              onChange={(event) => setStatus(event.target.value as CaseStatus)}
+            >
               {CASE_STATUSES.map((option) => (
                 <option key={option} value={option}>
                   {humanize(option)}
@@ -130,7 +141,11 @@ export function BulkActionBar({ selected, onClear, onDone }: BulkActionBarProps)
         {kind === 'setPriority' && (
           <span className="bulk-field">
             <label htmlFor={`${id}-priority`}>Priority</label>
-            <select id={`${id}-priority`} value={priority} onChange={(event) => setPriority(event.target.value as CasePriority)}>
+            <select
+              id={`${id}-priority`}
+              value={priority}
+              onChange={(event) => setPriority(event.target.value as CasePriority)}
+            >
               {CASE_PRIORITIES.map((option) => (
                 <option key={option} value={option}>
                   {humanize(option)}
@@ -162,7 +177,13 @@ export function BulkActionBar({ selected, onClear, onDone }: BulkActionBarProps)
           {report.refused > 0 && (
             <ul>
               {report.results.flatMap((result) =>
-                result.ok ? [] : [<li key={result.id}>#{numbers.get(result.id) ?? result.id}: {result.reason}</li>],
+                result.ok
+                  ? []
+                  : [
+                      <li key={result.id}>
+                        #{numbers.get(result.id) ?? result.id}: {result.reason}
+                      </li>,
+                    ],
               )}
             </ul>
           )}

@@ -19,11 +19,23 @@ interface Draft {
 }
 
 function draftOf(detail: CaseDetail): Draft {
-  return { priority: detail.priority, assigneeId: detail.assigneeId ?? '', reason: detail.reason ?? '', tags: detail.tags.join(', ') };
+  return {
+    priority: detail.priority,
+    assigneeId: detail.assigneeId ?? '',
+    reason: detail.reason ?? '',
+    tags: detail.tags.join(', '),
+  };
 }
 
 function tagsOf(text: string): string[] {
-  return [...new Set(text.split(',').map((tag) => tag.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(',')
+        .map((tag) => tag.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 function changesBetween(detail: CaseDetail, draft: Draft): CaseChanges {
@@ -70,7 +82,11 @@ function DetailsForm({ detail, teams, onChanged }: DetailsProps) {
       {problem.general !== null && <ErrorAlert error={problem.general} />}
       <div className="form-row">
         <Field id="case-priority" label="Priority" error={byField.priority}>
-          <select {...describedBy('case-priority', byField.priority)} value={draft.priority} onChange={(event) => edit({ priority: event.target.value as CasePriority })}>
+          <select
+            {...describedBy('case-priority', byField.priority)}
+            value={draft.priority}
+            onChange={(event) => edit({ priority: event.target.value as CasePriority })}
+          >
             {CASE_PRIORITIES.map((priority) => (
               <option key={priority} value={priority}>
                 {humanize(priority)}
@@ -79,9 +95,15 @@ function DetailsForm({ detail, teams, onChanged }: DetailsProps) {
           </select>
         </Field>
         <Field id="case-assignee" label="Assignee" error={byField.assigneeId}>
-          <select {...describedBy('case-assignee', byField.assigneeId)} value={draft.assigneeId} onChange={(event) => edit({ assigneeId: event.target.value })}>
+          <select
+            {...describedBy('case-assignee', byField.assigneeId)}
+            value={draft.assigneeId}
+            onChange={(event) => edit({ assigneeId: event.target.value })}
+          >
             <option value="">Unassigned</option>
-            {detail.assigneeId && !listed.has(detail.assigneeId) && <option value={detail.assigneeId}>{detail.assigneeName ?? detail.assigneeId}</option>}
+            {detail.assigneeId && !listed.has(detail.assigneeId) && (
+              <option value={detail.assigneeId}>{detail.assigneeName ?? detail.assigneeId}</option>
+            )}
             {teams
               .filter((team) => (team.members ?? []).length > 0)
               .map((team) => (
@@ -98,10 +120,18 @@ function DetailsForm({ detail, teams, onChanged }: DetailsProps) {
       </div>
       <div className="form-row">
         <Field id="case-reason" label="Reason" error={byField.reason} hint="e.g. refund, delivery">
-          <input {...describedBy('case-reason', byField.reason)} value={draft.reason} onChange={(event) => edit({ reason: event.target.value })} />
+          <input
+            {...describedBy('case-reason', byField.reason)}
+            value={draft.reason}
+            onChange={(event) => edit({ reason: event.target.value })}
+          />
         </Field>
         <Field id="case-tags" label="Tags" error={byField.tags} hint="Separated by commas">
-          <input {...describedBy('case-tags', byField.tags)} value={draft.tags} onChange={(event) => edit({ tags: event.target.value })} />
+          <input
+            {...describedBy('case-tags', byField.tags)}
+            value={draft.tags}
+            onChange={(event) => edit({ tags: event.target.value })}
+          />
         </Field>
       </div>
       <button type="submit" className="primary" disabled={saving || !changed}>

@@ -40,7 +40,9 @@ function GestureItem({ gesture, onChanged }: { gesture: Gesture; onChanged: () =
     <li className={`gesture gesture-${gesture.status}`} data-testid="gesture" data-status={gesture.status}>
       <div className="gesture-line">
         <strong>{describeGesture(gesture)}</strong>
-        <span className={`status gesture-status-${gesture.status}`}>{STATUS_LABELS[gesture.status] ?? gesture.status}</span>
+        <span className={`status gesture-status-${gesture.status}`}>
+          {STATUS_LABELS[gesture.status] ?? gesture.status}
+        </span>
       </div>
       <p className="muted">
         {gesture.reason} · asked by {gesture.issuedByName ?? 'a colleague'}{' '}
@@ -48,7 +50,9 @@ function GestureItem({ gesture, onChanged }: { gesture: Gesture; onChanged: () =
         {gesture.decisionNote && ` · “${gesture.decisionNote}”`}
       </p>
       {mayDecide && <Decision gesture={gesture} onChanged={onChanged} />}
-      {gesture.status === 'pending' && can('gestures:approve') && !mayDecide && <p className="muted">You asked for this one; another manager decides.</p>}
+      {gesture.status === 'pending' && can('gestures:approve') && !mayDecide && (
+        <p className="muted">You asked for this one; another manager decides.</p>
+      )}
     </li>
   );
 }
@@ -85,10 +89,22 @@ function Decision({ gesture, onChanged }: { gesture: Gesture; onChanged: () => P
         </form>
       ) : (
         <div className="confirm-buttons">
-          <button type="button" className="small primary" disabled={busy} onClick={approve} aria-label={`Approve ${what}`}>
+          <button
+            type="button"
+            className="small primary"
+            disabled={busy}
+            onClick={approve}
+            aria-label={`Approve ${what}`}
+          >
             Approve
           </button>
-          <button type="button" className="small" disabled={busy} onClick={() => setRejecting(true)} aria-label={`Reject ${what}…`}>
+          <button
+            type="button"
+            className="small"
+            disabled={busy}
+            onClick={() => setRejecting(true)}
+            aria-label={`Reject ${what}…`}
+          >
             Reject…
           </button>
         </div>

@@ -14,7 +14,15 @@ import { SlaTimer } from './SlaTimer.tsx';
 import { RelatedCaseLink } from './RelatedCaseLink.tsx';
 
 /** `children` are the controls (status buttons, the details editor) for staff who may change the case. */
-export function CaseHeader({ detail, teamName, children }: { detail: CaseDetail; teamName: string | null; children?: ReactNode }) {
+export function CaseHeader({
+  detail,
+  teamName,
+  children,
+}: {
+  detail: CaseDetail;
+  teamName: string | null;
+  children?: ReactNode;
+}) {
   const now = useNow(1000);
   return (
     <header className="case-header panel" data-testid="case-header">
@@ -136,11 +144,15 @@ function SlaClocks({ detail }: { detail: CaseDetail }) {
   const { sla } = detail;
   const clocks: Array<{ metric: string; text: ReactNode }> = [];
   if (detail.firstResponseAt) clocks.push({ metric: 'first_response', text: <>met {when(detail.firstResponseAt)}</> });
-  else if (sla.firstResponseDueAt) clocks.push({ metric: 'first_response', text: <>due {when(sla.firstResponseDueAt)}</> });
+  else if (sla.firstResponseDueAt)
+    clocks.push({ metric: 'first_response', text: <>due {when(sla.firstResponseDueAt)}</> });
   if (sla.nextResponseDueAt) clocks.push({ metric: 'next_response', text: <>due {when(sla.nextResponseDueAt)}</> });
   if (detail.resolvedAt) clocks.push({ metric: 'resolution', text: <>resolved {when(detail.resolvedAt)}</> });
   else if (sla.resolutionPausedAt) {
-    clocks.push({ metric: 'resolution', text: <span data-testid="resolution-paused">paused {when(sla.resolutionPausedAt)}, waiting on the customer</span> });
+    clocks.push({
+      metric: 'resolution',
+      text: <span data-testid="resolution-paused">paused {when(sla.resolutionPausedAt)}, waiting on the customer</span>,
+    });
   } else if (sla.resolutionDueAt) clocks.push({ metric: 'resolution', text: <>due {when(sla.resolutionDueAt)}</> });
   if (clocks.length === 0 && sla.breaches.length === 0) return null;
   return (
@@ -168,5 +180,9 @@ function SlaClocks({ detail }: { detail: CaseDetail }) {
 }
 
 function when(iso: string): ReactNode {
-  return <time dateTime={iso} title={absoluteTime(iso)}>{relativeTime(iso)}</time>;
+  return (
+    <time dateTime={iso} title={absoluteTime(iso)}>
+      {relativeTime(iso)}
+    </time>
+  );
 }

@@ -11,7 +11,13 @@ import { useAction } from '../useAction.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import '../case-actions.css';
 
-export function CaseMergeBanner({ mergedInto, onUndone }: { mergedInto: CaseMergeLink; onUndone: () => Promise<unknown> }) {
+export function CaseMergeBanner({
+  mergedInto,
+  onUndone,
+}: {
+  mergedInto: CaseMergeLink;
+  onUndone: () => Promise<unknown>;
+}) {
   const me = useStaff();
   const can = useCan();
   const { run, busy, error } = useAction();
@@ -30,12 +36,17 @@ export function CaseMergeBanner({ mergedInto, onUndone }: { mergedInto: CaseMerg
         : its conversation and history are there now.
       </span>
       {mayUndo && (
-        <button type="button" className="small" disabled={busy} onClick={() =>
+        <button
+          type="button"
+          className="small"
+          disabled={busy}
+          onClick={() =>
             run(async () => {
               await caseActions.undoMerge(mergedInto.mergeId);
               await onUndone();
             })
-          }>
+          }
+        >
           {busy ? 'Undoing…' : 'Undo merge'}
         </button>
       )}

@@ -35,7 +35,13 @@ export function CaseStatusControls({ detail, onChanged }: { detail: CaseDetail; 
               }}
             />
           ) : (
-            <button key={to} type="button" className={to === 'resolved' ? 'small primary' : 'small'} disabled={busy} onClick={() => move(to)}>
+            <button
+              key={to}
+              type="button"
+              className={to === 'resolved' ? 'small primary' : 'small'}
+              disabled={busy}
+              onClick={() => move(to)}
+            >
               {label}
             </button>
           ),

@@ -19,7 +19,15 @@ import { BulkActionBar } from './BulkActionBar.tsx';
 import { TakeItButton } from './TakeItButton.tsx';
 
 /** `onChanged`: reads the queue again after a bulk action or "Take it". */
-export function CaseTable({ cases, label, onChanged }: { cases: CaseSummary[]; label: string; onChanged?: () => Promise<unknown> | void }) {
+export function CaseTable({
+  cases,
+  label,
+  onChanged,
+}: {
+  cases: CaseSummary[];
+  label: string;
+  onChanged?: () => Promise<unknown> | void;
+}) {
   const now = useNow(1000);
   const selectable = useCan()('cases:write');
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
@@ -62,7 +70,12 @@ export function CaseTable({ cases, label, onChanged }: { cases: CaseSummary[]; l
                   ref={(box) => {
                     if (box) box.indeterminate = selected.length > 0 && !allChosen;
                   }}
-                  onChange={(event) => choose(cases.map((item) => item.id), event.target.checked)}
+                  onChange={(event) =>
+                    choose(
+                      cases.map((item) => item.id),
+                      event.target.checked,
+                    )
+                  }
                 />
               </th>
             )}

@@ -27,7 +27,9 @@ export function ContextCard({ card, onChanged }: { card: Card; onChanged: () => 
   return (
     <aside className="context-card panel" data-testid="context-card" aria-label="Customer context">
       <header className="card-header">
-        <span className="avatar xlarge" aria-hidden="true">{(label?.match(/[\p{L}\p{N}]/u)?.[0] ?? '?').toUpperCase()}</span>
+        <span className="avatar xlarge" aria-hidden="true">
+          {(label?.match(/[\p{L}\p{N}]/u)?.[0] ?? '?').toUpperCase()}
+        </span>
         <div>
           <h1>
             {label ?? UNNAMED_CUSTOMER} <span className="lifecycle">{humanize(card.lifecycle)}</span>

@@ -88,13 +88,22 @@ function Message({
           {who && <span>{message.kind === 'inbound' ? who : `by ${who}`}</span>}
           {isNote && <span className="internal-badge">Only staff see this</span>}
           {mentionsMe && <span className="mention-badge">Mentions you</span>}
-          {message.fromCase && <span className="message-origin" data-testid="message-origin">from #{message.fromCase.number}</span>}
+          {message.fromCase && (
+            <span className="message-origin" data-testid="message-origin">
+              from #{message.fromCase.number}
+            </span>
+          )}
         </span>
         <time dateTime={message.at} title={absoluteTime(message.at)} className="muted">
           {relativeTime(message.at)}
         </time>
       </div>
-      {message.text && (isNote ? <NoteText text={message.text} myEmail={me.email} className="message-text" /> : <p className="message-text">{message.text}</p>)}
+      {message.text &&
+        (isNote ? (
+          <NoteText text={message.text} myEmail={me.email} className="message-text" />
+        ) : (
+          <p className="message-text">{message.text}</p>
+        ))}
       {message.delivery && <Delivery delivery={message.delivery} messageId={message.id} retry={retry} />}
     </li>
   );

@@ -39,14 +39,26 @@ export function EraseDialog({ card, onClose, onErased }: EraseDialogProps) {
       <form onSubmit={erase} noValidate>
         <h2 id="erase-heading">Erase {card.name ?? 'this customer'}?</h2>
         <p>
-          Their identities, traits, preferences, flags and all {card.interactionCount} interactions are deleted, along with every profile merged into
-          them. This cannot be undone; the audit log keeps only that it happened.
+          Their identities, traits, preferences, flags and all {card.interactionCount} interactions are deleted, along
+          with every profile merged into them. This cannot be undone; the audit log keeps only that it happened.
         </p>
         {error !== null && <ErrorAlert error={error} />}
         <label htmlFor="erase-confirm">
-          Type {card.name ? <>their name, <strong>{card.name}</strong>, or </> : null}the id <code>{card.id}</code> to confirm
+          Type{' '}
+          {card.name ? (
+            <>
+              their name, <strong>{card.name}</strong>, or{' '}
+            </>
+          ) : null}
+          the id <code>{card.id}</code> to confirm
         </label>
-        <input id="erase-confirm" autoComplete="off" autoFocus value={typed} onChange={(event) => setTyped(event.target.value)} />
+        <input
+          id="erase-confirm"
+          autoComplete="off"
+          autoFocus
+          value={typed}
+          onChange={(event) => setTyped(event.target.value)}
+        />
         <div className="dialog-buttons">
           <button type="button" onClick={() => dialog.current?.close()}>
             Cancel

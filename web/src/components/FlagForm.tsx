@@ -26,16 +26,32 @@ export function FlagForm({ customerId, onSet }: { customerId: string; onSet: () 
         {problem.general !== null && <ErrorAlert error={problem.general} />}
         <div className="chips" role="group" aria-label="Usual flags">
           {USUAL_FLAGS.map((usual) => (
-            <button type="button" key={usual} className={usual === flag ? 'chip chosen' : 'chip'} aria-pressed={usual === flag} onClick={() => setFlag(usual)}>
+            <button
+              type="button"
+              key={usual}
+              className={usual === flag ? 'chip chosen' : 'chip'}
+              aria-pressed={usual === flag}
+              onClick={() => setFlag(usual)}
+            >
               {humanize(usual)}
             </button>
           ))}
         </div>
         <Field id="flag-name" label="Flag" error={problem.byField.flag} hint="Or your own, in lower_snake_case.">
-          <input {...describedBy('flag-name', problem.byField.flag)} value={flag} placeholder="e.g. at_risk" onChange={(event) => setFlag(event.target.value)} />
+          <input
+            {...describedBy('flag-name', problem.byField.flag)}
+            value={flag}
+            placeholder="e.g. at_risk"
+            onChange={(event) => setFlag(event.target.value)}
+          />
         </Field>
         <Field id="flag-reason" label="Reason (optional)" error={problem.byField.reason}>
-          <input {...describedBy('flag-reason', problem.byField.reason)} value={reason} maxLength={500} onChange={(event) => setReason(event.target.value)} />
+          <input
+            {...describedBy('flag-reason', problem.byField.reason)}
+            value={reason}
+            maxLength={500}
+            onChange={(event) => setReason(event.target.value)}
+          />
         </Field>
         <button type="submit" className="primary small" disabled={saving || flag.trim() === ''}>
           {saving ? 'Setting…' : 'Set flag'}

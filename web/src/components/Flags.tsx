@@ -17,16 +17,21 @@ interface FlagsProps {
 export function Flags({ customerId, flags, onChanged }: FlagsProps) {
   const clearing = useAction();
   if (flags.length === 0 && !onChanged) return null;
-  const clear = (flag: string) => clearing.run(async () => {
-    await api.clearFlag(customerId, flag);
-    await onChanged?.();
-  });
+  const clear = (flag: string) =>
+    clearing.run(async () => {
+      await api.clearFlag(customerId, flag);
+      await onChanged?.();
+    });
   return (
     <div className="flag-bar">
       {flags.length > 0 && (
         <ul className="flags" aria-label="Flags">
           {flags.map((flag) => (
-            <FlagBadge key={flag.flag} flag={flag} onClear={onChanged && !clearing.busy ? () => clear(flag.flag) : undefined} />
+            <FlagBadge
+              key={flag.flag}
+              flag={flag}
+              onClear={onChanged && !clearing.busy ? () => clear(flag.flag) : undefined}
+            />
           ))}
         </ul>
       )}

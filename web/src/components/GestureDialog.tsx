@@ -34,16 +34,33 @@ export function GestureDialog({ detail, onClose }: GestureDialogProps) {
 
   const { submit, saving, problem } = useFormSubmit(FIELDS, async () => {
     const value = amount.trim() === '' ? 0 : Number(amount);
-    setResult(await api.issueGesture(detail.id, { kind, amount: value, currency: currency.trim().toUpperCase(), reason: reason.trim() }));
+    setResult(
+      await api.issueGesture(detail.id, {
+        kind,
+        amount: value,
+        currency: currency.trim().toUpperCase(),
+        reason: reason.trim(),
+      }),
+    );
   });
   const { byField } = problem;
 
   return (
-    <dialog ref={dialog} className="dialog gesture-dialog" aria-labelledby="gesture-heading" onClose={() => onClose(result !== null)}>
+    <dialog
+      ref={dialog}
+      className="dialog gesture-dialog"
+      aria-labelledby="gesture-heading"
+      onClose={() => onClose(result !== null)}
+    >
       {result ? (
         <div>
           <h2 id="gesture-heading">{result.status === 'pending' ? 'Waiting for approval' : 'Gesture issued'}</h2>
-          <p className={result.status === 'pending' ? 'gesture-result pending' : 'gesture-result issued'} role="status" data-testid="gesture-result" data-status={result.status}>
+          <p
+            className={result.status === 'pending' ? 'gesture-result pending' : 'gesture-result issued'}
+            role="status"
+            data-testid="gesture-result"
+            data-status={result.status}
+          >
             {result.status === 'pending' ? (
               <>
                 Waiting for a manager’s approval: {describe(result)}{' '}
@@ -69,11 +86,16 @@ export function GestureDialog({ detail, onClose }: GestureDialogProps) {
           <p className="muted">
             For case #{detail.number}
             {detail.customerName ? ` (${detail.customerName})` : ''}.{' '}
-            {limit && `You may give up to ${formatMoney(limit.amount, limit.currency)} a gesture without approval, within your totals per case and per day; above that a manager decides.`}
+            {limit &&
+              `You may give up to ${formatMoney(limit.amount, limit.currency)} a gesture without approval, within your totals per case and per day; above that a manager decides.`}
           </p>
           {problem.general !== null && <ErrorAlert error={problem.general} />}
           <Field id="gesture-kind" label="Kind" error={byField.kind}>
-            <select {...describedBy('gesture-kind', byField.kind)} value={kind} onChange={(event) => setKind(event.target.value as GestureKind)}>
+            <select
+              {...describedBy('gesture-kind', byField.kind)}
+              value={kind}
+              onChange={(event) => setKind(event.target.value as GestureKind)}
+            >
               {GESTURE_KINDS.map((option) => (
                 <option key={option} value={option}>
                   {option === 'note' ? 'Hand-written note' : humanize(option)}
@@ -83,14 +105,37 @@ export function GestureDialog({ detail, onClose }: GestureDialogProps) {
           </Field>
           <div className="form-row">
             <Field id="gesture-amount" label="Amount" error={byField.amount}>
-              <input {...describedBy('gesture-amount', byField.amount)} type="number" min="0" step="0.01" inputMode="decimal" value={amount} onChange={(event) => setAmount(event.target.value)} />
+              <input
+                {...describedBy('gesture-amount', byField.amount)}
+                type="number"
+                min="0"
+                step="0.01"
+                inputMode="decimal"
+                value={amount}
+                onChange={(event) => setAmount(event.target.value)}
+              />
             </Field>
             <Field id="gesture-currency" label="Currency" error={byField.currency}>
-              <input {...describedBy('gesture-currency', byField.currency)} maxLength={3} autoComplete="off" value={currency} onChange={(event) => setCurrency(event.target.value)} />
+              <input
+                {...describedBy('gesture-currency', byField.currency)}
+                maxLength={3}
+                autoComplete="off"
+                value={currency}
+                onChange={(event) => setCurrency(event.target.value)}
+              />
             </Field>
           </div>
-          <Field id="gesture-reason" label="Reason" error={byField.reason} hint="Recorded on the customer; say what went wrong.">
-            <input {...describedBy('gesture-reason', byField.reason)} value={reason} onChange={(event) => setReason(event.target.value)} />
+          <Field
+            id="gesture-reason"
+            label="Reason"
+            error={byField.reason}
+            hint="Recorded on the customer; say what went wrong."
+          >
+            <input
+              {...describedBy('gesture-reason', byField.reason)}
+              value={reason}
+              onChange={(event) => setReason(event.target.value)}
+            />
           </Field>
           <div className="dialog-buttons">
             <button type="button" onClick={() => dialog.current?.close()}>

@@ -64,11 +64,24 @@ export function useGestureTotals(staffId: string, currency: string): GestureTota
   };
 }
 
-export function GestureLimitTotals({ totals, errors, perGesture }: { totals: GestureTotals; errors: FieldMessages; perGesture: string }) {
+export function GestureLimitTotals({
+  totals,
+  errors,
+  perGesture,
+}: {
+  totals: GestureTotals;
+  errors: FieldMessages;
+  perGesture: string;
+}) {
   const gesture = Number(perGesture) || 0;
   return (
     <>
-      <Field id="staff-edit-per-case" label="Per case" error={errors.perCase} hint={`Gestures on one case in all; empty: ${gesture}.`}>
+      <Field
+        id="staff-edit-per-case"
+        label="Per case"
+        error={errors.perCase}
+        hint={`Gestures on one case in all; empty: ${gesture}.`}
+      >
         <input
           {...describedBy('staff-edit-per-case', errors.perCase)}
           type="number"
@@ -79,7 +92,12 @@ export function GestureLimitTotals({ totals, errors, perGesture }: { totals: Ges
           onChange={(event) => totals.setPerCase(event.target.value)}
         />
       </Field>
-      <Field id="staff-edit-per-day" label="Per day" error={errors.perDay} hint={`Their gestures in one day; empty: ${gesture * 5}.`}>
+      <Field
+        id="staff-edit-per-day"
+        label="Per day"
+        error={errors.perDay}
+        hint={`Their gestures in one day; empty: ${gesture * 5}.`}
+      >
         <input
           {...describedBy('staff-edit-per-day', errors.perDay)}
           type="number"

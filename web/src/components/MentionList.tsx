@@ -26,7 +26,11 @@ export function MentionList({ mentions }: { mentions: LiveData<{ items: Mention[
           </button>
         </span>
       </div>
-      {items && items.length === 0 && <p className="empty-state">No one has mentioned you yet. Colleagues write @ and your name in a note to ask you in.</p>}
+      {items && items.length === 0 && (
+        <p className="empty-state">
+          No one has mentioned you yet. Colleagues write @ and your name in a note to ask you in.
+        </p>
+      )}
       {items && items.length > 0 && (
         <ul className="mention-list panel" aria-label="Mentions">
           {items.map((mention) => (
@@ -42,13 +46,23 @@ export function MentionList({ mentions }: { mentions: LiveData<{ items: Mention[
 
 function MentionItem({ mention }: { mention: Mention }) {
   const me = useStaff();
-  const href = mention.caseNumber !== null ? casePath(mention.caseNumber) : mention.customerId ? `/customers/${encodeURIComponent(mention.customerId)}` : null;
+  const href =
+    mention.caseNumber !== null
+      ? casePath(mention.caseNumber)
+      : mention.customerId
+        ? `/customers/${encodeURIComponent(mention.customerId)}`
+        : null;
   const open = () => {
     // Read once opened; if marking fails the mention just stays bold, nothing to tell the agent.
     if (!mention.read) api.markMentionRead(mention.id).catch(() => undefined);
   };
   return (
-    <li className={mention.read ? 'mention' : 'mention unread'} data-testid="mention" data-read={mention.read} data-case={mention.caseNumber ?? undefined}>
+    <li
+      className={mention.read ? 'mention' : 'mention unread'}
+      data-testid="mention"
+      data-read={mention.read}
+      data-case={mention.caseNumber ?? undefined}
+    >
       <div className="mention-head">
         {href ? (
           <a
@@ -58,7 +72,9 @@ function MentionItem({ mention }: { mention: Mention }) {
               followLink(event, href);
             }}
           >
-            {mention.caseNumber !== null ? `Case #${mention.caseNumber}${mention.caseSubject ? ` · ${mention.caseSubject}` : ''}` : 'Note on the customer'}
+            {mention.caseNumber !== null
+              ? `Case #${mention.caseNumber}${mention.caseSubject ? ` · ${mention.caseSubject}` : ''}`
+              : 'Note on the customer'}
           </a>
         ) : (
           <span>Note</span>

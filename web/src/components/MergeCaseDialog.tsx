@@ -63,14 +63,24 @@ export function MergeCaseDialog({ detail, onClose }: MergeCaseDialogProps) {
   };
 
   return (
-    <dialog ref={dialog} className="dialog merge-dialog" aria-labelledby="merge-heading" onClose={() => onClose(merged.current)}>
+    <dialog
+      ref={dialog}
+      className="dialog merge-dialog"
+      aria-labelledby="merge-heading"
+      onClose={() => onClose(merged.current)}
+    >
       <form onSubmit={submit} noValidate>
         <h2 id="merge-heading">Merge #{detail.number} into…</h2>
-        <p className="muted">Another open case of this customer about the same matter. Its conversation and history move there, and #{detail.number} is closed pointing to it.</p>
+        <p className="muted">
+          Another open case of this customer about the same matter. Its conversation and history move there, and #
+          {detail.number} is closed pointing to it.
+        </p>
         {error !== null && <ErrorAlert error={error} />}
         {others.state === 'loading' && <Loading label="Loading the customer’s open cases…" />}
         {others.state === 'failed' && <ErrorAlert error={others.error} />}
-        {others.state === 'ready' && others.items.length === 0 && <p className="empty-state">This customer has no other open case to merge into.</p>}
+        {others.state === 'ready' && others.items.length === 0 && (
+          <p className="empty-state">This customer has no other open case to merge into.</p>
+        )}
         {others.state === 'ready' && others.items.length > 0 && (
           <fieldset className="plain-fieldset" disabled={working}>
             <legend>Open cases of this customer</legend>

@@ -19,7 +19,15 @@ export function Merges({ merges, survivorId, onUndone }: MergesProps) {
         return (
           <li key={merge.id} data-testid="merge" className={merge.undoneAt ? 'undone' : undefined}>
             <span className="merge-what">
-              {merge.survivorId === survivorId ? <>Absorbed <code>{merge.absorbedId}</code></> : <>Merged into <code>{merge.survivorId}</code></>}
+              {merge.survivorId === survivorId ? (
+                <>
+                  Absorbed <code>{merge.absorbedId}</code>
+                </>
+              ) : (
+                <>
+                  Merged into <code>{merge.survivorId}</code>
+                </>
+              )}
               <span className="muted">
                 {' · '}
                 {merge.reason} · {formatDate(merge.mergedAt)}

@@ -20,7 +20,8 @@ export function NewWriteKey({ created, onDone }: { created: CreatedWriteKey; onD
     <section className="new-key" data-testid="new-key" aria-labelledby="created-key-heading">
       <h2 id="created-key-heading">Write key for {created.name} created</h2>
       <p className="new-key-warning">
-        <strong>Copy it now: it will not be shown again.</strong> Only its hint, <code>{created.keyHint}</code>, stays visible here.
+        <strong>Copy it now: it will not be shown again.</strong> Only its hint, <code>{created.keyHint}</code>, stays
+        visible here.
       </p>
       <div className="secret-row">
         <code className="secret" data-testid="new-key-value">
@@ -30,9 +31,13 @@ export function NewWriteKey({ created, onDone }: { created: CreatedWriteKey; onD
           {copied === 'yes' ? 'Copied' : 'Copy'}
         </button>
       </div>
-      {copied === 'failed' && <p className="field-error">The browser did not allow copying; select the key and press Ctrl+C (⌘C).</p>}
+      {copied === 'failed' && (
+        <p className="field-error">The browser did not allow copying; select the key and press Ctrl+C (⌘C).</p>
+      )}
       <p className="muted">Try it: this sends one event as the source “{created.source}”.</p>
-      <pre className="example" data-testid="curl-example">{example}</pre>
+      <pre className="example" data-testid="curl-example">
+        {example}
+      </pre>
       <button type="button" onClick={onDone}>
         I have stored it
       </button>

@@ -9,7 +9,11 @@ export function NoteText({ text, myEmail, className }: { text: string; myEmail: 
         segment.mention === null ? (
           <Fragment key={index}>{segment.text}</Fragment>
         ) : (
-          <mark key={index} className={`mention-name mention-${segment.mention}`} data-testid={segment.mention === 'me' ? 'mention-of-me' : undefined}>
+          <mark
+            key={index}
+            className={`mention-name mention-${segment.mention}`}
+            data-testid={segment.mention === 'me' ? 'mention-of-me' : undefined}
+          >
             {segment.text}
           </mark>
         ),

@@ -31,7 +31,8 @@ export function PendingApprovals() {
 
 function PendingItem({ gesture }: { gesture: PendingGesture }) {
   const customerHref = `/customers/${encodeURIComponent(gesture.customerId)}`;
-  const caseHref = gesture.caseNumber !== null ? casePath(gesture.caseNumber) : gesture.caseId ? casePath(gesture.caseId) : null;
+  const caseHref =
+    gesture.caseNumber !== null ? casePath(gesture.caseNumber) : gesture.caseId ? casePath(gesture.caseId) : null;
   const customer = gesture.customerLabel ?? UNNAMED_CUSTOMER;
   return (
     <li data-testid="pending-approval">
@@ -46,7 +47,12 @@ function PendingItem({ gesture }: { gesture: PendingGesture }) {
         </span>
         <span className="approval-for">
           {caseHref ? (
-            <a href={caseHref} onClick={(event) => followLink(event, caseHref)} data-testid="approval-case" title={gesture.caseSubject ?? undefined}>
+            <a
+              href={caseHref}
+              onClick={(event) => followLink(event, caseHref)}
+              data-testid="approval-case"
+              title={gesture.caseSubject ?? undefined}
+            >
               {gesture.caseNumber !== null ? `#${gesture.caseNumber}` : 'Case'}
               {gesture.caseSubject ? ` ${gesture.caseSubject}` : ''}
             </a>

@@ -23,10 +23,22 @@ export function PreferenceForm({ customerId, onStated }: { customerId: string; o
         {problem.general !== null && <ErrorAlert error={problem.general} />}
         <div className="form-row">
           <Field id="preference-key" label="Preference" error={problem.byField.key}>
-            <input {...describedBy('preference-key', problem.byField.key)} value={key} maxLength={100} placeholder="e.g. contact.time" onChange={(event) => setKey(event.target.value)} />
+            <input
+              {...describedBy('preference-key', problem.byField.key)}
+              value={key}
+              maxLength={100}
+              placeholder="e.g. contact.time"
+              onChange={(event) => setKey(event.target.value)}
+            />
           </Field>
           <Field id="preference-value" label="Value" error={problem.byField.value}>
-            <input {...describedBy('preference-value', problem.byField.value)} value={value} maxLength={1000} placeholder="e.g. mornings" onChange={(event) => setValue(event.target.value)} />
+            <input
+              {...describedBy('preference-value', problem.byField.value)}
+              value={value}
+              maxLength={1000}
+              placeholder="e.g. mornings"
+              onChange={(event) => setValue(event.target.value)}
+            />
           </Field>
         </div>
         <button type="submit" className="primary small" disabled={saving || key.trim() === '' || value.trim() === ''}>

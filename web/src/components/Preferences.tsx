@@ -40,7 +40,9 @@ export function Preferences({ preferences, onRemove }: PreferencesProps) {
                   )}
                 </span>
                 <span className="muted">
-                  {[preference.source && `via ${humanize(preference.source)}`, formatDate(preference.updatedAt)].filter(Boolean).join(' · ')}
+                  {[preference.source && `via ${humanize(preference.source)}`, formatDate(preference.updatedAt)]
+                    .filter(Boolean)
+                    .join(' · ')}
                 </span>
               </li>
             ))}

@@ -6,7 +6,9 @@ import '../live.css';
 
 /** The composer in reply mode holds text: what colleagues should know before they answer too. */
 function myState(): PresenceState {
-  const reply = document.querySelector<HTMLTextAreaElement>('form.reply-box[aria-label="Reply to the customer"] textarea');
+  const reply = document.querySelector<HTMLTextAreaElement>(
+    'form.reply-box[aria-label="Reply to the customer"] textarea',
+  );
   return reply && reply.value.trim() !== '' ? 'replying' : 'viewing';
 }
 

@@ -25,7 +25,8 @@ export function QueueFilters({ applied, onApply }: QueueFiltersProps) {
   // Back, Forward or a shared link changed the filters under us: the boxes show what the list shows.
   useEffect(() => setReason(applied.reason), [applied.reason]);
   useEffect(() => setTag(applied.tag), [applied.tag]);
-  const apply = (change: Partial<Filters>) => onApply({ ...applied, reason: reason.trim(), tag: tag.trim(), ...change });
+  const apply = (change: Partial<Filters>) =>
+    onApply({ ...applied, reason: reason.trim(), tag: tag.trim(), ...change });
   const priorities = new Set(applied.priority.split(',').filter(Boolean));
   const togglePriority = (priority: string, on: boolean) => {
     const next = new Set(priorities);
@@ -47,7 +48,11 @@ export function QueueFilters({ applied, onApply }: QueueFiltersProps) {
     >
       <div className="field">
         <label htmlFor="filter-channel">Channel</label>
-        <select id="filter-channel" value={applied.channel} onChange={(event) => apply({ channel: event.target.value })}>
+        <select
+          id="filter-channel"
+          value={applied.channel}
+          onChange={(event) => apply({ channel: event.target.value })}
+        >
           <option value="">Any channel</option>
           {CASE_CHANNELS.map((channel) => (
             <option key={channel} value={channel}>
@@ -72,7 +77,13 @@ export function QueueFilters({ applied, onApply }: QueueFiltersProps) {
       </fieldset>
       <div className="field">
         <label htmlFor="filter-reason">Reason</label>
-        <input id="filter-reason" list="filter-reasons" autoComplete="off" value={reason} onChange={(event) => setReason(event.target.value)} />
+        <input
+          id="filter-reason"
+          list="filter-reasons"
+          autoComplete="off"
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+        />
         <datalist id="filter-reasons">
           {KNOWN_REASONS.map((known) => (
             <option key={known} value={known} />
@@ -81,11 +92,21 @@ export function QueueFilters({ applied, onApply }: QueueFiltersProps) {
       </div>
       <div className="field">
         <label htmlFor="filter-tag">Tag</label>
-        <input id="filter-tag" autoComplete="off" spellCheck={false} value={tag} onChange={(event) => setTag(event.target.value)} />
+        <input
+          id="filter-tag"
+          autoComplete="off"
+          spellCheck={false}
+          value={tag}
+          onChange={(event) => setTag(event.target.value)}
+        />
       </div>
       <div className="field">
         <label htmlFor="filter-sort">Sort by</label>
-        <select id="filter-sort" value={applied.sort || (applied.q ? 'relevance' : 'newest')} onChange={(event) => apply({ sort: event.target.value })}>
+        <select
+          id="filter-sort"
+          value={applied.sort || (applied.q ? 'relevance' : 'newest')}
+          onChange={(event) => apply({ sort: event.target.value })}
+        >
           {sorts.map((sort) => (
             <option key={sort.value} value={sort.value}>
               {sort.label}
@@ -98,7 +119,11 @@ export function QueueFilters({ applied, onApply }: QueueFiltersProps) {
           Apply filters
         </button>
         {hasQueueFilters(applied) && (
-          <button type="button" className="secondary" onClick={() => onApply({ ...NO_QUEUE_FILTERS, q: applied.q, sort: applied.sort })}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => onApply({ ...NO_QUEUE_FILTERS, q: applied.q, sort: applied.sort })}
+          >
             Clear filters
           </button>
         )}

@@ -21,7 +21,12 @@ function LiveQueue({ queue, load }: { queue: CaseQueue; load: LoadCases }) {
   const loadMore = () =>
     list.extend(async (shown, signal) => {
       const page = await load({ cursor: shown.nextCursor, limit: PAGE_SIZE }, signal);
-      return { items: [...shown.items, ...uniqueAfter(shown.items, page.items)], nextCursor: page.nextCursor, total: page.total ?? shown.total, capped: page.capped ?? shown.capped };
+      return {
+        items: [...shown.items, ...uniqueAfter(shown.items, page.items)],
+        nextCursor: page.nextCursor,
+        total: page.total ?? shown.total,
+        capped: page.capped ?? shown.capped,
+      };
     });
 
   return (
@@ -29,7 +34,11 @@ function LiveQueue({ queue, load }: { queue: CaseQueue; load: LoadCases }) {
       <div className="queue-bar">
         <span className="muted" data-testid="queue-count">
           {/* The API's count of every matching case where it gives one ("42 cases"); else what is loaded. */}
-          {pages ? (pages.total !== undefined ? totalText(pages.total, pages.capped) : `${pages.items.length}${pages.nextCursor ? '+' : ''} ${pages.items.length === 1 ? 'case' : 'cases'}`) : ''}
+          {pages
+            ? pages.total !== undefined
+              ? totalText(pages.total, pages.capped)
+              : `${pages.items.length}${pages.nextCursor ? '+' : ''} ${pages.items.length === 1 ? 'case' : 'cases'}`
+            : ''}
         </span>
         <span className="queue-freshness">
           <Freshness updatedAt={list.updatedAt} />
@@ -40,7 +49,9 @@ function LiveQueue({ queue, load }: { queue: CaseQueue; load: LoadCases }) {
         </span>
       </div>
       {pages && pages.items.length === 0 && <p className="empty-state">{queue.empty}</p>}
-      {pages && pages.items.length > 0 && <CaseTable cases={pages.items} label={`${queue.label} cases`} onChanged={list.refresh} />}
+      {pages && pages.items.length > 0 && (
+        <CaseTable cases={pages.items} label={`${queue.label} cases`} onChanged={list.refresh} />
+      )}
       {list.error !== null && <ErrorAlert error={list.error} />}
       {list.busy === 'loading' && <Loading label="Loading cases…" />}
       {list.busy === 'extending' && <Loading label="Loading more cases…" />}

@@ -24,7 +24,9 @@ function rowsOnScreen(): HTMLElement[] {
 }
 
 function rememberQueue(): void {
-  const numbers = rowsOnScreen().map((row) => Number(row.dataset.number)).filter(Number.isFinite);
+  const numbers = rowsOnScreen()
+    .map((row) => Number(row.dataset.number))
+    .filter(Number.isFinite);
   const queue: RememberedQueue = { from: window.location.pathname + window.location.search, numbers };
   sessionStorage.setItem(QUEUE_KEY, JSON.stringify(queue));
 }
@@ -57,7 +59,9 @@ export function InboxShortcuts() {
 
 function select(action: 'next' | 'previous'): void {
   const rows = rowsOnScreen();
-  const selected = rows.findIndex((row) => row.classList.contains('shortcut-selected') || row.contains(document.activeElement));
+  const selected = rows.findIndex(
+    (row) => row.classList.contains('shortcut-selected') || row.contains(document.activeElement),
+  );
   const next = rows[moveSelection(rows.length, selected, action)];
   if (!next) return;
   for (const row of rows) row.classList.toggle('shortcut-selected', row === next);
@@ -72,7 +76,15 @@ function compose(mode: 'reply' | 'note'): void {
 }
 
 /** On a case page; `onChanged` reloads it after take or resolve. A message says what happened (or failed). */
-export function CaseShortcuts({ detail, writable, onChanged }: { detail: CaseDetail; writable: boolean; onChanged: () => Promise<void> }) {
+export function CaseShortcuts({
+  detail,
+  writable,
+  onChanged,
+}: {
+  detail: CaseDetail;
+  writable: boolean;
+  onChanged: () => Promise<void>;
+}) {
   const [message, setMessage] = useState('');
   const act = (what: string, work: () => Promise<unknown>) => {
     setMessage(`${what}…`);
@@ -87,7 +99,12 @@ export function CaseShortcuts({ detail, writable, onChanged }: { detail: CaseDet
     const queue = rememberedQueue();
     const number = queue && neighbourIn(queue.numbers, detail.number, action);
     if (number) navigate(casePath(number));
-    else setMessage(queue?.numbers.includes(detail.number) ? `No ${action} case in that queue.` : 'Open a case from an inbox queue to move through it with j and k.');
+    else
+      setMessage(
+        queue?.numbers.includes(detail.number)
+          ? `No ${action} case in that queue.`
+          : 'Open a case from an inbox queue to move through it with j and k.',
+      );
   };
   useShortcutHandlers({
     next: () => go('next'),

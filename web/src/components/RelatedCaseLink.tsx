@@ -6,7 +6,9 @@ import type { RelatedCase } from '../types.ts';
 
 /** What the case was about, in words: its reason and subject, whichever it has. */
 export function relatedCaseTopic(related: RelatedCase): string | null {
-  const parts = [related.reason ? humanize(related.reason) : null, related.subject?.trim() || null].filter((part): part is string => part !== null);
+  const parts = [related.reason ? humanize(related.reason) : null, related.subject?.trim() || null].filter(
+    (part): part is string => part !== null,
+  );
   return parts.length > 0 ? parts.join(': ') : null;
 }
 

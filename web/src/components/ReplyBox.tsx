@@ -74,7 +74,12 @@ export function ReplyBox({ detail, onSent }: { detail: CaseDetail; onSent: () =>
   if (!mayReply && !mayNote) return null;
   const label = replying ? 'Message' : 'Note';
   return (
-    <form className="reply-box panel" aria-label={replying ? 'Reply to the customer' : 'Add an internal note'} onSubmit={submit} noValidate>
+    <form
+      className="reply-box panel"
+      aria-label={replying ? 'Reply to the customer' : 'Add an internal note'}
+      onSubmit={submit}
+      noValidate
+    >
       {mayReply && mayNote && (
         <fieldset className="segmented">
           <legend className="visually-hidden">What to write</legend>
@@ -91,8 +96,17 @@ export function ReplyBox({ detail, onSent }: { detail: CaseDetail; onSent: () =>
       {!mayReply && <h2 className="reply-heading">Add an internal note</h2>}
       {problem.general !== null && <ErrorAlert error={problem.general} />}
       {replying && templates.length > 0 && (
-        <Field id="reply-template" label="Template" hint="Fills in the reply for this customer; edit it before sending.">
-          <select id="reply-template" value={templateId} disabled={previewing} onChange={(event) => pickTemplate(event.target.value)}>
+        <Field
+          id="reply-template"
+          label="Template"
+          hint="Fills in the reply for this customer; edit it before sending."
+        >
+          <select
+            id="reply-template"
+            value={templateId}
+            disabled={previewing}
+            onChange={(event) => pickTemplate(event.target.value)}
+          >
             <option value="">No template</option>
             {templates.map((template) => (
               <option key={template.id} value={template.id}>

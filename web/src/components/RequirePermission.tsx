@@ -3,7 +3,8 @@
 import type { ReactNode } from 'react';
 import { useCan, type Permission } from '../permissions.ts';
 
-const HELP_DESK_REASON = 'Only managers and admins change how the help desk works. Ask one of them if something here needs to change.';
+const HELP_DESK_REASON =
+  'Only managers and admins change how the help desk works. Ask one of them if something here needs to change.';
 
 interface RequirePermissionProps {
   permission: Permission;

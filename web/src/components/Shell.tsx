@@ -26,7 +26,9 @@ export function Shell({ staff, onSignOut, children }: ShellProps) {
     <div className="shell">
       <nav className="sidebar" aria-label="Main">
         <a className="brand" href="/" onClick={(event) => followLink(event, '/')}>
-          <span className="brand-mark" aria-hidden="true">R</span>
+          <span className="brand-mark" aria-hidden="true">
+            R
+          </span>
           Rapport
         </a>
         <ul>
@@ -42,7 +44,9 @@ export function Shell({ staff, onSignOut, children }: ShellProps) {
         </ul>
         {(showKeys || showStaff || showHelpDesk || showAudit) && (
           <>
-            <h2 className="nav-heading" id="settings-nav">Settings</h2>
+            <h2 className="nav-heading" id="settings-nav">
+              Settings
+            </h2>
             <ul aria-labelledby="settings-nav">
               {showHelpDesk && <HelpDeskNavItems path={path} />}
               {showKeys && (
@@ -70,7 +74,9 @@ export function Shell({ staff, onSignOut, children }: ShellProps) {
       <div className="workspace">
         <header className="topbar">
           <div className="whoami">
-            <span className="avatar" aria-hidden="true">{initialsOf(staff.name || staff.email)}</span>
+            <span className="avatar" aria-hidden="true">
+              {initialsOf(staff.name || staff.email)}
+            </span>
             <span>
               <strong>{staff.name || staff.email}</strong>
               <span className="muted">
@@ -80,7 +86,12 @@ export function Shell({ staff, onSignOut, children }: ShellProps) {
               </span>
             </span>
           </div>
-          <a className="account-link" href="/account" aria-current={path === '/account' ? 'page' : undefined} onClick={(event) => followLink(event, '/account')}>
+          <a
+            className="account-link"
+            href="/account"
+            aria-current={path === '/account' ? 'page' : undefined}
+            onClick={(event) => followLink(event, '/account')}
+          >
             My account
           </a>
           <button type="button" className="secondary" data-testid="signout" onClick={onSignOut}>
@@ -129,7 +140,12 @@ function HelpDeskNavItems({ path }: { path: string }) {
 function NavItem({ to, active, label, children }: { to: string; active: boolean; label: string; children: ReactNode }) {
   return (
     <li>
-      <a href={to} className={active ? 'active' : undefined} aria-current={active ? 'page' : undefined} onClick={(event) => followLink(event, to)}>
+      <a
+        href={to}
+        className={active ? 'active' : undefined}
+        aria-current={active ? 'page' : undefined}
+        onClick={(event) => followLink(event, to)}
+      >
         <svg viewBox="0 0 24 24" aria-hidden="true" className="nav-icon">
           {children}
         </svg>
@@ -159,5 +175,8 @@ function PathNotice({ path }: { path: string }) {
 
 function initialsOf(name: string): string {
   const parts = name.split(/[\s@.]+/).filter(Boolean);
-  return parts.slice(0, 2).map((part) => part.charAt(0).toUpperCase()).join('');
+  return parts
+    .slice(0, 2)
+    .map((part) => part.charAt(0).toUpperCase())
+    .join('');
 }

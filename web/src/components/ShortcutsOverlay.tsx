@@ -45,7 +45,12 @@ export function ShortcutsOverlay({ canReadCases }: { canReadCases: boolean }) {
   }, [open]);
 
   return (
-    <dialog ref={dialog} className="dialog shortcuts-dialog" aria-labelledby="shortcuts-title" onClose={() => setOpen(false)}>
+    <dialog
+      ref={dialog}
+      className="dialog shortcuts-dialog"
+      aria-labelledby="shortcuts-title"
+      onClose={() => setOpen(false)}
+    >
       <h2 id="shortcuts-title">Keyboard shortcuts</h2>
       <p className="muted">Not while typing in a field.</p>
       <table className="shortcuts-table">
@@ -56,24 +61,26 @@ export function ShortcutsOverlay({ canReadCases }: { canReadCases: boolean }) {
           </tr>
         </thead>
         <tbody>
-          {SHORTCUTS.filter((shortcut) => canReadCases || ['search', 'help'].includes(shortcut.action)).map((shortcut) => (
-            <tr key={shortcut.action} data-testid="shortcut">
-              <td>
-                {shortcut.keys.map((keys, index) => (
-                  <span key={keys}>
-                    {index > 0 && ' or '}
-                    {keys.split(' ').map((key, step) => (
-                      <span key={key}>
-                        {step > 0 && ' then '}
-                        <kbd>{key}</kbd>
-                      </span>
-                    ))}
-                  </span>
-                ))}
-              </td>
-              <td>{shortcut.description}</td>
-            </tr>
-          ))}
+          {SHORTCUTS.filter((shortcut) => canReadCases || ['search', 'help'].includes(shortcut.action)).map(
+            (shortcut) => (
+              <tr key={shortcut.action} data-testid="shortcut">
+                <td>
+                  {shortcut.keys.map((keys, index) => (
+                    <span key={keys}>
+                      {index > 0 && ' or '}
+                      {keys.split(' ').map((key, step) => (
+                        <span key={key}>
+                          {step > 0 && ' then '}
+                          <kbd>{key}</kbd>
+                        </span>
+                      ))}
+                    </span>
+                  ))}
+                </td>
+                <td>{shortcut.description}</td>
+              </tr>
+            ),
+          )}
         </tbody>
       </table>
       <div className="form-actions">

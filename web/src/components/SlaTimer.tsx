@@ -12,7 +12,11 @@ export function SlaTimer({ sla, now }: { sla: CaseSummary['sla']; now: number })
     <span className={`sla-timer sla-${countdown.state}`} data-testid="sla-timer" data-state={countdown.state}>
       {countdown.state === 'none' ? (
         sla.resolutionPausedAt ? (
-          <span className="muted" data-testid="sla-paused" title={`Pending since ${absoluteTime(sla.resolutionPausedAt)}: the resolution clock waits for the customer`}>
+          <span
+            className="muted"
+            data-testid="sla-paused"
+            title={`Pending since ${absoluteTime(sla.resolutionPausedAt)}: the resolution clock waits for the customer`}
+          >
             paused
           </span>
         ) : (
@@ -29,7 +33,9 @@ export function SlaTimer({ sla, now }: { sla: CaseSummary['sla']; now: number })
         <span
           className="breach-marker"
           data-testid="breach-marker"
-          title={sla.breaches.map((breach) => `${metricName(breach.metric)} was due ${absoluteTime(breach.dueAt)}`).join('\n')}
+          title={sla.breaches
+            .map((breach) => `${metricName(breach.metric)} was due ${absoluteTime(breach.dueAt)}`)
+            .join('\n')}
         >
           Breached
         </span>

@@ -41,7 +41,10 @@ export function StaffAccountForm({ member, onChanged, onClose }: StaffAccountFor
           member={member}
           onReset={(updated) => {
             reloadTokens();
-            onChanged(updated, `${updated.name}’s password was reset; their sessions and API tokens have ended. Tell them the new one in person.`);
+            onChanged(
+              updated,
+              `${updated.name}’s password was reset; their sessions and API tokens have ended. Tell them the new one in person.`,
+            );
           }}
         />
       </div>
@@ -71,12 +74,18 @@ export function StaffAccountForm({ member, onChanged, onClose }: StaffAccountFor
 function RoleForm({ member, onChanged }: { member: StaffAccount; onChanged: (member: StaffAccount) => void }) {
   const [role, setRole] = useState<StaffRole>(member.role);
   const id = `staff-account-role-${member.id}`;
-  const { submit, saving, problem } = useFormSubmit(['role'], async () => onChanged(await staffAccountsApi.changeRole(member.id, role)));
+  const { submit, saving, problem } = useFormSubmit(['role'], async () =>
+    onChanged(await staffAccountsApi.changeRole(member.id, role)),
+  );
   return (
     <form className="staff-account-part" onSubmit={submit} noValidate aria-label={`Role of ${member.name}`}>
       {problem.general !== null && <ErrorAlert error={problem.general} />}
       <Field id={id} label="Role" error={problem.byField.role}>
-        <select {...describedBy(id, problem.byField.role)} value={role} onChange={(event) => setRole(event.target.value as StaffRole)}>
+        <select
+          {...describedBy(id, problem.byField.role)}
+          value={role}
+          onChange={(event) => setRole(event.target.value as StaffRole)}
+        >
           {STAFF_ROLES.map((option) => (
             <option key={option} value={option}>
               {humanize(option)}
@@ -100,9 +109,19 @@ function PasswordResetForm({ member, onReset }: { member: StaffAccount; onReset:
     onReset(updated);
   });
   return (
-    <form className="staff-account-part" onSubmit={submit} noValidate aria-label={`Reset the password of ${member.name}`}>
+    <form
+      className="staff-account-part"
+      onSubmit={submit}
+      noValidate
+      aria-label={`Reset the password of ${member.name}`}
+    >
       {problem.general !== null && <ErrorAlert error={problem.general} />}
-      <Field id={id} label="New password" error={problem.byField.password} hint={`${PASSWORD_RULE} Their sessions and tokens end.`}>
+      <Field
+        id={id}
+        label="New password"
+        error={problem.byField.password}
+        hint={`${PASSWORD_RULE} Their sessions and tokens end.`}
+      >
         <input
           {...describedBy(id, problem.byField.password)}
           type="password"
@@ -124,7 +143,11 @@ function AccountSwitch({ member, onChanged }: { member: StaffAccount; onChanged:
     return (
       <p className="staff-account-switch">
         <span className="status status-off">Disabled</span>
-        <button type="button" disabled={busy} onClick={() => run(async () => onChanged(await staffAccountsApi.setDisabled(member.id, false)))}>
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => run(async () => onChanged(await staffAccountsApi.setDisabled(member.id, false)))}
+        >
           Enable account
         </button>
         {error !== null && <ErrorAlert error={error} />}

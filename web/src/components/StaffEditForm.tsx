@@ -14,7 +14,15 @@ import { Field } from './Field.tsx';
 import { FormActions } from './FormActions.tsx';
 import { GESTURE_TOTAL_FIELDS, GestureLimitTotals, useGestureTotals } from './GestureLimitTotals.tsx';
 
-const FIELDS = ['teamId', 'skills', 'empowermentLimit', 'empowermentLimit.amount', 'empowermentLimit.currency', 'available', ...GESTURE_TOTAL_FIELDS];
+const FIELDS = [
+  'teamId',
+  'skills',
+  'empowermentLimit',
+  'empowermentLimit.amount',
+  'empowermentLimit.currency',
+  'available',
+  ...GESTURE_TOTAL_FIELDS,
+];
 
 interface StaffEditFormProps {
   member: StaffMember;
@@ -36,7 +44,10 @@ export function StaffEditForm({ member, teams, onSaved, onCancel }: StaffEditFor
       const updated = await settingsApi.changeStaff(member.id, {
         teamId: teamId || null,
         skills: listOf(skills.toLowerCase()),
-        empowermentLimit: { amount: amount.trim() === '' ? null : Number(amount), currency: currency.trim().toUpperCase() },
+        empowermentLimit: {
+          amount: amount.trim() === '' ? null : Number(amount),
+          currency: currency.trim().toUpperCase(),
+        },
         available,
       });
       await totals.save(updated.empowermentLimit.currency, updated.empowermentLimit.amount);
@@ -53,7 +64,11 @@ export function StaffEditForm({ member, teams, onSaved, onCancel }: StaffEditFor
       {problem.general !== null && <ErrorAlert error={problem.general} />}
       <div className="form-row">
         <Field id="staff-edit-team" label="Team" error={byField.teamId}>
-          <select {...describedBy('staff-edit-team', byField.teamId)} value={teamId} onChange={(event) => setTeamId(event.target.value)}>
+          <select
+            {...describedBy('staff-edit-team', byField.teamId)}
+            value={teamId}
+            onChange={(event) => setTeamId(event.target.value)}
+          >
             <option value="">No team</option>
             {teams.map((team) => (
               <option key={team.id} value={team.id}>
@@ -62,10 +77,24 @@ export function StaffEditForm({ member, teams, onSaved, onCancel }: StaffEditFor
             ))}
           </select>
         </Field>
-        <Field id="staff-edit-skills" label="Skills" error={byField.skills} hint="Comma-separated, e.g. billing, french.">
-          <input {...describedBy('staff-edit-skills', byField.skills)} value={skills} onChange={(event) => setSkills(event.target.value)} />
+        <Field
+          id="staff-edit-skills"
+          label="Skills"
+          error={byField.skills}
+          hint="Comma-separated, e.g. billing, french."
+        >
+          <input
+            {...describedBy('staff-edit-skills', byField.skills)}
+            value={skills}
+            onChange={(event) => setSkills(event.target.value)}
+          />
         </Field>
-        <Field id="staff-edit-limit" label="Gesture limit" error={limitError} hint="The largest gesture without a manager’s approval.">
+        <Field
+          id="staff-edit-limit"
+          label="Gesture limit"
+          error={limitError}
+          hint="The largest gesture without a manager’s approval."
+        >
           <input
             {...describedBy('staff-edit-limit', limitError)}
             type="number"

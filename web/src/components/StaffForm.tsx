@@ -26,7 +26,11 @@ export function StaffForm({ onCreated }: { onCreated: (member: StaffMember) => v
     FIELDS,
     async () => {
       const department = draft.department?.trim();
-      const member = await api.createStaff({ ...draft, email: draft.email.trim(), department: department || undefined });
+      const member = await api.createStaff({
+        ...draft,
+        email: draft.email.trim(),
+        department: department || undefined,
+      });
       setDraft(EMPTY);
       onCreated(member);
     },
@@ -40,15 +44,28 @@ export function StaffForm({ onCreated }: { onCreated: (member: StaffMember) => v
       {problem.general !== null && <ErrorAlert error={problem.general} />}
       <div className="form-row">
         <Field id="staff-name" label="Name" error={byField.name}>
-          <input {...describedBy('staff-name', byField.name)} value={draft.name} onChange={(event) => edit({ name: event.target.value })} />
+          <input
+            {...describedBy('staff-name', byField.name)}
+            value={draft.name}
+            onChange={(event) => edit({ name: event.target.value })}
+          />
         </Field>
         <Field id="staff-email" label="Email" error={byField.email}>
-          <input {...describedBy('staff-email', byField.email)} type="email" value={draft.email} onChange={(event) => edit({ email: event.target.value })} />
+          <input
+            {...describedBy('staff-email', byField.email)}
+            type="email"
+            value={draft.email}
+            onChange={(event) => edit({ email: event.target.value })}
+          />
         </Field>
       </div>
       <div className="form-row">
         <Field id="staff-role" label="Role" error={byField.role} hint={`May do: ${ROLE_HINTS[draft.role]}.`}>
-          <select {...describedBy('staff-role', byField.role)} value={draft.role} onChange={(event) => edit({ role: event.target.value as StaffRole })}>
+          <select
+            {...describedBy('staff-role', byField.role)}
+            value={draft.role}
+            onChange={(event) => edit({ role: event.target.value as StaffRole })}
+          >
             {STAFF_ROLES.map((role) => (
               <option key={role} value={role}>
                 {humanize(role)}
@@ -65,7 +82,12 @@ export function StaffForm({ onCreated }: { onCreated: (member: StaffMember) => v
           />
         </Field>
       </div>
-      <Field id="staff-password" label="Starting password" error={byField.password} hint={`${PASSWORD_RULE} Tell it to them in person.`}>
+      <Field
+        id="staff-password"
+        label="Starting password"
+        error={byField.password}
+        hint={`${PASSWORD_RULE} Tell it to them in person.`}
+      >
         <input
           {...describedBy('staff-password', byField.password)}
           type="password"

@@ -28,7 +28,11 @@ export function StaffTokenList({ tokens, owner, onRevoke }: StaffTokenListProps)
             <td>{token.name}</td>
             <td>{formatDate(token.createdAt)}</td>
             <td>
-              {token.lastUsedAt ? <span title={absoluteTime(token.lastUsedAt)}>{relativeTime(token.lastUsedAt)}</span> : <span className="muted">Never</span>}
+              {token.lastUsedAt ? (
+                <span title={absoluteTime(token.lastUsedAt)}>{relativeTime(token.lastUsedAt)}</span>
+              ) : (
+                <span className="muted">Never</span>
+              )}
             </td>
             <td>
               {token.revokedAt ? (

@@ -39,7 +39,10 @@ export function Timeline({ customerId }: { customerId: string }) {
       const page = await api.timeline(customerId, pages.nextCursor);
       // Items that arrived while paging can repeat across pages; show each once.
       const seen = new Set(pages.items.map((item) => item.id));
-      setPages({ items: [...pages.items, ...page.items.filter((item) => !seen.has(item.id))], nextCursor: page.nextCursor });
+      setPages({
+        items: [...pages.items, ...page.items.filter((item) => !seen.has(item.id))],
+        nextCursor: page.nextCursor,
+      });
     } catch (failure) {
       setError(failure);
     } finally {
@@ -51,7 +54,12 @@ export function Timeline({ customerId }: { customerId: string }) {
     <section className="timeline panel" data-testid="timeline" aria-labelledby="timeline-heading" aria-busy={loading}>
       <h2 id="timeline-heading">
         Timeline
-        {pages && <span className="count">{pages.items.length}{pages.nextCursor ? '+' : ''}</span>}
+        {pages && (
+          <span className="count">
+            {pages.items.length}
+            {pages.nextCursor ? '+' : ''}
+          </span>
+        )}
       </h2>
       {pages && pages.items.length === 0 && <p className="empty-state">Nothing has happened with this customer yet.</p>}
       {pages && pages.items.length > 0 && (

@@ -24,7 +24,12 @@ export function WriteKeyForm({ onCreated }: { onCreated: (created: CreatedWriteK
       {problem.general !== null && <ErrorAlert error={problem.general} />}
       <div className="form-row">
         <Field id="key-name" label="Name" error={problem.byField.name} hint="What sends with it, e.g. “Web shop”.">
-          <input {...describedBy('key-name', problem.byField.name)} value={name} maxLength={100} onChange={(event) => setName(event.target.value)} />
+          <input
+            {...describedBy('key-name', problem.byField.name)}
+            value={name}
+            maxLength={100}
+            onChange={(event) => setName(event.target.value)}
+          />
         </Field>
         <Field
           id="key-source"
@@ -32,7 +37,12 @@ export function WriteKeyForm({ onCreated }: { onCreated: (created: CreatedWriteK
           error={problem.byField.source}
           hint="The system whose user ids it sends, in lower case, e.g. “shopify”. Blank: taken from the name."
         >
-          <input {...describedBy('key-source', problem.byField.source)} value={source} maxLength={64} onChange={(event) => setSource(event.target.value)} />
+          <input
+            {...describedBy('key-source', problem.byField.source)}
+            value={source}
+            maxLength={64}
+            onChange={(event) => setSource(event.target.value)}
+          />
         </Field>
       </div>
       <button type="submit" className="primary" disabled={saving || name.trim() === ''}>

@@ -4,7 +4,8 @@ import type { WriteKey } from '../types.ts';
 import { ConfirmButton } from './ConfirmButton.tsx';
 
 export function WriteKeyList({ keys, onRevoke }: { keys: WriteKey[]; onRevoke: (key: WriteKey) => Promise<void> }) {
-  if (keys.length === 0) return <p className="empty-state">No write keys yet. Create one for each system that sends events.</p>;
+  if (keys.length === 0)
+    return <p className="empty-state">No write keys yet. Create one for each system that sends events.</p>;
   return (
     <table className="data-table" aria-label="Write keys">
       <thead>
@@ -28,7 +29,13 @@ export function WriteKeyList({ keys, onRevoke }: { keys: WriteKey[]; onRevoke: (
               <code>{key.keyHint}</code>
             </td>
             <td>{formatDate(key.createdAt)}</td>
-            <td>{key.lastUsedAt ? <span title={absoluteTime(key.lastUsedAt)}>{relativeTime(key.lastUsedAt)}</span> : <span className="muted">Never</span>}</td>
+            <td>
+              {key.lastUsedAt ? (
+                <span title={absoluteTime(key.lastUsedAt)}>{relativeTime(key.lastUsedAt)}</span>
+              ) : (
+                <span className="muted">Never</span>
+              )}
+            </td>
             <td>
               {key.revokedAt ? (
                 <span className="status status-off">Revoked {formatDate(key.revokedAt)}</span>

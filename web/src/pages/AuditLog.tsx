@@ -22,7 +22,8 @@ export function AuditLog() {
     <section className="page settings-page wide">
       <h1>Audit log</h1>
       <p className="lead muted">
-        Who saw or changed customer data and settings, and from where, newest first. Secrets such as passwords are never recorded.
+        Who saw or changed customer data and settings, and from where, newest first. Secrets such as passwords are never
+        recorded.
       </p>
       <AuditFilterForm
         applied={filters}
@@ -31,7 +32,9 @@ export function AuditLog() {
       />
       {log.state === 'loading' && <Loading label="Loading the audit log…" />}
       {problem !== null && problem.general !== null && <ErrorAlert error={problem.general} />}
-      {log.state === 'ready' && <Entries log={log} filtered={hasFilters(filters)} names={names} onLoadOlder={loadOlder} />}
+      {log.state === 'ready' && (
+        <Entries log={log} filtered={hasFilters(filters)} names={names} onLoadOlder={loadOlder} />
+      )}
     </section>
   );
 }
@@ -47,7 +50,9 @@ function Entries({ log, filtered, names, onLoadOlder }: EntriesProps) {
   if (log.entries.length === 0) {
     return (
       <p className="empty-state">
-        {filtered ? 'No entries match these filters. Check the ids, or clear a filter to see more.' : 'Nothing has been recorded yet.'}
+        {filtered
+          ? 'No entries match these filters. Check the ids, or clear a filter to see more.'
+          : 'Nothing has been recorded yet.'}
       </p>
     );
   }

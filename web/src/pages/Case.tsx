@@ -133,12 +133,19 @@ export function Case({ reference }: { reference: string }) {
       </div>
       {detail.state === 'loading' && <Loading label="Loading case…" />}
       {detail.state === 'failed' && <ErrorAlert error={detail.error} />}
-      {detail.state === 'ready' && detail.value.merge?.mergedInto && <CaseMergeBanner mergedInto={detail.value.merge.mergedInto} onUndone={refreshBoth} />}
-      {detail.state === 'ready' && <PendingNote count={detail.value.gestures.filter((gesture) => gesture.status === 'pending').length} />}
+      {detail.state === 'ready' && detail.value.merge?.mergedInto && (
+        <CaseMergeBanner mergedInto={detail.value.merge.mergedInto} onUndone={refreshBoth} />
+      )}
+      {detail.state === 'ready' && (
+        <PendingNote count={detail.value.gestures.filter((gesture) => gesture.status === 'pending').length} />
+      )}
       {detail.state === 'ready' && (
         <div className="case-layout">
           <div className="case-main">
-            <CaseHeader detail={detail.value} teamName={teams.find((team) => team.id === detail.value.teamId)?.name ?? null}>
+            <CaseHeader
+              detail={detail.value}
+              teamName={teams.find((team) => team.id === detail.value.teamId)?.name ?? null}
+            >
               {writable && (
                 <>
                   <CaseStatusControls detail={detail.value} onChanged={refresh} />
@@ -193,7 +200,13 @@ function PendingNote({ count }: { count: number }) {
   return (
     <p className="note" role="note">
       {count === 1 ? 'A gesture on this case waits' : `${count} gestures on this case wait`} for a manager’s approval.
-      <button type="button" className="link-button" onClick={() => document.getElementById('gestures-heading')?.scrollIntoView({ behavior: 'smooth', block: 'center' })}>
+      <button
+        type="button"
+        className="link-button"
+        onClick={() =>
+          document.getElementById('gestures-heading')?.scrollIntoView({ behavior: 'smooth', block: 'center' })
+        }
+      >
         Show
       </button>
     </p>

@@ -58,9 +58,13 @@ export function Customer({ id }: { id: string }) {
     <section className="page customer-page">
       <div className="page-bar">
         <p className="breadcrumb">
-          <a href="/" onClick={(event) => followLink(event, '/')}>← Customers</a>
+          <a href="/" onClick={(event) => followLink(event, '/')}>
+            ← Customers
+          </a>
         </p>
-        {loaded.state === 'ready' && <CustomerActions card={loaded.card} onErased={(erasure) => erased(loaded.card, erasure)} />}
+        {loaded.state === 'ready' && (
+          <CustomerActions card={loaded.card} onErased={(erasure) => erased(loaded.card, erasure)} />
+        )}
       </div>
       {loaded.state === 'loading' && <Loading label="Loading customer…" />}
       {loaded.state === 'failed' && <ErrorAlert error={loaded.error} />}
@@ -68,8 +72,9 @@ export function Customer({ id }: { id: string }) {
         <>
           {loaded.card.redirectedFrom && (
             <p className="note" role="note">
-              This profile (<code>{loaded.card.redirectedFrom}</code>) was merged into {loaded.card.name ?? 'this customer'}{' '}
-              (<code>{loaded.card.id}</code>). You are seeing the combined profile.
+              This profile (<code>{loaded.card.redirectedFrom}</code>) was merged into{' '}
+              {loaded.card.name ?? 'this customer'} (<code>{loaded.card.id}</code>). You are seeing the combined
+              profile.
             </p>
           )}
           <div className="customer-layout">

@@ -15,7 +15,13 @@ import { QueueList } from '../components/QueueList.tsx';
 import { InboxShortcuts } from '../components/QueueShortcuts.tsx';
 import { CaseSearchBox } from '../components/CaseSearchBox.tsx';
 import { QueueFilters } from '../components/QueueFilters.tsx';
-import { filtersKey, hasQueueFilters, inboxPath, queueFiltersFrom, type QueueFilters as Filters } from '../queue-filters.ts';
+import {
+  filtersKey,
+  hasQueueFilters,
+  inboxPath,
+  queueFiltersFrom,
+  type QueueFilters as Filters,
+} from '../queue-filters.ts';
 
 const MENTIONS = 'mentions';
 
@@ -26,13 +32,22 @@ export function Inbox() {
   // Search, filters and order (?q=&channel=&priority=&reason=&tag=&sort=) go with every tab.
   const filters = queueFiltersFrom(search);
   const caseQueues = caseQueuesFor(me.teamId, filters);
-  const tabs = [...caseQueues.map((queue) => ({ key: queue.key, label: queue.label })), { key: MENTIONS, label: 'Mentions' }];
+  const tabs = [
+    ...caseQueues.map((queue) => ({ key: queue.key, label: queue.label })),
+    { key: MENTIONS, label: 'Mentions' },
+  ];
   const current = tabs.find((tab) => tab.key === search.get('queue')) ?? tabs[0]!;
   const choose = (key: string) => navigate(inboxPath(key, filters), { replace: true });
   const filterBy = (next: Filters) => navigate(inboxPath(current.key, next));
   // A search looks through every case, so its results show on All; the other tabs narrow them down.
   const searchFor = (q: string) =>
-    navigate(inboxPath(q ? 'all' : current.key, { ...filters, q, sort: !q && filters.sort === 'relevance' ? '' : filters.sort }));
+    navigate(
+      inboxPath(q ? 'all' : current.key, {
+        ...filters,
+        q,
+        sort: !q && filters.sort === 'relevance' ? '' : filters.sort,
+      }),
+    );
   // Loaded whatever the tab, so the Mentions tab can say how many are new.
   const mentions = useLiveData((signal) => api.mentions(signal));
   const unread = mentions.value?.items.filter((mention) => !mention.read).length ?? 0;
@@ -48,7 +63,10 @@ export function Inbox() {
 
   const caseQueue = caseQueues.find((queue) => queue.key === current.key);
   const narrowed = caseQueue?.filterable && (filters.q !== '' || hasQueueFilters(filters));
-  const shownQueue = caseQueue && narrowed ? { ...caseQueue, empty: 'No cases match this search and these filters. Clear a filter or try other words.' } : caseQueue;
+  const shownQueue =
+    caseQueue && narrowed
+      ? { ...caseQueue, empty: 'No cases match this search and these filters. Clear a filter or try other words.' }
+      : caseQueue;
   return (
     <section className="page inbox-page">
       <h1>Inbox</h1>
@@ -84,7 +102,11 @@ export function Inbox() {
       <div id="queue-panel" role="tabpanel" aria-labelledby={`queue-tab-${current.key}`}>
         {caseQueue?.filterable && <QueueFilters applied={filters} onApply={filterBy} />}
         {/* A fresh list per queue and per filter: paging state never leaks from one into another. */}
-        {shownQueue ? <QueueList key={`${shownQueue.key}\u0001${filtersKey(filters)}`} queue={shownQueue} /> : <MentionList mentions={mentions} />}
+        {shownQueue ? (
+          <QueueList key={`${shownQueue.key}\u0001${filtersKey(filters)}`} queue={shownQueue} />
+        ) : (
+          <MentionList mentions={mentions} />
+        )}
       </div>
     </section>
   );

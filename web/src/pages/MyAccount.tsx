@@ -36,7 +36,8 @@ export function MyAccount() {
       />
       <h2 className="list-heading">API tokens</h2>
       <p>
-        Scripts send a token as <code>Authorization: Bearer …</code> and act as you. Revoke one you no longer use; a new password revokes them all.
+        Scripts send a token as <code>Authorization: Bearer …</code> and act as you. Revoke one you no longer use; a new
+        password revokes them all.
       </p>
       {created && <NewApiToken created={created} onDone={() => setCreated(null)} />}
       <TokenForm
@@ -102,8 +103,17 @@ function TokenForm({ onCreated }: { onCreated: (token: CreatedApiToken) => void 
   return (
     <form className="inline-form" aria-label="New API token" onSubmit={submit} noValidate>
       {problem.general !== null && <ErrorAlert error={problem.general} />}
-      <Field id="token-name" label="Token name" error={problem.byField.name} hint="What it is for, e.g. nightly export.">
-        <input {...describedBy('token-name', problem.byField.name)} value={name} onChange={(event) => setName(event.target.value)} />
+      <Field
+        id="token-name"
+        label="Token name"
+        error={problem.byField.name}
+        hint="What it is for, e.g. nightly export."
+      >
+        <input
+          {...describedBy('token-name', problem.byField.name)}
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+        />
       </Field>
       <button type="submit" disabled={saving}>
         {saving ? 'Creating…' : 'Create token'}

@@ -9,7 +9,13 @@ import { CustomerRow } from '../components/CustomerRow.tsx';
 
 type Results =
   | { state: 'loading' }
-  | { state: 'ready'; items: CustomerSummary[]; nextCursor: string | null; capped: boolean; more: 'idle' | 'loading' | { failed: unknown } }
+  | {
+      state: 'ready';
+      items: CustomerSummary[];
+      nextCursor: string | null;
+      capped: boolean;
+      more: 'idle' | 'loading' | { failed: unknown };
+    }
   | { state: 'failed'; error: unknown };
 
 export function Search() {
@@ -34,7 +40,14 @@ export function Search() {
     const controller = new AbortController();
     setResults({ state: 'loading' });
     api.searchCustomers(query, null, controller.signal).then(
-      (page) => setResults({ state: 'ready', items: page.items, nextCursor: page.nextCursor, capped: page.capped ?? false, more: 'idle' }),
+      (page) =>
+        setResults({
+          state: 'ready',
+          items: page.items,
+          nextCursor: page.nextCursor,
+          capped: page.capped ?? false,
+          more: 'idle',
+        }),
       (error: unknown) => {
         if (!controller.signal.aborted) setResults({ state: 'failed', error });
       },
@@ -48,7 +61,8 @@ export function Search() {
     const shown = results;
     setResults({ ...shown, more: 'loading' });
     api.searchCustomers(query, shown.nextCursor).then(
-      (page) => setResults({ ...shown, items: [...shown.items, ...page.items], nextCursor: page.nextCursor, more: 'idle' }),
+      (page) =>
+        setResults({ ...shown, items: [...shown.items, ...page.items], nextCursor: page.nextCursor, more: 'idle' }),
       (error: unknown) => setResults({ ...shown, more: { failed: error } }),
     );
   };
@@ -95,7 +109,8 @@ function ResultList({ query, results, onMore }: { query: string; results: Result
       <div className="empty-state">
         {query ? (
           <p>
-            No customers match <strong>“{query}”</strong>. Try an email address, a phone number with country code, or an @handle.
+            No customers match <strong>“{query}”</strong>. Try an email address, a phone number with country code, or an
+            @handle.
           </p>
         ) : (
           <p>No customers yet. They appear here as soon as your sources send events or interactions.</p>

@@ -28,7 +28,9 @@ export function SignIn({ onSignedIn }: { onSignedIn: (staff: Staff) => void }) {
     <main className="signin">
       <form className="signin-card" onSubmit={submit} noValidate>
         <div className="brand signin-brand">
-          <span className="brand-mark" aria-hidden="true">R</span>
+          <span className="brand-mark" aria-hidden="true">
+            R
+          </span>
           Rapport
         </div>
         <h1>Sign in</h1>

@@ -23,7 +23,10 @@ export function StaffAccounts() {
   return (
     <section className="page settings-page wide">
       <h1>Staff</h1>
-      <p className="lead muted">Everyone who can sign in. Their role decides what they may see and change; their team and skills, which cases they get.</p>
+      <p className="lead muted">
+        Everyone who can sign in. Their role decides what they may see and change; their team and skills, which cases
+        they get.
+      </p>
       {added && (
         <p className="note" role="status">
           {added.name} ({added.email}) can now sign in as {humanize(added.role).toLowerCase()}.
@@ -104,11 +107,29 @@ function StaffTable({ members, teams, onChanged }: StaffTableProps) {
               </td>
               <td>{member.department ? humanize(member.department) : <span className="muted">—</span>}</td>
               <td>{teamName(member.teamId) ?? <span className="muted">—</span>}</td>
-              <td>{member.skills.length ? <span className="tag-list">{member.skills.map((skill) => <span key={skill} className="tag">{skill}</span>)}</span> : <span className="muted">—</span>}</td>
+              <td>
+                {member.skills.length ? (
+                  <span className="tag-list">
+                    {member.skills.map((skill) => (
+                      <span key={skill} className="tag">
+                        {skill}
+                      </span>
+                    ))}
+                  </span>
+                ) : (
+                  <span className="muted">—</span>
+                )}
+              </td>
               <td className="tabular">
                 {member.empowermentLimit.amount} {member.empowermentLimit.currency}
               </td>
-              <td>{member.available ? <span className="status status-on">Takes</span> : <span className="status status-off">Away</span>}</td>
+              <td>
+                {member.available ? (
+                  <span className="status status-on">Takes</span>
+                ) : (
+                  <span className="status status-off">Away</span>
+                )}
+              </td>
               <td className="added">{formatDate(member.createdAt)}</td>
               <td className="row-actions">
                 <button
@@ -135,7 +156,11 @@ function StaffTable({ members, teams, onChanged }: StaffTableProps) {
             {managing === member.id && (
               <tr className="edit-row">
                 <td colSpan={COLUMNS}>
-                  <StaffAccountForm member={member} onChanged={(_updated, what) => onChanged(what)} onClose={() => setManaging(null)} />
+                  <StaffAccountForm
+                    member={member}
+                    onChanged={(_updated, what) => onChanged(what)}
+                    onClose={() => setManaging(null)}
+                  />
                 </td>
               </tr>
             )}

@@ -22,8 +22,8 @@ export function WriteKeys() {
     <section className="page settings-page">
       <h1>Write keys</h1>
       <p className="lead muted">
-        Each system that sends events (your website, shop or CRM) gets its own key, used as the Basic auth user name on <code>/v1</code>. Revoke a key
-        and that system is refused at once.
+        Each system that sends events (your website, shop or CRM) gets its own key, used as the Basic auth user name on{' '}
+        <code>/v1</code>. Revoke a key and that system is refused at once.
       </p>
       {created && <NewWriteKey created={created} onDone={() => setCreated(null)} />}
       <WriteKeyForm

@@ -14,7 +14,15 @@ export const WEEKDAY_NAMES: Record<Weekday, string> = {
   sun: 'Sunday',
 };
 
-const SHORT_NAMES: Record<Weekday, string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' };
+const SHORT_NAMES: Record<Weekday, string> = {
+  mon: 'Mon',
+  tue: 'Tue',
+  wed: 'Wed',
+  thu: 'Thu',
+  fri: 'Fri',
+  sat: 'Sat',
+  sun: 'Sun',
+};
 
 /** Opening and closing time of day, `HH:MM`; closing may be `24:00`. */
 export type Interval = [string, string];
@@ -31,7 +39,9 @@ export const MAX_INTERVALS = 6;
 const WORKDAYS: readonly Weekday[] = ['tue', 'wed', 'thu', 'fri'];
 
 export function weekDraftOf(hours: BusinessHours): WeekDraft {
-  const days = Object.fromEntries(WEEKDAYS.map((day) => [day, (hours[day] ?? []).map(([open, close]) => [open, close] as Interval)]));
+  const days = Object.fromEntries(
+    WEEKDAYS.map((day) => [day, (hours[day] ?? []).map(([open, close]) => [open, close] as Interval)]),
+  );
   return { alwaysOpen: Object.keys(hours).length === 0, days: days as Record<Weekday, Interval[]> };
 }
 
@@ -107,7 +117,9 @@ export function describeWeek(hours: BusinessHours): string {
   }
   if (runs.length === 0) return 'Closed every day';
   return runs
-    .map(({ from, to, text }) => `${from === to ? SHORT_NAMES[from] : `${SHORT_NAMES[from]}–${SHORT_NAMES[to]}`} ${text}`)
+    .map(
+      ({ from, to, text }) => `${from === to ? SHORT_NAMES[from] : `${SHORT_NAMES[from]}–${SHORT_NAMES[to]}`} ${text}`,
+    )
     .join(' · ');
 }
 
@@ -116,7 +128,13 @@ export function withHoliday(holidays: readonly string[], date: string): string[]
   return [...new Set([...holidays, date])].sort();
 }
 
-const holidayFormat = new Intl.DateTimeFormat('en', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const holidayFormat = new Intl.DateTimeFormat('en', {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 
 /** `2026-12-25` → `Fri, 25 Dec 2026`: a date, not a moment, so it is read in UTC and never shifts a day. */
 export function formatHoliday(date: string): string {

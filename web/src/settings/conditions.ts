@@ -8,7 +8,15 @@ import type { RuleConditions } from './types.ts';
 export const CASE_CHANNELS = ['email', 'chat', 'social', 'phone', 'web_form', 'in_store', 'app', 'survey'] as const;
 
 /** The contact reasons Rapport guesses by itself; agents may set others, so the box is free text. */
-export const KNOWN_REASONS = ['refund', 'damaged_item', 'delivery', 'cancellation', 'billing', 'account_access', 'technical_issue'] as const;
+export const KNOWN_REASONS = [
+  'refund',
+  'damaged_item',
+  'delivery',
+  'cancellation',
+  'billing',
+  'account_access',
+  'technical_issue',
+] as const;
 
 export interface ConditionsDraft {
   channels: string[];

@@ -17,7 +17,8 @@ export interface FlagRuleCopy {
 export const FLAG_RULE_COPY: Record<FlagName, FlagRuleCopy> = {
   past_issues: {
     title: 'Past issues',
-    explains: 'A customer who had at least this many cases, or service-recovery gestures, within the window. Agents tread carefully.',
+    explains:
+      'A customer who had at least this many cases, or service-recovery gestures, within the window. Agents tread carefully.',
     params: [
       { key: 'cases', label: 'Cases', kind: 'number' },
       { key: 'gestures', label: 'Gestures', kind: 'number' },
@@ -26,7 +27,8 @@ export const FLAG_RULE_COPY: Record<FlagName, FlagRuleCopy> = {
   },
   needs_extra_support: {
     title: 'Needs extra support',
-    explains: 'A customer whose cases were reopened, or who came back about the same thing, this many times within the window.',
+    explains:
+      'A customer whose cases were reopened, or who came back about the same thing, this many times within the window.',
     params: [
       { key: 'reopens', label: 'Reopened cases', kind: 'number' },
       { key: 'repeatContacts', label: 'Repeat contacts', kind: 'number' },

@@ -4,7 +4,13 @@ import { repositionsFor } from './rule-order.ts';
 import type { AssignmentRule, AssignmentRuleInput } from './types.ts';
 
 export function inputOf(rule: AssignmentRule): AssignmentRuleInput {
-  return { name: rule.name, position: rule.position, conditions: rule.conditions, teamId: rule.teamId, skill: rule.skill };
+  return {
+    name: rule.name,
+    position: rule.position,
+    conditions: rule.conditions,
+    teamId: rule.teamId,
+    skill: rule.skill,
+  };
 }
 
 /** The rule as `next` says, in its place. */

@@ -43,7 +43,9 @@ export function targetField(priority: CasePriority, metric: SlaMetric): string {
   return `targets.${priority}.${metric}`;
 }
 
-export const TARGET_FIELDS: readonly string[] = CASE_PRIORITIES.flatMap((priority) => SLA_METRICS.map((metric) => targetField(priority, metric)));
+export const TARGET_FIELDS: readonly string[] = CASE_PRIORITIES.flatMap((priority) =>
+  SLA_METRICS.map((metric) => targetField(priority, metric)),
+);
 
 /** `30m / 1h / 4h` for first response, next response and resolution; `—` for a missing one. */
 export function describeTargets(targets: SlaTargets, priority: CasePriority): string {

@@ -83,7 +83,11 @@ export type FlagRule =
   | { flag: 'past_issues'; enabled: boolean; params: { cases: number; gestures: number; days: number } }
   | { flag: 'needs_extra_support'; enabled: boolean; params: { reopens: number; repeatContacts: number; days: number } }
   | { flag: 'vip'; enabled: boolean; params: { lifetimeValue: number; currency: string } }
-  | { flag: 'at_risk'; enabled: boolean; params: { quietDays: number; minInteractions: number; breaches: number; days: number } };
+  | {
+      flag: 'at_risk';
+      enabled: boolean;
+      params: { quietDays: number; minInteractions: number; breaches: number; days: number };
+    };
 
 export type FlagName = FlagRule['flag'];
 

@@ -11,7 +11,13 @@ export function AuditEntryDetails({ entry }: { entry: AuditEntry }) {
       {administrative && (
         <div>
           <dt>Input</dt>
-          <dd>{input === undefined ? <span className="muted">None</span> : <pre className="audit-json">{prettyJson(input)}</pre>}</dd>
+          <dd>
+            {input === undefined ? (
+              <span className="muted">None</span>
+            ) : (
+              <pre className="audit-json">{prettyJson(input)}</pre>
+            )}
+          </dd>
         </div>
       )}
       {other && (

@@ -41,7 +41,12 @@ export function AuditFilterForm({ applied, byField, onApply }: AuditFilterFormPr
           />
         </Field>
         <Field id="audit-actorId" label="Staff member id" error={byField.actorId}>
-          <input {...describedBy('audit-actorId', byField.actorId)} autoComplete="off" value={draft.actorId} onChange={(event) => edit({ actorId: event.target.value })} />
+          <input
+            {...describedBy('audit-actorId', byField.actorId)}
+            autoComplete="off"
+            value={draft.actorId}
+            onChange={(event) => edit({ actorId: event.target.value })}
+          />
         </Field>
         <Field id="audit-action" label="Action" error={byField.action} hint="e.g. team.archived or customer.viewed">
           <input

@@ -53,7 +53,13 @@ export function AuditTable({ entries, names }: { entries: AuditEntry[]; names: R
                   <EntryTarget entry={entry} />
                 </td>
                 <td className="row-actions">
-                  <button type="button" className="small" aria-expanded={expanded} aria-controls={expanded ? detailsId : undefined} onClick={() => toggle(entry.id)}>
+                  <button
+                    type="button"
+                    className="small"
+                    aria-expanded={expanded}
+                    aria-controls={expanded ? detailsId : undefined}
+                    onClick={() => toggle(entry.id)}
+                  >
                     Details<span className="visually-hidden"> of entry {entry.id}</span>
                   </button>
                 </td>
@@ -78,7 +84,9 @@ function EntryTarget({ entry }: { entry: AuditEntry }) {
   if (!customerId && !caseId && !target) return <span className="muted">—</span>;
   return (
     <>
-      {customerId && <InAppLink label="Customer" to={`/customers/${encodeURIComponent(customerId)}`} text={customerId} />}
+      {customerId && (
+        <InAppLink label="Customer" to={`/customers/${encodeURIComponent(customerId)}`} text={customerId} />
+      )}
       {caseId && <InAppLink label="Case" to={`/cases/${encodeURIComponent(caseId)}`} text={caseId} />}
       {target && <div className="audit-target">{target}</div>}
     </>

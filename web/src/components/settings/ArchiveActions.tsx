@@ -17,7 +17,15 @@ interface ArchiveActionsProps {
   onRestore: () => Promise<void>;
 }
 
-export function ArchiveActions({ name, archived, canArchive, question, onEdit, onArchive, onRestore }: ArchiveActionsProps) {
+export function ArchiveActions({
+  name,
+  archived,
+  canArchive,
+  question,
+  onEdit,
+  onArchive,
+  onRestore,
+}: ArchiveActionsProps) {
   const [step, setStep] = useState<'idle' | 'asking' | 'working'>('idle');
   const run = async (action: () => Promise<void>) => {
     setStep('working');
@@ -26,7 +34,13 @@ export function ArchiveActions({ name, archived, canArchive, question, onEdit, o
   };
   if (archived) {
     return (
-      <button type="button" className="small" aria-label={`Restore ${name}`} disabled={step === 'working'} onClick={() => run(onRestore)}>
+      <button
+        type="button"
+        className="small"
+        aria-label={`Restore ${name}`}
+        disabled={step === 'working'}
+        onClick={() => run(onRestore)}
+      >
         {step === 'working' ? 'Restoring…' : 'Restore'}
       </button>
     );

@@ -22,17 +22,31 @@ interface BusinessHoursEditorProps {
 }
 
 export function BusinessHoursEditor({ week, onChange, error, dayErrors }: BusinessHoursEditorProps) {
-  const setDay = (day: Weekday, intervals: Interval[]) => onChange({ ...week, days: { ...week.days, [day]: intervals } });
+  const setDay = (day: Weekday, intervals: Interval[]) =>
+    onChange({ ...week, days: { ...week.days, [day]: intervals } });
   return (
-    <fieldset className={error ? 'week-editor invalid' : 'week-editor'} aria-describedby={error ? 'team-hours-error' : undefined}>
+    <fieldset
+      className={error ? 'week-editor invalid' : 'week-editor'}
+      aria-describedby={error ? 'team-hours-error' : undefined}
+    >
       <legend>Business hours</legend>
       <div className="segmented" role="radiogroup" aria-label="When the team works">
         <label className={week.alwaysOpen ? undefined : 'chosen'}>
-          <input type="radio" name="team-hours-mode" checked={!week.alwaysOpen} onChange={() => onChange({ ...week, alwaysOpen: false })} />
+          <input
+            type="radio"
+            name="team-hours-mode"
+            checked={!week.alwaysOpen}
+            onChange={() => onChange({ ...week, alwaysOpen: false })}
+          />
           Set weekly hours
         </label>
         <label className={week.alwaysOpen ? 'chosen' : undefined}>
-          <input type="radio" name="team-hours-mode" checked={week.alwaysOpen} onChange={() => onChange({ ...week, alwaysOpen: true })} />
+          <input
+            type="radio"
+            name="team-hours-mode"
+            checked={week.alwaysOpen}
+            onChange={() => onChange({ ...week, alwaysOpen: true })}
+          />
           Always open (24/7)
         </label>
       </div>
@@ -43,7 +57,13 @@ export function BusinessHoursEditor({ week, onChange, error, dayErrors }: Busine
           <table className="week-table">
             <tbody>
               {WEEKDAYS.map((day) => (
-                <DayRow key={day} day={day} intervals={week.days[day]} error={dayErrors[day]} onChange={(intervals) => setDay(day, intervals)} />
+                <DayRow
+                  key={day}
+                  day={day}
+                  intervals={week.days[day]}
+                  error={dayErrors[day]}
+                  onChange={(intervals) => setDay(day, intervals)}
+                />
               ))}
             </tbody>
           </table>
@@ -51,7 +71,9 @@ export function BusinessHoursEditor({ week, onChange, error, dayErrors }: Busine
             <button type="button" className="small" onClick={() => onChange(copyMondayToWorkdays(week))}>
               Copy Monday’s hours to Tuesday–Friday
             </button>
-            <span className="field-hint">In the team’s time zone. SLA clocks stand still while the team is closed.</span>
+            <span className="field-hint">
+              In the team’s time zone. SLA clocks stand still while the team is closed.
+            </span>
           </div>
         </>
       )}
@@ -76,7 +98,11 @@ function DayRow({ day, intervals, error, onChange }: DayRowProps) {
   const open = intervals.length > 0;
   const errorId = `team-hours-${day}-error`;
   const setTime = (index: number, end: 0 | 1, value: string) =>
-    onChange(intervals.map((interval, at) => (at === index ? (end === 0 ? [value, interval[1]] : [interval[0], value]) : interval)));
+    onChange(
+      intervals.map((interval, at) =>
+        at === index ? (end === 0 ? [value, interval[1]] : [interval[0], value]) : interval,
+      ),
+    );
   const addInterval = () => onChange([...intervals, intervalAfter(intervals.at(-1))]);
   const ordinal = (index: number) => (index === 0 ? '' : ` (${index + 1})`);
   return (
@@ -84,7 +110,12 @@ function DayRow({ day, intervals, error, onChange }: DayRowProps) {
       <th scope="row">{name}</th>
       <td className="day-switch">
         <label className="check">
-          <input type="checkbox" aria-label={`Open on ${name}`} checked={open} onChange={(event) => onChange(event.target.checked ? [[...OFFICE_HOURS]] : [])} />
+          <input
+            type="checkbox"
+            aria-label={`Open on ${name}`}
+            checked={open}
+            onChange={(event) => onChange(event.target.checked ? [[...OFFICE_HOURS]] : [])}
+          />
           <span aria-hidden="true">{open ? 'Open' : 'Closed'}</span>
         </label>
       </td>

@@ -17,7 +17,12 @@ export function HolidayList({ holidays, onChange, error }: HolidayListProps) {
     setDate('');
   };
   return (
-    <Field id="team-holiday" label="Holidays" error={error} hint="Closed all day on these dates, in the team’s time zone.">
+    <Field
+      id="team-holiday"
+      label="Holidays"
+      error={error}
+      hint="Closed all day on these dates, in the team’s time zone."
+    >
       <div className="inline-add">
         <input
           id="team-holiday"

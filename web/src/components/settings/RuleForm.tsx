@@ -4,7 +4,13 @@ import { describedBy } from '../../forms.ts';
 import { useFormSubmit } from '../../useFormSubmit.ts';
 import { CASE_PRIORITIES } from '../../types.ts';
 import { settingsApi } from '../../settings/api.ts';
-import { CASE_CHANNELS, KNOWN_REASONS, conditionsDraftOf, conditionsOf, type ConditionsDraft } from '../../settings/conditions.ts';
+import {
+  CASE_CHANNELS,
+  KNOWN_REASONS,
+  conditionsDraftOf,
+  conditionsOf,
+  type ConditionsDraft,
+} from '../../settings/conditions.ts';
 import { withNearestFields } from '../../settings/field-errors.ts';
 import { inputOf, rewriteRule } from '../../settings/rule-writes.ts';
 import type { AssignmentRule, AssignmentRuleInput, TeamSettings } from '../../settings/types.ts';
@@ -48,7 +54,9 @@ export function RuleForm({ rule, teams, onSaved, onCancel }: RuleFormProps) {
         skill: draft.skill.trim() || null,
         conditions: conditionsOf(draft.conditions),
       };
-      onSaved(rule ? await rewriteRule(rule, { ...inputOf(rule), ...input }) : await settingsApi.createAssignmentRule(input));
+      onSaved(
+        rule ? await rewriteRule(rule, { ...inputOf(rule), ...input }) : await settingsApi.createAssignmentRule(input),
+      );
     }),
   );
   const { byField } = problem;
@@ -61,10 +69,18 @@ export function RuleForm({ rule, teams, onSaved, onCancel }: RuleFormProps) {
       {problem.general !== null && <ErrorAlert error={problem.general} />}
       <div className="form-row">
         <Field id="rule-name" label="Name" error={byField.name}>
-          <input {...describedBy('rule-name', byField.name)} value={draft.name} onChange={(event) => edit({ name: event.target.value })} />
+          <input
+            {...describedBy('rule-name', byField.name)}
+            value={draft.name}
+            onChange={(event) => edit({ name: event.target.value })}
+          />
         </Field>
         <Field id="rule-team" label="Send to team" error={byField.teamId}>
-          <select {...describedBy('rule-team', byField.teamId)} value={draft.teamId} onChange={(event) => edit({ teamId: event.target.value })}>
+          <select
+            {...describedBy('rule-team', byField.teamId)}
+            value={draft.teamId}
+            onChange={(event) => edit({ teamId: event.target.value })}
+          >
             {teams.map((team) => (
               <option key={team.id} value={team.id}>
                 {team.name}
@@ -72,7 +88,12 @@ export function RuleForm({ rule, teams, onSaved, onCancel }: RuleFormProps) {
             ))}
           </select>
         </Field>
-        <Field id="rule-skill" label="Needs skill (optional)" error={byField.skill} hint="Only members with this skill take these cases.">
+        <Field
+          id="rule-skill"
+          label="Needs skill (optional)"
+          error={byField.skill}
+          hint="Only members with this skill take these cases."
+        >
           <input
             {...describedBy('rule-skill', byField.skill)}
             placeholder="e.g. french"
@@ -86,7 +107,12 @@ export function RuleForm({ rule, teams, onSaved, onCancel }: RuleFormProps) {
         <p className="field-hint">Every condition filled in must hold; leave one empty to match any value.</p>
         <div className="condition">
           <span className="condition-label">Channel is</span>
-          <ChoiceChips label="Channels" options={channels} chosen={draft.conditions.channels} onChange={(chosen) => editConditions({ channels: chosen })} />
+          <ChoiceChips
+            label="Channels"
+            options={channels}
+            chosen={draft.conditions.channels}
+            onChange={(chosen) => editConditions({ channels: chosen })}
+          />
           {byField['conditions.channels'] && <p className="field-error">{byField['conditions.channels']}</p>}
         </div>
         <div className="condition">
@@ -100,7 +126,12 @@ export function RuleForm({ rule, teams, onSaved, onCancel }: RuleFormProps) {
           {byField['conditions.priorities'] && <p className="field-error">{byField['conditions.priorities']}</p>}
         </div>
         <div className="form-row">
-          <Field id="rule-reasons" label="Contact reason is one of" error={byField['conditions.reasons']} hint={`Comma-separated, e.g. ${KNOWN_REASONS.slice(0, 3).join(', ')}.`}>
+          <Field
+            id="rule-reasons"
+            label="Contact reason is one of"
+            error={byField['conditions.reasons']}
+            hint={`Comma-separated, e.g. ${KNOWN_REASONS.slice(0, 3).join(', ')}.`}
+          >
             <input
               {...describedBy('rule-reasons', byField['conditions.reasons'])}
               list="rule-known-reasons"
@@ -113,7 +144,12 @@ export function RuleForm({ rule, teams, onSaved, onCancel }: RuleFormProps) {
               ))}
             </datalist>
           </Field>
-          <Field id="rule-keywords" label="Message mentions any of" error={byField['conditions.keywords']} hint="Comma-separated words or phrases; case does not matter.">
+          <Field
+            id="rule-keywords"
+            label="Message mentions any of"
+            error={byField['conditions.keywords']}
+            hint="Comma-separated words or phrases; case does not matter."
+          >
             <input
               {...describedBy('rule-keywords', byField['conditions.keywords'])}
               value={draft.conditions.keywords}

@@ -20,7 +20,9 @@ export function RuleList({ rules, teams, busy, onMove, onEdit, onDelete }: RuleL
     <table className="data-table settings-table" aria-label="Assignment rules">
       <thead>
         <tr>
-          <th scope="col" className="rule-number">#</th>
+          <th scope="col" className="rule-number">
+            #
+          </th>
           <th scope="col">Rule</th>
           <th scope="col">Goes to</th>
           <th scope="col">
@@ -63,10 +65,20 @@ export function RuleList({ rules, teams, busy, onMove, onEdit, onDelete }: RuleL
                   ↓
                 </button>
               </span>
-              <button type="button" className="small" aria-label={`Edit ${rule.name}`} disabled={busy} onClick={() => onEdit(rule)}>
+              <button
+                type="button"
+                className="small"
+                aria-label={`Edit ${rule.name}`}
+                disabled={busy}
+                onClick={() => onEdit(rule)}
+              >
                 Edit
               </button>
-              <ConfirmButton label="Delete" question={`Delete “${rule.name}”? New cases it matched go to the next rule that matches.`} onConfirm={() => onDelete(rule)} />
+              <ConfirmButton
+                label="Delete"
+                question={`Delete “${rule.name}”? New cases it matched go to the next rule that matches.`}
+                onConfirm={() => onDelete(rule)}
+              />
             </td>
           </tr>
         ))}

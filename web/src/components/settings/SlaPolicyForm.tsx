@@ -46,11 +46,19 @@ export function SlaPolicyForm({ policy, onSaved, onCancel }: SlaPolicyFormProps)
   return (
     <form className="panel settings-form" aria-labelledby="sla-form-heading" onSubmit={submit} noValidate>
       <h2 id="sla-form-heading">{policy ? `Edit ${policy.name}` : 'New SLA policy'}</h2>
-      {policy && <p className="field-hint">Cases opened from now on use the new targets; open cases keep the times they were promised.</p>}
+      {policy && (
+        <p className="field-hint">
+          Cases opened from now on use the new targets; open cases keep the times they were promised.
+        </p>
+      )}
       {(problem.general !== null || byField.targets) && <ErrorAlert error={problem.general ?? byField.targets} />}
       <div className="form-row">
         <Field id="sla-name" label="Name" error={byField.name}>
-          <input {...describedBy('sla-name', byField.name)} value={draft.name} onChange={(event) => edit({ name: event.target.value })} />
+          <input
+            {...describedBy('sla-name', byField.name)}
+            value={draft.name}
+            onChange={(event) => edit({ name: event.target.value })}
+          />
         </Field>
       </div>
       <Checkbox

@@ -16,7 +16,8 @@ interface SlaPolicyTableProps {
 }
 
 export function SlaPolicyTable({ policies, teams, onEdit, onArchive, onRestore }: SlaPolicyTableProps) {
-  if (policies.length === 0) return <p className="empty-state">No SLA policies yet: cases have no response or resolution clocks.</p>;
+  if (policies.length === 0)
+    return <p className="empty-state">No SLA policies yet: cases have no response or resolution clocks.</p>;
   return (
     <table className="data-table settings-table" aria-label="SLA policies">
       <thead>

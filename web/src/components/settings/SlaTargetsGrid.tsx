@@ -18,7 +18,9 @@ export function SlaTargetsGrid({ targets, onChange, errors }: SlaTargetsGridProp
   return (
     <fieldset className="sla-targets">
       <legend>Targets</legend>
-      <p className="field-hint">Leave both boxes empty for no clock. Next response is the time to answer each later message from the customer.</p>
+      <p className="field-hint">
+        Leave both boxes empty for no clock. Next response is the time to answer each later message from the customer.
+      </p>
       <table className="sla-grid">
         <thead>
           <tr>

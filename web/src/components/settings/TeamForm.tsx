@@ -25,7 +25,17 @@ import { TimeZoneField } from './TimeZoneField.tsx';
 import { FormActions } from '../FormActions.tsx';
 
 const dayField = (day: Weekday) => `businessHours.${day}`;
-const FIELDS = ['name', 'department', 'timezone', 'slaPolicyId', 'autoAssign', 'isDefault', 'holidays', 'businessHours', ...WEEKDAYS.map(dayField)];
+const FIELDS = [
+  'name',
+  'department',
+  'timezone',
+  'slaPolicyId',
+  'autoAssign',
+  'isDefault',
+  'holidays',
+  'businessHours',
+  ...WEEKDAYS.map(dayField),
+];
 
 interface Draft {
   name: string;
@@ -113,7 +123,11 @@ export function TeamForm({ team, policies, onSaved, onCancel }: TeamFormProps) {
       {problem.general !== null && <ErrorAlert error={problem.general} />}
       <div className="form-row">
         <Field id="team-name" label="Name" error={byField.name}>
-          <input {...describedBy('team-name', byField.name)} value={draft.name} onChange={(event) => edit({ name: event.target.value })} />
+          <input
+            {...describedBy('team-name', byField.name)}
+            value={draft.name}
+            onChange={(event) => edit({ name: event.target.value })}
+          />
         </Field>
         <Field id="team-department" label="Department (optional)" error={byField.department}>
           <input
@@ -126,8 +140,17 @@ export function TeamForm({ team, policies, onSaved, onCancel }: TeamFormProps) {
       </div>
       <div className="form-row">
         <TimeZoneField value={draft.timezone} onChange={(timezone) => edit({ timezone })} error={byField.timezone} />
-        <Field id="team-sla" label="SLA policy" error={byField.slaPolicyId} hint="The response and resolution targets for this team’s cases.">
-          <select {...describedBy('team-sla', byField.slaPolicyId)} value={draft.slaPolicyId} onChange={(event) => edit({ slaPolicyId: event.target.value })}>
+        <Field
+          id="team-sla"
+          label="SLA policy"
+          error={byField.slaPolicyId}
+          hint="The response and resolution targets for this team’s cases."
+        >
+          <select
+            {...describedBy('team-sla', byField.slaPolicyId)}
+            value={draft.slaPolicyId}
+            onChange={(event) => edit({ slaPolicyId: event.target.value })}
+          >
             <option value="">No SLA (no clocks)</option>
             {offered.map((policy) => (
               <option key={policy.id} value={policy.id}>
@@ -137,7 +160,12 @@ export function TeamForm({ team, policies, onSaved, onCancel }: TeamFormProps) {
           </select>
         </Field>
       </div>
-      <BusinessHoursEditor week={draft.week} onChange={(week) => edit({ week })} error={byField.businessHours} dayErrors={dayErrors} />
+      <BusinessHoursEditor
+        week={draft.week}
+        onChange={(week) => edit({ week })}
+        error={byField.businessHours}
+        dayErrors={dayErrors}
+      />
       <HolidayList holidays={draft.holidays} onChange={(holidays) => edit({ holidays })} error={byField.holidays} />
       <div className="check-row">
         <Checkbox

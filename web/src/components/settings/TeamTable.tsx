@@ -62,7 +62,11 @@ export function TeamTable({ teams, policies, onEdit, onArchive, onRestore }: Tea
                 {team.members?.length ? (
                   <ul className="member-list">
                     {team.members.map((member) => (
-                      <li key={member.id} className={member.available ? undefined : 'muted'} title={member.available ? undefined : 'Not taking new cases'}>
+                      <li
+                        key={member.id}
+                        className={member.available ? undefined : 'muted'}
+                        title={member.available ? undefined : 'Not taking new cases'}
+                      >
                         {member.name} ({member.load})
                       </li>
                     ))}

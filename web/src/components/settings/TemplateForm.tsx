@@ -51,7 +51,11 @@ export function TemplateForm({ template, variables, onSaved, onCancel }: Templat
       <div className="template-layout">
         <div>
           <Field id="template-name" label="Name" error={byField.name} hint="What agents pick it by in the reply box.">
-            <input {...describedBy('template-name', byField.name)} value={name} onChange={(event) => setName(event.target.value)} />
+            <input
+              {...describedBy('template-name', byField.name)}
+              value={name}
+              onChange={(event) => setName(event.target.value)}
+            />
           </Field>
           <Field id="template-body" label="Text" error={byField.body}>
             <textarea
@@ -64,7 +68,8 @@ export function TemplateForm({ template, variables, onSaved, onCancel }: Templat
             />
           </Field>
           <p className="field-hint">
-            Agents see the text filled in for their case and can edit it before sending. A value that is missing for a customer is left empty.
+            Agents see the text filled in for their case and can edit it before sending. A value that is missing for a
+            customer is left empty.
           </p>
           <TemplatePreview body={body} />
         </div>

@@ -9,7 +9,10 @@ interface TemplateListProps {
 }
 
 export function TemplateList({ templates, onEdit, onDelete }: TemplateListProps) {
-  if (templates.length === 0) return <p className="empty-state">No reply templates yet. Write one for each answer agents give again and again.</p>;
+  if (templates.length === 0)
+    return (
+      <p className="empty-state">No reply templates yet. Write one for each answer agents give again and again.</p>
+    );
   return (
     <table className="data-table settings-table" aria-label="Reply templates">
       <thead>
@@ -29,10 +32,19 @@ export function TemplateList({ templates, onEdit, onDelete }: TemplateListProps)
             </td>
             <td className="template-excerpt">{template.body}</td>
             <td className="row-actions">
-              <button type="button" className="small" aria-label={`Edit ${template.name}`} onClick={() => onEdit(template)}>
+              <button
+                type="button"
+                className="small"
+                aria-label={`Edit ${template.name}`}
+                onClick={() => onEdit(template)}
+              >
                 Edit
               </button>
-              <ConfirmButton label="Delete" question={`Delete “${template.name}”? Agents can no longer pick it.`} onConfirm={() => onDelete(template)} />
+              <ConfirmButton
+                label="Delete"
+                question={`Delete “${template.name}”? Agents can no longer pick it.`}
+                onConfirm={() => onDelete(template)}
+              />
             </td>
           </tr>
         ))}

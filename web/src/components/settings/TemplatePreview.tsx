@@ -21,7 +21,10 @@ export function TemplatePreview({ body }: { body: string }) {
       .then((result) => current && setPreview({ state: 'ready', text: result.text }))
       .catch((error: unknown) => {
         if (!current) return;
-        const reason = error instanceof ApiError ? (error.errors[0]?.reason ?? error.message) : 'The preview is not available right now';
+        const reason =
+          error instanceof ApiError
+            ? (error.errors[0]?.reason ?? error.message)
+            : 'The preview is not available right now';
         setPreview({ state: 'refused', reason });
       });
     return () => {
@@ -30,7 +33,12 @@ export function TemplatePreview({ body }: { body: string }) {
   }, [settled]);
 
   return (
-    <section className="template-preview" aria-label="Preview" data-testid="template-preview" data-state={preview.state}>
+    <section
+      className="template-preview"
+      aria-label="Preview"
+      data-testid="template-preview"
+      data-state={preview.state}
+    >
       <h3>Preview, for a sample customer</h3>
       {preview.state === 'empty' && <p className="muted">Write the text to see it filled in.</p>}
       {preview.state === 'ready' && <p className="template-preview-text">{preview.text}</p>}

@@ -13,14 +13,20 @@ export function VariableList({ variables, onInsert }: VariableListProps) {
       <ul>
         {variables.map((variable) => (
           <li key={variable}>
-            <button type="button" className="variable" data-testid="template-variable" onClick={() => onInsert(variable)}>
+            <button
+              type="button"
+              className="variable"
+              data-testid="template-variable"
+              onClick={() => onInsert(variable)}
+            >
               <code>{`{{${variable}}}`}</code>
             </button>
           </li>
         ))}
       </ul>
       <p className="field-hint">
-        Sections work too: <code>{'{{#lastOrder.id}}…{{/lastOrder.id}}'}</code> shows its text only when there is a value.
+        Sections work too: <code>{'{{#lastOrder.id}}…{{/lastOrder.id}}'}</code> shows its text only when there is a
+        value.
       </p>
     </aside>
   );

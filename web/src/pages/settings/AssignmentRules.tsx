@@ -38,8 +38,8 @@ export function AssignmentRules() {
         )}
       </div>
       <p className="lead muted">
-        A new case goes to the team of the first rule it matches, then to the available member of that team (with the skill, if one is asked for) who
-        has the fewest open cases. No match: the default team.
+        A new case goes to the team of the first rule it matches, then to the available member of that team (with the
+        skill, if one is asked for) who has the fewest open cases. No match: the default team.
       </p>
       {saved && (
         <p className="note" role="status">

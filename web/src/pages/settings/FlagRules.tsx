@@ -11,8 +11,8 @@ export function FlagRules() {
     <section className="page settings-page">
       <h1>Flag rules</h1>
       <p className="lead muted">
-        Flags on a customer’s card tell agents what to know before they answer. These rules set them by themselves; a flag an agent set by hand is never
-        changed by a rule.
+        Flags on a customer’s card tell agents what to know before they answer. These rules set them by themselves; a
+        flag an agent set by hand is never changed by a rule.
       </p>
       {rules.state === 'loading' && <Loading label="Loading flag rules…" />}
       {rules.state === 'failed' && <ErrorAlert error={rules.error} />}

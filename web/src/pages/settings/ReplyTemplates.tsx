@@ -29,7 +29,9 @@ export function ReplyTemplates() {
           </button>
         )}
       </div>
-      <p className="lead muted">Answers agents start from in the reply box, with the customer’s name, last order and more filled in.</p>
+      <p className="lead muted">
+        Answers agents start from in the reply box, with the customer’s name, last order and more filled in.
+      </p>
       {saved && (
         <p className="note" role="status">
           {saved}

@@ -60,8 +60,8 @@ export function SlaPolicies() {
         )}
       </div>
       <p className="lead muted">
-        Targets per priority for the first reply, each later reply and resolution. A team picks one policy; its clocks stop while a case waits on the
-        customer.
+        Targets per priority for the first reply, each later reply and resolution. A team picks one policy; its clocks
+        stop while a case waits on the customer.
       </p>
       {note && (
         <p className="note" role="status">
@@ -81,7 +81,12 @@ export function SlaPolicies() {
         />
       )}
       <h2 className="list-heading">Policies</h2>
-      <Checkbox id="show-archived-policies" label="Show archived policies" checked={showArchived} onChange={setShowArchived} />
+      <Checkbox
+        id="show-archived-policies"
+        label="Show archived policies"
+        checked={showArchived}
+        onChange={setShowArchived}
+      />
       {refusal !== null && <RefusalAlert error={refusal} />}
       {policies.state === 'loading' && <Loading label="Loading SLA policies…" />}
       {policies.state === 'failed' && <ErrorAlert error={policies.error} />}

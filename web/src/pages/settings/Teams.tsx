@@ -46,7 +46,8 @@ export function Teams() {
   };
   const archive = (team: TeamSettings) =>
     change(team, async () => {
-      const defaultTeam = teams.state === 'ready' ? teams.value.items.find((candidate) => candidate.isDefault) : undefined;
+      const defaultTeam =
+        teams.state === 'ready' ? teams.value.items.find((candidate) => candidate.isDefault) : undefined;
       return archivedNote(await settingsApi.archiveTeam(team.id), defaultTeam);
     });
   const restore = (team: TeamSettings) =>
@@ -88,7 +89,12 @@ export function Teams() {
         />
       )}
       <h2 className="list-heading">Teams</h2>
-      <Checkbox id="show-archived-teams" label="Show archived teams" checked={showArchived} onChange={setShowArchived} />
+      <Checkbox
+        id="show-archived-teams"
+        label="Show archived teams"
+        checked={showArchived}
+        onChange={setShowArchived}
+      />
       {refusal !== null && <RefusalAlert error={refusal} />}
       {teams.state === 'loading' && <Loading label="Loading teams…" />}
       {teams.state === 'failed' && <ErrorAlert error={teams.error} />}
