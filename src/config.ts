@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { CountryCode } from 'libphonenumber-js';
 import { parseTrustProxy, type TrustProxy } from './http/trust-proxy.ts';
-import { newPassword } from './staff/password-policy.ts';
+import { newPassword } from './staff/index.ts';
 
 const environment = z.object({
   RAPPORT_PORT: z.coerce.number().int().min(0).max(65535).default(8080),

@@ -3,8 +3,8 @@
 // one who waited longest since their last assignment (round-robin with load).
 import { z } from 'zod';
 import { CASE_PRIORITIES, type CasePriority } from './model.ts';
-import { CHANNELS, type Channel } from '../interactions/model.ts';
-import type { TeamMember } from '../teams/store.ts';
+import { CHANNELS, type Channel } from '../interactions/index.ts';
+import type { TeamMember } from '../teams/index.ts';
 
 export const ruleConditionsSchema = z
   .object({

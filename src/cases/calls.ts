@@ -1,7 +1,7 @@
 // A call a person answered is a response in itself; one resolved on the call is resolved on first contact.
 import type { Db } from '../store/db.ts';
 import type { Actor } from '../shared/actor.ts';
-import { recordBreach } from '../sla/store.ts';
+import { recordBreach } from '../sla/index.ts';
 import { changeCase } from './service.ts';
 import * as store from './store.ts';
 

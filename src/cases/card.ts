@@ -1,7 +1,7 @@
 // The cases section of the customer's context card: what is still open, for whoever picks up next.
 import type { Db } from '../store/db.ts';
-import { profilesOf } from '../customers/merge.ts';
-import type { OpenCaseRef, OpenCasesSource } from '../customers/service.ts';
+import { profilesOf } from '../customers/index.ts';
+import type { OpenCaseRef, OpenCasesSource } from '../customers/index.ts';
 import * as store from './store.ts';
 
 const OPEN_CASES_ON_CARD = 10;

@@ -1,8 +1,8 @@
 // The SLA clock of a case: its team's calendar and policy (or the default team's).
 import type { Db } from '../store/db.ts';
-import { findDefaultTeam, findTeam, type Team } from '../teams/store.ts';
-import { findPolicy } from '../sla/store.ts';
-import type { SlaClock } from '../sla/policy.ts';
+import { findDefaultTeam, findTeam, type Team } from '../teams/index.ts';
+import { findPolicy } from '../sla/index.ts';
+import type { SlaClock } from '../sla/index.ts';
 
 export async function teamOrDefault(db: Db, teamId: string | null): Promise<Team | undefined> {
   return (teamId ? await findTeam(db, teamId) : undefined) ?? (await findDefaultTeam(db));

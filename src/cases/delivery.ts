@@ -3,9 +3,9 @@
 // did not reach the customer, and a failed reply can be tried again.
 import type { Db } from '../store/db.ts';
 import type { Actor } from '../shared/actor.ts';
-import type { ChannelRegistry } from '../channels/registry.ts';
-import { replyChannelOf } from '../channels/registry.ts';
-import type { Channel } from '../interactions/model.ts';
+import type { ChannelRegistry } from '../channels/index.ts';
+import { replyChannelOf } from '../channels/index.ts';
+import type { Channel } from '../interactions/index.ts';
 import { RapportError } from '../http/errors.ts';
 import { addressFor } from './outbox.ts';
 import { requireCase } from './service.ts';

@@ -2,8 +2,8 @@
 // A search (`q`) ranks its matches best first unless another order is asked for.
 import type { Db, SqlValue } from '../store/db.ts';
 import { RapportError } from '../http/errors.ts';
-import { profilesOf } from '../customers/merge.ts';
-import { canonicalCustomer } from '../customers/resolution.ts';
+import { profilesOf } from '../customers/index.ts';
+import { canonicalCustomer } from '../customers/index.ts';
 import type { CaseStatus } from './model.ts';
 import { parseCaseSearch } from './search.ts';
 import { findCaseMatches } from './search-store.ts';

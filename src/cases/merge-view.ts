@@ -1,8 +1,8 @@
 // What a case page shows of merges: the survivor a merged case points to, the cases merged into this
 // one, and their history and gestures beside its own (their messages moved to it with the merge).
 import type { Db } from '../store/db.ts';
-import { gesturesOfCase } from '../gestures/store.ts';
-import type { GestureRow } from '../gestures/view.ts';
+import { gesturesOfCase } from '../gestures/index.ts';
+import type { GestureRow } from '../gestures/index.ts';
 import type { CaseRecord } from './model.ts';
 import { caseEventsOf } from './store.ts';
 import * as merges from './merge-store.ts';

@@ -1,5 +1,5 @@
 // The case: one matter a customer raised, carried from the first contact to resolution.
-import type { Channel } from '../interactions/model.ts';
+import type { Channel } from '../interactions/index.ts';
 
 export const CASE_STATUSES = ['new', 'open', 'pending', 'resolved', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];

@@ -1,10 +1,10 @@
 // Replies are stored first and sent after: a mail server that is down delays a reply but never
 // loses it. Each queued reply is tried until sent, with growing waits, then marked failed.
 import type { Db } from '../store/db.ts';
-import type { ChannelRegistry } from '../channels/registry.ts';
-import type { Identity } from '../customers/identity.ts';
-import type { Channel } from '../interactions/model.ts';
-import { canonicalCustomer } from '../customers/resolution.ts';
+import type { ChannelRegistry } from '../channels/index.ts';
+import type { Identity } from '../customers/index.ts';
+import type { Channel } from '../interactions/index.ts';
+import { canonicalCustomer } from '../customers/index.ts';
 import { addThreadRef, findCase } from './store.ts';
 import { threadNamespace } from './inbound.ts';
 import { countDeliveredReply } from './response.ts';

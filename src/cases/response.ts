@@ -2,8 +2,8 @@
 // the channel reports as sent (a brand post in a feed). It stops the first- and next-response clocks,
 // at its own time: late is a breach, on time is met — even if the sweep had already called it late.
 import type { Db } from '../store/db.ts';
-import { recordBreach, withdrawBreach } from '../sla/store.ts';
-import { refreshRuleFlags } from '../flags/service.ts';
+import { recordBreach, withdrawBreach } from '../sla/index.ts';
+import { refreshRuleFlags } from '../flags/index.ts';
 import type { CaseRecord, SlaMetric } from './model.ts';
 import * as store from './store.ts';
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defineRoute } from '../http/route.ts';
 import { RapportError } from '../http/errors.ts';
 import type { RequestContext } from '../http/context.ts';
-import { CHANNELS } from '../interactions/model.ts';
+import { CHANNELS } from '../interactions/index.ts';
 import { CASE_PRIORITIES, CASE_STATUSES } from './model.ts';
 import * as cases from './service.ts';
 import {
@@ -14,11 +14,11 @@ import {
   mentionsOf,
   replyToCase,
 } from './replies.ts';
-import { GESTURE_KINDS } from '../gestures/model.ts';
-import { decideOnGesture, issueGesture, listPendingGestures } from '../gestures/service.ts';
-import { findTemplate } from '../templates/store.ts';
-import { renderTemplate } from '../templates/render.ts';
-import { templateValuesFor } from '../templates/values.ts';
+import { GESTURE_KINDS } from '../gestures/index.ts';
+import { decideOnGesture, issueGesture, listPendingGestures } from '../gestures/index.ts';
+import { findTemplate } from '../templates/index.ts';
+import { renderTemplate } from '../templates/index.ts';
+import { templateValuesFor } from '../templates/index.ts';
 import { flushSoon, labelled, labelledOne } from './route-helpers.ts';
 import { listCases } from './listing.ts';
 import { CASE_SORTS } from './list-store.ts';

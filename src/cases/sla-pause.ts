@@ -1,6 +1,6 @@
 // Pending means we wait on the customer: the resolution clock stands still until the case moves on.
 import type { Db } from '../store/db.ts';
-import { resumedDueAt } from '../sla/policy.ts';
+import { resumedDueAt } from '../sla/index.ts';
 import { slaClockOf, teamOrDefault } from './clock.ts';
 import type { CaseRecord, CaseStatus } from './model.ts';
 

@@ -3,7 +3,7 @@
 // within a window joins the case still being worked on.
 import type { CaseStatus } from './model.ts';
 import { isActive } from './model.ts';
-import type { Channel } from '../interactions/model.ts';
+import type { Channel } from '../interactions/index.ts';
 
 const REPLY_PREFIX = /^\s*((re|fwd?|aw|sv|vs|antw|wg|tr)\s*(\[\d+\])?\s*:\s*)+/i;
 

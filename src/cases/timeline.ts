@@ -2,8 +2,8 @@
 // pipeline, so the customer's timeline and every metric see them.
 import type { Db } from '../store/db.ts';
 import { newId } from '../shared/ids.ts';
-import { ingestEvents } from '../interactions/pipeline.ts';
-import type { Channel, Direction } from '../interactions/model.ts';
+import { ingestEvents } from '../interactions/index.ts';
+import type { Channel, Direction } from '../interactions/index.ts';
 
 export interface StaffInteraction {
   customerId: string;

@@ -1,11 +1,11 @@
 // What the API and the inbox show of a case: times as ISO strings, the SLA clocks with their
 // breaches, the conversation, the gestures, and what to call the customer.
 import type { Db } from '../store/db.ts';
-import { customerLabel, customerLabelFactsOf } from '../customers/label.ts';
+import { customerLabel, customerLabelFactsOf } from '../customers/index.ts';
 import type { CaseRecord } from './model.ts';
 import type { CaseMessageRow } from './store.ts';
-import type { Breach } from '../sla/store.ts';
-import type { GestureView } from '../gestures/view.ts';
+import type { Breach } from '../sla/index.ts';
+import type { GestureView } from '../gestures/index.ts';
 import type { CaseMergeFacts } from './merge-view.ts';
 import type { RelatedCase } from './related.ts';
 

@@ -1,8 +1,8 @@
 // One interface for every channel: an adapter turns what arrives (a mail, a post, a call, a form)
 // into an InboundMessage for the case engine, and sends replies in the channel's own terms.
-import type { Identity } from '../customers/identity.ts';
-import type { Channel } from '../interactions/model.ts';
-import type { CasePriority } from '../cases/model.ts';
+import type { Identity } from '../customers/index.ts';
+import type { Channel } from '../interactions/index.ts';
+import type { CasePriority } from '../cases/index.ts';
 
 export interface InboundMessage {
   channel: Channel;

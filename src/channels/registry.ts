@@ -1,6 +1,6 @@
 // The adapters a running Rapport has, and which one carries a reply on each channel.
 import type { ChannelAdapter } from './model.ts';
-import type { Channel } from '../interactions/model.ts';
+import type { Channel } from '../interactions/index.ts';
 
 export interface ChannelRegistry {
   readonly adapters: readonly ChannelAdapter[];

@@ -23,7 +23,7 @@ import {
   type ImportListener,
   type ImportReport,
   type MappingInput,
-} from '../ingest/import/index.ts';
+} from '../ingest/index.ts';
 
 interface ImportCommandOptions {
   format?: ImportFormat;

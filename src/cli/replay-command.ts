@@ -5,8 +5,8 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { configFrom } from './config.ts';
 import { openDatabase } from '../app.ts';
-import { loadFeed, replayPosts } from '../channels/social/replay.ts';
-import { normaliseNetwork } from '../customers/identity.ts';
+import { loadFeed, replayPosts } from '../channels/index.ts';
+import { normaliseNetwork } from '../customers/index.ts';
 import { CLI_ACTOR } from '../shared/actor.ts';
 
 function nonNegative(value: string): number {

@@ -4,3 +4,13 @@ export * from './identity.ts';
 export { resolveCustomer, canonicalCustomer } from './resolution.ts';
 export type { Merge } from './merge.ts';
 export type { Preference } from './preferences.ts';
+export { identityCacheFor } from './identity-cache.ts';
+export { customerLabel, customerLabelFactsOf } from './label.ts';
+export { profilesOf } from './merge.ts';
+export {
+  applyObservedBehaviour,
+  discardObservedBehaviour,
+  observeBehaviour,
+  setExplicitPreference,
+} from './preferences.ts';
+export { acquisitionSourceOf, nameFromTraits, splitPreferenceTraits } from './profile.ts';

@@ -5,7 +5,7 @@ import { RapportError } from '../http/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { auditActor, type Actor } from '../shared/actor.ts';
 import { recordAudit } from '../audit/index.ts';
-import { moveInteractions, moveInteractionsOfProfiles } from '../interactions/store.ts';
+import { moveInteractions, moveInteractionsOfProfiles } from '../interactions/index.ts';
 import * as store from './store.ts';
 import * as prefStore from './preference-store.ts';
 import { absorbBehaviour, applyObservedBehaviour, rebuildImplicitPreferences } from './preferences.ts';

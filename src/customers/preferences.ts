@@ -11,7 +11,7 @@ import {
   type Tally,
 } from './preference-inference.ts';
 import * as prefStore from './preference-store.ts';
-import { listObservedEvents } from '../interactions/store.ts';
+import { listObservedEvents } from '../interactions/index.ts';
 
 /** How far back to look for evidence when a preference is first inferred (rare, so a bounded scan is fine). */
 const EVIDENCE_SCAN = 200;

@@ -1,5 +1,5 @@
 // A customer's data on request: export everything we hold about them, or erase it (GDPR art. 15, 17).
-import { eraseCasesOf, exportCasesOf, type CaseExport } from '../cases/privacy.ts';
+import { eraseCasesOf, exportCasesOf, type CaseExport } from '../cases/index.ts';
 import type { Db } from '../store/db.ts';
 import type { Actor } from '../shared/actor.ts';
 import { RapportError } from '../http/errors.ts';

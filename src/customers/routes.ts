@@ -14,7 +14,7 @@ import {
 import { parseSearchQuery } from './search-query.ts';
 import * as customers from './service.ts';
 import { eraseCustomer, exportCustomer } from './privacy.ts';
-import { openCasesForCard } from '../cases/card.ts';
+import { openCasesForCard } from '../cases/index.ts';
 
 const customerParams = z.object({ id: z.string().min(1).max(100) });
 const limit = (fallback: number) => z.coerce.number().int().min(1).max(100).default(fallback);

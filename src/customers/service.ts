@@ -3,7 +3,7 @@ import type { Db } from '../store/db.ts';
 import { auditActor, type Actor } from '../shared/actor.ts';
 import { RapportError } from '../http/errors.ts';
 import { recordAudit } from '../audit/index.ts';
-import { decodeCursor, encodeCursor, type Interaction } from '../interactions/model.ts';
+import { decodeCursor, encodeCursor, type Interaction } from '../interactions/index.ts';
 import * as interactionStore from '../interactions/store.ts';
 import { maskIdentityValue, type Identity } from './identity.ts';
 import { listMergesOf, mergeProfiles, undoMerge, type Merge } from './merge.ts';

@@ -1,8 +1,8 @@
 // Applies the flag rules to one customer: gathers the facts, then adds, updates or removes the
 // customer's rule flags. Flags a person set by hand are never touched by a rule.
 import type { Db } from '../store/db.ts';
-import { profilesOf } from '../customers/merge.ts';
-import { canonicalCustomer } from '../customers/resolution.ts';
+import { profilesOf } from '../customers/index.ts';
+import { canonicalCustomer } from '../customers/index.ts';
 import { FLAG_NAMES, FLAG_RULE_PARAMS, derivedFlags, type FlagName, type FlagRule } from './rules.ts';
 import { RapportError } from '../http/errors.ts';
 import { DAY_MS } from '../shared/time.ts';

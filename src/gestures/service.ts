@@ -5,12 +5,12 @@ import type { Db } from '../store/db.ts';
 import type { Actor } from '../shared/actor.ts';
 import { newId } from '../shared/ids.ts';
 import { RapportError } from '../http/errors.ts';
-import { roleAllows, type Role } from '../staff/model.ts';
+import { roleAllows, type Role } from '../staff/index.ts';
 import { recordAudit } from '../audit/index.ts';
-import { findCase, insertCaseMessage, recordCaseEvent } from '../cases/store.ts';
-import { recordStaffInteraction } from '../cases/timeline.ts';
-import { customerLabel, customerLabelFactsOf } from '../customers/label.ts';
-import { refreshRuleFlags } from '../flags/service.ts';
+import { findCase, insertCaseMessage, recordCaseEvent } from '../cases/index.ts';
+import { recordStaffInteraction } from '../cases/index.ts';
+import { customerLabel, customerLabelFactsOf } from '../customers/index.ts';
+import { refreshRuleFlags } from '../flags/index.ts';
 import { dayAround, limitBroken, type GestureKind } from './model.ts';
 import { formatMoney, isCurrency, toMinorUnits } from './money.ts';
 import {

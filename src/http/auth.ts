@@ -3,9 +3,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RapportError } from './errors.ts';
 import type { AppDeps, RequestContext } from './context.ts';
 import type { AuthRule, RouteAuth } from './route.ts';
-import { roleAllows, type StaffMember } from '../staff/model.ts';
-import { staffForApiToken, staffForSession } from '../staff/service.ts';
-import { findWriteKey, type WriteKey } from '../ingest/write-keys.ts';
+import { roleAllows, type StaffMember } from '../staff/index.ts';
+import { staffForApiToken, staffForSession } from '../staff/index.ts';
+import { findWriteKey, type WriteKey } from '../ingest/index.ts';
 
 export const SESSION_COOKIE = 'rapport_session';
 

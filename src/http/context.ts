@@ -1,11 +1,11 @@
 // What a route handler is given: the database, who is calling, and what they may do.
 import type { Database } from '../store/db.ts';
 import type { Actor } from '../shared/actor.ts';
-import type { Permission } from '../staff/model.ts';
-import type { StaffMember } from '../staff/model.ts';
-import type { WriteKey } from '../ingest/write-keys.ts';
+import type { Permission } from '../staff/index.ts';
+import type { StaffMember } from '../staff/index.ts';
+import type { WriteKey } from '../ingest/index.ts';
 import type { Config } from '../config.ts';
-import type { ChannelRegistry } from '../channels/registry.ts';
+import type { ChannelRegistry } from '../channels/index.ts';
 
 export interface AppDeps {
   db: Database;

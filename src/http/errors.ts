@@ -1,10 +1,9 @@
-// One error type for the whole product, mapped once at the HTTP edge to RFC 9457 problem details.
+// The HTTP edge's view of errors: a domain error's kind becomes a status here and nowhere else, and every
+// refusal leaves as RFC 9457 problem details. RapportError is the old status-carrying error, on its way out.
 import type { ZodError } from 'zod';
+import { DomainError, type ErrorKind, type FieldError } from '../shared/errors.ts';
 
-export interface FieldError {
-  field: string;
-  reason: string;
-}
+export type { FieldError };
 
 export class RapportError extends Error {
   constructor(
@@ -20,14 +19,11 @@ export class RapportError extends Error {
   }
 }
 
-/** Turns zod issues into our field list: `batch.3.userId: Required`. */
-export function fieldErrorsOf(error: ZodError, prefix = ''): FieldError[] {
-  return error.issues.map((issue) => ({
-    field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(body)',
-    reason: issue.message,
-  }));
-}
+import { fieldErrorsOf } from '../shared/errors.ts';
 
+export { fieldErrorsOf };
+
+/** @deprecated Throw `invalidInput` from src/shared/errors.ts; this status-carrying copy goes with RapportError. */
 export function invalidInput(error: ZodError, where: string): RapportError {
   const errors = fieldErrorsOf(error);
   const first = errors[0];
@@ -51,6 +47,7 @@ const TITLES: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not Found',
   409: 'Conflict',
+  410: 'Gone',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
   429: 'Too Many Requests',
@@ -58,11 +55,35 @@ const TITLES: Record<number, string> = {
   500: 'Internal Server Error',
 };
 
-export function toProblem(error: RapportError, requestId?: string): ProblemDetails {
+/** The one place a kind of refusal becomes an HTTP status. */
+export const STATUS_OF_KIND: Readonly<Record<ErrorKind, number>> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  gone: 410,
+  too_large: 413,
+  unsupported: 415,
+  rate_limited: 429,
+  internal: 500,
+  unavailable: 503,
+};
+
+export function statusOf(error: RapportError | DomainError): number {
+  return error instanceof DomainError ? STATUS_OF_KIND[error.kind] : error.status;
+}
+
+export function isKnownError(error: unknown): error is RapportError | DomainError {
+  return error instanceof RapportError || error instanceof DomainError;
+}
+
+export function toProblem(error: RapportError | DomainError, requestId?: string): ProblemDetails {
+  const status = statusOf(error);
   return {
     type: `https://rapport.dev/problems/${error.code.replace(/_/g, '-')}`,
-    title: TITLES[error.status] ?? 'Error',
-    status: error.status,
+    title: TITLES[status] ?? 'Error',
+    status,
     detail: error.message,
     code: error.code,
     ...(error.errors.length ? { errors: error.errors } : {}),

@@ -7,10 +7,10 @@ import type { AppDeps, RequestContext } from './context.ts';
 import { authenticate, SESSION_COOKIE } from './auth.ts';
 import { assertSameOrigin, needsSameOrigin } from './same-origin.ts';
 import { assertCleanText } from './body-parsing.ts';
-import type { Permission } from '../staff/model.ts';
+import type { Permission } from '../staff/index.ts';
 import type { Database } from '../store/db.ts';
 import { recordAudit } from '../audit/index.ts';
-import { administrativeAuditEntry } from '../audit/administrative.ts';
+import { administrativeAuditEntry } from '../audit/index.ts';
 
 /** `public`: anyone; `signed-in`: any staff; a permission: staff whose role grants it; `write-key`: an ingest source. */
 export type AuthRule = 'public' | 'signed-in' | 'write-key' | Permission;

@@ -4,7 +4,7 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { RapportError, toProblem } from './errors.ts';
+import { isKnownError, RapportError, statusOf, toProblem } from './errors.ts';
 import type { AppDeps } from './context.ts';
 import { openApiDocument, registerRoutes, type RouteSpec } from './route.ts';
 import { staffRoutes } from '../staff/routes.ts';
@@ -69,7 +69,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   registerBodyParsing(app, { bodyLimit: DEFAULT_BODY_LIMIT });
 
   app.setErrorHandler((error, request, reply) => {
-    const known = error instanceof RapportError ? error : fromFastifyError(error as { code?: string; message: string });
+    const known = isKnownError(error) ? error : fromFastifyError(error as { code?: string; message: string });
     if (!known) {
       request.log.error({ err: error }, 'unhandled error');
       const internal = new RapportError(
@@ -80,7 +80,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
       return reply.code(500).type('application/problem+json').send(toProblem(internal, request.id));
     }
     if (known.retryAfterSeconds !== undefined) reply.header('retry-after', String(known.retryAfterSeconds));
-    return reply.code(known.status).type('application/problem+json').send(toProblem(known, request.id));
+    return reply.code(statusOf(known)).type('application/problem+json').send(toProblem(known, request.id));
   });
 
   const formRoutes = new Set<RouteSpec<any, any, any>>(contactFormRoutes);

@@ -1,9 +1,9 @@
 // Inbound messages that arrive through the native API or a file import open or join cases as the
 // channel adapters' do (cases/inbound.ts), in the same transaction as the batch that stores them.
 import type { Actor } from '../shared/actor.ts';
-import type { Channel, IncomingEvent } from '../interactions/model.ts';
-import type { IngestOptions } from '../interactions/pipeline.ts';
-import { carryToCase, type CarriedMessage } from '../cases/inbound.ts';
+import type { Channel, IncomingEvent } from '../interactions/index.ts';
+import type { IngestOptions } from '../interactions/index.ts';
+import { carryToCase, type CarriedMessage } from '../cases/index.ts';
 
 /** The channels customers write or call on; an inbound `message` on one of them is a contact to answer. */
 export const CONVERSATION_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([

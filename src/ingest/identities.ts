@@ -8,7 +8,7 @@ import {
   normalisePhone,
   normaliseSystem,
   type Identity,
-} from '../customers/identity.ts';
+} from '../customers/index.ts';
 
 /**
  * Segment-style traits carry `email` and `phone`; we also read `handles: {x: "@jane"}` and

@@ -11,8 +11,8 @@ import {
   normalisePhone,
   normaliseSystem,
   type Identity,
-} from '../customers/identity.ts';
-import { CHANNELS, DIRECTIONS, type IncomingEvent } from '../interactions/model.ts';
+} from '../customers/index.ts';
+import { CHANNELS, DIRECTIONS, type IncomingEvent } from '../interactions/index.ts';
 
 const json = z.record(z.string(), z.unknown());
 const SYSTEM = /^[a-z0-9][a-z0-9_.-]{0,63}$/;

@@ -3,8 +3,8 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { CountryCode } from 'libphonenumber-js';
-import type { Identity } from '../customers/identity.ts';
-import { CHANNELS, type Channel, type IncomingEvent } from '../interactions/model.ts';
+import type { Identity } from '../customers/index.ts';
+import { CHANNELS, type Channel, type IncomingEvent } from '../interactions/index.ts';
 import { identitiesFromTraits } from './identities.ts';
 
 const id = z.union([z.string().trim().min(1).max(200), z.number().finite()]).transform(String);

@@ -2,7 +2,7 @@
 import type { Db } from '../store/db.ts';
 import { RapportError } from '../http/errors.ts';
 import { hashSecret, newId, newSecret } from '../shared/ids.ts';
-import { normaliseSystem } from '../customers/identity.ts';
+import { normaliseSystem } from '../customers/index.ts';
 
 export interface WriteKey {
   id: string;

@@ -1,5 +1,5 @@
 // The interaction: one event on a customer's timeline, whatever system or channel it came from.
-import type { Identity } from '../customers/identity.ts';
+import type { Identity } from '../customers/index.ts';
 
 export const CHANNELS = [
   'email',

@@ -3,23 +3,23 @@
 // interaction and note what it observed; implicit preferences follow once per batch, in the same transaction.
 import type { Db } from '../store/db.ts';
 import { RapportError } from '../http/errors.ts';
-import { resolveCustomer } from '../customers/resolution.ts';
-import { applyProfile } from '../customers/service.ts';
+import { resolveCustomer } from '../customers/index.ts';
+import { applyProfile } from '../customers/index.ts';
 import {
   applyObservedBehaviour,
   discardObservedBehaviour,
   observeBehaviour,
   setExplicitPreference,
-} from '../customers/preferences.ts';
-import { acquisitionSourceOf, nameFromTraits, splitPreferenceTraits } from '../customers/profile.ts';
-import { identityCacheFor } from '../customers/identity-cache.ts';
+} from '../customers/index.ts';
+import { acquisitionSourceOf, nameFromTraits, splitPreferenceTraits } from '../customers/index.ts';
+import { identityCacheFor } from '../customers/index.ts';
 import {
   CONTACT_FLAGS,
   VALUE_FLAGS,
   changesLifetimeValue,
   refreshRuleFlagsOf,
   ruleFlagHoldersAmong,
-} from '../flags/service.ts';
+} from '../flags/index.ts';
 import type { IncomingEvent } from './model.ts';
 import type { Actor } from '../shared/actor.ts';
 import * as store from './store.ts';

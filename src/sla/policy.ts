@@ -1,6 +1,6 @@
 // SLA policies: targets in minutes per priority, counted in the team's business hours or around the clock.
 import { z } from 'zod';
-import { CASE_PRIORITIES, type CasePriority } from '../cases/model.ts';
+import { CASE_PRIORITIES, type CasePriority } from '../cases/index.ts';
 import { addBusinessMinutes, businessMillisBetween, ALWAYS_OPEN, type Calendar } from './business-hours.ts';
 
 const minutes = z

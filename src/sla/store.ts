@@ -1,6 +1,6 @@
 // SQL for SLA policies and the breaches recorded against cases.
 import type { Db } from '../store/db.ts';
-import type { SlaMetric } from '../cases/model.ts';
+import type { SlaMetric } from '../cases/index.ts';
 import type { SlaPolicy, SlaTargets } from './policy.ts';
 
 interface PolicyRow {

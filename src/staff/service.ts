@@ -2,8 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import { recordAudit } from '../audit/index.ts';
 import type { Db } from '../store/db.ts';
-import { isCurrency, toMinorUnits } from '../gestures/money.ts';
-import { setPerGestureLimit } from '../gestures/limits.ts';
+import { isCurrency, toMinorUnits } from '../gestures/index.ts';
+import { setPerGestureLimit } from '../gestures/index.ts';
 import { RapportError } from '../http/errors.ts';
 import { hashSecret, newId, newSecret } from '../shared/ids.ts';
 import type { Role, StaffMember } from './model.ts';

@@ -1,7 +1,7 @@
 // SQL for staff, their sessions and personal API tokens.
 import type { Db } from '../store/db.ts';
 import type { Role, StaffMember } from './model.ts';
-import { fromMinorUnits } from '../gestures/money.ts';
+import { fromMinorUnits } from '../gestures/index.ts';
 
 interface StaffRow {
   id: string;

@@ -5,8 +5,8 @@ import { defineRoute } from '../http/route.ts';
 import { RapportError } from '../http/errors.ts';
 import { newId } from '../shared/ids.ts';
 import type { Db } from '../store/db.ts';
-import { businessHoursSchema, holidaysSchema, timezoneSchema, isOpenAt } from '../sla/business-hours.ts';
-import { slaTargetsSchema } from '../sla/policy.ts';
+import { businessHoursSchema, holidaysSchema, timezoneSchema, isOpenAt } from '../sla/index.ts';
+import { slaTargetsSchema } from '../sla/index.ts';
 import * as slaStore from '../sla/store.ts';
 import * as teamStore from './store.ts';
 import {
@@ -17,19 +17,19 @@ import {
   restorePolicy,
   restoreTeam,
 } from './archive.ts';
-import { ruleConditionsSchema } from '../cases/assignment.ts';
+import { ruleConditionsSchema } from '../cases/index.ts';
 import {
   deleteAssignmentRule,
   findAssignmentRule,
   insertAssignmentRule,
   listAssignmentRules,
   updateAssignmentRule,
-} from '../cases/rules-store.ts';
-import { caseSettingsSchema, readCaseSettings, writeCaseSettings } from '../cases/settings.ts';
-import { deleteTemplate, findTemplate, findTemplateByName, listTemplates, upsertTemplate } from '../templates/store.ts';
-import { TEMPLATE_VARIABLES, renderTemplate, templateProblems } from '../templates/render.ts';
-import { sampleTemplateValues } from '../templates/values.ts';
-import { listFlagRules, updateFlagRule } from '../flags/service.ts';
+} from '../cases/index.ts';
+import { caseSettingsSchema, readCaseSettings, writeCaseSettings } from '../cases/index.ts';
+import { deleteTemplate, findTemplate, findTemplateByName, listTemplates, upsertTemplate } from '../templates/index.ts';
+import { TEMPLATE_VARIABLES, renderTemplate, templateProblems } from '../templates/index.ts';
+import { sampleTemplateValues } from '../templates/index.ts';
+import { listFlagRules, updateFlagRule } from '../flags/index.ts';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
 

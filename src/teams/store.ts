@@ -1,6 +1,6 @@
 // SQL for teams: who works together, their business hours, holidays and SLA policy.
 import type { Db } from '../store/db.ts';
-import type { Calendar, BusinessHours } from '../sla/business-hours.ts';
+import type { Calendar, BusinessHours } from '../sla/index.ts';
 
 export interface Team {
   id: string;

@@ -1,8 +1,8 @@
 // The values a reply template may use, read from what we know of the customer and the case.
 import type { Db } from '../store/db.ts';
-import { canonicalCustomer } from '../customers/resolution.ts';
-import { profilesOf } from '../customers/merge.ts';
-import type { CaseRecord } from '../cases/model.ts';
+import { canonicalCustomer } from '../customers/index.ts';
+import { profilesOf } from '../customers/index.ts';
+import type { CaseRecord } from '../cases/index.ts';
 import type { TemplateValues } from './render.ts';
 
 const firstWord = (name: string | null | undefined): string | null => name?.trim().split(/\s+/)[0] ?? null;

@@ -2,7 +2,7 @@
 // responses, else the SLA target) and, from that same figure, when this person will hear from us within
 // the team's opening hours and time zone — so "we usually reply within…" and "you will hear from us…" agree.
 import { DateTime } from 'luxon';
-import { addBusinessMinutes, isAlwaysOpen, isOpenAt, nextOpening, type Calendar } from '../../sla/business-hours.ts';
+import { addBusinessMinutes, isAlwaysOpen, isOpenAt, nextOpening, type Calendar } from '../../sla/index.ts';
 
 /** Fewer answered cases than this say little: the SLA target speaks instead. */
 export const MIN_SAMPLE = 20;

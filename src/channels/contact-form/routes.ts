@@ -5,7 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { defineRoute } from '../../http/route.ts';
 import { RapportError, fieldErrorsOf } from '../../http/errors.ts';
 import { createRateLimiter } from '../../http/rate-limit.ts';
-import { normaliseEmail } from '../../customers/identity.ts';
+import { normaliseEmail } from '../../customers/index.ts';
 import { contactFormPage, thankYouPage, thankYouSentence } from './page.ts';
 import { submitContactForm, thankYouFacts } from './service.ts';
 import { NO_PROMISE } from './model.ts';

@@ -2,10 +2,10 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../store/db.ts';
 import type { Actor } from '../../shared/actor.ts';
-import { receiveMessage, type ReceivedMessage } from '../../cases/inbound.ts';
-import { findTeam, findDefaultTeam, membersOf, type Team } from '../../teams/store.ts';
-import { findPolicy } from '../../sla/store.ts';
-import { ALWAYS_OPEN, businessMillisBetween, isOpenAt } from '../../sla/business-hours.ts';
+import { receiveMessage, type ReceivedMessage } from '../../cases/index.ts';
+import { findTeam, findDefaultTeam, membersOf, type Team } from '../../teams/index.ts';
+import { findPolicy } from '../../sla/index.ts';
+import { ALWAYS_OPEN, businessMillisBetween, isOpenAt } from '../../sla/index.ts';
 import { replyPromise, typicalReply, type ReplyPromise } from './model.ts';
 import { DAY_MS } from '../../shared/time.ts';
 

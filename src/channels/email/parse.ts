@@ -11,7 +11,7 @@ import {
   type ParsedMail,
   type StructuredHeader,
 } from 'mailparser';
-import { normaliseEmail } from '../../customers/identity.ts';
+import { normaliseEmail } from '../../customers/index.ts';
 import type { InboundMessage } from '../model.ts';
 import { stripQuotedReply } from './quoted-reply.ts';
 import { DAY_MS } from '../../shared/time.ts';

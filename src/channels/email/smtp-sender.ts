@@ -2,7 +2,7 @@
 // their answer, back through our listener or poller) lands in the same conversation and case.
 import { randomUUID } from 'node:crypto';
 import nodemailer from 'nodemailer';
-import { normaliseEmail } from '../../customers/identity.ts';
+import { normaliseEmail } from '../../customers/index.ts';
 import type { ChannelAdapter, OutboundMessage, SendResult } from '../model.ts';
 
 export interface SmtpSenderOptions {

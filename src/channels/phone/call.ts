@@ -2,8 +2,8 @@
 // turned into a message for the case engine. Pure.
 import { z } from 'zod';
 import type { CountryCode } from 'libphonenumber-js';
-import { normalisePhone } from '../../customers/identity.ts';
-import { CASE_PRIORITIES } from '../../cases/model.ts';
+import { normalisePhone } from '../../customers/index.ts';
+import { CASE_PRIORITIES } from '../../cases/index.ts';
 import type { InboundMessage } from '../model.ts';
 
 export const CALL_OUTCOMES = ['answered', 'resolved', 'abandoned', 'voicemail', 'missed'] as const;

@@ -1,8 +1,8 @@
 // The telephony webhook: a finished call lands on the caller's timeline and opens or joins a case.
 import { defineRoute } from '../../http/route.ts';
 import { RapportError } from '../../http/errors.ts';
-import { receiveMessage } from '../../cases/inbound.ts';
-import { recordCallAnswered } from '../../cases/calls.ts';
+import { receiveMessage } from '../../cases/index.ts';
+import { recordCallAnswered } from '../../cases/index.ts';
 import { callEventSchema, callToMessage } from './call.ts';
 
 export const phoneRoutes = [

@@ -2,8 +2,8 @@
 // brand's own replies in the feed land on the cases they answer.
 import type { Db } from '../../store/db.ts';
 import type { Actor } from '../../shared/actor.ts';
-import { receiveMessage } from '../../cases/inbound.ts';
-import { recordChannelReply } from '../../cases/replies.ts';
+import { receiveMessage } from '../../cases/index.ts';
+import { recordChannelReply } from '../../cases/index.ts';
 import { RapportError } from '../../http/errors.ts';
 import { postToMessage, readFeed, type FeedPost } from './feed.ts';
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { defineRoute } from '../../http/route.ts';
 import { RapportError } from '../../http/errors.ts';
-import { normaliseNetwork } from '../../customers/identity.ts';
+import { normaliseNetwork } from '../../customers/index.ts';
 import { parseFeedRecord, type FeedPost } from './feed.ts';
 import { replayPosts } from './replay.ts';
 

@@ -2,8 +2,8 @@
 // back alone), the rejected rows written to the error report, and the checkpoint advanced — all before the commit, so
 // the checkpoint never counts a row that did not land and the report never misses a row the checkpoint counts.
 import type { FieldError } from '../../http/errors.ts';
-import type { IncomingEvent } from '../../interactions/model.ts';
-import { ingestEvents, type IngestReport } from '../../interactions/pipeline.ts';
+import type { IncomingEvent } from '../../interactions/index.ts';
+import { ingestEvents, type IngestReport } from '../../interactions/index.ts';
 import type { Db } from '../../store/db.ts';
 import { advanceCheckpoint } from './checkpoint.ts';
 import { carryMessagesToCases } from '../conversations.ts';

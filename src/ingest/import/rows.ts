@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { CountryCode } from 'libphonenumber-js';
 import { fieldErrorsOf, type FieldError } from '../../http/errors.ts';
-import type { IncomingEvent } from '../../interactions/model.ts';
+import type { IncomingEvent } from '../../interactions/index.ts';
 import { mapNativeInteraction, nativeInteractionSchema } from '../native.ts';
 import { parseLooseDate } from '../../shared/dates.ts';
 import { findTextProblem } from '../../shared/text.ts';

@@ -1,0 +1,19 @@
+// The front door of ingest: what other capabilities may use. Everything else in this folder is its own business.
+export {
+  describeProgress,
+  describeReport,
+  describeRowError,
+  describeRun,
+  FIELD_NAMES,
+  formatBytes,
+  importFile,
+  type ImportFormat,
+  type ImportListener,
+  type ImportReport,
+  importUsageError,
+  inspectImportFile,
+  type MappingInput,
+  parseMapping,
+  progressFigures,
+} from './import/index.ts';
+export { createWriteKey, findWriteKey, listWriteKeys, type WriteKey } from './write-keys.ts';
