@@ -185,7 +185,9 @@ export const caseReplayBench: BenchCase = {
     for (let start = 0; start < posts.length; start += CHUNK_POSTS) {
       const chunk = posts.slice(start, start + CHUNK_POSTS);
       const bareRows = chunk.map(bareRowOfPost);
-      await bareClock.time(async () => bareRows.forEach((row) => insertBareRows([row])));
+      await bareClock.time(async () => {
+        for (const row of bareRows) insertBareRows([row]);
+      });
       addInto(
         total,
         await replayClock.time(() =>

@@ -14,7 +14,7 @@ const BENCH_CASES: readonly BenchCase[] = [ingestBench, lookupBench, caseReplayB
 
 async function main(): Promise<void> {
   const names = BENCH_CASES.map((bench) => bench.name);
-  let options;
+  let options: ReturnType<typeof parseBenchOptions>;
   try {
     options = parseBenchOptions(process.argv.slice(2), names);
   } catch (error) {

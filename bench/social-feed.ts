@@ -164,5 +164,5 @@ export function generateSocialFeed(shape: FeedShape): { records: FeedRecord[]; m
 
 /** JSON Lines, which `loadFeed` reads by the extension, as `rapport replay` would. */
 export function writeFeedFile(file: string, records: readonly FeedRecord[]): void {
-  writeFileSync(file, records.map((record) => JSON.stringify(record)).join('\n') + '\n');
+  writeFileSync(file, `${records.map((record) => JSON.stringify(record)).join('\n')}\n`);
 }

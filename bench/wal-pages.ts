@@ -37,9 +37,9 @@ async function main(): Promise<void> {
       insertBare(bareRowsOf(raw));
       if (batch < batches - measured) continue;
       eventsMeasured += raw.batch.length;
-      connections.forEach((entry, index) =>
-        entry.pages.push(...pagesWrittenBetween(before[index]!, walFrames(entry.db.file, pageSize))),
-      );
+      connections.forEach((entry, index) => {
+        entry.pages.push(...pagesWrittenBetween(before[index]!, walFrames(entry.db.file, pageSize)));
+      });
     }
     for (const [label, { connection, pages }] of [
       ['pipeline', connections[0]!],
