@@ -1,7 +1,7 @@
 // Merging two profiles into one, and undoing it. A merge moves identities and interactions to the
 // survivor and records exactly what it copied, so undo can give the absorbed profile back intact.
 import type { Db } from '../store/db.ts';
-import { RapportError } from '../http/errors.ts';
+import { customerErrors } from './errors.ts';
 import { newId } from '../shared/ids.ts';
 import { auditActor, type Actor } from '../shared/actor.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -91,16 +91,15 @@ export async function mergeProfiles(
   const survivor = await store.findCustomerRecord(tx, input.survivorId);
   const absorbed = await store.findCustomerRecord(tx, input.absorbedId);
   if (!survivor || !absorbed)
-    throw new RapportError('customer_not_found', 'Both customers must exist to merge them', 404);
+    throw customerErrors.error('customer_not_found', 'Both customers must exist to merge them');
   if (survivor.merged_into || absorbed.merged_into) {
-    throw new RapportError(
+    throw customerErrors.error(
       'customer_already_merged',
       'One of these profiles was already merged away; merge its survivor instead',
-      409,
     );
   }
   if (survivor.id === absorbed.id)
-    throw new RapportError('merge_same_customer', 'A customer cannot be merged into itself', 400);
+    throw customerErrors.error('merge_same_customer', 'A customer cannot be merged into itself');
 
   const survivorTraits = JSON.parse(survivor.traits) as Record<string, unknown>;
   const absorbedTraits = JSON.parse(absorbed.traits) as Record<string, unknown>;
@@ -192,15 +191,13 @@ export async function mergeProfiles(
 export async function undoMerge(tx: Db, mergeId: string, actor: Actor): Promise<Merge> {
   await applyObservedBehaviour(tx);
   const row = await tx.get<MergeRow>('SELECT * FROM merges WHERE id = ?', [mergeId]);
-  if (!row) throw new RapportError('merge_not_found', `No merge with id ${mergeId}`, 404);
-  if (row.undone_at !== null)
-    throw new RapportError('merge_already_undone', `Merge ${mergeId} was already undone`, 409);
+  if (!row) throw customerErrors.error('merge_not_found', `No merge with id ${mergeId}`);
+  if (row.undone_at !== null) throw customerErrors.error('merge_already_undone', `Merge ${mergeId} was already undone`);
   const survivor = await store.findCustomerRecord(tx, row.survivor_id);
   if (survivor?.merged_into) {
-    throw new RapportError(
+    throw customerErrors.error(
       'survivor_merged_since',
       `Customer ${row.survivor_id} was itself merged into ${survivor.merged_into} since; undo that merge first`,
-      409,
     );
   }
   const profiles = JSON.parse(row.absorbed_profiles) as string[];

@@ -2,7 +2,7 @@
 import { eraseCasesOf, exportCasesOf, type CaseExport } from '../cases/index.ts';
 import type { Db } from '../store/db.ts';
 import type { Actor } from '../shared/actor.ts';
-import { RapportError } from '../http/errors.ts';
+import { customerErrors } from './errors.ts';
 import { listAuditEntries, recordAudit } from '../audit/index.ts';
 import * as interactionStore from '../interactions/store.ts';
 import { listMergesOf, profilesOf } from './merge.ts';
@@ -38,9 +38,8 @@ export interface CustomerExport {
 
 async function requireLiveCustomer(db: Db, id: string): Promise<store.CustomerRow> {
   const row = await canonicalCustomer(db, id);
-  if (!row) throw new RapportError('customer_not_found', `No customer with id ${id}`, 404);
-  if (row.erased_at !== null)
-    throw new RapportError('customer_erased', `Customer ${row.id} was erased on request`, 410);
+  if (!row) throw customerErrors.error('customer_not_found', `No customer with id ${id}`);
+  if (row.erased_at !== null) throw customerErrors.error('customer_erased', `Customer ${row.id} was erased on request`);
   return row;
 }
 

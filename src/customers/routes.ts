@@ -1,7 +1,7 @@
 // HTTP routes for customers: search, look-up by identity, the context card, timeline, preferences, flags, merges.
 import { z } from 'zod';
 import { defineRoute } from '../http/route.ts';
-import { RapportError } from '../http/errors.ts';
+import { invalidField } from '../shared/errors.ts';
 import type { RequestContext } from '../http/context.ts';
 import {
   maskIdentityValue,
@@ -30,9 +30,11 @@ function identityFromLookup(
 ): Identity {
   const given = Object.entries(query).filter(([, value]) => value !== undefined);
   if (given.length !== 1) {
-    throw new RapportError('invalid_input', 'Give exactly one of email, phone, handle or external', 400, [
-      { field: 'query', reason: 'Exactly one of email, phone, handle (network:handle) or external (system:id)' },
-    ]);
+    throw invalidField(
+      'query',
+      'Exactly one of email, phone, handle (network:handle) or external (system:id)',
+      'Give exactly one of email, phone, handle or external',
+    );
   }
   const [field, raw] = given[0] as [string, string];
   const identity =
@@ -53,9 +55,7 @@ function identityFromLookup(
       handle: 'network:handle, e.g. x:@jane',
       external: 'system:id, e.g. shopify:123',
     };
-    throw new RapportError('invalid_input', `${field} must be ${expected[field]}`, 400, [
-      { field, reason: `Expected ${expected[field]}` },
-    ]);
+    throw invalidField(field, `Expected ${expected[field]}`, `${field} must be ${expected[field]}`);
   }
   return identity;
 }

@@ -4,7 +4,8 @@ import type { Db } from '../store/db.ts';
 import { profilesOf } from '../customers/index.ts';
 import { canonicalCustomer } from '../customers/index.ts';
 import { FLAG_NAMES, FLAG_RULE_PARAMS, derivedFlags, type FlagName, type FlagRule } from './rules.ts';
-import { RapportError } from '../http/errors.ts';
+import { commonErrors } from '../shared/errors.ts';
+import { flagErrors } from './errors.ts';
 import { DAY_MS } from '../shared/time.ts';
 import { deleteSetting, readSetting, readSettings, writeSetting } from '../store/settings.ts';
 
@@ -28,18 +29,18 @@ export async function updateFlagRule(
   change: { enabled?: boolean; params?: unknown },
   staffId: string | null,
 ): Promise<FlagRule> {
-  if (!(FLAG_NAMES as string[]).includes(flag)) throw new RapportError('not_found', `No flag rule ${flag}`, 404);
+  if (!(FLAG_NAMES as string[]).includes(flag)) throw flagErrors.error('flag_rule_not_found', `No flag rule ${flag}`);
   const current = (await listFlagRules(db)).find((rule) => rule.flag === flag)!;
   let params: unknown = current.params;
   if (change.params !== undefined) {
     const parsed = FLAG_RULE_PARAMS[flag as FlagName].safeParse({ ...current.params, ...(change.params as object) });
     if (!parsed.success) {
-      throw new RapportError(
-        'invalid_input',
-        'The rule parameters are not valid',
-        400,
-        parsed.error.issues.map((issue) => ({ field: `params.${issue.path.join('.')}`, reason: issue.message })),
-      );
+      throw commonErrors.error('invalid_input', 'The rule parameters are not valid', {
+        errors: parsed.error.issues.map((issue) => ({
+          field: `params.${issue.path.join('.')}`,
+          reason: issue.message,
+        })),
+      });
     }
     params = parsed.data;
   }

@@ -1,6 +1,7 @@
 // Authentication at the edge: session cookie or Bearer token for staff, Basic write key for ingest.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { RapportError } from './errors.ts';
+import { commonErrors } from '../shared/errors.ts';
+import { httpErrors } from './errors.ts';
 import type { AppDeps, RequestContext } from './context.ts';
 import type { AuthRule, RouteAuth } from './route.ts';
 import { roleAllows, type StaffMember } from '../staff/index.ts';
@@ -30,7 +31,7 @@ async function staffOf(deps: AppDeps, request: FastifyRequest): Promise<StaffMem
   const token = bearerToken(request);
   if (token) {
     const staff = await staffForApiToken(deps.db, token);
-    if (!staff) throw new RapportError('invalid_token', 'The Bearer token is unknown or revoked', 401);
+    if (!staff) throw httpErrors.error('invalid_token', 'The Bearer token is unknown or revoked');
     return staff;
   }
   const session = request.cookies[SESSION_COOKIE];
@@ -54,13 +55,13 @@ export async function authenticate(
     writeKey = key ? ((await findWriteKey(deps.db, key)) ?? null) : null;
     if (!writeKey) {
       reply.header('WWW-Authenticate', 'Basic realm="rapport-ingest"');
-      throw new RapportError('invalid_write_key', 'Send a valid write key as the Basic auth user name', 401);
+      throw httpErrors.error('invalid_write_key', 'Send a valid write key as the Basic auth user name');
     }
   } else if (rule !== 'public') {
     staff = await staffOf(deps, request);
-    if (!staff) throw new RapportError('not_signed_in', 'Sign in, or send Authorization: Bearer <token>', 401);
+    if (!staff) throw httpErrors.error('not_signed_in', 'Sign in, or send Authorization: Bearer <token>');
     if (rule !== 'signed-in' && !roleAllows(staff.role, rule)) {
-      throw new RapportError('forbidden', `Your role (${staff.role}) may not do this: it needs ${rule}`, 403);
+      throw commonErrors.error('forbidden', `Your role (${staff.role}) may not do this: it needs ${rule}`);
     }
   }
   const actor = staff

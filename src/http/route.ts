@@ -2,7 +2,7 @@
 // parses input once, and maps errors. Handlers only ever see parsed input and a RequestContext.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z, type ZodType } from 'zod';
-import { RapportError, invalidInput } from './errors.ts';
+import { invalidInput } from '../shared/errors.ts';
 import type { AppDeps, RequestContext } from './context.ts';
 import { authenticate, SESSION_COOKIE } from './auth.ts';
 import { assertSameOrigin, needsSameOrigin } from './same-origin.ts';
@@ -164,5 +164,3 @@ export function openApiDocument(routes: readonly RouteSpec<any, any, any>[]): Re
     paths,
   };
 }
-
-export { RapportError };

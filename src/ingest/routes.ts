@@ -1,7 +1,7 @@
 // HTTP routes for ingest: the Segment-compatible tracking API, the native batch API and write keys.
 import { z, type ZodType } from 'zod';
 import { defineRoute, type RouteSpec } from '../http/route.ts';
-import { invalidInput } from '../http/errors.ts';
+import { invalidInput } from '../shared/errors.ts';
 import type { RequestContext } from '../http/context.ts';
 import { ingestEvents } from '../interactions/index.ts';
 import { recordAudit } from '../audit/index.ts';

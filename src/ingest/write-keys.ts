@@ -1,6 +1,7 @@
 // Write keys: the credentials an ingest source (a website, a shop, a CRM) sends events with.
 import type { Db } from '../store/db.ts';
-import { RapportError } from '../http/errors.ts';
+import { invalidField } from '../shared/errors.ts';
+import { ingestErrors } from './errors.ts';
 import { hashSecret, newId, newSecret } from '../shared/ids.ts';
 import { normaliseSystem } from '../customers/index.ts';
 
@@ -54,9 +55,11 @@ export async function createWriteKey(
 ): Promise<{ writeKey: WriteKey; key: string }> {
   const source = normaliseSystem(input.source ?? sourceFromName(input.name));
   if (!source) {
-    throw new RapportError('invalid_input', 'A source name is lower-case letters, digits, ".", "_" or "-"', 400, [
-      { field: 'source', reason: 'Use lower-case letters, digits, ".", "_" or "-" (e.g. "shopify")' },
-    ]);
+    throw invalidField(
+      'source',
+      'Use lower-case letters, digits, ".", "_" or "-" (e.g. "shopify")',
+      'A source name is lower-case letters, digits, ".", "_" or "-"',
+    );
   }
   const key = newSecret('wk');
   const id = newId('wk');
@@ -77,7 +80,7 @@ export async function revokeWriteKey(db: Db, id: string): Promise<void> {
     Date.now(),
     id,
   ]);
-  if (changes === 0) throw new RapportError('write_key_not_found', `No active write key with id ${id}`, 404);
+  if (changes === 0) throw ingestErrors.error('write_key_not_found', `No active write key with id ${id}`);
 }
 
 // Last use is written at most once a minute per key: a write per tracked event would double ingest cost.

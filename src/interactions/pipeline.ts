@@ -2,7 +2,8 @@
 // skip it if already stored, resolve the customer, apply traits and stated preferences, store the
 // interaction and note what it observed; implicit preferences follow once per batch, in the same transaction.
 import type { Db } from '../store/db.ts';
-import { RapportError } from '../http/errors.ts';
+import { DomainError } from '../shared/errors.ts';
+import { interactionErrors } from './errors.ts';
 import { resolveCustomer } from '../customers/index.ts';
 import { applyProfile } from '../customers/index.ts';
 import {
@@ -88,7 +89,7 @@ export async function ingestEvents(
         if (options.onEventError === 'all-or-nothing') {
           report.results.push(
             await ingestAndCarry(tx, event, index, receivedAt, report, options).catch((error: unknown) => {
-              throw error instanceof RapportError ? locatedError(error, index, options.eventsPath) : error;
+              throw error instanceof DomainError ? locatedError(error, index, options.eventsPath) : error;
             }),
           );
           continue;
@@ -105,7 +106,7 @@ export async function ingestEvents(
           discardObservedBehaviour(tx);
           await tx.run('ROLLBACK TO ingest_event');
           await tx.run('RELEASE ingest_event');
-          if (!(error instanceof RapportError)) throw error;
+          if (!(error instanceof DomainError)) throw error;
           report.rejected++;
           report.results.push({
             index,
@@ -136,15 +137,12 @@ export async function ingestEvents(
 }
 
 /** The same error, its fields prefixed with the event's place in the request: `interactions.3.customer.id`. */
-function locatedError(error: RapportError, index: number, eventsPath: string | undefined): RapportError {
+function locatedError(error: DomainError, index: number, eventsPath: string | undefined): DomainError {
   const at = eventsPath ? `${eventsPath}.${index}` : String(index);
   const errors = error.errors.length ? error.errors : [{ field: '', reason: error.message }];
-  return new RapportError(
-    error.code,
-    `Event ${index}: ${error.message}`,
-    error.status,
-    errors.map((item) => ({ ...item, field: item.field ? `${at}.${item.field}` : at })),
-  );
+  return new DomainError(error.capability, error.code, error.kind, `Event ${index}: ${error.message}`, {
+    errors: errors.map((item) => ({ ...item, field: item.field ? `${at}.${item.field}` : at })),
+  });
 }
 
 async function ingestAndCarry(
@@ -187,9 +185,9 @@ async function ingestOne(
     return { index, status: 'duplicate', interactionId: String(existing.id), customerId: existing.customer_id };
   }
   if (event.identities.length === 0 && !event.customerId && !event.linkedIdentities?.length) {
-    throw new RapportError('no_identity', 'The event names no customer: give an identity or a customerId', 400, [
-      { field: 'customer', reason: 'Give an email, phone, handle, external id, anonymous id or customer id' },
-    ]);
+    throw interactionErrors.error('no_identity', 'The event names no customer: give an identity or a customerId', {
+      errors: [{ field: 'customer', reason: 'Give an email, phone, handle, external id, anonymous id or customer id' }],
+    });
   }
   const { traits, preferences } = splitPreferenceTraits(event.traits ?? {});
   const name = event.name ?? nameFromTraits(traits);

@@ -1,13 +1,13 @@
 // HTTP routes for sign-in, the signed-in staff member, staff accounts and personal tokens.
 import { z } from 'zod';
 import { defineRoute } from '../http/route.ts';
-import { RapportError } from '../http/errors.ts';
 import type { FastifyReply } from 'fastify';
 import { SESSION_COOKIE } from '../http/auth.ts';
 import { recordAudit } from '../audit/index.ts';
 import { administrativeAuditEntry } from '../audit/index.ts';
 import type { Config } from '../config.ts';
 import { ROLES, permissionsOf } from './model.ts';
+import { staffErrors } from './errors.ts';
 import { newPassword } from './password-policy.ts';
 import { createSignInThrottle, type SignInThrottle } from './sign-in-throttle.ts';
 import { tokenRoutes } from './token-routes.ts';
@@ -48,16 +48,14 @@ export const staffRoutes = [
       const throttle = throttleOf(ctx.db);
       const wait = throttle.wait(request.ip, body.email);
       if (wait) {
-        reply.header('retry-after', String(wait.seconds));
-        throw new RapportError(
+        throw staffErrors.error(
           'too_many_attempts',
           `Too many failed sign-ins ${wait.reason}; try again in ${wait.seconds} s`,
-          429,
+          { retryAfterSeconds: wait.seconds },
         );
       }
       const signedIn = await staffService.signIn(ctx.db, body.email, body.password).catch((error: unknown) => {
-        if (error instanceof RapportError && error.code === 'invalid_credentials')
-          throttle.failed(request.ip, body.email);
+        if (staffErrors.is(error, 'invalid_credentials')) throttle.failed(request.ip, body.email);
         throw error;
       });
       throttle.succeeded(request.ip, body.email);

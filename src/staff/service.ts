@@ -4,7 +4,8 @@ import { recordAudit } from '../audit/index.ts';
 import type { Db } from '../store/db.ts';
 import { isCurrency, toMinorUnits } from '../gestures/index.ts';
 import { setPerGestureLimit } from '../gestures/index.ts';
-import { RapportError } from '../http/errors.ts';
+import { invalidField } from '../shared/errors.ts';
+import { staffErrors } from './errors.ts';
 import { hashSecret, newId, newSecret } from '../shared/ids.ts';
 import type { Role, StaffMember } from './model.ts';
 import { hashPassword, verifyPassword } from './password.ts';
@@ -15,11 +16,10 @@ export const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
 function empowermentOf(limit: { amount: number; currency: string }): { limit: number; currency: string } {
   const minor = isCurrency(limit.currency) ? toMinorUnits(limit.amount, limit.currency) : null;
   if (minor === null) {
-    throw new RapportError(
-      'invalid_input',
+    throw invalidField(
+      'empowermentLimit',
+      'e.g. { "amount": 50, "currency": "USD" }',
       'The empowerment limit needs an ISO 4217 currency and an amount in its units',
-      400,
-      [{ field: 'empowermentLimit', reason: 'e.g. { "amount": 50, "currency": "USD" }' }],
     );
   }
   return { limit: minor, currency: limit.currency };
@@ -36,7 +36,7 @@ export async function createStaff(
 ): Promise<StaffMember> {
   const email = input.email.trim().toLowerCase();
   if (await store.findStaffByEmail(db, email)) {
-    throw new RapportError('staff_exists', `A staff member with email ${email} already exists`, 409);
+    throw staffErrors.error('staff_exists', `A staff member with email ${email} already exists`);
   }
   const id = newId('stf');
   const passwordHash = input.password ? await hashPassword(input.password) : null;
@@ -87,22 +87,17 @@ export async function updateStaff(
       const team = await tx.get<{ archived_at: number | null }>('SELECT archived_at FROM teams WHERE id = ?', [
         changes.teamId,
       ]);
-      if (!team)
-        throw new RapportError('invalid_input', `No team ${changes.teamId}`, 400, [
-          { field: 'teamId', reason: 'Unknown team' },
-        ]);
+      if (!team) throw invalidField('teamId', 'Unknown team', `No team ${changes.teamId}`);
       if (team.archived_at !== null) {
-        throw new RapportError('invalid_input', `Team ${changes.teamId} is archived`, 400, [
-          { field: 'teamId', reason: 'Archived team: restore it first' },
-        ]);
+        throw invalidField('teamId', 'Archived team: restore it first', `Team ${changes.teamId} is archived`);
       }
     }
     const current = await store.findStaffById(tx, id);
-    if (!current) throw new RapportError('staff_not_found', `No staff member with id ${id}`, 404);
+    if (!current) throw staffErrors.error('staff_not_found', `No staff member with id ${id}`);
     const losesAdmin =
       current.role === 'admin' && !current.disabled && ((changes.role && changes.role !== 'admin') || changes.disabled);
     if (losesAdmin && (await store.countActiveAdmins(tx)) <= 1) {
-      throw new RapportError('last_admin', 'This is the last active admin: make someone else admin first', 409);
+      throw staffErrors.error('last_admin', 'This is the last active admin: make someone else admin first');
     }
     await store.updateStaff(tx, id, {
       name: changes.name,
@@ -166,7 +161,7 @@ export async function signIn(
   // Verify even for unknown emails so response time does not reveal which emails exist.
   const ok = await verifyPassword(password, record?.passwordHash ?? DUMMY_HASH);
   if (!record || !record.passwordHash || record.disabled || !ok) {
-    throw new RapportError('invalid_credentials', 'Email or password is wrong', 401);
+    throw staffErrors.error('invalid_credentials', 'Email or password is wrong');
   }
   const sessionToken = newSecret('ses');
   await store.insertSession(db, hashSecret(sessionToken), record.id, Date.now() + SESSION_LIFETIME_MS);
@@ -185,11 +180,11 @@ export async function changeOwnPassword(
   options: { inSameTransaction?: (tx: Db) => Promise<void> } = {},
 ): Promise<{ staff: StaffMember; sessionToken: string }> {
   const record = await store.findStaffById(db, staffId);
-  if (!record) throw new RapportError('staff_not_found', `No staff member with id ${staffId}`, 404);
+  if (!record) throw staffErrors.error('staff_not_found', `No staff member with id ${staffId}`);
   if (!(await verifyPassword(currentPassword, record.passwordHash ?? DUMMY_HASH)) || !record.passwordHash) {
-    throw new RapportError('wrong_password', 'The current password is wrong; nothing was changed', 400, [
-      { field: 'currentPassword', reason: 'is not your current password' },
-    ]);
+    throw staffErrors.error('wrong_password', 'The current password is wrong; nothing was changed', {
+      errors: [{ field: 'currentPassword', reason: 'is not your current password' }],
+    });
   }
   const passwordHash = await hashPassword(newPassword);
   const sessionToken = newSecret('ses');
@@ -230,7 +225,7 @@ export async function createApiToken(
   name: string,
 ): Promise<{ id: string; token: string; staff: StaffMember }> {
   const record = await store.findStaffByEmail(db, email.trim().toLowerCase());
-  if (!record) throw new RapportError('staff_not_found', `No staff member with email ${email}`, 404);
+  if (!record) throw staffErrors.error('staff_not_found', `No staff member with email ${email}`);
   const token = newSecret('rpt');
   const id = newId('tok');
   await store.insertApiToken(db, { id, staffId: record.id, name, tokenHash: hashSecret(token) });
