@@ -14,13 +14,12 @@ import {
 import { parseSearchQuery } from './search-query.ts';
 import * as customers from './service.ts';
 import { eraseCustomer, exportCustomer } from './privacy.ts';
-import { openCasesForCard } from '../cases/index.ts';
 
 const customerParams = z.object({ id: z.string().min(1).max(100) });
 const limit = (fallback: number) => z.coerce.number().int().min(1).max(100).default(fallback);
 
 async function cardFor(ctx: RequestContext, id: string): Promise<customers.ContextCard> {
-  const card = await customers.getContextCard(ctx.db, id, ctx.actor, openCasesForCard);
+  const card = await customers.getContextCard(ctx.db, id, ctx.actor, ctx.openCasesOf);
   return ctx.can('customers:pii') ? card : customers.maskPersonalData(card);
 }
 

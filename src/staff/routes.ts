@@ -5,7 +5,7 @@ import type { FastifyReply } from 'fastify';
 import { SESSION_COOKIE } from '../http/auth.ts';
 import { recordAudit } from '../audit/index.ts';
 import { administrativeAuditEntry } from '../audit/index.ts';
-import type { Config } from '../config.ts';
+import type { Config } from '../shared/config.ts';
 import { ROLES, permissionsOf } from './model.ts';
 import { staffErrors } from './errors.ts';
 import { newPassword } from './password-policy.ts';

@@ -1,13 +1,14 @@
 // Assembles the HTTP server: plugins, every capability's routes, the UI, and one error mapping.
+import './context.ts';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { DomainError } from '../shared/errors.ts';
-import { httpErrors, isKnownError, statusOf, toProblem } from './errors.ts';
-import type { AppDeps } from './context.ts';
-import { openApiDocument, registerRoutes, type RouteSpec } from './route.ts';
+import { httpErrors, isKnownError, statusOf, toProblem } from '../http/errors.ts';
+import type { AppDeps } from '../http/context.ts';
+import { openApiDocument, registerRoutes, type RouteSpec } from '../http/route.ts';
 import { staffRoutes } from '../staff/routes.ts';
 import { customerRoutes } from '../customers/routes.ts';
 import { ingestRoutes } from '../ingest/routes.ts';
@@ -20,8 +21,8 @@ import { contactFormRoutes } from '../channels/contact-form/routes.ts';
 import { socialRoutes } from '../channels/social/routes.ts';
 import { gestureLimitRoutes } from '../gestures/routes.ts';
 import formbody from '@fastify/formbody';
-import { liveRoutes } from '../live/index.ts';
-import { answerUnreadableRequest, parseFormBody, registerBodyParsing } from './body-parsing.ts';
+import { liveRoutes } from '../live/routes.ts';
+import { answerUnreadableRequest, parseFormBody, registerBodyParsing } from '../http/body-parsing.ts';
 
 // RAPPORT_WEB_DIST lets a developer serve a UI built elsewhere (parallel builds of one checkout must not share web/dist).
 const WEB_DIST = process.env.RAPPORT_WEB_DIST ?? fileURLToPath(new URL('../../web/dist/', import.meta.url));
