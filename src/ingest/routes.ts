@@ -3,7 +3,7 @@ import { z, type ZodType } from 'zod';
 import { defineRoute, type RouteSpec } from '../http/route.ts';
 import { invalidInput } from '../shared/errors.ts';
 import type { RequestContext } from '../http/context.ts';
-import { ingestEvents } from '../interactions/index.ts';
+import { ingestEvents } from '../pipeline/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import {
   aliasCall,

@@ -6,8 +6,15 @@ export {
   type Direction,
   DIRECTIONS,
   encodeCursor,
+  type Identity,
+  type IdentityKind,
   type IncomingEvent,
   type Interaction,
 } from './model.ts';
-export { ingestEvents, type IngestOptions, type IngestReport, type IngestResult } from './pipeline.ts';
-export { listObservedEvents, moveInteractions, moveInteractionsOfProfiles } from './store.ts';
+export {
+  findBySourceId,
+  insertInteraction,
+  listObservedEvents,
+  moveInteractions,
+  moveInteractionsOfProfiles,
+} from './store.ts';

@@ -3,7 +3,7 @@
 // the checkpoint never counts a row that did not land and the report never misses a row the checkpoint counts.
 import type { FieldError } from '../../shared/errors.ts';
 import type { IncomingEvent } from '../../interactions/index.ts';
-import { ingestEvents, type IngestReport } from '../../interactions/index.ts';
+import { ingestEvents, type IngestReport } from '../../pipeline/index.ts';
 import type { Db } from '../../store/db.ts';
 import { advanceCheckpoint } from './checkpoint.ts';
 import { carryMessagesToCases } from '../conversations.ts';

@@ -3,7 +3,7 @@
 // interaction and note what it observed; implicit preferences follow once per batch, in the same transaction.
 import type { Db } from '../store/db.ts';
 import { DomainError } from '../shared/errors.ts';
-import { interactionErrors } from './errors.ts';
+import { pipelineErrors } from './errors.ts';
 import { resolveCustomer } from '../customers/index.ts';
 import { applyProfile } from '../customers/index.ts';
 import {
@@ -21,9 +21,8 @@ import {
   refreshRuleFlagsOf,
   ruleFlagHoldersAmong,
 } from '../flags/index.ts';
-import type { IncomingEvent } from './model.ts';
+import { findBySourceId, insertInteraction, type IncomingEvent } from '../interactions/index.ts';
 import type { Actor } from '../shared/actor.ts';
-import * as store from './store.ts';
 
 export interface IngestResult {
   index: number;
@@ -179,13 +178,13 @@ async function ingestOne(
   report: IngestReport,
   actor: Actor | undefined,
 ): Promise<IngestResult> {
-  const existing = await store.findBySourceId(tx, event.source, event.sourceId);
+  const existing = await findBySourceId(tx, event.source, event.sourceId);
   if (existing) {
     report.duplicates++;
     return { index, status: 'duplicate', interactionId: String(existing.id), customerId: existing.customer_id };
   }
   if (event.identities.length === 0 && !event.customerId && !event.linkedIdentities?.length) {
-    throw interactionErrors.error('no_identity', 'The event names no customer: give an identity or a customerId', {
+    throw pipelineErrors.error('no_identity', 'The event names no customer: give an identity or a customerId', {
       errors: [{ field: 'customer', reason: 'Give an email, phone, handle, external id, anonymous id or customer id' }],
     });
   }
@@ -212,7 +211,7 @@ async function ingestOne(
     await setExplicitPreference(tx, customerId, preference.key, preference.value, event.source, event.occurredAt);
   }
 
-  const id = await store.insertInteraction(tx, event, customerId, resolved.profileId, receivedAt);
+  const id = await insertInteraction(tx, event, customerId, resolved.profileId, receivedAt);
   if (event.type === 'track') observeBehaviour(tx, customerId, String(id), event.properties, event.occurredAt);
 
   report.stored++;
