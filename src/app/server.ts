@@ -22,6 +22,7 @@ import { socialRoutes } from '../channels/social/routes.ts';
 import { gestureLimitRoutes } from '../gestures/routes.ts';
 import formbody from '@fastify/formbody';
 import { liveRoutes } from '../live/routes.ts';
+import { privacyRoutes } from '../privacy/routes.ts';
 import { answerUnreadableRequest, parseFormBody, registerBodyParsing } from '../http/body-parsing.ts';
 
 // RAPPORT_WEB_DIST lets a developer serve a UI built elsewhere (parallel builds of one checkout must not share web/dist).
@@ -31,6 +32,7 @@ const DEFAULT_BODY_LIMIT = 1024 * 1024;
 export const ALL_ROUTES: readonly RouteSpec<any, any, any>[] = [
   ...staffRoutes,
   ...customerRoutes,
+  ...privacyRoutes,
   ...ingestRoutes,
   ...auditRoutes,
   ...caseRoutes,

@@ -1,4 +1,5 @@
 // HTTP routes for customers: search, look-up by identity, the context card, timeline, preferences, flags, merges.
+// Export and erasure on request are src/privacy's routes.
 import { z } from 'zod';
 import { defineRoute } from '../http/route.ts';
 import { invalidField } from '../shared/errors.ts';
@@ -13,7 +14,6 @@ import {
 } from './identity.ts';
 import { parseSearchQuery } from './search-query.ts';
 import * as customers from './service.ts';
-import { eraseCustomer, exportCustomer } from './privacy.ts';
 
 const customerParams = z.object({ id: z.string().min(1).max(100) });
 const limit = (fallback: number) => z.coerce.number().int().min(1).max(100).default(fallback);
@@ -195,27 +195,5 @@ export const customerRoutes = [
     auth: 'customers:merge',
     params: z.object({ id: z.string().min(1).max(100) }),
     handler: async ({ params, ctx }) => customers.undoCustomerMerge(ctx.db, params.id, ctx.actor),
-  }),
-  defineRoute({
-    method: 'GET',
-    url: '/api/customers/:id/export',
-    summary: 'Everything held about a customer, as one JSON document (subject access request)',
-    tags: ['privacy'],
-    auth: 'customers:export',
-    params: customerParams,
-    handler: async ({ params, ctx, reply }) => {
-      const data = await exportCustomer(ctx.db, params.id, ctx.actor);
-      reply.header('content-disposition', `attachment; filename="${data.customer.id}.json"`);
-      return data;
-    },
-  }),
-  defineRoute({
-    method: 'DELETE',
-    url: '/api/customers/:id',
-    summary: 'Erase a customer and every profile merged into them (right to erasure)',
-    tags: ['privacy'],
-    auth: 'customers:erase',
-    params: customerParams,
-    handler: async ({ params, ctx }) => eraseCustomer(ctx.db, params.id, ctx.actor),
   }),
 ];

@@ -4,7 +4,7 @@ import { auditActor, type Actor } from '../shared/actor.ts';
 import { customerErrors } from './errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { decodeCursor, encodeCursor, type Interaction } from '../interactions/index.ts';
-import * as interactionStore from '../interactions/store.ts';
+import { listTimeline, toInteraction } from '../interactions/index.ts';
 import { maskIdentityValue, type Identity } from './identity.ts';
 import { listMergesOf, mergeProfiles, undoMerge, type Merge } from './merge.ts';
 import * as prefStore from './preference-store.ts';
@@ -111,7 +111,7 @@ export async function getContextCard(
     store.listIdentities(db, row.id),
     prefStore.listFlags(db, row.id),
     prefStore.listPreferences(db, row.id),
-    interactionStore.listTimeline(db, row.id, RECENT_INTERACTIONS),
+    listTimeline(db, row.id, RECENT_INTERACTIONS),
     // Only what she did: a colleague's note or our reply is not her contact (own-activity.ts).
     latestOwnContacts(db, row.id, DEPARTMENT_SCAN),
     listMergesOf(db, row.id),
@@ -176,7 +176,7 @@ export async function getContextCard(
     })),
     preferences: preferences.map(toPreference),
     lastContacts,
-    recentInteractions: recent.map(interactionStore.toInteraction),
+    recentInteractions: recent.map(toInteraction),
     openCases,
     merges,
   };
@@ -209,13 +209,13 @@ export async function getTimeline(
   const row = await requireCustomer(db, id);
   const after = page.cursor ? decodeCursor(page.cursor) : undefined;
   if (after === null) throw invalidCursor();
-  const rows = await interactionStore.listTimeline(db, row.id, page.limit + 1, after);
+  const rows = await listTimeline(db, row.id, page.limit + 1, after);
   const items = rows.slice(0, page.limit);
   const last = items[items.length - 1];
   const nextCursor =
     rows.length > page.limit && last ? encodeCursor({ occurredAt: last.occurred_at, id: last.id }) : null;
   await recordAudit(db, { ...auditActor(actor), action: 'customer.timeline_viewed', customerId: row.id });
-  return { items: items.map(interactionStore.toInteraction), nextCursor };
+  return { items: items.map(toInteraction), nextCursor };
 }
 
 export async function findCustomerIdByIdentity(db: Db, identity: Identity): Promise<string> {

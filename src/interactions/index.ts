@@ -12,9 +12,13 @@ export {
   type Interaction,
 } from './model.ts';
 export {
+  deleteInteractionsOf,
   findBySourceId,
   insertInteraction,
   listObservedEvents,
+  listTimeline,
+  listWholeTimeline,
   moveInteractions,
   moveInteractionsOfProfiles,
+  toInteraction,
 } from './store.ts';
