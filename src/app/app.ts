@@ -9,6 +9,7 @@ import { ensureFirstAdmin } from '../staff/index.ts';
 import { createChannelRegistry, type ChannelRegistry } from '../channels/index.ts';
 import { adaptersFromConfig } from '../channels/index.ts';
 import { openCasesForCard, receiveMessage } from '../cases/index.ts';
+import { setPerGestureLimit } from '../gestures/index.ts';
 import { deliverDueReplies } from '../cases/index.ts';
 import { sweepBreaches } from '../cases/index.ts';
 import { closeResolvedCases } from '../cases/index.ts';
@@ -62,6 +63,7 @@ export async function startApp(config: Config, extraAdapters: ChannelAdapter[] =
     authenticator,
     recordAdministrativeChange,
     openCasesOf: openCasesForCard,
+    onEmpowermentLimitChanged: setPerGestureLimit,
   });
 
   for (const adapter of channels.adapters) {

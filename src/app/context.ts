@@ -4,7 +4,7 @@
 import type { Authenticator, AdministrativeAuditHook } from '../http/context.ts';
 import type { ChannelRegistry } from '../channels/index.ts';
 import type { OpenCasesSource } from '../customers/index.ts';
-import { staffForApiToken, staffForSession, type StaffMember } from '../staff/index.ts';
+import { type EmpowermentLimitHook, staffForApiToken, staffForSession, type StaffMember } from '../staff/index.ts';
 import { findWriteKey, type WriteKey } from '../ingest/index.ts';
 import { administrativeAuditEntry, recordAudit } from '../audit/index.ts';
 
@@ -13,6 +13,8 @@ declare module '../http/context.ts' {
     channels: ChannelRegistry;
     /** The open cases on a customer's context card: cases sit above customers, so the app hands them down. */
     openCasesOf: OpenCasesSource;
+    /** Gestures keep a staff member's per-gesture limit: staff sits below gestures, so the app connects them. */
+    onEmpowermentLimitChanged: EmpowermentLimitHook;
   }
   interface CallerStaff extends StaffMember {}
   interface CallerWriteKey extends WriteKey {}

@@ -173,6 +173,7 @@ export const staffRoutes = [
       .refine((body) => Object.keys(body).length > 0, 'Change at least one field'),
     handler: async ({ params, body, ctx, reply }) =>
       staffService.updateStaff(ctx.db, params.id, body, {
+        onEmpowermentLimitChanged: ctx.onEmpowermentLimitChanged,
         inSameTransaction: (tx, updated) =>
           recordAudit(tx, administrativeAuditEntry('staff.changed', ctx, params, body, updated)),
       }),

@@ -2,14 +2,20 @@
 import { randomBytes } from 'node:crypto';
 import { recordAudit } from '../audit/index.ts';
 import type { Db } from '../store/db.ts';
-import { isCurrency, toMinorUnits } from '../gestures/index.ts';
-import { setPerGestureLimit } from '../gestures/index.ts';
+import { isCurrency, toMinorUnits } from '../shared/money.ts';
 import { invalidField } from '../shared/errors.ts';
 import { staffErrors } from './errors.ts';
 import { hashSecret, newId, newSecret } from '../shared/ids.ts';
 import type { Role, StaffMember } from './model.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import * as store from './store.ts';
+
+/** Told of a staff member's new per-gesture limit, in the same transaction (gestures keep it). */
+export type EmpowermentLimitHook = (
+  tx: Db,
+  staffId: string,
+  limit: { limit: number; currency: string },
+) => Promise<void>;
 
 export const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
 
@@ -78,15 +84,17 @@ export async function updateStaff(
     empowermentLimit?: { amount: number; currency: string };
     available?: boolean;
   },
-  options: { inSameTransaction?: (tx: Db, updated: StaffMember & { disabled: boolean }) => Promise<void> } = {},
+  options: {
+    inSameTransaction?: (tx: Db, updated: StaffMember & { disabled: boolean }) => Promise<void>;
+    /** Gestures keep the per-gesture limit; they sit above staff, so the app passes this in (AppDeps). */
+    onEmpowermentLimitChanged?: EmpowermentLimitHook;
+  } = {},
 ): Promise<StaffMember & { disabled: boolean }> {
   // Hashed before the transaction, so the database's writer is not held while a core works on it.
   const passwordHash = changes.password ? await hashPassword(changes.password) : undefined;
   return db.transaction(async (tx) => {
     if (changes.teamId) {
-      const team = await tx.get<{ archived_at: number | null }>('SELECT archived_at FROM teams WHERE id = ?', [
-        changes.teamId,
-      ]);
+      const team = await store.findTeamArchivedAt(tx, changes.teamId);
       if (!team) throw invalidField('teamId', 'Unknown team', `No team ${changes.teamId}`);
       if (team.archived_at !== null) {
         throw invalidField('teamId', 'Archived team: restore it first', `Team ${changes.teamId} is archived`);
@@ -111,7 +119,11 @@ export async function updateStaff(
       available: changes.available,
     });
     // The one figure of the staff form is the per-gesture limit in its currency; set sums stay.
-    if (changes.empowermentLimit) await setPerGestureLimit(tx, id, empowermentOf(changes.empowermentLimit));
+    if (changes.empowermentLimit) {
+      if (!options.onEmpowermentLimitChanged)
+        throw new Error('updateStaff: an empowerment limit needs onEmpowermentLimitChanged');
+      await options.onEmpowermentLimitChanged(tx, id, empowermentOf(changes.empowermentLimit));
+    }
     if (changes.disabled || changes.password) await endSessionsAndTokens(tx, id);
     const record = (await store.findStaffById(tx, id))!;
     const updated = { ...publicStaff(record), disabled: record.disabled };
