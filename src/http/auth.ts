@@ -4,8 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { commonErrors } from '../shared/errors.ts';
 import { roleAllows } from '../shared/roles.ts';
 import { httpErrors } from './errors.ts';
-import type { AppDeps, CallerStaff, CallerWriteKey, RequestContext } from './context.ts';
-import type { AuthRule, RouteAuth } from './route.ts';
+import type { AppDeps, AuthRule, CallerStaff, CallerWriteKey, RequestContext, RouteAuth } from './context.ts';
 
 export const SESSION_COOKIE = 'rapport_session';
 

@@ -6,6 +6,11 @@ import type { Actor } from '../shared/actor.ts';
 import type { Config } from '../shared/config.ts';
 import type { Permission, Role } from '../shared/roles.ts';
 
+/** `public`: anyone; `signed-in`: any staff; a permission: staff whose role grants it; `write-key`: an ingest source. */
+export type AuthRule = 'public' | 'signed-in' | 'write-key' | Permission;
+/** A route may accept either an ingest source's write key or staff with a permission (e.g. a telephony webhook). */
+export type RouteAuth = AuthRule | readonly ['write-key', Permission];
+
 /** A signed-in staff member, as far as the framework needs one; the application adds the rest. */
 export interface CallerStaff {
   id: string;

@@ -3,17 +3,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z, type ZodType } from 'zod';
 import { invalidInput } from '../shared/errors.ts';
-import type { AppDeps, RequestContext } from './context.ts';
+import type { AppDeps, AuthRule, RequestContext, RouteAuth } from './context.ts';
 import { authenticate, SESSION_COOKIE } from './auth.ts';
 import { assertSameOrigin, needsSameOrigin } from './same-origin.ts';
 import { assertCleanText } from './body-parsing.ts';
-import type { Permission } from '../shared/roles.ts';
 import type { Database } from '../store/db.ts';
 
-/** `public`: anyone; `signed-in`: any staff; a permission: staff whose role grants it; `write-key`: an ingest source. */
-export type AuthRule = 'public' | 'signed-in' | 'write-key' | Permission;
-/** A route may accept either an ingest source's write key or staff with a permission (e.g. a telephony webhook). */
-export type RouteAuth = AuthRule | readonly ['write-key', Permission];
+export type { AuthRule, RouteAuth };
 
 export interface RouteInput<P, Q, B> {
   params: P;

@@ -63,6 +63,7 @@ export interface IngestOptions {
    * same savepoint: its failure rejects the event alone): the native API and the importer carry inbound
    * messages to their cases here. What it returns is added to the event's result.
    */
+  // biome-ignore lint/suspicious/noConfusingVoidType: callers' hooks that add nothing are plain async functions returning void
   onStored?: (tx: Db, event: IncomingEvent, result: IngestResult) => Promise<Partial<IngestResult> | void>;
 }
 
