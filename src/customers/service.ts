@@ -4,7 +4,7 @@ import { auditActor, type Actor } from '../shared/actor.ts';
 import { customerErrors } from './errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { decodeCursor, encodeCursor, type Interaction } from '../interactions/index.ts';
-import { listTimeline, toInteraction } from '../interactions/index.ts';
+import { lastSeenByHer, latestOwnContacts, listTimeline, toInteraction } from '../interactions/index.ts';
 import { maskIdentityValue, type Identity } from './identity.ts';
 import { listMergesOf, mergeProfiles, undoMerge, type Merge } from './merge.ts';
 import * as prefStore from './preference-store.ts';
@@ -13,7 +13,6 @@ import { mergeTraits, searchWords } from './profile.ts';
 import { canonicalCustomer } from './resolution.ts';
 import * as store from './store.ts';
 import { summarise } from './summary.ts';
-import { lastSeenByHer, latestOwnContacts } from './own-activity.ts';
 
 export interface Flag {
   flag: string;

@@ -291,3 +291,17 @@ export async function eraseProfiles(db: Db, profiles: readonly string[], erasedA
     [erasedAt, ...profiles],
   );
 }
+
+/** The identities' cache epoch: bumped by every change of who owns an identity, so each process's cache knows when to drop. */
+export async function readIdentityEpoch(db: Db): Promise<number> {
+  const row = await db.get<{ value: number }>(`SELECT value FROM cache_epochs WHERE name = 'identities'`);
+  return row?.value ?? 0;
+}
+
+/** Moves the identities' cache epoch on by one and answers the new value. */
+export async function bumpIdentityEpoch(db: Db): Promise<number> {
+  const row = await db.get<{ value: number }>(
+    `UPDATE cache_epochs SET value = value + 1 WHERE name = 'identities' RETURNING value`,
+  );
+  return row?.value ?? 0;
+}

@@ -22,3 +22,4 @@ export {
   moveInteractionsOfProfiles,
   toInteraction,
 } from './store.ts';
+export { lastSeenByHer, latestOwnContacts, type OwnContact } from './own-activity-store.ts';

@@ -56,8 +56,8 @@ export async function createStaff(
   });
   // A new agent takes cases from day one: the default team until a manager places them elsewhere.
   if (input.role === 'agent' || input.role === 'manager') {
-    const team = await db.get<{ id: string }>('SELECT id FROM teams WHERE is_default = 1');
-    if (team) await store.updateStaff(db, id, { teamId: team.id });
+    const teamId = await store.findDefaultTeamId(db);
+    if (teamId) await store.updateStaff(db, id, { teamId });
   }
   const created = await store.findStaffById(db, id);
   return publicStaff(created!);

@@ -242,3 +242,9 @@ export async function countActiveAdmins(db: Db): Promise<number> {
 export async function findTeamArchivedAt(db: Db, teamId: string): Promise<{ archived_at: number | null } | undefined> {
   return db.get<{ archived_at: number | null }>('SELECT archived_at FROM teams WHERE id = ?', [teamId]);
 }
+
+/** The team new agents and managers join until placed elsewhere, if one is marked default. */
+export async function findDefaultTeamId(db: Db): Promise<string | undefined> {
+  const team = await db.get<{ id: string }>('SELECT id FROM teams WHERE is_default = 1');
+  return team?.id;
+}

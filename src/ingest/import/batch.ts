@@ -5,7 +5,7 @@ import type { FieldError } from '../../shared/errors.ts';
 import type { IncomingEvent } from '../../interactions/index.ts';
 import { ingestEvents, type IngestReport } from '../../pipeline/index.ts';
 import type { Db } from '../../store/db.ts';
-import { advanceCheckpoint } from './checkpoint.ts';
+import { advanceCheckpoint } from './checkpoint-store.ts';
 import { carryMessagesToCases } from '../conversations.ts';
 import { CLI_ACTOR } from '../../shared/actor.ts';
 import type { RowError } from './model.ts';
