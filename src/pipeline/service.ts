@@ -2,6 +2,7 @@
 // skip it if already stored, resolve the customer, apply traits and stated preferences, store the
 // interaction and note what it observed; implicit preferences follow once per batch, in the same transaction.
 import type { Db } from '../store/db.ts';
+import { releaseSavepoint, rollbackToSavepoint, savepoint } from '../store/savepoint.ts';
 import { DomainError } from '../shared/errors.ts';
 import { pipelineErrors } from './errors.ts';
 import { resolveCustomer } from '../customers/index.ts';
@@ -94,18 +95,17 @@ export async function ingestEvents(
           );
           continue;
         }
-        await tx.run('SAVEPOINT ingest_event');
+        await savepoint(tx, 'ingest_event');
         try {
           report.results.push(await ingestAndCarry(tx, event, index, receivedAt, report, options));
           // Before RELEASE: rolling back a later event must not take this one's observations with it.
           await applyObservedBehaviour(tx);
-          await tx.run('RELEASE ingest_event');
+          await releaseSavepoint(tx, 'ingest_event');
         } catch (error) {
           // The cache may hold identities this rollback removes.
           identities.clear();
           discardObservedBehaviour(tx);
-          await tx.run('ROLLBACK TO ingest_event');
-          await tx.run('RELEASE ingest_event');
+          await rollbackToSavepoint(tx, 'ingest_event');
           if (!(error instanceof DomainError)) throw error;
           report.rejected++;
           report.results.push({
