@@ -62,7 +62,10 @@ const caches = new WeakMap<object, IdentityCache>();
 
 export function identityCacheFor(db: Db): IdentityCache {
   let cache = caches.get(db.root);
-  if (!cache) caches.set(db.root, (cache = new IdentityCache()));
+  if (!cache) {
+    cache = new IdentityCache();
+    caches.set(db.root, cache);
+  }
   return cache;
 }
 

@@ -140,7 +140,10 @@ export const ingestRoutes = [
 const nativeSchemas = new Map<CountryCode, ReturnType<typeof nativeBatchSchema>>();
 function parseNative(body: unknown, country: CountryCode) {
   let schema = nativeSchemas.get(country);
-  if (!schema) nativeSchemas.set(country, (schema = nativeBatchSchema(country)));
+  if (!schema) {
+    schema = nativeBatchSchema(country);
+    nativeSchemas.set(country, schema);
+  }
   const result = schema.safeParse(body);
   if (!result.success) throw invalidInput(result.error, 'body');
   return result.data;

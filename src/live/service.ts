@@ -9,7 +9,6 @@ import {
   PresenceBoard,
   WATCH_EVERY_MS,
   formatEvent,
-  type LiveEvent,
   type PresenceState,
   type PresentPerson,
 } from './model.ts';
@@ -226,7 +225,10 @@ const HUBS = new WeakMap<object, LiveHub>();
 /** The hub of this database (one per running app, shared by every stream). */
 export function liveHubOf(db: Database | Db): LiveHub {
   let hub = HUBS.get(db.root);
-  if (!hub) HUBS.set(db.root, (hub = new LiveHub(db)));
+  if (!hub) {
+    hub = new LiveHub(db);
+    HUBS.set(db.root, hub);
+  }
   return hub;
 }
 

@@ -22,7 +22,10 @@ const credentials = z.object({
 const throttles = new WeakMap<object, SignInThrottle>();
 function throttleOf(db: { root: object }): SignInThrottle {
   let throttle = throttles.get(db.root);
-  if (!throttle) throttles.set(db.root, (throttle = createSignInThrottle()));
+  if (!throttle) {
+    throttle = createSignInThrottle();
+    throttles.set(db.root, throttle);
+  }
   return throttle;
 }
 
@@ -126,7 +129,7 @@ export const staffRoutes = [
       department: z.string().trim().min(1).max(100).nullable().optional(),
       password: newPassword,
     }),
-    handler: async ({ body, ctx, reply }) => staffService.createStaff(ctx.db, body),
+    handler: async ({ body, ctx }) => staffService.createStaff(ctx.db, body),
   }),
   defineRoute({
     method: 'POST',
@@ -171,7 +174,7 @@ export const staffRoutes = [
         available: z.boolean().optional(),
       })
       .refine((body) => Object.keys(body).length > 0, 'Change at least one field'),
-    handler: async ({ params, body, ctx, reply }) =>
+    handler: async ({ params, body, ctx }) =>
       staffService.updateStaff(ctx.db, params.id, body, {
         onEmpowermentLimitChanged: ctx.onEmpowermentLimitChanged,
         inSameTransaction: (tx, updated) =>
@@ -188,7 +191,7 @@ export const staffRoutes = [
     // Audited as staff.password_reset by the service's transaction, after the hashing (see /api/auth/password).
     params: z.object({ id: z.string().min(1).max(100) }),
     body: z.object({ password: newPassword }),
-    handler: async ({ params, body, ctx, reply }) =>
+    handler: async ({ params, body, ctx }) =>
       staffService.updateStaff(
         ctx.db,
         params.id,
