@@ -1,10 +1,10 @@
 // The map of src/ as rules: layers from the bottom up, and each capability reached only through its front
-// door (index.ts). `npm test` runs it (npm run lint:deps); ARCHITECTURE.md says the same in words.
+// door (index.ts). `npm test` runs it (test/architecture.test.ts); ARCHITECTURE.md says the same in words.
 
 /** Bottom to top: a folder may import its own files and the folders before it in this list, never one after. */
 const LAYERS = [
   // Libraries every capability may use by path: no domain in them.
-  'shared', // pure helpers, domain errors, the text rule, money, priorities
+  'shared', // pure helpers, domain errors, the text rule, money, priorities, the role table, the Config shape
   'store', // the database and its migrations
   'http', // the HTTP framework: route wrapper, problem details, body parsing; knows no capability
   // Capabilities, lowest first.

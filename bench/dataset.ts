@@ -1,8 +1,8 @@
 // The pipeline database the cases share: generated Segment traffic of the size asked for, ingested in
 // chunks. Each chunk is generated in full before it is ingested, and only one chunk is held in memory.
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { Config } from '../src/config.ts';
-import type { IngestReport } from '../src/interactions/pipeline.ts';
+import type { Config } from '../src/app/config.ts';
+import type { IngestReport } from '../src/pipeline/index.ts';
 import type { Db } from '../src/store/db.ts';
 import type { SqliteDatabase } from '../src/store/sqlite.ts';
 import type { BenchEnvironment } from './bench-case.ts';

@@ -1,8 +1,8 @@
 // A /v1/batch request through the code path the route runs, without HTTP: the batchCall schema parse,
 // callsOfBatch (batch-level context and sentAt onto each call), mapSegmentCall, then ingestEvents.
 import { batchCall, callsOfBatch, mapSegmentCall } from '../src/ingest/segment.ts';
-import { ingestEvents, type IngestReport } from '../src/interactions/pipeline.ts';
-import type { Config } from '../src/config.ts';
+import { ingestEvents, type IngestReport } from '../src/pipeline/index.ts';
+import type { Config } from '../src/app/config.ts';
 import type { Db } from '../src/store/db.ts';
 import type { RawBatch } from './generate.ts';
 

@@ -2,8 +2,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../src/app.ts';
-import { loadConfig, type Config } from '../src/config.ts';
+import { openDatabase } from '../src/app/app.ts';
+import { loadConfig, type Config } from '../src/app/config.ts';
 import type { SqliteDatabase } from '../src/store/sqlite.ts';
 
 export interface OpenedDatabase {

@@ -1,6 +1,6 @@
 // `npm start`: serve Rapport on the embedded database.
-import { loadConfig } from './config.ts';
-import { startApp } from './app.ts';
+import { loadConfig } from './app/config.ts';
+import { startApp } from './app/app.ts';
 
 const config = loadConfig();
 const running = await startApp(config);

@@ -70,3 +70,10 @@ export async function listAuditEntries(db: Db, filter: AuditFilter): Promise<Aud
     filter.limit,
   ]);
 }
+
+/** Drops the details and addresses of entries about these customers (erasure): who did what stays. */
+export async function redactAuditEntriesOf(db: Db, customerIds: readonly string[]): Promise<void> {
+  if (customerIds.length === 0) return;
+  const placeholders = customerIds.map(() => '?').join(', ');
+  await db.run(`UPDATE audit_log SET detail = NULL, ip = NULL WHERE customer_id IN (${placeholders})`, customerIds);
+}

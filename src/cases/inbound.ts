@@ -4,7 +4,7 @@
 import type { Db } from '../store/db.ts';
 import type { Actor } from '../shared/actor.ts';
 import { newId } from '../shared/ids.ts';
-import { ingestEvents, type IngestResult } from '../interactions/index.ts';
+import { ingestEvents, type IngestResult } from '../pipeline/index.ts';
 import { isHistory } from './history.ts';
 import { joinHistory } from './history-cases.ts';
 import type { IncomingEvent } from '../interactions/index.ts';

@@ -2,7 +2,7 @@
 // pipeline, so the customer's timeline and every metric see them.
 import type { Db } from '../store/db.ts';
 import { newId } from '../shared/ids.ts';
-import { ingestEvents } from '../interactions/index.ts';
+import { ingestEvents } from '../pipeline/index.ts';
 import type { Channel, Direction } from '../interactions/index.ts';
 
 export interface StaffInteraction {

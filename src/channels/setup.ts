@@ -1,6 +1,6 @@
 // Which channel adapters run, from the configuration: the recorded social feed always (replies go
 // to its outbox file), email in and out when their servers are configured.
-import type { Config } from '../config.ts';
+import type { Config } from '../shared/config.ts';
 import type { ChannelAdapter } from './model.ts';
 import { createRecordedSocialAdapter } from './social/recorded-outbox.ts';
 import { createImapPoller, createSmtpListener, createSmtpSender, type EmailLogger } from './email/index.ts';

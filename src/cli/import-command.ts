@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { InvalidArgumentError, Option, type Command, type CommanderError } from 'commander';
 import { MultiBar, Presets } from 'cli-progress';
 import { configFrom } from './config.ts';
-import { openDatabase } from '../app.ts';
+import { openDatabase } from '../app/app.ts';
 import { normaliseSystem } from '../customers/index.ts';
 import { isKnownZone } from '../shared/dates.ts';
 import {

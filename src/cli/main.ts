@@ -2,7 +2,7 @@
 import { userInfo } from 'node:os';
 import { Command, InvalidArgumentError } from 'commander';
 import { configFrom } from './config.ts';
-import { openDatabase } from '../app.ts';
+import { openDatabase } from '../app/app.ts';
 import { createWriteKey, listWriteKeys } from '../ingest/index.ts';
 import { createApiToken, createStaff } from '../staff/index.ts';
 import { listApiTokensByEmail, revokeApiToken } from '../staff/index.ts';

@@ -4,7 +4,7 @@ import { existsSync, statSync } from 'node:fs';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { configFrom } from './config.ts';
-import { openDatabase } from '../app.ts';
+import { openDatabase } from '../app/app.ts';
 import { loadFeed, replayPosts } from '../channels/index.ts';
 import { normaliseNetwork } from '../customers/index.ts';
 import { CLI_ACTOR } from '../shared/actor.ts';

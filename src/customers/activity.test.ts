@@ -2,7 +2,7 @@
 // merges), and the recent list pages through every live customer once, latest activity first.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ingestEvents } from '../interactions/pipeline.ts';
+import { ingestEvents } from '../pipeline/index.ts';
 import type { IncomingEvent } from '../interactions/model.ts';
 import { getContextCard, listRecentCustomers, mergeCustomers } from './service.ts';
 import { openCasesForCard } from '../cases/card.ts';

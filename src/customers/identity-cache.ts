@@ -4,6 +4,7 @@
 // change made by another process sharing the file (a CLI import) empties this cache.
 import type { Db } from '../store/db.ts';
 import type { Identity } from './identity.ts';
+import * as store from './store.ts';
 
 export interface CachedOwner {
   customer_id: string;
@@ -49,8 +50,7 @@ export class IdentityCache {
 
   /** Empties the cache when another transaction moved identities since it was filled. */
   async sync(tx: Db): Promise<void> {
-    const row = await tx.get<{ value: number }>(`SELECT value FROM cache_epochs WHERE name = 'identities'`);
-    const epoch = row?.value ?? 0;
+    const epoch = await store.readIdentityEpoch(tx);
     if (epoch !== this.epoch) {
       this.owners.clear();
       this.epoch = epoch;
@@ -62,7 +62,10 @@ const caches = new WeakMap<object, IdentityCache>();
 
 export function identityCacheFor(db: Db): IdentityCache {
   let cache = caches.get(db.root);
-  if (!cache) caches.set(db.root, (cache = new IdentityCache()));
+  if (!cache) {
+    cache = new IdentityCache();
+    caches.set(db.root, cache);
+  }
   return cache;
 }
 
@@ -74,9 +77,6 @@ export interface IdentityChange {
 
 /** Call in the transaction that moves or deletes identities, with what it changed. */
 export async function recordIdentityChanges(tx: Db, changes: readonly IdentityChange[]): Promise<void> {
-  const row = await tx.get<{ value: number }>(
-    `UPDATE cache_epochs SET value = value + 1 WHERE name = 'identities' RETURNING value`,
-  );
-  const epoch = row?.value ?? 0;
+  const epoch = await store.bumpIdentityEpoch(tx);
   identityCacheFor(tx).applyOwnChanges(epoch - 1, epoch, changes);
 }

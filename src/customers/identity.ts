@@ -1,12 +1,8 @@
 // Identity kinds and their normalisation: the pure rules that decide when two records are one person.
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import type { Identity, IdentityKind } from '../interactions/index.ts';
 
-export type IdentityKind = 'email' | 'phone' | 'anonymous' | `handle:${string}` | `external:${string}`;
-
-export interface Identity {
-  kind: IdentityKind;
-  value: string;
-}
+export type { Identity, IdentityKind };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const NETWORK = /^[a-z0-9][a-z0-9_-]{0,31}$/;

@@ -3,6 +3,13 @@ export * from './service.ts';
 export * from './identity.ts';
 export { resolveCustomer, canonicalCustomer } from './resolution.ts';
 export type { Merge } from './merge.ts';
+export {
+  customerRecordsOf,
+  type CustomerRecords,
+  eraseCustomerRecords,
+  liveCustomer,
+  type LiveCustomer,
+} from './privacy.ts';
 export type { Preference } from './preferences.ts';
 export { identityCacheFor } from './identity-cache.ts';
 export { customerLabel, customerLabelFactsOf } from './label.ts';

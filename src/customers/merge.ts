@@ -1,12 +1,14 @@
 // Merging two profiles into one, and undoing it. A merge moves identities and interactions to the
 // survivor and records exactly what it copied, so undo can give the absorbed profile back intact.
 import type { Db } from '../store/db.ts';
-import { RapportError } from '../http/errors.ts';
+import { customerErrors } from './errors.ts';
 import { newId } from '../shared/ids.ts';
 import { auditActor, type Actor } from '../shared/actor.ts';
 import { recordAudit } from '../audit/index.ts';
 import { moveInteractions, moveInteractionsOfProfiles } from '../interactions/index.ts';
 import * as store from './store.ts';
+import * as mergeStore from './merge-store.ts';
+import type { MergeRow } from './merge-store.ts';
 import * as prefStore from './preference-store.ts';
 import { absorbBehaviour, applyObservedBehaviour, rebuildImplicitPreferences } from './preferences.ts';
 import { searchWords } from './profile.ts';
@@ -18,20 +20,6 @@ interface CopiedRecords {
   name: boolean;
   preferenceKeys: string[];
   flags: string[];
-}
-
-interface MergeRow {
-  id: string;
-  survivor_id: string;
-  absorbed_id: string;
-  absorbed_profiles: string;
-  copied: string;
-  reason: string;
-  cause: string | null;
-  merged_by: string | null;
-  merged_at: number;
-  undone_at: number | null;
-  undone_by: string | null;
 }
 
 export interface Merge {
@@ -65,20 +53,12 @@ function identityOf(row: store.IdentityRow): Identity {
 }
 
 export async function listMergesOf(db: Db, customerId: string): Promise<Merge[]> {
-  const rows = await db.all<MergeRow>(
-    'SELECT * FROM merges WHERE survivor_id = ? OR absorbed_id = ? ORDER BY merged_at DESC',
-    [customerId, customerId],
-  );
-  return rows.map(toMerge);
+  return (await mergeStore.listMergesOf(db, customerId)).map(toMerge);
 }
 
 /** The profiles that make up a customer today: itself and everything merged into it, transitively. */
 export async function profilesOf(db: Db, customerId: string): Promise<string[]> {
-  const rows = await db.all<{ absorbed_profiles: string }>(
-    'SELECT absorbed_profiles FROM merges WHERE survivor_id = ? AND undone_at IS NULL',
-    [customerId],
-  );
-  return [customerId, ...rows.flatMap((row) => JSON.parse(row.absorbed_profiles) as string[])];
+  return [customerId, ...(await mergeStore.absorbedProfilesOf(db, customerId))];
 }
 
 export async function mergeProfiles(
@@ -91,16 +71,15 @@ export async function mergeProfiles(
   const survivor = await store.findCustomerRecord(tx, input.survivorId);
   const absorbed = await store.findCustomerRecord(tx, input.absorbedId);
   if (!survivor || !absorbed)
-    throw new RapportError('customer_not_found', 'Both customers must exist to merge them', 404);
+    throw customerErrors.error('customer_not_found', 'Both customers must exist to merge them');
   if (survivor.merged_into || absorbed.merged_into) {
-    throw new RapportError(
+    throw customerErrors.error(
       'customer_already_merged',
       'One of these profiles was already merged away; merge its survivor instead',
-      409,
     );
   }
   if (survivor.id === absorbed.id)
-    throw new RapportError('merge_same_customer', 'A customer cannot be merged into itself', 400);
+    throw customerErrors.error('merge_same_customer', 'A customer cannot be merged into itself');
 
   const survivorTraits = JSON.parse(survivor.traits) as Record<string, unknown>;
   const absorbedTraits = JSON.parse(absorbed.traits) as Record<string, unknown>;
@@ -163,44 +142,37 @@ export async function mergeProfiles(
 
   const id = newId('mrg');
   const now = Date.now();
-  await tx.run(
-    `INSERT INTO merges (id, survivor_id, absorbed_id, absorbed_profiles, cause, copied, reason, merged_by, merged_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [
-      id,
-      survivor.id,
-      absorbed.id,
-      JSON.stringify(absorbedProfiles),
-      input.cause,
-      JSON.stringify(copied),
-      input.reason,
-      staffIdOf(input.actor),
-      now,
-    ],
-  );
+  await mergeStore.insertMerge(tx, {
+    id,
+    survivorId: survivor.id,
+    absorbedId: absorbed.id,
+    absorbedProfiles,
+    cause: input.cause,
+    copied,
+    reason: input.reason,
+    mergedBy: staffIdOf(input.actor),
+    mergedAt: now,
+  });
   await recordAudit(tx, {
     ...auditActor(input.actor),
     action: 'customer.merged',
     customerId: survivor.id,
     detail: { mergeId: id, absorbedId: absorbed.id, reason: input.reason, cause: input.cause },
   });
-  const row = await tx.get<MergeRow>('SELECT * FROM merges WHERE id = ?', [id]);
-  return toMerge(row!);
+  return toMerge((await mergeStore.findMerge(tx, id))!);
 }
 
 /** Gives the absorbed profile back its identities, events and preferences; what arrived for them since goes too. */
 export async function undoMerge(tx: Db, mergeId: string, actor: Actor): Promise<Merge> {
   await applyObservedBehaviour(tx);
-  const row = await tx.get<MergeRow>('SELECT * FROM merges WHERE id = ?', [mergeId]);
-  if (!row) throw new RapportError('merge_not_found', `No merge with id ${mergeId}`, 404);
-  if (row.undone_at !== null)
-    throw new RapportError('merge_already_undone', `Merge ${mergeId} was already undone`, 409);
+  const row = await mergeStore.findMerge(tx, mergeId);
+  if (!row) throw customerErrors.error('merge_not_found', `No merge with id ${mergeId}`);
+  if (row.undone_at !== null) throw customerErrors.error('merge_already_undone', `Merge ${mergeId} was already undone`);
   const survivor = await store.findCustomerRecord(tx, row.survivor_id);
   if (survivor?.merged_into) {
-    throw new RapportError(
+    throw customerErrors.error(
       'survivor_merged_since',
       `Customer ${row.survivor_id} was itself merged into ${survivor.merged_into} since; undo that merge first`,
-      409,
     );
   }
   const profiles = JSON.parse(row.absorbed_profiles) as string[];
@@ -230,14 +202,14 @@ export async function undoMerge(tx: Db, mergeId: string, actor: Actor): Promise<
 
   for (const id of [row.survivor_id, row.absorbed_id]) await rebuildImplicitPreferences(tx, id);
   const now = Date.now();
-  await tx.run('UPDATE merges SET undone_at = ?, undone_by = ? WHERE id = ?', [now, staffIdOf(actor), mergeId]);
+  await mergeStore.markMergeUndone(tx, mergeId, now, staffIdOf(actor));
   await recordAudit(tx, {
     ...auditActor(actor),
     action: 'customer.merge_undone',
     customerId: row.survivor_id,
     detail: { mergeId, absorbedId: row.absorbed_id },
   });
-  return toMerge((await tx.get<MergeRow>('SELECT * FROM merges WHERE id = ?', [mergeId]))!);
+  return toMerge((await mergeStore.findMerge(tx, mergeId))!);
 }
 
 /** `merged_by` / `undone_by` name staff; a merge by a write key or the system names no one there (the audit says who). */

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqlite, type SqliteDatabase } from '../store/sqlite.ts';
-import { ingestEvents } from '../interactions/pipeline.ts';
+import { ingestEvents } from '../pipeline/index.ts';
 import type { IncomingEvent } from '../interactions/model.ts';
 import type { Identity } from './identity.ts';
 

@@ -85,7 +85,10 @@ export function observeBehaviour(
   const observations = observationsOf(properties);
   if (observations.length === 0) return;
   let pending = pendingByDatabase.get(tx.root);
-  if (!pending) pendingByDatabase.set(tx.root, (pending = []));
+  if (!pending) {
+    pending = [];
+    pendingByDatabase.set(tx.root, pending);
+  }
   for (const observation of observations) pending.push({ customerId, interactionId, at, observation });
 }
 
@@ -107,9 +110,15 @@ export async function applyObservedBehaviour(tx: Db): Promise<void> {
   for (const item of pending) {
     const { subject, attribute } = item.observation;
     let subjects = grouped.get(item.customerId);
-    if (!subjects) grouped.set(item.customerId, (subjects = new Map()));
+    if (!subjects) {
+      subjects = new Map();
+      grouped.set(item.customerId, subjects);
+    }
     let attributes = subjects.get(subject);
-    if (!attributes) subjects.set(subject, (attributes = new Map()));
+    if (!attributes) {
+      attributes = new Map();
+      subjects.set(subject, attributes);
+    }
     const list = attributes.get(attribute);
     if (list) list.push(item);
     else attributes.set(attribute, [item]);
@@ -129,7 +138,10 @@ async function applyToSubject(
   const tallies = new Map<string, Map<string, number>>();
   for (const row of await prefStore.listSubjectTallies(tx, customerId, subject)) {
     let counts = tallies.get(row.attribute);
-    if (!counts) tallies.set(row.attribute, (counts = new Map()));
+    if (!counts) {
+      counts = new Map();
+      tallies.set(row.attribute, counts);
+    }
     counts.set(row.value, row.count);
   }
   for (const [attribute, observed] of attributes) {

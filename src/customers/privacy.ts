@@ -1,10 +1,7 @@
-// A customer's data on request: export everything we hold about them, or erase it (GDPR art. 15, 17).
-import { eraseCasesOf, exportCasesOf, type CaseExport } from '../cases/index.ts';
+// What customers holds of a person, for a subject access export or an erasure on request (GDPR art. 15,
+// 17). The whole-customer export and erasure, with the timeline, cases and audit trail, are src/privacy's.
 import type { Db } from '../store/db.ts';
-import type { Actor } from '../shared/actor.ts';
-import { RapportError } from '../http/errors.ts';
-import { listAuditEntries, recordAudit } from '../audit/index.ts';
-import * as interactionStore from '../interactions/store.ts';
+import { customerErrors } from './errors.ts';
 import { listMergesOf, profilesOf } from './merge.ts';
 import * as prefStore from './preference-store.ts';
 import { toPreference } from './preferences.ts';
@@ -13,10 +10,13 @@ import * as store from './store.ts';
 import { recordIdentityChanges } from './identity-cache.ts';
 import type { Identity } from './identity.ts';
 
-const EXPORT_PAGE = 1000;
+/** A customer on request: the canonical id (merges followed) and every profile merged into it. */
+export interface LiveCustomer {
+  id: string;
+  profiles: string[];
+}
 
-export interface CustomerExport {
-  exportedAt: string;
+export interface CustomerRecords {
   customer: {
     id: string;
     name: string | null;
@@ -30,35 +30,27 @@ export interface CustomerExport {
   identities: Array<{ kind: string; value: string; source: string | null; createdAt: string }>;
   preferences: ReturnType<typeof toPreference>[];
   flags: Array<{ flag: string; source: string; reason: string | null; setAt: string }>;
-  interactions: ReturnType<typeof interactionStore.toInteraction>[];
   merges: Awaited<ReturnType<typeof listMergesOf>>;
-  cases: CaseExport[];
-  accessLog: Array<{ at: string; actorKind: string; actorId: string | null; action: string }>;
 }
 
 async function requireLiveCustomer(db: Db, id: string): Promise<store.CustomerRow> {
   const row = await canonicalCustomer(db, id);
-  if (!row) throw new RapportError('customer_not_found', `No customer with id ${id}`, 404);
-  if (row.erased_at !== null)
-    throw new RapportError('customer_erased', `Customer ${row.id} was erased on request`, 410);
+  if (!row) throw customerErrors.error('customer_not_found', `No customer with id ${id}`);
+  if (row.erased_at !== null) throw customerErrors.error('customer_erased', `Customer ${row.id} was erased on request`);
   return row;
 }
 
-export async function exportCustomer(db: Db, id: string, actor: Actor): Promise<CustomerExport> {
+/** The customer an id names now, refused when unknown (404) or already erased (410). */
+export async function liveCustomer(db: Db, id: string): Promise<LiveCustomer> {
+  const row = await requireLiveCustomer(db, id);
+  return { id: row.id, profiles: await profilesOf(db, row.id) };
+}
+
+/** Everything customers holds of a person: profile, identities, preferences, flags, merges. */
+export async function customerRecordsOf(db: Db, id: string): Promise<CustomerRecords> {
   const row = await requireLiveCustomer(db, id);
   const iso = (ms: number) => new Date(ms).toISOString();
-  const interactions: CustomerExport['interactions'] = [];
-  let after: { occurredAt: number; id: number } | undefined;
-  for (;;) {
-    const page = await interactionStore.listTimeline(db, row.id, EXPORT_PAGE, after);
-    interactions.push(...page.map(interactionStore.toInteraction));
-    const last = page[page.length - 1];
-    if (page.length < EXPORT_PAGE || !last) break;
-    after = { occurredAt: last.occurred_at, id: last.id };
-  }
-  const audit = await listAuditEntries(db, { customerId: row.id, limit: 10_000 });
-  const result: CustomerExport = {
-    exportedAt: new Date().toISOString(),
+  return {
     customer: {
       id: row.id,
       name: row.name,
@@ -82,69 +74,23 @@ export async function exportCustomer(db: Db, id: string, actor: Actor): Promise<
       reason: f.reason,
       setAt: iso(f.set_at),
     })),
-    interactions,
     merges: await listMergesOf(db, row.id),
-    cases: await exportCasesOf(db, await profilesOf(db, row.id)),
-    accessLog: audit.map((entry) => ({
-      at: iso(entry.at),
-      actorKind: entry.actor_kind,
-      actorId: entry.actor_id,
-      action: entry.action,
-    })),
   };
-  await recordAudit(db, {
-    actorKind: actor.kind,
-    actorId: actor.id,
-    action: 'customer.exported',
-    customerId: row.id,
-    ip: actor.ip,
-    requestId: actor.requestId,
-  });
-  return result;
 }
 
 /**
- * Erases a customer and every profile merged into them: interactions, identities, traits, preferences,
- * flags and search terms go, and her cases keep only what the numbers need (cases/privacy.ts); a tombstone row stays so old ids answer 410 rather than 404, and the
- * audit trail keeps who did what (without details, which may quote personal data).
+ * Erases what customers holds of a person and every profile merged into them: identities (and the identity
+ * cache's copy), traits, preferences, flags and search terms; a tombstone row per profile stays.
  */
-export async function eraseCustomer(
-  db: Db,
-  id: string,
-  actor: Actor,
-): Promise<{ erasedProfiles: string[]; interactions: number }> {
-  return db.transaction(async (tx) => {
-    const row = await requireLiveCustomer(tx, id);
-    const profiles = await profilesOf(tx, row.id);
-    const placeholders = profiles.map(() => '?').join(', ');
-    const { changes: interactions } = await tx.run('DELETE FROM interactions WHERE customer_id = ?', [row.id]);
-    const identities = await store.listIdentities(tx, row.id);
-    await tx.run('DELETE FROM identities WHERE customer_id = ?', [row.id]);
-    await recordIdentityChanges(
-      tx,
-      identities.map((identity) => ({
-        identity: { kind: identity.kind as Identity['kind'], value: identity.value },
-        owner: null,
-      })),
-    );
-    for (const table of ['preferences', 'behaviour_tallies', 'customer_flags', 'customer_search_terms']) {
-      await tx.run(`DELETE FROM ${table} WHERE customer_id IN (${placeholders})`, profiles);
-    }
-    await tx.run(
-      `UPDATE customers SET name = NULL, traits = '{}', acquisition_source = NULL, interaction_count = 0, erased_at = ?
-       WHERE id IN (${placeholders})`,
-      [Date.now(), ...profiles],
-    );
-    const cases = await eraseCasesOf(tx, profiles);
-    await tx.run(`UPDATE audit_log SET detail = NULL, ip = NULL WHERE customer_id IN (${placeholders})`, profiles);
-    await recordAudit(tx, {
-      actorKind: actor.kind,
-      actorId: actor.id,
-      action: 'customer.erased',
-      customerId: row.id,
-      detail: { profiles: profiles.length, interactions, cases },
-      requestId: actor.requestId,
-    });
-    return { erasedProfiles: profiles, interactions };
-  });
+export async function eraseCustomerRecords(tx: Db, customer: LiveCustomer): Promise<void> {
+  const identities = await store.listIdentities(tx, customer.id);
+  await store.deleteIdentitiesOf(tx, customer.id);
+  await recordIdentityChanges(
+    tx,
+    identities.map((identity) => ({
+      identity: { kind: identity.kind as Identity['kind'], value: identity.value },
+      owner: null,
+    })),
+  );
+  await store.eraseProfiles(tx, customer.profiles, Date.now());
 }

@@ -1,7 +1,7 @@
 // Identity resolution: which customer an event belongs to, creating or merging profiles as its
 // identities demand. Runs inside the ingest transaction, so a merge lands with the event that caused it.
 import type { Db } from '../store/db.ts';
-import { RapportError } from '../http/errors.ts';
+import { customerErrors } from './errors.ts';
 import { newId } from '../shared/ids.ts';
 import { recordAudit } from '../audit/index.ts';
 import { SYSTEM_ACTOR, auditActor, type Actor } from '../shared/actor.ts';
@@ -79,14 +79,14 @@ export async function resolveCustomer(tx: Db, input: ResolveInput): Promise<Reso
   if (input.customerId) {
     const named = await canonicalCustomer(tx, input.customerId);
     if (!named) {
-      throw new RapportError('customer_not_found', `No customer with id ${input.customerId}`, 404, [
-        { field: 'customer.id', reason: 'No such customer' },
-      ]);
+      throw customerErrors.error('customer_not_found', `No customer with id ${input.customerId}`, {
+        errors: [{ field: 'customer.id', reason: 'No such customer' }],
+      });
     }
     if (named.erased_at !== null) {
-      throw new RapportError('customer_erased', `Customer ${named.id} was erased on request`, 410, [
-        { field: 'customer.id', reason: 'The customer was erased on request' },
-      ]);
+      throw customerErrors.error('customer_erased', `Customer ${named.id} was erased on request`, {
+        errors: [{ field: 'customer.id', reason: 'The customer was erased on request' }],
+      });
     }
     owners.add(named.id);
   }

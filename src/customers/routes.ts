@@ -1,7 +1,8 @@
 // HTTP routes for customers: search, look-up by identity, the context card, timeline, preferences, flags, merges.
+// Export and erasure on request are src/privacy's routes.
 import { z } from 'zod';
 import { defineRoute } from '../http/route.ts';
-import { RapportError } from '../http/errors.ts';
+import { invalidField } from '../shared/errors.ts';
 import type { RequestContext } from '../http/context.ts';
 import {
   maskIdentityValue,
@@ -13,14 +14,12 @@ import {
 } from './identity.ts';
 import { parseSearchQuery } from './search-query.ts';
 import * as customers from './service.ts';
-import { eraseCustomer, exportCustomer } from './privacy.ts';
-import { openCasesForCard } from '../cases/index.ts';
 
 const customerParams = z.object({ id: z.string().min(1).max(100) });
 const limit = (fallback: number) => z.coerce.number().int().min(1).max(100).default(fallback);
 
 async function cardFor(ctx: RequestContext, id: string): Promise<customers.ContextCard> {
-  const card = await customers.getContextCard(ctx.db, id, ctx.actor, openCasesForCard);
+  const card = await customers.getContextCard(ctx.db, id, ctx.actor, ctx.openCasesOf);
   return ctx.can('customers:pii') ? card : customers.maskPersonalData(card);
 }
 
@@ -30,9 +29,11 @@ function identityFromLookup(
 ): Identity {
   const given = Object.entries(query).filter(([, value]) => value !== undefined);
   if (given.length !== 1) {
-    throw new RapportError('invalid_input', 'Give exactly one of email, phone, handle or external', 400, [
-      { field: 'query', reason: 'Exactly one of email, phone, handle (network:handle) or external (system:id)' },
-    ]);
+    throw invalidField(
+      'query',
+      'Exactly one of email, phone, handle (network:handle) or external (system:id)',
+      'Give exactly one of email, phone, handle or external',
+    );
   }
   const [field, raw] = given[0] as [string, string];
   const identity =
@@ -53,9 +54,7 @@ function identityFromLookup(
       handle: 'network:handle, e.g. x:@jane',
       external: 'system:id, e.g. shopify:123',
     };
-    throw new RapportError('invalid_input', `${field} must be ${expected[field]}`, 400, [
-      { field, reason: `Expected ${expected[field]}` },
-    ]);
+    throw invalidField(field, `Expected ${expected[field]}`, `${field} must be ${expected[field]}`);
   }
   return identity;
 }
@@ -196,27 +195,5 @@ export const customerRoutes = [
     auth: 'customers:merge',
     params: z.object({ id: z.string().min(1).max(100) }),
     handler: async ({ params, ctx }) => customers.undoCustomerMerge(ctx.db, params.id, ctx.actor),
-  }),
-  defineRoute({
-    method: 'GET',
-    url: '/api/customers/:id/export',
-    summary: 'Everything held about a customer, as one JSON document (subject access request)',
-    tags: ['privacy'],
-    auth: 'customers:export',
-    params: customerParams,
-    handler: async ({ params, ctx, reply }) => {
-      const data = await exportCustomer(ctx.db, params.id, ctx.actor);
-      reply.header('content-disposition', `attachment; filename="${data.customer.id}.json"`);
-      return data;
-    },
-  }),
-  defineRoute({
-    method: 'DELETE',
-    url: '/api/customers/:id',
-    summary: 'Erase a customer and every profile merged into them (right to erasure)',
-    tags: ['privacy'],
-    auth: 'customers:erase',
-    params: customerParams,
-    handler: async ({ params, ctx }) => eraseCustomer(ctx.db, params.id, ctx.actor),
   }),
 ];

@@ -1,10 +1,10 @@
 // Customer use cases: the context card, timeline, look-up and search, stated preferences, flags, merges.
 import type { Db } from '../store/db.ts';
 import { auditActor, type Actor } from '../shared/actor.ts';
-import { RapportError } from '../http/errors.ts';
+import { customerErrors } from './errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { decodeCursor, encodeCursor, type Interaction } from '../interactions/index.ts';
-import * as interactionStore from '../interactions/store.ts';
+import { lastSeenByHer, latestOwnContacts, listTimeline, toInteraction } from '../interactions/index.ts';
 import { maskIdentityValue, type Identity } from './identity.ts';
 import { listMergesOf, mergeProfiles, undoMerge, type Merge } from './merge.ts';
 import * as prefStore from './preference-store.ts';
@@ -13,7 +13,6 @@ import { mergeTraits, searchWords } from './profile.ts';
 import { canonicalCustomer } from './resolution.ts';
 import * as store from './store.ts';
 import { summarise } from './summary.ts';
-import { lastSeenByHer, latestOwnContacts } from './own-activity.ts';
 
 export interface Flag {
   flag: string;
@@ -95,9 +94,8 @@ export async function applyProfile(
 
 async function requireCustomer(db: Db, id: string): Promise<store.CustomerRow> {
   const row = await canonicalCustomer(db, id);
-  if (!row) throw new RapportError('customer_not_found', `No customer with id ${id}`, 404);
-  if (row.erased_at !== null)
-    throw new RapportError('customer_erased', `Customer ${row.id} was erased on request`, 410);
+  if (!row) throw customerErrors.error('customer_not_found', `No customer with id ${id}`);
+  if (row.erased_at !== null) throw customerErrors.error('customer_erased', `Customer ${row.id} was erased on request`);
   return row;
 }
 
@@ -112,7 +110,7 @@ export async function getContextCard(
     store.listIdentities(db, row.id),
     prefStore.listFlags(db, row.id),
     prefStore.listPreferences(db, row.id),
-    interactionStore.listTimeline(db, row.id, RECENT_INTERACTIONS),
+    listTimeline(db, row.id, RECENT_INTERACTIONS),
     // Only what she did: a colleague's note or our reply is not her contact (own-activity.ts).
     latestOwnContacts(db, row.id, DEPARTMENT_SCAN),
     listMergesOf(db, row.id),
@@ -177,7 +175,7 @@ export async function getContextCard(
     })),
     preferences: preferences.map(toPreference),
     lastContacts,
-    recentInteractions: recent.map(interactionStore.toInteraction),
+    recentInteractions: recent.map(toInteraction),
     openCases,
     merges,
   };
@@ -209,22 +207,19 @@ export async function getTimeline(
 ): Promise<{ items: Interaction[]; nextCursor: string | null }> {
   const row = await requireCustomer(db, id);
   const after = page.cursor ? decodeCursor(page.cursor) : undefined;
-  if (after === null)
-    throw new RapportError('invalid_cursor', 'The cursor is not one this API returned', 400, [
-      { field: 'cursor', reason: 'Unknown cursor' },
-    ]);
-  const rows = await interactionStore.listTimeline(db, row.id, page.limit + 1, after);
+  if (after === null) throw invalidCursor();
+  const rows = await listTimeline(db, row.id, page.limit + 1, after);
   const items = rows.slice(0, page.limit);
   const last = items[items.length - 1];
   const nextCursor =
     rows.length > page.limit && last ? encodeCursor({ occurredAt: last.occurred_at, id: last.id }) : null;
   await recordAudit(db, { ...auditActor(actor), action: 'customer.timeline_viewed', customerId: row.id });
-  return { items: items.map(interactionStore.toInteraction), nextCursor };
+  return { items: items.map(toInteraction), nextCursor };
 }
 
 export async function findCustomerIdByIdentity(db: Db, identity: Identity): Promise<string> {
   const row = await store.findIdentity(db, identity);
-  if (!row) throw new RapportError('customer_not_found', `No customer with ${identity.kind} ${identity.value}`, 404);
+  if (!row) throw customerErrors.error('customer_not_found', `No customer with ${identity.kind} ${identity.value}`);
   return row.customer_id;
 }
 
@@ -282,9 +277,7 @@ function searchOffsetOf(cursor: string): number {
   const match = /^s(\d{1,6})$/.exec(Buffer.from(cursor, 'base64url').toString());
   const offset = match ? Number(match[1]) : Number.NaN;
   if (!(offset >= 0 && offset < SEARCH_RESULTS_MAX)) {
-    throw new RapportError('invalid_cursor', 'The cursor is not one this API returned', 400, [
-      { field: 'cursor', reason: 'Unknown cursor' },
-    ]);
+    throw invalidCursor();
   }
   return offset;
 }
@@ -297,10 +290,7 @@ export async function listRecentCustomers(
   let after: { lastSeenAt: number; interactionId: number } | undefined;
   if (cursor) {
     const match = /^(\d+)\.(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
-    if (!match)
-      throw new RapportError('invalid_cursor', 'The cursor is not one this API returned', 400, [
-        { field: 'cursor', reason: 'Unknown cursor' },
-      ]);
+    if (!match) throw invalidCursor();
     after = { lastSeenAt: Number(match[1]), interactionId: Number(match[2]) };
   }
   const rows = await store.listRecentCustomers(db, limit + 1, after);
@@ -337,7 +327,7 @@ export async function removeStatedPreference(db: Db, customerId: string, key: st
   await db.transaction(async (tx) => {
     const row = await requireCustomer(tx, customerId);
     if ((await prefStore.deletePreference(tx, row.id, 'explicit', key)) === 0) {
-      throw new RapportError('preference_not_found', `Customer ${row.id} has no stated preference ${key}`, 404);
+      throw customerErrors.error('preference_not_found', `Customer ${row.id} has no stated preference ${key}`);
     }
     await recordAudit(tx, {
       ...auditActor(actor),
@@ -385,7 +375,7 @@ export async function clearFlag(db: Db, customerId: string, flag: string, actor:
   await db.transaction(async (tx) => {
     const row = await requireCustomer(tx, customerId);
     if ((await prefStore.deleteFlag(tx, row.id, flag)) === 0) {
-      throw new RapportError('flag_not_found', `Customer ${row.id} has no flag ${flag}`, 404);
+      throw customerErrors.error('flag_not_found', `Customer ${row.id} has no flag ${flag}`);
     }
     await recordAudit(tx, {
       ...auditActor(actor),
@@ -417,4 +407,10 @@ export async function undoCustomerMerge(db: Db, mergeId: string, actor: Actor): 
 export async function listMerges(db: Db, customerId: string): Promise<Merge[]> {
   const row = await requireCustomer(db, customerId);
   return listMergesOf(db, row.id);
+}
+
+function invalidCursor() {
+  return customerErrors.error('invalid_cursor', 'The cursor is not one this API returned', {
+    errors: [{ field: 'cursor', reason: 'Unknown cursor' }],
+  });
 }

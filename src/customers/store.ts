@@ -269,3 +269,39 @@ export async function listCustomerListRows(db: Db, ids: readonly string[]): Prom
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
+
+/** Removes every identity of a customer (erasure on request). */
+export async function deleteIdentitiesOf(db: Db, customerId: string): Promise<void> {
+  await db.run('DELETE FROM identities WHERE customer_id = ?', [customerId]);
+}
+
+/**
+ * Erases what these profiles hold of a person: preferences, behaviour, flags and search terms go, and each
+ * customers row keeps only its id and dates, as the tombstone that answers 410 for an erased id.
+ */
+export async function eraseProfiles(db: Db, profiles: readonly string[], erasedAt: number): Promise<void> {
+  if (profiles.length === 0) return;
+  const placeholders = profiles.map(() => '?').join(', ');
+  for (const table of ['preferences', 'behaviour_tallies', 'customer_flags', 'customer_search_terms']) {
+    await db.run(`DELETE FROM ${table} WHERE customer_id IN (${placeholders})`, profiles);
+  }
+  await db.run(
+    `UPDATE customers SET name = NULL, traits = '{}', acquisition_source = NULL, interaction_count = 0, erased_at = ?
+     WHERE id IN (${placeholders})`,
+    [erasedAt, ...profiles],
+  );
+}
+
+/** The identities' cache epoch: bumped by every change of who owns an identity, so each process's cache knows when to drop. */
+export async function readIdentityEpoch(db: Db): Promise<number> {
+  const row = await db.get<{ value: number }>(`SELECT value FROM cache_epochs WHERE name = 'identities'`);
+  return row?.value ?? 0;
+}
+
+/** Moves the identities' cache epoch on by one and answers the new value. */
+export async function bumpIdentityEpoch(db: Db): Promise<number> {
+  const row = await db.get<{ value: number }>(
+    `UPDATE cache_epochs SET value = value + 1 WHERE name = 'identities' RETURNING value`,
+  );
+  return row?.value ?? 0;
+}

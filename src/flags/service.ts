@@ -4,9 +4,11 @@ import type { Db } from '../store/db.ts';
 import { profilesOf } from '../customers/index.ts';
 import { canonicalCustomer } from '../customers/index.ts';
 import { FLAG_NAMES, FLAG_RULE_PARAMS, derivedFlags, type FlagName, type FlagRule } from './rules.ts';
-import { RapportError } from '../http/errors.ts';
+import { commonErrors } from '../shared/errors.ts';
+import { flagErrors } from './errors.ts';
 import { DAY_MS } from '../shared/time.ts';
 import { deleteSetting, readSetting, readSettings, writeSetting } from '../store/settings.ts';
+import * as store from './store.ts';
 
 /** A settings row per rule changed since its customers were last re-decided: survives a restart. */
 const REEVALUATE_KEY = 'flags.reevaluate.';
@@ -14,9 +16,7 @@ const REEVALUATE_KEY = 'flags.reevaluate.';
 const CHUNK = 500;
 
 export async function listFlagRules(db: Db): Promise<FlagRule[]> {
-  const rows = await db.all<{ flag: string; enabled: number; params: string }>(
-    'SELECT flag, enabled, params FROM flag_rules ORDER BY flag',
-  );
+  const rows = await store.listFlagRuleRows(db);
   return rows
     .filter((row) => (FLAG_NAMES as string[]).includes(row.flag))
     .map((row) => ({ flag: row.flag, enabled: row.enabled === 1, params: JSON.parse(row.params) }) as FlagRule);
@@ -28,18 +28,18 @@ export async function updateFlagRule(
   change: { enabled?: boolean; params?: unknown },
   staffId: string | null,
 ): Promise<FlagRule> {
-  if (!(FLAG_NAMES as string[]).includes(flag)) throw new RapportError('not_found', `No flag rule ${flag}`, 404);
+  if (!(FLAG_NAMES as string[]).includes(flag)) throw flagErrors.error('flag_rule_not_found', `No flag rule ${flag}`);
   const current = (await listFlagRules(db)).find((rule) => rule.flag === flag)!;
   let params: unknown = current.params;
   if (change.params !== undefined) {
     const parsed = FLAG_RULE_PARAMS[flag as FlagName].safeParse({ ...current.params, ...(change.params as object) });
     if (!parsed.success) {
-      throw new RapportError(
-        'invalid_input',
-        'The rule parameters are not valid',
-        400,
-        parsed.error.issues.map((issue) => ({ field: `params.${issue.path.join('.')}`, reason: issue.message })),
-      );
+      throw commonErrors.error('invalid_input', 'The rule parameters are not valid', {
+        errors: parsed.error.issues.map((issue) => ({
+          field: `params.${issue.path.join('.')}`,
+          reason: issue.message,
+        })),
+      });
     }
     params = parsed.data;
   }
@@ -47,13 +47,12 @@ export async function updateFlagRule(
   // silence threshold starts the quiet sweep afresh from there.
   if (flag === 'at_risk') await deleteSetting(db, QUIET_SWEPT_KEY);
   await writeSetting(db, `${REEVALUATE_KEY}${flag}`, Date.now());
-  await db.run('UPDATE flag_rules SET enabled = ?, params = ?, updated_by = ?, updated_at = ? WHERE flag = ?', [
-    (change.enabled ?? current.enabled) ? 1 : 0,
-    JSON.stringify(params),
-    staffId,
-    Date.now(),
-    flag,
-  ]);
+  await store.updateFlagRuleRow(db, flag, {
+    enabled: change.enabled ?? current.enabled,
+    params,
+    updatedBy: staffId,
+    updatedAt: Date.now(),
+  });
   return (await listFlagRules(db)).find((rule) => rule.flag === flag)!;
 }
 
@@ -69,13 +68,7 @@ export async function ruleFlagHoldersAmong(
   const ids = [...new Set(customerIds)];
   const holders: string[] = [];
   for (let start = 0; start < ids.length; start += CHUNK) {
-    const chunk = ids.slice(start, start + CHUNK);
-    const rows = await db.all<{ customer_id: string }>(
-      `SELECT DISTINCT customer_id FROM customer_flags
-       WHERE source = 'rule' AND flag IN (${flags.map(() => '?').join(', ')}) AND customer_id IN (${chunk.map(() => '?').join(', ')})`,
-      [...flags, ...chunk],
-    );
-    holders.push(...rows.map((row) => row.customer_id));
+    holders.push(...(await store.ruleFlagHoldersIn(db, flags, ids.slice(start, start + CHUNK))));
   }
   return holders;
 }
@@ -89,11 +82,6 @@ export const VALUE_FLAGS: readonly FlagName[] = ['vip'];
 export function changesLifetimeValue(eventName: string | null): boolean {
   return eventName === ORDER_EVENT;
 }
-
-/** Numbers read from order events: the first of these properties that holds a number is the order's value. */
-const ORDER_VALUE = `COALESCE(json_extract(properties, '$.revenue'), json_extract(properties, '$.total'),
-                              json_extract(properties, '$.value'),
-                              json_extract(properties, '$.price') * COALESCE(json_extract(properties, '$.quantity'), 1))`;
 
 /** `only` narrows the work to the flags an event can change (an order changes only the value flags). */
 export async function refreshRuleFlags(
@@ -126,7 +114,6 @@ async function applyRules(
   const customer = await canonicalCustomer(db, customerId);
   if (!customer || customer.erased_at !== null) return;
   const profiles = await profilesOf(db, customer.id);
-  const inList = profiles.map(() => '?').join(', ');
   const since = (days: number) => now - days * DAY_MS;
   const windows = new Set(
     rules.flatMap((rule) =>
@@ -135,51 +122,24 @@ async function applyRules(
   );
   const counts = new Map<number, { cases: number; reopens: number; repeats: number; gestures: number }>();
   for (const days of windows) {
-    const row = await db.get<{ cases: number; reopens: number | null; repeats: number }>(
-      `SELECT COUNT(*) AS cases, SUM(reopen_count) AS reopens, COUNT(repeat_of) AS repeats
-       FROM cases WHERE customer_id IN (${inList}) AND opened_at >= ?`,
-      [...profiles, since(days)],
-    );
-    const gestures = await db.get<{ n: number }>(
-      `SELECT COUNT(*) AS n FROM gestures WHERE customer_id IN (${inList}) AND status = 'issued' AND created_at >= ?`,
-      [...profiles, since(days)],
-    );
-    counts.set(days, {
-      cases: row?.cases ?? 0,
-      reopens: row?.reopens ?? 0,
-      repeats: row?.repeats ?? 0,
-      gestures: gestures?.n ?? 0,
-    });
+    const caseCounts = await store.caseCountsSince(db, profiles, since(days));
+    const gestures = await store.issuedGesturesSince(db, profiles, since(days));
+    counts.set(days, { ...caseCounts, gestures });
   }
   const values = new Map<string, number>();
   for (const rule of rules) {
     if (rule.flag !== 'vip' || !rule.enabled) continue;
-    const row = await db.get<{ total: number | null }>(
-      `SELECT SUM(${ORDER_VALUE}) AS total FROM interactions
-       WHERE customer_id IN (${inList}) AND event = ?
-         AND COALESCE(json_extract(properties, '$.currency'), ?) = ?`,
-      [...profiles, ORDER_EVENT, rule.params.currency, rule.params.currency],
-    );
-    values.set(rule.params.currency, row?.total ?? 0);
+    values.set(rule.params.currency, await store.orderValueOf(db, profiles, ORDER_EVENT, rule.params.currency));
   }
   const breaches = new Map<number, number>();
   let contacts = { count: 0, latestAt: null as number | null };
   for (const rule of rules) {
     if (rule.flag !== 'at_risk' || !rule.enabled) continue;
     // By when each clock ran out, not when it was noticed: a breach of 2017 found by today's sweep is history.
-    const breached = await db.get<{ n: number }>(
-      `SELECT COUNT(*) AS n FROM sla_breaches b JOIN cases c ON c.id = b.case_id WHERE c.customer_id IN (${inList}) AND b.due_at >= ?`,
-      [...profiles, since(rule.params.days)],
-    );
-    breaches.set(rule.params.days, breached?.n ?? 0);
+    breaches.set(rule.params.days, await store.slaBreachesSince(db, profiles, since(rule.params.days)));
     // Her latest contacts only, newest first along the timeline index: enough to tell a regular gone quiet.
     // A merge moves interactions to the surviving profile, so hers all sit under its id.
-    const recent = await db.get<{ n: number; latest: number | null }>(
-      `SELECT COUNT(*) AS n, MAX(occurred_at) AS latest FROM (
-         SELECT occurred_at FROM interactions WHERE customer_id = ? AND direction = 'inbound' ORDER BY occurred_at DESC LIMIT ?)`,
-      [customer.id, rule.params.minInteractions],
-    );
-    contacts = { count: recent?.n ?? 0, latestAt: recent?.latest ?? null };
+    contacts = await store.latestInboundContacts(db, customer.id, rule.params.minInteractions);
   }
   const flags = derivedFlags(
     rules,
@@ -197,18 +157,10 @@ async function applyRules(
   for (const flag of only) {
     const reason = flags.get(flag);
     if (reason === undefined) {
-      await db.run(`DELETE FROM customer_flags WHERE customer_id = ? AND flag = ? AND source = 'rule'`, [
-        customer.id,
-        flag,
-      ]);
+      await store.removeRuleFlag(db, customer.id, flag);
       continue;
     }
-    await db.run(
-      `INSERT INTO customer_flags (customer_id, flag, source, reason, set_by, set_at) VALUES (?, ?, 'rule', ?, NULL, ?)
-       ON CONFLICT (customer_id, flag) DO UPDATE SET reason = excluded.reason
-       WHERE customer_flags.source = 'rule' AND customer_flags.reason IS NOT excluded.reason`,
-      [customer.id, flag, reason, now],
-    );
+    await store.setRuleFlag(db, customer.id, flag, reason, now);
   }
 }
 
@@ -221,20 +173,9 @@ const WINDOWED_FLAGS: readonly FlagName[] = ['past_issues', 'needs_extra_support
 /** Re-decides the windowed flags of every customer who holds one; returns how many lapsed. */
 export async function sweepLapsedFlags(db: Db, now = Date.now()): Promise<number> {
   return db.transaction(async (tx) => {
-    const inList = WINDOWED_FLAGS.map(() => '?').join(', ');
-    const flagged = `SELECT COUNT(*) AS n FROM customer_flags WHERE source = 'rule' AND flag IN (${inList})`;
-    const before = (await tx.get<{ n: number }>(flagged, [...WINDOWED_FLAGS]))!.n;
-    const holders = await tx.all<{ customer_id: string }>(
-      `SELECT DISTINCT customer_id FROM customer_flags WHERE source = 'rule' AND flag IN (${inList})`,
-      [...WINDOWED_FLAGS],
-    );
-    await refreshRuleFlagsOf(
-      tx,
-      holders.map((row) => row.customer_id),
-      now,
-      WINDOWED_FLAGS,
-    );
-    return before - (await tx.get<{ n: number }>(flagged, [...WINDOWED_FLAGS]))!.n;
+    const before = await store.countRuleFlags(tx, WINDOWED_FLAGS);
+    await refreshRuleFlagsOf(tx, await store.ruleFlagHolders(tx, WINDOWED_FLAGS), now, WINDOWED_FLAGS);
+    return before - (await store.countRuleFlags(tx, WINDOWED_FLAGS));
   });
 }
 
@@ -256,11 +197,7 @@ export async function sweepNewlyQuiet(db: Db, now = Date.now()): Promise<number>
   const marker = await readSetting(db, QUIET_SWEPT_KEY);
   const from = typeof marker === 'number' ? marker : until - QUIET_FIRST_LOOK_MS;
   if (from >= until) return 0;
-  const rows = await db.all<{ customer_id: string }>(
-    'SELECT DISTINCT customer_id FROM interactions WHERE occurred_at > ? AND occurred_at <= ?',
-    [from, until],
-  );
-  const customers = rows.map((row) => row.customer_id);
+  const customers = await store.customersContactedBetween(db, from, until);
   await refreshInChunks(db, customers, now, ['at_risk']);
   await writeSetting(db, QUIET_SWEPT_KEY, until);
   return customers.length;
@@ -276,20 +213,6 @@ async function refreshInChunks(
   for (let start = 0; start < customerIds.length; start += CHUNK) {
     await db.transaction((tx) => refreshRuleFlagsOf(tx, customerIds.slice(start, start + CHUNK), now, flags));
   }
-}
-
-/** Who a rule could flag: those who hold it now, and those with the facts it counts. */
-async function candidatesFor(db: Db, flag: FlagName): Promise<string[]> {
-  const holders = `SELECT customer_id FROM customer_flags WHERE flag = ? AND source = 'rule'`;
-  const withFacts =
-    flag === 'vip'
-      ? `SELECT DISTINCT customer_id FROM interactions WHERE event = '${ORDER_EVENT}'`
-      : flag === 'at_risk'
-        ? // Anyone with a contact may have gone quiet; the customers table is smaller than the interactions.
-          `SELECT id AS customer_id FROM customers WHERE merged_into IS NULL AND erased_at IS NULL`
-        : `SELECT DISTINCT customer_id FROM cases UNION SELECT DISTINCT customer_id FROM gestures WHERE customer_id IS NOT NULL`;
-  const rows = await db.all<{ customer_id: string }>(`${holders} UNION ${withFacts}`, [flag]);
-  return rows.map((row) => row.customer_id);
 }
 
 /**
@@ -315,7 +238,7 @@ async function reevaluatePending(db: Db, now: number): Promise<number> {
   for (const [key, value] of await readSettings(db, REEVALUATE_KEY)) {
     const flag = key.slice(REEVALUATE_KEY.length) as FlagName;
     if (!FLAG_NAMES.includes(flag)) continue;
-    const customers = await candidatesFor(db, flag);
+    const customers = await store.ruleCandidates(db, flag, ORDER_EVENT);
     await refreshInChunks(db, customers, now, [flag]);
     looked += customers.length;
     // Changed again meanwhile: the newer marker stays for the next run.

@@ -1,11 +1,10 @@
-// Authentication at the edge: session cookie or Bearer token for staff, Basic write key for ingest.
+// Authentication at the edge: session cookie or Bearer token for staff, Basic write key for ingest. Who a
+// credential belongs to is the application's answer (AppDeps.authenticator); the rules are the framework's.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { RapportError } from './errors.ts';
-import type { AppDeps, RequestContext } from './context.ts';
-import type { AuthRule, RouteAuth } from './route.ts';
-import { roleAllows, type StaffMember } from '../staff/index.ts';
-import { staffForApiToken, staffForSession } from '../staff/index.ts';
-import { findWriteKey, type WriteKey } from '../ingest/index.ts';
+import { commonErrors } from '../shared/errors.ts';
+import { roleAllows } from '../shared/roles.ts';
+import { httpErrors } from './errors.ts';
+import type { AppDeps, AuthRule, CallerStaff, CallerWriteKey, RequestContext, RouteAuth } from './context.ts';
 
 export const SESSION_COOKIE = 'rapport_session';
 
@@ -26,15 +25,15 @@ function writeKeyOf(request: FastifyRequest): string | null {
   return typeof body?.writeKey === 'string' ? body.writeKey : null;
 }
 
-async function staffOf(deps: AppDeps, request: FastifyRequest): Promise<StaffMember | null> {
+async function staffOf(deps: AppDeps, request: FastifyRequest): Promise<CallerStaff | null> {
   const token = bearerToken(request);
   if (token) {
-    const staff = await staffForApiToken(deps.db, token);
-    if (!staff) throw new RapportError('invalid_token', 'The Bearer token is unknown or revoked', 401);
+    const staff = await deps.authenticator.staffForApiToken(deps.db, token);
+    if (!staff) throw httpErrors.error('invalid_token', 'The Bearer token is unknown or revoked');
     return staff;
   }
   const session = request.cookies[SESSION_COOKIE];
-  return (session && (await staffForSession(deps.db, session))) || null;
+  return (session && (await deps.authenticator.staffForSession(deps.db, session))) || null;
 }
 
 export async function authenticate(
@@ -47,20 +46,20 @@ export async function authenticate(
   const rule: AuthRule =
     typeof auth === 'string' ? auth : request.headers.authorization?.startsWith('Basic ') ? auth[0] : auth[1];
   const base = { ip: request.ip, requestId: request.id };
-  let staff: StaffMember | null = null;
-  let writeKey: WriteKey | null = null;
+  let staff: CallerStaff | null = null;
+  let writeKey: CallerWriteKey | null = null;
   if (rule === 'write-key') {
     const key = writeKeyOf(request);
-    writeKey = key ? ((await findWriteKey(deps.db, key)) ?? null) : null;
+    writeKey = key ? ((await deps.authenticator.findWriteKey(deps.db, key)) ?? null) : null;
     if (!writeKey) {
       reply.header('WWW-Authenticate', 'Basic realm="rapport-ingest"');
-      throw new RapportError('invalid_write_key', 'Send a valid write key as the Basic auth user name', 401);
+      throw httpErrors.error('invalid_write_key', 'Send a valid write key as the Basic auth user name');
     }
   } else if (rule !== 'public') {
     staff = await staffOf(deps, request);
-    if (!staff) throw new RapportError('not_signed_in', 'Sign in, or send Authorization: Bearer <token>', 401);
+    if (!staff) throw httpErrors.error('not_signed_in', 'Sign in, or send Authorization: Bearer <token>');
     if (rule !== 'signed-in' && !roleAllows(staff.role, rule)) {
-      throw new RapportError('forbidden', `Your role (${staff.role}) may not do this: it needs ${rule}`, 403);
+      throw commonErrors.error('forbidden', `Your role (${staff.role}) may not do this: it needs ${rule}`);
     }
   }
   const actor = staff

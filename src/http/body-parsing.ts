@@ -3,7 +3,8 @@
 import { Transform, type Readable } from 'node:stream';
 import { createGunzip, createInflate } from 'node:zlib';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { RapportError } from './errors.ts';
+import { DomainError } from '../shared/errors.ts';
+import { httpErrors } from './errors.ts';
 import { decodeUtf8, findTextProblem } from '../shared/text.ts';
 
 /**
@@ -14,9 +15,9 @@ export function assertCleanText(value: unknown, where: string): void {
   const problem = findTextProblem(value);
   if (!problem) return;
   const field = problem.field === '(body)' ? where : problem.field;
-  throw new RapportError(problem.code, `The ${field === where ? where : `field ${field}`} ${problem.reason}`, 400, [
-    { field, reason: problem.reason },
-  ]);
+  throw httpErrors.error(problem.code, `The ${field === where ? where : `field ${field}`} ${problem.reason}`, {
+    errors: [{ field, reason: problem.reason }],
+  });
 }
 
 // V8's JSON.parse does not recurse, so a deep body parses safely; assertCleanText then refuses it.
@@ -27,10 +28,7 @@ function registerJsonParser(app: FastifyInstance): void {
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, bytes, done) => {
     const text = decodeUtf8(bytes as Buffer);
     if (text === null) {
-      done(
-        new RapportError('invalid_encoding', 'The body is not valid UTF-8; send JSON encoded as UTF-8', 400),
-        undefined,
-      );
+      done(httpErrors.error('invalid_encoding', 'The body is not valid UTF-8; send JSON encoded as UTF-8'), undefined);
       return;
     }
     parseJson(request, text, done);
@@ -53,7 +51,7 @@ export function parseFormBody(body: string): Record<string, string | string[]> {
       name = decodeURIComponent(rawName.replace(/\+/g, ' '));
       value = decodeURIComponent(rawValue.replace(/\+/g, ' '));
     } catch {
-      throw new RapportError('invalid_encoding', 'The form is not valid UTF-8; send it encoded as UTF-8', 400);
+      throw httpErrors.error('invalid_encoding', 'The form is not valid UTF-8; send it encoded as UTF-8');
     }
     const earlier = fields[name];
     fields[name] = earlier === undefined ? value : Array.isArray(earlier) ? [...earlier, value] : [earlier, value];
@@ -69,10 +67,9 @@ function limitTo(limit: number): Transform {
       inflated += chunk.length;
       if (inflated > limit)
         callback(
-          new RapportError(
+          httpErrors.error(
             'body_too_large',
             `The body is larger than this endpoint accepts (${limit} bytes once decompressed)`,
-            413,
           ),
         );
       else callback(null, chunk);
@@ -98,10 +95,9 @@ function registerDecompression(app: FastifyInstance, defaultLimit: number): void
     if (encoding === 'identity' || encoding === '') return payload;
     const decompressor = DECOMPRESSORS[encoding];
     if (!decompressor) {
-      throw new RapportError(
+      throw httpErrors.error(
         'unsupported_encoding',
         `Content-Encoding ${encoding} is not accepted; send gzip, deflate or no encoding`,
-        415,
       );
     }
     const limit = request.routeOptions.bodyLimit ?? defaultLimit;
@@ -111,13 +107,9 @@ function registerDecompression(app: FastifyInstance, defaultLimit: number): void
     const limited = limitTo(limit);
     const fail = (error: Error) => {
       const known =
-        error instanceof RapportError
+        error instanceof DomainError
           ? error
-          : new RapportError(
-              'invalid_compressed_body',
-              `The body is not valid ${encoding} data: ${error.message}`,
-              400,
-            );
+          : httpErrors.error('invalid_compressed_body', `The body is not valid ${encoding} data: ${error.message}`);
       limited.destroy(known);
       inflate.destroy();
       payload.resume();

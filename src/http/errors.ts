@@ -1,10 +1,34 @@
 // The HTTP edge's view of errors: a domain error's kind becomes a status here and nowhere else, and every
 // refusal leaves as RFC 9457 problem details. RapportError is the old status-carrying error, on its way out.
 import type { ZodError } from 'zod';
-import { DomainError, type ErrorKind, type FieldError } from '../shared/errors.ts';
+import { DomainError, defineErrors, type ErrorKind, type FieldError } from '../shared/errors.ts';
 
 export type { FieldError };
 
+/** The framework's own refusals: a request it cannot read, a caller it does not know, a route that is not there. */
+export const httpErrors = defineErrors('http', {
+  invalid_json: 'invalid',
+  invalid_encoding: 'invalid',
+  invalid_content_length: 'invalid',
+  invalid_compressed_body: 'invalid',
+  bad_request: 'invalid',
+  invalid_text: 'invalid',
+  too_deeply_nested: 'invalid',
+  body_too_large: 'too_large',
+  unsupported_media_type: 'unsupported',
+  unsupported_encoding: 'unsupported',
+  not_signed_in: 'unauthenticated',
+  invalid_token: 'unauthenticated',
+  invalid_write_key: 'unauthenticated',
+  cross_site_request: 'forbidden',
+  route_not_found: 'not_found',
+  internal_error: 'internal',
+});
+
+/**
+ * @deprecated Throw a capability's catalogue error (`defineErrors` in src/shared/errors.ts). Kept only while
+ * the last callers outside src/http migrate; deleted after issue 11's branches are merged.
+ */
 export class RapportError extends Error {
   constructor(
     readonly code: string,

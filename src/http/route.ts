@@ -2,20 +2,14 @@
 // parses input once, and maps errors. Handlers only ever see parsed input and a RequestContext.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z, type ZodType } from 'zod';
-import { RapportError, invalidInput } from './errors.ts';
-import type { AppDeps, RequestContext } from './context.ts';
+import { invalidInput } from '../shared/errors.ts';
+import type { AppDeps, AuthRule, RequestContext, RouteAuth } from './context.ts';
 import { authenticate, SESSION_COOKIE } from './auth.ts';
 import { assertSameOrigin, needsSameOrigin } from './same-origin.ts';
 import { assertCleanText } from './body-parsing.ts';
-import type { Permission } from '../staff/index.ts';
 import type { Database } from '../store/db.ts';
-import { recordAudit } from '../audit/index.ts';
-import { administrativeAuditEntry } from '../audit/index.ts';
 
-/** `public`: anyone; `signed-in`: any staff; a permission: staff whose role grants it; `write-key`: an ingest source. */
-export type AuthRule = 'public' | 'signed-in' | 'write-key' | Permission;
-/** A route may accept either an ingest source's write key or staff with a permission (e.g. a telephony webhook). */
-export type RouteAuth = AuthRule | readonly ['write-key', Permission];
+export type { AuthRule, RouteAuth };
 
 export interface RouteInput<P, Q, B> {
   params: P;
@@ -77,7 +71,9 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, routes: read
         const query = parse(spec.query, request.query, 'query');
         const body = parse(spec.body, request.body, 'body');
         let status = spec.status;
-        const setStatus = (code: number) => (status = code);
+        const setStatus = (code: number) => {
+          status = code;
+        };
         const { audit } = spec;
         const result = audit
           ? await deps.db.transaction(async (tx) => {
@@ -90,7 +86,7 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, routes: read
                 reply,
                 setStatus,
               });
-              await recordAudit(tx, administrativeAuditEntry(audit, ctx, params, body, done));
+              await deps.recordAdministrativeChange(tx, { action: audit, ctx, params, body, result: done });
               return done;
             })
           : await spec.handler({ params, query, body, ctx, request, reply, setStatus });
@@ -164,5 +160,3 @@ export function openApiDocument(routes: readonly RouteSpec<any, any, any>[]): Re
     paths,
   };
 }
-
-export { RapportError };

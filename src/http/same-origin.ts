@@ -1,7 +1,8 @@
 // Cross-site request forgery guard: a state-changing request that a browser sends with our session
 // cookie must come from our own pages. Scripts that send a Bearer token or write key are not browsers.
 import type { FastifyRequest } from 'fastify';
-import { RapportError } from './errors.ts';
+import type { DomainError } from '../shared/errors.ts';
+import { httpErrors } from './errors.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -37,10 +38,9 @@ export function assertSameOrigin(request: FastifyRequest): void {
   if (host === null || host !== request.host) throw crossSite(origin === 'null' ? 'an opaque origin' : origin);
 }
 
-function crossSite(from: string): RapportError {
-  return new RapportError(
+function crossSite(from: string): DomainError {
+  return httpErrors.error(
     'cross_site_request',
     `Refused a request from ${from}: changes made with a session cookie must come from Rapport's own pages (scripts use a Bearer token)`,
-    403,
   );
 }

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseTrustProxy } from './trust-proxy.ts';
-import { loadConfig } from '../config.ts';
+import { loadConfig } from '../app/config.ts';
 
 test('unset, empty, false or 0 trust no proxy; true trusts anyone', () => {
   for (const off of [undefined, '', ' ', 'false', '0']) assert.equal(parseTrustProxy(off), false, String(off));

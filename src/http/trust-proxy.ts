@@ -2,8 +2,9 @@
 // one may, since believing anyone lets a client pick its own address and escape per-address limits.
 import { isIP } from 'node:net';
 
-/** Fastify's `trustProxy`: false, true (anyone: dangerous), addresses and CIDRs, or a hop count as a function. */
-export type TrustProxy = boolean | string[] | ((address: string, hop: number) => boolean);
+import type { TrustProxy } from '../shared/config.ts';
+
+export type { TrustProxy };
 
 const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 

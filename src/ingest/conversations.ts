@@ -2,7 +2,7 @@
 // channel adapters' do (cases/inbound.ts), in the same transaction as the batch that stores them.
 import type { Actor } from '../shared/actor.ts';
 import type { Channel, IncomingEvent } from '../interactions/index.ts';
-import type { IngestOptions } from '../interactions/index.ts';
+import type { IngestOptions } from '../pipeline/index.ts';
 import { carryToCase, type CarriedMessage } from '../cases/index.ts';
 
 /** The channels customers write or call on; an inbound `message` on one of them is a contact to answer. */

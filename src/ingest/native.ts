@@ -24,20 +24,22 @@ function customerSchema(defaultCountry: CountryCode) {
       email: z
         .string()
         .max(254)
-        .transform(
-          (raw, ctx) =>
-            normaliseEmail(raw) ?? (ctx.addIssue({ code: 'custom', message: `Not an email address: ${raw}` }), z.NEVER),
-        )
+        .transform((raw, ctx) => {
+          const email = normaliseEmail(raw);
+          if (email !== null) return email;
+          ctx.addIssue({ code: 'custom', message: `Not an email address: ${raw}` });
+          return z.NEVER;
+        })
         .optional(),
       phone: z
         .string()
         .max(40)
-        .transform(
-          (raw, ctx) =>
-            normalisePhone(raw, defaultCountry) ??
-            (ctx.addIssue({ code: 'custom', message: `Not a valid phone number: ${raw} (use +countrycode…)` }),
-            z.NEVER),
-        )
+        .transform((raw, ctx) => {
+          const phone = normalisePhone(raw, defaultCountry);
+          if (phone !== null) return phone;
+          ctx.addIssue({ code: 'custom', message: `Not a valid phone number: ${raw} (use +countrycode…)` });
+          return z.NEVER;
+        })
         .optional(),
       handles: z
         .record(

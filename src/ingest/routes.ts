@@ -1,9 +1,9 @@
 // HTTP routes for ingest: the Segment-compatible tracking API, the native batch API and write keys.
 import { z, type ZodType } from 'zod';
 import { defineRoute, type RouteSpec } from '../http/route.ts';
-import { invalidInput } from '../http/errors.ts';
+import { invalidInput } from '../shared/errors.ts';
 import type { RequestContext } from '../http/context.ts';
-import { ingestEvents } from '../interactions/index.ts';
+import { ingestEvents } from '../pipeline/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import {
   aliasCall,
@@ -140,7 +140,10 @@ export const ingestRoutes = [
 const nativeSchemas = new Map<CountryCode, ReturnType<typeof nativeBatchSchema>>();
 function parseNative(body: unknown, country: CountryCode) {
   let schema = nativeSchemas.get(country);
-  if (!schema) nativeSchemas.set(country, (schema = nativeBatchSchema(country)));
+  if (!schema) {
+    schema = nativeBatchSchema(country);
+    nativeSchemas.set(country, schema);
+  }
   const result = schema.safeParse(body);
   if (!result.success) throw invalidInput(result.error, 'body');
   return result.data;

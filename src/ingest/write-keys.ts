@@ -1,8 +1,11 @@
 // Write keys: the credentials an ingest source (a website, a shop, a CRM) sends events with.
 import type { Db } from '../store/db.ts';
-import { RapportError } from '../http/errors.ts';
+import { invalidField } from '../shared/errors.ts';
+import { ingestErrors } from './errors.ts';
 import { hashSecret, newId, newSecret } from '../shared/ids.ts';
 import { normaliseSystem } from '../customers/index.ts';
+import * as store from './write-key-store.ts';
+import type { WriteKeyRow } from './write-key-store.ts';
 
 export interface WriteKey {
   id: string;
@@ -13,16 +16,6 @@ export interface WriteKey {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
-}
-
-interface WriteKeyRow {
-  id: string;
-  name: string;
-  source: string;
-  key_hint: string;
-  created_at: number;
-  last_used_at: number | null;
-  revoked_at: number | null;
 }
 
 function toWriteKey(row: WriteKeyRow): WriteKey {
@@ -54,43 +47,44 @@ export async function createWriteKey(
 ): Promise<{ writeKey: WriteKey; key: string }> {
   const source = normaliseSystem(input.source ?? sourceFromName(input.name));
   if (!source) {
-    throw new RapportError('invalid_input', 'A source name is lower-case letters, digits, ".", "_" or "-"', 400, [
-      { field: 'source', reason: 'Use lower-case letters, digits, ".", "_" or "-" (e.g. "shopify")' },
-    ]);
+    throw invalidField(
+      'source',
+      'Use lower-case letters, digits, ".", "_" or "-" (e.g. "shopify")',
+      'A source name is lower-case letters, digits, ".", "_" or "-"',
+    );
   }
   const key = newSecret('wk');
   const id = newId('wk');
-  await db.run(
-    `INSERT INTO write_keys (id, name, source, key_hash, key_hint, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    [id, input.name, source, hashSecret(key), `${key.slice(0, 6)}…${key.slice(-4)}`, input.createdBy, Date.now()],
-  );
-  const row = await db.get<WriteKeyRow>('SELECT * FROM write_keys WHERE id = ?', [id]);
-  return { writeKey: toWriteKey(row!), key };
+  await store.insertWriteKey(db, {
+    id,
+    name: input.name,
+    source,
+    keyHash: hashSecret(key),
+    keyHint: `${key.slice(0, 6)}…${key.slice(-4)}`,
+    createdBy: input.createdBy,
+    createdAt: Date.now(),
+  });
+  return { writeKey: toWriteKey((await store.findWriteKeyById(db, id))!), key };
 }
 
 export async function listWriteKeys(db: Db): Promise<WriteKey[]> {
-  return (await db.all<WriteKeyRow>('SELECT * FROM write_keys ORDER BY created_at DESC')).map(toWriteKey);
+  return (await store.listWriteKeys(db)).map(toWriteKey);
 }
 
 export async function revokeWriteKey(db: Db, id: string): Promise<void> {
-  const { changes } = await db.run('UPDATE write_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', [
-    Date.now(),
-    id,
-  ]);
-  if (changes === 0) throw new RapportError('write_key_not_found', `No active write key with id ${id}`, 404);
+  if (!(await store.revokeWriteKey(db, id, Date.now())))
+    throw ingestErrors.error('write_key_not_found', `No active write key with id ${id}`);
 }
 
 // Last use is written at most once a minute per key: a write per tracked event would double ingest cost.
 const LAST_USED_PRECISION_MS = 60_000;
 
 export async function findWriteKey(db: Db, key: string): Promise<WriteKey | undefined> {
-  const row = await db.get<WriteKeyRow>('SELECT * FROM write_keys WHERE key_hash = ? AND revoked_at IS NULL', [
-    hashSecret(key),
-  ]);
+  const row = await store.findActiveWriteKeyByHash(db, hashSecret(key));
   if (!row) return undefined;
   const now = Date.now();
   if (row.last_used_at === null || now - row.last_used_at >= LAST_USED_PRECISION_MS) {
-    await db.run('UPDATE write_keys SET last_used_at = ? WHERE id = ?', [now, row.id]);
+    await store.touchWriteKey(db, row.id, now);
     row.last_used_at = now;
   }
   return toWriteKey(row);

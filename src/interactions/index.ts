@@ -6,8 +6,20 @@ export {
   type Direction,
   DIRECTIONS,
   encodeCursor,
+  type Identity,
+  type IdentityKind,
   type IncomingEvent,
   type Interaction,
 } from './model.ts';
-export { ingestEvents, type IngestOptions, type IngestReport, type IngestResult } from './pipeline.ts';
-export { listObservedEvents, moveInteractions, moveInteractionsOfProfiles } from './store.ts';
+export {
+  deleteInteractionsOf,
+  findBySourceId,
+  insertInteraction,
+  listObservedEvents,
+  listTimeline,
+  listWholeTimeline,
+  moveInteractions,
+  moveInteractionsOfProfiles,
+  toInteraction,
+} from './store.ts';
+export { lastSeenByHer, latestOwnContacts, type OwnContact } from './own-activity-store.ts';

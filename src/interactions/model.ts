@@ -1,5 +1,12 @@
 // The interaction: one event on a customer's timeline, whatever system or channel it came from.
-import type { Identity } from '../customers/index.ts';
+
+export type IdentityKind = 'email' | 'phone' | 'anonymous' | `handle:${string}` | `external:${string}`;
+
+/** One way of recognising a person (an email, a phone, a handle, an external id); customers decides who it is. */
+export interface Identity {
+  kind: IdentityKind;
+  value: string;
+}
 
 export const CHANNELS = [
   'email',

@@ -154,3 +154,22 @@ export async function listObservedEvents(
     [customerId],
   );
 }
+
+/** Every interaction of a customer, newest first, read a page at a time (a subject access export). */
+export async function listWholeTimeline(db: Db, customerId: string, pageSize = 1000): Promise<InteractionRow[]> {
+  const rows: InteractionRow[] = [];
+  let after: TimelineCursor | undefined;
+  for (;;) {
+    const page = await listTimeline(db, customerId, pageSize, after);
+    rows.push(...page);
+    const last = page[page.length - 1];
+    if (page.length < pageSize || !last) return rows;
+    after = { occurredAt: last.occurred_at, id: last.id };
+  }
+}
+
+/** Removes a customer's whole timeline (erasure on request); answers how many interactions went. */
+export async function deleteInteractionsOf(db: Db, customerId: string): Promise<number> {
+  const { changes } = await db.run('DELETE FROM interactions WHERE customer_id = ?', [customerId]);
+  return changes;
+}

@@ -4,4 +4,3 @@
  * @example await closeLiveStreams(db); await app.close();
  */
 export { closeLiveStreams, liveHubOf } from './service.ts';
-export { liveRoutes } from './routes.ts';

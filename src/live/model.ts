@@ -59,7 +59,10 @@ export class PresenceBoard {
   /** Records a heartbeat; true when what others see changed (someone new, or viewing ↔ replying). */
   mark(caseId: string, person: PresentPerson, now: number): boolean {
     let people = this.byCase.get(caseId);
-    if (!people) this.byCase.set(caseId, (people = new Map()));
+    if (!people) {
+      people = new Map();
+      this.byCase.set(caseId, people);
+    }
     const before = people.get(person.staffId);
     people.set(person.staffId, { ...person, expiresAt: now + PRESENCE_TTL_MS });
     return !before || before.state !== person.state || before.name !== person.name;

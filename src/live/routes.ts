@@ -2,14 +2,15 @@
 // case with who else is on it) and the presence heartbeat a case page sends.
 import { z } from 'zod';
 import { defineRoute } from '../http/route.ts';
-import { RapportError } from '../http/errors.ts';
+import { commonErrors } from '../shared/errors.ts';
+import { liveErrors } from './errors.ts';
 import { authenticate } from '../http/auth.ts';
 import { PRESENCE_STATES, RECONNECT_AFTER_MS, parseLastEventId } from './model.ts';
 import { liveHubOf, type LiveStream } from './service.ts';
 import { caseExists } from './store.ts';
 
 async function assertCase(db: Parameters<typeof caseExists>[0], caseId: string): Promise<void> {
-  if (!(await caseExists(db, caseId))) throw new RapportError('case_not_found', `No case with id ${caseId}`, 404);
+  if (!(await caseExists(db, caseId))) throw liveErrors.error('case_not_found', `No case with id ${caseId}`);
 }
 
 export const liveRoutes = [
@@ -76,7 +77,7 @@ export const liveRoutes = [
     handler: async ({ params, body, ctx }) => {
       await assertCase(ctx.db, params.id);
       if (body.state === 'replying' && !ctx.can('cases:write')) {
-        throw new RapportError('forbidden', 'Your role may not reply to customers, so it cannot be replying', 403);
+        throw commonErrors.error('forbidden', 'Your role may not reply to customers, so it cannot be replying');
       }
       const staff = ctx.staff!;
       return { people: liveHubOf(ctx.db).markPresence(params.id, staff.id, staff.name, body.state) };

@@ -9,12 +9,11 @@ import {
   PresenceBoard,
   WATCH_EVERY_MS,
   formatEvent,
-  type LiveEvent,
   type PresenceState,
   type PresentPerson,
 } from './model.ts';
 import { changesBetween, latestChangeId, oldestChangeId, pruneChanges } from './store.ts';
-import { RapportError } from '../http/errors.ts';
+import { liveErrors } from './errors.ts';
 
 /** One open stream: where it writes, whose it is, and which case it watches (null: every case, the inbox). */
 export interface LiveStream {
@@ -72,10 +71,10 @@ export class LiveHub {
 
   /** Refuses a new stream while shutting down, or to a person with too many open (before any byte is sent). */
   assertRoomFor(staffId: string): void {
-    if (this.closed) throw new RapportError('shutting_down', 'The server is shutting down; try again in a moment', 503);
+    if (this.closed) throw liveErrors.error('shutting_down', 'The server is shutting down; try again in a moment');
     const open = [...this.streams].filter((other) => other.staffId === staffId).length;
     if (open >= MAX_STREAMS_PER_STAFF) {
-      throw new RapportError('too_many_streams', `You have ${open} live streams open; close some tabs and reload`, 429);
+      throw liveErrors.error('too_many_streams', `You have ${open} live streams open; close some tabs and reload`);
     }
   }
 
@@ -226,7 +225,10 @@ const HUBS = new WeakMap<object, LiveHub>();
 /** The hub of this database (one per running app, shared by every stream). */
 export function liveHubOf(db: Database | Db): LiveHub {
   let hub = HUBS.get(db.root);
-  if (!hub) HUBS.set(db.root, (hub = new LiveHub(db)));
+  if (!hub) {
+    hub = new LiveHub(db);
+    HUBS.set(db.root, hub);
+  }
   return hub;
 }
 

@@ -43,7 +43,10 @@ function isClean(root: unknown): boolean {
     } else if (value !== null && typeof value === 'object') {
       if (depth >= MAX_NESTING_DEPTH) return false;
       if (Array.isArray(value)) {
-        for (const item of value) values.push(item), depths.push(depth + 1);
+        for (const item of value) {
+          values.push(item);
+          depths.push(depth + 1);
+        }
       } else {
         for (const key in value) {
           if (textProblemOf(key)) return false;

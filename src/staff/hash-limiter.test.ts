@@ -2,6 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHashLimiter } from './hash-limiter.ts';
+import type { DomainError } from '../shared/errors.ts';
+import { statusOf } from '../http/errors.ts';
 
 function gate() {
   let open!: () => void;
@@ -25,9 +27,9 @@ test('runs at most `concurrency` at once, queues up to `queue`, and refuses the 
   assert.deepEqual(limiter.stats(), { running: 2, waiting: 3, peakRunning: 2 });
   await assert.rejects(
     limiter.run(async () => 'never'),
-    (error: { code: string; status: number }) => {
+    (error: DomainError) => {
       assert.equal(error.code, 'server_busy');
-      assert.equal(error.status, 503);
+      assert.equal(statusOf(error), 503);
       return true;
     },
   );

@@ -1,7 +1,7 @@
 // Caps how many password hashes run at once. scrypt takes 32 MiB and tens of milliseconds of a core
 // each, so a flood of sign-ins would otherwise starve every other request; beyond a short queue the
 // caller is told to come back (503 with Retry-After) instead of waiting behind everyone else.
-import { RapportError } from '../http/errors.ts';
+import { staffErrors } from './errors.ts';
 
 export interface HashLimiter {
   /** Runs `work` when a slot is free; refuses at once with `server_busy` (503) when the queue is full. */
@@ -27,12 +27,10 @@ export function createHashLimiter(options: { concurrency: number; queue: number 
     async run(work) {
       if (running >= options.concurrency) {
         if (waiting.length >= options.queue) {
-          throw new RapportError(
+          throw staffErrors.error(
             'server_busy',
             `Too many passwords are being checked at once; try again in ${BUSY_RETRY_AFTER_S} s`,
-            503,
-            [],
-            BUSY_RETRY_AFTER_S,
+            { retryAfterSeconds: BUSY_RETRY_AFTER_S },
           );
         }
         await new Promise<void>((resolve) => waiting.push(resolve));

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { newPassword, passwordProblem } from './password-policy.ts';
-import { loadConfig } from '../config.ts';
+import { loadConfig } from '../app/config.ts';
 
 test('12 to 1024 characters, counted as people count them', () => {
   assert.match(passwordProblem('elevenchars')!, /must be at least 12 characters \(it has 11\)/);

@@ -16,7 +16,8 @@ export const PASSWORD_RULE = `At least ${PASSWORD_MIN_LENGTH} characters, and no
 let checker: ZxcvbnFactory | undefined;
 function zxcvbn(): ZxcvbnFactory {
   // Only the first 100 characters are judged: matching grows quickly with length, and a strong start is a strong password.
-  return (checker ??= new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs, maxLength: 100 }));
+  checker ??= new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs, maxLength: 100 });
+  return checker;
 }
 
 /**

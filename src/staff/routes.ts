@@ -1,13 +1,13 @@
 // HTTP routes for sign-in, the signed-in staff member, staff accounts and personal tokens.
 import { z } from 'zod';
 import { defineRoute } from '../http/route.ts';
-import { RapportError } from '../http/errors.ts';
 import type { FastifyReply } from 'fastify';
 import { SESSION_COOKIE } from '../http/auth.ts';
 import { recordAudit } from '../audit/index.ts';
 import { administrativeAuditEntry } from '../audit/index.ts';
-import type { Config } from '../config.ts';
+import type { Config } from '../shared/config.ts';
 import { ROLES, permissionsOf } from './model.ts';
+import { staffErrors } from './errors.ts';
 import { newPassword } from './password-policy.ts';
 import { createSignInThrottle, type SignInThrottle } from './sign-in-throttle.ts';
 import { tokenRoutes } from './token-routes.ts';
@@ -22,7 +22,10 @@ const credentials = z.object({
 const throttles = new WeakMap<object, SignInThrottle>();
 function throttleOf(db: { root: object }): SignInThrottle {
   let throttle = throttles.get(db.root);
-  if (!throttle) throttles.set(db.root, (throttle = createSignInThrottle()));
+  if (!throttle) {
+    throttle = createSignInThrottle();
+    throttles.set(db.root, throttle);
+  }
   return throttle;
 }
 
@@ -48,16 +51,14 @@ export const staffRoutes = [
       const throttle = throttleOf(ctx.db);
       const wait = throttle.wait(request.ip, body.email);
       if (wait) {
-        reply.header('retry-after', String(wait.seconds));
-        throw new RapportError(
+        throw staffErrors.error(
           'too_many_attempts',
           `Too many failed sign-ins ${wait.reason}; try again in ${wait.seconds} s`,
-          429,
+          { retryAfterSeconds: wait.seconds },
         );
       }
       const signedIn = await staffService.signIn(ctx.db, body.email, body.password).catch((error: unknown) => {
-        if (error instanceof RapportError && error.code === 'invalid_credentials')
-          throttle.failed(request.ip, body.email);
+        if (staffErrors.is(error, 'invalid_credentials')) throttle.failed(request.ip, body.email);
         throw error;
       });
       throttle.succeeded(request.ip, body.email);
@@ -128,7 +129,7 @@ export const staffRoutes = [
       department: z.string().trim().min(1).max(100).nullable().optional(),
       password: newPassword,
     }),
-    handler: async ({ body, ctx, reply }) => staffService.createStaff(ctx.db, body),
+    handler: async ({ body, ctx }) => staffService.createStaff(ctx.db, body),
   }),
   defineRoute({
     method: 'POST',
@@ -173,8 +174,9 @@ export const staffRoutes = [
         available: z.boolean().optional(),
       })
       .refine((body) => Object.keys(body).length > 0, 'Change at least one field'),
-    handler: async ({ params, body, ctx, reply }) =>
+    handler: async ({ params, body, ctx }) =>
       staffService.updateStaff(ctx.db, params.id, body, {
+        onEmpowermentLimitChanged: ctx.onEmpowermentLimitChanged,
         inSameTransaction: (tx, updated) =>
           recordAudit(tx, administrativeAuditEntry('staff.changed', ctx, params, body, updated)),
       }),
@@ -189,7 +191,7 @@ export const staffRoutes = [
     // Audited as staff.password_reset by the service's transaction, after the hashing (see /api/auth/password).
     params: z.object({ id: z.string().min(1).max(100) }),
     body: z.object({ password: newPassword }),
-    handler: async ({ params, body, ctx, reply }) =>
+    handler: async ({ params, body, ctx }) =>
       staffService.updateStaff(
         ctx.db,
         params.id,

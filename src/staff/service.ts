@@ -2,24 +2,30 @@
 import { randomBytes } from 'node:crypto';
 import { recordAudit } from '../audit/index.ts';
 import type { Db } from '../store/db.ts';
-import { isCurrency, toMinorUnits } from '../gestures/index.ts';
-import { setPerGestureLimit } from '../gestures/index.ts';
-import { RapportError } from '../http/errors.ts';
+import { isCurrency, toMinorUnits } from '../shared/money.ts';
+import { invalidField } from '../shared/errors.ts';
+import { staffErrors } from './errors.ts';
 import { hashSecret, newId, newSecret } from '../shared/ids.ts';
 import type { Role, StaffMember } from './model.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import * as store from './store.ts';
+
+/** Told of a staff member's new per-gesture limit, in the same transaction (gestures keep it). */
+export type EmpowermentLimitHook = (
+  tx: Db,
+  staffId: string,
+  limit: { limit: number; currency: string },
+) => Promise<void>;
 
 export const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
 
 function empowermentOf(limit: { amount: number; currency: string }): { limit: number; currency: string } {
   const minor = isCurrency(limit.currency) ? toMinorUnits(limit.amount, limit.currency) : null;
   if (minor === null) {
-    throw new RapportError(
-      'invalid_input',
+    throw invalidField(
+      'empowermentLimit',
+      'e.g. { "amount": 50, "currency": "USD" }',
       'The empowerment limit needs an ISO 4217 currency and an amount in its units',
-      400,
-      [{ field: 'empowermentLimit', reason: 'e.g. { "amount": 50, "currency": "USD" }' }],
     );
   }
   return { limit: minor, currency: limit.currency };
@@ -36,7 +42,7 @@ export async function createStaff(
 ): Promise<StaffMember> {
   const email = input.email.trim().toLowerCase();
   if (await store.findStaffByEmail(db, email)) {
-    throw new RapportError('staff_exists', `A staff member with email ${email} already exists`, 409);
+    throw staffErrors.error('staff_exists', `A staff member with email ${email} already exists`);
   }
   const id = newId('stf');
   const passwordHash = input.password ? await hashPassword(input.password) : null;
@@ -50,8 +56,8 @@ export async function createStaff(
   });
   // A new agent takes cases from day one: the default team until a manager places them elsewhere.
   if (input.role === 'agent' || input.role === 'manager') {
-    const team = await db.get<{ id: string }>('SELECT id FROM teams WHERE is_default = 1');
-    if (team) await store.updateStaff(db, id, { teamId: team.id });
+    const teamId = await store.findDefaultTeamId(db);
+    if (teamId) await store.updateStaff(db, id, { teamId });
   }
   const created = await store.findStaffById(db, id);
   return publicStaff(created!);
@@ -78,31 +84,28 @@ export async function updateStaff(
     empowermentLimit?: { amount: number; currency: string };
     available?: boolean;
   },
-  options: { inSameTransaction?: (tx: Db, updated: StaffMember & { disabled: boolean }) => Promise<void> } = {},
+  options: {
+    inSameTransaction?: (tx: Db, updated: StaffMember & { disabled: boolean }) => Promise<void>;
+    /** Gestures keep the per-gesture limit; they sit above staff, so the app passes this in (AppDeps). */
+    onEmpowermentLimitChanged?: EmpowermentLimitHook;
+  } = {},
 ): Promise<StaffMember & { disabled: boolean }> {
   // Hashed before the transaction, so the database's writer is not held while a core works on it.
   const passwordHash = changes.password ? await hashPassword(changes.password) : undefined;
   return db.transaction(async (tx) => {
     if (changes.teamId) {
-      const team = await tx.get<{ archived_at: number | null }>('SELECT archived_at FROM teams WHERE id = ?', [
-        changes.teamId,
-      ]);
-      if (!team)
-        throw new RapportError('invalid_input', `No team ${changes.teamId}`, 400, [
-          { field: 'teamId', reason: 'Unknown team' },
-        ]);
+      const team = await store.findTeamArchivedAt(tx, changes.teamId);
+      if (!team) throw invalidField('teamId', 'Unknown team', `No team ${changes.teamId}`);
       if (team.archived_at !== null) {
-        throw new RapportError('invalid_input', `Team ${changes.teamId} is archived`, 400, [
-          { field: 'teamId', reason: 'Archived team: restore it first' },
-        ]);
+        throw invalidField('teamId', 'Archived team: restore it first', `Team ${changes.teamId} is archived`);
       }
     }
     const current = await store.findStaffById(tx, id);
-    if (!current) throw new RapportError('staff_not_found', `No staff member with id ${id}`, 404);
+    if (!current) throw staffErrors.error('staff_not_found', `No staff member with id ${id}`);
     const losesAdmin =
       current.role === 'admin' && !current.disabled && ((changes.role && changes.role !== 'admin') || changes.disabled);
     if (losesAdmin && (await store.countActiveAdmins(tx)) <= 1) {
-      throw new RapportError('last_admin', 'This is the last active admin: make someone else admin first', 409);
+      throw staffErrors.error('last_admin', 'This is the last active admin: make someone else admin first');
     }
     await store.updateStaff(tx, id, {
       name: changes.name,
@@ -116,7 +119,11 @@ export async function updateStaff(
       available: changes.available,
     });
     // The one figure of the staff form is the per-gesture limit in its currency; set sums stay.
-    if (changes.empowermentLimit) await setPerGestureLimit(tx, id, empowermentOf(changes.empowermentLimit));
+    if (changes.empowermentLimit) {
+      if (!options.onEmpowermentLimitChanged)
+        throw new Error('updateStaff: an empowerment limit needs onEmpowermentLimitChanged');
+      await options.onEmpowermentLimitChanged(tx, id, empowermentOf(changes.empowermentLimit));
+    }
     if (changes.disabled || changes.password) await endSessionsAndTokens(tx, id);
     const record = (await store.findStaffById(tx, id))!;
     const updated = { ...publicStaff(record), disabled: record.disabled };
@@ -166,7 +173,7 @@ export async function signIn(
   // Verify even for unknown emails so response time does not reveal which emails exist.
   const ok = await verifyPassword(password, record?.passwordHash ?? DUMMY_HASH);
   if (!record || !record.passwordHash || record.disabled || !ok) {
-    throw new RapportError('invalid_credentials', 'Email or password is wrong', 401);
+    throw staffErrors.error('invalid_credentials', 'Email or password is wrong');
   }
   const sessionToken = newSecret('ses');
   await store.insertSession(db, hashSecret(sessionToken), record.id, Date.now() + SESSION_LIFETIME_MS);
@@ -185,11 +192,11 @@ export async function changeOwnPassword(
   options: { inSameTransaction?: (tx: Db) => Promise<void> } = {},
 ): Promise<{ staff: StaffMember; sessionToken: string }> {
   const record = await store.findStaffById(db, staffId);
-  if (!record) throw new RapportError('staff_not_found', `No staff member with id ${staffId}`, 404);
+  if (!record) throw staffErrors.error('staff_not_found', `No staff member with id ${staffId}`);
   if (!(await verifyPassword(currentPassword, record.passwordHash ?? DUMMY_HASH)) || !record.passwordHash) {
-    throw new RapportError('wrong_password', 'The current password is wrong; nothing was changed', 400, [
-      { field: 'currentPassword', reason: 'is not your current password' },
-    ]);
+    throw staffErrors.error('wrong_password', 'The current password is wrong; nothing was changed', {
+      errors: [{ field: 'currentPassword', reason: 'is not your current password' }],
+    });
   }
   const passwordHash = await hashPassword(newPassword);
   const sessionToken = newSecret('ses');
@@ -230,7 +237,7 @@ export async function createApiToken(
   name: string,
 ): Promise<{ id: string; token: string; staff: StaffMember }> {
   const record = await store.findStaffByEmail(db, email.trim().toLowerCase());
-  if (!record) throw new RapportError('staff_not_found', `No staff member with email ${email}`, 404);
+  if (!record) throw staffErrors.error('staff_not_found', `No staff member with email ${email}`);
   const token = newSecret('rpt');
   const id = newId('tok');
   await store.insertApiToken(db, { id, staffId: record.id, name, tokenHash: hashSecret(token) });

@@ -1,7 +1,7 @@
 // SQL for staff, their sessions and personal API tokens.
 import type { Db } from '../store/db.ts';
 import type { Role, StaffMember } from './model.ts';
-import { fromMinorUnits } from '../gestures/index.ts';
+import { fromMinorUnits } from '../shared/money.ts';
 
 interface StaffRow {
   id: string;
@@ -236,4 +236,15 @@ export async function countActiveAdmins(db: Db): Promise<number> {
     (await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM staff WHERE role = 'admin' AND disabled_at IS NULL`))?.n ??
     0
   );
+}
+
+/** Whether a team exists and is archived, for a staff member's team: teams sit above staff, so its table is read here. */
+export async function findTeamArchivedAt(db: Db, teamId: string): Promise<{ archived_at: number | null } | undefined> {
+  return db.get<{ archived_at: number | null }>('SELECT archived_at FROM teams WHERE id = ?', [teamId]);
+}
+
+/** The team new agents and managers join until placed elsewhere, if one is marked default. */
+export async function findDefaultTeamId(db: Db): Promise<string | undefined> {
+  const team = await db.get<{ id: string }>('SELECT id FROM teams WHERE is_default = 1');
+  return team?.id;
 }

@@ -1,7 +1,8 @@
 // Personal API tokens listed and revoked: by their owner, by an admin for anyone, or by the operator
 // at the command line. Creating one lives in service.ts beside sign-in.
 import type { Db } from '../store/db.ts';
-import { RapportError } from '../http/errors.ts';
+import { commonErrors } from '../shared/errors.ts';
+import { staffErrors } from './errors.ts';
 import { roleAllows, type StaffMember } from './model.ts';
 import * as store from './store.ts';
 
@@ -17,12 +18,12 @@ function mayManage(caller: TokenCaller, ownerId: string): boolean {
 /** The tokens of `staffId` (the caller's own when omitted), live ones first. */
 export async function listApiTokens(db: Db, caller: TokenCaller, staffId?: string): Promise<ApiTokenInfo[]> {
   const ownerId = staffId ?? (caller === 'operator' ? undefined : caller.id);
-  if (!ownerId) throw new RapportError('invalid_input', 'Say whose tokens to list', 400);
+  if (!ownerId) throw commonErrors.error('invalid_input', 'Say whose tokens to list');
   if (!mayManage(caller, ownerId)) {
-    throw new RapportError('forbidden', 'You may list only your own tokens; an admin may list anyone’s', 403);
+    throw commonErrors.error('forbidden', 'You may list only your own tokens; an admin may list anyone’s');
   }
   if (!(await store.findStaffById(db, ownerId)))
-    throw new RapportError('staff_not_found', `No staff member with id ${ownerId}`, 404);
+    throw staffErrors.error('staff_not_found', `No staff member with id ${ownerId}`);
   return store.listApiTokens(db, ownerId);
 }
 
@@ -31,7 +32,7 @@ export async function listApiTokensByEmail(
   email: string,
 ): Promise<{ staff: StaffMember; tokens: ApiTokenInfo[] }> {
   const staff = await store.findStaffByEmail(db, email.trim().toLowerCase());
-  if (!staff) throw new RapportError('staff_not_found', `No staff member with email ${email}`, 404);
+  if (!staff) throw staffErrors.error('staff_not_found', `No staff member with email ${email}`);
   return { staff, tokens: await store.listApiTokens(db, staff.id) };
 }
 
@@ -40,7 +41,7 @@ export async function revokeApiToken(db: Db, caller: TokenCaller, id: string): P
   const token = await store.findApiToken(db, id);
   // Someone else's token is "not found" to a non-admin: its existence is none of their business.
   if (!token || !mayManage(caller, token.staffId))
-    throw new RapportError('token_not_found', `No token ${id} of yours`, 404);
+    throw staffErrors.error('token_not_found', `No token ${id} of yours`);
   await store.revokeApiToken(db, id, Date.now());
   return (await store.findApiToken(db, id))!;
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { openSqlite } from './sqlite.ts';
 import { applyMigrations, readMigrations } from './migrate.ts';
 import { sourceKey } from './source-key.ts';
-import { ingestEvents } from '../interactions/pipeline.ts';
+import { ingestEvents } from '../pipeline/index.ts';
 import { getContextCard, listRecentCustomers } from '../customers/service.ts';
 import { openCasesForCard } from '../cases/card.ts';
 

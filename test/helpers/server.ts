@@ -2,8 +2,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../../src/config.ts';
-import { startApp, type RunningApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/app/config.ts';
+import { startApp, type RunningApp } from '../../src/app/app.ts';
 import { createWriteKey } from '../../src/ingest/write-keys.ts';
 import { createApiToken, createStaff } from '../../src/staff/service.ts';
 import type { Role } from '../../src/staff/model.ts';

@@ -1,11 +1,11 @@
 // One batch of rows in one transaction: the valid rows through the ingest pipeline (a row that fails there is rolled
 // back alone), the rejected rows written to the error report, and the checkpoint advanced — all before the commit, so
 // the checkpoint never counts a row that did not land and the report never misses a row the checkpoint counts.
-import type { FieldError } from '../../http/errors.ts';
+import type { FieldError } from '../../shared/errors.ts';
 import type { IncomingEvent } from '../../interactions/index.ts';
-import { ingestEvents, type IngestReport } from '../../interactions/index.ts';
+import { ingestEvents, type IngestReport } from '../../pipeline/index.ts';
 import type { Db } from '../../store/db.ts';
-import { advanceCheckpoint } from './checkpoint.ts';
+import { advanceCheckpoint } from './checkpoint-store.ts';
 import { carryMessagesToCases } from '../conversations.ts';
 import { CLI_ACTOR } from '../../shared/actor.ts';
 import type { RowError } from './model.ts';

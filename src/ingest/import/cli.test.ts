@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import BetterSqlite3 from 'better-sqlite3';
 import { parse } from 'csv-parse/sync';
-import { openDatabase } from '../../app.ts';
-import { loadConfig } from '../../config.ts';
+import { openDatabase } from '../../app/app.ts';
+import { loadConfig } from '../../app/config.ts';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 const ROWS = 20_000;

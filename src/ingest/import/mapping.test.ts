@@ -1,13 +1,14 @@
 // The pure half of the importer: flags and mapping files parsed and checked, mappings applied to rows, rows validated.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { RapportError } from '../../http/errors.ts';
+import { DomainError } from '../../shared/errors.ts';
+import { statusOf } from '../../http/errors.ts';
 import { mapCsvRow, mapJsonObject, parseMapping, planCsv, planJson } from './mapping.ts';
 import { createRowValidator, rawRecordKey } from './rows.ts';
 
 function usageError(code: string, message: RegExp) {
   return (error: unknown) =>
-    error instanceof RapportError && error.code === code && error.status === 400 && message.test(error.message);
+    error instanceof DomainError && error.code === code && statusOf(error) === 400 && message.test(error.message);
 }
 
 test('flags name fields as the native body does; an unknown field is a usage error that lists the fields', () => {

@@ -1,7 +1,8 @@
 // The file import's vocabulary: what an import is given, what it reports while running and at the end,
 // and the usage errors it raises before touching a row. Types and one error helper, no I/O.
 import type { CountryCode } from 'libphonenumber-js';
-import { RapportError } from '../../http/errors.ts';
+import type { DomainError } from '../../shared/errors.ts';
+import { ingestErrors } from '../errors.ts';
 
 export type ImportFormat = 'csv' | 'jsonl';
 
@@ -137,6 +138,6 @@ export type ImportErrorCode =
   | 'import_invalid_option';
 
 /** A mistake in how the import was asked for, found before any row is stored (the CLI exits 2). */
-export function importUsageError(code: ImportErrorCode, message: string): RapportError {
-  return new RapportError(code, message, 400);
+export function importUsageError(code: ImportErrorCode, message: string): DomainError {
+  return ingestErrors.error(code, message);
 }

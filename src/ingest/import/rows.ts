@@ -2,7 +2,7 @@
 // native schema — the one place an imported row is validated. Pure apart from hashing.
 import { createHash } from 'node:crypto';
 import type { CountryCode } from 'libphonenumber-js';
-import { fieldErrorsOf, type FieldError } from '../../http/errors.ts';
+import { fieldErrorsOf, type FieldError } from '../../shared/errors.ts';
 import type { IncomingEvent } from '../../interactions/index.ts';
 import { mapNativeInteraction, nativeInteractionSchema } from '../native.ts';
 import { parseLooseDate } from '../../shared/dates.ts';

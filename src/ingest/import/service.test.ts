@@ -6,8 +6,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { openDatabase } from '../../app.ts';
-import { loadConfig } from '../../config.ts';
+import { openDatabase } from '../../app/app.ts';
+import { loadConfig } from '../../app/config.ts';
 import type { SqliteDatabase } from '../../store/sqlite.ts';
 import {
   importFile,

@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import type { Db } from '../../store/db.ts';
 import { commitBatch, type PreparedRow } from './batch.ts';
-import { findCheckpoint, finishCheckpoint, startCheckpoint } from './checkpoint.ts';
+import { findCheckpoint, finishCheckpoint, startCheckpoint } from './checkpoint-store.ts';
 import { createErrorReport } from './error-report.ts';
 import { fingerprintFile } from './files.ts';
 import { mapCsvRow, mapJsonObject, planCsv, planJson } from './mapping.ts';

@@ -2,7 +2,9 @@
 // skip it if already stored, resolve the customer, apply traits and stated preferences, store the
 // interaction and note what it observed; implicit preferences follow once per batch, in the same transaction.
 import type { Db } from '../store/db.ts';
-import { RapportError } from '../http/errors.ts';
+import { releaseSavepoint, rollbackToSavepoint, savepoint } from '../store/savepoint.ts';
+import { DomainError } from '../shared/errors.ts';
+import { pipelineErrors } from './errors.ts';
 import { resolveCustomer } from '../customers/index.ts';
 import { applyProfile } from '../customers/index.ts';
 import {
@@ -20,9 +22,8 @@ import {
   refreshRuleFlagsOf,
   ruleFlagHoldersAmong,
 } from '../flags/index.ts';
-import type { IncomingEvent } from './model.ts';
+import { findBySourceId, insertInteraction, type IncomingEvent } from '../interactions/index.ts';
 import type { Actor } from '../shared/actor.ts';
-import * as store from './store.ts';
 
 export interface IngestResult {
   index: number;
@@ -63,6 +64,7 @@ export interface IngestOptions {
    * same savepoint: its failure rejects the event alone): the native API and the importer carry inbound
    * messages to their cases here. What it returns is added to the event's result.
    */
+  // biome-ignore lint/suspicious/noConfusingVoidType: callers' hooks that add nothing are plain async functions returning void
   onStored?: (tx: Db, event: IncomingEvent, result: IngestResult) => Promise<Partial<IngestResult> | void>;
 }
 
@@ -88,24 +90,23 @@ export async function ingestEvents(
         if (options.onEventError === 'all-or-nothing') {
           report.results.push(
             await ingestAndCarry(tx, event, index, receivedAt, report, options).catch((error: unknown) => {
-              throw error instanceof RapportError ? locatedError(error, index, options.eventsPath) : error;
+              throw error instanceof DomainError ? locatedError(error, index, options.eventsPath) : error;
             }),
           );
           continue;
         }
-        await tx.run('SAVEPOINT ingest_event');
+        await savepoint(tx, 'ingest_event');
         try {
           report.results.push(await ingestAndCarry(tx, event, index, receivedAt, report, options));
           // Before RELEASE: rolling back a later event must not take this one's observations with it.
           await applyObservedBehaviour(tx);
-          await tx.run('RELEASE ingest_event');
+          await releaseSavepoint(tx, 'ingest_event');
         } catch (error) {
           // The cache may hold identities this rollback removes.
           identities.clear();
           discardObservedBehaviour(tx);
-          await tx.run('ROLLBACK TO ingest_event');
-          await tx.run('RELEASE ingest_event');
-          if (!(error instanceof RapportError)) throw error;
+          await rollbackToSavepoint(tx, 'ingest_event');
+          if (!(error instanceof DomainError)) throw error;
           report.rejected++;
           report.results.push({
             index,
@@ -136,15 +137,12 @@ export async function ingestEvents(
 }
 
 /** The same error, its fields prefixed with the event's place in the request: `interactions.3.customer.id`. */
-function locatedError(error: RapportError, index: number, eventsPath: string | undefined): RapportError {
+function locatedError(error: DomainError, index: number, eventsPath: string | undefined): DomainError {
   const at = eventsPath ? `${eventsPath}.${index}` : String(index);
   const errors = error.errors.length ? error.errors : [{ field: '', reason: error.message }];
-  return new RapportError(
-    error.code,
-    `Event ${index}: ${error.message}`,
-    error.status,
-    errors.map((item) => ({ ...item, field: item.field ? `${at}.${item.field}` : at })),
-  );
+  return new DomainError(error.capability, error.code, error.kind, `Event ${index}: ${error.message}`, {
+    errors: errors.map((item) => ({ ...item, field: item.field ? `${at}.${item.field}` : at })),
+  });
 }
 
 async function ingestAndCarry(
@@ -181,15 +179,15 @@ async function ingestOne(
   report: IngestReport,
   actor: Actor | undefined,
 ): Promise<IngestResult> {
-  const existing = await store.findBySourceId(tx, event.source, event.sourceId);
+  const existing = await findBySourceId(tx, event.source, event.sourceId);
   if (existing) {
     report.duplicates++;
     return { index, status: 'duplicate', interactionId: String(existing.id), customerId: existing.customer_id };
   }
   if (event.identities.length === 0 && !event.customerId && !event.linkedIdentities?.length) {
-    throw new RapportError('no_identity', 'The event names no customer: give an identity or a customerId', 400, [
-      { field: 'customer', reason: 'Give an email, phone, handle, external id, anonymous id or customer id' },
-    ]);
+    throw pipelineErrors.error('no_identity', 'The event names no customer: give an identity or a customerId', {
+      errors: [{ field: 'customer', reason: 'Give an email, phone, handle, external id, anonymous id or customer id' }],
+    });
   }
   const { traits, preferences } = splitPreferenceTraits(event.traits ?? {});
   const name = event.name ?? nameFromTraits(traits);
@@ -214,7 +212,7 @@ async function ingestOne(
     await setExplicitPreference(tx, customerId, preference.key, preference.value, event.source, event.occurredAt);
   }
 
-  const id = await store.insertInteraction(tx, event, customerId, resolved.profileId, receivedAt);
+  const id = await insertInteraction(tx, event, customerId, resolved.profileId, receivedAt);
   if (event.type === 'track') observeBehaviour(tx, customerId, String(id), event.properties, event.occurredAt);
 
   report.stored++;

@@ -1,12 +1,14 @@
 // Assembles the HTTP server: plugins, every capability's routes, the UI, and one error mapping.
+import './context.ts';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { isKnownError, RapportError, statusOf, toProblem } from './errors.ts';
-import type { AppDeps } from './context.ts';
-import { openApiDocument, registerRoutes, type RouteSpec } from './route.ts';
+import type { DomainError } from '../shared/errors.ts';
+import { httpErrors, isKnownError, statusOf, toProblem } from '../http/errors.ts';
+import type { AppDeps } from '../http/context.ts';
+import { openApiDocument, registerRoutes, type RouteSpec } from '../http/route.ts';
 import { staffRoutes } from '../staff/routes.ts';
 import { customerRoutes } from '../customers/routes.ts';
 import { ingestRoutes } from '../ingest/routes.ts';
@@ -19,8 +21,9 @@ import { contactFormRoutes } from '../channels/contact-form/routes.ts';
 import { socialRoutes } from '../channels/social/routes.ts';
 import { gestureLimitRoutes } from '../gestures/routes.ts';
 import formbody from '@fastify/formbody';
-import { liveRoutes } from '../live/index.ts';
-import { answerUnreadableRequest, parseFormBody, registerBodyParsing } from './body-parsing.ts';
+import { liveRoutes } from '../live/routes.ts';
+import { privacyRoutes } from '../privacy/routes.ts';
+import { answerUnreadableRequest, parseFormBody, registerBodyParsing } from '../http/body-parsing.ts';
 
 // RAPPORT_WEB_DIST lets a developer serve a UI built elsewhere (parallel builds of one checkout must not share web/dist).
 const WEB_DIST = process.env.RAPPORT_WEB_DIST ?? fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -29,6 +32,7 @@ const DEFAULT_BODY_LIMIT = 1024 * 1024;
 export const ALL_ROUTES: readonly RouteSpec<any, any, any>[] = [
   ...staffRoutes,
   ...customerRoutes,
+  ...privacyRoutes,
   ...ingestRoutes,
   ...auditRoutes,
   ...caseRoutes,
@@ -42,19 +46,19 @@ export const ALL_ROUTES: readonly RouteSpec<any, any, any>[] = [
 ];
 
 /** Fastify's own errors (bad JSON, too large, wrong content type) in our vocabulary. */
-function fromFastifyError(error: { code?: string; statusCode?: number; message: string }): RapportError | null {
+function fromFastifyError(error: { code?: string; statusCode?: number; message: string }): DomainError | null {
   switch (error.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return new RapportError('invalid_json', `The body is not valid JSON: ${error.message}`, 400);
+      return httpErrors.error('invalid_json', `The body is not valid JSON: ${error.message}`);
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new RapportError('body_too_large', 'The body is larger than this endpoint accepts', 413);
+      return httpErrors.error('body_too_large', 'The body is larger than this endpoint accepts');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new RapportError('unsupported_media_type', 'Send the body as application/json', 415);
+      return httpErrors.error('unsupported_media_type', 'Send the body as application/json');
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return new RapportError('invalid_content_length', 'Content-Length does not match the body', 400);
+      return httpErrors.error('invalid_content_length', 'Content-Length does not match the body');
   }
-  if (error.statusCode === 400 && error.message) return new RapportError('bad_request', error.message, 400);
+  if (error.statusCode === 400 && error.message) return httpErrors.error('bad_request', error.message);
   return null;
 }
 
@@ -72,10 +76,9 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
     const known = isKnownError(error) ? error : fromFastifyError(error as { code?: string; message: string });
     if (!known) {
       request.log.error({ err: error }, 'unhandled error');
-      const internal = new RapportError(
+      const internal = httpErrors.error(
         'internal_error',
         'Something went wrong on our side; the request id helps us find it',
-        500,
       );
       return reply.code(500).type('application/problem+json').send(toProblem(internal, request.id));
     }
@@ -104,7 +107,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
     const apiPath =
       request.url.startsWith('/api/') || request.url.startsWith('/v1/') || request.url.startsWith('/public/');
     if (request.method === 'GET' && !apiPath && hasUi) return reply.sendFile('index.html');
-    const problem = new RapportError('route_not_found', `No route ${request.method} ${request.url.split('?')[0]}`, 404);
+    const problem = httpErrors.error('route_not_found', `No route ${request.method} ${request.url.split('?')[0]}`);
     return reply.code(404).type('application/problem+json').send(toProblem(problem, request.id));
   });
   return app;

@@ -2,8 +2,11 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { CountryCode } from 'libphonenumber-js';
-import { parseTrustProxy, type TrustProxy } from './http/trust-proxy.ts';
-import { newPassword } from './staff/index.ts';
+import type { Config } from '../shared/config.ts';
+import { parseTrustProxy } from '../http/trust-proxy.ts';
+import { newPassword } from '../staff/index.ts';
+
+export type { Config };
 
 const environment = z.object({
   RAPPORT_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -36,34 +39,6 @@ const environment = z.object({
   RAPPORT_IMAP_INTERVAL_S: z.coerce.number().int().min(5).max(3600).default(60),
   RAPPORT_MAIL_MAX_BYTES: z.coerce.number().int().min(10_000).max(100_000_000).default(25_000_000),
 });
-
-export interface Config {
-  port: number;
-  host: string;
-  dataDir: string;
-  databaseFile: string;
-  adminEmail: string;
-  adminPassword: string | undefined;
-  defaultCountry: CountryCode;
-  logLevel: string;
-  secureCookies: boolean;
-  /** Which proxies' X-Forwarded-For is believed for the client's address; none unless configured. */
-  trustProxy: TrustProxy;
-  /** Signs replies and the contact form's pages. */
-  companyName: string;
-  /** The address replies come from, and the one customers write to. */
-  supportAddress: string;
-  /** Inbound SMTP listener port; off when unset. */
-  smtpPort: number | undefined;
-  /** Outbound SMTP server for replies, e.g. smtp://user:pass@mail.example.com:587. */
-  smtpUrl: string | undefined;
-  /** A mailbox to poll, e.g. imaps://user:pass@imap.example.com/INBOX. */
-  imapUrl: string | undefined;
-  imapIntervalMs: number;
-  mailMaxBytes: number;
-  /** Where the recorded social feed adapter writes the posts it sends. */
-  socialOutboxFile: string;
-}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const parsed = environment.safeParse(env);

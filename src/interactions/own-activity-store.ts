@@ -1,4 +1,4 @@
-// What the customer herself did, as the context card counts it: her inbound contacts and her own
+// The SQL of what the customer herself did, as the context card counts it: her inbound contacts and her own
 // events, never staff notes, gestures, our replies or system events (a shipment notice is not her visit).
 import type { Db } from '../store/db.ts';
 

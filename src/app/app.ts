@@ -2,20 +2,22 @@
 // channel adapters and the background work (outbox, SLA breaches), and serves HTTP.
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
-import { openSqlite, type SqliteDatabase } from './store/sqlite.ts';
-import { buildServer } from './http/server.ts';
-import { ensureFirstAdmin } from './staff/index.ts';
-import { createChannelRegistry, type ChannelRegistry } from './channels/index.ts';
-import { adaptersFromConfig } from './channels/index.ts';
-import { receiveMessage } from './cases/index.ts';
-import { deliverDueReplies } from './cases/index.ts';
-import { sweepBreaches } from './cases/index.ts';
-import { closeResolvedCases } from './cases/index.ts';
-import { reevaluateChangedFlagRules, sweepLapsedFlags, sweepNewlyQuiet } from './flags/index.ts';
-import { SYSTEM_ACTOR } from './shared/actor.ts';
-import type { ChannelAdapter } from './channels/index.ts';
+import { openSqlite, type SqliteDatabase } from '../store/sqlite.ts';
+import { buildServer } from './server.ts';
+import { authenticator, recordAdministrativeChange } from './context.ts';
+import { ensureFirstAdmin } from '../staff/index.ts';
+import { createChannelRegistry, type ChannelRegistry } from '../channels/index.ts';
+import { adaptersFromConfig } from '../channels/index.ts';
+import { openCasesForCard, receiveMessage } from '../cases/index.ts';
+import { setPerGestureLimit } from '../gestures/index.ts';
+import { deliverDueReplies } from '../cases/index.ts';
+import { sweepBreaches } from '../cases/index.ts';
+import { closeResolvedCases } from '../cases/index.ts';
+import { reevaluateChangedFlagRules, sweepLapsedFlags, sweepNewlyQuiet } from '../flags/index.ts';
+import { SYSTEM_ACTOR } from '../shared/actor.ts';
+import type { ChannelAdapter } from '../channels/index.ts';
 import { pino } from 'pino';
-import { closeLiveStreams } from './live/index.ts';
+import { closeLiveStreams } from '../live/index.ts';
 
 export interface RunningApp {
   app: FastifyInstance;
@@ -53,7 +55,16 @@ export async function startApp(config: Config, extraAdapters: ChannelAdapter[] =
     });
     return flushing;
   };
-  const app = await buildServer({ db, config, channels, flushOutbox });
+  const app = await buildServer({
+    db,
+    config,
+    channels,
+    flushOutbox,
+    authenticator,
+    recordAdministrativeChange,
+    openCasesOf: openCasesForCard,
+    onEmpowermentLimitChanged: setPerGestureLimit,
+  });
 
   for (const adapter of channels.adapters) {
     await adapter.start?.(async (message) => {

@@ -1,0 +1,10 @@
+// The front door of the pipeline: how an event from any source joins Rapport (identity, timeline, profile,
+// preferences, flags), in one transaction per batch. Cases and channels build on it; ingest feeds it.
+
+/**
+ * Stores a batch of events: each one resolved to a customer, put on the timeline, its traits and observed
+ * behaviour applied, rule flags re-decided.
+ * @example const report = await ingestEvents(db, [event], { onEventError: 'reject-event' });
+ */
+export { ingestEvents, type IngestOptions, type IngestReport, type IngestResult } from './service.ts';
+export { pipelineErrors } from './errors.ts';
