@@ -6,7 +6,7 @@ import type { Actor } from '../shared/actor.ts';
 import type { ChannelRegistry } from '../channels/index.ts';
 import { replyChannelOf } from '../channels/index.ts';
 import type { Channel } from '../interactions/index.ts';
-import { RapportError } from '../http/errors.ts';
+import { caseErrors } from './errors.ts';
 import { addressFor } from './outbox.ts';
 import { requireCase } from './service.ts';
 import type { CaseRecord } from './model.ts';
@@ -160,13 +160,12 @@ export async function retryReply(db: Db, caseId: string, messageId: number, acto
       [messageId, current.id],
     );
     if (!message || message.kind !== 'reply')
-      throw new RapportError('not_found', `No reply ${messageId} on case #${current.number}`, 404);
-    if (message.delivery === 'sent') throw new RapportError('already_sent', 'This reply was sent already', 409);
+      throw caseErrors.error('not_found', `No reply ${messageId} on case #${current.number}`);
+    if (message.delivery === 'sent') throw caseErrors.error('already_sent', 'This reply was sent already');
     if (current.status === 'closed') {
-      throw new RapportError(
+      throw caseErrors.error(
         'case_closed',
         `Case #${current.number} is closed; a new message from the customer opens a new case`,
-        409,
       );
     }
     const now = Date.now();

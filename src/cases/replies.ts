@@ -2,7 +2,7 @@
 // internal notes with @mentions of colleagues, and notes on a customer from any department.
 import type { Db } from '../store/db.ts';
 import type { Actor } from '../shared/actor.ts';
-import { RapportError } from '../http/errors.ts';
+import { caseErrors } from './errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { countResponse } from './response.ts';
 import { replyChannelOf } from '../channels/index.ts';
@@ -37,10 +37,9 @@ export async function replyToCase(
   return db.transaction(async (tx) => {
     const current = await requireCase(tx, caseId);
     if (current.status === 'closed') {
-      throw new RapportError(
+      throw caseErrors.error(
         'case_closed',
         `Case #${current.number} is closed; a new message from the customer opens a new case`,
-        409,
       );
     }
     const now = Date.now();
@@ -251,7 +250,7 @@ export async function addCustomerNote(
 ): Promise<{ interactionId: string; customerId: string; mentioned: string[] }> {
   return db.transaction(async (tx) => {
     const customer = await canonicalCustomer(tx, customerId);
-    if (!customer) throw new RapportError('customer_not_found', `No customer with id ${customerId}`, 404);
+    if (!customer) throw caseErrors.error('customer_not_found', `No customer with id ${customerId}`);
     const now = Date.now();
     const recorded = await recordStaffInteraction(tx, {
       customerId: customer.id,
@@ -352,5 +351,5 @@ export async function markMentionRead(db: Db, staffId: string, id: number): Prom
     id,
     staffId,
   ]);
-  if (result.changes === 0) throw new RapportError('not_found', `No mention ${id} of yours`, 404);
+  if (result.changes === 0) throw caseErrors.error('not_found', `No mention ${id} of yours`);
 }

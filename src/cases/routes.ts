@@ -1,7 +1,8 @@
 // HTTP routes for cases: the queues, one case, changes, replies, notes, gestures and mentions.
 import { z } from 'zod';
 import { defineRoute } from '../http/route.ts';
-import { RapportError } from '../http/errors.ts';
+import { invalidField } from '../shared/errors.ts';
+import { caseErrors } from './errors.ts';
 import type { RequestContext } from '../http/context.ts';
 import { CHANNELS } from '../interactions/index.ts';
 import { CASE_PRIORITIES, CASE_STATUSES } from './model.ts';
@@ -173,10 +174,7 @@ export const caseRoutes = [
       let replyText = body.text;
       if (replyText === undefined) {
         const template = await findTemplate(ctx.db, body.templateId!);
-        if (!template)
-          throw new RapportError('invalid_input', `No template ${body.templateId}`, 400, [
-            { field: 'templateId', reason: 'Unknown template' },
-          ]);
+        if (!template) throw invalidField('templateId', 'Unknown template', `No template ${body.templateId}`);
         const current = await cases.requireCase(ctx.db, params.id);
         replyText = renderTemplate(
           template.body,
@@ -198,7 +196,7 @@ export const caseRoutes = [
     params: z.object({ id: z.string().min(1).max(100), templateId: z.string().min(1).max(100) }),
     handler: async ({ params, ctx }) => {
       const template = await findTemplate(ctx.db, params.templateId);
-      if (!template) throw new RapportError('not_found', `No template ${params.templateId}`, 404);
+      if (!template) throw caseErrors.error('not_found', `No template ${params.templateId}`);
       const current = await cases.requireCase(ctx.db, params.id);
       return {
         templateId: template.id,

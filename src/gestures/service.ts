@@ -4,7 +4,8 @@
 import type { Db } from '../store/db.ts';
 import type { Actor } from '../shared/actor.ts';
 import { newId } from '../shared/ids.ts';
-import { RapportError } from '../http/errors.ts';
+import { commonErrors, type DomainError, invalidField } from '../shared/errors.ts';
+import { gestureErrors } from './errors.ts';
 import { roleAllows, type Role } from '../staff/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { findCase, insertCaseMessage, recordCaseEvent } from '../cases/index.ts';
@@ -35,8 +36,8 @@ export interface Staffer {
   department: string | null;
 }
 
-function invalid(field: string, reason: string): RapportError {
-  return new RapportError('invalid_input', reason, 400, [{ field, reason }]);
+function invalid(field: string, reason: string): DomainError {
+  return invalidField(field, reason, reason);
 }
 
 function describe(row: Pick<GestureRow, 'kind' | 'amount' | 'currency' | 'reason'>): string {
@@ -92,7 +93,7 @@ export async function issueGesture(
   }
   return db.transaction(async (tx) => {
     const found = await findCase(tx, caseId);
-    if (!found) throw new RapportError('not_found', `No case ${caseId}`, 404);
+    if (!found) throw gestureErrors.error('not_found', `No case ${caseId}`);
     // Check and insert in one write transaction: two requests at once cannot both fit under a sum.
     const now = Date.now();
     const limits = await store.gestureLimitsOf(tx, staff.id, request.currency);
@@ -153,10 +154,10 @@ export async function decideOnGesture(
 ): Promise<GestureView> {
   return db.transaction(async (tx) => {
     const row = await store.findGesture(tx, gestureId);
-    if (!row) throw new RapportError('not_found', `No gesture ${gestureId}`, 404);
-    if (row.status !== 'pending') throw new RapportError('not_pending', `The gesture was already ${row.status}`, 409);
+    if (!row) throw gestureErrors.error('not_found', `No gesture ${gestureId}`);
+    if (row.status !== 'pending') throw gestureErrors.error('not_pending', `The gesture was already ${row.status}`);
     if (row.issued_by === approver.id)
-      throw new RapportError('forbidden', 'Someone else must approve a gesture you asked for', 403);
+      throw commonErrors.error('forbidden', 'Someone else must approve a gesture you asked for');
     // A manager approves what their own limits cover (the gesture, and the case's total with it); an admin
     // is the last word. Approving is not the approver's own giving, so their day's total does not apply.
     if (decision.approve && approver.role !== 'admin') {
@@ -164,22 +165,20 @@ export async function decideOnGesture(
       const onCase = row.case_id ? await store.issuedOnCase(tx, row.case_id, row.currency) : 0;
       const broken = limitBroken(row.amount, limits, { onCase });
       if (broken === 'gesture_limit') {
-        throw new RapportError(
+        throw gestureErrors.error(
           'above_limit',
           `This gesture is above your own limit (${formatMoney(limits.perGesture, row.currency)})`,
-          403,
         );
       }
       if (broken === 'case_limit') {
-        throw new RapportError(
+        throw gestureErrors.error(
           'above_limit',
           `With this gesture the case would have ${formatMoney(onCase + row.amount, row.currency)}, above your own limit per case (${formatMoney(limits.perCase, row.currency)})`,
-          403,
         );
       }
     }
     if (!roleAllows(approver.role, 'gestures:approve'))
-      throw new RapportError('forbidden', 'Your role may not approve gestures', 403);
+      throw commonErrors.error('forbidden', 'Your role may not approve gestures');
     const now = Date.now();
     const status = decision.approve ? 'issued' : 'rejected';
     await store.decideGesture(tx, gestureId, {
