@@ -2,7 +2,7 @@
 // into an InboundMessage for the case engine, and sends replies in the channel's own terms.
 import type { Identity } from '../customers/index.ts';
 import type { Channel } from '../interactions/index.ts';
-import type { CasePriority } from '../cases/index.ts';
+import type { CasePriority } from '../shared/priority.ts';
 
 export interface InboundMessage {
   channel: Channel;

@@ -39,10 +39,15 @@ export async function findTemplateByName(db: Db, name: string): Promise<ReplyTem
   return row && toTemplate(row);
 }
 
-export async function upsertTemplate(
-  db: Db,
-  template: { id: string; name: string; body: string; createdBy: string | null },
-): Promise<void> {
+/** What a write of a template sets (its time of change is the write's). */
+export interface TemplateWrite {
+  id: string;
+  name: string;
+  body: string;
+  createdBy: string | null;
+}
+
+export async function upsertTemplate(db: Db, template: TemplateWrite): Promise<void> {
   const now = Date.now();
   await db.run(
     `INSERT INTO reply_templates (id, name, body, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
