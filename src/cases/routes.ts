@@ -21,6 +21,7 @@ import { findTemplate } from '../templates/index.ts';
 import { renderTemplate } from '../templates/index.ts';
 import { templateValuesFor } from '../templates/index.ts';
 import { flushSoon, labelled, labelledOne } from './route-helpers.ts';
+import { gestureCases } from './gesture-cases.ts';
 import { listCases } from './listing.ts';
 import { CASE_SORTS } from './list-store.ts';
 import { commaList, commaListOf } from './list-query.ts';
@@ -239,7 +240,7 @@ export const caseRoutes = [
       .strict(),
     handler: async ({ params, body, ctx, setStatus }) => {
       const current = await cases.requireCase(ctx.db, params.id);
-      const gesture = await issueGesture(ctx.db, current.id, body, writerOf(ctx), ctx.actor);
+      const gesture = await issueGesture(ctx.db, gestureCases, current.id, body, writerOf(ctx), ctx.actor);
       setStatus(gesture.status === 'pending' ? 202 : 201);
       return gesture;
     },
@@ -271,7 +272,14 @@ export const caseRoutes = [
       .strict()
       .optional(),
     handler: async ({ params, body, ctx }) =>
-      decideOnGesture(ctx.db, params.id, { approve: true, note: body?.note ?? null }, writerOf(ctx), ctx.actor),
+      decideOnGesture(
+        ctx.db,
+        gestureCases,
+        params.id,
+        { approve: true, note: body?.note ?? null },
+        writerOf(ctx),
+        ctx.actor,
+      ),
   }),
   defineRoute({
     method: 'POST',
@@ -282,7 +290,7 @@ export const caseRoutes = [
     params: caseParams,
     body: z.object({ note: z.string().trim().min(1).max(500) }).strict(),
     handler: async ({ params, body, ctx }) =>
-      decideOnGesture(ctx.db, params.id, { approve: false, note: body.note }, writerOf(ctx), ctx.actor),
+      decideOnGesture(ctx.db, gestureCases, params.id, { approve: false, note: body.note }, writerOf(ctx), ctx.actor),
   }),
   defineRoute({
     method: 'POST',

@@ -23,7 +23,7 @@ import { resolutionClockChanges } from './sla-pause.ts';
 import { liveClocksSince } from './history.ts';
 import * as store from './store.ts';
 import { mergedPartsOf } from './merge-view.ts';
-import { relatedCasesOf } from './related.ts';
+import { relatedCasesOf } from './related-store.ts';
 
 export async function requireCase(db: Db, id: string): Promise<CaseRecord> {
   const found = /^\d+$/.test(id) ? await store.findCaseByNumber(db, Number(id)) : await store.findCase(db, id);
@@ -32,11 +32,7 @@ export async function requireCase(db: Db, id: string): Promise<CaseRecord> {
 }
 
 async function namesOf(db: Db, c: CaseRecord): Promise<{ customer: string | null; assignee: string | null }> {
-  const row = await db.get<{ customer: string | null; assignee: string | null }>(
-    `SELECT (SELECT name FROM customers WHERE id = ?) AS customer, (SELECT name FROM staff WHERE id = ?) AS assignee`,
-    [c.customerId, c.assigneeId],
-  );
-  return { customer: row?.customer ?? null, assignee: row?.assignee ?? null };
+  return store.namesOf(db, c.customerId, c.assigneeId);
 }
 
 export async function summarise(db: Db, c: CaseRecord): Promise<CaseSummary> {
@@ -97,10 +93,7 @@ export interface CaseChanges {
 
 /** Returns the assignee's team, which the case follows unless the change names one. */
 async function requireAssignable(db: Db, staffId: string): Promise<string | null> {
-  const row = await db.get<{ role: string; disabled_at: number | null; team_id: string | null }>(
-    'SELECT role, disabled_at, team_id FROM staff WHERE id = ?',
-    [staffId],
-  );
+  const row = await store.assigneeFacts(db, staffId);
   if (!row || row.disabled_at !== null) {
     throw invalidField('assigneeId', 'Unknown or disabled staff member', `No active staff member ${staffId}`);
   }

@@ -48,9 +48,7 @@ function minor(field: string, amount: number, currency: string): number {
 }
 
 async function requireStaff(db: Db, staffId: string): Promise<{ empowerment_currency: string }> {
-  const row = await db.get<{ empowerment_currency: string }>('SELECT empowerment_currency FROM staff WHERE id = ?', [
-    staffId,
-  ]);
+  const row = await store.empowermentCurrencyOf(db, staffId);
   if (!row) throw gestureErrors.error('staff_not_found', `No staff member with id ${staffId}`);
   return row;
 }
@@ -93,7 +91,7 @@ export async function setLimits(
     await store.setGestureLimits(tx, staffId, { currency, perGesture, perCase, perDay }, now);
     // The staff record's one figure (`empowermentLimit`) stays the single-gesture limit of its currency.
     if (staff.empowerment_currency === currency) {
-      await tx.run('UPDATE staff SET empowerment_limit = ? WHERE id = ?', [perGesture, staffId]);
+      await store.setEmpowermentLimit(tx, staffId, perGesture);
     }
     return toView(await store.gestureLimitsOf(tx, staffId, currency));
   });
@@ -106,8 +104,7 @@ export async function removeLimits(db: Db, staffId: string, currency: string): P
     if (!(await store.deleteGestureLimits(tx, staffId, currency))) {
       throw gestureErrors.error('not_found', `No limits in ${currency} for this staff member`);
     }
-    if (staff.empowerment_currency === currency)
-      await tx.run('UPDATE staff SET empowerment_limit = 0 WHERE id = ?', [staffId]);
+    if (staff.empowerment_currency === currency) await store.setEmpowermentLimit(tx, staffId, 0);
   });
 }
 

@@ -8,8 +8,6 @@ import { commonErrors, type DomainError, invalidField } from '../shared/errors.t
 import { gestureErrors } from './errors.ts';
 import { roleAllows, type Role } from '../staff/index.ts';
 import { recordAudit } from '../audit/index.ts';
-import { findCase, insertCaseMessage, recordCaseEvent } from '../cases/index.ts';
-import { recordStaffInteraction } from '../cases/index.ts';
 import { customerLabel, customerLabelFactsOf } from '../customers/index.ts';
 import { refreshRuleFlags } from '../flags/index.ts';
 import { dayAround, limitBroken, type GestureKind } from './model.ts';
@@ -36,6 +34,27 @@ export interface Staffer {
   department: string | null;
 }
 
+/**
+ * What a gesture needs of the case it is given on. Cases sit above gestures, so the case engine hands this
+ * in (cases/gesture-cases.ts) rather than gestures reaching up for it.
+ */
+export interface GestureCases {
+  findCase(tx: Db, caseId: string): Promise<{ id: string; customerId: string } | undefined>;
+  /** Puts an issued gesture on the customer's timeline and, when it has one, its case's conversation. */
+  postGesture(tx: Db, gesture: PostedGesture): Promise<{ interactionId: number }>;
+  recordCaseEvent(tx: Db, caseId: string, at: number, actor: Actor, change: Record<string, unknown>): Promise<void>;
+}
+
+export interface PostedGesture {
+  caseId: string | null;
+  customerId: string;
+  text: string;
+  department: string;
+  staffId: string;
+  properties: Record<string, unknown>;
+  at: number;
+}
+
 function invalid(field: string, reason: string): DomainError {
   return invalidField(field, reason, reason);
 }
@@ -46,12 +65,10 @@ function describe(row: Pick<GestureRow, 'kind' | 'amount' | 'currency' | 'reason
 }
 
 /** Puts an issued gesture on the case conversation and the customer's timeline. */
-async function recordIssued(tx: Db, row: GestureRow, staff: Staffer, at: number): Promise<number> {
-  const { interactionId } = await recordStaffInteraction(tx, {
+async function recordIssued(tx: Db, cases: GestureCases, row: GestureRow, staff: Staffer, at: number): Promise<number> {
+  const { interactionId } = await cases.postGesture(tx, {
+    caseId: row.case_id,
     customerId: row.customer_id,
-    channel: 'system',
-    direction: 'outbound',
-    type: 'gesture',
     text: describe(row),
     department: staff.department ?? 'support',
     staffId: row.issued_by,
@@ -64,21 +81,13 @@ async function recordIssued(tx: Db, row: GestureRow, staff: Staffer, at: number)
     },
     at,
   });
-  if (row.case_id) {
-    await insertCaseMessage(tx, {
-      caseId: row.case_id,
-      interactionId,
-      kind: 'gesture',
-      authorStaffId: row.issued_by,
-      at,
-    });
-  }
   await store.setGestureInteraction(tx, row.id, interactionId);
   return interactionId;
 }
 
 export async function issueGesture(
   db: Db,
+  cases: GestureCases,
   caseId: string,
   request: GestureRequest,
   staff: Staffer,
@@ -92,7 +101,7 @@ export async function issueGesture(
     throw invalid('amount', `A ${request.kind} needs an amount above zero`);
   }
   return db.transaction(async (tx) => {
-    const found = await findCase(tx, caseId);
+    const found = await cases.findCase(tx, caseId);
     if (!found) throw gestureErrors.error('not_found', `No case ${caseId}`);
     // Check and insert in one write transaction: two requests at once cannot both fit under a sum.
     const now = Date.now();
@@ -121,8 +130,8 @@ export async function issueGesture(
       pending_reason: pendingReason,
     };
     await store.insertGesture(tx, row);
-    if (within) await recordIssued(tx, row, staff, now);
-    await recordCaseEvent(tx, found.id, now, actor, {
+    if (within) await recordIssued(tx, cases, row, staff, now);
+    await cases.recordCaseEvent(tx, found.id, now, actor, {
       gesture: { id: row.id, kind: row.kind, amount: row.amount, currency: row.currency, status: row.status },
     });
     await recordAudit(tx, {
@@ -147,6 +156,7 @@ export async function issueGesture(
 
 export async function decideOnGesture(
   db: Db,
+  cases: GestureCases,
   gestureId: string,
   decision: { approve: boolean; note: string | null },
   approver: Staffer,
@@ -189,9 +199,11 @@ export async function decideOnGesture(
       interactionId: null,
     });
     const decided = (await store.findGesture(tx, gestureId))!;
-    if (decision.approve) await recordIssued(tx, decided, approver, now);
+    if (decision.approve) await recordIssued(tx, cases, decided, approver, now);
     if (row.case_id) {
-      await recordCaseEvent(tx, row.case_id, now, actor, { gesture: { id: row.id, status, note: decision.note } });
+      await cases.recordCaseEvent(tx, row.case_id, now, actor, {
+        gesture: { id: row.id, status, note: decision.note },
+      });
     }
     await recordAudit(tx, {
       actorKind: actor.kind,
