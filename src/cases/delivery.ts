@@ -136,7 +136,7 @@ export async function retryReply(db: Db, caseId: string, messageId: number, acto
   await db.transaction(async (tx) => {
     const current = await requireCase(tx, caseId);
     const message = await outbox.messageDeliveryOf(tx, current.id, messageId);
-    if (!message || message.kind !== 'reply')
+    if (message?.kind !== 'reply')
       throw caseErrors.error('not_found', `No reply ${messageId} on case #${current.number}`);
     if (message.delivery === 'sent') throw caseErrors.error('already_sent', 'This reply was sent already');
     if (current.status === 'closed') {

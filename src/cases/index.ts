@@ -12,7 +12,7 @@ export {
 export { recordCallAnswered } from './calls.ts';
 export { openCasesForCard } from './card.ts';
 export { type CarriedMessage, carryToCase, type ReceivedMessage, receiveMessage } from './inbound.ts';
-export { type CaseRecord } from './model.ts';
+export type { CaseRecord } from './model.ts';
 export { deliverDueReplies } from './outbox.ts';
 export { type CaseExport, eraseCasesOf, exportCasesOf } from './privacy-store.ts';
 export { recordChannelReply } from './replies.ts';

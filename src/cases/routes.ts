@@ -2,7 +2,6 @@
 import { z } from 'zod';
 import { defineRoute } from '../http/route.ts';
 import { invalidField } from '../shared/errors.ts';
-import { caseErrors } from './errors.ts';
 import type { RequestContext } from '../http/context.ts';
 import { CHANNELS } from '../interactions/index.ts';
 import { CASE_PRIORITIES, CASE_STATUSES } from './model.ts';
@@ -17,9 +16,8 @@ import {
 } from './replies.ts';
 import { GESTURE_KINDS } from '../gestures/index.ts';
 import { decideOnGesture, issueGesture, listPendingGestures } from '../gestures/index.ts';
-import { findTemplate } from '../templates/index.ts';
-import { renderTemplate } from '../templates/index.ts';
-import { templateValuesFor } from '../templates/index.ts';
+import { templateErrors } from '../templates/index.ts';
+import { renderTemplateForCase } from './template-replies.ts';
 import { flushSoon, labelled, labelledOne } from './route-helpers.ts';
 import { gestureCases } from './gesture-cases.ts';
 import { listCases } from './listing.ts';
@@ -174,13 +172,9 @@ export const caseRoutes = [
       const writer = writerOf(ctx);
       let replyText = body.text;
       if (replyText === undefined) {
-        const template = await findTemplate(ctx.db, body.templateId!);
-        if (!template) throw invalidField('templateId', 'Unknown template', `No template ${body.templateId}`);
-        const current = await cases.requireCase(ctx.db, params.id);
-        replyText = renderTemplate(
-          template.body,
-          await templateValuesFor(ctx.db, current, writer, ctx.config.companyName),
-        );
+        replyText = await renderTemplateForCase(ctx.db, params.id, body.templateId!, writer, ctx.config.companyName);
+        if (replyText === undefined)
+          throw invalidField('templateId', 'Unknown template', `No template ${body.templateId}`);
       }
       const message = await replyToCase(ctx.db, params.id, replyText, writer, ctx.actor);
       await flushSoon(ctx);
@@ -196,16 +190,15 @@ export const caseRoutes = [
     auth: 'cases:write',
     params: z.object({ id: z.string().min(1).max(100), templateId: z.string().min(1).max(100) }),
     handler: async ({ params, ctx }) => {
-      const template = await findTemplate(ctx.db, params.templateId);
-      if (!template) throw caseErrors.error('not_found', `No template ${params.templateId}`);
-      const current = await cases.requireCase(ctx.db, params.id);
-      return {
-        templateId: template.id,
-        text: renderTemplate(
-          template.body,
-          await templateValuesFor(ctx.db, current, writerOf(ctx), ctx.config.companyName),
-        ),
-      };
+      const text = await renderTemplateForCase(
+        ctx.db,
+        params.id,
+        params.templateId,
+        writerOf(ctx),
+        ctx.config.companyName,
+      );
+      if (text === undefined) throw templateErrors.error('not_found', `No template ${params.templateId}`);
+      return { templateId: params.templateId, text };
     },
   }),
   defineRoute({
