@@ -16,6 +16,11 @@ import { auditRoutes } from '../audit/routes.ts';
 import { caseRoutes } from '../cases/routes.ts';
 import { bulkCaseRoutes } from '../cases/bulk-routes.ts';
 import { teamRoutes } from '../teams/routes.ts';
+import { slaPolicyRoutes } from '../sla/routes.ts';
+import { assignmentRuleRoutes } from '../cases/rule-routes.ts';
+import { caseSettingsRoutes } from '../cases/settings-routes.ts';
+import { templateRoutes } from '../templates/routes.ts';
+import { flagRuleRoutes } from '../flags/rule-routes.ts';
 import { phoneRoutes } from '../channels/phone/routes.ts';
 import { contactFormRoutes } from '../channels/contact-form/routes.ts';
 import { socialRoutes } from '../channels/social/routes.ts';
@@ -38,6 +43,11 @@ export const ALL_ROUTES: readonly RouteSpec<any, any, any>[] = [
   ...caseRoutes,
   ...bulkCaseRoutes,
   ...teamRoutes,
+  ...slaPolicyRoutes,
+  ...assignmentRuleRoutes,
+  ...caseSettingsRoutes,
+  ...templateRoutes,
+  ...flagRuleRoutes,
   ...phoneRoutes,
   ...socialRoutes,
   ...gestureLimitRoutes,

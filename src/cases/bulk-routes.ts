@@ -2,6 +2,7 @@
 // merging duplicate cases of one customer (and undoing it).
 import { z } from 'zod';
 import { defineRoute } from '../http/route.ts';
+import { STATUS_OF_KIND } from '../http/errors.ts';
 import { CASE_PRIORITIES, CASE_STATUSES } from './model.ts';
 import { applyBulkAction, takeCase, BULK_MAX_CASES, type BulkAction } from './bulk.ts';
 import { mergeCase, undoCaseMerge } from './case-merge.ts';
@@ -64,7 +65,12 @@ export const bulkCaseRoutes = [
       const byId = new Map(changed.map((item) => [item.id, item]));
       return {
         ...report,
-        results: report.results.map((result) => (result.ok ? { ...result, case: byId.get(result.case.id)! } : result)),
+        // A refused case says what an HTTP refusal of it alone would have said: its code and status.
+        results: report.results.map((result) => {
+          if (result.ok) return { ...result, case: byId.get(result.case.id)! };
+          const { kind, ...refused } = result;
+          return { ...refused, status: STATUS_OF_KIND[kind] };
+        }),
       };
     },
   }),

@@ -2,7 +2,8 @@
 // rules as a single change (changeCase), so one that refuses is reported while the others apply.
 import type { Db } from '../store/db.ts';
 import type { Actor } from '../shared/actor.ts';
-import { RapportError } from '../http/errors.ts';
+import { commonErrors, DomainError, type ErrorKind } from '../shared/errors.ts';
+import { caseErrors } from './errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { CasePriority, CaseStatus } from './model.ts';
 import { changeCase, requireCase, type CaseChanges } from './service.ts';
@@ -22,7 +23,7 @@ export type BulkAction =
 
 export type BulkResult =
   | { id: string; ok: true; case: CaseSummary }
-  | { id: string; ok: false; code: string; status: number; reason: string };
+  | { id: string; ok: false; code: string; kind: ErrorKind; reason: string };
 
 export interface BulkReport {
   applied: number;
@@ -70,8 +71,8 @@ export async function applyBulkAction(
     try {
       results.push({ id, ok: true, case: await db.transaction((tx) => applyTo(tx, id, action, actor)) });
     } catch (error) {
-      if (!(error instanceof RapportError)) throw error;
-      results.push({ id, ok: false, code: error.code, status: error.status, reason: error.message });
+      if (!(error instanceof DomainError)) throw error;
+      results.push({ id, ok: false, code: error.code, kind: error.kind, reason: error.message });
     }
   }
   const applied = results.filter((result) => result.ok).length;
@@ -94,13 +95,12 @@ export async function applyBulkAction(
 
 /** "Take it": the case is assigned to me and follows me to my team, as any reassignment does. */
 export async function takeCase(db: Db, id: string, actor: Actor): Promise<CaseSummary> {
-  if (actor.kind !== 'staff' || !actor.id)
-    throw new RapportError('forbidden', 'Only a staff member can take a case', 403);
+  if (actor.kind !== 'staff' || !actor.id) throw commonErrors.error('forbidden', 'Only a staff member can take a case');
   const staffId = actor.id;
   return db.transaction(async (tx) => {
     const current = await requireCase(tx, id);
     if (current.status === 'closed')
-      throw new RapportError('case_closed', `Case #${current.number} is closed; there is nothing left to take`, 409);
+      throw caseErrors.error('case_closed', `Case #${current.number} is closed; there is nothing left to take`);
     return changeCase(tx, current.id, { assigneeId: staffId }, actor);
   });
 }

@@ -14,12 +14,7 @@ export async function recordCallAnswered(
   await db.transaction(async (tx) => {
     const current = await store.findCase(tx, caseId);
     if (!current) return;
-    const agent = call.agentEmail
-      ? await tx.get<{ id: string }>(
-          `SELECT id FROM staff WHERE email = ? AND disabled_at IS NULL AND role <> 'viewer'`,
-          [call.agentEmail.toLowerCase()],
-        )
-      : undefined;
+    const agent = call.agentEmail ? await store.callAgentByEmail(tx, call.agentEmail.toLowerCase()) : undefined;
     if (
       current.firstResponseAt === null &&
       current.firstResponseDueAt !== null &&

@@ -3,7 +3,8 @@
 // pointing to it, its thread now leads to the survivor, and the merge can be undone.
 import type { Db } from '../store/db.ts';
 import type { Actor } from '../shared/actor.ts';
-import { RapportError } from '../http/errors.ts';
+import { commonErrors } from '../shared/errors.ts';
+import { caseErrors } from './errors.ts';
 import { newId } from '../shared/ids.ts';
 import { recordAudit } from '../audit/index.ts';
 import { canonicalCustomer } from '../customers/index.ts';
@@ -62,23 +63,22 @@ export async function mergeCase(db: Db, absorbedRef: string, intoRef: string, ac
     const absorbed = await requireCase(tx, absorbedRef);
     const survivor = await requireCase(tx, intoRef);
     if (absorbed.id === survivor.id) {
-      throw new RapportError('merge_same_case', `Case #${absorbed.number} cannot be merged into itself`, 400, [
-        { field: 'intoCaseId', reason: 'Choose another case' },
-      ]);
+      throw caseErrors.error('merge_same_case', `Case #${absorbed.number} cannot be merged into itself`, {
+        errors: [{ field: 'intoCaseId', reason: 'Choose another case' }],
+      });
     }
     for (const c of [absorbed, survivor]) {
       if (c.status === 'closed') {
-        throw new RapportError('case_closed', `Case #${c.number} is closed, and closed cases can't be merged`, 409, [
-          { field: c === survivor ? 'intoCaseId' : 'id', reason: 'Closed' },
-        ]);
+        throw caseErrors.error('case_closed', `Case #${c.number} is closed, and closed cases can't be merged`, {
+          errors: [{ field: c === survivor ? 'intoCaseId' : 'id', reason: 'Closed' }],
+        });
       }
     }
     if (!(await sameCustomer(tx, absorbed, survivor))) {
-      throw new RapportError(
+      throw caseErrors.error(
         'merge_other_customer',
         `Cases #${absorbed.number} and #${survivor.number} are about different customers; only one customer's cases can be merged (merge the customers first if they are one person)`,
-        409,
-        [{ field: 'intoCaseId', reason: 'Another customer' }],
+        { errors: [{ field: 'intoCaseId', reason: 'Another customer' }] },
       );
     }
     const now = Date.now();
@@ -158,23 +158,18 @@ export async function undoCaseMerge(
 ): Promise<CaseMergeView> {
   return db.transaction(async (tx) => {
     const row = await merges.findCaseMerge(tx, mergeId);
-    if (!row) throw new RapportError('case_merge_not_found', `No case merge ${mergeId}`, 404);
+    if (!row) throw caseErrors.error('case_merge_not_found', `No case merge ${mergeId}`);
     if (!mayUndoAny && (row.merged_by === null || row.merged_by !== actor.id)) {
-      throw new RapportError(
-        'forbidden',
-        'Only a manager or the person who merged these cases can undo the merge',
-        403,
-      );
+      throw commonErrors.error('forbidden', 'Only a manager or the person who merged these cases can undo the merge');
     }
     if (row.undone_at !== null)
-      throw new RapportError('case_merge_already_undone', `Case merge ${mergeId} was already undone`, 409);
+      throw caseErrors.error('case_merge_already_undone', `Case merge ${mergeId} was already undone`);
     const onward = await merges.activeMergeAbsorbing(tx, row.survivor_id);
     if (onward) {
       const numbers = await merges.caseNumbersOf(tx, [row.survivor_id, onward.survivor_id]);
-      throw new RapportError(
+      throw caseErrors.error(
         'survivor_merged_since',
         `Case #${numbers.get(row.survivor_id)} was itself merged into #${numbers.get(onward.survivor_id)} since; undo that merge first`,
-        409,
       );
     }
     const absorbed = (await store.findCase(tx, row.absorbed_id))!;

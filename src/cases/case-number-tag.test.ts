@@ -1,6 +1,6 @@
 // An answer by email finds its case by the [#number] tag in the subject when the reply headers are
 // lost, but only for the case's own customer, and a closed case's tag opens a follow-up.
-import { before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { openSqlite } from '../store/sqlite.ts';

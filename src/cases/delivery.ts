@@ -3,14 +3,14 @@
 // did not reach the customer, and a failed reply can be tried again.
 import type { Db } from '../store/db.ts';
 import type { Actor } from '../shared/actor.ts';
-import type { ChannelRegistry } from '../channels/index.ts';
-import { replyChannelOf } from '../channels/index.ts';
+import { type ReplySenders, replyChannelOf } from './channel-port.ts';
 import type { Channel } from '../interactions/index.ts';
-import { RapportError } from '../http/errors.ts';
+import { caseErrors } from './errors.ts';
 import { addressFor } from './outbox.ts';
 import { requireCase } from './service.ts';
 import type { CaseRecord } from './model.ts';
 import * as store from './store.ts';
+import * as outbox from './outbox-store.ts';
 
 export interface ReplyTarget {
   /** Whether a reply written now can be handed to a channel. */
@@ -40,17 +40,8 @@ function networkName(kind: string): string {
   return NETWORK_NAMES[network] ?? network.charAt(0).toUpperCase() + network.slice(1);
 }
 
-async function lastWrotePrivately(db: Db, caseId: string): Promise<boolean> {
-  const row = await db.get<{ properties: string | null }>(
-    `SELECT i.properties FROM case_messages m JOIN interactions i ON i.id = m.interaction_id
-     WHERE m.case_id = ? AND m.kind = 'inbound' ORDER BY m.at DESC, m.id DESC LIMIT 1`,
-    [caseId],
-  );
-  return row?.properties ? (JSON.parse(row.properties) as { direct?: unknown }).direct === true : false;
-}
-
 /** Decides where a reply to this case would go now, as the outbox will send it. */
-export async function replyTargetOf(db: Db, current: CaseRecord, channels: ChannelRegistry): Promise<ReplyTarget> {
+export async function replyTargetOf(db: Db, current: CaseRecord, channels: ReplySenders): Promise<ReplyTarget> {
   const channel = replyChannelOf(current.channel);
   const cannot = (reason: string, to: string | null = null): ReplyTarget => ({
     canSend: false,
@@ -82,7 +73,7 @@ export async function replyTargetOf(db: Db, current: CaseRecord, channels: Chann
   }
   if (address.identity.kind.startsWith('handle:')) {
     const handle = `@${address.identity.value}`;
-    const privately = await lastWrotePrivately(db, current.id);
+    const privately = await outbox.lastInboundWasDirect(db, current.id);
     const network = networkName(address.identity.kind);
     return {
       canSend: true,
@@ -119,31 +110,20 @@ export async function listUndelivered(
   db: Db,
   limit: number,
 ): Promise<Array<{ record: CaseRecord; undelivered: UndeliveredReply }>> {
-  const rows = await db.all<{
-    id: number;
-    case_id: string;
-    delivery: 'queued' | 'failed';
-    delivery_error: string;
-    at: number;
-  }>(
-    `SELECT id, case_id, delivery, delivery_error, at FROM case_messages
-     WHERE delivery_error IS NOT NULL AND delivery IN ('queued', 'failed')
-     ORDER BY at DESC, id DESC LIMIT ?`,
-    [limit * 4],
-  );
+  const rows = await outbox.undeliveredReplies(db, limit * 4);
   const seen = new Set<string>();
   const items: Array<{ record: CaseRecord; undelivered: UndeliveredReply }> = [];
   for (const row of rows) {
-    if (seen.has(row.case_id) || items.length >= limit) continue;
-    seen.add(row.case_id);
-    const record = await store.findCase(db, row.case_id);
+    if (seen.has(row.caseId) || items.length >= limit) continue;
+    seen.add(row.caseId);
+    const record = await store.findCase(db, row.caseId);
     if (!record) continue;
     items.push({
       record,
       undelivered: {
         messageId: row.id,
         status: row.delivery,
-        error: row.delivery_error,
+        error: row.error,
         at: new Date(row.at).toISOString(),
       },
     });
@@ -155,25 +135,18 @@ export async function listUndelivered(
 export async function retryReply(db: Db, caseId: string, messageId: number, actor: Actor): Promise<void> {
   await db.transaction(async (tx) => {
     const current = await requireCase(tx, caseId);
-    const message = await tx.get<{ kind: string; delivery: string | null }>(
-      'SELECT kind, delivery FROM case_messages WHERE id = ? AND case_id = ?',
-      [messageId, current.id],
-    );
-    if (!message || message.kind !== 'reply')
-      throw new RapportError('not_found', `No reply ${messageId} on case #${current.number}`, 404);
-    if (message.delivery === 'sent') throw new RapportError('already_sent', 'This reply was sent already', 409);
+    const message = await outbox.messageDeliveryOf(tx, current.id, messageId);
+    if (message?.kind !== 'reply')
+      throw caseErrors.error('not_found', `No reply ${messageId} on case #${current.number}`);
+    if (message.delivery === 'sent') throw caseErrors.error('already_sent', 'This reply was sent already');
     if (current.status === 'closed') {
-      throw new RapportError(
+      throw caseErrors.error(
         'case_closed',
         `Case #${current.number} is closed; a new message from the customer opens a new case`,
-        409,
       );
     }
     const now = Date.now();
-    await tx.run(
-      `UPDATE case_messages SET delivery = 'queued', delivery_attempts = 0, next_attempt_at = ? WHERE id = ?`,
-      [now, messageId],
-    );
+    await outbox.requeueReply(tx, messageId, now);
     await store.recordCaseEvent(tx, current.id, now, actor, { retry: { messageId } });
   });
 }

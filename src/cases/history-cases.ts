@@ -1,7 +1,7 @@
 // A historical message joining its thread's case: it is counted (contacts, last inbound, first-contact
 // resolution) but changes no status and starts no clock, since nobody can answer it now.
 import type { Db } from '../store/db.ts';
-import type { InboundMessage } from '../channels/index.ts';
+import type { InboundMessage } from './channel-port.ts';
 import { isActive, type CaseRecord } from './model.ts';
 import * as store from './store.ts';
 

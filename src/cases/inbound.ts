@@ -9,7 +9,7 @@ import { isHistory } from './history.ts';
 import { joinHistory } from './history-cases.ts';
 import type { IncomingEvent } from '../interactions/index.ts';
 import { profilesOf } from '../customers/index.ts';
-import type { InboundMessage } from '../channels/index.ts';
+import type { InboundMessage } from './channel-port.ts';
 import { findRepeatOf } from './repeat.ts';
 import { guessReason } from './reason.ts';
 import { pickThreadByWindow, splitThreadRefs, subjectFromText } from './threading.ts';
@@ -90,11 +90,7 @@ export async function carryToCase(
   return db.transaction(async (tx) => {
     const interactionId = Number(result.interactionId);
     if (result.status === 'duplicate') {
-      const known = await tx.get<{ case_id: string; number: number; customer_id: string; repeat_of: string | null }>(
-        `SELECT m.case_id, c.number, c.customer_id, c.repeat_of FROM case_messages m JOIN cases c ON c.id = m.case_id
-         WHERE m.interaction_id = ?`,
-        [interactionId],
-      );
+      const known = await store.caseOfInteraction(tx, interactionId);
       if (known) {
         return {
           caseId: known.case_id,
@@ -313,7 +309,5 @@ async function openCase(
 
 /** The earlier case was not resolved on first contact after all: the customer had to come back. */
 export async function markRepeated(tx: Db, earlierCaseId: string): Promise<void> {
-  await tx.run('UPDATE cases SET first_contact_resolution = 0 WHERE id = ? AND first_contact_resolution = 1', [
-    earlierCaseId,
-  ]);
+  await store.clearFirstContactResolution(tx, earlierCaseId);
 }

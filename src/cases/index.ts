@@ -1,21 +1,21 @@
 // The front door of cases: what other capabilities may use. Everything else in this folder is its own business.
-export { ruleConditionsSchema } from './assignment.ts';
 export { closeResolvedCases } from './auto-close.ts';
+export {
+  type InboundMessage,
+  type OutboundMessage,
+  REPLY_CHANNEL,
+  type ReplySender,
+  type ReplySenders,
+  replyChannelOf,
+  type SendResult,
+} from './channel-port.ts';
 export { recordCallAnswered } from './calls.ts';
 export { openCasesForCard } from './card.ts';
 export { type CarriedMessage, carryToCase, type ReceivedMessage, receiveMessage } from './inbound.ts';
-export { CASE_PRIORITIES, type CasePriority, type CaseRecord, type SlaMetric } from './model.ts';
+export type { CaseRecord } from './model.ts';
 export { deliverDueReplies } from './outbox.ts';
-export { type CaseExport, eraseCasesOf, exportCasesOf } from './privacy.ts';
+export { type CaseExport, eraseCasesOf, exportCasesOf } from './privacy-store.ts';
 export { recordChannelReply } from './replies.ts';
-export {
-  deleteAssignmentRule,
-  findAssignmentRule,
-  insertAssignmentRule,
-  listAssignmentRules,
-  updateAssignmentRule,
-} from './rules-store.ts';
 export { sweepBreaches } from './service.ts';
-export { caseSettingsSchema, readCaseSettings, writeCaseSettings } from './settings.ts';
 export { findCase, insertCaseMessage, recordCaseEvent } from './store.ts';
 export { recordStaffInteraction } from './timeline.ts';

@@ -22,9 +22,18 @@ function recording(db: Db, seen: Array<{ sql: string; params: readonly SqlValue[
   return {
     engine: db.engine,
     root: db.root,
-    all: (sql, params) => (note(sql, params), db.all(sql, params)),
-    get: (sql, params) => (note(sql, params), db.get(sql, params)),
-    run: (sql, params) => (note(sql, params), db.run(sql, params)),
+    all: (sql, params) => {
+      note(sql, params);
+      return db.all(sql, params);
+    },
+    get: (sql, params) => {
+      note(sql, params);
+      return db.get(sql, params);
+    },
+    run: (sql, params) => {
+      note(sql, params);
+      return db.run(sql, params);
+    },
     transaction: (work) => db.transaction(work),
   };
 }

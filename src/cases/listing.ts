@@ -1,7 +1,8 @@
 // The queues and the case search: cases filtered, sorted and paged by cursor, with how many match.
 // A search (`q`) ranks its matches best first unless another order is asked for.
 import type { Db, SqlValue } from '../store/db.ts';
-import { RapportError } from '../http/errors.ts';
+import { type DomainError, invalidField } from '../shared/errors.ts';
+import { caseErrors } from './errors.ts';
 import { profilesOf } from '../customers/index.ts';
 import { canonicalCustomer } from '../customers/index.ts';
 import type { CaseStatus } from './model.ts';
@@ -73,17 +74,15 @@ function decodeCursor(raw: string, sort: string, keys: number): SortPosition {
   return (parsed as SqlValue[]).slice(1);
 }
 
-function unknownCursor(): RapportError {
-  return new RapportError('invalid_input', 'The cursor is not one this API gave out for this order', 400, [
-    { field: 'cursor', reason: 'Unknown cursor' },
-  ]);
+function unknownCursor(): DomainError {
+  return invalidField('cursor', 'Unknown cursor', 'The cursor is not one this API gave out for this order');
 }
 
 async function filterOf(db: Db, query: CaseQuery): Promise<CaseListFilter> {
   let customerIds: string[] | undefined;
   if (query.customerId) {
     const customer = await canonicalCustomer(db, query.customerId);
-    if (!customer) throw new RapportError('customer_not_found', `No customer with id ${query.customerId}`, 404);
+    if (!customer) throw caseErrors.error('customer_not_found', `No customer with id ${query.customerId}`);
     customerIds = await profilesOf(db, customer.id);
   }
   return {

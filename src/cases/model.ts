@@ -1,14 +1,12 @@
 // The case: one matter a customer raised, carried from the first contact to resolution.
 import type { Channel } from '../interactions/index.ts';
+import type { CasePriority } from '../shared/priority.ts';
 
 export const CASE_STATUSES = ['new', 'open', 'pending', 'resolved', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
-export const CASE_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
-export type CasePriority = (typeof CASE_PRIORITIES)[number];
-
-export const SLA_METRICS = ['first_response', 'next_response', 'resolution'] as const;
-export type SlaMetric = (typeof SLA_METRICS)[number];
+export { CASE_PRIORITIES, type CasePriority } from '../shared/priority.ts';
+export { SLA_METRICS, type SlaMetric } from '../sla/index.ts';
 
 export const MESSAGE_KINDS = ['inbound', 'reply', 'note', 'call', 'gesture'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];

@@ -2,10 +2,11 @@
 // internal notes with @mentions of colleagues, and notes on a customer from any department.
 import type { Db } from '../store/db.ts';
 import type { Actor } from '../shared/actor.ts';
-import { RapportError } from '../http/errors.ts';
+import { caseErrors } from './errors.ts';
+import * as mentions from './mentions-store.ts';
 import { recordAudit } from '../audit/index.ts';
 import { countResponse } from './response.ts';
-import { replyChannelOf } from '../channels/index.ts';
+import { replyChannelOf } from './channel-port.ts';
 import type { Channel } from '../interactions/index.ts';
 import { canonicalCustomer } from '../customers/index.ts';
 import { recordStaffInteraction } from './timeline.ts';
@@ -37,10 +38,9 @@ export async function replyToCase(
   return db.transaction(async (tx) => {
     const current = await requireCase(tx, caseId);
     if (current.status === 'closed') {
-      throw new RapportError(
+      throw caseErrors.error(
         'case_closed',
         `Case #${current.number} is closed; a new message from the customer opens a new case`,
-        409,
       );
     }
     const now = Date.now();
@@ -128,11 +128,8 @@ export async function recordChannelReply(
   actor: Actor,
 ): Promise<{ caseId: string | null; outcome: 'recorded' | 'duplicate' | 'unthreaded' }> {
   return db.transaction(async (tx) => {
-    const known = await tx.get<{ case_id: string }>(
-      "SELECT case_id FROM case_messages WHERE external_id = ? AND kind = 'reply'",
-      [reply.externalId],
-    );
-    if (known) return { caseId: known.case_id, outcome: 'duplicate' as const };
+    const known = await store.caseOfReply(tx, reply.externalId);
+    if (known) return { caseId: known, outcome: 'duplicate' as const };
     const caseId = await store.caseForThreadRefs(tx, threadNamespace(reply.channel), reply.inResponseTo);
     const found = caseId ? await store.findCase(tx, caseId) : undefined;
     // A reply in the thread of a case merged away lands on its survivor, as the customer's messages do.
@@ -185,18 +182,10 @@ async function recordMentions(
 ): Promise<string[]> {
   const mentioned: string[] = [];
   for (const handle of mentionedHandles(text)) {
-    const staff = await tx.get<{ id: string }>(
-      handle.includes('@')
-        ? 'SELECT id FROM staff WHERE email = ? AND disabled_at IS NULL'
-        : `SELECT id FROM staff WHERE substr(email, 1, instr(email, '@') - 1) = ? AND disabled_at IS NULL`,
-      [handle],
-    );
+    const staff = await mentions.activeStaffByHandle(tx, handle);
     if (!staff || staff.id === context.by || mentioned.includes(staff.id)) continue;
     mentioned.push(staff.id);
-    await tx.run(
-      'INSERT INTO mentions (staff_id, case_id, customer_id, interaction_id, mentioned_by, at) VALUES (?, ?, ?, ?, ?, ?)',
-      [staff.id, context.caseId, context.customerId, context.interactionId, context.by, context.at],
-    );
+    await mentions.insertMention(tx, { staffId: staff.id, ...context });
   }
   return mentioned;
 }
@@ -251,7 +240,7 @@ export async function addCustomerNote(
 ): Promise<{ interactionId: string; customerId: string; mentioned: string[] }> {
   return db.transaction(async (tx) => {
     const customer = await canonicalCustomer(tx, customerId);
-    if (!customer) throw new RapportError('customer_not_found', `No customer with id ${customerId}`, 404);
+    if (!customer) throw caseErrors.error('customer_not_found', `No customer with id ${customerId}`);
     const now = Date.now();
     const recorded = await recordStaffInteraction(tx, {
       customerId: customer.id,
@@ -284,73 +273,9 @@ export async function addCustomerNote(
   });
 }
 
-export interface MentionView {
-  id: number;
-  caseId: string | null;
-  caseNumber: number | null;
-  caseSubject: string | null;
-  customerId: string | null;
-  /** The case message of the note, to jump to it; null for a note on the customer. */
-  messageId: number | null;
-  text: string | null;
-  mentionedBy: string;
-  mentionedByName: string | null;
-  at: string;
-  read: boolean;
-}
-
-export async function mentionsOf(db: Db, staffId: string, limit: number): Promise<MentionView[]> {
-  const rows = await db.all<{
-    id: number;
-    case_id: string | null;
-    number: number | null;
-    subject: string | null;
-    customer_id: string | null;
-    message_id: number | null;
-    text: string | null;
-    mentioned_by: string;
-    by_name: string | null;
-    at: number;
-    read_at: number | null;
-  }>(
-    `SELECT m.id, m.case_id, c.number, c.subject, m.customer_id, i.text, m.mentioned_by, s.name AS by_name, m.at, m.read_at,
-            (SELECT cm.id FROM case_messages cm WHERE cm.interaction_id = m.interaction_id LIMIT 1) AS message_id
-     FROM mentions m
-     LEFT JOIN cases c ON c.id = m.case_id
-     LEFT JOIN interactions i ON i.id = m.interaction_id
-     LEFT JOIN staff s ON s.id = m.mentioned_by
-     WHERE m.staff_id = ? ORDER BY m.at DESC LIMIT ?`,
-    [staffId, limit],
-  );
-  return rows.map((row) => ({
-    id: row.id,
-    caseId: row.case_id,
-    caseNumber: row.number,
-    caseSubject: row.subject,
-    customerId: row.customer_id,
-    messageId: row.message_id,
-    text: row.text,
-    mentionedBy: row.mentioned_by,
-    mentionedByName: row.by_name,
-    at: new Date(row.at).toISOString(),
-    read: row.read_at !== null,
-  }));
-}
-
-/** Opening the case is reading what it was mentioned for, however one got there. */
-export async function markCaseMentionsRead(db: Db, staffId: string, caseId: string): Promise<void> {
-  await db.run('UPDATE mentions SET read_at = ? WHERE staff_id = ? AND case_id = ? AND read_at IS NULL', [
-    Date.now(),
-    staffId,
-    caseId,
-  ]);
-}
+export { markCaseMentionsRead, type MentionView, mentionsOf } from './mentions-store.ts';
 
 export async function markMentionRead(db: Db, staffId: string, id: number): Promise<void> {
-  const result = await db.run('UPDATE mentions SET read_at = COALESCE(read_at, ?) WHERE id = ? AND staff_id = ?', [
-    Date.now(),
-    id,
-    staffId,
-  ]);
-  if (result.changes === 0) throw new RapportError('not_found', `No mention ${id} of yours`, 404);
+  if (!(await mentions.markMentionRead(db, staffId, id, Date.now())))
+    throw caseErrors.error('not_found', `No mention ${id} of yours`);
 }

@@ -1,7 +1,7 @@
 // HTTP routes for cases: the queues, one case, changes, replies, notes, gestures and mentions.
 import { z } from 'zod';
 import { defineRoute } from '../http/route.ts';
-import { RapportError } from '../http/errors.ts';
+import { invalidField } from '../shared/errors.ts';
 import type { RequestContext } from '../http/context.ts';
 import { CHANNELS } from '../interactions/index.ts';
 import { CASE_PRIORITIES, CASE_STATUSES } from './model.ts';
@@ -16,10 +16,10 @@ import {
 } from './replies.ts';
 import { GESTURE_KINDS } from '../gestures/index.ts';
 import { decideOnGesture, issueGesture, listPendingGestures } from '../gestures/index.ts';
-import { findTemplate } from '../templates/index.ts';
-import { renderTemplate } from '../templates/index.ts';
-import { templateValuesFor } from '../templates/index.ts';
+import { templateErrors } from '../templates/index.ts';
+import { renderTemplateForCase } from './template-replies.ts';
 import { flushSoon, labelled, labelledOne } from './route-helpers.ts';
+import { gestureCases } from './gesture-cases.ts';
 import { listCases } from './listing.ts';
 import { CASE_SORTS } from './list-store.ts';
 import { commaList, commaListOf } from './list-query.ts';
@@ -172,16 +172,9 @@ export const caseRoutes = [
       const writer = writerOf(ctx);
       let replyText = body.text;
       if (replyText === undefined) {
-        const template = await findTemplate(ctx.db, body.templateId!);
-        if (!template)
-          throw new RapportError('invalid_input', `No template ${body.templateId}`, 400, [
-            { field: 'templateId', reason: 'Unknown template' },
-          ]);
-        const current = await cases.requireCase(ctx.db, params.id);
-        replyText = renderTemplate(
-          template.body,
-          await templateValuesFor(ctx.db, current, writer, ctx.config.companyName),
-        );
+        replyText = await renderTemplateForCase(ctx.db, params.id, body.templateId!, writer, ctx.config.companyName);
+        if (replyText === undefined)
+          throw invalidField('templateId', 'Unknown template', `No template ${body.templateId}`);
       }
       const message = await replyToCase(ctx.db, params.id, replyText, writer, ctx.actor);
       await flushSoon(ctx);
@@ -197,16 +190,15 @@ export const caseRoutes = [
     auth: 'cases:write',
     params: z.object({ id: z.string().min(1).max(100), templateId: z.string().min(1).max(100) }),
     handler: async ({ params, ctx }) => {
-      const template = await findTemplate(ctx.db, params.templateId);
-      if (!template) throw new RapportError('not_found', `No template ${params.templateId}`, 404);
-      const current = await cases.requireCase(ctx.db, params.id);
-      return {
-        templateId: template.id,
-        text: renderTemplate(
-          template.body,
-          await templateValuesFor(ctx.db, current, writerOf(ctx), ctx.config.companyName),
-        ),
-      };
+      const text = await renderTemplateForCase(
+        ctx.db,
+        params.id,
+        params.templateId,
+        writerOf(ctx),
+        ctx.config.companyName,
+      );
+      if (text === undefined) throw templateErrors.error('not_found', `No template ${params.templateId}`);
+      return { templateId: params.templateId, text };
     },
   }),
   defineRoute({
@@ -241,7 +233,7 @@ export const caseRoutes = [
       .strict(),
     handler: async ({ params, body, ctx, setStatus }) => {
       const current = await cases.requireCase(ctx.db, params.id);
-      const gesture = await issueGesture(ctx.db, current.id, body, writerOf(ctx), ctx.actor);
+      const gesture = await issueGesture(ctx.db, gestureCases, current.id, body, writerOf(ctx), ctx.actor);
       setStatus(gesture.status === 'pending' ? 202 : 201);
       return gesture;
     },
@@ -273,7 +265,14 @@ export const caseRoutes = [
       .strict()
       .optional(),
     handler: async ({ params, body, ctx }) =>
-      decideOnGesture(ctx.db, params.id, { approve: true, note: body?.note ?? null }, writerOf(ctx), ctx.actor),
+      decideOnGesture(
+        ctx.db,
+        gestureCases,
+        params.id,
+        { approve: true, note: body?.note ?? null },
+        writerOf(ctx),
+        ctx.actor,
+      ),
   }),
   defineRoute({
     method: 'POST',
@@ -284,7 +283,7 @@ export const caseRoutes = [
     params: caseParams,
     body: z.object({ note: z.string().trim().min(1).max(500) }).strict(),
     handler: async ({ params, body, ctx }) =>
-      decideOnGesture(ctx.db, params.id, { approve: false, note: body.note }, writerOf(ctx), ctx.actor),
+      decideOnGesture(ctx.db, gestureCases, params.id, { approve: false, note: body.note }, writerOf(ctx), ctx.actor),
   }),
   defineRoute({
     method: 'POST',

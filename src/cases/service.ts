@@ -1,7 +1,8 @@
 // Reading and changing cases: the detail and the queues, status and assignment changes, SLA breaches.
 import type { Db } from '../store/db.ts';
 import { auditActor, type Actor } from '../shared/actor.ts';
-import { RapportError } from '../http/errors.ts';
+import { invalidField } from '../shared/errors.ts';
+import { caseErrors } from './errors.ts';
 import { profilesOf } from '../customers/index.ts';
 import { canonicalCustomer } from '../customers/index.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -22,20 +23,16 @@ import { resolutionClockChanges } from './sla-pause.ts';
 import { liveClocksSince } from './history.ts';
 import * as store from './store.ts';
 import { mergedPartsOf } from './merge-view.ts';
-import { relatedCasesOf } from './related.ts';
+import { relatedCasesOf } from './related-store.ts';
 
 export async function requireCase(db: Db, id: string): Promise<CaseRecord> {
   const found = /^\d+$/.test(id) ? await store.findCaseByNumber(db, Number(id)) : await store.findCase(db, id);
-  if (!found) throw new RapportError('not_found', `No case ${id}`, 404);
+  if (!found) throw caseErrors.error('not_found', `No case ${id}`);
   return found;
 }
 
 async function namesOf(db: Db, c: CaseRecord): Promise<{ customer: string | null; assignee: string | null }> {
-  const row = await db.get<{ customer: string | null; assignee: string | null }>(
-    `SELECT (SELECT name FROM customers WHERE id = ?) AS customer, (SELECT name FROM staff WHERE id = ?) AS assignee`,
-    [c.customerId, c.assigneeId],
-  );
-  return { customer: row?.customer ?? null, assignee: row?.assignee ?? null };
+  return store.namesOf(db, c.customerId, c.assigneeId);
 }
 
 export async function summarise(db: Db, c: CaseRecord): Promise<CaseSummary> {
@@ -96,19 +93,12 @@ export interface CaseChanges {
 
 /** Returns the assignee's team, which the case follows unless the change names one. */
 async function requireAssignable(db: Db, staffId: string): Promise<string | null> {
-  const row = await db.get<{ role: string; disabled_at: number | null; team_id: string | null }>(
-    'SELECT role, disabled_at, team_id FROM staff WHERE id = ?',
-    [staffId],
-  );
+  const row = await store.assigneeFacts(db, staffId);
   if (!row || row.disabled_at !== null) {
-    throw new RapportError('invalid_input', `No active staff member ${staffId}`, 400, [
-      { field: 'assigneeId', reason: 'Unknown or disabled staff member' },
-    ]);
+    throw invalidField('assigneeId', 'Unknown or disabled staff member', `No active staff member ${staffId}`);
   }
   if (row.role === 'viewer') {
-    throw new RapportError('invalid_input', 'Viewers cannot be assigned cases', 400, [
-      { field: 'assigneeId', reason: 'The staff member is a viewer' },
-    ]);
+    throw invalidField('assigneeId', 'The staff member is a viewer', 'Viewers cannot be assigned cases');
   }
   return row.team_id;
 }
@@ -127,9 +117,9 @@ export async function changeCase(db: Db, id: string, changes: CaseChanges, actor
 
     if (changes.status !== undefined && changes.status !== current.status) {
       if (!canMove(current.status, changes.status)) {
-        throw new RapportError('invalid_transition', `A ${current.status} case cannot become ${changes.status}`, 409, [
-          { field: 'status', reason: `Allowed from ${current.status}: see the case lifecycle` },
-        ]);
+        throw caseErrors.error('invalid_transition', `A ${current.status} case cannot become ${changes.status}`, {
+          errors: [{ field: 'status', reason: `Allowed from ${current.status}: see the case lifecycle` }],
+        });
       }
       note('status', changes.status);
       Object.assign(next, await resolutionClockChanges(tx, current, changes.status, now));
@@ -157,14 +147,9 @@ export async function changeCase(db: Db, id: string, changes: CaseChanges, actor
     if (changes.teamId !== undefined) {
       if (changes.teamId !== null && changes.teamId !== current.teamId) {
         const team = await findTeam(tx, changes.teamId);
-        if (!team)
-          throw new RapportError('invalid_input', `No team ${changes.teamId}`, 400, [
-            { field: 'teamId', reason: 'Unknown team' },
-          ]);
+        if (!team) throw invalidField('teamId', 'Unknown team', `No team ${changes.teamId}`);
         if (team.archivedAt !== null) {
-          throw new RapportError('invalid_input', `Team ${team.name} is archived`, 400, [
-            { field: 'teamId', reason: 'Archived team: choose another' },
-          ]);
+          throw invalidField('teamId', 'Archived team: choose another', `Team ${team.name} is archived`);
         }
       }
       note('teamId', changes.teamId);

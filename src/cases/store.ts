@@ -339,3 +339,66 @@ export async function activeCasesOf(db: Db, customerIds: readonly string[], limi
   );
   return rows.map(toCase);
 }
+
+/** The case a reply we sent went out on, by the channel's id of it. */
+export async function caseOfReply(db: Db, externalId: string): Promise<string | undefined> {
+  const row = await db.get<{ case_id: string }>(
+    "SELECT case_id FROM case_messages WHERE external_id = ? AND kind = 'reply'",
+    [externalId],
+  );
+  return row?.case_id;
+}
+
+/** The case an interaction is a message of (a duplicate delivery finds where the first one went). */
+export async function caseOfInteraction(
+  db: Db,
+  interactionId: number,
+): Promise<{ case_id: string; number: number; customer_id: string; repeat_of: string | null } | undefined> {
+  return db.get(
+    `SELECT m.case_id, c.number, c.customer_id, c.repeat_of FROM case_messages m JOIN cases c ON c.id = m.case_id
+     WHERE m.interaction_id = ?`,
+    [interactionId],
+  );
+}
+
+/** The earlier case was not resolved on first contact after all. */
+export async function clearFirstContactResolution(db: Db, caseId: string): Promise<void> {
+  await db.run('UPDATE cases SET first_contact_resolution = 0 WHERE id = ? AND first_contact_resolution = 1', [caseId]);
+}
+
+/** Resolved cases that have waited since `resolvedBefore`, the longest first. */
+export async function resolvedCasesBefore(db: Db, resolvedBefore: number, limit: number): Promise<string[]> {
+  const rows = await db.all<{ id: string }>(
+    `SELECT id FROM cases WHERE status = 'resolved' AND resolved_at <= ? ORDER BY resolved_at LIMIT ?`,
+    [resolvedBefore, limit],
+  );
+  return rows.map((row) => row.id);
+}
+
+/** The names a case view shows for its customer and assignee. */
+export async function namesOf(
+  db: Db,
+  customerId: string,
+  assigneeId: string | null,
+): Promise<{ customer: string | null; assignee: string | null }> {
+  const row = await db.get<{ customer: string | null; assignee: string | null }>(
+    `SELECT (SELECT name FROM customers WHERE id = ?) AS customer, (SELECT name FROM staff WHERE id = ?) AS assignee`,
+    [customerId, assigneeId],
+  );
+  return { customer: row?.customer ?? null, assignee: row?.assignee ?? null };
+}
+
+/** What decides whether a staff member may be given a case, and the team the case then follows. */
+export async function assigneeFacts(
+  db: Db,
+  staffId: string,
+): Promise<{ role: string; disabled_at: number | null; team_id: string | null } | undefined> {
+  return db.get('SELECT role, disabled_at, team_id FROM staff WHERE id = ?', [staffId]);
+}
+
+/** An active staff member who answers calls (not a viewer), by email. */
+export async function callAgentByEmail(db: Db, email: string): Promise<{ id: string } | undefined> {
+  return db.get<{ id: string }>(`SELECT id FROM staff WHERE email = ? AND disabled_at IS NULL AND role <> 'viewer'`, [
+    email,
+  ]);
+}

@@ -7,7 +7,7 @@ import type { CaseMessageRow } from './store.ts';
 import type { Breach } from '../sla/index.ts';
 import type { GestureView } from '../gestures/index.ts';
 import type { CaseMergeFacts } from './merge-view.ts';
-import type { RelatedCase } from './related.ts';
+import type { RelatedCase } from './related-store.ts';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 

@@ -2,6 +2,13 @@
 export { setPerGestureLimit } from './limits.ts';
 export { GESTURE_KINDS } from './model.ts';
 export { fromMinorUnits, isCurrency, toMinorUnits } from './money.ts';
-export { decideOnGesture, issueGesture, listPendingGestures } from './service.ts';
+export {
+  decideOnGesture,
+  type GestureCases,
+  issueGesture,
+  listPendingGestures,
+  type PostedGesture,
+} from './service.ts';
+export { gestureErrors } from './errors.ts';
 export { gesturesOfCase } from './store.ts';
 export { type GestureRow, type GestureView, toGestureView } from './view.ts';

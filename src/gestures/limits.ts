@@ -1,7 +1,8 @@
 // Setting a staff member's empowerment limits per currency: the largest single gesture, the most on one
 // case and the most in one day. Amounts come in the currency's units (50 USD) and are kept in minor units.
 import type { Db } from '../store/db.ts';
-import { RapportError } from '../http/errors.ts';
+import { commonErrors, invalidField } from '../shared/errors.ts';
+import { gestureErrors } from './errors.ts';
 import type { GestureLimits } from './model.ts';
 import { fromMinorUnits, isCurrency, toMinorUnits } from './money.ts';
 import * as store from './store.ts';
@@ -39,26 +40,22 @@ function toView(limits: GestureLimits): GestureLimitsView {
 function minor(field: string, amount: number, currency: string): number {
   const value = toMinorUnits(amount, currency);
   if (value === null) {
-    throw new RapportError('invalid_input', `${currency} amounts have at most the currency's decimal places`, 400, [
-      { field, reason: 'Too many decimals' },
-    ]);
+    throw commonErrors.error('invalid_input', `${currency} amounts have at most the currency's decimal places`, {
+      errors: [{ field, reason: 'Too many decimals' }],
+    });
   }
   return value;
 }
 
 async function requireStaff(db: Db, staffId: string): Promise<{ empowerment_currency: string }> {
-  const row = await db.get<{ empowerment_currency: string }>('SELECT empowerment_currency FROM staff WHERE id = ?', [
-    staffId,
-  ]);
-  if (!row) throw new RapportError('staff_not_found', `No staff member with id ${staffId}`, 404);
+  const row = await store.empowermentCurrencyOf(db, staffId);
+  if (!row) throw gestureErrors.error('staff_not_found', `No staff member with id ${staffId}`);
   return row;
 }
 
 function requireCurrency(currency: string): void {
   if (!isCurrency(currency)) {
-    throw new RapportError('invalid_input', 'An ISO 4217 currency code such as USD', 400, [
-      { field: 'currency', reason: 'Unknown currency' },
-    ]);
+    throw invalidField('currency', 'Unknown currency', 'An ISO 4217 currency code such as USD');
   }
 }
 
@@ -85,16 +82,16 @@ export async function setLimits(
       ['perDay', perDay],
     ] as const) {
       if (value !== null && value < perGesture) {
-        throw new RapportError('invalid_input', 'A total cannot be below the single-gesture limit', 400, [
-          { field, reason: 'At least the per-gesture limit' },
-        ]);
+        throw commonErrors.error('invalid_input', 'A total cannot be below the single-gesture limit', {
+          errors: [{ field, reason: 'At least the per-gesture limit' }],
+        });
       }
     }
     const now = Date.now();
     await store.setGestureLimits(tx, staffId, { currency, perGesture, perCase, perDay }, now);
     // The staff record's one figure (`empowermentLimit`) stays the single-gesture limit of its currency.
     if (staff.empowerment_currency === currency) {
-      await tx.run('UPDATE staff SET empowerment_limit = ? WHERE id = ?', [perGesture, staffId]);
+      await store.setEmpowermentLimit(tx, staffId, perGesture);
     }
     return toView(await store.gestureLimitsOf(tx, staffId, currency));
   });
@@ -105,10 +102,9 @@ export async function removeLimits(db: Db, staffId: string, currency: string): P
   await db.transaction(async (tx) => {
     const staff = await requireStaff(tx, staffId);
     if (!(await store.deleteGestureLimits(tx, staffId, currency))) {
-      throw new RapportError('not_found', `No limits in ${currency} for this staff member`, 404);
+      throw gestureErrors.error('not_found', `No limits in ${currency} for this staff member`);
     }
-    if (staff.empowerment_currency === currency)
-      await tx.run('UPDATE staff SET empowerment_limit = 0 WHERE id = ?', [staffId]);
+    if (staff.empowerment_currency === currency) await store.setEmpowermentLimit(tx, staffId, 0);
   });
 }
 

@@ -4,11 +4,10 @@
 import type { Db } from '../store/db.ts';
 import type { Actor } from '../shared/actor.ts';
 import { newId } from '../shared/ids.ts';
-import { RapportError } from '../http/errors.ts';
+import { commonErrors, type DomainError, invalidField } from '../shared/errors.ts';
+import { gestureErrors } from './errors.ts';
 import { roleAllows, type Role } from '../staff/index.ts';
 import { recordAudit } from '../audit/index.ts';
-import { findCase, insertCaseMessage, recordCaseEvent } from '../cases/index.ts';
-import { recordStaffInteraction } from '../cases/index.ts';
 import { customerLabel, customerLabelFactsOf } from '../customers/index.ts';
 import { refreshRuleFlags } from '../flags/index.ts';
 import { dayAround, limitBroken, type GestureKind } from './model.ts';
@@ -35,8 +34,29 @@ export interface Staffer {
   department: string | null;
 }
 
-function invalid(field: string, reason: string): RapportError {
-  return new RapportError('invalid_input', reason, 400, [{ field, reason }]);
+/**
+ * What a gesture needs of the case it is given on. Cases sit above gestures, so the case engine hands this
+ * in (cases/gesture-cases.ts) rather than gestures reaching up for it.
+ */
+export interface GestureCases {
+  findCase(tx: Db, caseId: string): Promise<{ id: string; customerId: string } | undefined>;
+  /** Puts an issued gesture on the customer's timeline and, when it has one, its case's conversation. */
+  postGesture(tx: Db, gesture: PostedGesture): Promise<{ interactionId: number }>;
+  recordCaseEvent(tx: Db, caseId: string, at: number, actor: Actor, change: Record<string, unknown>): Promise<void>;
+}
+
+export interface PostedGesture {
+  caseId: string | null;
+  customerId: string;
+  text: string;
+  department: string;
+  staffId: string;
+  properties: Record<string, unknown>;
+  at: number;
+}
+
+function invalid(field: string, reason: string): DomainError {
+  return invalidField(field, reason, reason);
 }
 
 function describe(row: Pick<GestureRow, 'kind' | 'amount' | 'currency' | 'reason'>): string {
@@ -45,12 +65,10 @@ function describe(row: Pick<GestureRow, 'kind' | 'amount' | 'currency' | 'reason
 }
 
 /** Puts an issued gesture on the case conversation and the customer's timeline. */
-async function recordIssued(tx: Db, row: GestureRow, staff: Staffer, at: number): Promise<number> {
-  const { interactionId } = await recordStaffInteraction(tx, {
+async function recordIssued(tx: Db, cases: GestureCases, row: GestureRow, staff: Staffer, at: number): Promise<number> {
+  const { interactionId } = await cases.postGesture(tx, {
+    caseId: row.case_id,
     customerId: row.customer_id,
-    channel: 'system',
-    direction: 'outbound',
-    type: 'gesture',
     text: describe(row),
     department: staff.department ?? 'support',
     staffId: row.issued_by,
@@ -63,21 +81,13 @@ async function recordIssued(tx: Db, row: GestureRow, staff: Staffer, at: number)
     },
     at,
   });
-  if (row.case_id) {
-    await insertCaseMessage(tx, {
-      caseId: row.case_id,
-      interactionId,
-      kind: 'gesture',
-      authorStaffId: row.issued_by,
-      at,
-    });
-  }
   await store.setGestureInteraction(tx, row.id, interactionId);
   return interactionId;
 }
 
 export async function issueGesture(
   db: Db,
+  cases: GestureCases,
   caseId: string,
   request: GestureRequest,
   staff: Staffer,
@@ -91,8 +101,8 @@ export async function issueGesture(
     throw invalid('amount', `A ${request.kind} needs an amount above zero`);
   }
   return db.transaction(async (tx) => {
-    const found = await findCase(tx, caseId);
-    if (!found) throw new RapportError('not_found', `No case ${caseId}`, 404);
+    const found = await cases.findCase(tx, caseId);
+    if (!found) throw gestureErrors.error('not_found', `No case ${caseId}`);
     // Check and insert in one write transaction: two requests at once cannot both fit under a sum.
     const now = Date.now();
     const limits = await store.gestureLimitsOf(tx, staff.id, request.currency);
@@ -120,8 +130,8 @@ export async function issueGesture(
       pending_reason: pendingReason,
     };
     await store.insertGesture(tx, row);
-    if (within) await recordIssued(tx, row, staff, now);
-    await recordCaseEvent(tx, found.id, now, actor, {
+    if (within) await recordIssued(tx, cases, row, staff, now);
+    await cases.recordCaseEvent(tx, found.id, now, actor, {
       gesture: { id: row.id, kind: row.kind, amount: row.amount, currency: row.currency, status: row.status },
     });
     await recordAudit(tx, {
@@ -146,6 +156,7 @@ export async function issueGesture(
 
 export async function decideOnGesture(
   db: Db,
+  cases: GestureCases,
   gestureId: string,
   decision: { approve: boolean; note: string | null },
   approver: Staffer,
@@ -153,10 +164,10 @@ export async function decideOnGesture(
 ): Promise<GestureView> {
   return db.transaction(async (tx) => {
     const row = await store.findGesture(tx, gestureId);
-    if (!row) throw new RapportError('not_found', `No gesture ${gestureId}`, 404);
-    if (row.status !== 'pending') throw new RapportError('not_pending', `The gesture was already ${row.status}`, 409);
+    if (!row) throw gestureErrors.error('not_found', `No gesture ${gestureId}`);
+    if (row.status !== 'pending') throw gestureErrors.error('not_pending', `The gesture was already ${row.status}`);
     if (row.issued_by === approver.id)
-      throw new RapportError('forbidden', 'Someone else must approve a gesture you asked for', 403);
+      throw commonErrors.error('forbidden', 'Someone else must approve a gesture you asked for');
     // A manager approves what their own limits cover (the gesture, and the case's total with it); an admin
     // is the last word. Approving is not the approver's own giving, so their day's total does not apply.
     if (decision.approve && approver.role !== 'admin') {
@@ -164,22 +175,20 @@ export async function decideOnGesture(
       const onCase = row.case_id ? await store.issuedOnCase(tx, row.case_id, row.currency) : 0;
       const broken = limitBroken(row.amount, limits, { onCase });
       if (broken === 'gesture_limit') {
-        throw new RapportError(
+        throw gestureErrors.error(
           'above_limit',
           `This gesture is above your own limit (${formatMoney(limits.perGesture, row.currency)})`,
-          403,
         );
       }
       if (broken === 'case_limit') {
-        throw new RapportError(
+        throw gestureErrors.error(
           'above_limit',
           `With this gesture the case would have ${formatMoney(onCase + row.amount, row.currency)}, above your own limit per case (${formatMoney(limits.perCase, row.currency)})`,
-          403,
         );
       }
     }
     if (!roleAllows(approver.role, 'gestures:approve'))
-      throw new RapportError('forbidden', 'Your role may not approve gestures', 403);
+      throw commonErrors.error('forbidden', 'Your role may not approve gestures');
     const now = Date.now();
     const status = decision.approve ? 'issued' : 'rejected';
     await store.decideGesture(tx, gestureId, {
@@ -190,9 +199,11 @@ export async function decideOnGesture(
       interactionId: null,
     });
     const decided = (await store.findGesture(tx, gestureId))!;
-    if (decision.approve) await recordIssued(tx, decided, approver, now);
+    if (decision.approve) await recordIssued(tx, cases, decided, approver, now);
     if (row.case_id) {
-      await recordCaseEvent(tx, row.case_id, now, actor, { gesture: { id: row.id, status, note: decision.note } });
+      await cases.recordCaseEvent(tx, row.case_id, now, actor, {
+        gesture: { id: row.id, status, note: decision.note },
+      });
     }
     await recordAudit(tx, {
       actorKind: actor.kind,

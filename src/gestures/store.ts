@@ -170,3 +170,16 @@ export async function workdayZoneOf(db: Db, staffId: string): Promise<string> {
   );
   return row?.timezone ?? 'UTC';
 }
+
+/** The currency of the staff record's one limit figure; undefined when there is no such staff member. */
+export async function empowermentCurrencyOf(
+  db: Db,
+  staffId: string,
+): Promise<{ empowerment_currency: string } | undefined> {
+  return db.get<{ empowerment_currency: string }>('SELECT empowerment_currency FROM staff WHERE id = ?', [staffId]);
+}
+
+/** The staff record's one figure, kept equal to the single-gesture limit in its currency. */
+export async function setEmpowermentLimit(db: Db, staffId: string, limit: number): Promise<void> {
+  await db.run('UPDATE staff SET empowerment_limit = ? WHERE id = ?', [limit, staffId]);
+}

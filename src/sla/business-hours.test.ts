@@ -326,13 +326,13 @@ test('the spans agree with luxon day by day, across daylight-saving changes in m
       let expected: number | string;
       try {
         expected = reference.addBusinessMinutes(start, minutes, calendar);
-      } catch (error) {
+      } catch (_error) {
         expected = 'throws';
       }
       let actual: number | string;
       try {
         actual = addBusinessMinutes(start, minutes, calendar);
-      } catch (error) {
+      } catch (_error) {
         actual = 'throws';
       }
       assert.equal(actual, expected, `addBusinessMinutes ${label}`);

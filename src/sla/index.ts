@@ -18,6 +18,9 @@ export {
   resumedDueAt,
   retargetedResolutionDueAt,
   type SlaClock,
+  SLA_METRICS,
+  type SlaMetric,
   slaTargetsSchema,
 } from './policy.ts';
 export { type Breach, breachesOf, findPolicy, overdueClocks, recordBreach, withdrawBreach } from './store.ts';
+export { slaErrors } from './errors.ts';

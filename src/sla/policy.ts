@@ -1,6 +1,6 @@
 // SLA policies: targets in minutes per priority, counted in the team's business hours or around the clock.
 import { z } from 'zod';
-import { CASE_PRIORITIES, type CasePriority } from '../cases/index.ts';
+import { CASE_PRIORITIES, type CasePriority } from '../shared/priority.ts';
 import { addBusinessMinutes, businessMillisBetween, ALWAYS_OPEN, type Calendar } from './business-hours.ts';
 
 const minutes = z
@@ -13,6 +13,10 @@ const target = z
   .strict();
 export const slaTargetsSchema = z.partialRecord(z.enum(CASE_PRIORITIES), target);
 export type SlaTargets = z.infer<typeof slaTargetsSchema>;
+
+/** The three clocks a policy runs on a case. */
+export const SLA_METRICS = ['first_response', 'next_response', 'resolution'] as const;
+export type SlaMetric = (typeof SLA_METRICS)[number];
 
 export interface SlaPolicy {
   id: string;

@@ -1,7 +1,6 @@
 // SQL for SLA policies and the breaches recorded against cases.
 import type { Db } from '../store/db.ts';
-import type { SlaMetric } from '../cases/index.ts';
-import type { SlaPolicy, SlaTargets } from './policy.ts';
+import type { SlaMetric, SlaPolicy, SlaTargets } from './policy.ts';
 
 interface PolicyRow {
   id: string;
@@ -55,6 +54,20 @@ export async function listPolicies(
 ): Promise<StoredPolicy[]> {
   const where = options.includeArchived ? '' : 'WHERE archived_at IS NULL';
   return (await db.all<PolicyRow>(`SELECT * FROM sla_policies ${where} ORDER BY name`)).map(toPolicy);
+}
+
+export async function findPolicyByName(db: Db, name: string): Promise<StoredPolicy | undefined> {
+  const row = await db.get<PolicyRow>('SELECT * FROM sla_policies WHERE name = ?', [name]);
+  return row && toPolicy(row);
+}
+
+/** The active teams whose cases run on the policy, by name: while there is one, it cannot be archived. */
+export async function activeTeamsOnPolicy(db: Db, policyId: string): Promise<string[]> {
+  const rows = await db.all<{ name: string }>(
+    'SELECT name FROM teams WHERE sla_policy_id = ? AND archived_at IS NULL ORDER BY name',
+    [policyId],
+  );
+  return rows.map((row) => row.name);
 }
 
 export async function setPolicyArchived(db: Db, id: string, archivedAt: number | null): Promise<void> {

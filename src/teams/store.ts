@@ -89,6 +89,11 @@ export async function findTeam(db: Db, id: string): Promise<Team | undefined> {
   return row && toTeam(row);
 }
 
+export async function findTeamByName(db: Db, name: string): Promise<Team | undefined> {
+  const row = await db.get<TeamRow>('SELECT * FROM teams WHERE name = ?', [name]);
+  return row && toTeam(row);
+}
+
 export async function findDefaultTeam(db: Db): Promise<Team | undefined> {
   const row = await db.get<TeamRow>('SELECT * FROM teams WHERE is_default = 1 LIMIT 1');
   return row && toTeam(row);
@@ -125,14 +130,6 @@ export async function moveMembers(db: Db, fromTeamId: string, toTeamId: string):
 }
 
 /** Active (not archived) teams that run on an SLA policy, by name. */
-export async function teamsOnPolicy(db: Db, policyId: string): Promise<string[]> {
-  const rows = await db.all<{ name: string }>(
-    'SELECT name FROM teams WHERE sla_policy_id = ? AND archived_at IS NULL ORDER BY name',
-    [policyId],
-  );
-  return rows.map((row) => row.name);
-}
-
 export interface TeamMember {
   id: string;
   name: string;

@@ -1,4 +1,5 @@
 // The front door of templates: what other capabilities may use. Everything else in this folder is its own business.
-export { renderTemplate, TEMPLATE_VARIABLES, templateProblems } from './render.ts';
-export { deleteTemplate, findTemplate, findTemplateByName, listTemplates, upsertTemplate } from './store.ts';
-export { sampleTemplateValues, templateValuesFor } from './values.ts';
+export { templateErrors } from './errors.ts';
+export { renderTemplate } from './render.ts';
+export { findTemplate } from './store.ts';
+export { templateValuesFor } from './values.ts';

@@ -64,7 +64,8 @@ export function renderTemplate(body: string, values: TemplateValues): string {
   const view: Record<string, Record<string, unknown>> = {};
   for (const [path, value] of Object.entries(values)) {
     const [group, key] = path.split('.') as [string, string];
-    (view[group] ??= {})[key] = value ?? '';
+    view[group] ??= {};
+    view[group][key] = value ?? '';
   }
   return Mustache.render(body, view, {}, { escape: (text: string) => text });
 }

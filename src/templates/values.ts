@@ -2,41 +2,36 @@
 import type { Db } from '../store/db.ts';
 import { canonicalCustomer } from '../customers/index.ts';
 import { profilesOf } from '../customers/index.ts';
-import type { CaseRecord } from '../cases/index.ts';
 import type { TemplateValues } from './render.ts';
+import { lastOrderOf, latestEmailOf, openCaseCountOf } from './store.ts';
+
+/** What a template may say of the case it answers. */
+export interface TemplateCase {
+  customerId: string;
+  number: number;
+  subject: string;
+}
 
 const firstWord = (name: string | null | undefined): string | null => name?.trim().split(/\s+/)[0] ?? null;
 
 export async function templateValuesFor(
   db: Db,
-  c: Pick<CaseRecord, 'customerId' | 'number' | 'subject'>,
+  c: TemplateCase,
   agent: { name: string },
   companyName: string,
 ): Promise<TemplateValues> {
   const customer = await canonicalCustomer(db, c.customerId);
   const customerId = customer?.id ?? c.customerId;
   const profiles = await profilesOf(db, customerId);
-  const inList = profiles.map(() => '?').join(', ');
-  const email = await db.get<{ value: string }>(
-    `SELECT value FROM identities WHERE customer_id = ? AND kind = 'email' ORDER BY created_at DESC LIMIT 1`,
-    [customerId],
-  );
-  const order = await db.get<{ occurred_at: number; properties: string | null }>(
-    `SELECT occurred_at, properties FROM interactions
-     WHERE customer_id IN (${inList}) AND event = 'Order Completed'
-     ORDER BY occurred_at DESC LIMIT 1`,
-    profiles,
-  );
-  const openCases = await db.get<{ n: number }>(
-    `SELECT COUNT(*) AS n FROM cases WHERE customer_id IN (${inList}) AND status IN ('new', 'open', 'pending')`,
-    profiles,
-  );
-  const props = order?.properties ? (JSON.parse(order.properties) as Record<string, unknown>) : {};
+  const email = await latestEmailOf(db, customerId);
+  const order = await lastOrderOf(db, profiles);
+  const openCases = await openCaseCountOf(db, profiles);
+  const props = order?.properties ?? {};
   const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? value : null);
   return {
     'customer.name': customer?.name ?? null,
     'customer.firstName': firstWord(customer?.name) ?? 'there',
-    'customer.email': email?.value ?? null,
+    'customer.email': email,
     'case.number': c.number,
     'case.subject': c.subject,
     'agent.name': agent.name,
@@ -44,9 +39,9 @@ export async function templateValuesFor(
     'lastOrder.id': text(props.orderId ?? props.order_id ?? props.id),
     'lastOrder.total': text(props.total ?? props.revenue ?? props.price),
     'lastOrder.currency': text(props.currency),
-    'lastOrder.date': order ? new Date(order.occurred_at).toISOString().slice(0, 10) : null,
+    'lastOrder.date': order ? new Date(order.occurredAt).toISOString().slice(0, 10) : null,
     'lastOrder.product': text(props.product ?? props.name),
-    'openCases.count': openCases?.n ?? 0,
+    'openCases.count': openCases,
     'company.name': companyName,
   };
 }

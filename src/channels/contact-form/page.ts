@@ -1,7 +1,7 @@
 // The public contact form and its thank-you page, as plain server-rendered HTML (no script needed).
 import type { ReplyPromise } from './model.ts';
 
-const escape = (text: string): string =>
+const escapeHtml = (text: string): string =>
   text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -12,7 +12,7 @@ const escape = (text: string): string =>
 function layout(title: string, body: string): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(title)}</title>
+<title>${escapeHtml(title)}</title>
 <style>
   body { font: 16px/1.5 system-ui, sans-serif; margin: 0; background: #f6f7f9; color: #1d2330; }
   main { max-width: 560px; margin: 48px auto; background: #fff; padding: 32px; border-radius: 12px; box-shadow: 0 1px 3px #0002; }
@@ -36,13 +36,13 @@ export interface FormValues {
 export function contactFormPage(company: string, values: FormValues = {}, errors: string[] = []): string {
   return layout(
     `Contact ${company}`,
-    `<h1>Write to ${escape(company)}</h1>
+    `<h1>Write to ${escapeHtml(company)}</h1>
 <p>A person reads every message.</p>
-${errors.length ? `<div class="errors" role="alert"><ul>${errors.map((e) => `<li>${escape(e)}</li>`).join('')}</ul></div>` : ''}
+${errors.length ? `<div class="errors" role="alert"><ul>${errors.map((e) => `<li>${escapeHtml(e)}</li>`).join('')}</ul></div>` : ''}
 <form method="post" action="/public/contact">
-  <label for="name">Your name</label><input id="name" name="name" maxlength="200" required value="${escape(values.name ?? '')}">
-  <label for="email">Your email</label><input id="email" name="email" type="email" maxlength="254" required value="${escape(values.email ?? '')}">
-  <label for="message">How can we help?</label><textarea id="message" name="message" maxlength="10000" required>${escape(values.message ?? '')}</textarea>
+  <label for="name">Your name</label><input id="name" name="name" maxlength="200" required value="${escapeHtml(values.name ?? '')}">
+  <label for="email">Your email</label><input id="email" name="email" type="email" maxlength="254" required value="${escapeHtml(values.email ?? '')}">
+  <label for="message">How can we help?</label><textarea id="message" name="message" maxlength="10000" required>${escapeHtml(values.message ?? '')}</textarea>
   <div class="hp" aria-hidden="true"><label for="website">Leave this empty</label><input id="website" name="website" tabindex="-1" autocomplete="off"></div>
   <button type="submit">Send</button>
 </form>`,
@@ -70,8 +70,8 @@ export function thankYouPage(thanks: ThankYou): string {
   const firstName = thanks.customerName.trim().split(/\s+/)[0] ?? '';
   return layout(
     `Thank you — ${thanks.company}`,
-    `<h1>Thank you${firstName ? `, ${escape(firstName)}` : ''}.</h1>
-<p class="promise" data-testid="promise">${escape(thankYouSentence(thanks))}</p>
+    `<h1>Thank you${firstName ? `, ${escapeHtml(firstName)}` : ''}.</h1>
+<p class="promise" data-testid="promise">${escapeHtml(thankYouSentence(thanks))}</p>
 ${thanks.caseNumber > 0 ? `<p>Your reference is <strong>#${thanks.caseNumber}</strong>. If you write again about this, mention it and it will reach the same person.</p>` : ''}`,
   );
 }

@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { defineRoute } from '../../http/route.ts';
-import { RapportError, fieldErrorsOf } from '../../http/errors.ts';
+import { commonErrors, fieldErrorsOf } from '../../shared/errors.ts';
+import { channelErrors } from '../errors.ts';
 import { createRateLimiter } from '../../http/rate-limit.ts';
 import { normaliseEmail } from '../../customers/index.ts';
 import { contactFormPage, thankYouPage, thankYouSentence } from './page.ts';
@@ -53,13 +54,17 @@ export const contactFormRoutes = [
       const json = wantsJson(request);
       const wait = submissions.retryAfter(request.ip);
       if (wait > 0) {
-        reply.header('retry-after', String(wait));
-        throw new RapportError('too_many_requests', `Too many messages from your address; try again in ${wait} s`, 429);
+        throw channelErrors.error('too_many_requests', `Too many messages from your address; try again in ${wait} s`, {
+          retryAfterSeconds: wait,
+        });
       }
       submissions.hit(request.ip);
       const parsed = contactSchema.safeParse(request.body ?? {});
       if (!parsed.success) {
-        if (json) throw new RapportError('invalid_input', 'The form is not complete', 400, fieldErrorsOf(parsed.error));
+        if (json)
+          throw commonErrors.error('invalid_input', 'The form is not complete', {
+            errors: fieldErrorsOf(parsed.error),
+          });
         // Shown back in the form: only single text fields (a field sent twice arrives as a list).
         const sent = (request.body ?? {}) as Record<string, unknown>;
         const values = Object.fromEntries(

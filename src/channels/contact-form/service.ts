@@ -8,6 +8,7 @@ import { findPolicy } from '../../sla/index.ts';
 import { ALWAYS_OPEN, businessMillisBetween, isOpenAt } from '../../sla/index.ts';
 import { replyPromise, typicalReply, type ReplyPromise } from './model.ts';
 import { DAY_MS } from '../../shared/time.ts';
+import { answeredCasesSince, caseHolderOf } from './store.ts';
 
 export interface ContactSubmission {
   name: string;
@@ -54,14 +55,9 @@ export async function submitContactForm(
  * days, at most 500): the sample the typical reply time comes from, in the team's own opening hours.
  */
 export async function recentFirstResponseMinutes(db: Db, team: Team | undefined, now: number): Promise<number[]> {
-  const rows = await db.all<{ opened_at: number; first_response_at: number }>(
-    `SELECT opened_at, first_response_at FROM cases
-     WHERE first_response_at IS NOT NULL AND opened_at >= ? ${team ? 'AND team_id = ?' : ''}
-     ORDER BY opened_at DESC LIMIT ${RECENT_CASES}`,
-    team ? [now - 30 * DAY_MS, team.id] : [now - 30 * DAY_MS],
-  );
+  const rows = await answeredCasesSince(db, now - 30 * DAY_MS, team?.id ?? null, RECENT_CASES);
   const calendar = team?.calendar ?? ALWAYS_OPEN;
-  return rows.map((row) => businessMillisBetween(row.opened_at, row.first_response_at, calendar) / 60_000);
+  return rows.map((row) => businessMillisBetween(row.openedAt, row.firstResponseAt, calendar) / 60_000);
 }
 
 export interface ThankYouFacts {
@@ -70,15 +66,11 @@ export interface ThankYouFacts {
 }
 
 export async function thankYouFacts(db: Db, caseId: string, now = Date.now()): Promise<ThankYouFacts> {
-  const found = await db.get<{ assignee_id: string | null; team_id: string | null }>(
-    'SELECT assignee_id, team_id FROM cases WHERE id = ?',
-    [caseId],
-  );
-  const team = (found?.team_id ? await findTeam(db, found.team_id) : undefined) ?? (await findDefaultTeam(db));
+  const found = await caseHolderOf(db, caseId);
+  const team = (found?.teamId ? await findTeam(db, found.teamId) : undefined) ?? (await findDefaultTeam(db));
   let onDuty: ThankYouFacts['onDuty'] = null;
-  if (found?.assignee_id) {
-    const assignee = await db.get<{ name: string }>('SELECT name FROM staff WHERE id = ?', [found.assignee_id]);
-    if (assignee) onDuty = { name: assignee.name, team: team?.name ?? null };
+  if (found?.assigneeId) {
+    if (found.assigneeName !== null) onDuty = { name: found.assigneeName, team: team?.name ?? null };
   } else if (team && isOpenAt(now, team.calendar)) {
     // Nobody has it yet: name the person who will most likely pick it up (available, least busy).
     const members = (await membersOf(db, team.id)).filter(

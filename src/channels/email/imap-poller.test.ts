@@ -64,11 +64,13 @@ async function withImap(
       imap,
       poller,
       inbox: () => imap.getMailbox('INBOX').messages,
-      dropConnections: () => sockets.forEach((socket) => socket.destroy()),
+      dropConnections: () => {
+        for (const socket of sockets) socket.destroy();
+      },
     });
   } finally {
     await poller.stop();
-    sockets.forEach((socket) => socket.destroy());
+    for (const socket of sockets) socket.destroy();
     await new Promise<void>((resolve) => imap.close(resolve));
   }
 }

@@ -151,6 +151,7 @@ export function createImapPoller(options: ImapPollerOptions): ImapPoller {
         if (stopRequested) break;
         // fetchOne reads with BODY.PEEK, so fetching alone does not mark the message read.
         const fetched = await imap.fetchOne(String(uid), { source: true }, { uid: true });
+        // biome-ignore lint/complexity/useOptionalChain: fetchOne answers false, not undefined, for a message gone meanwhile
         if (!fetched || !fetched.source) continue;
         const outcome = await handle(fetched.source, uid, deliver);
         // Marked only after the case engine stored it: a crash in between re-delivers, and ingest is

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerDataStream } from 'smtp-server';
 import type { ChannelAdapter, DeliverInbound } from '../model.ts';
 import { defaultEmailLogger, type EmailLogger } from './logger.ts';
-import { EmailRejected, parseEmail } from './parse.ts';
+import { EmailRejected, type ParsedEmail, parseEmail } from './parse.ts';
 
 export interface SmtpListenerOptions {
   /** 0 picks a free port (tests); read the bound one from `port()` after `start`. */
@@ -60,7 +60,7 @@ export function createSmtpListener(options: SmtpListenerOptions): SmtpListener {
   async function receive(stream: SMTPServerDataStream, deliver: DeliverInbound): Promise<string> {
     const raw = await readCapped(stream, options.maxBytes);
     if (!raw) throw smtpError(552, `Message exceeds the maximum size of ${options.maxBytes} bytes`);
-    let parsed;
+    let parsed: ParsedEmail;
     try {
       parsed = await parseEmail(raw, { ownAddresses: options.ownAddresses });
     } catch (error) {

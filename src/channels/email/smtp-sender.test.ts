@@ -34,7 +34,7 @@ async function startRelay(): Promise<{ port: number; captured: Captured[]; close
       stream.on('end', () => {
         captured.push({
           raw: Buffer.concat(chunks),
-          mailFrom: session.envelope.mailFrom && session.envelope.mailFrom.address,
+          mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : false,
           rcptTo: session.envelope.rcptTo.map((rcpt) => rcpt.address),
           user: session.user as string | undefined,
         });

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { CountryCode } from 'libphonenumber-js';
 import { normalisePhone } from '../../customers/index.ts';
-import { CASE_PRIORITIES } from '../../cases/index.ts';
+import { CASE_PRIORITIES } from '../../shared/priority.ts';
 import type { InboundMessage } from '../model.ts';
 
 export const CALL_OUTCOMES = ['answered', 'resolved', 'abandoned', 'voicemail', 'missed'] as const;

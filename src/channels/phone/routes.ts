@@ -1,6 +1,6 @@
 // The telephony webhook: a finished call lands on the caller's timeline and opens or joins a case.
 import { defineRoute } from '../../http/route.ts';
-import { RapportError } from '../../http/errors.ts';
+import { invalidField } from '../../shared/errors.ts';
 import { receiveMessage } from '../../cases/index.ts';
 import { recordCallAnswered } from '../../cases/index.ts';
 import { callEventSchema, callToMessage } from './call.ts';
@@ -18,10 +18,7 @@ export const phoneRoutes = [
     body: callEventSchema,
     handler: async ({ body, ctx, setStatus }) => {
       const message = callToMessage(body, ctx.config.defaultCountry);
-      if ('error' in message)
-        throw new RapportError('invalid_input', message.error, 400, [
-          { field: 'from', reason: message.error.replace(/^from: /, '') },
-        ]);
+      if ('error' in message) throw invalidField('from', message.error.replace(/^from: /, ''), message.error);
       const received = await receiveMessage(ctx.db, message, ctx.actor);
       if (received.outcome !== 'duplicate' && (body.outcome === 'answered' || body.outcome === 'resolved')) {
         await recordCallAnswered(

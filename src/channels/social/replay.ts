@@ -4,7 +4,7 @@ import type { Db } from '../../store/db.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { receiveMessage } from '../../cases/index.ts';
 import { recordChannelReply } from '../../cases/index.ts';
-import { RapportError } from '../../http/errors.ts';
+import { DomainError } from '../../shared/errors.ts';
 import { postToMessage, readFeed, type FeedPost } from './feed.ts';
 
 export interface ReplayOptions {
@@ -98,7 +98,7 @@ export async function replayPosts(
       }
       report.posts++;
     } catch (error) {
-      if (!(error instanceof RapportError)) throw error;
+      if (!(error instanceof DomainError)) throw error;
       report.rejected.push({ line: -1, reason: `post ${post.postId}: ${error.message}` });
     }
     options.onProgress?.(index + 1, posts.length);

@@ -1,7 +1,7 @@
 // Social posts pushed by a bridge to a network (or a test): the same layout as a recorded feed.
 import { z } from 'zod';
 import { defineRoute } from '../../http/route.ts';
-import { RapportError } from '../../http/errors.ts';
+import { commonErrors, invalidField } from '../../shared/errors.ts';
 import { normaliseNetwork } from '../../customers/index.ts';
 import { parseFeedRecord, type FeedPost } from './feed.ts';
 import { replayPosts } from './replay.ts';
@@ -22,10 +22,7 @@ export const socialRoutes = [
     }),
     handler: async ({ body, ctx }) => {
       const network = normaliseNetwork(body.network);
-      if (!network)
-        throw new RapportError('invalid_input', 'network must be a network name such as x', 400, [
-          { field: 'network', reason: 'Unknown network name' },
-        ]);
+      if (!network) throw invalidField('network', 'Unknown network name', 'network must be a network name such as x');
       const posts: FeedPost[] = [];
       const errors: Array<{ field: string; reason: string }> = [];
       body.posts.forEach((record, index) => {
@@ -36,7 +33,9 @@ export const socialRoutes = [
       });
       // All or nothing, as every HTTP ingest edge: fix the bad post and send the batch again.
       if (errors.length)
-        throw new RapportError('invalid_input', `Invalid body: ${errors[0]!.field}: ${errors[0]!.reason}`, 400, errors);
+        throw commonErrors.error('invalid_input', `Invalid body: ${errors[0]!.field}: ${errors[0]!.reason}`, {
+          errors,
+        });
       posts.sort((a, b) => a.createdAt - b.createdAt);
       const report = await replayPosts(ctx.db, posts, { network, speed: 0 }, ctx.actor);
       return report;

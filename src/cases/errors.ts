@@ -1,0 +1,16 @@
+// The refusals of the case engine: lifecycle, replies, merges and their undoing.
+import { defineErrors } from '../shared/errors.ts';
+
+export const caseErrors = defineErrors('cases', {
+  /** No such case, reply, rule or mention. */
+  not_found: 'not_found',
+  customer_not_found: 'not_found',
+  invalid_transition: 'conflict',
+  case_closed: 'conflict',
+  already_sent: 'conflict',
+  merge_same_case: 'invalid',
+  merge_other_customer: 'conflict',
+  case_merge_not_found: 'not_found',
+  case_merge_already_undone: 'conflict',
+  survivor_merged_since: 'conflict',
+});
