@@ -4,7 +4,7 @@ import type { Db } from '../store/db.ts';
 import { commonErrors, invalidField } from '../shared/errors.ts';
 import { gestureErrors } from './errors.ts';
 import type { GestureLimits } from './model.ts';
-import { fromMinorUnits, isCurrency, toMinorUnits } from './money.ts';
+import { fromMinorUnits, isCurrency, toMinorUnits } from '../shared/money.ts';
 import * as store from './store.ts';
 
 /** Limits as the API shows them: in the currency's units; `perCase` and `perDay` say whether they are the defaults. */

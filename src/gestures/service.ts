@@ -11,7 +11,7 @@ import { recordAudit } from '../audit/index.ts';
 import { customerLabel, customerLabelFactsOf } from '../customers/index.ts';
 import { refreshRuleFlags } from '../flags/index.ts';
 import { dayAround, limitBroken, type GestureKind } from './model.ts';
-import { formatMoney, isCurrency, toMinorUnits } from './money.ts';
+import { formatMoney, isCurrency, toMinorUnits } from '../shared/money.ts';
 import {
   toGestureView,
   toPendingGestureView,

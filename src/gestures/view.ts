@@ -1,5 +1,5 @@
 // A gesture as the API shows it.
-import { fromMinorUnits } from './money.ts';
+import { fromMinorUnits } from '../shared/money.ts';
 
 export interface GestureRow {
   id: string;
