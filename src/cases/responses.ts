@@ -2,6 +2,8 @@
 // merges and reply delivery. The schemas behind the OpenAPI document and the web client's generated types.
 import { z } from 'zod';
 import { GestureSchema } from '../gestures/index.ts';
+import { ruleConditionsSchema } from './assignment.ts';
+import { caseSettingsSchema } from './settings.ts';
 
 const CaseLinkSchema = z.strictObject({ id: z.string(), number: z.number() });
 
@@ -207,3 +209,20 @@ export const ReplyTargetSchema = z
     reason: z.string().nullable().meta({ description: 'Why it cannot go, for a person to read' }),
   })
   .meta({ id: 'ReplyTarget' });
+
+export const AssignmentRuleSchema = z
+  .strictObject({
+    id: z.string(),
+    position: z.number(),
+    name: z.string(),
+    conditions: ruleConditionsSchema,
+    teamId: z.string(),
+    skill: z.string().nullable(),
+  })
+  .meta({ id: 'AssignmentRule' });
+
+export const AssignmentRuleListSchema = z
+  .strictObject({ items: z.array(AssignmentRuleSchema) })
+  .meta({ id: 'AssignmentRuleList' });
+
+export const CaseSettingsSchema = caseSettingsSchema.meta({ id: 'CaseSettings' });
