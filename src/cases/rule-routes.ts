@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { defineRoute } from '../http/route.ts';
 import { ruleConditionsSchema } from './assignment.ts';
 import { addRule, changeRule, listRules, removeRule } from './assignment-rules.ts';
+import { AssignmentRuleListSchema, AssignmentRuleSchema } from './responses.ts';
+import { noContent } from '../http/openapi.ts';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
 
@@ -21,6 +23,7 @@ export const assignmentRuleRoutes = [
     url: '/api/assignment-rules',
     summary: 'Assignment rules in the order they are tried',
     tags: ['teams'],
+    response: AssignmentRuleListSchema,
     auth: 'cases:read',
     handler: async ({ ctx }) => ({ items: await listRules(ctx.db) }),
   }),
@@ -29,6 +32,7 @@ export const assignmentRuleRoutes = [
     url: '/api/assignment-rules',
     summary: 'Add an assignment rule: matching cases go to the team, to a member with the skill',
     tags: ['teams'],
+    response: AssignmentRuleSchema,
     auth: 'settings:manage',
     audit: 'assignment_rule.created',
     status: 201,
@@ -45,6 +49,7 @@ export const assignmentRuleRoutes = [
     url: '/api/assignment-rules/:id',
     summary: 'Change an assignment rule (its name, place in the order, conditions, team or skill); it keeps its id',
     tags: ['teams'],
+    response: AssignmentRuleSchema,
     auth: 'settings:manage',
     audit: 'assignment_rule.changed',
     params: idParams,
@@ -59,6 +64,7 @@ export const assignmentRuleRoutes = [
     url: '/api/assignment-rules/:id',
     summary: 'Remove an assignment rule',
     tags: ['teams'],
+    response: noContent,
     auth: 'settings:manage',
     audit: 'assignment_rule.deleted',
     params: idParams,

@@ -1,6 +1,7 @@
 // HTTP routes for the case settings (thread window, repeat-contact window, auto-close delay).
 import { defineRoute } from '../http/route.ts';
 import { caseSettingsSchema, readCaseSettings, writeCaseSettings } from './settings.ts';
+import { CaseSettingsSchema } from './responses.ts';
 
 export const caseSettingsRoutes = [
   defineRoute({
@@ -8,6 +9,7 @@ export const caseSettingsRoutes = [
     url: '/api/settings/cases',
     summary: 'Case settings: thread window (hours) and repeat-contact window (days)',
     tags: ['settings'],
+    response: CaseSettingsSchema,
     auth: 'cases:read',
     handler: async ({ ctx }) => readCaseSettings(ctx.db),
   }),
@@ -16,6 +18,7 @@ export const caseSettingsRoutes = [
     url: '/api/settings/cases',
     summary: 'Change the case settings',
     tags: ['settings'],
+    response: CaseSettingsSchema,
     auth: 'settings:manage',
     audit: 'case_settings.changed',
     body: caseSettingsSchema.partial(),

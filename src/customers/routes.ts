@@ -14,6 +14,16 @@ import {
 } from './identity.ts';
 import { parseSearchQuery } from './search-query.ts';
 import * as customers from './service.ts';
+import {
+  ContextCardSchema,
+  CustomerPageSchema,
+  FlagListSchema,
+  MergeListSchema,
+  MergeSchema,
+  PreferenceListSchema,
+  TimelinePageSchema,
+} from './responses.ts';
+import { noContent } from '../http/openapi.ts';
 
 const customerParams = z.object({ id: z.string().min(1).max(100) });
 const limit = (fallback: number) => z.coerce.number().int().min(1).max(100).default(fallback);
@@ -65,6 +75,7 @@ export const customerRoutes = [
     url: '/api/customers',
     summary: 'Search customers by name or any identity; without q, the most recently seen',
     tags: ['customers'],
+    response: CustomerPageSchema,
     auth: 'customers:read',
     query: z.object({ q: z.string().max(200).optional(), limit: limit(20), cursor: z.string().max(200).optional() }),
     handler: async ({ query, ctx }) => {
@@ -92,6 +103,7 @@ export const customerRoutes = [
     url: '/api/customers/lookup',
     summary: 'The context card of the customer who owns an identity',
     tags: ['customers'],
+    response: ContextCardSchema,
     auth: 'customers:read',
     query: z.object({
       email: z.string().max(254).optional(),
@@ -109,6 +121,7 @@ export const customerRoutes = [
     url: '/api/customers/:id',
     summary: 'The context card: identities, traits, flags, preferences, recent interactions',
     tags: ['customers'],
+    response: ContextCardSchema,
     auth: 'customers:read',
     params: customerParams,
     handler: async ({ params, ctx }) => cardFor(ctx, params.id),
@@ -118,6 +131,7 @@ export const customerRoutes = [
     url: '/api/customers/:id/timeline',
     summary: 'Interactions across channels and departments, newest first, paged by cursor',
     tags: ['customers'],
+    response: TimelinePageSchema,
     auth: 'customers:read',
     params: customerParams,
     query: z.object({ limit: limit(20), cursor: z.string().max(200).optional() }),
@@ -128,6 +142,7 @@ export const customerRoutes = [
     url: '/api/customers/:id/preferences/:key',
     summary: 'State an explicit preference (source: the staff member, time: now)',
     tags: ['customers'],
+    response: PreferenceListSchema,
     auth: 'customers:write',
     params: customerParams.extend({ key: z.string().min(1).max(100) }),
     body: z.object({ value: z.string().min(1).max(1000) }),
@@ -140,6 +155,7 @@ export const customerRoutes = [
     url: '/api/customers/:id/preferences/:key',
     summary: 'Remove an explicit preference',
     tags: ['customers'],
+    response: noContent,
     auth: 'customers:write',
     params: customerParams.extend({ key: z.string().min(1).max(100) }),
     handler: async ({ params, ctx }) => customers.removeStatedPreference(ctx.db, params.id, params.key, ctx.actor),
@@ -149,6 +165,7 @@ export const customerRoutes = [
     url: '/api/customers/:id/flags/:flag',
     summary: 'Set a flag by hand (vip, past_issues, needs_extra_support, at_risk, or your own)',
     tags: ['customers'],
+    response: FlagListSchema,
     auth: 'customers:write',
     params: customerParams.extend({
       flag: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'lower_snake_case, up to 40 characters'),
@@ -163,6 +180,7 @@ export const customerRoutes = [
     url: '/api/customers/:id/flags/:flag',
     summary: 'Clear a flag',
     tags: ['customers'],
+    response: noContent,
     auth: 'customers:write',
     params: customerParams.extend({ flag: z.string().min(1).max(40) }),
     handler: async ({ params, ctx }) => customers.clearFlag(ctx.db, params.id, params.flag, ctx.actor),
@@ -172,6 +190,7 @@ export const customerRoutes = [
     url: '/api/customers/:id/merges',
     summary: 'Merges this customer took part in',
     tags: ['customers'],
+    response: MergeListSchema,
     auth: 'customers:read',
     params: customerParams,
     handler: async ({ params, ctx }) => ({ items: await customers.listMerges(ctx.db, params.id) }),
@@ -181,6 +200,7 @@ export const customerRoutes = [
     url: '/api/customers/:id/merges',
     summary: 'Merge another profile into this one by hand',
     tags: ['customers'],
+    response: MergeSchema,
     auth: 'customers:merge',
     status: 201,
     params: customerParams,
@@ -192,6 +212,7 @@ export const customerRoutes = [
     url: '/api/merges/:id/undo',
     summary: 'Undo a merge: the absorbed profile gets its identities, events and preferences back',
     tags: ['customers'],
+    response: MergeSchema,
     auth: 'customers:merge',
     params: z.object({ id: z.string().min(1).max(100) }),
     handler: async ({ params, ctx }) => customers.undoCustomerMerge(ctx.db, params.id, ctx.actor),

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { defineRoute } from '../http/route.ts';
 import { listFlagRules, updateFlagRule } from './index.ts';
+import { FlagRuleListSchema, FlagRuleSchema } from './responses.ts';
 
 export const flagRuleRoutes = [
   defineRoute({
@@ -9,6 +10,7 @@ export const flagRuleRoutes = [
     url: '/api/flag-rules',
     summary: 'The rules that derive customer flags (past issues, needs extra support, VIP)',
     tags: ['flags'],
+    response: FlagRuleListSchema,
     auth: 'customers:read',
     handler: async ({ ctx }) => ({ items: await listFlagRules(ctx.db) }),
   }),
@@ -17,6 +19,7 @@ export const flagRuleRoutes = [
     url: '/api/flag-rules/:flag',
     summary: 'Turn a flag rule on or off, or change its parameters',
     tags: ['flags'],
+    response: FlagRuleSchema,
     auth: 'settings:manage',
     audit: 'flag_rule.changed',
     params: z.object({ flag: z.string().min(1).max(50) }),

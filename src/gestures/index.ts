@@ -11,3 +11,4 @@ export {
 export { gestureErrors } from './errors.ts';
 export { gesturesOfCase } from './store.ts';
 export { type GestureRow, type GestureView, toGestureView } from './view.ts';
+export { GestureSchema, PendingGestureListSchema } from './responses.ts';

@@ -23,6 +23,8 @@ export const httpErrors = defineErrors('http', {
   cross_site_request: 'forbidden',
   route_not_found: 'not_found',
   internal_error: 'internal',
+  /** A route answered outside its declared schema (checked only with RAPPORT_CHECK_RESPONSES=1, in tests). */
+  response_mismatch: 'internal',
 });
 
 /**

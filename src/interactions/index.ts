@@ -23,3 +23,4 @@ export {
   toInteraction,
 } from './store.ts';
 export { lastSeenByHer, latestOwnContacts, type OwnContact } from './own-activity-store.ts';
+export { InteractionSchema } from './responses.ts';

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { defineRoute } from '../http/route.ts';
 import { eraseCustomer, exportCustomer } from './service.ts';
+import { CustomerExportSchema, ErasureSchema } from './responses.ts';
 
 const customerParams = z.object({ id: z.string().min(1).max(100) });
 
@@ -11,6 +12,7 @@ export const privacyRoutes = [
     url: '/api/customers/:id/export',
     summary: 'Everything held about a customer, as one JSON document (subject access request)',
     tags: ['privacy'],
+    response: CustomerExportSchema,
     auth: 'customers:export',
     params: customerParams,
     handler: async ({ params, ctx, reply }) => {
@@ -24,6 +26,7 @@ export const privacyRoutes = [
     url: '/api/customers/:id',
     summary: 'Erase a customer and every profile merged into them (right to erasure)',
     tags: ['privacy'],
+    response: ErasureSchema,
     auth: 'customers:erase',
     params: customerParams,
     handler: async ({ params, ctx }) => eraseCustomer(ctx.db, params.id, ctx.actor),

@@ -24,3 +24,4 @@ export {
 } from './policy.ts';
 export { type Breach, breachesOf, findPolicy, overdueClocks, recordBreach, withdrawBreach } from './store.ts';
 export { slaErrors } from './errors.ts';
+export { BusinessHoursSchema, HolidaysSchema, SlaPolicyListSchema, SlaPolicySchema } from './responses.ts';

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { defineRoute } from '../http/route.ts';
 import { slaTargetsSchema } from './policy.ts';
 import { archivePolicy, createPolicy, listPolicyViews, replacePolicy, restorePolicy } from './service.ts';
+import { SlaPolicyListSchema, SlaPolicySchema } from './responses.ts';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
 const archivedQuery = z.object({ include: z.enum(['archived']).optional() }).strict();
@@ -21,6 +22,7 @@ export const slaPolicyRoutes = [
     url: '/api/sla-policies',
     summary: 'SLA policies: first response, next response and resolution targets in minutes per priority',
     tags: ['sla'],
+    response: SlaPolicyListSchema,
     auth: 'cases:read',
     query: archivedQuery,
     handler: async ({ query, ctx }) => ({
@@ -32,6 +34,7 @@ export const slaPolicyRoutes = [
     url: '/api/sla-policies',
     summary: 'Create an SLA policy',
     tags: ['sla'],
+    response: SlaPolicySchema,
     auth: 'settings:manage',
     audit: 'sla_policy.created',
     status: 201,
@@ -43,6 +46,7 @@ export const slaPolicyRoutes = [
     url: '/api/sla-policies/:id',
     summary: 'Replace an SLA policy (cases opened from now on use the new targets)',
     tags: ['sla'],
+    response: SlaPolicySchema,
     auth: 'settings:manage',
     audit: 'sla_policy.changed',
     params: idParams,
@@ -54,6 +58,7 @@ export const slaPolicyRoutes = [
     url: '/api/sla-policies/:id/archive',
     summary: 'Archive an SLA policy: cases already on it keep their clocks; refused while a team uses it',
     tags: ['sla'],
+    response: SlaPolicySchema,
     auth: 'settings:manage',
     audit: 'sla_policy.archived',
     params: idParams,
@@ -64,6 +69,7 @@ export const slaPolicyRoutes = [
     url: '/api/sla-policies/:id/restore',
     summary: 'Bring an archived SLA policy back',
     tags: ['sla'],
+    response: SlaPolicySchema,
     auth: 'settings:manage',
     audit: 'sla_policy.restored',
     params: idParams,

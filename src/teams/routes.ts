@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { defineRoute } from '../http/route.ts';
 import { businessHoursSchema, holidaysSchema, timezoneSchema } from '../sla/index.ts';
 import { archiveTeam, createTeam, listTeamViews, replaceTeam, restoreTeam } from './service.ts';
+import { ArchivedTeamSchema, TeamListSchema, TeamSchema } from './responses.ts';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
 const archivedQuery = z.object({ include: z.enum(['archived']).optional() }).strict();
@@ -27,6 +28,7 @@ export const teamRoutes = [
     summary:
       'Teams with their hours, SLA policy and members (with their live case load); ?include=archived lists archived ones too',
     tags: ['teams'],
+    response: TeamListSchema,
     auth: 'cases:read',
     query: archivedQuery,
     handler: async ({ query, ctx }) => ({
@@ -38,6 +40,7 @@ export const teamRoutes = [
     url: '/api/teams',
     summary: 'Create a team',
     tags: ['teams'],
+    response: TeamSchema,
     auth: 'settings:manage',
     audit: 'team.created',
     status: 201,
@@ -49,6 +52,7 @@ export const teamRoutes = [
     url: '/api/teams/:id',
     summary: "Replace a team's settings",
     tags: ['teams'],
+    response: TeamSchema,
     auth: 'settings:manage',
     audit: 'team.changed',
     params: idParams,
@@ -61,6 +65,7 @@ export const teamRoutes = [
     summary:
       'Archive a team: its members move to the default team; refused while it has cases being worked on or assignment rules',
     tags: ['teams'],
+    response: ArchivedTeamSchema,
     auth: 'settings:manage',
     audit: 'team.archived',
     params: idParams,
@@ -71,6 +76,7 @@ export const teamRoutes = [
     url: '/api/teams/:id/restore',
     summary: 'Bring an archived team back (without members: add them again)',
     tags: ['teams'],
+    response: TeamSchema,
     auth: 'settings:manage',
     audit: 'team.restored',
     params: idParams,

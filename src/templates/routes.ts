@@ -9,6 +9,8 @@ import {
   removeTemplate,
   replaceTemplate,
 } from './service.ts';
+import { ReplyTemplateListSchema, ReplyTemplateSchema, TemplatePreviewSchema } from './responses.ts';
+import { noContent } from '../http/openapi.ts';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
 const templateBody = z
@@ -21,6 +23,7 @@ export const templateRoutes = [
     url: '/api/templates',
     summary: 'Reply templates, and the variables they may use',
     tags: ['templates'],
+    response: ReplyTemplateListSchema,
     auth: 'cases:read',
     handler: async ({ ctx }) => listTemplatesAndVariables(ctx.db),
   }),
@@ -29,6 +32,7 @@ export const templateRoutes = [
     url: '/api/templates',
     summary: 'Create a reply template ({{customer.firstName}}, {{lastOrder.id}}, …)',
     tags: ['templates'],
+    response: ReplyTemplateSchema,
     auth: 'settings:manage',
     audit: 'template.created',
     status: 201,
@@ -40,6 +44,7 @@ export const templateRoutes = [
     url: '/api/templates/preview',
     summary: 'Template text rendered with a sample customer and case, to check it while writing (nothing is saved)',
     tags: ['templates'],
+    response: TemplatePreviewSchema,
     auth: 'settings:manage',
     body: z.object({ body: z.string().min(1).max(20_000) }).strict(),
     handler: async ({ body, ctx }) => previewTemplate(body.body, { name: ctx.staff!.name }, ctx.config.companyName),
@@ -49,6 +54,7 @@ export const templateRoutes = [
     url: '/api/templates/:id',
     summary: 'Replace a reply template',
     tags: ['templates'],
+    response: ReplyTemplateSchema,
     auth: 'settings:manage',
     audit: 'template.changed',
     params: idParams,
@@ -60,6 +66,7 @@ export const templateRoutes = [
     url: '/api/templates/:id',
     summary: 'Delete a reply template',
     tags: ['templates'],
+    response: noContent,
     auth: 'settings:manage',
     audit: 'template.deleted',
     params: idParams,

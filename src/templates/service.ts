@@ -38,6 +38,13 @@ async function saveUnderFreeName(tx: Db, template: templateStore.TemplateWrite):
   });
 }
 
+/** The template as stored, read back in the transaction that wrote it. */
+async function readBack(tx: Db, id: string): Promise<templateStore.ReplyTemplate> {
+  const saved = await templateStore.findTemplate(tx, id);
+  if (!saved) throw new Error(`Template ${id} vanished inside the transaction that wrote it`);
+  return saved;
+}
+
 /** Every template, and the variables a template may use. */
 export async function listTemplatesAndVariables(db: Db) {
   return { items: await templateStore.listTemplates(db), variables: TEMPLATE_VARIABLES };
@@ -47,26 +54,22 @@ export async function createTemplate(
   db: Db,
   text: TemplateText,
   createdBy: string,
-): Promise<templateStore.ReplyTemplate | undefined> {
+): Promise<templateStore.ReplyTemplate> {
   requireRenderable(text.body);
   return db.transaction(async (tx) => {
     const id = newId('tpl');
     await saveUnderFreeName(tx, { id, ...text, createdBy });
-    return templateStore.findTemplate(tx, id);
+    return readBack(tx, id);
   });
 }
 
-export async function replaceTemplate(
-  db: Db,
-  id: string,
-  text: TemplateText,
-): Promise<templateStore.ReplyTemplate | undefined> {
+export async function replaceTemplate(db: Db, id: string, text: TemplateText): Promise<templateStore.ReplyTemplate> {
   return db.transaction(async (tx) => {
     const current = await templateStore.findTemplate(tx, id);
     if (!current) throw templateErrors.error('not_found', `No template ${id}`);
     requireRenderable(text.body);
     await saveUnderFreeName(tx, { id, ...text, createdBy: current.createdBy });
-    return templateStore.findTemplate(tx, id);
+    return readBack(tx, id);
   });
 }
 
