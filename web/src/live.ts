@@ -1,7 +1,7 @@
 // Live updates from the server (GET /api/live, server-sent events): one EventSource per stream, shared by
 // every screen part that listens to it, and the hooks a case page uses for its case and for presence.
 import { useEffect, useRef, useState } from 'react';
-import { request } from './api.ts';
+import { client } from './api/client.ts';
 
 export interface CaseChange {
   id: string;
@@ -164,13 +164,14 @@ export function usePresence(
   });
   useEffect(() => {
     if (!caseId) return;
-    const path = `/api/cases/${encodeURIComponent(caseId)}/presence`;
+    const params = { path: { id: caseId } };
     const send = (force: boolean) => {
       const now = latestState.current();
       if (!force && now === sent.current) return;
       sent.current = now;
-      request<{ people: PresentPerson[] }>(path, { method: 'POST', body: { state: now }, redirectOn401: false }).then(
-        (answer) => setPeople(answer.people),
+      client.POST('/api/cases/{id}/presence', { params, body: { state: now } }).then(
+        // TODO(contract): typed by hand until the OpenAPI document describes the answer.
+        ({ data }) => setPeople((data as { people: PresentPerson[] } | undefined)?.people ?? []),
         () => undefined,
       );
     };
@@ -180,13 +181,9 @@ export function usePresence(
     const stop = subscribeLive(caseId, { onPresence: setPeople });
     const leave = () => {
       // keepalive: the request outlives a closing tab.
-      void fetch(path, {
-        method: 'POST',
-        credentials: 'same-origin',
-        keepalive: true,
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ state: 'left' }),
-      }).catch(() => undefined);
+      client
+        .POST('/api/cases/{id}/presence', { params, body: { state: 'left' }, keepalive: true })
+        .catch(() => undefined);
     };
     window.addEventListener('pagehide', leave);
     return () => {
