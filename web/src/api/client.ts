@@ -2,14 +2,10 @@
 // (schema.d.ts, `npm run api:types`). Same-origin cookies; every problem+json refusal becomes an ApiError, and a
 // 401 tells the app the session is gone (except where a 401 is the answer itself, such as a wrong password).
 import createClient, { type Middleware } from 'openapi-fetch';
-import type { paths } from './schema.d.ts';
+import type { components, paths } from './schema.d.ts';
 
 /** One invalid input, as problem+json lists them: `{ field: 'password', reason: 'must be at least 10 characters' }`. */
-// TODO(contract): components['schemas']['FieldError'] once the document names it.
-export interface FieldError {
-  field: string;
-  reason: string;
-}
+export type FieldError = components['schemas']['FieldError'];
 
 export class ApiError extends Error {
   constructor(
