@@ -86,7 +86,10 @@ const channels = new Map<string, LiveChannel>();
 export function subscribeLive(caseId: string | null, listener: LiveListener): () => void {
   const url = caseId ? `/api/live?caseId=${encodeURIComponent(caseId)}` : '/api/live';
   let channel = channels.get(url);
-  if (!channel) channels.set(url, (channel = new LiveChannel(url)));
+  if (!channel) {
+    channel = new LiveChannel(url);
+    channels.set(url, channel);
+  }
   channel.listeners.add(listener);
   channel.open();
   const joined = channel;

@@ -34,7 +34,7 @@ interface BulkActionBarProps {
   selected: CaseSummary[];
   onClear: () => void;
   /** Called after the action ran, to read the queue again. */
-  onDone: () => Promise<unknown> | void;
+  onDone: () => unknown;
 }
 
 export function BulkActionBar({ selected, onClear, onDone }: BulkActionBarProps) {

@@ -118,6 +118,7 @@ export function CaseShortcuts({
         }
       : {}),
   });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: another case clears the message left from the last one
   useEffect(() => setMessage(''), [detail.id]);
   return (
     <div role="status" data-testid="shortcut-status">

@@ -100,7 +100,7 @@ export function Case({ reference }: { reference: string }) {
       </div>
       {detail.isPending && <Loading label="Loading case…" />}
       {detail.isError && !detail.data && <ErrorAlert error={detail.error} />}
-      {detail.data && detail.data.merge?.mergedInto && (
+      {detail.data?.merge?.mergedInto && (
         <CaseMergeBanner mergedInto={detail.data.merge.mergedInto} onUndone={refreshBoth} />
       )}
       {detail.data && (
