@@ -4,7 +4,7 @@ import { useEffect, type ReactNode } from 'react';
 import { api, setUnauthorizedHandler } from './api.ts';
 import { queryKeys } from './queries.ts';
 import { followLink, navigate, safeReturnPath, useLocation } from './router.ts';
-import type { Staff } from './types.ts';
+import type { Staff } from './api/types.ts';
 import { ErrorAlert, Loading } from './components/ErrorAlert.tsx';
 import { Shell } from './components/Shell.tsx';
 import { SignIn } from './pages/SignIn.tsx';

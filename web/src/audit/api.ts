@@ -6,9 +6,7 @@ import type { AuditEntry } from './types.ts';
 export const auditApi = {
   /** `before`: the id to page back from (entries with smaller ids); null for the newest. */
   entries: (filters: AuditFilters, pageSize: number, before: number | null, signal?: AbortSignal) =>
-    dataOf<{ items: AuditEntry[] }>(
-      client.GET('/api/audit', { params: { query: auditQuery(filters, pageSize, before) }, signal }),
-    ),
+    dataOf(client.GET('/api/audit', { params: { query: auditQuery(filters, pageSize, before) }, signal })),
 };
 
 /** Set values only; the default page size is left out, as in the page's address. */

@@ -6,7 +6,7 @@ import { describeGesture } from '../cases.ts';
 import { useCan } from '../permissions.ts';
 import { useStaff } from '../staff.ts';
 import { absoluteTime, relativeTime } from '../time.ts';
-import type { Gesture } from '../types.ts';
+import type { Gesture } from '../api/types.ts';
 import { useAction } from '../useAction.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 

@@ -6,7 +6,7 @@ import { UNNAMED_CUSTOMER } from '../customer-label.ts';
 import { humanize } from '../labels.ts';
 import { followLink } from '../router.ts';
 import { absoluteTime, relativeTime } from '../time.ts';
-import type { CaseDetail } from '../types.ts';
+import type { CaseDetail } from '../api/types.ts';
 import { useNow } from '../useNow.ts';
 import { ChannelIcon } from './ChannelIcon.tsx';
 import { CaseStatusBadge, PriorityBadge } from './CaseStatusBadge.tsx';

@@ -3,7 +3,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { api } from '../api.ts';
 import { statusMoves } from '../cases.ts';
-import type { CaseDetail, CaseStatus } from '../types.ts';
+import type { CaseDetail, CaseStatus } from '../api/types.ts';
 import { ConfirmButton } from './ConfirmButton.tsx';
 import { ErrorAlert } from './ErrorAlert.tsx';
 

@@ -9,7 +9,7 @@ import { useStaff } from '../staff.ts';
 import { UNNAMED_CUSTOMER } from '../customer-label.ts';
 import { humanize } from '../labels.ts';
 import { followLink, navigate } from '../router.ts';
-import type { CaseSummary } from '../types.ts';
+import type { CaseSummary } from '../api/types.ts';
 import { useNow } from '../useNow.ts';
 import { ChannelIcon } from './ChannelIcon.tsx';
 import { CaseStatusBadge, PriorityBadge } from './CaseStatusBadge.tsx';

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { api } from '../api.ts';
 import { useCan } from '../permissions.ts';
-import type { ContextCard, Erasure } from '../types.ts';
+import type { ContextCard, Erasure } from '../api/types.ts';
 import { EraseDialog } from './EraseDialog.tsx';
 
 export function CustomerActions({ card, onErased }: { card: ContextCard; onErased: (erasure: Erasure) => void }) {

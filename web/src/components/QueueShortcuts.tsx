@@ -6,7 +6,7 @@ import { caseActions } from '../case-actions.ts';
 import { casePath } from '../cases.ts';
 import { navigate } from '../router.ts';
 import { moveSelection, neighbourIn } from '../shortcuts.ts';
-import type { CaseDetail } from '../types.ts';
+import type { CaseDetail } from '../api/types.ts';
 import { useShortcutHandlers } from '../useShortcuts.ts';
 import '../live.css';
 

@@ -9,7 +9,7 @@ import { useCan } from '../permissions.ts';
 import { followLink, navigate } from '../router.ts';
 import { useStaff } from '../staff.ts';
 import { queryKeys } from '../queries.ts';
-import type { CaseDetail } from '../types.ts';
+import type { CaseDetail } from '../api/types.ts';
 import { CaseDetailsForm } from '../components/CaseDetailsForm.tsx';
 import { CaseGestures } from '../components/CaseGestures.tsx';
 import { CaseHeader } from '../components/CaseHeader.tsx';

@@ -1,6 +1,6 @@
 // The shapes of the help-desk settings API (teams, SLA policies, assignment rules, templates, flag rules,
 // case settings) as the settings screens read and send them.
-import type { CasePriority, Team } from '../types.ts';
+import type { CasePriority, Team } from '../api/types.ts';
 import type { BusinessHours } from './business-hours.ts';
 
 /** A team as `GET /api/teams` lists it: the calendar its SLA clocks run on, and its members' load. */
