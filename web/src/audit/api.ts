@@ -1,7 +1,6 @@
 // The audit trail endpoint: one page of entries, newest first, for managers and admins (`audit:read`).
 import { client, dataOf } from '../api/client.ts';
 import { DEFAULT_PAGE_SIZE, FILTER_FIELDS, type AuditFilters } from './filters.ts';
-import type { AuditEntry } from './types.ts';
 
 export const auditApi = {
   /** `before`: the id to page back from (entries with smaller ids); null for the newest. */
