@@ -21,9 +21,9 @@ export function AuditFilterForm({ applied, byField, onApply }: AuditFilterFormPr
   useEffect(() => setDraft({ customerId, actorId, action }), [customerId, actorId, action]);
 
   return (
+    // biome-ignore lint/a11y/useSemanticElements: <search> is not yet in every browser the help desk supports; role=search on the form is the ARIA pattern
     <form
       className="panel audit-filters"
-      // biome-ignore lint/a11y/useSemanticElements: <search> is not yet in every browser the help desk supports; role=search on the form is the ARIA pattern
       role="search"
       aria-label="Filter the audit log"
       noValidate
