@@ -1,5 +1,6 @@
 // The context card: everything an agent needs before replying, with "what to say next" up top.
 // Staff whose role allows it can edit preferences and flags and undo merges right here.
+import { useMutation } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { api } from '../api.ts';
 import { cardLabel, UNNAMED_CUSTOMER } from '../customer-label.ts';
@@ -20,9 +21,13 @@ export function ContextCard({ card, onChanged }: { card: Card; onChanged: () => 
   const editable = can('customers:write');
   const traits = Object.entries(card.traits ?? {});
   const label = cardLabel(card);
+  const removing = useMutation({
+    mutationFn: (key: string) => api.removePreference(card.id, key),
+    onSuccess: () => onChanged(),
+  });
+  // Preferences shows a refusal beside the list.
   const removePreference = async (key: string) => {
-    await api.removePreference(card.id, key);
-    await onChanged();
+    await removing.mutateAsync(key);
   };
   return (
     <aside className="context-card panel" data-testid="context-card" aria-label="Customer context">

@@ -1,5 +1,5 @@
 // Settings → Write keys: the credentials websites, shops and other systems send events with.
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { queryKeys, useInvalidate } from '../queries.ts';
 import { useState } from 'react';
 import { api } from '../api.ts';
@@ -15,10 +15,16 @@ export function WriteKeys() {
   const reloadKeys = () => void invalidate(queryKeys.writeKeys());
   const [created, setCreated] = useState<CreatedWriteKey | null>(null);
 
+  // WriteKeyList shows a refusal beside the key, so the mutation's own error is not shown again here.
+  const revoking = useMutation({
+    mutationFn: (key: WriteKey) => api.revokeWriteKey(key.id),
+    onSuccess: (_answer, key) => {
+      if (created?.id === key.id) setCreated(null);
+      reloadKeys();
+    },
+  });
   const revoke = async (key: WriteKey) => {
-    await api.revokeWriteKey(key.id);
-    if (created?.id === key.id) setCreated(null);
-    reloadKeys();
+    await revoking.mutateAsync(key);
   };
 
   return (
