@@ -3,6 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { z } from 'zod';
 import { checkResponse } from './response-check.ts';
+import { RapportError, toProblem } from './errors.ts';
+import { ProblemSchema } from './openapi.ts';
 import { defineRoute, noContent } from './route.ts';
 
 process.env.RAPPORT_CHECK_RESPONSES = '1';
@@ -89,4 +91,12 @@ test('a handler must answer what its schema declares, at compile time too', () =
     // @ts-expect-error the handler answers a number where the schema declares a string
     handler: async () => ({ id: 1 }),
   });
+});
+
+test('problem details, with their field errors, are what the Problem schema declares', () => {
+  const refusal = new RapportError('invalid_input', 'Invalid body: name: Required', 400, [
+    { field: 'name', reason: 'Required' },
+  ]);
+  assert.equal(ProblemSchema.safeParse(toProblem(refusal, 'req-1')).success, true);
+  assert.equal(ProblemSchema.safeParse(toProblem(new RapportError('conflict', 'Taken', 409))).success, true);
 });

@@ -7,7 +7,10 @@ export const SlaPolicySchema = z
   .strictObject({
     id: z.string(),
     name: z.string(),
-    targets: slaTargetsSchema.meta({ description: 'Minutes per priority: firstResponse, nextResponse, resolution' }),
+    // Lazy: policy.ts sits in an import cycle (cases ↔ sla) and may not be initialised when this file is.
+    targets: z
+      .lazy(() => slaTargetsSchema)
+      .meta({ description: 'Minutes per priority: firstResponse, nextResponse, resolution' }),
     businessHoursOnly: z.boolean(),
     archivedAt: z.string().nullable(),
   })
