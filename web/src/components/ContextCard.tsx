@@ -1,12 +1,13 @@
 // The context card: everything an agent needs before replying, with "what to say next" up top.
 // Staff whose role allows it can edit preferences and flags and undo merges right here.
+import { useMutation } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { api } from '../api.ts';
 import { cardLabel, UNNAMED_CUSTOMER } from '../customer-label.ts';
 import { humanize } from '../labels.ts';
 import { useCan } from '../permissions.ts';
 import { absoluteTime, formatDate, relativeTime } from '../time.ts';
-import type { ContextCard as Card, LastContact } from '../types.ts';
+import type { ContextCard as Card, LastContact } from '../api/types.ts';
 import { Flags } from './Flags.tsx';
 import { Identities } from './Identities.tsx';
 import { Merges } from './Merges.tsx';
@@ -20,9 +21,13 @@ export function ContextCard({ card, onChanged }: { card: Card; onChanged: () => 
   const editable = can('customers:write');
   const traits = Object.entries(card.traits ?? {});
   const label = cardLabel(card);
+  const removing = useMutation({
+    mutationFn: (key: string) => api.removePreference(card.id, key),
+    onSuccess: () => onChanged(),
+  });
+  // Preferences shows a refusal beside the list.
   const removePreference = async (key: string) => {
-    await api.removePreference(card.id, key);
-    await onChanged();
+    await removing.mutateAsync(key);
   };
   return (
     <aside className="context-card panel" data-testid="context-card" aria-label="Customer context">

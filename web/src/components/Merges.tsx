@@ -1,7 +1,8 @@
 // Merges this customer took part in; staff who may merge can undo one that still stands.
+import { useMutation } from '@tanstack/react-query';
 import { api } from '../api.ts';
 import { formatDate } from '../time.ts';
-import type { Merge } from '../types.ts';
+import type { Merge } from '../api/types.ts';
 import { ConfirmButton } from './ConfirmButton.tsx';
 
 interface MergesProps {
@@ -12,6 +13,8 @@ interface MergesProps {
 }
 
 export function Merges({ merges, survivorId, onUndone }: MergesProps) {
+  // ConfirmButton shows a refusal itself.
+  const undo = useMutation({ mutationFn: (mergeId: string) => api.undoMerge(mergeId), onSuccess: () => onUndone?.() });
   return (
     <ul className="merges">
       {merges.map((merge) => {
@@ -39,8 +42,7 @@ export function Merges({ merges, survivorId, onUndone }: MergesProps) {
                 label="Undo merge"
                 question={`Split ${other} back out, with its identities and events?`}
                 onConfirm={async () => {
-                  await api.undoMerge(merge.id);
-                  await onUndone();
+                  await undo.mutateAsync(merge.id);
                 }}
               />
             )}

@@ -1,0 +1,99 @@
+// The query keys of the UI's one data layer (TanStack Query), and the small hooks screens share.
+// Keys are arrays from general to specific, so invalidating a prefix (`queryKeys.cases()`) refreshes every
+// read under it: after a save, invalidate the narrowest key that covers what the server changed.
+import { useQueryClient } from '@tanstack/react-query';
+
+export const queryKeys = {
+  /** Who is signed in (GET /api/auth/me). */
+  me: () => ['me'] as const,
+  /** Every customer read: search pages, context cards and timelines. */
+  customers: () => ['customers'] as const,
+  /** Every customer search answer. */
+  customerSearches: () => ['customers', 'search'] as const,
+  /** Customer search (GET /api/customers?q=); an empty `q` is "recently seen". */
+  customerSearch: (q: string) => ['customers', 'search', q] as const,
+  /** One customer's context card (GET /api/customers/:id), by the id asked for. */
+  customer: (id: string) => ['customers', 'card', id] as const,
+  /** One customer's timeline, paged (GET /api/customers/:id/timeline). */
+  timeline: (customerId: string) => ['customers', 'timeline', customerId] as const,
+  /** Every case read: queues, case pages, breaching, undelivered, reply targets. Live updates invalidate it. */
+  cases: () => ['cases'] as const,
+  /** One queue or list of cases (GET /api/cases with this filter), paged. */
+  caseList: (filter: object) => ['cases', 'list', filter] as const,
+  /** One case page (GET /api/cases/:ref), by the number or id in the address. */
+  case: (reference: string | number) => ['cases', 'detail', String(reference)] as const,
+  /** Where a reply to this case would go (GET /api/cases/:id/reply-target). */
+  replyTarget: (caseId: string) => ['cases', 'reply-target', caseId] as const,
+  /** Where colleagues mentioned the signed-in person (GET /api/mentions). */
+  mentions: () => ['mentions'] as const,
+  /** Every gesture read: pending approvals and limits. */
+  gestures: () => ['gestures'] as const,
+  /** Gestures waiting for a manager (GET /api/gestures). */
+  pendingGestures: () => ['gestures', 'pending'] as const,
+  /** One staff member's gesture limits and what they used (GET /api/staff/:id/gesture-limits). */
+  gestureLimits: (staffId: string) => ['gestures', 'limits', staffId] as const,
+  /** The staff list (GET /api/staff, admins): accounts, roles, case-taking. */
+  staff: () => ['staff'] as const,
+  /** Personal API tokens: the signed-in person's own (no id) or, for admins, `staffId`'s (GET /api/tokens). */
+  tokens: (staffId?: string) => ['tokens', staffId ?? 'mine'] as const,
+  /** Write keys for ingest (GET /api/write-keys). */
+  writeKeys: () => ['write-keys'] as const,
+  /** Teams, with or without archived ones (GET /api/teams); `teams()` alone covers both lists. */
+  teams: (includeArchived?: boolean) =>
+    includeArchived === undefined ? (['teams'] as const) : (['teams', includeArchived ? 'all' : 'active'] as const),
+  /** SLA policies, with or without archived ones (GET /api/sla-policies); `slaPolicies()` covers both. */
+  slaPolicies: (includeArchived?: boolean) =>
+    includeArchived === undefined
+      ? (['sla-policies'] as const)
+      : (['sla-policies', includeArchived ? 'all' : 'active'] as const),
+  /** Assignment rules in the order they are tried (GET /api/assignment-rules). */
+  assignmentRules: () => ['assignment-rules'] as const,
+  /** Reply templates and their variables (GET /api/templates). */
+  templates: () => ['templates'] as const,
+  /** Flag rules (GET /api/flag-rules). */
+  flagRules: () => ['flag-rules'] as const,
+  /** Case settings (GET /api/settings/cases). */
+  caseSettings: () => ['case-settings'] as const,
+  /** The audit log for one set of filters, paged (GET /api/audit). */
+  audit: (filters: object, pageSize: number) => ['audit', filters, pageSize] as const,
+};
+
+/** What a query key is: one of the arrays `queryKeys` builds. */
+export type QueryKey = ReturnType<(typeof queryKeys)[keyof typeof queryKeys]>;
+
+/**
+ * `const invalidate = useInvalidate(); await invalidate(queryKeys.staff());` — marks every query under these keys
+ * stale and refetches those on screen; resolves when they are back.
+ */
+export function useInvalidate(): (...keys: readonly QueryKey[]) => Promise<void> {
+  const client = useQueryClient();
+  return async (...keys) => {
+    await Promise.all(keys.map((queryKey) => client.invalidateQueries({ queryKey })));
+  };
+}
+
+/** A cursor-paged answer, as the API pages lists. */
+export interface CursorPage<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** The paging options of a cursor-paged `useInfiniteQuery`: the first page has no cursor; the last has no next. */
+export const cursorPaging = {
+  initialPageParam: null as string | null,
+  getNextPageParam: (last: { nextCursor: string | null }): string | null | undefined => last.nextCursor ?? undefined,
+};
+
+/** The pages loaded so far as one list, each item once: an item that changed while paging can come back. */
+export function itemsOf<T extends { id: string | number }>(pages: readonly CursorPage<T>[] | undefined): T[] {
+  const seen = new Set<string | number>();
+  const items: T[] = [];
+  for (const page of pages ?? []) {
+    for (const item of page.items) {
+      if (seen.has(item.id)) continue;
+      seen.add(item.id);
+      items.push(item);
+    }
+  }
+  return items;
+}
