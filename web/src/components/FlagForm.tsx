@@ -38,6 +38,7 @@ export function FlagForm({ customerId, onSet }: { customerId: string; onSet: () 
         aria-label="Set a flag"
       >
         {form.general !== null && <ErrorAlert error={form.general} />}
+        {/* biome-ignore lint/a11y/useSemanticElements: a row of chips, not a fieldset with a legend; the group is named all the same. */}
         <div className="chips" role="group" aria-label="Usual flags">
           {USUAL_FLAGS.map((usual) => (
             <button

@@ -1,12 +1,13 @@
 // An admin's controls for one staff account: change the role, reset the password, disable or enable the
 // account, and see and revoke their API tokens. Opened from their row in the staff list.
-import { useState } from 'react';
-import { describedBy } from '../forms.ts';
+import { useMutation } from '@tanstack/react-query';
+import { z } from 'zod';
+import { useZodForm } from '../forms/useZodForm.ts';
 import { humanize } from '../labels.ts';
+import { queryKeys, useInvalidate } from '../queries.ts';
 import { PASSWORD_RULE, staffAccountsApi, type ApiToken, type StaffAccount } from '../staff-api.ts';
-import { STAFF_ROLES, type StaffRole } from '../types.ts';
+import { STAFF_ROLES } from '../types.ts';
 import { useAction } from '../useAction.ts';
-import { useFormSubmit } from '../useFormSubmit.ts';
 import { useLoaded } from '../useLoaded.ts';
 import { ConfirmButton } from './ConfirmButton.tsx';
 import { ErrorAlert, Loading } from './ErrorAlert.tsx';
@@ -71,21 +72,26 @@ export function StaffAccountForm({ member, onChanged, onClose }: StaffAccountFor
   );
 }
 
+const roleSchema = z.object({ role: z.enum(STAFF_ROLES) });
+
 function RoleForm({ member, onChanged }: { member: StaffAccount; onChanged: (member: StaffAccount) => void }) {
-  const [role, setRole] = useState<StaffRole>(member.role);
+  const form = useZodForm(roleSchema, { defaultValues: { role: member.role }, fields: ['role'] });
+  const invalidate = useInvalidate();
+  const change = useMutation({
+    mutationFn: ({ role }: z.output<typeof roleSchema>) => staffAccountsApi.changeRole(member.id, role),
+    onSuccess: () => invalidate(queryKeys.staff()),
+  });
   const id = `staff-account-role-${member.id}`;
-  const { submit, saving, problem } = useFormSubmit(['role'], async () =>
-    onChanged(await staffAccountsApi.changeRole(member.id, role)),
-  );
   return (
-    <form className="staff-account-part" onSubmit={submit} noValidate aria-label={`Role of ${member.name}`}>
-      {problem.general !== null && <ErrorAlert error={problem.general} />}
-      <Field id={id} label="Role" error={problem.byField.role}>
-        <select
-          {...describedBy(id, problem.byField.role)}
-          value={role}
-          onChange={(event) => setRole(event.target.value as StaffRole)}
-        >
+    <form
+      className="staff-account-part"
+      onSubmit={form.submitWith(async (values) => onChanged(await change.mutateAsync(values)))}
+      noValidate
+      aria-label={`Role of ${member.name}`}
+    >
+      {form.general !== null && <ErrorAlert error={form.general} />}
+      <Field id={id} label="Role" error={form.errorOf('role')}>
+        <select {...form.input('role', id)}>
           {STAFF_ROLES.map((option) => (
             <option key={option} value={option}>
               {humanize(option)}
@@ -93,45 +99,47 @@ function RoleForm({ member, onChanged }: { member: StaffAccount; onChanged: (mem
           ))}
         </select>
       </Field>
-      <button type="submit" disabled={saving || role === member.role}>
-        {saving ? 'Changing…' : 'Change role'}
+      <button type="submit" disabled={form.saving || form.watch('role') === member.role}>
+        {form.saving ? 'Changing…' : 'Change role'}
       </button>
     </form>
   );
 }
 
+// The password's strength is the server's rule (PASSWORD_RULE says it), refused beside the box.
+const passwordSchema = z.object({ password: z.string() });
+
 function PasswordResetForm({ member, onReset }: { member: StaffAccount; onReset: (member: StaffAccount) => void }) {
-  const [password, setPassword] = useState('');
-  const id = `staff-account-password-${member.id}`;
-  const { submit, saving, problem } = useFormSubmit(['password'], async () => {
-    const updated = await staffAccountsApi.resetPassword(member.id, password);
-    setPassword('');
-    onReset(updated);
+  const form = useZodForm(passwordSchema, { defaultValues: { password: '' }, fields: ['password'] });
+  const invalidate = useInvalidate();
+  const reset = useMutation({
+    mutationFn: ({ password }: z.output<typeof passwordSchema>) => staffAccountsApi.resetPassword(member.id, password),
+    // A reset ends their sessions and tokens.
+    onSuccess: () => invalidate(queryKeys.staff(), queryKeys.tokens(member.id)),
   });
+  const id = `staff-account-password-${member.id}`;
   return (
     <form
       className="staff-account-part"
-      onSubmit={submit}
+      onSubmit={form.submitWith(async (values) => {
+        const updated = await reset.mutateAsync(values);
+        form.reset();
+        onReset(updated);
+      })}
       noValidate
       aria-label={`Reset the password of ${member.name}`}
     >
-      {problem.general !== null && <ErrorAlert error={problem.general} />}
+      {form.general !== null && <ErrorAlert error={form.general} />}
       <Field
         id={id}
         label="New password"
-        error={problem.byField.password}
+        error={form.errorOf('password')}
         hint={`${PASSWORD_RULE} Their sessions and tokens end.`}
       >
-        <input
-          {...describedBy(id, problem.byField.password)}
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-        />
+        <input {...form.input('password', id)} type="password" autoComplete="new-password" />
       </Field>
-      <button type="submit" disabled={saving || password === ''}>
-        {saving ? 'Resetting…' : 'Reset password'}
+      <button type="submit" disabled={form.saving || form.watch('password') === ''}>
+        {form.saving ? 'Resetting…' : 'Reset password'}
       </button>
     </form>
   );
