@@ -2,7 +2,8 @@
 // and whether automatic assignment picks them. Opened from their row in the staff list.
 import { useMutation } from '@tanstack/react-query';
 import { z } from 'zod';
-import { describedBy, useZodForm } from '../forms/useZodForm.ts';
+import { describedBy } from '../forms.ts';
+import { useZodForm } from '../forms/useZodForm.ts';
 import { queryKeys, useInvalidate } from '../queries.ts';
 import { settingsApi } from '../settings/api.ts';
 import { listOf, listText } from '../settings/lists.ts';

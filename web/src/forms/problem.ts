@@ -44,8 +44,3 @@ export function placeProblem(error: unknown, placement: Placement): PlacedProble
   if (codeField) byField[formName(codeField)] ??= error.message;
   return Object.keys(byField).length > 0 ? { byField, general: null } : { byField, general: error };
 }
-
-/** A refusal decided in the browser, shown the same way as one from the server. */
-export function fieldRefusal(field: string, reason: string): ApiError {
-  return new ApiError(400, 'invalid_input', reason, [{ field, reason }]);
-}

@@ -4,6 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState, type BaseSyntheticEvent } from 'react';
 import { get, useForm, type DefaultValues, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
+import { describedBy } from '../forms.ts';
 import { placeProblem, type Placement } from './problem.ts';
 
 export interface ZodFormOptions<Values> extends Partial<Placement> {
@@ -23,20 +24,12 @@ export interface ZodForm<Values extends FieldValues, Output> extends UseFormRetu
   /** The message beside one field, from the schema or the server; any name the form placed an error under. */
   errorOf: (name: string) => string | undefined;
   /** An input wired to the form: `<input {...form.input('name', 'team-name')} />`, described by its message. */
-  input: (name: Path<Values>, id: string) => ReturnType<UseFormReturn<Values>['register']> & Described;
+  input: (
+    name: Path<Values>,
+    id: string,
+  ) => ReturnType<UseFormReturn<Values>['register']> & ReturnType<typeof describedBy>;
   /** Puts the API's refusal of a save that did not go through `submitWith` (a second request) on the fields. */
   showProblem: (error: unknown) => void;
-}
-
-interface Described {
-  id: string;
-  'aria-invalid': true | undefined;
-  'aria-describedby': string | undefined;
-}
-
-/** Ties an input to its message for screen readers: `<input {...describedBy('staff-email', message)} />`. */
-export function describedBy(id: string, message: string | undefined): Described {
-  return { id, 'aria-invalid': message ? true : undefined, 'aria-describedby': message ? `${id}-error` : undefined };
 }
 
 /**

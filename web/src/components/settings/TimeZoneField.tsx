@@ -2,7 +2,7 @@
 // picked from a list of 400, and checked by the server, which names a zone it does not know.
 import { useMemo } from 'react';
 import { knownTimeZones, timeIn } from '../../settings/business-hours.ts';
-import { describedBy } from '../../forms/useZodForm.ts';
+import { describedBy } from '../../forms.ts';
 import { Field } from '../Field.tsx';
 
 interface TimeZoneFieldProps {
