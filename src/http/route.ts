@@ -1,12 +1,13 @@
 // A route is a declaration — auth rule, schemas, handler — handed to one wrapper that authenticates,
 // parses input once, and maps errors. Handlers only ever see parsed input and a RequestContext.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z, type ZodType } from 'zod';
+import type { ZodType } from 'zod';
 import { RapportError, invalidInput } from './errors.ts';
 import type { AppDeps, RequestContext } from './context.ts';
 import { authenticate, SESSION_COOKIE } from './auth.ts';
 import { assertSameOrigin, needsSameOrigin } from './same-origin.ts';
 import { assertCleanText } from './body-parsing.ts';
+import { checkResponse } from './response-check.ts';
 import type { Permission } from '../staff/index.ts';
 import type { Database } from '../store/db.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -28,7 +29,7 @@ export interface RouteInput<P, Q, B> {
   setStatus(status: number): void;
 }
 
-export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
+export interface RouteSpec<P = unknown, Q = unknown, B = unknown, R = any, A = any> {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   summary: string;
@@ -46,11 +47,18 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
    * customer's data but decide who sees it and how customers are served.
    */
   audit?: string;
-  handler(input: RouteInput<P, Q, B>): Promise<unknown>;
+  /**
+   * What the route answers with its usual status: a zod schema, `noContent` (204) or `eventStream` (SSE).
+   * The handler must return its type; with RAPPORT_CHECK_RESPONSES=1 every answer is checked against it.
+   */
+  response?: ZodType<R>;
+  /** Answers given with another status through `setStatus` (e.g. 202 when a request waits for approval). */
+  responses?: Readonly<Record<number, ZodType<A>>>;
+  handler(input: RouteInput<P, Q, B>): Promise<NoInfer<R | A>>;
 }
 
 /** Keeps each route's generic types when routes are collected in an array. */
-export function defineRoute<P, Q, B>(spec: RouteSpec<P, Q, B>): RouteSpec<P, Q, B> {
+export function defineRoute<P, Q, B, R = unknown, A = never>(spec: RouteSpec<P, Q, B, R, A>): RouteSpec<P, Q, B, R, A> {
   return spec;
 }
 
@@ -95,6 +103,7 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, routes: read
             })
           : await spec.handler({ params, query, body, ctx, request, reply, setStatus });
         if (reply.sent) return reply;
+        checkResponse(spec, status, result);
         if (result === undefined) return reply.code(status ?? 204).send();
         return reply.code(status ?? 200).send(result);
       },
@@ -102,67 +111,6 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, routes: read
   }
 }
 
-/** Describes the declared routes as OpenAPI 3.1, from the same schemas that validate them. */
-export function openApiDocument(routes: readonly RouteSpec<any, any, any>[]): Record<string, unknown> {
-  const paths: Record<string, Record<string, unknown>> = {};
-  const toJson = (schema: ZodType | undefined) =>
-    schema ? z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) : undefined;
-  for (const spec of routes) {
-    const path = spec.url.replace(/:([A-Za-z]+)/g, '{$1}');
-    const params = toJson(spec.params) as { properties?: Record<string, unknown> } | undefined;
-    const query = toJson(spec.query) as { properties?: Record<string, unknown>; required?: string[] } | undefined;
-    const parameters = [
-      ...Object.entries(params?.properties ?? {}).map(([name, schema]) => ({
-        name,
-        in: 'path',
-        required: true,
-        schema,
-      })),
-      ...Object.entries(query?.properties ?? {}).map(([name, schema]) => ({
-        name,
-        in: 'query',
-        required: query?.required?.includes(name) ?? false,
-        schema,
-      })),
-    ];
-    const rules: readonly AuthRule[] = typeof spec.auth === 'string' ? [spec.auth] : spec.auth;
-    const security = rules.flatMap(
-      (rule): Array<Record<string, string[]>> =>
-        rule === 'public' ? [] : rule === 'write-key' ? [{ writeKey: [] }] : [{ bearer: [] }, { session: [] }],
-    );
-    const permission = rules.find((rule) => rule !== 'public' && rule !== 'signed-in' && rule !== 'write-key');
-    (paths[path] ??= {})[spec.method.toLowerCase()] = {
-      summary: spec.summary,
-      tags: spec.tags,
-      ...(permission ? { 'x-permission': permission } : {}),
-      security,
-      ...(parameters.length ? { parameters } : {}),
-      ...(spec.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: toJson(spec.body) } } } }
-        : {}),
-      responses: {
-        [String(spec.status ?? 200)]: { description: 'Success' },
-        default: { description: 'Problem details (RFC 9457)', content: { 'application/problem+json': {} } },
-      },
-    };
-  }
-  return {
-    openapi: '3.1.0',
-    info: {
-      title: 'Rapport API',
-      version: '0.1.0',
-      description:
-        'Customer data core (ingest, identities, timeline, preferences) and cases (channels, SLAs, gestures, replies).',
-    },
-    components: {
-      securitySchemes: {
-        bearer: { type: 'http', scheme: 'bearer', description: 'Personal token from `npx rapport token create`' },
-        session: { type: 'apiKey', in: 'cookie', name: 'rapport_session' },
-        writeKey: { type: 'http', scheme: 'basic', description: 'Write key as the user name, empty password' },
-      },
-    },
-    paths,
-  };
-}
+export { eventStream, noContent, openApiDocument } from './openapi.ts';
 
 export { RapportError };

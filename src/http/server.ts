@@ -21,6 +21,7 @@ import { gestureLimitRoutes } from '../gestures/routes.ts';
 import formbody from '@fastify/formbody';
 import { liveRoutes } from '../live/index.ts';
 import { answerUnreadableRequest, parseFormBody, registerBodyParsing } from './body-parsing.ts';
+import { registerApiReference } from './api-reference.ts';
 
 // RAPPORT_WEB_DIST lets a developer serve a UI built elsewhere (parallel builds of one checkout must not share web/dist).
 const WEB_DIST = process.env.RAPPORT_WEB_DIST ?? fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -94,8 +95,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
     await forms.register(formbody, { bodyLimit: 64 * 1024, parser: parseFormBody });
     registerRoutes(forms, deps, contactFormRoutes);
   });
-  const openApi = openApiDocument(ALL_ROUTES);
-  app.get('/api/openapi.json', async () => openApi);
+  registerApiReference(app, openApiDocument(ALL_ROUTES));
   app.get('/healthz', async () => ({ ok: true }));
 
   const hasUi = existsSync(WEB_DIST);

@@ -1,6 +1,6 @@
 // Calls for working cases beyond one field at a time: "Take it", bulk actions on a queue's selection,
-// and merging duplicate cases (and undoing a merge). Same request wrapper as api.ts.
-import { request } from './api.ts';
+// and merging duplicate cases (and undoing a merge). Same client as api.ts.
+import { client, dataOf } from './api/client.ts';
 import type { CasePriority, CaseStatus, CaseSummary } from './types.ts';
 
 export type BulkAction =
@@ -34,14 +34,13 @@ export interface CaseMerge {
   undoneBy: string | null;
 }
 
-const casePath = (id: string | number) => `/api/cases/${encodeURIComponent(String(id))}`;
+const byId = (id: string) => ({ params: { path: { id } } });
 
 export const caseActions = {
-  take: (id: string) => request<CaseSummary>(`${casePath(id)}/take`, { method: 'POST' }),
+  take: (id: string) => dataOf<CaseSummary>(client.POST('/api/cases/{id}/take', byId(id))),
   bulk: (ids: string[], action: BulkAction) =>
-    request<BulkReport>('/api/cases/bulk', { method: 'POST', body: { ids, action } }),
+    dataOf<BulkReport>(client.POST('/api/cases/bulk', { body: { ids, action } })),
   merge: (id: string, intoCaseId: string) =>
-    request<CaseMerge>(`${casePath(id)}/merge`, { method: 'POST', body: { intoCaseId } }),
-  undoMerge: (mergeId: string) =>
-    request<CaseMerge>(`/api/case-merges/${encodeURIComponent(mergeId)}/undo`, { method: 'POST' }),
+    dataOf<CaseMerge>(client.POST('/api/cases/{id}/merge', { ...byId(id), body: { intoCaseId } })),
+  undoMerge: (mergeId: string) => dataOf<CaseMerge>(client.POST('/api/case-merges/{id}/undo', byId(mergeId))),
 };

@@ -1,6 +1,6 @@
 // The API calls about reply delivery: where a reply to a case would go, the "Failed to send" queue,
 // and trying a reply that did not go out again (src/cases/delivery-routes.ts).
-import { request } from './api.ts';
+import { client, dataOf } from './api/client.ts';
 import type { CaseMessage, CaseSummary, Page } from './types.ts';
 
 export interface ReplyTarget {
@@ -18,13 +18,13 @@ export type UndeliveredCase = CaseSummary & {
   undelivered: { messageId: number; status: string; error: string; at: string };
 };
 
-const casePath = (id: string) => `/api/cases/${encodeURIComponent(id)}`;
-
 export const deliveryApi = {
   replyTarget: (caseId: string, signal?: AbortSignal) =>
-    request<ReplyTarget>(`${casePath(caseId)}/reply-target`, { signal }),
+    dataOf<ReplyTarget>(client.GET('/api/cases/{id}/reply-target', { params: { path: { id: caseId } }, signal })),
   retryReply: (caseId: string, messageId: number) =>
-    request<CaseMessage>(`${casePath(caseId)}/replies/${messageId}/retry`, { method: 'POST' }),
+    dataOf<CaseMessage>(
+      client.POST('/api/cases/{id}/replies/{messageId}/retry', { params: { path: { id: caseId, messageId } } }),
+    ),
   undeliveredCases: (limit: number, signal?: AbortSignal) =>
-    request<Page<UndeliveredCase>>(`/api/cases/undelivered?limit=${limit}`, { signal }),
+    dataOf<Page<UndeliveredCase>>(client.GET('/api/cases/undelivered', { params: { query: { limit } }, signal })),
 };

@@ -1,7 +1,9 @@
 // Live updates from the server (GET /api/live, server-sent events): one EventSource per stream, shared by
-// every screen part that listens to it, and the hooks a case page uses for its case and for presence.
+// every screen part that listens to it. Lists keep current by invalidating their query keys on a change
+// (useLiveQueries); a case page invalidates its case (useLiveCase) and shows who else is on it (usePresence).
+import { type QueryKey, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { request } from './api.ts';
+import { client } from './api/client.ts';
 
 export interface CaseChange {
   id: string;
@@ -103,6 +105,69 @@ export function isLiveConnected(caseId: string | null = null): boolean {
   return channels.get(caseId ? `/api/live?caseId=${encodeURIComponent(caseId)}` : '/api/live')?.connected ?? false;
 }
 
+/** How often a screen polls while the live stream is unavailable (a proxy that buffers it, say). */
+export const AUTO_REFRESH_MS = 30_000;
+/** Changes in a burst (an import, a sweep) become one reload of a list. */
+const LIST_SETTLE_MS = 300;
+
+/**
+ * Keeps the queries under `queryKey` current without a reload: invalidates them when the server says a case
+ * changed, at once when the window gets focus or the tab is shown again (an agent coming back to the inbox), and
+ * every `intervalMs` only while the live stream is down. A hidden tab does not reload: nobody is looking.
+ * Asked while they load, the refresh runs after: that load may have started before what the agent came back for.
+ */
+export function useLiveQueries(queryKey: QueryKey, intervalMs = AUTO_REFRESH_MS): void {
+  const queryClient = useQueryClient();
+  const latestKey = useRef(queryKey);
+  useEffect(() => {
+    latestKey.current = queryKey;
+  });
+
+  useEffect(() => {
+    let settling: number | null = null;
+    let waiting: (() => void) | null = null;
+    const refresh = () => {
+      if (document.visibilityState !== 'visible' || waiting) return;
+      const queryKey = latestKey.current;
+      if (queryClient.isFetching({ queryKey }) === 0) {
+        void queryClient.invalidateQueries({ queryKey }, { cancelRefetch: false });
+        return;
+      }
+      // A next page or a refresh is on its way: keep it, and read again once it is in.
+      waiting = queryClient.getQueryCache().subscribe(() => {
+        if (queryClient.isFetching({ queryKey }) > 0) return;
+        waiting?.();
+        waiting = null;
+        void queryClient.invalidateQueries({ queryKey }, { cancelRefetch: false });
+      });
+    };
+    const changed = () => {
+      // Hidden: showing the tab again reloads anyway (below), so nothing is lost by waiting.
+      if (document.visibilityState === 'visible' && settling === null) {
+        settling = window.setTimeout(() => {
+          settling = null;
+          refresh();
+        }, LIST_SETTLE_MS);
+      }
+    };
+    const poll = () => {
+      if (!isLiveConnected()) refresh();
+    };
+    const stop = subscribeLive(null, { onChange: changed });
+    const timer = window.setInterval(poll, intervalMs);
+    window.addEventListener('focus', refresh);
+    document.addEventListener('visibilitychange', refresh);
+    return () => {
+      stop();
+      waiting?.();
+      if (settling !== null) window.clearTimeout(settling);
+      window.clearInterval(timer);
+      window.removeEventListener('focus', refresh);
+      document.removeEventListener('visibilitychange', refresh);
+    };
+  }, [intervalMs, queryClient]);
+}
+
 /** Several changes in a burst (a message, then its delivery) become one reload. */
 const SETTLE_MS = 200;
 
@@ -164,13 +229,14 @@ export function usePresence(
   });
   useEffect(() => {
     if (!caseId) return;
-    const path = `/api/cases/${encodeURIComponent(caseId)}/presence`;
+    const params = { path: { id: caseId } };
     const send = (force: boolean) => {
       const now = latestState.current();
       if (!force && now === sent.current) return;
       sent.current = now;
-      request<{ people: PresentPerson[] }>(path, { method: 'POST', body: { state: now }, redirectOn401: false }).then(
-        (answer) => setPeople(answer.people),
+      client.POST('/api/cases/{id}/presence', { params, body: { state: now } }).then(
+        // TODO(contract): typed by hand until the OpenAPI document describes the answer.
+        ({ data }) => setPeople((data as { people: PresentPerson[] } | undefined)?.people ?? []),
         () => undefined,
       );
     };
@@ -180,13 +246,9 @@ export function usePresence(
     const stop = subscribeLive(caseId, { onPresence: setPeople });
     const leave = () => {
       // keepalive: the request outlives a closing tab.
-      void fetch(path, {
-        method: 'POST',
-        credentials: 'same-origin',
-        keepalive: true,
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ state: 'left' }),
-      }).catch(() => undefined);
+      client
+        .POST('/api/cases/{id}/presence', { params, body: { state: 'left' }, keepalive: true })
+        .catch(() => undefined);
     };
     window.addEventListener('pagehide', leave);
     return () => {

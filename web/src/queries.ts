@@ -8,6 +8,8 @@ export const queryKeys = {
   me: () => ['me'] as const,
   /** Every customer read: search pages, context cards and timelines. */
   customers: () => ['customers'] as const,
+  /** Every customer search answer. */
+  customerSearches: () => ['customers', 'search'] as const,
   /** Customer search (GET /api/customers?q=); an empty `q` is "recently seen". */
   customerSearch: (q: string) => ['customers', 'search', q] as const,
   /** One customer's context card (GET /api/customers/:id), by the id asked for. */
@@ -68,4 +70,30 @@ export function useInvalidate(): (...keys: readonly QueryKey[]) => Promise<void>
   return async (...keys) => {
     await Promise.all(keys.map((queryKey) => client.invalidateQueries({ queryKey })));
   };
+}
+
+/** A cursor-paged answer, as the API pages lists. */
+export interface CursorPage<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** The paging options of a cursor-paged `useInfiniteQuery`: the first page has no cursor; the last has no next. */
+export const cursorPaging = {
+  initialPageParam: null as string | null,
+  getNextPageParam: (last: { nextCursor: string | null }): string | null | undefined => last.nextCursor ?? undefined,
+};
+
+/** The pages loaded so far as one list, each item once: an item that changed while paging can come back. */
+export function itemsOf<T extends { id: string | number }>(pages: readonly CursorPage<T>[] | undefined): T[] {
+  const seen = new Set<string | number>();
+  const items: T[] = [];
+  for (const page of pages ?? []) {
+    for (const item of page.items) {
+      if (seen.has(item.id)) continue;
+      seen.add(item.id);
+      items.push(item);
+    }
+  }
+  return items;
 }

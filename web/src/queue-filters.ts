@@ -73,11 +73,6 @@ export function filterParams(filters: QueueFilters): Record<string, string | und
   };
 }
 
-/** The same filters always give the same key: a queue list starts afresh when they change. */
-export function filtersKey(filters: QueueFilters): string {
-  return FILTER_NAMES.map((name) => filters[name]).join('\u0000');
-}
-
 /** `42 cases`, `1 case`, `1,000+ cases` when a search found more than it pages through. */
 export function totalText(total: number, capped = false): string {
   const count = `${total.toLocaleString('en')}${capped ? '+' : ''}`;

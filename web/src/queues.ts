@@ -1,5 +1,5 @@
-// The inbox queues of cases (Mine, Team, Unassigned, Breaching soon, Failed to send, All): what each asks the API for,
-// and how a queue is read again as far as it was paged, so a refresh never shortens the list.
+// The inbox queues of cases (Mine, Team, Unassigned, Breaching soon, Failed to send, All): what each asks the API for.
+// A queue is one paged query (QueueList); a refresh reads it again as far as it was paged, so it never shortens.
 import { api } from './api.ts';
 import { ACTIVE_STATUSES } from './cases.ts';
 import { deliveryApi } from './delivery-api.ts';
@@ -10,8 +10,6 @@ import { filterParams, NO_QUEUE_FILTERS, type QueueFilters } from './queue-filte
 export const BREACHING_WITHIN_MINUTES = 60;
 /** One page of a queue, as the API pages it by default. */
 export const PAGE_SIZE = 25;
-/** The most the cases API gives in one answer. */
-const MAX_PAGE_SIZE = 100;
 
 export type LoadCases = (
   page: { cursor: string | null; limit: number },
@@ -27,6 +25,8 @@ export interface CaseQueue {
   load: LoadCases | null;
   /** Takes the search, filters and order (the queues read from GET /api/cases). */
   filterable?: boolean;
+  /** What its answer depends on besides the queue (team, filters): part of its query key. */
+  params: object;
 }
 
 /** `filters`: the inbox's search, filters and order, applied to every queue that reads GET /api/cases. */
@@ -35,6 +35,7 @@ export function caseQueuesFor(
   filters: QueueFilters = NO_QUEUE_FILTERS,
 ): CaseQueue[] {
   const narrowed = filterParams(filters);
+  const params = { teamId, ...narrowed };
   return [
     {
       key: 'mine',
@@ -43,6 +44,7 @@ export function caseQueuesFor(
       load: ({ cursor, limit }, signal) =>
         api.cases({ assigneeId: 'me', status: ACTIVE_STATUSES, limit, ...narrowed }, cursor, signal),
       filterable: true,
+      params,
     },
     {
       key: 'team',
@@ -53,6 +55,7 @@ export function caseQueuesFor(
             api.cases({ teamId, status: ACTIVE_STATUSES, limit, ...narrowed }, cursor, signal)
         : null,
       filterable: true,
+      params,
     },
     {
       key: 'unassigned',
@@ -61,6 +64,7 @@ export function caseQueuesFor(
       load: ({ cursor, limit }, signal) =>
         api.cases({ unassigned: true, status: ACTIVE_STATUSES, limit, ...narrowed }, cursor, signal),
       filterable: true,
+      params,
     },
     {
       key: 'breaching',
@@ -70,6 +74,7 @@ export function caseQueuesFor(
         ...(await api.breachingCases(BREACHING_WITHIN_MINUTES, signal)),
         nextCursor: null,
       }),
+      params: {},
     },
     {
       key: 'failed',
@@ -77,6 +82,7 @@ export function caseQueuesFor(
       empty: 'Every reply reached its customer.',
       // The latest replies that did not go out, one row per case; open a case to see why and retry.
       load: ({ limit }, signal) => deliveryApi.undeliveredCases(limit, signal),
+      params: {},
     },
     {
       key: 'all',
@@ -84,31 +90,7 @@ export function caseQueuesFor(
       empty: 'No cases yet. They open as customers write in on any channel.',
       load: ({ cursor, limit }, signal) => api.cases({ limit, ...narrowed }, cursor, signal),
       filterable: true,
+      params,
     },
   ];
-}
-
-/**
- * The queue from its start again, at least as many cases as are on screen (`shown`), so that
- * someone who paged down keeps their place. One request up to 100 cases, more pages beyond that.
- */
-export async function reloadQueue(load: LoadCases, shown: number, signal: AbortSignal): Promise<Page<CaseSummary>> {
-  const wanted = Math.max(PAGE_SIZE, shown);
-  const items: CaseSummary[] = [];
-  let cursor: string | null = null;
-  let counted: Pick<Page<CaseSummary>, 'total' | 'capped'> = {};
-  do {
-    const page = await load({ cursor, limit: Math.min(MAX_PAGE_SIZE, wanted - items.length) }, signal);
-    items.push(...uniqueAfter(items, page.items));
-    cursor = page.nextCursor;
-    // The first page's count: each later one counts again, as cases come and go, but paging is one reading.
-    if (!('total' in counted) && page.total !== undefined) counted = { total: page.total, capped: page.capped };
-  } while (cursor && items.length < wanted);
-  return { items, nextCursor: cursor, ...counted };
-}
-
-/** A case that changed while paging can come back on the next page; list each once. */
-export function uniqueAfter(listed: readonly CaseSummary[], more: readonly CaseSummary[]): CaseSummary[] {
-  const seen = new Set(listed.map((item) => item.id));
-  return more.filter((item) => !seen.has(item.id));
 }

@@ -1,19 +1,12 @@
-// Runs one change at a time for a control (Remove, Clear…): busy while it runs, its failure kept to show.
-import { useState } from 'react';
+// Runs one change at a time for a control (Remove, Clear…) as a TanStack mutation: busy while it runs, its
+// failure kept to show. The change itself says what to invalidate (or which `onChanged` to call) when it is done.
+import { useMutation } from '@tanstack/react-query';
 
 export function useAction(): { run: (action: () => Promise<unknown>) => Promise<void>; busy: boolean; error: unknown } {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const mutation = useMutation({ mutationFn: (action: () => Promise<unknown>) => action() });
   const run = async (action: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    // The failure is kept in the mutation, to show; the control's caller has nothing more to do with it.
+    await mutation.mutateAsync(action).catch(() => undefined);
   };
-  return { run, busy, error };
+  return { run, busy: mutation.isPending, error: mutation.error };
 }

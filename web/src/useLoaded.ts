@@ -1,23 +1,16 @@
-// Loads something for a screen and can load it again after a change, keeping the old value on screen meanwhile.
-import { useCallback, useEffect, useState } from 'react';
+// Kept only while a form still loads this way: a thin wrapper over one TanStack query with a key of its own.
+// New code uses useQuery with a key from queries.ts, which other screens can invalidate.
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useId } from 'react';
 
 export type Loaded<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed'; error: unknown };
 
-/** `const [keys, reloadKeys] = useLoaded(api.writeKeys);` — `load` is read once, on the first render. */
+/** `const [tokens, reloadTokens] = useLoaded(() => api.tokens());` — `load` is read at each load. */
 export function useLoaded<T>(load: () => Promise<T>): [Loaded<T>, () => void] {
-  const [loaded, setLoaded] = useState<Loaded<T>>({ state: 'loading' });
-  const [generation, setGeneration] = useState(0);
-  useEffect(() => {
-    let current = true;
-    load().then(
-      (value) => current && setLoaded({ state: 'ready', value }),
-      (error: unknown) => current && setLoaded({ state: 'failed', error }),
-    );
-    // An answer to an older load must not overwrite a newer one.
-    return () => {
-      current = false;
-    };
-  }, [generation]);
-  const reload = useCallback(() => setGeneration((count) => count + 1), []);
-  return [loaded, reload];
+  const query = useQuery({ queryKey: ['loaded', useId()], queryFn: load });
+  const { refetch } = query;
+  const reload = useCallback(() => void refetch(), [refetch]);
+  if (query.isSuccess) return [{ state: 'ready', value: query.data }, reload];
+  if (query.isError) return [{ state: 'failed', error: query.error }, reload];
+  return [{ state: 'loading' }, reload];
 }

@@ -1,8 +1,9 @@
 // The audit log for one set of filters: the first page, then older pages appended on request.
-// Changing the filters starts again and drops any answer still on its way for the old ones.
-import { useEffect, useRef, useState } from 'react';
+// Changing the filters starts again (another query key) and drops any answer still on its way for the old ones.
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { queryKeys } from '../queries.ts';
 import { auditApi } from './api.ts';
-import { auditSearch, type AuditFilters } from './filters.ts';
+import { trimmedFilters, type AuditFilters } from './filters.ts';
 import type { AuditEntry } from './types.ts';
 
 export type AuditLogState =
@@ -22,51 +23,25 @@ export function useAuditLog(
   filters: AuditFilters,
   pageSize: number,
 ): { log: AuditLogState; loadOlder: () => Promise<void> } {
-  const [log, setLog] = useState<AuditLogState>({ state: 'loading' });
-  const current = useRef<AbortController | null>(null);
-  const asked = auditSearch(filters, pageSize);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    current.current = controller;
-    setLog({ state: 'loading' });
-    auditApi.entries(filters, pageSize, null, controller.signal).then(
-      ({ items }) =>
-        setLog({
-          state: 'ready',
-          entries: items,
-          mayHaveOlder: items.length === pageSize,
-          loadingOlder: false,
-          olderError: null,
-        }),
-      (error: unknown) => {
-        if (!controller.signal.aborted) setLog({ state: 'failed', error });
-      },
-    );
-    return () => controller.abort();
-  }, [asked]);
-
+  const asked = trimmedFilters(filters);
+  const query = useInfiniteQuery({
+    queryKey: queryKeys.audit(asked, pageSize),
+    queryFn: ({ pageParam, signal }) => auditApi.entries(asked, pageSize, pageParam, signal),
+    initialPageParam: null as number | null,
+    // A full page came back last, so there may be older entries: page back from the last id.
+    getNextPageParam: (last) => (last.items.length === pageSize ? (last.items.at(-1)?.id ?? undefined) : undefined),
+  });
   const loadOlder = async () => {
-    const controller = current.current;
-    if (log.state !== 'ready' || log.loadingOlder || !controller) return;
-    const last = log.entries.at(-1);
-    if (!last) return;
-    const shown = log.entries;
-    setLog({ ...log, loadingOlder: true, olderError: null });
-    try {
-      const { items } = await auditApi.entries(filters, pageSize, last.id, controller.signal);
-      if (controller.signal.aborted) return;
-      setLog({
-        state: 'ready',
-        entries: [...shown, ...items],
-        mayHaveOlder: items.length === pageSize,
-        loadingOlder: false,
-        olderError: null,
-      });
-    } catch (error) {
-      if (!controller.signal.aborted) setLog({ ...log, loadingOlder: false, olderError: error });
-    }
+    if (query.hasNextPage && !query.isFetchingNextPage) await query.fetchNextPage();
   };
-
+  if (query.isPending) return { log: { state: 'loading' }, loadOlder };
+  if (!query.data) return { log: { state: 'failed', error: query.error }, loadOlder };
+  const log: AuditLogState = {
+    state: 'ready',
+    entries: query.data.pages.flatMap((page) => page.items),
+    mayHaveOlder: query.hasNextPage,
+    loadingOlder: query.isFetchingNextPage,
+    olderError: query.isFetchNextPageError ? query.error : null,
+  };
   return { log, loadOlder };
 }

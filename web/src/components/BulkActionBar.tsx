@@ -1,19 +1,13 @@
 // What to do with the cases selected in a queue: assign (to a person or a team), set status or
 // priority, add or remove a tag, close. Each case is changed on its own by the server's rules; the
 // bar says how many changed and why any refused.
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useId, useState, type FormEvent } from 'react';
 import { api } from '../api.ts';
-import { caseActions, type BulkAction, type BulkReport } from '../case-actions.ts';
+import { caseActions, type BulkAction } from '../case-actions.ts';
 import { humanize } from '../labels.ts';
-import {
-  CASE_PRIORITIES,
-  CASE_STATUSES,
-  type CasePriority,
-  type CaseStatus,
-  type CaseSummary,
-  type Team,
-} from '../types.ts';
-import { useAction } from '../useAction.ts';
+import { CASE_PRIORITIES, CASE_STATUSES, type CasePriority, type CaseStatus, type CaseSummary } from '../types.ts';
+import { queryKeys } from '../queries.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import '../case-actions.css';
 
@@ -49,18 +43,19 @@ export function BulkActionBar({ selected, onClear, onDone }: BulkActionBarProps)
   const [status, setStatus] = useState<CaseStatus>('pending');
   const [priority, setPriority] = useState<CasePriority>('high');
   const [tag, setTag] = useState('');
-  const [teams, setTeams] = useState<Team[]>([]);
-  const [report, setReport] = useState<BulkReport | null>(null);
-  const { run, busy, error } = useAction();
+  const teams = useQuery({ queryKey: queryKeys.teams(false), queryFn: () => api.teams() }).data?.items ?? [];
+  const bulk = useMutation({
+    mutationFn: (change: BulkAction) =>
+      caseActions.bulk(
+        selected.map((item) => item.id),
+        change,
+      ),
+    onSuccess: () => onDone(),
+  });
+  const report = bulk.data ?? null;
+  const busy = bulk.isPending;
   // Labels point at their control (not wrap it), so each control's name is its label alone.
   const id = useId();
-
-  useEffect(() => {
-    api.teams().then(
-      (page) => setTeams(page.items),
-      () => setTeams([]),
-    );
-  }, []);
 
   const action = (): BulkAction | null => {
     if (kind === 'assign') return assignAction(assignee);
@@ -76,15 +71,7 @@ export function BulkActionBar({ selected, onClear, onDone }: BulkActionBarProps)
   const apply = (event: FormEvent) => {
     event.preventDefault();
     if (!chosen) return;
-    run(async () => {
-      setReport(null);
-      const done = await caseActions.bulk(
-        selected.map((item) => item.id),
-        chosen,
-      );
-      setReport(done);
-      await onDone();
-    });
+    bulk.mutate(chosen);
   };
 
   return (
@@ -167,7 +154,7 @@ export function BulkActionBar({ selected, onClear, onDone }: BulkActionBarProps)
           Clear selection
         </button>
       </form>
-      {error !== null && <ErrorAlert error={error} />}
+      {bulk.isError && <ErrorAlert error={bulk.error} />}
       {report && (
         <div className="bulk-report" role="status" data-testid="bulk-report">
           <p>

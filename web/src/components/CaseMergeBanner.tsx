@@ -1,5 +1,6 @@
 // On a case merged into another: "Merged into #1042", linking to the survivor, with Undo for a
 // manager or whoever merged it (the server decides anyway).
+import { useMutation } from '@tanstack/react-query';
 import { caseActions } from '../case-actions.ts';
 import { casePath } from '../cases.ts';
 import { useCan } from '../permissions.ts';
@@ -7,7 +8,6 @@ import { followLink } from '../router.ts';
 import { useStaff } from '../staff.ts';
 import { absoluteTime, relativeTime } from '../time.ts';
 import type { CaseMergeLink } from '../types.ts';
-import { useAction } from '../useAction.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import '../case-actions.css';
 
@@ -20,7 +20,10 @@ export function CaseMergeBanner({
 }) {
   const me = useStaff();
   const can = useCan();
-  const { run, busy, error } = useAction();
+  const undo = useMutation({
+    mutationFn: () => caseActions.undoMerge(mergedInto.mergeId),
+    onSuccess: () => onUndone(),
+  });
   const href = casePath(mergedInto.number);
   const mayUndo = can('cases:write') && (can('customers:merge') || mergedInto.mergedBy === me.id);
   return (
@@ -36,21 +39,11 @@ export function CaseMergeBanner({
         : its conversation and history are there now.
       </span>
       {mayUndo && (
-        <button
-          type="button"
-          className="small"
-          disabled={busy}
-          onClick={() =>
-            run(async () => {
-              await caseActions.undoMerge(mergedInto.mergeId);
-              await onUndone();
-            })
-          }
-        >
-          {busy ? 'Undoing…' : 'Undo merge'}
+        <button type="button" className="small" disabled={undo.isPending} onClick={() => undo.mutate()}>
+          {undo.isPending ? 'Undoing…' : 'Undo merge'}
         </button>
       )}
-      {error !== null && <ErrorAlert error={error} />}
+      {undo.isError && <ErrorAlert error={undo.error} />}
     </div>
   );
 }

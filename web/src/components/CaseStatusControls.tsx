@@ -1,20 +1,23 @@
 // The status moves a case allows right now: Open, Pending, Resolve, Close (asks first: closed is final),
 // or Reopen once resolved. A refusal from the server (409 invalid_transition) shows beside them.
+import { useMutation } from '@tanstack/react-query';
 import { api } from '../api.ts';
 import { statusMoves } from '../cases.ts';
 import type { CaseDetail, CaseStatus } from '../types.ts';
-import { useAction } from '../useAction.ts';
 import { ConfirmButton } from './ConfirmButton.tsx';
 import { ErrorAlert } from './ErrorAlert.tsx';
 
 export function CaseStatusControls({ detail, onChanged }: { detail: CaseDetail; onChanged: () => Promise<void> }) {
-  const { run, busy, error } = useAction();
+  const change = useMutation({
+    mutationFn: (to: CaseStatus) => api.changeCase(detail.id, { status: to }),
+    onSuccess: () => onChanged(),
+  });
+  // Closing asks first; ConfirmButton shows its refusal itself.
+  const close = useMutation({
+    mutationFn: () => api.changeCase(detail.id, { status: 'closed' }),
+    onSuccess: () => onChanged(),
+  });
   const moves = statusMoves(detail.status);
-  const move = (to: CaseStatus) =>
-    run(async () => {
-      await api.changeCase(detail.id, { status: to });
-      await onChanged();
-    });
 
   if (moves.length === 0) {
     return <p className="muted case-final">This case is closed. A new message from the customer opens a new case.</p>;
@@ -30,8 +33,7 @@ export function CaseStatusControls({ detail, onChanged }: { detail: CaseDetail; 
               question={`Close case #${detail.number}? Closed is final: the customer writing again opens a new case.`}
               confirmLabel="Close case"
               onConfirm={async () => {
-                await api.changeCase(detail.id, { status: 'closed' });
-                await onChanged();
+                await close.mutateAsync();
               }}
             />
           ) : (
@@ -39,15 +41,15 @@ export function CaseStatusControls({ detail, onChanged }: { detail: CaseDetail; 
               key={to}
               type="button"
               className={to === 'resolved' ? 'small primary' : 'small'}
-              disabled={busy}
-              onClick={() => move(to)}
+              disabled={change.isPending}
+              onClick={() => change.mutate(to)}
             >
               {label}
             </button>
           ),
         )}
       </div>
-      {error !== null && <ErrorAlert error={error} />}
+      {change.isError && <ErrorAlert error={change.error} />}
     </div>
   );
 }

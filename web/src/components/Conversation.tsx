@@ -1,7 +1,7 @@
 // A case's conversation, oldest first: the customer's messages, our replies with their delivery (a
 // reply that did not go out says why, with a retry), internal notes (marked as never sent, and marked again when they mention you), calls and
 // service-recovery gestures, each styled apart.
-import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { humanize } from '../labels.ts';
 import { deliveryApi } from '../delivery-api.ts';
 import { useCan } from '../permissions.ts';
@@ -120,8 +120,10 @@ function Delivery({
   retry?: { caseId: string; onRetried?: () => Promise<void> | void };
 }) {
   const can = useCan();
-  const [retrying, setRetrying] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
+  const retrySending = useMutation({
+    mutationFn: (caseId: string) => deliveryApi.retryReply(caseId, messageId),
+    onSuccess: () => retry?.onRetried?.(),
+  });
   const undelivered = delivery.status !== 'sent' && delivery.error !== null;
   const text =
     delivery.status === 'failed'
@@ -130,18 +132,8 @@ function Delivery({
         ? `Not sent yet: ${delivery.error}. It is tried again later.`
         : humanize(delivery.status);
   const attempts = delivery.attempts > 1 ? ` (${delivery.attempts} attempts)` : '';
-  const tryAgain = async () => {
-    if (!retry) return;
-    setRetrying(true);
-    setFailure(null);
-    try {
-      await deliveryApi.retryReply(retry.caseId, messageId);
-      await retry.onRetried?.();
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setRetrying(false);
-    }
+  const tryAgain = () => {
+    if (retry) retrySending.mutate(retry.caseId);
   };
   return (
     <div className="delivery-row">
@@ -150,11 +142,11 @@ function Delivery({
         {attempts}
       </p>
       {undelivered && retry && can('cases:write') && (
-        <button type="button" onClick={tryAgain} disabled={retrying}>
-          {retrying ? 'Retrying…' : 'Retry sending'}
+        <button type="button" onClick={tryAgain} disabled={retrySending.isPending}>
+          {retrySending.isPending ? 'Retrying…' : 'Retry sending'}
         </button>
       )}
-      {failure !== null && <ErrorAlert error={failure} />}
+      {retrySending.isError && <ErrorAlert error={retrySending.error} />}
     </div>
   );
 }

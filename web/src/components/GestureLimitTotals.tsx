@@ -1,23 +1,14 @@
 // The sums a staff member's gestures may reach without approval, beside their single-gesture limit in the
 // staff form: the most on one case and the most in one day, in the limit's currency. Left empty, the
 // server's defaults apply (per case: one full gesture; per day: five).
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { request } from '../api.ts';
 import { describedBy, type FieldMessages } from '../forms.ts';
+import { queryKeys } from '../queries.ts';
+import { staffAccountsApi } from '../staff-api.ts';
 import { Field } from './Field.tsx';
 
 export const GESTURE_TOTAL_FIELDS = ['perCase', 'perDay'] as const;
-
-interface LimitsView {
-  currency: string;
-  perGesture: number;
-  perCase: number;
-  perDay: number;
-  perCaseIsDefault: boolean;
-  perDayIsDefault: boolean;
-}
-
-const limitsPath = (staffId: string) => `/api/staff/${encodeURIComponent(staffId)}/gesture-limits`;
 
 export interface GestureTotals {
   perCase: string;
@@ -28,26 +19,22 @@ export interface GestureTotals {
   save: (currency: string, perGesture: number) => Promise<void>;
 }
 
-/** Loads the member's set totals once; an empty field means "the default". */
+/** Loads the member's set totals; an empty field means "the default". */
 export function useGestureTotals(staffId: string, currency: string): GestureTotals {
-  const [items, setItems] = useState<LimitsView[]>([]);
+  const queryClient = useQueryClient();
+  // Without them the fields start empty: the defaults, which is what most people have.
+  const limits = useQuery({
+    queryKey: queryKeys.gestureLimits(staffId),
+    queryFn: () => staffAccountsApi.gestureLimits(staffId),
+  });
+  const items = limits.data?.items;
   const [perCase, setPerCase] = useState('');
   const [perDay, setPerDay] = useState('');
-  useEffect(() => {
-    let current = true;
-    request<{ items: LimitsView[] }>(limitsPath(staffId)).then(
-      (loaded) => current && setItems(loaded.items),
-      () => undefined, // Without them the fields start empty: the defaults, which is what most people have.
-    );
-    return () => {
-      current = false;
-    };
-  }, [staffId]);
   const code = currency.trim().toUpperCase();
   useEffect(() => {
-    const limits = items.find((item) => item.currency === code);
-    setPerCase(limits && !limits.perCaseIsDefault ? String(limits.perCase) : '');
-    setPerDay(limits && !limits.perDayIsDefault ? String(limits.perDay) : '');
+    const inCurrency = items?.find((item) => item.currency === code);
+    setPerCase(inCurrency && !inCurrency.perCaseIsDefault ? String(inCurrency.perCase) : '');
+    setPerDay(inCurrency && !inCurrency.perDayIsDefault ? String(inCurrency.perDay) : '');
   }, [items, code]);
   const amount = (text: string) => (text.trim() === '' ? null : Number(text));
   return {
@@ -56,10 +43,12 @@ export function useGestureTotals(staffId: string, currency: string): GestureTota
     setPerCase,
     setPerDay,
     save: async (saveCurrency, perGesture) => {
-      await request(`${limitsPath(staffId)}/${encodeURIComponent(saveCurrency.trim().toUpperCase())}`, {
-        method: 'PUT',
-        body: { perGesture, perCase: amount(perCase), perDay: amount(perDay) },
+      await staffAccountsApi.setGestureLimits(staffId, saveCurrency.trim().toUpperCase(), {
+        perGesture,
+        perCase: amount(perCase),
+        perDay: amount(perDay),
       });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.gestureLimits(staffId) });
     },
   };
 }

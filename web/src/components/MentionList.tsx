@@ -1,27 +1,28 @@
 // The inbox's Mentions tab: notes in which colleagues @mentioned you, newest first, unread ones marked.
 // Opening one marks it read and goes to its case (or the customer, for a note on the customer).
+import { type UseQueryResult, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api.ts';
+import { queryKeys } from '../queries.ts';
 import { casePath } from '../cases.ts';
 import { followLink } from '../router.ts';
 import { useStaff } from '../staff.ts';
 import { absoluteTime, relativeTime } from '../time.ts';
 import type { Mention } from '../types.ts';
-import type { LiveData } from '../useLiveData.ts';
 import { ErrorAlert, Loading } from './ErrorAlert.tsx';
 import { Freshness } from './Freshness.tsx';
 import { NoteText } from './NoteText.tsx';
 
-export function MentionList({ mentions }: { mentions: LiveData<{ items: Mention[] }> }) {
-  const items = mentions.value?.items ?? null;
+export function MentionList({ mentions }: { mentions: UseQueryResult<{ items: Mention[] }> }) {
+  const items = mentions.data?.items ?? null;
   return (
-    <div className="queue" aria-busy={mentions.busy !== null}>
+    <div className="queue" aria-busy={mentions.isFetching}>
       <div className="queue-bar">
         <span className="muted" data-testid="queue-count">
           {items ? `${items.length} ${items.length === 1 ? 'mention' : 'mentions'}` : ''}
         </span>
         <span className="queue-freshness">
-          <Freshness updatedAt={mentions.updatedAt} />
-          <button type="button" className="small" onClick={mentions.refresh}>
+          <Freshness updatedAt={mentions.dataUpdatedAt || null} />
+          <button type="button" className="small" onClick={() => void mentions.refetch()}>
             Refresh
           </button>
         </span>
@@ -39,13 +40,18 @@ export function MentionList({ mentions }: { mentions: LiveData<{ items: Mention[
         </ul>
       )}
       {mentions.error !== null && <ErrorAlert error={mentions.error} />}
-      {mentions.busy === 'loading' && <Loading label="Loading mentions…" />}
+      {mentions.isPending && mentions.isFetching && <Loading label="Loading mentions…" />}
     </div>
   );
 }
 
 function MentionItem({ mention }: { mention: Mention }) {
   const me = useStaff();
+  const queryClient = useQueryClient();
+  const markRead = useMutation({
+    mutationFn: () => api.markMentionRead(mention.id),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.mentions() }),
+  });
   const href =
     mention.caseNumber !== null
       ? casePath(mention.caseNumber)
@@ -54,7 +60,7 @@ function MentionItem({ mention }: { mention: Mention }) {
         : null;
   const open = () => {
     // Read once opened; if marking fails the mention just stays bold, nothing to tell the agent.
-    if (!mention.read) api.markMentionRead(mention.id).catch(() => undefined);
+    if (!mention.read) markRead.mutate();
   };
   return (
     <li

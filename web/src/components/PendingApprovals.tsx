@@ -1,19 +1,22 @@
 // For managers, above the queues: gestures waiting for someone to approve them, oldest first, each
 // naming its case and customer and linking to the case, where the manager reads the conversation
 // before deciding. The list refreshes itself with the queues.
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../api.ts';
 import { casePath, describeGesture } from '../cases.ts';
 import { UNNAMED_CUSTOMER } from '../customer-label.ts';
 import { followLink } from '../router.ts';
 import { absoluteTime, relativeTime } from '../time.ts';
 import type { PendingGesture } from '../types.ts';
-import { useLiveData } from '../useLiveData.ts';
+import { useLiveQueries } from '../live.ts';
+import { queryKeys } from '../queries.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 
 export function PendingApprovals() {
-  const pending = useLiveData(() => api.pendingGestures());
-  if (pending.value === null) return pending.error !== null ? <ErrorAlert error={pending.error} /> : null;
-  const items = pending.value.items;
+  const pending = useQuery({ queryKey: queryKeys.pendingGestures(), queryFn: () => api.pendingGestures() });
+  useLiveQueries(queryKeys.pendingGestures());
+  if (pending.data === undefined) return pending.error !== null ? <ErrorAlert error={pending.error} /> : null;
+  const items = pending.data.items;
   if (items.length === 0) return null;
   return (
     <section className="panel pending-approvals" aria-labelledby="approvals-heading" data-testid="pending-approvals">

@@ -1,7 +1,7 @@
 // One click to make a case mine: assigned to me and moved to my team, as any reassignment does.
 // On the case page and on each inbox row; a refusal (say the case was closed meanwhile) shows beside it.
+import { useMutation } from '@tanstack/react-query';
 import { caseActions } from '../case-actions.ts';
-import { useAction } from '../useAction.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 
 interface TakeItButtonProps {
@@ -11,7 +11,8 @@ interface TakeItButtonProps {
 }
 
 export function TakeItButton({ caseId, number, onTaken }: TakeItButtonProps) {
-  const { run, busy, error } = useAction();
+  const take = useMutation({ mutationFn: () => caseActions.take(caseId), onSuccess: () => onTaken() });
+  const busy = take.isPending;
   return (
     <span className="take-it">
       <button
@@ -21,16 +22,11 @@ export function TakeItButton({ caseId, number, onTaken }: TakeItButtonProps) {
         // Starts with the visible text, so voice control finds it; the number tells rows apart.
         aria-label={`${busy ? 'Taking…' : 'Take it'}: case #${number}`}
         disabled={busy}
-        onClick={() =>
-          run(async () => {
-            await caseActions.take(caseId);
-            await onTaken();
-          })
-        }
+        onClick={() => take.mutate()}
       >
         {busy ? 'Taking…' : 'Take it'}
       </button>
-      {error !== null && <ErrorAlert error={error} />}
+      {take.isError && <ErrorAlert error={take.error} />}
     </span>
   );
 }

@@ -1,5 +1,6 @@
 // A case page: the header with its facts, SLA and controls, the conversation and the reply box,
 // side by side with the customer's context card; gestures below the conversation.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { api } from '../api.ts';
 import { casePath, isActive } from '../cases.ts';
@@ -7,7 +8,8 @@ import { notesMentioning } from '../mentions.ts';
 import { useCan } from '../permissions.ts';
 import { followLink, navigate } from '../router.ts';
 import { useStaff } from '../staff.ts';
-import type { CaseDetail, ContextCard as Card, Team } from '../types.ts';
+import { queryKeys } from '../queries.ts';
+import type { CaseDetail } from '../types.ts';
 import { CaseDetailsForm } from '../components/CaseDetailsForm.tsx';
 import { CaseGestures } from '../components/CaseGestures.tsx';
 import { CaseHeader } from '../components/CaseHeader.tsx';
@@ -27,85 +29,50 @@ import { useLiveCase } from '../live.ts';
 /** How often a page with a queued reply asks again (the server retries delivery every 15 s). */
 const QUEUED_RECHECK_MS = 5000;
 
-type Loaded<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed'; error: unknown };
-
 /** `reference` is the number from the address (or an id, from a repeat-of link). */
 export function Case({ reference }: { reference: string }) {
   const can = useCan();
   const me = useStaff();
   const writable = can('cases:write');
-  const [detail, setDetail] = useState<Loaded<CaseDetail>>({ state: 'loading' });
-  const [card, setCard] = useState<Loaded<Card>>({ state: 'loading' });
-  const [teams, setTeams] = useState<Team[]>([]);
+  const queryClient = useQueryClient();
+  const detail = useQuery({
+    queryKey: queryKeys.case(reference),
+    queryFn: ({ signal }) => api.case(reference, signal),
+    // A reply still queued is retried by the server; look again now and then until it is sent or has failed.
+    refetchInterval: (query) => (hasQueuedReply(query.state.data) ? QUEUED_RECHECK_MS : false),
+  });
+  const shown = detail.data ?? null;
+  const caseId = shown?.id ?? null;
+  const customerId = shown?.customerId ?? null;
+  const card = useQuery({
+    queryKey: queryKeys.customer(customerId ?? ''),
+    queryFn: ({ signal }) => api.customer(customerId ?? '', signal),
+    enabled: customerId !== null,
+  });
+  // Team names for the header and members (with their load) for the assignee picker.
+  const teams = useQuery({ queryKey: queryKeys.teams(false), queryFn: () => api.teams() }).data?.items ?? [];
   const [offering, setOffering] = useState(false);
   const [merging, setMerging] = useState(false);
-  const caseId = detail.state === 'ready' ? detail.value.id : null;
-  const customerId = detail.state === 'ready' ? detail.value.customerId : null;
-  const shown = detail.state === 'ready' ? detail.value : null;
 
   useEffect(() => {
-    // The address moving from an id to the number of the case already shown needs no new fetch.
-    if (shown && (shown.id === reference || String(shown.number) === reference)) return;
-    const controller = new AbortController();
-    setDetail({ state: 'loading' });
-    api.case(reference, controller.signal).then(
-      (value) => {
-        setDetail({ state: 'ready', value });
-        // An id in the address (from a repeat-of link) becomes the number agents say out loud.
-        if (reference !== String(value.number)) navigate(casePath(value.number), { replace: true });
-      },
-      (error: unknown) => {
-        if (!controller.signal.aborted) setDetail({ state: 'failed', error });
-      },
-    );
-    return () => controller.abort();
-    // `shown` is read only to skip the refetch; a change of it alone must not reload.
-  }, [reference]);
-
-  useEffect(() => {
-    if (!customerId) return;
-    const controller = new AbortController();
-    setCard({ state: 'loading' });
-    api.customer(customerId, controller.signal).then(
-      (value) => setCard({ state: 'ready', value }),
-      (error: unknown) => {
-        if (!controller.signal.aborted) setCard({ state: 'failed', error });
-      },
-    );
-    return () => controller.abort();
-  }, [customerId]);
-
-  useEffect(() => {
-    // Team names for the header and members (with their load) for the assignee picker.
-    api.teams().then(
-      (page) => setTeams(page.items),
-      () => setTeams([]),
-    );
-  }, []);
+    // An id in the address (from a repeat-of link) becomes the number agents say out loud; the case shown
+    // is the answer for its number too, so the new address needs no new fetch.
+    if (!shown || reference === String(shown.number)) return;
+    queryClient.setQueryData(queryKeys.case(shown.number), shown);
+    navigate(casePath(shown.number), { replace: true });
+  }, [shown, reference, queryClient]);
 
   // After any change the case is fetched again, not patched: SLA clocks and history follow from it.
-  const refresh = async () => {
-    if (!caseId) return;
-    setDetail({ state: 'ready', value: await api.case(caseId) });
-  };
+  const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.cases() });
   const refreshCard = async () => {
-    if (!customerId) return;
-    setCard({ state: 'ready', value: await api.customer(customerId) });
+    if (customerId) await queryClient.invalidateQueries({ queryKey: queryKeys.customer(customerId) });
   };
-  // A reply still queued is retried by the server; look again now and then until it is sent or has failed.
-  const queued = shown?.messages.some((message) => message.delivery?.status === 'queued') ?? false;
-  useEffect(() => {
-    if (!queued) return;
-    const timer = window.setTimeout(() => refresh().catch(() => undefined), QUEUED_RECHECK_MS);
-    return () => window.clearTimeout(timer);
-  }, [queued, shown]);
-
   // A gesture lands on the customer's record too, so the card may change with it.
   const refreshBoth = async () => {
     await Promise.all([refresh(), refreshCard()]);
   };
   // Live: a colleague's note, a customer's message or a status change shows without a reload.
-  useLiveCase(caseId, () => void refreshBoth().catch(() => undefined));
+  useLiveCase(caseId, () => void refreshBoth());
 
   return (
     <section className="page case-page">
@@ -115,12 +82,12 @@ export function Case({ reference }: { reference: string }) {
             ← Inbox
           </a>
         </p>
-        {detail.state === 'ready' && writable && (
+        {detail.data && writable && (
           <div className="page-actions">
-            {isActive(detail.value.status) && detail.value.assigneeId !== me.id && (
-              <TakeItButton caseId={detail.value.id} number={detail.value.number} onTaken={refresh} />
+            {isActive(detail.data.status) && detail.data.assigneeId !== me.id && (
+              <TakeItButton caseId={detail.data.id} number={detail.data.number} onTaken={refresh} />
             )}
-            {isActive(detail.value.status) && (
+            {isActive(detail.data.status) && (
               <button type="button" onClick={() => setMerging(true)}>
                 Merge into…
               </button>
@@ -131,60 +98,60 @@ export function Case({ reference }: { reference: string }) {
           </div>
         )}
       </div>
-      {detail.state === 'loading' && <Loading label="Loading case…" />}
-      {detail.state === 'failed' && <ErrorAlert error={detail.error} />}
-      {detail.state === 'ready' && detail.value.merge?.mergedInto && (
-        <CaseMergeBanner mergedInto={detail.value.merge.mergedInto} onUndone={refreshBoth} />
+      {detail.isPending && <Loading label="Loading case…" />}
+      {detail.isError && !detail.data && <ErrorAlert error={detail.error} />}
+      {detail.data && detail.data.merge?.mergedInto && (
+        <CaseMergeBanner mergedInto={detail.data.merge.mergedInto} onUndone={refreshBoth} />
       )}
-      {detail.state === 'ready' && (
-        <PendingNote count={detail.value.gestures.filter((gesture) => gesture.status === 'pending').length} />
+      {detail.data && (
+        <PendingNote count={detail.data.gestures.filter((gesture) => gesture.status === 'pending').length} />
       )}
-      {detail.state === 'ready' && (
+      {detail.data && (
         <div className="case-layout">
           <div className="case-main">
             <CaseHeader
-              detail={detail.value}
-              teamName={teams.find((team) => team.id === detail.value.teamId)?.name ?? null}
+              detail={detail.data}
+              teamName={teams.find((team) => team.id === detail.data.teamId)?.name ?? null}
             >
               {writable && (
                 <>
-                  <CaseStatusControls detail={detail.value} onChanged={refresh} />
-                  <CaseDetailsForm detail={detail.value} teams={teams} onChanged={refresh} />
+                  <CaseStatusControls detail={detail.data} onChanged={refresh} />
+                  <CaseDetailsForm detail={detail.data} teams={teams} onChanged={refresh} />
                 </>
               )}
             </CaseHeader>
             <Conversation
-              messages={detail.value.messages}
-              customerLabel={detail.value.customerLabel}
-              mentionsMe={notesMentioning(detail.value.history, me.id)}
-              caseId={detail.value.id}
+              messages={detail.data.messages}
+              customerLabel={detail.data.customerLabel}
+              mentionsMe={notesMentioning(detail.data.history, me.id)}
+              caseId={detail.data.id}
               onRetried={refresh}
             />
-            <PresenceNotice caseId={detail.value.id} myId={me.id} mayReply={writable} />
-            <CaseShortcuts detail={detail.value} writable={writable} onChanged={refresh} />
-            <ReplyBox key={detail.value.id} detail={detail.value} onSent={refresh} />
-            <CaseGestures gestures={detail.value.gestures} onChanged={refreshBoth} />
+            <PresenceNotice caseId={detail.data.id} myId={me.id} mayReply={writable} />
+            <CaseShortcuts detail={detail.data} writable={writable} onChanged={refresh} />
+            <ReplyBox key={detail.data.id} detail={detail.data} onSent={refresh} />
+            <CaseGestures gestures={detail.data.gestures} onChanged={refreshBoth} />
           </div>
           <div className="case-side">
-            {card.state === 'loading' && <Loading label="Loading customer…" />}
-            {card.state === 'failed' && <ErrorAlert error={card.error} />}
-            {card.state === 'ready' && <ContextCard card={card.value} onChanged={refreshCard} />}
+            {card.isPending && <Loading label="Loading customer…" />}
+            {card.isError && !card.data && <ErrorAlert error={card.error} />}
+            {card.data && <ContextCard card={card.data} onChanged={refreshCard} />}
           </div>
           {merging && (
             <MergeCaseDialog
-              detail={detail.value}
+              detail={detail.data}
               onClose={(merged) => {
                 setMerging(false);
-                if (merged) refreshBoth().catch(() => undefined);
+                if (merged) void refreshBoth();
               }}
             />
           )}
           {offering && (
             <GestureDialog
-              detail={detail.value}
+              detail={detail.data}
               onClose={(issued) => {
                 setOffering(false);
-                if (issued) refreshBoth().catch(() => undefined);
+                if (issued) void refreshBoth();
               }}
             />
           )}
@@ -211,4 +178,8 @@ function PendingNote({ count }: { count: number }) {
       </button>
     </p>
   );
+}
+
+function hasQueuedReply(detail: CaseDetail | undefined): boolean {
+  return detail?.messages.some((message) => message.delivery?.status === 'queued') ?? false;
 }

@@ -1,9 +1,11 @@
 // Customer page: the context card (who they are, what to say next) beside their open cases and timeline,
 // with export and erasure above them for staff allowed those.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { api } from '../api.ts';
 import { showNotice } from '../notice.ts';
 import { useCan } from '../permissions.ts';
+import { queryKeys } from '../queries.ts';
 import { followLink, navigate } from '../router.ts';
 import type { ContextCard as Card, Erasure } from '../types.ts';
 import { ErrorAlert, Loading } from '../components/ErrorAlert.tsx';
@@ -12,39 +14,39 @@ import { CustomerActions } from '../components/CustomerActions.tsx';
 import { OpenCases } from '../components/OpenCases.tsx';
 import { Timeline } from '../components/Timeline.tsx';
 
-type Loaded = { state: 'loading' } | { state: 'ready'; card: Card } | { state: 'failed'; error: unknown };
-
 export function Customer({ id }: { id: string }) {
   const can = useCan();
-  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
-  const shownId = loaded.state === 'ready' ? loaded.card.id : null;
+  const queryClient = useQueryClient();
+  const loaded = useQuery({ queryKey: queryKeys.customer(id), queryFn: ({ signal }) => api.customer(id, signal) });
+  const shown = loaded.data ?? null;
+  // The merged-away id the address had, kept while the surviving profile is shown: a later read by the
+  // canonical id no longer says it.
+  const [arrivedFrom, setArrivedFrom] = useState<{ id: string; from: string } | null>(null);
+  const redirectedFrom = shown?.redirectedFrom ?? (arrivedFrom?.id === shown?.id ? arrivedFrom?.from : undefined);
 
   useEffect(() => {
-    // After a merge redirect the address becomes the canonical id of the card already shown.
-    if (shownId === id) return;
-    const controller = new AbortController();
-    setLoaded({ state: 'loading' });
-    api.customer(id, controller.signal).then(
-      (card) => {
-        setLoaded({ state: 'ready', card });
-        if (card.id !== id) navigate(`/customers/${encodeURIComponent(card.id)}`, { replace: true });
-      },
-      (error: unknown) => {
-        if (!controller.signal.aborted) setLoaded({ state: 'failed', error });
-      },
-    );
-    return () => controller.abort();
-    // shownId is read only to skip the refetch; a change of it alone must not reload.
-  }, [id]);
+    // A merged-away id opens the surviving profile: the address becomes its canonical id, and the card shown
+    // is the answer for that id too, so the new address needs no new fetch.
+    if (!shown || shown.id === id) return;
+    if (shown.redirectedFrom) setArrivedFrom({ id: shown.id, from: shown.redirectedFrom });
+    queryClient.setQueryData(queryKeys.customer(shown.id), shown);
+    navigate(`/customers/${encodeURIComponent(shown.id)}`, { replace: true });
+  }, [shown, id, queryClient]);
 
-  // After an edit the card is fetched again, not patched: the summary and flags may follow from the change.
+  // After an edit the card is fetched again, not patched: the summary and flags may follow from the change;
+  // an undone merge changes the timeline too.
   const refresh = async () => {
-    if (shownId === null) return;
-    setLoaded({ state: 'ready', card: await api.customer(shownId) });
+    if (!shown) return;
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: queryKeys.customer(shown.id) }),
+      queryClient.invalidateQueries({ queryKey: queryKeys.timeline(shown.id) }),
+    ]);
   };
 
   const erased = (card: Card, erasure: Erasure) => {
     const profiles = erasure.erasedProfiles.length;
+    // Search must not show them again from what it read before.
+    queryClient.removeQueries({ queryKey: queryKeys.customerSearches() });
     navigate('/');
     showNotice({
       path: '/',
@@ -62,27 +64,24 @@ export function Customer({ id }: { id: string }) {
             ← Customers
           </a>
         </p>
-        {loaded.state === 'ready' && (
-          <CustomerActions card={loaded.card} onErased={(erasure) => erased(loaded.card, erasure)} />
-        )}
+        {shown && <CustomerActions card={shown} onErased={(erasure) => erased(shown, erasure)} />}
       </div>
-      {loaded.state === 'loading' && <Loading label="Loading customer…" />}
-      {loaded.state === 'failed' && <ErrorAlert error={loaded.error} />}
-      {loaded.state === 'ready' && (
+      {loaded.isPending && <Loading label="Loading customer…" />}
+      {loaded.isError && !shown && <ErrorAlert error={loaded.error} />}
+      {shown && (
         <>
-          {loaded.card.redirectedFrom && (
+          {redirectedFrom && (
             <p className="note" role="note">
-              This profile (<code>{loaded.card.redirectedFrom}</code>) was merged into{' '}
-              {loaded.card.name ?? 'this customer'} (<code>{loaded.card.id}</code>). You are seeing the combined
-              profile.
+              This profile (<code>{redirectedFrom}</code>) was merged into {shown.name ?? 'this customer'} (
+              <code>{shown.id}</code>). You are seeing the combined profile.
             </p>
           )}
           <div className="customer-layout">
-            <ContextCard card={loaded.card} onChanged={refresh} />
+            <ContextCard card={shown} onChanged={refresh} />
             <div className="customer-main">
-              {can('cases:read') && <OpenCases key={loaded.card.id} customerId={loaded.card.id} />}
+              {can('cases:read') && <OpenCases key={shown.id} customerId={shown.id} />}
               {/* Which profiles are merged in decides what the timeline holds, so an undone merge reloads it. */}
-              <Timeline key={timelineKey(loaded.card)} customerId={loaded.card.id} />
+              <Timeline key={timelineKey(shown)} customerId={shown.id} />
             </div>
           </div>
         </>

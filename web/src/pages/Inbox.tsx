@@ -2,26 +2,22 @@
 // you), each keeping itself current. The chosen tab lives in the address (?queue=), and so do the case
 // search and the filters and order the case queues take (queue-filters.ts). Managers also see
 // the gestures waiting for their approval above the queues.
+import { useQuery } from '@tanstack/react-query';
 import type { KeyboardEvent } from 'react';
 import { api } from '../api.ts';
+import { useLiveQueries } from '../live.ts';
+import { queryKeys } from '../queries.ts';
 import { useCan } from '../permissions.ts';
 import { caseQueuesFor } from '../queues.ts';
 import { navigate, useLocation } from '../router.ts';
 import { useStaff } from '../staff.ts';
-import { useLiveData } from '../useLiveData.ts';
 import { MentionList } from '../components/MentionList.tsx';
 import { PendingApprovals } from '../components/PendingApprovals.tsx';
 import { QueueList } from '../components/QueueList.tsx';
 import { InboxShortcuts } from '../components/QueueShortcuts.tsx';
 import { CaseSearchBox } from '../components/CaseSearchBox.tsx';
 import { QueueFilters } from '../components/QueueFilters.tsx';
-import {
-  filtersKey,
-  hasQueueFilters,
-  inboxPath,
-  queueFiltersFrom,
-  type QueueFilters as Filters,
-} from '../queue-filters.ts';
+import { hasQueueFilters, inboxPath, queueFiltersFrom, type QueueFilters as Filters } from '../queue-filters.ts';
 
 const MENTIONS = 'mentions';
 
@@ -49,8 +45,9 @@ export function Inbox() {
       }),
     );
   // Loaded whatever the tab, so the Mentions tab can say how many are new.
-  const mentions = useLiveData((signal) => api.mentions(signal));
-  const unread = mentions.value?.items.filter((mention) => !mention.read).length ?? 0;
+  const mentions = useQuery({ queryKey: queryKeys.mentions(), queryFn: ({ signal }) => api.mentions(signal) });
+  useLiveQueries(queryKeys.mentions());
+  const unread = mentions.data?.items.filter((mention) => !mention.read).length ?? 0;
 
   // Arrow keys move between tabs, as the WAI-ARIA tabs pattern expects.
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -101,12 +98,8 @@ export function Inbox() {
       </div>
       <div id="queue-panel" role="tabpanel" aria-labelledby={`queue-tab-${current.key}`}>
         {caseQueue?.filterable && <QueueFilters applied={filters} onApply={filterBy} />}
-        {/* A fresh list per queue and per filter: paging state never leaks from one into another. */}
-        {shownQueue ? (
-          <QueueList key={`${shownQueue.key}\u0001${filtersKey(filters)}`} queue={shownQueue} />
-        ) : (
-          <MentionList mentions={mentions} />
-        )}
+        {/* A fresh list per queue: paging state never leaks from one into another. */}
+        {shownQueue ? <QueueList key={shownQueue.key} queue={shownQueue} /> : <MentionList mentions={mentions} />}
       </div>
     </section>
   );

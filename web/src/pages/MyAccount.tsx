@@ -1,17 +1,19 @@
 // My account: anyone signed in changes their own password and sees, creates and revokes their own API tokens.
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { queryKeys, useInvalidate } from '../queries.ts';
 import { useState } from 'react';
-import { useMutation } from '@tanstack/react-query';
 import { z } from 'zod';
 import { useZodForm } from '../forms/useZodForm.ts';
 import { PASSWORD_RULE, staffAccountsApi, type ApiToken, type CreatedApiToken } from '../staff-api.ts';
-import { useLoaded } from '../useLoaded.ts';
 import { ErrorAlert, Loading } from '../components/ErrorAlert.tsx';
 import { Field } from '../components/Field.tsx';
 import { StaffTokenList } from '../components/StaffTokenList.tsx';
 import '../staff-account.css';
 
 export function MyAccount() {
-  const [tokens, reloadTokens] = useLoaded(() => staffAccountsApi.tokens());
+  const invalidate = useInvalidate();
+  const tokens = useQuery({ queryKey: queryKeys.tokens(), queryFn: () => staffAccountsApi.tokens() });
+  const reloadTokens = () => void invalidate(queryKeys.tokens());
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
   const [changed, setChanged] = useState(false);
   const revoke = async (token: ApiToken) => {
@@ -47,9 +49,9 @@ export function MyAccount() {
           reloadTokens();
         }}
       />
-      {tokens.state === 'loading' && <Loading label="Loading tokens…" />}
-      {tokens.state === 'failed' && <ErrorAlert error={tokens.error} />}
-      {tokens.state === 'ready' && <StaffTokenList tokens={tokens.value.items} owner="you" onRevoke={revoke} />}
+      {tokens.isPending && <Loading label="Loading tokens…" />}
+      {tokens.isError && <ErrorAlert error={tokens.error} />}
+      {tokens.isSuccess && <StaffTokenList tokens={tokens.data.items} owner="you" onRevoke={revoke} />}
     </section>
   );
 }

@@ -1,28 +1,21 @@
 // Customer search, the home screen: one box for name, email, phone, @handle or id, results as you type.
+import { type UseInfiniteQueryResult, type InfiniteData, useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { api } from '../api.ts';
+import { cursorPaging, itemsOf, queryKeys } from '../queries.ts';
 import { navigate, useLocation } from '../router.ts';
 import type { CustomerSummary } from '../types.ts';
 import { useDebounced } from '../useDebounced.ts';
 import { ErrorAlert, Loading } from '../components/ErrorAlert.tsx';
 import { CustomerRow } from '../components/CustomerRow.tsx';
 
-type Results =
-  | { state: 'loading' }
-  | {
-      state: 'ready';
-      items: CustomerSummary[];
-      nextCursor: string | null;
-      capped: boolean;
-      more: 'idle' | 'loading' | { failed: unknown };
-    }
-  | { state: 'failed'; error: unknown };
+type Page = Awaited<ReturnType<typeof api.searchCustomers>>;
+type Results = UseInfiniteQueryResult<InfiniteData<Page>>;
 
 export function Search() {
   const { search } = useLocation();
   const [text, setText] = useState(() => search.get('q') ?? '');
   const [query, runNow] = useDebounced(text.trim(), 250);
-  const [results, setResults] = useState<Results>({ state: 'loading' });
   const addressQuery = search.get('q') ?? '';
 
   useEffect(() => {
@@ -37,35 +30,12 @@ export function Search() {
   useEffect(() => {
     // Keep the query in the address so Back from a customer returns to the same results.
     navigate(query ? `/?q=${encodeURIComponent(query)}` : '/', { replace: true });
-    const controller = new AbortController();
-    setResults({ state: 'loading' });
-    api.searchCustomers(query, null, controller.signal).then(
-      (page) =>
-        setResults({
-          state: 'ready',
-          items: page.items,
-          nextCursor: page.nextCursor,
-          capped: page.capped ?? false,
-          more: 'idle',
-        }),
-      (error: unknown) => {
-        if (!controller.signal.aborted) setResults({ state: 'failed', error });
-      },
-    );
-    return () => controller.abort();
   }, [query]);
-
-  /** The next page, added under the ones shown; a failure is shown by the button and can be tried again. */
-  const loadMore = () => {
-    if (results.state !== 'ready' || !results.nextCursor || results.more === 'loading') return;
-    const shown = results;
-    setResults({ ...shown, more: 'loading' });
-    api.searchCustomers(query, shown.nextCursor).then(
-      (page) =>
-        setResults({ ...shown, items: [...shown.items, ...page.items], nextCursor: page.nextCursor, more: 'idle' }),
-      (error: unknown) => setResults({ ...shown, more: { failed: error } }),
-    );
-  };
+  const results = useInfiniteQuery({
+    queryKey: queryKeys.customerSearch(query),
+    queryFn: ({ pageParam, signal }) => api.searchCustomers(query, pageParam, signal),
+    ...cursorPaging,
+  });
 
   return (
     <section className="page search-page">
@@ -96,15 +66,19 @@ export function Search() {
           />
         </div>
       </form>
-      <ResultList query={query} results={results} onMore={loadMore} />
+      <ResultList query={query} results={results} />
     </section>
   );
 }
 
-function ResultList({ query, results, onMore }: { query: string; results: Results; onMore: () => void }) {
-  if (results.state === 'loading') return <Loading label="Searching…" />;
-  if (results.state === 'failed') return <ErrorAlert error={results.error} />;
-  if (results.items.length === 0) {
+function ResultList({ query, results }: { query: string; results: Results }) {
+  if (results.isPending) return <Loading label="Searching…" />;
+  if (!results.data) return <ErrorAlert error={results.error} />;
+  const items = itemsOf(results.data.pages);
+  const nextCursor = results.data.pages.at(-1)?.nextCursor ?? null;
+  // The next page is added under the ones shown; its failure is shown by the button, to try again.
+  const more = results.isFetchingNextPage ? 'loading' : results.isFetchNextPageError ? 'failed' : 'idle';
+  if (items.length === 0) {
     return (
       <div className="empty-state">
         {query ? (
@@ -122,17 +96,22 @@ function ResultList({ query, results, onMore }: { query: string; results: Result
     <>
       <h2 className="list-heading">{query ? `Results for “${query}”` : 'Recently seen'}</h2>
       <ul className="result-list">
-        {results.items.map((customer) => (
+        {items.map((customer) => (
           <CustomerRow key={customer.id} customer={customer} />
         ))}
       </ul>
-      {typeof results.more === 'object' && <ErrorAlert error={results.more.failed} />}
-      {results.nextCursor && (
-        <button type="button" className="secondary load-older" disabled={results.more === 'loading'} onClick={onMore}>
-          {results.more === 'loading' ? 'Loading…' : 'More customers'}
+      {more === 'failed' && <ErrorAlert error={results.error} />}
+      {nextCursor && (
+        <button
+          type="button"
+          className="secondary load-older"
+          disabled={more === 'loading'}
+          onClick={() => void results.fetchNextPage()}
+        >
+          {more === 'loading' ? 'Loading…' : 'More customers'}
         </button>
       )}
-      {results.capped && !results.nextCursor && (
+      {results.data.pages[0]?.capped && !nextCursor && (
         <p className="muted small-text">Only the first 1,000 matches are listed: add to the search to narrow it.</p>
       )}
     </>

@@ -1,5 +1,7 @@
 // Settings → Staff: who can sign in to Rapport, with which role, how each takes cases, adding someone new,
 // and each account's role, password, access and API tokens.
+import { useQuery } from '@tanstack/react-query';
+import { queryKeys, useInvalidate } from '../queries.ts';
 import { Fragment, useState } from 'react';
 import { api } from '../api.ts';
 import { humanize } from '../labels.ts';
@@ -8,15 +10,16 @@ import type { TeamSettings } from '../settings/types.ts';
 import { formatDate } from '../time.ts';
 import type { StaffMember } from '../types.ts';
 import type { StaffAccount } from '../staff-api.ts';
-import { useLoaded } from '../useLoaded.ts';
 import { ErrorAlert, Loading } from '../components/ErrorAlert.tsx';
 import { StaffAccountForm } from '../components/StaffAccountForm.tsx';
 import { StaffEditForm } from '../components/StaffEditForm.tsx';
 import { StaffForm } from '../components/StaffForm.tsx';
 
 export function StaffAccounts() {
-  const [staff, reloadStaff] = useLoaded(api.staff);
-  const [teams] = useLoaded(settingsApi.teams);
+  const invalidate = useInvalidate();
+  const staff = useQuery({ queryKey: queryKeys.staff(), queryFn: () => api.staff() });
+  const reloadStaff = () => void invalidate(queryKeys.staff());
+  const teams = useQuery({ queryKey: queryKeys.teams(false), queryFn: () => settingsApi.teams() });
   const [added, setAdded] = useState<StaffMember | null>(null);
   const [changed, setChanged] = useState<string | null>(null);
 
@@ -44,13 +47,13 @@ export function StaffAccounts() {
         }}
       />
       <h2 className="list-heading">Staff members</h2>
-      {teams.state === 'failed' && <ErrorAlert error={teams.error} />}
-      {staff.state === 'loading' && <Loading label="Loading staff…" />}
-      {staff.state === 'failed' && <ErrorAlert error={staff.error} />}
-      {staff.state === 'ready' && (
+      {teams.isError && <ErrorAlert error={teams.error} />}
+      {staff.isPending && <Loading label="Loading staff…" />}
+      {staff.isError && <ErrorAlert error={staff.error} />}
+      {staff.isSuccess && (
         <StaffTable
-          members={staff.value.items}
-          teams={teams.state === 'ready' ? teams.value.items : []}
+          members={staff.data.items}
+          teams={teams.isSuccess ? teams.data.items : []}
           onChanged={(what) => {
             setAdded(null);
             setChanged(what);

@@ -1,15 +1,18 @@
 // Settings → Write keys: the credentials websites, shops and other systems send events with.
+import { useQuery } from '@tanstack/react-query';
+import { queryKeys, useInvalidate } from '../queries.ts';
 import { useState } from 'react';
 import { api } from '../api.ts';
 import type { CreatedWriteKey, WriteKey } from '../types.ts';
-import { useLoaded } from '../useLoaded.ts';
 import { ErrorAlert, Loading } from '../components/ErrorAlert.tsx';
 import { NewWriteKey } from '../components/NewWriteKey.tsx';
 import { WriteKeyForm } from '../components/WriteKeyForm.tsx';
 import { WriteKeyList } from '../components/WriteKeyList.tsx';
 
 export function WriteKeys() {
-  const [keys, reloadKeys] = useLoaded(api.writeKeys);
+  const invalidate = useInvalidate();
+  const keys = useQuery({ queryKey: queryKeys.writeKeys(), queryFn: () => api.writeKeys() });
+  const reloadKeys = () => void invalidate(queryKeys.writeKeys());
   const [created, setCreated] = useState<CreatedWriteKey | null>(null);
 
   const revoke = async (key: WriteKey) => {
@@ -33,9 +36,9 @@ export function WriteKeys() {
         }}
       />
       <h2 className="list-heading">Keys</h2>
-      {keys.state === 'loading' && <Loading label="Loading write keys…" />}
-      {keys.state === 'failed' && <ErrorAlert error={keys.error} />}
-      {keys.state === 'ready' && <WriteKeyList keys={keys.value.items} onRevoke={revoke} />}
+      {keys.isPending && <Loading label="Loading write keys…" />}
+      {keys.isError && <ErrorAlert error={keys.error} />}
+      {keys.isSuccess && <WriteKeyList keys={keys.data.items} onRevoke={revoke} />}
     </section>
   );
 }

@@ -1,23 +1,26 @@
 // Settings → Assignment rules: which team (and skill) a new case goes to, tried top to bottom.
+import { useQuery } from '@tanstack/react-query';
+import { queryKeys, useInvalidate } from '../../queries.ts';
 import { useState } from 'react';
 import { settingsApi } from '../../settings/api.ts';
 import { moveRule } from '../../settings/rule-writes.ts';
 import type { AssignmentRule } from '../../settings/types.ts';
 import { useAction } from '../../useAction.ts';
-import { useLoaded } from '../../useLoaded.ts';
 import { ErrorAlert, Loading } from '../../components/ErrorAlert.tsx';
 import { RuleForm } from '../../components/settings/RuleForm.tsx';
 import { RuleList } from '../../components/settings/RuleList.tsx';
 
 export function AssignmentRules() {
-  const [rules, reloadRules] = useLoaded(settingsApi.assignmentRules);
-  const [teams] = useLoaded(settingsApi.teams);
+  const invalidate = useInvalidate();
+  const rules = useQuery({ queryKey: queryKeys.assignmentRules(), queryFn: () => settingsApi.assignmentRules() });
+  const reloadRules = () => void invalidate(queryKeys.assignmentRules());
+  const teams = useQuery({ queryKey: queryKeys.teams(false), queryFn: () => settingsApi.teams() });
   const [editing, setEditing] = useState<AssignmentRule | 'new' | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const move = useAction();
   // After a move the rules have new ids: the order buttons wait until the list is read again.
   const [movedFrom, setMovedFrom] = useState<AssignmentRule[] | null>(null);
-  const listed = rules.state === 'ready' ? rules.value.items : null;
+  const listed = rules.isSuccess ? rules.data.items : null;
   const moving = move.busy || (movedFrom !== null && movedFrom === listed);
 
   const open = (rule: AssignmentRule | 'new') => {
@@ -26,7 +29,7 @@ export function AssignmentRules() {
     window.scrollTo({ top: 0 });
   };
 
-  const teamList = teams.state === 'ready' ? teams.value.items : [];
+  const teamList = teams.isSuccess ? teams.data.items : [];
   return (
     <section className="page settings-page">
       <div className="page-bar">
@@ -46,8 +49,8 @@ export function AssignmentRules() {
           {saved}
         </p>
       )}
-      {teams.state === 'failed' && <ErrorAlert error={teams.error} />}
-      {editing !== null && teams.state === 'ready' && (
+      {teams.isError && <ErrorAlert error={teams.error} />}
+      {editing !== null && teams.isSuccess && (
         <RuleForm
           key={editing === 'new' ? 'new' : editing.id}
           rule={editing === 'new' ? null : editing}
@@ -62,17 +65,17 @@ export function AssignmentRules() {
       )}
       <h2 className="list-heading">Rules, in the order they are tried</h2>
       {move.error !== null && <ErrorAlert error={move.error} />}
-      {rules.state === 'loading' && <Loading label="Loading rules…" />}
-      {rules.state === 'failed' && <ErrorAlert error={rules.error} />}
-      {rules.state === 'ready' && (
+      {rules.isPending && <Loading label="Loading rules…" />}
+      {rules.isError && <ErrorAlert error={rules.error} />}
+      {rules.isSuccess && (
         <RuleList
-          rules={rules.value.items}
+          rules={rules.data.items}
           teams={teamList}
           busy={moving}
           // A move is saved rule by rule; whatever happened, the list is read again from the server.
           onMove={(index, offset) => {
-            setMovedFrom(rules.value.items);
-            void move.run(() => moveRule(rules.value.items, index, offset).finally(reloadRules));
+            setMovedFrom(rules.data.items);
+            void move.run(() => moveRule(rules.data.items, index, offset).finally(reloadRules));
           }}
           onEdit={open}
           onDelete={async (rule) => {

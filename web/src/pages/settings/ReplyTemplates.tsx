@@ -1,15 +1,18 @@
 // Settings → Reply templates: answers agents start from, filled in with the customer's and case's details.
+import { useQuery } from '@tanstack/react-query';
+import { queryKeys, useInvalidate } from '../../queries.ts';
 import { useState } from 'react';
 import { api } from '../../api.ts';
 import { settingsApi } from '../../settings/api.ts';
 import type { ReplyTemplate } from '../../types.ts';
-import { useLoaded } from '../../useLoaded.ts';
 import { ErrorAlert, Loading } from '../../components/ErrorAlert.tsx';
 import { TemplateForm } from '../../components/settings/TemplateForm.tsx';
 import { TemplateList } from '../../components/settings/TemplateList.tsx';
 
 export function ReplyTemplates() {
-  const [templates, reloadTemplates] = useLoaded(api.templates);
+  const invalidate = useInvalidate();
+  const templates = useQuery({ queryKey: queryKeys.templates(), queryFn: () => api.templates() });
+  const reloadTemplates = () => void invalidate(queryKeys.templates());
   const [editing, setEditing] = useState<ReplyTemplate | 'new' | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
 
@@ -37,11 +40,11 @@ export function ReplyTemplates() {
           {saved}
         </p>
       )}
-      {editing !== null && templates.state === 'ready' && (
+      {editing !== null && templates.isSuccess && (
         <TemplateForm
           key={editing === 'new' ? 'new' : editing.id}
           template={editing === 'new' ? null : editing}
-          variables={templates.value.variables}
+          variables={templates.data.variables}
           onSaved={(template) => {
             setSaved(`${template.name} saved.`);
             setEditing(null);
@@ -51,11 +54,11 @@ export function ReplyTemplates() {
         />
       )}
       <h2 className="list-heading">Templates</h2>
-      {templates.state === 'loading' && <Loading label="Loading templates…" />}
-      {templates.state === 'failed' && <ErrorAlert error={templates.error} />}
-      {templates.state === 'ready' && (
+      {templates.isPending && <Loading label="Loading templates…" />}
+      {templates.isError && <ErrorAlert error={templates.error} />}
+      {templates.isSuccess && (
         <TemplateList
-          templates={templates.value.items}
+          templates={templates.data.items}
           onEdit={open}
           onDelete={async (template) => {
             await settingsApi.deleteTemplate(template.id);

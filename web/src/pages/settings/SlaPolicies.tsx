@@ -1,9 +1,10 @@
 // Settings → SLA policies: how fast each priority is answered and resolved, for the teams that use them.
 // Policies are archived rather than deleted; the server refuses while a team runs on one, and says which.
+import { useQuery } from '@tanstack/react-query';
+import { queryKeys, useInvalidate } from '../../queries.ts';
 import { useState } from 'react';
 import { settingsApi } from '../../settings/api.ts';
 import type { SlaPolicy } from '../../settings/types.ts';
-import { useLoaded } from '../../useLoaded.ts';
 import { Checkbox } from '../../components/Checkbox.tsx';
 import { ErrorAlert, Loading } from '../../components/ErrorAlert.tsx';
 import { RefusalAlert } from '../../components/settings/RefusalAlert.tsx';
@@ -12,8 +13,13 @@ import { SlaPolicyTable } from '../../components/settings/SlaPolicyTable.tsx';
 
 export function SlaPolicies() {
   // Archived ones are always loaded: the checkbox only filters.
-  const [policies, reloadPolicies] = useLoaded(() => settingsApi.slaPolicies({ includeArchived: true }));
-  const [teams] = useLoaded(settingsApi.teams);
+  const invalidate = useInvalidate();
+  const policies = useQuery({
+    queryKey: queryKeys.slaPolicies(true),
+    queryFn: () => settingsApi.slaPolicies({ includeArchived: true }),
+  });
+  const reloadPolicies = () => void invalidate(queryKeys.slaPolicies());
+  const teams = useQuery({ queryKey: queryKeys.teams(false), queryFn: () => settingsApi.teams() });
   const [editing, setEditing] = useState<SlaPolicy | 'new' | null>(null);
   const [showArchived, setShowArchived] = useState(false);
   const [note, setNote] = useState<string | null>(null);
@@ -88,12 +94,12 @@ export function SlaPolicies() {
         onChange={setShowArchived}
       />
       {refusal !== null && <RefusalAlert error={refusal} />}
-      {policies.state === 'loading' && <Loading label="Loading SLA policies…" />}
-      {policies.state === 'failed' && <ErrorAlert error={policies.error} />}
-      {policies.state === 'ready' && (
+      {policies.isPending && <Loading label="Loading SLA policies…" />}
+      {policies.isError && <ErrorAlert error={policies.error} />}
+      {policies.isSuccess && (
         <SlaPolicyTable
-          policies={policies.value.items.filter((policy) => showArchived || policy.archivedAt === null)}
-          teams={teams.state === 'ready' ? teams.value.items : []}
+          policies={policies.data.items.filter((policy) => showArchived || policy.archivedAt === null)}
+          teams={teams.isSuccess ? teams.data.items : []}
           onEdit={open}
           onArchive={archive}
           onRestore={restore}

@@ -1,9 +1,10 @@
 // Settings → Teams: who works together, when (time zone, weekly hours, holidays), and with which SLA.
 // Teams are archived rather than deleted; the server's reasons for refusing (cases, rules) are listed above the table.
+import { useQuery } from '@tanstack/react-query';
+import { queryKeys, useInvalidate } from '../../queries.ts';
 import { useState } from 'react';
 import { settingsApi } from '../../settings/api.ts';
 import type { ArchivedTeam, TeamSettings } from '../../settings/types.ts';
-import { useLoaded } from '../../useLoaded.ts';
 import { Checkbox } from '../../components/Checkbox.tsx';
 import { ErrorAlert, Loading } from '../../components/ErrorAlert.tsx';
 import { RefusalAlert } from '../../components/settings/RefusalAlert.tsx';
@@ -18,8 +19,16 @@ function archivedNote(team: ArchivedTeam, defaultTeam: TeamSettings | undefined)
 
 export function Teams() {
   // Archived ones are always loaded: the checkbox only filters, and the table needs archived policies' names.
-  const [teams, reloadTeams] = useLoaded(() => settingsApi.teams({ includeArchived: true }));
-  const [policies] = useLoaded(() => settingsApi.slaPolicies({ includeArchived: true }));
+  const invalidate = useInvalidate();
+  const teams = useQuery({
+    queryKey: queryKeys.teams(true),
+    queryFn: () => settingsApi.teams({ includeArchived: true }),
+  });
+  const reloadTeams = () => void invalidate(queryKeys.teams());
+  const policies = useQuery({
+    queryKey: queryKeys.slaPolicies(true),
+    queryFn: () => settingsApi.slaPolicies({ includeArchived: true }),
+  });
   const [editing, setEditing] = useState<TeamSettings | 'new' | null>(null);
   const [showArchived, setShowArchived] = useState(false);
   const [note, setNote] = useState<string | null>(null);
@@ -46,8 +55,7 @@ export function Teams() {
   };
   const archive = (team: TeamSettings) =>
     change(team, async () => {
-      const defaultTeam =
-        teams.state === 'ready' ? teams.value.items.find((candidate) => candidate.isDefault) : undefined;
+      const defaultTeam = teams.isSuccess ? teams.data.items.find((candidate) => candidate.isDefault) : undefined;
       return archivedNote(await settingsApi.archiveTeam(team.id), defaultTeam);
     });
   const restore = (team: TeamSettings) =>
@@ -74,12 +82,12 @@ export function Teams() {
           {note}
         </p>
       )}
-      {policies.state === 'failed' && <ErrorAlert error={policies.error} />}
-      {editing !== null && policies.state === 'ready' && (
+      {policies.isError && <ErrorAlert error={policies.error} />}
+      {editing !== null && policies.isSuccess && (
         <TeamForm
           key={editing === 'new' ? 'new' : editing.id}
           team={editing === 'new' ? null : editing}
-          policies={policies.value.items}
+          policies={policies.data.items}
           onSaved={(team) => {
             setNote(`${team.name} saved.`);
             setEditing(null);
@@ -96,12 +104,12 @@ export function Teams() {
         onChange={setShowArchived}
       />
       {refusal !== null && <RefusalAlert error={refusal} />}
-      {teams.state === 'loading' && <Loading label="Loading teams…" />}
-      {teams.state === 'failed' && <ErrorAlert error={teams.error} />}
-      {teams.state === 'ready' && (
+      {teams.isPending && <Loading label="Loading teams…" />}
+      {teams.isError && <ErrorAlert error={teams.error} />}
+      {teams.isSuccess && (
         <TeamTable
-          teams={teams.value.items.filter((team) => showArchived || team.archivedAt === null)}
-          policies={policies.state === 'ready' ? policies.value.items : []}
+          teams={teams.data.items.filter((team) => showArchived || team.archivedAt === null)}
+          policies={policies.isSuccess ? policies.data.items : []}
           onEdit={open}
           onArchive={archive}
           onRestore={restore}
