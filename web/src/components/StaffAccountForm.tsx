@@ -1,14 +1,12 @@
 // An admin's controls for one staff account: change the role, reset the password, disable or enable the
 // account, and see and revoke their API tokens. Opened from their row in the staff list.
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { useZodForm } from '../forms/useZodForm.ts';
 import { humanize } from '../labels.ts';
 import { queryKeys, useInvalidate } from '../queries.ts';
 import { PASSWORD_RULE, staffAccountsApi, type ApiToken, type StaffAccount } from '../staff-api.ts';
 import { STAFF_ROLES } from '../types.ts';
-import { useAction } from '../useAction.ts';
-import { useLoaded } from '../useLoaded.ts';
 import { ConfirmButton } from './ConfirmButton.tsx';
 import { ErrorAlert, Loading } from './ErrorAlert.tsx';
 import { Field } from './Field.tsx';
@@ -23,7 +21,9 @@ interface StaffAccountFormProps {
 }
 
 export function StaffAccountForm({ member, onChanged, onClose }: StaffAccountFormProps) {
-  const [tokens, reloadTokens] = useLoaded(() => staffAccountsApi.tokens(member.id));
+  const tokens = useQuery({ queryKey: queryKeys.tokens(member.id), queryFn: () => staffAccountsApi.tokens(member.id) });
+  const invalidate = useInvalidate();
+  const reloadTokens = () => void invalidate(queryKeys.tokens(member.id));
   const headingId = `staff-account-heading-${member.id}`;
   const revoke = async (token: ApiToken) => {
     await staffAccountsApi.revokeToken(token.id);
@@ -62,9 +62,9 @@ export function StaffAccountForm({ member, onChanged, onClose }: StaffAccountFor
         }}
       />
       <h4>API tokens</h4>
-      {tokens.state === 'loading' && <Loading label="Loading tokens…" />}
-      {tokens.state === 'failed' && <ErrorAlert error={tokens.error} />}
-      {tokens.state === 'ready' && <StaffTokenList tokens={tokens.value.items} owner={member.name} onRevoke={revoke} />}
+      {tokens.isPending && <Loading label="Loading tokens…" />}
+      {tokens.isError && <ErrorAlert error={tokens.error} />}
+      {tokens.isSuccess && <StaffTokenList tokens={tokens.data.items} owner={member.name} onRevoke={revoke} />}
       <button type="button" onClick={onClose}>
         Close
       </button>
@@ -146,19 +146,23 @@ function PasswordResetForm({ member, onReset }: { member: StaffAccount; onReset:
 }
 
 function AccountSwitch({ member, onChanged }: { member: StaffAccount; onChanged: (member: StaffAccount) => void }) {
-  const { run, busy, error } = useAction();
+  const invalidate = useInvalidate();
+  const setDisabled = useMutation({
+    mutationFn: (disabled: boolean) => staffAccountsApi.setDisabled(member.id, disabled),
+    onSuccess: () => invalidate(queryKeys.staff()),
+  });
   if (member.disabled) {
     return (
       <p className="staff-account-switch">
         <span className="status status-off">Disabled</span>
         <button
           type="button"
-          disabled={busy}
-          onClick={() => run(async () => onChanged(await staffAccountsApi.setDisabled(member.id, false)))}
+          disabled={setDisabled.isPending}
+          onClick={() => setDisabled.mutate(false, { onSuccess: onChanged })}
         >
           Enable account
         </button>
-        {error !== null && <ErrorAlert error={error} />}
+        {setDisabled.error !== null && <ErrorAlert error={setDisabled.error} />}
       </p>
     );
   }
@@ -169,7 +173,7 @@ function AccountSwitch({ member, onChanged }: { member: StaffAccount; onChanged:
         label="Disable account"
         question={`Disable ${member.name}? They are signed out everywhere and their API tokens stop working for good.`}
         confirmLabel="Disable"
-        onConfirm={async () => onChanged(await staffAccountsApi.setDisabled(member.id, true))}
+        onConfirm={async () => onChanged(await setDisabled.mutateAsync(true))}
       />
     </p>
   );
