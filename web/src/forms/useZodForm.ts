@@ -28,8 +28,6 @@ export interface ZodForm<Values extends FieldValues, Output> extends UseFormRetu
     name: Path<Values>,
     id: string,
   ) => ReturnType<UseFormReturn<Values>['register']> & ReturnType<typeof describedBy>;
-  /** Puts the API's refusal of a save that did not go through `submitWith` (a second request) on the fields. */
-  showProblem: (error: unknown) => void;
 }
 
 /**
@@ -81,6 +79,5 @@ export function useZodForm<Schema extends z.ZodType<unknown, FieldValues>>(
     general,
     errorOf,
     input: (name, id) => ({ ...form.register(name), ...describedBy(id, errorOf(name)) }),
-    showProblem,
   };
 }
