@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { defineRoute } from '../http/route.ts';
 import { listAuditEntries } from './store.ts';
+import { AuditEntryListSchema } from './responses.ts';
 
 export const auditRoutes = [
   defineRoute({
@@ -9,6 +10,7 @@ export const auditRoutes = [
     url: '/api/audit',
     summary: 'Audit entries, newest first; filter by customer, by staff member, or by action (`team.archived`)',
     tags: ['audit'],
+    response: AuditEntryListSchema,
     auth: 'audit:read',
     query: z.object({
       customerId: z.string().max(100).optional(),

@@ -6,6 +6,7 @@ import { CASE_PRIORITIES, CASE_STATUSES } from './model.ts';
 import { applyBulkAction, takeCase, BULK_MAX_CASES, type BulkAction } from './bulk.ts';
 import { mergeCase, undoCaseMerge } from './case-merge.ts';
 import { labelled, labelledOne } from './route-helpers.ts';
+import { BulkReportSchema, CaseMergeSchema, CaseSummarySchema } from './responses.ts';
 
 const caseRef = z.string().min(1).max(100);
 const tag = z.string().trim().min(1).max(50);
@@ -31,6 +32,7 @@ export const bulkCaseRoutes = [
     url: '/api/cases/:id/take',
     summary: 'Take it: assign the case (by id or number) to yourself; it moves to your team, as any reassignment does',
     tags: ['cases'],
+    response: CaseSummarySchema,
     auth: 'cases:write',
     params: z.object({ id: caseRef }),
     handler: async ({ params, ctx }) => labelledOne(ctx, await takeCase(ctx.db, params.id, ctx.actor)),
@@ -40,6 +42,7 @@ export const bulkCaseRoutes = [
     url: '/api/cases/bulk',
     summary: `One action on up to ${BULK_MAX_CASES} cases (assign, team, status, priority, tag, close), case by case with the rules of a single change; answers per case`,
     tags: ['cases'],
+    response: BulkReportSchema,
     auth: 'cases:write',
     body: z
       .object({
@@ -74,6 +77,7 @@ export const bulkCaseRoutes = [
     summary:
       'Merge this case into another open case of the same customer: its conversation and history move there, and it is closed pointing to it',
     tags: ['cases'],
+    response: CaseMergeSchema,
     auth: 'cases:write',
     params: z.object({ id: caseRef }),
     status: 201,
@@ -86,6 +90,7 @@ export const bulkCaseRoutes = [
     summary:
       "Undo a case merge (managers, or whoever merged): both cases as they were, with what arrived by the merged case's thread since",
     tags: ['cases'],
+    response: CaseMergeSchema,
     auth: 'cases:write',
     params: z.object({ id: caseRef }),
     handler: async ({ params, ctx }) => undoCaseMerge(ctx.db, params.id, ctx.actor, ctx.can('customers:merge')),

@@ -5,6 +5,7 @@ import { defineRoute } from '../http/route.ts';
 import { listUndelivered, replyTargetOf, retryReply } from './delivery.ts';
 import { getCase, requireCase, summarise } from './service.ts';
 import { flushSoon, labelled } from './route-helpers.ts';
+import { CaseMessageSchema, ReplyTargetSchema, UndeliveredCasePageSchema } from './responses.ts';
 
 export const deliveryRoutes = [
   defineRoute({
@@ -13,6 +14,7 @@ export const deliveryRoutes = [
     summary:
       'Failed to send: cases with a reply that has not reached the customer after a try, latest first, with the reason',
     tags: ['cases'],
+    response: UndeliveredCasePageSchema,
     auth: 'cases:read',
     query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(25) }),
     handler: async ({ query, ctx }) => {
@@ -28,6 +30,7 @@ export const deliveryRoutes = [
     url: '/api/cases/:id/reply-target',
     summary: 'Where a reply to this case would go now (her address and the channel), or plainly why it cannot go',
     tags: ['cases'],
+    response: ReplyTargetSchema,
     auth: 'cases:write',
     params: z.object({ id: z.string().min(1).max(100) }),
     handler: async ({ params, ctx }) => replyTargetOf(ctx.db, await requireCase(ctx.db, params.id), ctx.channels),
@@ -37,6 +40,7 @@ export const deliveryRoutes = [
     url: '/api/cases/:id/replies/:messageId/retry',
     summary: 'Try a reply that was not delivered again, now, with a fresh round of tries',
     tags: ['cases'],
+    response: CaseMessageSchema,
     auth: 'cases:write',
     params: z.object({ id: z.string().min(1).max(100), messageId: z.coerce.number().int().min(1) }),
     handler: async ({ params, ctx }) => {

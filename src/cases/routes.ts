@@ -24,6 +24,19 @@ import { listCases } from './listing.ts';
 import { CASE_SORTS } from './list-store.ts';
 import { commaList, commaListOf } from './list-query.ts';
 import { deliveryRoutes } from './delivery-routes.ts';
+import {
+  CaseDetailSchema,
+  CaseListSchema,
+  CaseMessageSchema,
+  CaseNoteSchema,
+  CasePageSchema,
+  CaseSummarySchema,
+  CustomerNoteSchema,
+  MentionListSchema,
+  RenderedTemplateSchema,
+} from './responses.ts';
+import { noContent } from '../http/openapi.ts';
+import { GestureSchema, PendingGestureListSchema } from '../gestures/index.ts';
 
 const caseParams = z.object({ id: z.string().min(1).max(100) });
 const text = z.string().trim().min(1, 'must not be empty').max(20_000);
@@ -54,6 +67,7 @@ export const caseRoutes = [
       'Cases, cursor-paged, with how many match (total); filter by customer, status, assignee, team, unassigned, channel, priority, reason or tag (comma lists), ' +
       'search by number, order id, words of the subject, messages, customer name or email (q, best match first), sort newest, oldest, priority, due (SLA) or updated',
     tags: ['cases'],
+    response: CasePageSchema,
     auth: 'cases:read',
     query: z.object({
       customerId: z.string().min(1).max(100).optional(),
@@ -96,6 +110,7 @@ export const caseRoutes = [
     summary:
       'Active cases whose next SLA clock runs out within the window (default 60 min) or already has, soonest first',
     tags: ['cases'],
+    response: CaseListSchema,
     auth: 'cases:read',
     query: z.object({
       withinMinutes: z.coerce
@@ -123,6 +138,7 @@ export const caseRoutes = [
     url: '/api/cases/:id',
     summary: 'One case (by id or number): conversation, status, SLA due times and breaches, gestures, history',
     tags: ['cases'],
+    response: CaseDetailSchema,
     auth: 'cases:read',
     params: caseParams,
     handler: async ({ params, ctx }) => {
@@ -138,6 +154,7 @@ export const caseRoutes = [
     url: '/api/cases/:id',
     summary: 'Change status, priority, reason, assignee, team or tags',
     tags: ['cases'],
+    response: CaseSummarySchema,
     auth: 'cases:write',
     params: caseParams,
     body: z
@@ -158,6 +175,7 @@ export const caseRoutes = [
     url: '/api/cases/:id/replies',
     summary: "Reply to the customer through the case's channel (text, or a template rendered for this case)",
     tags: ['cases'],
+    response: CaseMessageSchema,
     auth: 'cases:write',
     params: caseParams,
     status: 201,
@@ -194,6 +212,7 @@ export const caseRoutes = [
     url: '/api/cases/:id/templates/:templateId',
     summary: 'A reply template rendered for this case, for the reply box to show before sending',
     tags: ['cases', 'templates'],
+    response: RenderedTemplateSchema,
     auth: 'cases:write',
     params: z.object({ id: z.string().min(1).max(100), templateId: z.string().min(1).max(100) }),
     handler: async ({ params, ctx }) => {
@@ -214,6 +233,7 @@ export const caseRoutes = [
     url: '/api/cases/:id/notes',
     summary: 'An internal note on the case; @name mentions notify colleagues in any department',
     tags: ['cases'],
+    response: CaseNoteSchema,
     auth: 'notes:write',
     params: caseParams,
     status: 201,
@@ -225,6 +245,8 @@ export const caseRoutes = [
     url: '/api/cases/:id/gestures',
     summary: 'A service-recovery gesture: 201 when within your limit, 202 with approval "pending" above it',
     tags: ['cases', 'gestures'],
+    response: GestureSchema,
+    responses: { 202: GestureSchema },
     auth: 'cases:write',
     params: caseParams,
     status: 201,
@@ -252,6 +274,7 @@ export const caseRoutes = [
     summary:
       "Gestures waiting for approval, oldest first, each with its case number and subject and the customer's label",
     tags: ['gestures'],
+    response: PendingGestureListSchema,
     auth: 'gestures:approve',
     query: z.object({
       status: z.literal('pending').default('pending'),
@@ -266,6 +289,7 @@ export const caseRoutes = [
     url: '/api/gestures/:id/approve',
     summary: "Approve a gesture above its issuer's limit (up to your own limit; admins without one)",
     tags: ['gestures'],
+    response: GestureSchema,
     auth: 'gestures:approve',
     params: caseParams,
     body: z
@@ -280,6 +304,7 @@ export const caseRoutes = [
     url: '/api/gestures/:id/reject',
     summary: 'Reject a gesture waiting for approval, with the reason',
     tags: ['gestures'],
+    response: GestureSchema,
     auth: 'gestures:approve',
     params: caseParams,
     body: z.object({ note: z.string().trim().min(1).max(500) }).strict(),
@@ -291,6 +316,7 @@ export const caseRoutes = [
     url: '/api/customers/:id/notes',
     summary: 'A note on the customer from any staff member (an in-store visit, a call to finance)',
     tags: ['customers', 'notes'],
+    response: CustomerNoteSchema,
     auth: 'notes:write',
     params: caseParams,
     status: 201,
@@ -302,6 +328,7 @@ export const caseRoutes = [
     url: '/api/mentions',
     summary: 'Where colleagues mentioned you, newest first',
     tags: ['cases'],
+    response: MentionListSchema,
     auth: 'signed-in',
     query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
     handler: async ({ query, ctx }) => ({ items: await mentionsOf(ctx.db, ctx.staff!.id, query.limit) }),
@@ -311,6 +338,7 @@ export const caseRoutes = [
     url: '/api/mentions/:id/read',
     summary: 'Mark a mention as read',
     tags: ['cases'],
+    response: noContent,
     auth: 'signed-in',
     params: z.object({ id: z.coerce.number().int().min(1) }),
     handler: async ({ params, ctx }) => {

@@ -15,6 +15,18 @@ import { parseSearchQuery } from './search-query.ts';
 import * as customers from './service.ts';
 import { eraseCustomer, exportCustomer } from './privacy.ts';
 import { openCasesForCard } from '../cases/index.ts';
+import {
+  ContextCardSchema,
+  CustomerExportSchema,
+  CustomerPageSchema,
+  ErasureSchema,
+  FlagListSchema,
+  MergeListSchema,
+  MergeSchema,
+  PreferenceListSchema,
+  TimelinePageSchema,
+} from './responses.ts';
+import { noContent } from '../http/openapi.ts';
 
 const customerParams = z.object({ id: z.string().min(1).max(100) });
 const limit = (fallback: number) => z.coerce.number().int().min(1).max(100).default(fallback);
@@ -66,6 +78,7 @@ export const customerRoutes = [
     url: '/api/customers',
     summary: 'Search customers by name or any identity; without q, the most recently seen',
     tags: ['customers'],
+    response: CustomerPageSchema,
     auth: 'customers:read',
     query: z.object({ q: z.string().max(200).optional(), limit: limit(20), cursor: z.string().max(200).optional() }),
     handler: async ({ query, ctx }) => {
@@ -93,6 +106,7 @@ export const customerRoutes = [
     url: '/api/customers/lookup',
     summary: 'The context card of the customer who owns an identity',
     tags: ['customers'],
+    response: ContextCardSchema,
     auth: 'customers:read',
     query: z.object({
       email: z.string().max(254).optional(),
@@ -110,6 +124,7 @@ export const customerRoutes = [
     url: '/api/customers/:id',
     summary: 'The context card: identities, traits, flags, preferences, recent interactions',
     tags: ['customers'],
+    response: ContextCardSchema,
     auth: 'customers:read',
     params: customerParams,
     handler: async ({ params, ctx }) => cardFor(ctx, params.id),
@@ -119,6 +134,7 @@ export const customerRoutes = [
     url: '/api/customers/:id/timeline',
     summary: 'Interactions across channels and departments, newest first, paged by cursor',
     tags: ['customers'],
+    response: TimelinePageSchema,
     auth: 'customers:read',
     params: customerParams,
     query: z.object({ limit: limit(20), cursor: z.string().max(200).optional() }),
@@ -129,6 +145,7 @@ export const customerRoutes = [
     url: '/api/customers/:id/preferences/:key',
     summary: 'State an explicit preference (source: the staff member, time: now)',
     tags: ['customers'],
+    response: PreferenceListSchema,
     auth: 'customers:write',
     params: customerParams.extend({ key: z.string().min(1).max(100) }),
     body: z.object({ value: z.string().min(1).max(1000) }),
@@ -141,6 +158,7 @@ export const customerRoutes = [
     url: '/api/customers/:id/preferences/:key',
     summary: 'Remove an explicit preference',
     tags: ['customers'],
+    response: noContent,
     auth: 'customers:write',
     params: customerParams.extend({ key: z.string().min(1).max(100) }),
     handler: async ({ params, ctx }) => customers.removeStatedPreference(ctx.db, params.id, params.key, ctx.actor),
@@ -150,6 +168,7 @@ export const customerRoutes = [
     url: '/api/customers/:id/flags/:flag',
     summary: 'Set a flag by hand (vip, past_issues, needs_extra_support, at_risk, or your own)',
     tags: ['customers'],
+    response: FlagListSchema,
     auth: 'customers:write',
     params: customerParams.extend({
       flag: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'lower_snake_case, up to 40 characters'),
@@ -164,6 +183,7 @@ export const customerRoutes = [
     url: '/api/customers/:id/flags/:flag',
     summary: 'Clear a flag',
     tags: ['customers'],
+    response: noContent,
     auth: 'customers:write',
     params: customerParams.extend({ flag: z.string().min(1).max(40) }),
     handler: async ({ params, ctx }) => customers.clearFlag(ctx.db, params.id, params.flag, ctx.actor),
@@ -173,6 +193,7 @@ export const customerRoutes = [
     url: '/api/customers/:id/merges',
     summary: 'Merges this customer took part in',
     tags: ['customers'],
+    response: MergeListSchema,
     auth: 'customers:read',
     params: customerParams,
     handler: async ({ params, ctx }) => ({ items: await customers.listMerges(ctx.db, params.id) }),
@@ -182,6 +203,7 @@ export const customerRoutes = [
     url: '/api/customers/:id/merges',
     summary: 'Merge another profile into this one by hand',
     tags: ['customers'],
+    response: MergeSchema,
     auth: 'customers:merge',
     status: 201,
     params: customerParams,
@@ -193,6 +215,7 @@ export const customerRoutes = [
     url: '/api/merges/:id/undo',
     summary: 'Undo a merge: the absorbed profile gets its identities, events and preferences back',
     tags: ['customers'],
+    response: MergeSchema,
     auth: 'customers:merge',
     params: z.object({ id: z.string().min(1).max(100) }),
     handler: async ({ params, ctx }) => customers.undoCustomerMerge(ctx.db, params.id, ctx.actor),
@@ -202,6 +225,7 @@ export const customerRoutes = [
     url: '/api/customers/:id/export',
     summary: 'Everything held about a customer, as one JSON document (subject access request)',
     tags: ['privacy'],
+    response: CustomerExportSchema,
     auth: 'customers:export',
     params: customerParams,
     handler: async ({ params, ctx, reply }) => {
@@ -215,6 +239,7 @@ export const customerRoutes = [
     url: '/api/customers/:id',
     summary: 'Erase a customer and every profile merged into them (right to erasure)',
     tags: ['privacy'],
+    response: ErasureSchema,
     auth: 'customers:erase',
     params: customerParams,
     handler: async ({ params, ctx }) => eraseCustomer(ctx.db, params.id, ctx.actor),

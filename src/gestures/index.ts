@@ -5,3 +5,4 @@ export { fromMinorUnits, isCurrency, toMinorUnits } from './money.ts';
 export { decideOnGesture, issueGesture, listPendingGestures } from './service.ts';
 export { gesturesOfCase } from './store.ts';
 export { type GestureRow, type GestureView, toGestureView } from './view.ts';
+export { GestureSchema, PendingGestureListSchema } from './responses.ts';

@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { defineRoute } from '../http/route.ts';
 import { listLimits, removeLimits, setLimits } from './limits.ts';
+import { GestureLimitsListSchema, GestureLimitsSchema } from './responses.ts';
+import { noContent } from '../http/openapi.ts';
 
 const params = z.object({ id: z.string().min(1).max(100) });
 const currencyParams = params.extend({ currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as USD') });
@@ -13,6 +15,7 @@ export const gestureLimitRoutes = [
     url: '/api/staff/:id/gesture-limits',
     summary: "A staff member's empowerment limits per currency: per gesture, per case and per day",
     tags: ['staff', 'gestures'],
+    response: GestureLimitsListSchema,
     auth: 'staff:manage',
     params,
     handler: async ({ params, ctx }) => ({ items: await listLimits(ctx.db, params.id) }),
@@ -22,6 +25,7 @@ export const gestureLimitRoutes = [
     url: '/api/staff/:id/gesture-limits/:currency',
     summary: 'Set empowerment limits in one currency; perCase defaults to perGesture, perDay to 5 × perGesture',
     tags: ['staff', 'gestures'],
+    response: GestureLimitsSchema,
     auth: 'staff:manage',
     audit: 'gesture_limits.changed',
     params: currencyParams,
@@ -35,6 +39,7 @@ export const gestureLimitRoutes = [
     url: '/api/staff/:id/gesture-limits/:currency',
     summary: 'Remove the limits in one currency: every gesture in it then waits for a manager',
     tags: ['staff', 'gestures'],
+    response: noContent,
     auth: 'staff:manage',
     audit: 'gesture_limits.removed',
     params: currencyParams,

@@ -1,12 +1,13 @@
 // The OpenAPI 3.1 document, built from the same zod schemas that parse each request and describe each answer.
 // Schemas named with `.meta({ id })` become `components.schemas` entries, so generated client types have names.
 import { z, type ZodType } from 'zod';
-import type { AuthRule, RouteSpec } from './route.ts';
 
 /** A route that answers 204 with no body. */
 export const noContent: ZodType<void> = z.void();
 /** A route that answers with a `text/event-stream` it writes itself (server-sent events). */
 export const eventStream: ZodType<void> = z.void();
+/** A route that answers with an HTML page it sends itself (the handler returns the reply). */
+export const htmlPage: ZodType<unknown> = z.unknown();
 
 export const FieldErrorSchema = z
   .strictObject({ field: z.string(), reason: z.string() })
@@ -24,6 +25,21 @@ export const ProblemSchema = z
     requestId: z.string().optional(),
   })
   .meta({ id: 'Problem', description: 'Problem details (RFC 9457)' });
+
+/** What the document reads of a route declaration (RouteSpec in route.ts, which imports this file). */
+export interface DescribedRoute {
+  method: string;
+  url: string;
+  summary: string;
+  tags: string[];
+  auth: string | readonly string[];
+  params?: ZodType;
+  query?: ZodType;
+  body?: ZodType;
+  status?: number;
+  response?: ZodType;
+  responses?: Readonly<Record<number, ZodType>>;
+}
 
 type JsonSchema = Record<string, unknown>;
 
@@ -61,7 +77,7 @@ function createConverter() {
   return { convert, components };
 }
 
-function successResponses(spec: RouteSpec, convert: (s: ZodType) => JsonSchema) {
+function successResponses(spec: DescribedRoute, convert: (s: ZodType) => JsonSchema) {
   const usual = spec.status ?? (spec.response === noContent ? 204 : 200);
   const declared: Array<[number, ZodType | undefined]> = [
     [usual, spec.response],
@@ -74,7 +90,12 @@ function successResponses(spec: RouteSpec, convert: (s: ZodType) => JsonSchema) 
   for (const [status, schema] of declared) {
     if (!schema) responses[String(status)] = { description: 'Success (answer not described)' };
     else if (schema === noContent) responses[String(status === 200 ? 204 : status)] = { description: 'No content' };
-    else if (schema === eventStream) {
+    else if (schema === htmlPage) {
+      responses[String(status)] = {
+        description: 'HTML page',
+        content: { 'text/html': { schema: { type: 'string' } } },
+      };
+    } else if (schema === eventStream) {
       responses[String(status)] = {
         description: 'Server-sent events',
         content: { 'text/event-stream': { schema: { type: 'string' } } },
@@ -88,7 +109,7 @@ function successResponses(spec: RouteSpec, convert: (s: ZodType) => JsonSchema) 
 }
 
 /** Describes the declared routes as OpenAPI 3.1, from the same schemas that validate them. */
-export function openApiDocument(routes: readonly RouteSpec[]): Record<string, unknown> {
+export function openApiDocument(routes: readonly DescribedRoute[]): Record<string, unknown> {
   const { convert, components } = createConverter();
   const input = (schema: ZodType) => convert(schema, 'input');
   const output = (schema: ZodType) => convert(schema, 'output');
@@ -114,7 +135,7 @@ export function openApiDocument(routes: readonly RouteSpec[]): Record<string, un
         schema,
       })),
     ];
-    const rules: readonly AuthRule[] = typeof spec.auth === 'string' ? [spec.auth] : spec.auth;
+    const rules: readonly string[] = typeof spec.auth === 'string' ? [spec.auth] : spec.auth;
     const security = rules.flatMap(
       (rule): Array<Record<string, string[]>> =>
         rule === 'public' ? [] : rule === 'write-key' ? [{ writeKey: [] }] : [{ bearer: [] }, { session: [] }],
@@ -162,7 +183,7 @@ export function openApiDocument(routes: readonly RouteSpec[]): Record<string, un
 }
 
 /** `GET /api/cases/:id/messages` → `getApiCasesIdMessages`: stable, unique per method and path. */
-function operationIdOf(spec: RouteSpec): string {
+function operationIdOf(spec: DescribedRoute): string {
   const words = spec.url
     .split(/[/:{}\-_.]+/)
     .filter(Boolean)

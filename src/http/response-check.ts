@@ -2,13 +2,10 @@
 // checked against the schema its route declares, and one that does not match fails the request loudly.
 import type { ZodType } from 'zod';
 import { RapportError } from './errors.ts';
-import { noContent } from './openapi.ts';
-import type { RouteSpec } from './route.ts';
-
-const CHECKING = process.env.RAPPORT_CHECK_RESPONSES === '1';
+import { type DescribedRoute, noContent } from './openapi.ts';
 
 /** The schema a route declares for a status, if any (`undefined` status: the route's usual one). */
-function declaredFor(spec: RouteSpec, status: number | undefined): ZodType | undefined {
+function declaredFor(spec: DescribedRoute, status: number | undefined): ZodType | undefined {
   if (status === undefined || status === spec.status) return spec.response;
   return spec.responses?.[status] ?? (spec.status === undefined && status === 200 ? spec.response : undefined);
 }
@@ -17,8 +14,8 @@ function declaredFor(spec: RouteSpec, status: number | undefined): ZodType | und
  * Throws a 500 naming the route and the first mismatching path when `result` (what the handler returned, to be
  * sent with `status`) is not what the route declares. Routes that declare nothing are left to the contract test.
  */
-export function checkResponse(spec: RouteSpec, status: number | undefined, result: unknown): void {
-  if (!CHECKING || (!spec.response && !spec.responses)) return;
+export function checkResponse(spec: DescribedRoute, status: number | undefined, result: unknown): void {
+  if (process.env.RAPPORT_CHECK_RESPONSES !== '1' || (!spec.response && !spec.responses)) return;
   const route = `${spec.method} ${spec.url}`;
   const fail = (detail: string): never => {
     throw new RapportError('response_mismatch', `${route} answered outside its declared schema: ${detail}`, 500);

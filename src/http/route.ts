@@ -1,7 +1,7 @@
 // A route is a declaration — auth rule, schemas, handler — handed to one wrapper that authenticates,
 // parses input once, and maps errors. Handlers only ever see parsed input and a RequestContext.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ZodType } from 'zod';
+import type { output, ZodType } from 'zod';
 import { RapportError, invalidInput } from './errors.ts';
 import type { AppDeps, RequestContext } from './context.ts';
 import { authenticate, SESSION_COOKIE } from './auth.ts';
@@ -29,7 +29,8 @@ export interface RouteInput<P, Q, B> {
   setStatus(status: number): void;
 }
 
-export interface RouteSpec<P = unknown, Q = unknown, B = unknown, R = any, A = any> {
+// biome-ignore lint/suspicious/noExplicitAny: a list of routes holds routes of every answer type
+export interface RouteSpec<P = unknown, Q = unknown, B = unknown, R = any, A extends AlternativeResponses = any> {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   summary: string;
@@ -53,12 +54,17 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown, R = any, A = a
    */
   response?: ZodType<R>;
   /** Answers given with another status through `setStatus` (e.g. 202 when a request waits for approval). */
-  responses?: Readonly<Record<number, ZodType<A>>>;
-  handler(input: RouteInput<P, Q, B>): Promise<NoInfer<R | A>>;
+  responses?: A;
+  handler(input: RouteInput<P, Q, B>): Promise<NoInfer<R | output<A[keyof A]>>>;
 }
 
+/** Schemas of the answers a route gives with other statuses than its usual one, by status. */
+export type AlternativeResponses = Readonly<Record<number, ZodType>>;
+
 /** Keeps each route's generic types when routes are collected in an array. */
-export function defineRoute<P, Q, B, R = unknown, A = never>(spec: RouteSpec<P, Q, B, R, A>): RouteSpec<P, Q, B, R, A> {
+export function defineRoute<P, Q, B, R = unknown, A extends AlternativeResponses = Record<never, never>>(
+  spec: RouteSpec<P, Q, B, R, A>,
+): RouteSpec<P, Q, B, R, A> {
   return spec;
 }
 
@@ -111,6 +117,6 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, routes: read
   }
 }
 
-export { eventStream, noContent, openApiDocument } from './openapi.ts';
+export { eventStream, htmlPage, noContent, openApiDocument } from './openapi.ts';
 
 export { RapportError };

@@ -22,6 +22,8 @@ import { mapNativeInteraction, nativeBatchSchema } from './native.ts';
 import { carryMessagesToCases } from './conversations.ts';
 import { createWriteKey, listWriteKeys, revokeWriteKey } from './write-keys.ts';
 import type { CountryCode } from 'libphonenumber-js';
+import { IngestReportSchema, NewWriteKeySchema, SegmentAcceptedSchema, WriteKeyListSchema } from './responses.ts';
+import { noContent } from '../http/openapi.ts';
 
 // Segment's documented limits: 32 KB per call, 500 KB per batch.
 const CALL_LIMIT = 32 * 1024;
@@ -44,6 +46,7 @@ function segmentRoute<T>(type: SegmentType, schema: ZodType<T>): RouteSpec<unkno
     url: `/v1/${type}`,
     summary: `Segment-compatible ${type} call`,
     tags: ['tracking'],
+    response: SegmentAcceptedSchema,
     auth: 'write-key',
     bodyLimit: CALL_LIMIT,
     body: schema,
@@ -63,6 +66,7 @@ export const ingestRoutes = [
     url: '/v1/batch',
     summary: 'Segment-compatible batch of calls (identify, track, page, screen, group, alias)',
     tags: ['tracking'],
+    response: SegmentAcceptedSchema,
     auth: 'write-key',
     bodyLimit: BATCH_LIMIT,
     body: batchCall,
@@ -73,6 +77,7 @@ export const ingestRoutes = [
     url: '/api/interactions',
     summary: 'Record interactions from any system (native batch API, idempotent by source + sourceId)',
     tags: ['ingest'],
+    response: IngestReportSchema,
     auth: 'interactions:write',
     bodyLimit: 5 * 1024 * 1024,
     body: z.unknown(),
@@ -107,6 +112,7 @@ export const ingestRoutes = [
     url: '/api/write-keys',
     summary: 'List write keys (secrets are never shown again)',
     tags: ['ingest'],
+    response: WriteKeyListSchema,
     auth: 'keys:manage',
     handler: async ({ ctx }) => ({ items: await listWriteKeys(ctx.db) }),
   }),
@@ -115,6 +121,7 @@ export const ingestRoutes = [
     url: '/api/write-keys',
     summary: 'Create a write key for an ingest source; the key is in this response only',
     tags: ['ingest'],
+    response: NewWriteKeySchema,
     auth: 'keys:manage',
     audit: 'write_key.created',
     status: 201,
@@ -129,6 +136,7 @@ export const ingestRoutes = [
     url: '/api/write-keys/:id',
     summary: 'Revoke a write key',
     tags: ['ingest'],
+    response: noContent,
     auth: 'keys:manage',
     audit: 'write_key.revoked',
     params: z.object({ id: z.string().min(1).max(100) }),

@@ -11,3 +11,4 @@ export {
 } from './model.ts';
 export { ingestEvents, type IngestOptions, type IngestReport, type IngestResult } from './pipeline.ts';
 export { listObservedEvents, moveInteractions, moveInteractionsOfProfiles } from './store.ts';
+export { InteractionSchema } from './responses.ts';

@@ -7,6 +7,8 @@ import { authenticate } from '../http/auth.ts';
 import { PRESENCE_STATES, RECONNECT_AFTER_MS, parseLastEventId } from './model.ts';
 import { liveHubOf, type LiveStream } from './service.ts';
 import { caseExists } from './store.ts';
+import { PresenceSchema } from './responses.ts';
+import { eventStream } from '../http/openapi.ts';
 
 async function assertCase(db: Parameters<typeof caseExists>[0], caseId: string): Promise<void> {
   if (!(await caseExists(db, caseId))) throw new RapportError('case_not_found', `No case with id ${caseId}`, 404);
@@ -20,6 +22,7 @@ export const liveRoutes = [
       'Server-sent events: `case.changed {id, number}` whenever a case, its messages or history change (all cases, or one with caseId), ' +
       'and `presence {caseId, people}` for that case. Send Last-Event-ID to hear what was missed.',
     tags: ['live'],
+    response: eventStream,
     auth: 'cases:read',
     query: z.object({ caseId: z.string().min(1).max(100).optional() }).strict(),
     handler: async ({ query, ctx, request, reply }) => {
@@ -70,6 +73,7 @@ export const liveRoutes = [
     url: '/api/cases/:id/presence',
     summary: 'Says you are viewing or replying to a case (send every ~10 s; it lapses after 30 s), or that you left it',
     tags: ['live'],
+    response: PresenceSchema,
     auth: 'cases:read',
     params: z.object({ id: z.string().min(1).max(100) }),
     body: z.object({ state: z.enum([...PRESENCE_STATES, 'left']) }).strict(),

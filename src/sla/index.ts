@@ -21,3 +21,4 @@ export {
   slaTargetsSchema,
 } from './policy.ts';
 export { type Breach, breachesOf, findPolicy, overdueClocks, recordBreach, withdrawBreach } from './store.ts';
+export { BusinessHoursSchema, HolidaysSchema, SlaPolicyListSchema, SlaPolicySchema } from './responses.ts';

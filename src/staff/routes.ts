@@ -12,6 +12,16 @@ import { newPassword } from './password-policy.ts';
 import { createSignInThrottle, type SignInThrottle } from './sign-in-throttle.ts';
 import { tokenRoutes } from './token-routes.ts';
 import * as staffService from './service.ts';
+import {
+  NewApiTokenSchema,
+  PasswordChangedSchema,
+  SignedInStaffSchema,
+  SignInSchema,
+  StaffAccountSchema,
+  StaffListSchema,
+  StaffMemberSchema,
+} from './responses.ts';
+import { noContent } from '../http/openapi.ts';
 
 const credentials = z.object({
   email: z.string().min(1).max(254),
@@ -42,6 +52,7 @@ export const staffRoutes = [
     url: '/api/auth/login',
     summary: 'Sign in with email and password; sets the session cookie',
     tags: ['auth'],
+    response: SignInSchema,
     auth: 'public',
     body: credentials,
     handler: async ({ body, ctx, reply, request }) => {
@@ -71,6 +82,7 @@ export const staffRoutes = [
     url: '/api/auth/logout',
     summary: 'Sign out: ends the session',
     tags: ['auth'],
+    response: noContent,
     auth: 'public',
     handler: async ({ ctx, request, reply }) => {
       const session = request.cookies[SESSION_COOKIE];
@@ -84,6 +96,7 @@ export const staffRoutes = [
     url: '/api/auth/password',
     summary: 'Change your own password: every session and token of yours ends, and this browser gets a new session',
     tags: ['auth'],
+    response: PasswordChangedSchema,
     auth: 'signed-in',
     // Audited by the service, in its transaction: the hashing happens before it, outside the writer's lock.
     body: z.object({ currentPassword: z.string().min(1).max(1024), newPassword }),
@@ -102,6 +115,7 @@ export const staffRoutes = [
     url: '/api/auth/me',
     summary: 'The signed-in staff member and what their role allows',
     tags: ['auth'],
+    response: SignedInStaffSchema,
     auth: 'signed-in',
     handler: async ({ ctx }) => ({ ...ctx.staff!, permissions: permissionsOf(ctx.staff!.role) }),
   }),
@@ -110,6 +124,7 @@ export const staffRoutes = [
     url: '/api/staff',
     summary: 'List staff accounts',
     tags: ['staff'],
+    response: StaffListSchema,
     auth: 'staff:manage',
     handler: async ({ ctx }) => ({ items: await staffService.listStaff(ctx.db) }),
   }),
@@ -118,6 +133,7 @@ export const staffRoutes = [
     url: '/api/staff',
     summary: 'Create a staff account',
     tags: ['staff'],
+    response: StaffMemberSchema,
     auth: 'staff:manage',
     audit: 'staff.created',
     status: 201,
@@ -135,6 +151,7 @@ export const staffRoutes = [
     url: '/api/tokens',
     summary: 'Create a personal API token for the signed-in staff member (shown once)',
     tags: ['auth'],
+    response: NewApiTokenSchema,
     auth: 'signed-in',
     audit: 'api_token.created',
     status: 201,
@@ -150,6 +167,7 @@ export const staffRoutes = [
     summary:
       'Change a staff account: name, role, department, team, skills, empowerment limit, availability, password, or disable it',
     tags: ['staff'],
+    response: StaffAccountSchema,
     auth: 'staff:manage',
     // Audited as staff.changed by the service's transaction, after a new password is hashed (not `audit:`,
     // whose transaction would hold the database's writer through scrypt and the hash queue).
@@ -185,6 +203,7 @@ export const staffRoutes = [
     summary:
       'Reset a staff member’s password to one you give them: their sessions and tokens end, the old password stops working',
     tags: ['staff'],
+    response: StaffAccountSchema,
     auth: 'staff:manage',
     // Audited as staff.password_reset by the service's transaction, after the hashing (see /api/auth/password).
     params: z.object({ id: z.string().min(1).max(100) }),

@@ -1,8 +1,10 @@
 // The app shell: finds out who is signed in, routes by path, and sends any 401 back to sign-in.
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, type ReactNode } from 'react';
 import { api, setUnauthorizedHandler } from './api.ts';
+import { queryKeys } from './queries.ts';
 import { followLink, navigate, safeReturnPath, useLocation } from './router.ts';
-import type { Staff } from './types.ts';
+import type { Staff } from './api/types.ts';
 import { ErrorAlert, Loading } from './components/ErrorAlert.tsx';
 import { Shell } from './components/Shell.tsx';
 import { SignIn } from './pages/SignIn.tsx';
@@ -38,20 +40,28 @@ function signInPathFrom(here: string): string {
 
 export function App() {
   const { path, search, href } = useLocation();
-  const [session, setSession] = useState<Session>({ state: 'checking' });
-
-  const checkSession = useCallback(() => {
-    setSession({ state: 'checking' });
-    api.me().then(
-      (staff) => setSession({ state: 'signed-in', staff }),
-      (error: unknown) => setSession(isUnauthorized(error) ? { state: 'signed-out' } : { state: 'failed', error }),
-    );
-  }, []);
-
-  useEffect(checkSession, [checkSession]);
+  const queryClient = useQueryClient();
+  // Who is signed in: null is nobody (a 401 from /api/auth/me just means that).
+  const me = useQuery({
+    queryKey: queryKeys.me(),
+    queryFn: () => api.me().catch((error: unknown) => (isUnauthorized(error) ? null : Promise.reject(error))),
+  });
+  const session: Session =
+    me.data === null
+      ? { state: 'signed-out' }
+      : me.data
+        ? { state: 'signed-in', staff: me.data }
+        : me.isError && !me.isFetching
+          ? { state: 'failed', error: me.error }
+          : { state: 'checking' };
+  const setStaff = (staff: Staff | null) => {
+    // What one person read is not shown to the next one signing in on this browser (no screen shows it now).
+    if (staff !== null) queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== queryKeys.me()[0] });
+    queryClient.setQueryData(queryKeys.me(), staff);
+  };
 
   // A 401 anywhere means the session is gone; the effect below then moves to /signin.
-  useEffect(() => setUnauthorizedHandler(() => setSession({ state: 'signed-out' })), []);
+  useEffect(() => setUnauthorizedHandler(() => queryClient.setQueryData(queryKeys.me(), null)), [queryClient]);
 
   const needsSignIn = session.state === 'signed-out' && path !== '/signin';
   useEffect(() => {
@@ -77,7 +87,7 @@ export function App() {
     return (
       <main className="centered">
         <ErrorAlert error={session.error}>
-          <button type="button" onClick={checkSession}>
+          <button type="button" onClick={() => void me.refetch()}>
             Try again
           </button>
         </ErrorAlert>
@@ -85,13 +95,13 @@ export function App() {
     );
   }
   if (session.state === 'signed-out' || path === '/signin') {
-    return <SignIn onSignedIn={(staff) => setSession({ state: 'signed-in', staff })} />;
+    return <SignIn onSignedIn={(staff) => setStaff(staff)} />;
   }
 
   const signOut = async () => {
     // Even if the server call fails, the agent asked to leave: forget the session here.
     await api.logout().catch(() => undefined);
-    setSession({ state: 'signed-out' });
+    setStaff(null);
     navigate('/signin');
   };
 

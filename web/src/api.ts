@@ -2,32 +2,17 @@
 // which turns problem+json refusals into ApiError and sends the user back to sign-in when the session is gone.
 import { client, dataOf, present } from './api/client.ts';
 import type { paths } from './api/schema.d.ts';
-// TODO(contract): these answers are typed by hand until the OpenAPI document describes them.
 import type {
   CaseChanges,
   CaseDetail,
-  CaseMessage,
   CaseSummary,
-  ContextCard,
-  Gesture,
-  Mention,
   NewGesture,
-  PendingGesture,
-  ReplyTemplate,
-  Team,
-  CreatedWriteKey,
-  CustomerSummary,
-  Erasure,
-  Flag,
-  Interaction,
-  Merge,
   NewStaffMember,
   Page,
-  Preference,
-  Staff,
-  StaffMember,
-  WriteKey,
-} from './types.ts';
+  // TODO(contract): the teams and templates answers are typed by hand until the document describes them.
+  ReplyTemplate,
+  Team,
+} from './api/types.ts';
 
 export { ApiError, setUnauthorizedHandler, type FieldError } from './api/client.ts';
 
@@ -42,49 +27,40 @@ type CaseQuery = NonNullable<paths['/api/cases']['get']['parameters']['query']>;
 export type CaseFilter = Omit<CaseQuery, 'unassigned' | 'cursor' | 'sort'> & { unassigned?: boolean; sort?: string };
 
 export const api = {
-  login: (email: string, password: string) =>
-    dataOf<{ staff: Staff }>(client.POST('/api/auth/login', { body: { email, password } })),
-  logout: () => dataOf<void>(client.POST('/api/auth/logout')),
+  login: (email: string, password: string) => dataOf(client.POST('/api/auth/login', { body: { email, password } })),
+  logout: () => dataOf(client.POST('/api/auth/logout')),
   /** Who is signed in; a 401 here just means "nobody", so it does not redirect. */
-  me: () => dataOf<Staff>(client.GET('/api/auth/me')),
+  me: () => dataOf(client.GET('/api/auth/me')),
   /** Without `q`, the most recently seen. `capped`: a search matched more than the server pages through. */
   searchCustomers: (q: string, cursor: string | null = null, signal?: AbortSignal) =>
-    dataOf<Page<CustomerSummary> & { capped?: boolean }>(
-      client.GET('/api/customers', { params: { query: present({ q: q.trim(), limit: 20, cursor }) }, signal }),
-    ),
-  customer: (id: string, signal?: AbortSignal) =>
-    dataOf<ContextCard>(client.GET('/api/customers/{id}', { ...byId(id), signal })),
+    dataOf(client.GET('/api/customers', { params: { query: present({ q: q.trim(), limit: 20, cursor }) }, signal })),
+  customer: (id: string, signal?: AbortSignal) => dataOf(client.GET('/api/customers/{id}', { ...byId(id), signal })),
   timeline: (id: string, cursor: string | null, signal?: AbortSignal) =>
-    dataOf<Page<Interaction>>(
+    dataOf(
       client.GET('/api/customers/{id}/timeline', {
         params: { path: { id }, query: present({ limit: 20, cursor }) },
         signal,
       }),
     ),
   statePreference: (id: string, key: string, value: string) =>
-    dataOf<{ items: Preference[] }>(
-      client.PUT('/api/customers/{id}/preferences/{key}', { params: { path: { id, key } }, body: { value } }),
-    ),
+    dataOf(client.PUT('/api/customers/{id}/preferences/{key}', { params: { path: { id, key } }, body: { value } })),
   removePreference: (id: string, key: string) =>
-    dataOf<void>(client.DELETE('/api/customers/{id}/preferences/{key}', { params: { path: { id, key } } })),
+    dataOf(client.DELETE('/api/customers/{id}/preferences/{key}', { params: { path: { id, key } } })),
   setFlag: (id: string, flag: string, reason: string | null) =>
-    dataOf<{ items: Flag[] }>(
-      client.PUT('/api/customers/{id}/flags/{flag}', { params: { path: { id, flag } }, body: { reason } }),
-    ),
+    dataOf(client.PUT('/api/customers/{id}/flags/{flag}', { params: { path: { id, flag } }, body: { reason } })),
   clearFlag: (id: string, flag: string) =>
-    dataOf<void>(client.DELETE('/api/customers/{id}/flags/{flag}', { params: { path: { id, flag } } })),
-  undoMerge: (mergeId: string) => dataOf<Merge>(client.POST('/api/merges/{id}/undo', byId(mergeId))),
+    dataOf(client.DELETE('/api/customers/{id}/flags/{flag}', { params: { path: { id, flag } } })),
+  undoMerge: (mergeId: string) => dataOf(client.POST('/api/merges/{id}/undo', byId(mergeId))),
   /** A plain link target, not a fetch: the browser saves the JSON attachment itself. */
   exportUrl: (id: string) => `/api/customers/${encodeURIComponent(id)}/export`,
-  eraseCustomer: (id: string) => dataOf<Erasure>(client.DELETE('/api/customers/{id}', byId(id))),
-  writeKeys: () => dataOf<{ items: WriteKey[] }>(client.GET('/api/write-keys')),
-  createWriteKey: (name: string, source?: string) =>
-    dataOf<CreatedWriteKey>(client.POST('/api/write-keys', { body: { name, source } })),
-  revokeWriteKey: (id: string) => dataOf<void>(client.DELETE('/api/write-keys/{id}', byId(id))),
-  staff: () => dataOf<{ items: StaffMember[] }>(client.GET('/api/staff')),
-  createStaff: (member: NewStaffMember) => dataOf<StaffMember>(client.POST('/api/staff', { body: member })),
+  eraseCustomer: (id: string) => dataOf(client.DELETE('/api/customers/{id}', byId(id))),
+  writeKeys: () => dataOf(client.GET('/api/write-keys')),
+  createWriteKey: (name: string, source?: string) => dataOf(client.POST('/api/write-keys', { body: { name, source } })),
+  revokeWriteKey: (id: string) => dataOf(client.DELETE('/api/write-keys/{id}', byId(id))),
+  staff: () => dataOf(client.GET('/api/staff')),
+  createStaff: (member: NewStaffMember) => dataOf(client.POST('/api/staff', { body: member })),
   cases: (filter: CaseFilter, cursor: string | null, signal?: AbortSignal) =>
-    dataOf<Page<CaseSummary>>(
+    dataOf(
       client.GET('/api/cases', {
         params: {
           query: present({
@@ -96,37 +72,32 @@ export const api = {
         },
         signal,
       }),
-    ),
+    ) as Promise<Page<CaseSummary>>,
   /** Active cases whose next SLA clock runs out within the window, or already has; soonest first. */
   breachingCases: (withinMinutes: number, signal?: AbortSignal) =>
-    dataOf<{ items: CaseSummary[] }>(
-      client.GET('/api/cases/breaching', { params: { query: { withinMinutes } }, signal }),
-    ),
+    dataOf(client.GET('/api/cases/breaching', { params: { query: { withinMinutes } }, signal })) as Promise<{
+      items: CaseSummary[];
+    }>,
   /** By id or by number. */
   case: (id: string | number, signal?: AbortSignal) =>
-    dataOf<CaseDetail>(client.GET('/api/cases/{id}', { ...byId(id), signal })),
+    dataOf(client.GET('/api/cases/{id}', { ...byId(id), signal })) as Promise<CaseDetail>,
   changeCase: (id: string, changes: CaseChanges) =>
-    dataOf<CaseSummary>(client.PATCH('/api/cases/{id}', { ...byId(id), body: changes })),
-  reply: (id: string, text: string) =>
-    dataOf<CaseMessage>(client.POST('/api/cases/{id}/replies', { ...byId(id), body: { text } })),
+    dataOf(client.PATCH('/api/cases/{id}', { ...byId(id), body: changes })) as Promise<CaseSummary>,
+  reply: (id: string, text: string) => dataOf(client.POST('/api/cases/{id}/replies', { ...byId(id), body: { text } })),
   /** A template rendered for this case, for the agent to edit before sending. */
   previewTemplate: (id: string, templateId: string) =>
-    dataOf<{ templateId: string; text: string }>(
-      client.GET('/api/cases/{id}/templates/{templateId}', { params: { path: { id, templateId } } }),
-    ),
-  addNote: (id: string, text: string) =>
-    dataOf<CaseMessage>(client.POST('/api/cases/{id}/notes', { ...byId(id), body: { text } })),
+    dataOf(client.GET('/api/cases/{id}/templates/{templateId}', { params: { path: { id, templateId } } })),
+  addNote: (id: string, text: string) => dataOf(client.POST('/api/cases/{id}/notes', { ...byId(id), body: { text } })),
   issueGesture: (id: string, gesture: NewGesture) =>
-    dataOf<Gesture>(client.POST('/api/cases/{id}/gestures', { ...byId(id), body: gesture })),
+    dataOf(client.POST('/api/cases/{id}/gestures', { ...byId(id), body: gesture })),
   /** Gestures above their issuer's limit, oldest first (managers). */
-  pendingGestures: () => dataOf<{ items: PendingGesture[] }>(client.GET('/api/gestures')),
-  approveGesture: (id: string) => dataOf<Gesture>(client.POST('/api/gestures/{id}/approve', { ...byId(id), body: {} })),
+  pendingGestures: () => dataOf(client.GET('/api/gestures')),
+  approveGesture: (id: string) => dataOf(client.POST('/api/gestures/{id}/approve', { ...byId(id), body: {} })),
   rejectGesture: (id: string, note: string) =>
-    dataOf<Gesture>(client.POST('/api/gestures/{id}/reject', { ...byId(id), body: { note } })),
+    dataOf(client.POST('/api/gestures/{id}/reject', { ...byId(id), body: { note } })),
   /** Where colleagues mentioned the signed-in staff member, newest first. */
-  mentions: (signal?: AbortSignal) =>
-    dataOf<{ items: Mention[] }>(client.GET('/api/mentions', { params: { query: { limit: 50 } }, signal })),
-  markMentionRead: (id: number) => dataOf<void>(client.POST('/api/mentions/{id}/read', { params: { path: { id } } })),
+  mentions: (signal?: AbortSignal) => dataOf(client.GET('/api/mentions', { params: { query: { limit: 50 } }, signal })),
+  markMentionRead: (id: number) => dataOf(client.POST('/api/mentions/{id}/read', { params: { path: { id } } })),
   templates: () => dataOf<{ items: ReplyTemplate[]; variables: string[] }>(client.GET('/api/templates')),
   teams: () => dataOf<{ items: Team[] }>(client.GET('/api/teams')),
 };

@@ -1,7 +1,7 @@
 // The case rules the inbox shows, in words: which status moves a person may make (the API's own table,
 // which it enforces anyway), SLA countdowns, metric names and money.
 import { humanize } from './labels.ts';
-import type { CaseStatus, Gesture } from './types.ts';
+import type { CaseStatus, Gesture } from './api/types.ts';
 
 export const ACTIVE_STATUSES = 'new,open,pending';
 

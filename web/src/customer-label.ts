@@ -1,7 +1,7 @@
 // What the UI calls a customer. The server sends `customerLabel` with cases (name, else email, else
 // @handle, else phone, masked for roles without personal data); the card derives the same from its
 // identities, which the server has already masked for such roles.
-import type { ContextCard } from './types.ts';
+import type { ContextCard } from './api/types.ts';
 
 export const UNNAMED_CUSTOMER = 'Unnamed customer';
 

@@ -4,17 +4,14 @@
 import { type QueryKey, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { client } from './api/client.ts';
+import type { PresentPerson } from './api/types.ts';
 
 export interface CaseChange {
   id: string;
   number: number | null;
 }
 
-export interface PresentPerson {
-  staffId: string;
-  name: string;
-  state: 'viewing' | 'replying';
-}
+export type { PresentPerson } from './api/types.ts';
 
 interface LiveListener {
   /** A case changed, or (change null) the server asks to fetch everything again. */
@@ -86,7 +83,10 @@ const channels = new Map<string, LiveChannel>();
 export function subscribeLive(caseId: string | null, listener: LiveListener): () => void {
   const url = caseId ? `/api/live?caseId=${encodeURIComponent(caseId)}` : '/api/live';
   let channel = channels.get(url);
-  if (!channel) channels.set(url, (channel = new LiveChannel(url)));
+  if (!channel) {
+    channel = new LiveChannel(url);
+    channels.set(url, channel);
+  }
   channel.listeners.add(listener);
   channel.open();
   const joined = channel;
@@ -235,8 +235,7 @@ export function usePresence(
       if (!force && now === sent.current) return;
       sent.current = now;
       client.POST('/api/cases/{id}/presence', { params, body: { state: now } }).then(
-        // TODO(contract): typed by hand until the OpenAPI document describes the answer.
-        ({ data }) => setPeople((data as { people: PresentPerson[] } | undefined)?.people ?? []),
+        ({ data }) => setPeople(data?.people ?? []),
         () => undefined,
       );
     };

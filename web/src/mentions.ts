@@ -1,6 +1,6 @@
 // @mentions in internal notes, as the server reads them: `@jane` (the part of a colleague's email
 // before the @) or `@jane@example.com`. The UI marks the notes and the words that mention you.
-import type { CaseDetail } from './types.ts';
+import type { CaseDetail } from './api/types.ts';
 
 // The server's own pattern (src/cases/replies.ts): not after a word or a dot, so emails are not mentions.
 const MENTION = /(?<![\w.])@([a-z0-9._+-]+(?:@[a-z0-9-]+(?:\.[a-z0-9-]+)+)?)/gi;

@@ -3,7 +3,7 @@
 import { api } from './api.ts';
 import { ACTIVE_STATUSES } from './cases.ts';
 import { deliveryApi } from './delivery-api.ts';
-import type { CaseSummary, Page } from './types.ts';
+import type { CaseSummary, Page } from './api/types.ts';
 import { filterParams, NO_QUEUE_FILTERS, type QueueFilters } from './queue-filters.ts';
 
 /** How far ahead "Breaching soon" looks. */

@@ -35,7 +35,7 @@ export function navigate(to: string, options: { replace?: boolean } = {}): void 
 
 /** Only same-site paths are followed after sign-in, so a crafted `?next=` cannot send staff elsewhere. */
 export function safeReturnPath(raw: string | null): string {
-  if (!raw || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/signin')) return '/';
+  if (!raw?.startsWith('/') || raw.startsWith('//') || raw.startsWith('/signin')) return '/';
   return raw;
 }
 

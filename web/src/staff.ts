@@ -1,7 +1,7 @@
 // Who is signed in, for the screens that need more than permissions: "Mine", their team's queue,
 // the currency of their empowerment limit, and not offering to approve their own gesture.
 import { createContext, useContext } from 'react';
-import type { Staff } from './types.ts';
+import type { Staff } from './api/types.ts';
 
 export const StaffContext = createContext<Staff | null>(null);
 

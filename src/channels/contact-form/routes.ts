@@ -9,6 +9,8 @@ import { normaliseEmail } from '../../customers/index.ts';
 import { contactFormPage, thankYouPage, thankYouSentence } from './page.ts';
 import { submitContactForm, thankYouFacts } from './service.ts';
 import { NO_PROMISE } from './model.ts';
+import { ContactDroppedSchema, ContactReceiptSchema } from '../responses.ts';
+import { htmlPage } from '../../http/openapi.ts';
 
 const submissions = createRateLimiter({ max: 5, windowMs: 10 * 60 * 1000 });
 
@@ -38,6 +40,7 @@ export const contactFormRoutes = [
     url: '/contact',
     summary: 'The public contact form (HTML)',
     tags: ['channels'],
+    response: htmlPage,
     auth: 'public',
     handler: async ({ ctx, reply }) => html(reply, 200, contactFormPage(ctx.config.companyName)),
   }),
@@ -47,6 +50,8 @@ export const contactFormRoutes = [
     summary:
       'Send the contact form (name, email, message); answers with the thank-you page, or JSON when Accept asks for it',
     tags: ['channels'],
+    response: htmlPage,
+    responses: { 201: ContactReceiptSchema, 202: ContactDroppedSchema },
     auth: 'public',
     bodyLimit: 64 * 1024,
     handler: async ({ request, reply, ctx }) => {

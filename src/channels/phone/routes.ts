@@ -4,6 +4,7 @@ import { RapportError } from '../../http/errors.ts';
 import { receiveMessage } from '../../cases/index.ts';
 import { recordCallAnswered } from '../../cases/index.ts';
 import { callEventSchema, callToMessage } from './call.ts';
+import { ReceivedMessageSchema } from '../responses.ts';
 
 export const phoneRoutes = [
   defineRoute({
@@ -12,6 +13,8 @@ export const phoneRoutes = [
     summary:
       'A call event from a telephony system (caller, IVR path, wait, transfers, duration, outcome); Bearer token or write key',
     tags: ['channels'],
+    response: ReceivedMessageSchema,
+    responses: { 200: ReceivedMessageSchema },
     auth: ['write-key', 'interactions:write'],
     status: 201,
     bodyLimit: 64 * 1024,

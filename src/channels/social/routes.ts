@@ -5,6 +5,7 @@ import { RapportError } from '../../http/errors.ts';
 import { normaliseNetwork } from '../../customers/index.ts';
 import { parseFeedRecord, type FeedPost } from './feed.ts';
 import { replayPosts } from './replay.ts';
+import { SocialReplayReportSchema } from '../responses.ts';
 
 export const socialRoutes = [
   defineRoute({
@@ -13,6 +14,7 @@ export const socialRoutes = [
     summary:
       'Mentions, direct messages and brand replies from a social network (recorded-feed layout); Bearer token or write key',
     tags: ['channels'],
+    response: SocialReplayReportSchema,
     auth: ['write-key', 'interactions:write'],
     status: 201,
     bodyLimit: 1024 * 1024,

@@ -1262,10 +1262,596 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    ApiToken: {
+      id: string;
+      staffId: string;
+      name: string;
+      createdAt: string;
+      lastUsedAt: string | null;
+      revokedAt: string | null;
+    };
+    ApiTokenList: {
+      items: components['schemas']['ApiToken'][];
+    };
+    AuditEntry: {
+      id: number;
+      at: string;
+      actorKind: string;
+      actorId: string | null;
+      action: string;
+      customerId: string | null;
+      /** @description What changed, by action; null when nothing more is recorded */
+      detail: unknown;
+      ip: string | null;
+      requestId: string | null;
+    };
+    AuditEntryList: {
+      items: components['schemas']['AuditEntry'][];
+    };
+    /** @description What happened to each case of a bulk action */
+    BulkReport: {
+      applied: number;
+      refused: number;
+      results: (
+        | {
+            id: string;
+            /** @constant */
+            ok: true;
+            case: components['schemas']['CaseSummary'];
+          }
+        | {
+            id: string;
+            /** @constant */
+            ok: false;
+            code: string;
+            status: number;
+            reason: string;
+          }
+      )[];
+    };
+    CaseDetail: {
+      id: string;
+      number: number;
+      customerId: string;
+      customerName: string | null;
+      /** @description What the inbox calls the customer: masked unless the role sees personal data */
+      customerLabel: string | null;
+      subject: string;
+      channel: string;
+      status: string;
+      priority: string;
+      reason: string | null;
+      tags: string[];
+      assigneeId: string | null;
+      assigneeName: string | null;
+      teamId: string | null;
+      openedAt: string;
+      firstResponseAt: string | null;
+      lastInboundAt: string | null;
+      lastOutboundAt: string | null;
+      resolvedAt: string | null;
+      closedAt: string | null;
+      contactCount: number;
+      reopenCount: number;
+      repeatOf: string | null;
+      firstContactResolution: boolean | null;
+      sla: {
+        policyId: string | null;
+        firstResponseDueAt: string | null;
+        nextResponseDueAt: string | null;
+        resolutionDueAt: string | null;
+        /** @description Set while the case is pending: the resolution clock stands still since then */
+        resolutionPausedAt: string | null;
+        /** @description The clock that runs out first, while one runs */
+        nextDueAt: string | null;
+        breaches: {
+          metric: string;
+          dueAt: string;
+        }[];
+      };
+      updatedAt: string;
+      messages: components['schemas']['CaseMessage'][];
+      gestures: components['schemas']['Gesture'][];
+      repeatedBy: string[];
+      repeatOfCase: components['schemas']['RelatedCase'] | null;
+      repeatedByCases: components['schemas']['RelatedCase'][];
+      history: {
+        at: string;
+        actorKind: string;
+        actorId: string | null;
+        change: {
+          [key: string]: unknown;
+        };
+        fromCase?: {
+          id: string;
+          number: number;
+        };
+      }[];
+      merge: {
+        mergedInto: components['schemas']['CaseMergeLink'] | null;
+        mergedCases: components['schemas']['CaseMergeLink'][];
+      };
+    };
+    CaseList: {
+      items: components['schemas']['CaseSummary'][];
+    };
+    CaseMerge: {
+      id: string;
+      survivorId: string;
+      survivorNumber: number;
+      absorbedId: string;
+      absorbedNumber: number;
+      mergedBy: string | null;
+      mergedAt: string;
+      undoneAt: string | null;
+      undoneBy: string | null;
+    };
+    CaseMergeLink: {
+      mergeId: string;
+      caseId: string;
+      number: number;
+      mergedAt: string;
+      mergedBy: string | null;
+    };
+    CaseMessage: {
+      id: number;
+      interactionId: string;
+      kind: string;
+      channel: string;
+      direction: string;
+      text: string | null;
+      at: string;
+      author: {
+        staffId: string;
+        name: string | null;
+      } | null;
+      delivery: {
+        status: string;
+        attempts: number;
+        error: string | null;
+      } | null;
+      externalId: string | null;
+      properties: {
+        [key: string]: unknown;
+      };
+      /** @description The merged case this message came from, when it shows on the case it was merged into */
+      fromCase: {
+        id: string;
+        number: number;
+      } | null;
+    };
+    CaseNote: {
+      id: number;
+      interactionId: string;
+      kind: string;
+      channel: string;
+      direction: string;
+      text: string | null;
+      at: string;
+      author: {
+        staffId: string;
+        name: string | null;
+      } | null;
+      delivery: {
+        status: string;
+        attempts: number;
+        error: string | null;
+      } | null;
+      externalId: string | null;
+      properties: {
+        [key: string]: unknown;
+      };
+      /** @description The merged case this message came from, when it shows on the case it was merged into */
+      fromCase: {
+        id: string;
+        number: number;
+      } | null;
+      mentioned: string[];
+    };
+    CasePage: {
+      items: components['schemas']['CaseSummary'][];
+      nextCursor: string | null;
+      /** @description How many cases match (of a search: of its first matches) */
+      total: number;
+      /** @description A search found more cases than it ranks: narrow it */
+      capped: boolean;
+    };
+    CaseSummary: {
+      id: string;
+      number: number;
+      customerId: string;
+      customerName: string | null;
+      /** @description What the inbox calls the customer: masked unless the role sees personal data */
+      customerLabel: string | null;
+      subject: string;
+      channel: string;
+      status: string;
+      priority: string;
+      reason: string | null;
+      tags: string[];
+      assigneeId: string | null;
+      assigneeName: string | null;
+      teamId: string | null;
+      openedAt: string;
+      firstResponseAt: string | null;
+      lastInboundAt: string | null;
+      lastOutboundAt: string | null;
+      resolvedAt: string | null;
+      closedAt: string | null;
+      contactCount: number;
+      reopenCount: number;
+      repeatOf: string | null;
+      firstContactResolution: boolean | null;
+      sla: {
+        policyId: string | null;
+        firstResponseDueAt: string | null;
+        nextResponseDueAt: string | null;
+        resolutionDueAt: string | null;
+        /** @description Set while the case is pending: the resolution clock stands still since then */
+        resolutionPausedAt: string | null;
+        /** @description The clock that runs out first, while one runs */
+        nextDueAt: string | null;
+        breaches: {
+          metric: string;
+          dueAt: string;
+        }[];
+      };
+      updatedAt: string;
+    };
+    /** @description The contact form was received: the case and when to expect an answer */
+    ContactReceipt: {
+      caseNumber: number;
+      /** @description Who is on duty to answer, when someone is */
+      onDuty: {
+        name: string;
+        team: string | null;
+      } | null;
+      promise: {
+        /** @description "within 2 h"; null when there is nothing honest to say */
+        usually: string | null;
+        /** @description "by 15:30 UTC", "tomorrow by 09:30 UTC" */
+        when: string | null;
+        expectedAt: string | null;
+        /** @enum {string} */
+        basis: 'median' | 'target' | 'none';
+      };
+      message: string;
+    };
+    /** @description Received (a form a bot filled is answered so, and dropped) */
+    ContactReceived: {
+      /** @constant */
+      received: true;
+    };
+    ContextCard: {
+      id: string;
+      name: string | null;
+      summary: string;
+      /** @description The merged-away id that was asked for */
+      redirectedFrom?: string;
+      traits: {
+        [key: string]: unknown;
+      };
+      createdAt: string;
+      firstSeenAt: string;
+      lastSeenAt: string;
+      lifecycle: string;
+      acquisitionSource: string | null;
+      interactionCount: number;
+      identities: {
+        kind: string;
+        value: string;
+        createdAt: string;
+      }[];
+      flags: components['schemas']['Flag'][];
+      preferences: components['schemas']['Preference'][];
+      lastContacts: {
+        department: string;
+        channel: string;
+        type: string;
+        occurredAt: string;
+        text: string | null;
+      }[];
+      recentInteractions: components['schemas']['Interaction'][];
+      openCases: components['schemas']['OpenCaseRef'][];
+      merges: components['schemas']['Merge'][];
+    };
+    /** @description Everything held about a customer (subject access request) */
+    CustomerExport: {
+      exportedAt: string;
+      customer: {
+        id: string;
+        name: string | null;
+        traits: {
+          [key: string]: unknown;
+        };
+        createdAt: string;
+        firstSeenAt: string;
+        lastSeenAt: string;
+        acquisitionSource: string | null;
+        lifecycle: string;
+      };
+      identities: {
+        kind: string;
+        value: string;
+        source: string | null;
+        createdAt: string;
+      }[];
+      preferences: components['schemas']['Preference'][];
+      flags: {
+        flag: string;
+        source: string;
+        reason: string | null;
+        setAt: string;
+      }[];
+      interactions: components['schemas']['Interaction'][];
+      merges: components['schemas']['Merge'][];
+      cases: {
+        number: number;
+        subject: string;
+        channel: string;
+        status: string;
+        priority: string;
+        reason: string | null;
+        tags: string[];
+        openedAt: string;
+        resolvedAt: string | null;
+        closedAt: string | null;
+        gestures: {
+          kind: string;
+          amount: number;
+          currency: string;
+          reason: string;
+          status: string;
+          createdAt: string;
+        }[];
+      }[];
+      accessLog: {
+        at: string;
+        actorKind: string;
+        actorId: string | null;
+        action: string;
+      }[];
+    };
+    CustomerNote: {
+      interactionId: string;
+      customerId: string;
+      mentioned: string[];
+    };
+    CustomerPage: {
+      items: components['schemas']['CustomerSummary'][];
+      nextCursor: string | null;
+      /** @description Search only: more matched than a search pages through */
+      capped?: boolean;
+    };
+    CustomerSummary: {
+      id: string;
+      name: string | null;
+      email: string | null;
+      phone: string | null;
+      handle: string | null;
+      lastSeenAt: string;
+      interactionCount: number;
+    };
+    Erasure: {
+      /** @description The customer and every profile merged into them */
+      erasedProfiles: string[];
+      /** @description How many interactions were erased */
+      interactions: number;
+    };
     /** @description A field that broke a rule, for a form to show beside the field */
     FieldError: {
       field: string;
       reason: string;
+    };
+    Flag: {
+      flag: string;
+      /** @enum {string} */
+      source: 'manual' | 'rule';
+      reason: string | null;
+      setBy: string | null;
+      setAt: string;
+    };
+    FlagList: {
+      items: components['schemas']['Flag'][];
+    };
+    Gesture: {
+      id: string;
+      caseId: string | null;
+      customerId: string;
+      kind: string;
+      amount: number;
+      currency: string;
+      reason: string;
+      status: string;
+      /**
+       * @description Present while the gesture waits for a manager
+       * @constant
+       */
+      approval?: 'pending';
+      /** @description Which limit made it wait (gesture_limit, case_limit, day_limit); null if it never waited */
+      pendingReason: string | null;
+      issuedBy: string;
+      issuedByName: string | null;
+      decidedBy: string | null;
+      decidedAt: string | null;
+      decisionNote: string | null;
+      createdAt: string;
+    };
+    GestureLimits: {
+      currency: string;
+      perGesture: number;
+      perCase: number;
+      perDay: number;
+      perCaseIsDefault: boolean;
+      perDayIsDefault: boolean;
+    };
+    GestureLimitsList: {
+      items: components['schemas']['GestureLimits'][];
+    };
+    IngestReport: {
+      stored: number;
+      duplicates: number;
+      rejected: number;
+      customersCreated: number;
+      merges: number;
+      results: components['schemas']['IngestResult'][];
+    };
+    IngestResult: {
+      index: number;
+      /** @enum {string} */
+      status: 'stored' | 'duplicate' | 'rejected';
+      interactionId?: string;
+      customerId?: string;
+      /** @description An inbound message carried to a case: which case */
+      caseId?: string;
+      /** @enum {string} */
+      caseOutcome?: 'opened' | 'joined' | 'reopened' | 'duplicate';
+      error?: {
+        code: string;
+        message: string;
+        field: string;
+      };
+    };
+    Interaction: {
+      id: string;
+      customerId: string;
+      occurredAt: string;
+      receivedAt: string;
+      channel: string;
+      direction: string;
+      type: string;
+      event: string | null;
+      department: string | null;
+      actor: string | null;
+      text: string | null;
+      properties: {
+        [key: string]: unknown;
+      };
+      caseId: string | null;
+      source: string;
+      sourceId: string;
+    };
+    Mention: {
+      id: number;
+      caseId: string | null;
+      caseNumber: number | null;
+      caseSubject: string | null;
+      customerId: string | null;
+      /** @description The case message of the note; null on the customer */
+      messageId: number | null;
+      text: string | null;
+      mentionedBy: string;
+      mentionedByName: string | null;
+      at: string;
+      read: boolean;
+    };
+    MentionList: {
+      items: components['schemas']['Mention'][];
+    };
+    Merge: {
+      id: string;
+      survivorId: string;
+      absorbedId: string;
+      reason: string;
+      cause: string | null;
+      mergedBy: string | null;
+      mergedAt: string;
+      undoneAt: string | null;
+      undoneBy: string | null;
+    };
+    MergeList: {
+      items: components['schemas']['Merge'][];
+    };
+    Money: {
+      amount: number;
+      currency: string;
+    };
+    NewApiToken: {
+      id: string;
+      name: string;
+      /** @description Shown this once */
+      token: string;
+    };
+    NewWriteKey: {
+      id: string;
+      name: string;
+      /** @description The system its events come from */
+      source: string;
+      keyHint: string;
+      createdAt: string;
+      lastUsedAt: string | null;
+      revokedAt: string | null;
+      /** @description The secret, in this response only */
+      key: string;
+    };
+    /** @description A case still being worked on, as the context card shows it */
+    OpenCaseRef: {
+      id: string;
+      number: number;
+      subject: string;
+      status: string;
+      priority: string;
+      reason: string | null;
+      channel: string;
+      assigneeId: string | null;
+      openedAt: string;
+    };
+    PasswordChanged: {
+      id: string;
+    };
+    PendingGesture: {
+      id: string;
+      caseId: string | null;
+      customerId: string;
+      kind: string;
+      amount: number;
+      currency: string;
+      reason: string;
+      status: string;
+      /**
+       * @description Present while the gesture waits for a manager
+       * @constant
+       */
+      approval?: 'pending';
+      /** @description Which limit made it wait (gesture_limit, case_limit, day_limit); null if it never waited */
+      pendingReason: string | null;
+      issuedBy: string;
+      issuedByName: string | null;
+      decidedBy: string | null;
+      decidedAt: string | null;
+      decisionNote: string | null;
+      createdAt: string;
+      caseNumber: number | null;
+      caseSubject: string | null;
+      /** @description Masked unless the viewer may see personal data */
+      customerLabel: string | null;
+    };
+    PendingGestureList: {
+      items: components['schemas']['PendingGesture'][];
+    };
+    Preference: {
+      key: string;
+      value: string;
+      /** @enum {string} */
+      kind: 'explicit' | 'implicit';
+      confidence: number | null;
+      /** @description Implicit only: how many observations carried the value */
+      support: number | null;
+      evidence: string[];
+      source: string | null;
+      updatedAt: string;
+    };
+    PreferenceList: {
+      items: components['schemas']['Preference'][];
+    };
+    Presence: {
+      people: components['schemas']['PresentPerson'][];
+    };
+    PresentPerson: {
+      staffId: string;
+      name: string;
+      /** @enum {string} */
+      state: 'viewing' | 'replying';
     };
     /** @description Problem details (RFC 9457) */
     Problem: {
@@ -1277,6 +1863,195 @@ export interface components {
       code: string;
       errors?: components['schemas']['FieldError'][];
       requestId?: string;
+    };
+    /** @description The message and the case it opened, joined or reopened */
+    ReceivedMessage: {
+      caseId: string;
+      caseNumber: number;
+      customerId: string;
+      interactionId: string;
+      /** @enum {string} */
+      outcome: 'opened' | 'joined' | 'reopened' | 'duplicate';
+      repeatOf: string | null;
+    };
+    RelatedCase: {
+      id: string;
+      number: number;
+      subject: string | null;
+      reason: string | null;
+      status: string;
+    };
+    RenderedTemplate: {
+      templateId: string;
+      text: string;
+    };
+    ReplyTarget: {
+      canSend: boolean;
+      channel: string;
+      to: string | null;
+      privately: boolean;
+      description: string | null;
+      /** @description Why it cannot go, for a person to read */
+      reason: string | null;
+    };
+    SegmentAccepted: {
+      /** @description Always true */
+      success: boolean;
+      stored: number;
+      duplicates: number;
+    };
+    /** @description The signed-in staff member and what their role allows */
+    SignedInStaff: {
+      id: string;
+      email: string;
+      name: string;
+      /** @enum {string} */
+      role: 'admin' | 'manager' | 'agent' | 'viewer';
+      department: string | null;
+      teamId: string | null;
+      skills: string[];
+      /** @description The largest gesture they may issue without approval */
+      empowermentLimit: components['schemas']['Money'];
+      /** @description Takes new cases by automatic assignment */
+      available: boolean;
+      createdAt: string;
+      permissions: (
+        | 'customers:read'
+        | 'customers:pii'
+        | 'customers:write'
+        | 'customers:merge'
+        | 'customers:export'
+        | 'customers:erase'
+        | 'interactions:write'
+        | 'cases:read'
+        | 'cases:write'
+        | 'notes:write'
+        | 'gestures:approve'
+        | 'settings:manage'
+        | 'audit:read'
+        | 'keys:manage'
+        | 'staff:manage'
+      )[];
+    };
+    SignIn: {
+      staff: components['schemas']['SignedInStaff'];
+    };
+    SocialReplayReport: {
+      posts: number;
+      rejected: {
+        line: number;
+        reason: string;
+      }[];
+      casesOpened: number;
+      threadsJoined: number;
+      reopened: number;
+      duplicates: number;
+      repeatContacts: number;
+      brandReplies: number;
+      unthreadedReplies: number;
+    };
+    StaffAccount: {
+      id: string;
+      email: string;
+      name: string;
+      /** @enum {string} */
+      role: 'admin' | 'manager' | 'agent' | 'viewer';
+      department: string | null;
+      teamId: string | null;
+      skills: string[];
+      /** @description The largest gesture they may issue without approval */
+      empowermentLimit: components['schemas']['Money'];
+      /** @description Takes new cases by automatic assignment */
+      available: boolean;
+      createdAt: string;
+      disabled: boolean;
+    };
+    StaffList: {
+      items: components['schemas']['StaffAccount'][];
+    };
+    StaffMember: {
+      id: string;
+      email: string;
+      name: string;
+      /** @enum {string} */
+      role: 'admin' | 'manager' | 'agent' | 'viewer';
+      department: string | null;
+      teamId: string | null;
+      skills: string[];
+      /** @description The largest gesture they may issue without approval */
+      empowermentLimit: components['schemas']['Money'];
+      /** @description Takes new cases by automatic assignment */
+      available: boolean;
+      createdAt: string;
+    };
+    TimelinePage: {
+      items: components['schemas']['Interaction'][];
+      nextCursor: string | null;
+    };
+    UndeliveredCasePage: {
+      items: {
+        id: string;
+        number: number;
+        customerId: string;
+        customerName: string | null;
+        /** @description What the inbox calls the customer: masked unless the role sees personal data */
+        customerLabel: string | null;
+        subject: string;
+        channel: string;
+        status: string;
+        priority: string;
+        reason: string | null;
+        tags: string[];
+        assigneeId: string | null;
+        assigneeName: string | null;
+        teamId: string | null;
+        openedAt: string;
+        firstResponseAt: string | null;
+        lastInboundAt: string | null;
+        lastOutboundAt: string | null;
+        resolvedAt: string | null;
+        closedAt: string | null;
+        contactCount: number;
+        reopenCount: number;
+        repeatOf: string | null;
+        firstContactResolution: boolean | null;
+        sla: {
+          policyId: string | null;
+          firstResponseDueAt: string | null;
+          nextResponseDueAt: string | null;
+          resolutionDueAt: string | null;
+          /** @description Set while the case is pending: the resolution clock stands still since then */
+          resolutionPausedAt: string | null;
+          /** @description The clock that runs out first, while one runs */
+          nextDueAt: string | null;
+          breaches: {
+            metric: string;
+            dueAt: string;
+          }[];
+        };
+        updatedAt: string;
+        undelivered: {
+          messageId: number;
+          /** @enum {string} */
+          status: 'queued' | 'failed';
+          error: string;
+          at: string;
+        };
+      }[];
+      nextCursor: string | null;
+    };
+    WriteKey: {
+      id: string;
+      name: string;
+      /** @description The system its events come from */
+      source: string;
+      keyHint: string;
+      createdAt: string;
+      lastUsedAt: string | null;
+      revokedAt: string | null;
+    };
+    WriteKeyList: {
+      items: components['schemas']['WriteKey'][];
     };
   };
   responses: never;
@@ -1303,12 +2078,14 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SignIn'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -1330,8 +2107,8 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success (answer not described) */
-      200: {
+      /** @description No content */
+      204: {
         headers: {
           [name: string]: unknown;
         };
@@ -1364,12 +2141,14 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PasswordChanged'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -1391,12 +2170,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success (answer not described) */
+      /** @description The signed-in staff member and what their role allows */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SignedInStaff'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -1418,12 +2199,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['StaffList'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -1457,12 +2240,14 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Success */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['StaffMember'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -1486,12 +2271,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApiTokenList'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -1519,12 +2306,14 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Success */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NewApiToken'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -1566,12 +2355,14 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['StaffAccount'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -1601,12 +2392,14 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['StaffAccount'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -1630,12 +2423,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApiToken'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -1661,12 +2456,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CustomerPage'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -1693,12 +2490,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ContextCard'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -1722,12 +2521,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ContextCard'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -1751,12 +2552,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Erasure'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -1783,12 +2586,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TimelinePage'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -1819,12 +2624,14 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PreferenceList'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -1849,8 +2656,8 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success (answer not described) */
-      200: {
+      /** @description No content */
+      204: {
         headers: {
           [name: string]: unknown;
         };
@@ -1886,12 +2693,14 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['FlagList'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -1916,8 +2725,8 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success (answer not described) */
-      200: {
+      /** @description No content */
+      204: {
         headers: {
           [name: string]: unknown;
         };
@@ -1945,12 +2754,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MergeList'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -1980,12 +2791,14 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Success */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Merge'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -2009,12 +2822,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Merge'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -2038,12 +2853,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Everything held about a customer (subject access request) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CustomerExport'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -2088,12 +2905,14 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SegmentAccepted'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -2139,12 +2958,14 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SegmentAccepted'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -2191,12 +3012,14 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SegmentAccepted'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -2242,12 +3065,14 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SegmentAccepted'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -2293,12 +3118,14 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SegmentAccepted'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -2341,12 +3168,14 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SegmentAccepted'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -2506,12 +3335,14 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SegmentAccepted'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -2537,12 +3368,14 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['IngestReport'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -2564,12 +3397,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WriteKeyList'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -2598,12 +3433,14 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Success */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NewWriteKey'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -2627,8 +3464,8 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success (answer not described) */
-      200: {
+      /** @description No content */
+      204: {
         headers: {
           [name: string]: unknown;
         };
@@ -2660,12 +3497,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AuditEntryList'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -2701,12 +3540,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CasePage'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -2733,12 +3574,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseList'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -2762,12 +3605,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseDetail'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -2804,12 +3649,14 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseSummary'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -2840,12 +3687,14 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Success */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseMessage'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -2870,12 +3719,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RenderedTemplate'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -2905,12 +3756,14 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Success */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseNote'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -2946,12 +3799,23 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Success */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Gesture'];
+        };
+      };
+      /** @description Success */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Gesture'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -2976,12 +3840,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PendingGestureList'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -3011,12 +3877,14 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Gesture'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -3046,12 +3914,14 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Gesture'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -3098,12 +3968,14 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Success */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CustomerNote'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -3127,12 +3999,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MentionList'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -3156,8 +4030,8 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success (answer not described) */
-      200: {
+      /** @description No content */
+      204: {
         headers: {
           [name: string]: unknown;
         };
@@ -3185,12 +4059,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UndeliveredCasePage'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -3214,12 +4090,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReplyTarget'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -3244,12 +4122,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseMessage'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -3273,12 +4153,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseSummary'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -3344,12 +4226,14 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success (answer not described) */
+      /** @description What happened to each case of a bulk action */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['BulkReport'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -3380,12 +4264,14 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Success */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseMerge'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -3409,12 +4295,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseMerge'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -4280,12 +5168,23 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success (answer not described) */
+      /** @description The message and the case it opened, joined or reopened */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReceivedMessage'];
+        };
+      };
+      /** @description The message and the case it opened, joined or reopened */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReceivedMessage'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -4317,12 +5216,14 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Success */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SocialReplayReport'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -4346,12 +5247,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['GestureLimitsList'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -4384,12 +5287,14 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['GestureLimits'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -4414,8 +5319,8 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success (answer not described) */
-      200: {
+      /** @description No content */
+      204: {
         headers: {
           [name: string]: unknown;
         };
@@ -4441,12 +5346,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success (answer not described) */
+      /** @description HTML page */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/html': string;
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -4468,12 +5375,32 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success (answer not described) */
+      /** @description HTML page */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description The contact form was received: the case and when to expect an answer */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactReceipt'];
+        };
+      };
+      /** @description Received (a form a bot filled is answered so, and dropped) */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactReceived'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -4497,12 +5424,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Server-sent events */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/event-stream': string;
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {
@@ -4533,12 +5462,14 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success (answer not described) */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Presence'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {

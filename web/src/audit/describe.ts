@@ -90,7 +90,7 @@ export function describeActor(
     case 'write_key':
       return { who: 'Write key', secondary: id };
     case 'cli': {
-      const osUser = stringAt(entry.detail, 'osUser');
+      const osUser = stringAt(detailOf(entry), 'osUser');
       return { who: osUser ? `Command line (${osUser})` : 'Command line', secondary: null };
     }
     case 'system':
@@ -113,8 +113,8 @@ export interface EntryTarget {
 export function targetOf(entry: Pick<AuditEntry, 'customerId' | 'detail'>): EntryTarget {
   return {
     customerId: entry.customerId,
-    caseId: stringAt(entry.detail, 'caseId'),
-    target: stringAt(entry.detail, 'target'),
+    caseId: stringAt(detailOf(entry), 'caseId'),
+    target: stringAt(detailOf(entry), 'target'),
   };
 }
 
@@ -127,8 +127,16 @@ export interface EntryDetails {
 
 const SHOWN_ELSEWHERE = new Set(['target', 'input', 'osUser', 'caseId']);
 
+/** The entry's detail as an object; the API promises only JSON, and null where there is none. */
+export function detailOf(entry: Pick<AuditEntry, 'detail'>): Record<string, unknown> | null {
+  const { detail } = entry;
+  return typeof detail === 'object' && detail !== null && !Array.isArray(detail)
+    ? (detail as Record<string, unknown>)
+    : null;
+}
+
 export function detailsOf(entry: Pick<AuditEntry, 'detail'>): EntryDetails {
-  const detail = entry.detail ?? {};
+  const detail = detailOf(entry) ?? {};
   const rest = Object.entries(detail).filter(([key]) => !SHOWN_ELSEWHERE.has(key));
   return { input: detail.input, other: rest.length > 0 ? Object.fromEntries(rest) : null };
 }

@@ -6,7 +6,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { api } from '../api.ts';
 import { caseActions, type BulkAction } from '../case-actions.ts';
 import { humanize } from '../labels.ts';
-import { CASE_PRIORITIES, CASE_STATUSES, type CasePriority, type CaseStatus, type CaseSummary } from '../types.ts';
+import type { CasePriority, CaseStatus, CaseSummary } from '../api/types.ts';
+import { CASE_PRIORITIES, CASE_STATUSES } from '../choices.ts';
 import { queryKeys } from '../queries.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import '../case-actions.css';
@@ -34,7 +35,7 @@ interface BulkActionBarProps {
   selected: CaseSummary[];
   onClear: () => void;
   /** Called after the action ran, to read the queue again. */
-  onDone: () => Promise<unknown> | void;
+  onDone: () => unknown;
 }
 
 export function BulkActionBar({ selected, onClear, onDone }: BulkActionBarProps) {

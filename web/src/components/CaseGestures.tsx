@@ -6,7 +6,7 @@ import { describeGesture } from '../cases.ts';
 import { useCan } from '../permissions.ts';
 import { useStaff } from '../staff.ts';
 import { absoluteTime, relativeTime } from '../time.ts';
-import type { Gesture } from '../types.ts';
+import type { Gesture } from '../api/types.ts';
 import { useAction } from '../useAction.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 
@@ -79,6 +79,7 @@ function Decision({ gesture, onChanged }: { gesture: Gesture; onChanged: () => P
       {rejecting ? (
         <form className="reject-form" onSubmit={reject} aria-label={`Reject ${what}`}>
           <label htmlFor={`reject-${gesture.id}`}>Why not?</label>
+          {/* biome-ignore lint/a11y/noAutofocus: the agent just asked to reject; the reason box is where they type next */}
           <input id={`reject-${gesture.id}`} value={note} autoFocus onChange={(event) => setNote(event.target.value)} />
           <button type="submit" className="small danger" disabled={busy || note.trim() === ''}>
             Reject gesture

@@ -7,7 +7,7 @@ import { useCan } from '../permissions.ts';
 import { followLink } from '../router.ts';
 import { useStaff } from '../staff.ts';
 import { absoluteTime, relativeTime } from '../time.ts';
-import type { CaseMergeLink } from '../types.ts';
+import type { CaseMergeLink } from '../api/types.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import '../case-actions.css';
 

@@ -3,7 +3,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { api } from '../api.ts';
 import { statusMoves } from '../cases.ts';
-import type { CaseDetail, CaseStatus } from '../types.ts';
+import type { CaseDetail, CaseStatus } from '../api/types.ts';
 import { ConfirmButton } from './ConfirmButton.tsx';
 import { ErrorAlert } from './ErrorAlert.tsx';
 
@@ -24,6 +24,7 @@ export function CaseStatusControls({ detail, onChanged }: { detail: CaseDetail; 
   }
   return (
     <div className="status-controls">
+      {/* biome-ignore lint/a11y/useSemanticElements: a fieldset would bring its own border and legend; these are a row of buttons named as one group */}
       <div className="status-buttons" role="group" aria-label="Change status">
         {moves.map(({ to, label }) =>
           to === 'closed' ? (

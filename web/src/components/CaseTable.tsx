@@ -9,7 +9,7 @@ import { useStaff } from '../staff.ts';
 import { UNNAMED_CUSTOMER } from '../customer-label.ts';
 import { humanize } from '../labels.ts';
 import { followLink, navigate } from '../router.ts';
-import type { CaseSummary } from '../types.ts';
+import type { CaseSummary } from '../api/types.ts';
 import { useNow } from '../useNow.ts';
 import { ChannelIcon } from './ChannelIcon.tsx';
 import { CaseStatusBadge, PriorityBadge } from './CaseStatusBadge.tsx';
@@ -26,7 +26,7 @@ export function CaseTable({
 }: {
   cases: CaseSummary[];
   label: string;
-  onChanged?: () => Promise<unknown> | void;
+  onChanged?: () => unknown;
 }) {
   const now = useNow(1000);
   const selectable = useCan()('cases:write');
@@ -104,7 +104,7 @@ export function CaseTable({
 interface RowSelection {
   chosen: ReadonlySet<string>;
   choose: (ids: string[], on: boolean) => void;
-  onChanged?: () => Promise<unknown> | void;
+  onChanged?: () => unknown;
 }
 
 function CaseRow({ item, now, selection }: { item: CaseSummary; now: number; selection: RowSelection | null }) {

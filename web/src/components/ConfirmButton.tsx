@@ -43,6 +43,7 @@ export function ConfirmButton({ label, question, confirmLabel = label, onConfirm
     );
   }
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a fieldset would bring its own border and legend; these are a row of buttons named as one group
     <span className="confirm-action asking" role="group" aria-label={question}>
       <span className="confirm-question">{question}</span>
       <span className="confirm-buttons">

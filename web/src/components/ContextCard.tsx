@@ -6,7 +6,7 @@ import { cardLabel, UNNAMED_CUSTOMER } from '../customer-label.ts';
 import { humanize } from '../labels.ts';
 import { useCan } from '../permissions.ts';
 import { absoluteTime, formatDate, relativeTime } from '../time.ts';
-import type { ContextCard as Card, LastContact } from '../types.ts';
+import type { ContextCard as Card, LastContact } from '../api/types.ts';
 import { Flags } from './Flags.tsx';
 import { Identities } from './Identities.tsx';
 import { Merges } from './Merges.tsx';

@@ -9,7 +9,7 @@ import { ErrorAlert } from './ErrorAlert.tsx';
 import '../delivery.css';
 import { useStaff } from '../staff.ts';
 import { absoluteTime, relativeTime } from '../time.ts';
-import type { CaseMessage } from '../types.ts';
+import type { CaseMessage } from '../api/types.ts';
 import { ChannelIcon } from './ChannelIcon.tsx';
 import { NoteText } from './NoteText.tsx';
 

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { api } from '../api.ts';
 import { useCan } from '../permissions.ts';
-import type { ContextCard, Erasure } from '../types.ts';
+import type { ContextCard, Erasure } from '../api/types.ts';
 import { EraseDialog } from './EraseDialog.tsx';
 
 export function CustomerActions({ card, onErased }: { card: ContextCard; onErased: (erasure: Erasure) => void }) {
@@ -10,6 +10,7 @@ export function CustomerActions({ card, onErased }: { card: ContextCard; onErase
   const [erasing, setErasing] = useState(false);
   if (!can('customers:export') && !can('customers:erase')) return null;
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a fieldset would bring its own border and legend; these are a row of buttons named as one group
     <div className="page-actions" role="group" aria-label="Customer data">
       {can('customers:export') && (
         // A plain link: the browser streams the JSON attachment to disk under the server's file name.

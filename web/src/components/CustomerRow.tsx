@@ -1,7 +1,7 @@
 // One search result: who the customer is, how to reach them, and when we last heard from them.
 import { followLink } from '../router.ts';
 import { absoluteTime, relativeTime } from '../time.ts';
-import type { CustomerSummary } from '../types.ts';
+import type { CustomerSummary } from '../api/types.ts';
 import { UNNAMED_CUSTOMER } from '../customer-label.ts';
 
 export function CustomerRow({ customer }: { customer: CustomerSummary }) {

@@ -2,7 +2,7 @@
 import { api } from '../api.ts';
 import { humanize } from '../labels.ts';
 import { formatDate } from '../time.ts';
-import type { Flag } from '../types.ts';
+import type { Flag } from '../api/types.ts';
 import { useAction } from '../useAction.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { FlagForm } from './FlagForm.tsx';

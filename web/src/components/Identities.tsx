@@ -1,7 +1,7 @@
 // The ways we know a customer, grouped by family: emails, phones, social handles, ids in other systems.
 import { IDENTITY_FAMILIES, identityFamily, identityText } from '../labels.ts';
 import { formatDate } from '../time.ts';
-import type { Identity } from '../types.ts';
+import type { Identity } from '../api/types.ts';
 
 export function Identities({ identities }: { identities: Identity[] }) {
   if (identities.length === 0) return <p className="muted">No identities yet.</p>;

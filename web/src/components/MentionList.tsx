@@ -7,7 +7,7 @@ import { casePath } from '../cases.ts';
 import { followLink } from '../router.ts';
 import { useStaff } from '../staff.ts';
 import { absoluteTime, relativeTime } from '../time.ts';
-import type { Mention } from '../types.ts';
+import type { Mention } from '../api/types.ts';
 import { ErrorAlert, Loading } from './ErrorAlert.tsx';
 import { Freshness } from './Freshness.tsx';
 import { NoteText } from './NoteText.tsx';

@@ -1,7 +1,7 @@
 // Merges this customer took part in; staff who may merge can undo one that still stands.
 import { api } from '../api.ts';
 import { formatDate } from '../time.ts';
-import type { Merge } from '../types.ts';
+import type { Merge } from '../api/types.ts';
 import { ConfirmButton } from './ConfirmButton.tsx';
 
 interface MergesProps {

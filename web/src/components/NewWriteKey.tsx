@@ -1,6 +1,6 @@
 // The secret of a key just created, shown this once with a Copy button and a curl line to try it.
 import { useState } from 'react';
-import type { CreatedWriteKey } from '../types.ts';
+import type { CreatedWriteKey } from '../api/types.ts';
 
 export function NewWriteKey({ created, onDone }: { created: CreatedWriteKey; onDone: () => void }) {
   const [copied, setCopied] = useState<'no' | 'yes' | 'failed'>('no');

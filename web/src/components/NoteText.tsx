@@ -7,9 +7,11 @@ export function NoteText({ text, myEmail, className }: { text: string; myEmail: 
     <p className={className}>
       {splitMentions(text, myEmail).map((segment, index) =>
         segment.mention === null ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the segments of one text never reorder; the same words can repeat
           <Fragment key={index}>{segment.text}</Fragment>
         ) : (
           <mark
+            // biome-ignore lint/suspicious/noArrayIndexKey: the segments of one text never reorder; the same name can repeat
             key={index}
             className={`mention-name mention-${segment.mention}`}
             data-testid={segment.mention === 'me' ? 'mention-of-me' : undefined}

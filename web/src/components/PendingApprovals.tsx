@@ -7,7 +7,7 @@ import { casePath, describeGesture } from '../cases.ts';
 import { UNNAMED_CUSTOMER } from '../customer-label.ts';
 import { followLink } from '../router.ts';
 import { absoluteTime, relativeTime } from '../time.ts';
-import type { PendingGesture } from '../types.ts';
+import type { PendingGesture } from '../api/types.ts';
 import { useLiveQueries } from '../live.ts';
 import { queryKeys } from '../queries.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';

@@ -2,7 +2,7 @@
 // Staff who may edit can remove a stated one; inferred ones follow the evidence and cannot be removed by hand.
 import { formatValue, humanize } from '../labels.ts';
 import { formatDate } from '../time.ts';
-import type { Preference } from '../types.ts';
+import type { Preference } from '../api/types.ts';
 import { useAction } from '../useAction.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 

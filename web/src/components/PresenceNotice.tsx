@@ -22,6 +22,7 @@ function sentence(people: PresentPerson[], state: PresenceState): string | null 
 export function PresenceNotice({ caseId, myId, mayReply }: { caseId: string; myId: string; mayReply: boolean }) {
   const { others, report } = usePresence(caseId, myId, () => (mayReply ? myState() : 'viewing'));
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `report` reads the latest state itself; listeners are set once per case
   useEffect(() => {
     // Typing, switching reply ↔ note, or a sent reply emptying the box: say so at once, not at the next heartbeat.
     const onEdit = () => report();

@@ -6,7 +6,7 @@ import { caseActions } from '../case-actions.ts';
 import { casePath } from '../cases.ts';
 import { navigate } from '../router.ts';
 import { moveSelection, neighbourIn } from '../shortcuts.ts';
-import type { CaseDetail } from '../types.ts';
+import type { CaseDetail } from '../api/types.ts';
 import { useShortcutHandlers } from '../useShortcuts.ts';
 import '../live.css';
 
@@ -118,6 +118,7 @@ export function CaseShortcuts({
         }
       : {}),
   });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: another case clears the message left from the last one
   useEffect(() => setMessage(''), [detail.id]);
   return (
     <div role="status" data-testid="shortcut-status">

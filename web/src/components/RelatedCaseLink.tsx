@@ -2,7 +2,7 @@
 import { casePath } from '../cases.ts';
 import { humanize } from '../labels.ts';
 import { followLink } from '../router.ts';
-import type { RelatedCase } from '../types.ts';
+import type { RelatedCase } from '../api/types.ts';
 
 /** What the case was about, in words: its reason and subject, whichever it has. */
 export function relatedCaseTopic(related: RelatedCase): string | null {

@@ -5,7 +5,7 @@ import { followLink, useLocation } from '../router.ts';
 import { humanize } from '../labels.ts';
 import { showNotice, useNotice } from '../notice.ts';
 import { useCan } from '../permissions.ts';
-import type { Staff } from '../types.ts';
+import type { Staff } from '../api/types.ts';
 
 interface ShellProps {
   staff: Staff;

@@ -2,7 +2,7 @@
 // run out, and carries a breach marker when any clock was missed.
 import { metricName, slaCountdown } from '../cases.ts';
 import { absoluteTime } from '../time.ts';
-import type { CaseSummary } from '../types.ts';
+import type { CaseSummary } from '../api/types.ts';
 
 /** `now` comes from the parent's one ticker (useNow), so a table of timers re-renders together. */
 export function SlaTimer({ sla, now }: { sla: CaseSummary['sla']; now: number }) {

@@ -7,7 +7,7 @@ import { ErrorAlert } from './ErrorAlert.tsx';
 interface TakeItButtonProps {
   caseId: string;
   number: number;
-  onTaken: () => Promise<unknown> | void;
+  onTaken: () => unknown;
 }
 
 export function TakeItButton({ caseId, number, onTaken }: TakeItButtonProps) {

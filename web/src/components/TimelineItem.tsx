@@ -1,7 +1,7 @@
 // One interaction on the timeline: channel icon, what happened, who and where, and its raw properties on demand.
 import { humanize, formatValue } from '../labels.ts';
 import { absoluteTime, relativeTime } from '../time.ts';
-import type { Interaction } from '../types.ts';
+import type { Interaction } from '../api/types.ts';
 import { ChannelIcon } from './ChannelIcon.tsx';
 
 const DIRECTION_LABELS: Record<Interaction['direction'], string> = {

@@ -1,6 +1,6 @@
 // The write keys there are: which source each serves, when it was last used, and a guarded Revoke.
 import { absoluteTime, formatDate, relativeTime } from '../time.ts';
-import type { WriteKey } from '../types.ts';
+import type { WriteKey } from '../api/types.ts';
 import { ConfirmButton } from './ConfirmButton.tsx';
 
 export function WriteKeyList({ keys, onRevoke }: { keys: WriteKey[]; onRevoke: (key: WriteKey) => Promise<void> }) {

@@ -9,7 +9,7 @@ import { useCan } from '../permissions.ts';
 import { followLink, navigate } from '../router.ts';
 import { useStaff } from '../staff.ts';
 import { queryKeys } from '../queries.ts';
-import type { CaseDetail } from '../types.ts';
+import type { CaseDetail } from '../api/types.ts';
 import { CaseDetailsForm } from '../components/CaseDetailsForm.tsx';
 import { CaseGestures } from '../components/CaseGestures.tsx';
 import { CaseHeader } from '../components/CaseHeader.tsx';
@@ -100,7 +100,7 @@ export function Case({ reference }: { reference: string }) {
       </div>
       {detail.isPending && <Loading label="Loading case…" />}
       {detail.isError && !detail.data && <ErrorAlert error={detail.error} />}
-      {detail.data && detail.data.merge?.mergedInto && (
+      {detail.data?.merge?.mergedInto && (
         <CaseMergeBanner mergedInto={detail.data.merge.mergedInto} onUndone={refreshBoth} />
       )}
       {detail.data && (

@@ -7,7 +7,7 @@ import { showNotice } from '../notice.ts';
 import { useCan } from '../permissions.ts';
 import { queryKeys } from '../queries.ts';
 import { followLink, navigate } from '../router.ts';
-import type { ContextCard as Card, Erasure } from '../types.ts';
+import type { ContextCard as Card, Erasure } from '../api/types.ts';
 import { ErrorAlert, Loading } from '../components/ErrorAlert.tsx';
 import { ContextCard } from '../components/ContextCard.tsx';
 import { CustomerActions } from '../components/CustomerActions.tsx';

@@ -8,7 +8,7 @@ import { humanize } from '../labels.ts';
 import { settingsApi } from '../settings/api.ts';
 import type { TeamSettings } from '../settings/types.ts';
 import { formatDate } from '../time.ts';
-import type { StaffMember } from '../types.ts';
+import type { StaffMember } from '../api/types.ts';
 import type { StaffAccount } from '../staff-api.ts';
 import { ErrorAlert, Loading } from '../components/ErrorAlert.tsx';
 import { StaffAccountForm } from '../components/StaffAccountForm.tsx';

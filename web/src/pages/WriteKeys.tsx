@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { queryKeys, useInvalidate } from '../queries.ts';
 import { useState } from 'react';
 import { api } from '../api.ts';
-import type { CreatedWriteKey, WriteKey } from '../types.ts';
+import type { CreatedWriteKey, WriteKey } from '../api/types.ts';
 import { ErrorAlert, Loading } from '../components/ErrorAlert.tsx';
 import { NewWriteKey } from '../components/NewWriteKey.tsx';
 import { WriteKeyForm } from '../components/WriteKeyForm.tsx';

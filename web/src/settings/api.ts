@@ -3,7 +3,7 @@
 // Teams and SLA policies are archived rather than deleted, so cases that ran on them keep their history.
 import { client, dataOf, type RequestBody } from '../api/client.ts';
 // TODO(contract): these answers are typed by hand until the OpenAPI document describes them.
-import type { ReplyTemplate, StaffMember } from '../types.ts';
+import type { ReplyTemplate, StaffMember } from '../api/types.ts';
 import type {
   ArchivedTeam,
   AssignmentRule,

@@ -1,11 +1,12 @@
 // One audit entry opened up: what an administrative change was sent (secrets already redacted by the server),
 // anything else the entry holds, and where the request came from, to match it with server logs.
-import { detailsOf, prettyJson } from '../../audit/describe.ts';
+import { detailOf, detailsOf, prettyJson } from '../../audit/describe.ts';
 import type { AuditEntry } from '../../audit/types.ts';
 
 export function AuditEntryDetails({ entry }: { entry: AuditEntry }) {
   const { input, other } = detailsOf(entry);
-  const administrative = entry.detail !== null && 'target' in entry.detail;
+  const detail = detailOf(entry);
+  const administrative = detail !== null && 'target' in detail;
   return (
     <dl className="kv audit-details" data-testid="audit-details">
       {administrative && (

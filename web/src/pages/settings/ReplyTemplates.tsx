@@ -4,7 +4,7 @@ import { queryKeys, useInvalidate } from '../../queries.ts';
 import { useState } from 'react';
 import { api } from '../../api.ts';
 import { settingsApi } from '../../settings/api.ts';
-import type { ReplyTemplate } from '../../types.ts';
+import type { ReplyTemplate } from '../../api/types.ts';
 import { ErrorAlert, Loading } from '../../components/ErrorAlert.tsx';
 import { TemplateForm } from '../../components/settings/TemplateForm.tsx';
 import { TemplateList } from '../../components/settings/TemplateList.tsx';

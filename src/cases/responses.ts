@@ -1,0 +1,228 @@
+// What the case routes answer: queues, one case with its conversation, messages, notes, mentions, bulk reports,
+// merges and reply delivery. The schemas behind the OpenAPI document and the web client's generated types.
+import { z } from 'zod';
+import { GestureSchema } from '../gestures/index.ts';
+import { ruleConditionsSchema } from './assignment.ts';
+import { caseSettingsSchema } from './settings.ts';
+
+const CaseLinkSchema = z.strictObject({ id: z.string(), number: z.number() });
+
+export const CaseSummarySchema = z
+  .strictObject({
+    id: z.string(),
+    number: z.number(),
+    customerId: z.string(),
+    customerName: z.string().nullable(),
+    customerLabel: z.string().nullable().meta({
+      description: 'What the inbox calls the customer: masked unless the role sees personal data',
+    }),
+    subject: z.string(),
+    channel: z.string(),
+    status: z.string(),
+    priority: z.string(),
+    reason: z.string().nullable(),
+    tags: z.array(z.string()),
+    assigneeId: z.string().nullable(),
+    assigneeName: z.string().nullable(),
+    teamId: z.string().nullable(),
+    openedAt: z.string(),
+    firstResponseAt: z.string().nullable(),
+    lastInboundAt: z.string().nullable(),
+    lastOutboundAt: z.string().nullable(),
+    resolvedAt: z.string().nullable(),
+    closedAt: z.string().nullable(),
+    contactCount: z.number(),
+    reopenCount: z.number(),
+    repeatOf: z.string().nullable(),
+    firstContactResolution: z.boolean().nullable(),
+    sla: z.strictObject({
+      policyId: z.string().nullable(),
+      firstResponseDueAt: z.string().nullable(),
+      nextResponseDueAt: z.string().nullable(),
+      resolutionDueAt: z.string().nullable(),
+      resolutionPausedAt: z
+        .string()
+        .nullable()
+        .meta({ description: 'Set while the case is pending: the resolution clock stands still since then' }),
+      nextDueAt: z.string().nullable().meta({ description: 'The clock that runs out first, while one runs' }),
+      breaches: z.array(z.strictObject({ metric: z.string(), dueAt: z.string() })),
+    }),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'CaseSummary' });
+
+export const CaseMessageSchema = z
+  .strictObject({
+    id: z.number(),
+    interactionId: z.string(),
+    kind: z.string(),
+    channel: z.string(),
+    direction: z.string(),
+    text: z.string().nullable(),
+    at: z.string(),
+    author: z.strictObject({ staffId: z.string(), name: z.string().nullable() }).nullable(),
+    delivery: z.strictObject({ status: z.string(), attempts: z.number(), error: z.string().nullable() }).nullable(),
+    externalId: z.string().nullable(),
+    properties: z.record(z.string(), z.unknown()),
+    fromCase: CaseLinkSchema.nullable().meta({
+      description: 'The merged case this message came from, when it shows on the case it was merged into',
+    }),
+  })
+  .meta({ id: 'CaseMessage' });
+
+export const RelatedCaseSchema = z
+  .strictObject({
+    id: z.string(),
+    number: z.number(),
+    subject: z.string().nullable(),
+    reason: z.string().nullable(),
+    status: z.string(),
+  })
+  .meta({ id: 'RelatedCase' });
+
+const CaseMergeLinkSchema = z
+  .strictObject({
+    mergeId: z.string(),
+    caseId: z.string(),
+    number: z.number(),
+    mergedAt: z.string(),
+    mergedBy: z.string().nullable(),
+  })
+  .meta({ id: 'CaseMergeLink' });
+
+export const CaseDetailSchema = CaseSummarySchema.extend({
+  messages: z.array(CaseMessageSchema),
+  gestures: z.array(GestureSchema),
+  repeatedBy: z.array(z.string()),
+  repeatOfCase: RelatedCaseSchema.nullable(),
+  repeatedByCases: z.array(RelatedCaseSchema),
+  history: z.array(
+    z.strictObject({
+      at: z.string(),
+      actorKind: z.string(),
+      actorId: z.string().nullable(),
+      change: z.record(z.string(), z.unknown()),
+      fromCase: CaseLinkSchema.optional(),
+    }),
+  ),
+  merge: z.strictObject({
+    mergedInto: CaseMergeLinkSchema.nullable(),
+    mergedCases: z.array(CaseMergeLinkSchema),
+  }),
+}).meta({ id: 'CaseDetail' });
+
+export const CasePageSchema = z
+  .strictObject({
+    items: z.array(CaseSummarySchema),
+    nextCursor: z.string().nullable(),
+    total: z.number().meta({ description: 'How many cases match (of a search: of its first matches)' }),
+    capped: z.boolean().meta({ description: 'A search found more cases than it ranks: narrow it' }),
+  })
+  .meta({ id: 'CasePage' });
+
+export const CaseListSchema = z.strictObject({ items: z.array(CaseSummarySchema) }).meta({ id: 'CaseList' });
+
+export const CaseNoteSchema = CaseMessageSchema.extend({ mentioned: z.array(z.string()) }).meta({ id: 'CaseNote' });
+
+export const CustomerNoteSchema = z
+  .strictObject({ interactionId: z.string(), customerId: z.string(), mentioned: z.array(z.string()) })
+  .meta({ id: 'CustomerNote' });
+
+export const RenderedTemplateSchema = z
+  .strictObject({ templateId: z.string(), text: z.string() })
+  .meta({ id: 'RenderedTemplate' });
+
+export const MentionSchema = z
+  .strictObject({
+    id: z.number(),
+    caseId: z.string().nullable(),
+    caseNumber: z.number().nullable(),
+    caseSubject: z.string().nullable(),
+    customerId: z.string().nullable(),
+    messageId: z.number().nullable().meta({ description: 'The case message of the note; null on the customer' }),
+    text: z.string().nullable(),
+    mentionedBy: z.string(),
+    mentionedByName: z.string().nullable(),
+    at: z.string(),
+    read: z.boolean(),
+  })
+  .meta({ id: 'Mention' });
+
+export const MentionListSchema = z.strictObject({ items: z.array(MentionSchema) }).meta({ id: 'MentionList' });
+
+export const BulkReportSchema = z
+  .strictObject({
+    applied: z.number(),
+    refused: z.number(),
+    results: z.array(
+      z.discriminatedUnion('ok', [
+        z.strictObject({ id: z.string(), ok: z.literal(true), case: CaseSummarySchema }),
+        z.strictObject({
+          id: z.string(),
+          ok: z.literal(false),
+          code: z.string(),
+          status: z.number(),
+          reason: z.string(),
+        }),
+      ]),
+    ),
+  })
+  .meta({ id: 'BulkReport', description: 'What happened to each case of a bulk action' });
+
+export const CaseMergeSchema = z
+  .strictObject({
+    id: z.string(),
+    survivorId: z.string(),
+    survivorNumber: z.number(),
+    absorbedId: z.string(),
+    absorbedNumber: z.number(),
+    mergedBy: z.string().nullable(),
+    mergedAt: z.string(),
+    undoneAt: z.string().nullable(),
+    undoneBy: z.string().nullable(),
+  })
+  .meta({ id: 'CaseMerge' });
+
+export const UndeliveredCasePageSchema = z
+  .strictObject({
+    items: z.array(
+      CaseSummarySchema.extend({
+        undelivered: z.strictObject({
+          messageId: z.number(),
+          status: z.enum(['queued', 'failed']),
+          error: z.string(),
+          at: z.string(),
+        }),
+      }),
+    ),
+    nextCursor: z.string().nullable(),
+  })
+  .meta({ id: 'UndeliveredCasePage' });
+
+export const ReplyTargetSchema = z
+  .strictObject({
+    canSend: z.boolean(),
+    channel: z.string(),
+    to: z.string().nullable(),
+    privately: z.boolean(),
+    description: z.string().nullable(),
+    reason: z.string().nullable().meta({ description: 'Why it cannot go, for a person to read' }),
+  })
+  .meta({ id: 'ReplyTarget' });
+
+export const AssignmentRuleSchema = z
+  .strictObject({
+    id: z.string(),
+    position: z.number(),
+    name: z.string(),
+    conditions: ruleConditionsSchema,
+    teamId: z.string(),
+    skill: z.string().nullable(),
+  })
+  .meta({ id: 'AssignmentRule' });
+
+export const AssignmentRuleListSchema = z
+  .strictObject({ items: z.array(AssignmentRuleSchema) })
+  .meta({ id: 'AssignmentRuleList' });
+
+export const CaseSettingsSchema = caseSettingsSchema.meta({ id: 'CaseSettings' });
