@@ -6,7 +6,8 @@ import { api } from '../api.ts';
 import { useZodForm } from '../forms/useZodForm.ts';
 import { humanize } from '../labels.ts';
 import { queryKeys, useInvalidate } from '../queries.ts';
-import { CASE_PRIORITIES, type CaseChanges, type CaseDetail, type Team } from '../types.ts';
+import { CASE_PRIORITIES } from '../choices.ts';
+import type { CaseChanges, CaseDetail, Team } from '../api/types.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { Field } from './Field.tsx';
 

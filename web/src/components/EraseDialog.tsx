@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react';
 import { z } from 'zod';
 import { api } from '../api.ts';
 import { useZodForm } from '../forms/useZodForm.ts';
-import type { ContextCard, Erasure } from '../types.ts';
+import type { ContextCard, Erasure } from '../api/types.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 
 interface EraseDialogProps {

@@ -10,7 +10,8 @@ import { useZodForm } from '../forms/useZodForm.ts';
 import { humanize } from '../labels.ts';
 import { queryKeys, useInvalidate } from '../queries.ts';
 import { useStaff } from '../staff.ts';
-import { GESTURE_KINDS, type CaseDetail, type Gesture } from '../types.ts';
+import { GESTURE_KINDS } from '../choices.ts';
+import type { CaseDetail, Gesture } from '../api/types.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { Field } from './Field.tsx';
 

@@ -10,7 +10,7 @@ import { useZodForm } from '../forms/useZodForm.ts';
 import { humanize } from '../labels.ts';
 import { queryKeys, useInvalidate } from '../queries.ts';
 import { relativeTime } from '../time.ts';
-import type { CaseDetail, CaseSummary } from '../types.ts';
+import type { CaseDetail, CaseSummary } from '../api/types.ts';
 import { ErrorAlert, Loading } from './ErrorAlert.tsx';
 import '../case-actions.css';
 

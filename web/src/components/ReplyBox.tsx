@@ -10,7 +10,7 @@ import { useZodForm } from '../forms/useZodForm.ts';
 import { humanize } from '../labels.ts';
 import { useCan } from '../permissions.ts';
 import { queryKeys, useInvalidate } from '../queries.ts';
-import type { CaseDetail, ReplyTemplate } from '../types.ts';
+import type { CaseDetail, ReplyTemplate } from '../api/types.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { Field } from './Field.tsx';
 import { deliveryApi, type ReplyTarget } from '../delivery-api.ts';

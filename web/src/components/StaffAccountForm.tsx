@@ -6,7 +6,7 @@ import { useZodForm } from '../forms/useZodForm.ts';
 import { humanize } from '../labels.ts';
 import { queryKeys, useInvalidate } from '../queries.ts';
 import { PASSWORD_RULE, staffAccountsApi, type ApiToken, type StaffAccount } from '../staff-api.ts';
-import { STAFF_ROLES } from '../types.ts';
+import { STAFF_ROLES } from '../choices.ts';
 import { ConfirmButton } from './ConfirmButton.tsx';
 import { ErrorAlert, Loading } from './ErrorAlert.tsx';
 import { Field } from './Field.tsx';

@@ -8,7 +8,7 @@ import { queryKeys, useInvalidate } from '../queries.ts';
 import { settingsApi } from '../settings/api.ts';
 import { listOf, listText } from '../settings/lists.ts';
 import type { TeamSettings } from '../settings/types.ts';
-import type { StaffMember } from '../types.ts';
+import type { StaffMember } from '../api/types.ts';
 import { Checkbox } from './Checkbox.tsx';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { Field } from './Field.tsx';

@@ -6,7 +6,8 @@ import { useZodForm } from '../forms/useZodForm.ts';
 import { humanize } from '../labels.ts';
 import { queryKeys, useInvalidate } from '../queries.ts';
 import { PASSWORD_RULE } from '../staff-api.ts';
-import { STAFF_ROLES, type StaffMember, type StaffRole } from '../types.ts';
+import { STAFF_ROLES } from '../choices.ts';
+import type { StaffMember, StaffRole } from '../api/types.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { Field } from './Field.tsx';
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { api } from '../api.ts';
 import { useZodForm } from '../forms/useZodForm.ts';
 import { queryKeys, useInvalidate } from '../queries.ts';
-import type { CreatedWriteKey } from '../types.ts';
+import type { CreatedWriteKey } from '../api/types.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { Field } from './Field.tsx';
 

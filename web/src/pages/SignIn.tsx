@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { api } from '../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useZodForm } from '../forms/useZodForm.ts';
-import type { Staff } from '../types.ts';
+import type { Staff } from '../api/types.ts';
 
 // Whether the pair is right is the server's to say; its answer shows above the form.
 const signInSchema = z.object({

@@ -7,7 +7,7 @@ import { settingsApi } from '../../settings/api.ts';
 import { CASE_CHANNELS, KNOWN_REASONS, conditionsDraftOf, conditionsOf } from '../../settings/conditions.ts';
 import { inputOf, rewriteRule } from '../../settings/rule-writes.ts';
 import type { AssignmentRule, AssignmentRuleInput, TeamSettings } from '../../settings/types.ts';
-import { CASE_PRIORITIES } from '../../types.ts';
+import { CASE_PRIORITIES } from '../../choices.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
 import { Field } from '../Field.tsx';
 import { ChoiceChips } from './ChoiceChips.tsx';

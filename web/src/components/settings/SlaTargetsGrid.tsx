@@ -3,7 +3,7 @@ import { humanize } from '../../labels.ts';
 import type { HoursAndMinutes } from '../../settings/durations.ts';
 import { METRIC_NAMES, PRIORITIES_BY_URGENCY, targetField, type TargetsDraft } from '../../settings/sla-targets.ts';
 import { SLA_METRICS, type SlaMetric } from '../../settings/types.ts';
-import type { CasePriority } from '../../types.ts';
+import type { CasePriority } from '../../api/types.ts';
 
 interface SlaTargetsGridProps {
   targets: TargetsDraft;

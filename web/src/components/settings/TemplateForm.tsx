@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { useZodForm } from '../../forms/useZodForm.ts';
 import { queryKeys, useInvalidate } from '../../queries.ts';
 import { settingsApi } from '../../settings/api.ts';
-import type { ReplyTemplate } from '../../types.ts';
+import type { ReplyTemplate } from '../../api/types.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
 import { Field } from '../Field.tsx';
 import { FormActions } from '../FormActions.tsx';
