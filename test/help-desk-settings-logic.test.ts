@@ -17,7 +17,7 @@ import {
 import { formatMinutes, joinMinutes, splitMinutes } from '../web/src/settings/durations.ts';
 import { targetsDraftOf, targetsOf } from '../web/src/settings/sla-targets.ts';
 import { repositionsFor } from '../web/src/settings/rule-order.ts';
-import { nearestField } from '../web/src/settings/field-errors.ts';
+import { nearestField } from '../web/src/forms/problem.ts';
 import { conditionsOf, describeConditions } from '../web/src/settings/conditions.ts';
 import type { AssignmentRule } from '../web/src/settings/types.ts';
 

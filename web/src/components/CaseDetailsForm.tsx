@@ -1,31 +1,15 @@
 // Priority, assignee, reason and tags of a case, changed together; only what was changed is sent.
 // The assignee list is every team's members with how many open cases each holds now.
-import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { z } from 'zod';
 import { api } from '../api.ts';
-import { describedBy } from '../forms.ts';
+import { useZodForm } from '../forms/useZodForm.ts';
 import { humanize } from '../labels.ts';
-import { CASE_PRIORITIES, type CaseChanges, type CaseDetail, type CasePriority, type Team } from '../types.ts';
-import { useFormSubmit } from '../useFormSubmit.ts';
+import { queryKeys, useInvalidate } from '../queries.ts';
+import { CASE_PRIORITIES } from '../choices.ts';
+import type { CaseChanges, CaseDetail, Team } from '../api/types.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { Field } from './Field.tsx';
-
-const FIELDS = ['priority', 'assigneeId', 'reason', 'tags'] as const;
-
-interface Draft {
-  priority: CasePriority;
-  assigneeId: string;
-  reason: string;
-  tags: string;
-}
-
-function draftOf(detail: CaseDetail): Draft {
-  return {
-    priority: detail.priority,
-    assigneeId: detail.assigneeId ?? '',
-    reason: detail.reason ?? '',
-    tags: detail.tags.join(', '),
-  };
-}
 
 function tagsOf(text: string): string[] {
   return [
@@ -38,13 +22,30 @@ function tagsOf(text: string): string[] {
   ];
 }
 
-function changesBetween(detail: CaseDetail, draft: Draft): CaseChanges {
+// What the boxes hold as the API names it; a reason's and a tag's form are the server's rules, named on their field.
+const detailsSchema = z.object({
+  priority: z.enum(CASE_PRIORITIES),
+  assigneeId: z.string().transform((id) => id || null),
+  reason: z.string().transform((reason) => reason.trim() || null),
+  tags: z.string().transform(tagsOf),
+});
+type Details = z.output<typeof detailsSchema>;
+
+function valuesOf(detail: CaseDetail): z.input<typeof detailsSchema> {
+  return {
+    priority: detail.priority,
+    assigneeId: detail.assigneeId ?? '',
+    reason: detail.reason ?? '',
+    tags: detail.tags.join(', '),
+  };
+}
+
+function changesBetween(detail: CaseDetail, details: Details): CaseChanges {
   const changes: CaseChanges = {};
-  if (draft.priority !== detail.priority) changes.priority = draft.priority;
-  if ((draft.assigneeId || null) !== detail.assigneeId) changes.assigneeId = draft.assigneeId || null;
-  if ((draft.reason.trim() || null) !== detail.reason) changes.reason = draft.reason.trim() || null;
-  const tags = tagsOf(draft.tags);
-  if (tags.join('\n') !== detail.tags.join('\n')) changes.tags = tags;
+  if (details.priority !== detail.priority) changes.priority = details.priority;
+  if (details.assigneeId !== detail.assigneeId) changes.assigneeId = details.assigneeId;
+  if (details.reason !== detail.reason) changes.reason = details.reason;
+  if (details.tags.join('\n') !== detail.tags.join('\n')) changes.tags = details.tags;
   return changes;
 }
 
@@ -65,28 +66,31 @@ export function CaseDetailsForm(props: DetailsProps) {
 }
 
 function DetailsForm({ detail, teams, onChanged }: DetailsProps) {
-  const [draft, setDraft] = useState<Draft>(() => draftOf(detail));
-  const edit = (change: Partial<Draft>) => setDraft({ ...draft, ...change });
-  const changes = changesBetween(detail, draft);
-  const changed = Object.keys(changes).length > 0;
-  const { submit, saving, problem } = useFormSubmit(FIELDS, async () => {
-    if (!changed) return;
-    await api.changeCase(detail.id, changes);
-    await onChanged();
+  const form = useZodForm(detailsSchema, {
+    defaultValues: valuesOf(detail),
+    fields: ['priority', 'assigneeId', 'reason', 'tags'],
   });
-  const { byField } = problem;
+  const invalidate = useInvalidate();
+  const change = useMutation({
+    mutationFn: (changes: CaseChanges) => api.changeCase(detail.id, changes),
+    onSuccess: () => invalidate(queryKeys.cases()),
+  });
+  const typed = detailsSchema.safeParse(form.watch());
+  const changed = typed.success && Object.keys(changesBetween(detail, typed.data)).length > 0;
   const listed = new Set(teams.flatMap((team) => (team.members ?? []).map((member) => member.id)));
+  const save = async (details: Details) => {
+    const changes = changesBetween(detail, details);
+    if (Object.keys(changes).length === 0) return;
+    await change.mutateAsync(changes);
+    await onChanged();
+  };
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Case details">
-      {problem.general !== null && <ErrorAlert error={problem.general} />}
+    <form onSubmit={form.submitWith(save)} noValidate aria-label="Case details">
+      {form.general !== null && <ErrorAlert error={form.general} />}
       <div className="form-row">
-        <Field id="case-priority" label="Priority" error={byField.priority}>
-          <select
-            {...describedBy('case-priority', byField.priority)}
-            value={draft.priority}
-            onChange={(event) => edit({ priority: event.target.value as CasePriority })}
-          >
+        <Field id="case-priority" label="Priority" error={form.errorOf('priority')}>
+          <select {...form.input('priority', 'case-priority')}>
             {CASE_PRIORITIES.map((priority) => (
               <option key={priority} value={priority}>
                 {humanize(priority)}
@@ -94,12 +98,8 @@ function DetailsForm({ detail, teams, onChanged }: DetailsProps) {
             ))}
           </select>
         </Field>
-        <Field id="case-assignee" label="Assignee" error={byField.assigneeId}>
-          <select
-            {...describedBy('case-assignee', byField.assigneeId)}
-            value={draft.assigneeId}
-            onChange={(event) => edit({ assigneeId: event.target.value })}
-          >
+        <Field id="case-assignee" label="Assignee" error={form.errorOf('assigneeId')}>
+          <select {...form.input('assigneeId', 'case-assignee')}>
             <option value="">Unassigned</option>
             {detail.assigneeId && !listed.has(detail.assigneeId) && (
               <option value={detail.assigneeId}>{detail.assigneeName ?? detail.assigneeId}</option>
@@ -119,23 +119,15 @@ function DetailsForm({ detail, teams, onChanged }: DetailsProps) {
         </Field>
       </div>
       <div className="form-row">
-        <Field id="case-reason" label="Reason" error={byField.reason} hint="e.g. refund, delivery">
-          <input
-            {...describedBy('case-reason', byField.reason)}
-            value={draft.reason}
-            onChange={(event) => edit({ reason: event.target.value })}
-          />
+        <Field id="case-reason" label="Reason" error={form.errorOf('reason')} hint="e.g. refund, delivery">
+          <input {...form.input('reason', 'case-reason')} />
         </Field>
-        <Field id="case-tags" label="Tags" error={byField.tags} hint="Separated by commas">
-          <input
-            {...describedBy('case-tags', byField.tags)}
-            value={draft.tags}
-            onChange={(event) => edit({ tags: event.target.value })}
-          />
+        <Field id="case-tags" label="Tags" error={form.errorOf('tags')} hint="Separated by commas">
+          <input {...form.input('tags', 'case-tags')} />
         </Field>
       </div>
-      <button type="submit" className="primary" disabled={saving || !changed}>
-        {saving ? 'Saving…' : 'Save changes'}
+      <button type="submit" className="primary" disabled={form.saving || !changed}>
+        {form.saving ? 'Saving…' : 'Save changes'}
       </button>
     </form>
   );

@@ -1,18 +1,28 @@
 // A service-recovery gesture (credit, refund, replacement, gift, hand-written note) for this case.
 // Within the agent's empowerment limit it is issued at once; above it, it waits for a manager, and the
 // dialog says which happened before the agent closes it.
+import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { z } from 'zod';
 import { api } from '../api.ts';
 import { describeGesture as describe, formatMoney } from '../cases.ts';
-import { describedBy } from '../forms.ts';
+import { useZodForm } from '../forms/useZodForm.ts';
 import { humanize } from '../labels.ts';
+import { queryKeys, useInvalidate } from '../queries.ts';
 import { useStaff } from '../staff.ts';
-import { GESTURE_KINDS, type CaseDetail, type Gesture, type GestureKind } from '../types.ts';
-import { useFormSubmit } from '../useFormSubmit.ts';
+import { GESTURE_KINDS } from '../choices.ts';
+import type { CaseDetail, Gesture } from '../api/types.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { Field } from './Field.tsx';
 
-const FIELDS = ['kind', 'amount', 'currency', 'reason'] as const;
+// The gesture as the API takes it. Whether the amount suits the kind (a note is free), the currency's form and
+// the reason being given are the server's rules, refused beside their fields.
+const gestureSchema = z.object({
+  kind: z.enum(GESTURE_KINDS),
+  amount: z.string().transform((amount) => (amount.trim() === '' ? 0 : Number(amount))),
+  currency: z.string().transform((currency) => currency.trim().toUpperCase()),
+  reason: z.string().transform((reason) => reason.trim()),
+});
 
 interface GestureDialogProps {
   detail: CaseDetail;
@@ -24,26 +34,18 @@ export function GestureDialog({ detail, onClose }: GestureDialogProps) {
   const me = useStaff();
   const limit = me.empowermentLimit;
   const dialog = useRef<HTMLDialogElement>(null);
-  const [kind, setKind] = useState<GestureKind>('credit');
-  const [amount, setAmount] = useState('');
-  const [currency, setCurrency] = useState(limit?.currency ?? 'USD');
-  const [reason, setReason] = useState('');
+  const form = useZodForm(gestureSchema, {
+    defaultValues: { kind: 'credit', amount: '', currency: limit?.currency ?? 'USD', reason: '' },
+    fields: ['kind', 'amount', 'currency', 'reason'],
+  });
+  const invalidate = useInvalidate();
+  const issue = useMutation({
+    mutationFn: (gesture: z.output<typeof gestureSchema>) => api.issueGesture(detail.id, gesture),
+    onSuccess: () => invalidate(queryKeys.gestures()),
+  });
   const [result, setResult] = useState<Gesture | null>(null);
 
   useEffect(() => dialog.current?.showModal(), []);
-
-  const { submit, saving, problem } = useFormSubmit(FIELDS, async () => {
-    const value = amount.trim() === '' ? 0 : Number(amount);
-    setResult(
-      await api.issueGesture(detail.id, {
-        kind,
-        amount: value,
-        currency: currency.trim().toUpperCase(),
-        reason: reason.trim(),
-      }),
-    );
-  });
-  const { byField } = problem;
 
   return (
     <dialog
@@ -75,13 +77,19 @@ export function GestureDialog({ detail, onClose }: GestureDialogProps) {
             )}
           </p>
           <div className="dialog-buttons">
-            <button type="button" className="primary" autoFocus onClick={() => dialog.current?.close()}>
+            <button
+              type="button"
+              className="primary"
+              // biome-ignore lint/a11y/noAutofocus: the answer replaces the form; Done is the one thing left to do.
+              autoFocus
+              onClick={() => dialog.current?.close()}
+            >
               Done
             </button>
           </div>
         </div>
       ) : (
-        <form onSubmit={submit} noValidate>
+        <form onSubmit={form.submitWith(async (gesture) => setResult(await issue.mutateAsync(gesture)))} noValidate>
           <h2 id="gesture-heading">Offer a gesture</h2>
           <p className="muted">
             For case #{detail.number}
@@ -89,13 +97,9 @@ export function GestureDialog({ detail, onClose }: GestureDialogProps) {
             {limit &&
               `You may give up to ${formatMoney(limit.amount, limit.currency)} a gesture without approval, within your totals per case and per day; above that a manager decides.`}
           </p>
-          {problem.general !== null && <ErrorAlert error={problem.general} />}
-          <Field id="gesture-kind" label="Kind" error={byField.kind}>
-            <select
-              {...describedBy('gesture-kind', byField.kind)}
-              value={kind}
-              onChange={(event) => setKind(event.target.value as GestureKind)}
-            >
+          {form.general !== null && <ErrorAlert error={form.general} />}
+          <Field id="gesture-kind" label="Kind" error={form.errorOf('kind')}>
+            <select {...form.input('kind', 'gesture-kind')}>
               {GESTURE_KINDS.map((option) => (
                 <option key={option} value={option}>
                   {option === 'note' ? 'Hand-written note' : humanize(option)}
@@ -104,45 +108,33 @@ export function GestureDialog({ detail, onClose }: GestureDialogProps) {
             </select>
           </Field>
           <div className="form-row">
-            <Field id="gesture-amount" label="Amount" error={byField.amount}>
+            <Field id="gesture-amount" label="Amount" error={form.errorOf('amount')}>
               <input
-                {...describedBy('gesture-amount', byField.amount)}
+                {...form.input('amount', 'gesture-amount')}
                 type="number"
                 min="0"
                 step="0.01"
                 inputMode="decimal"
-                value={amount}
-                onChange={(event) => setAmount(event.target.value)}
               />
             </Field>
-            <Field id="gesture-currency" label="Currency" error={byField.currency}>
-              <input
-                {...describedBy('gesture-currency', byField.currency)}
-                maxLength={3}
-                autoComplete="off"
-                value={currency}
-                onChange={(event) => setCurrency(event.target.value)}
-              />
+            <Field id="gesture-currency" label="Currency" error={form.errorOf('currency')}>
+              <input {...form.input('currency', 'gesture-currency')} maxLength={3} autoComplete="off" />
             </Field>
           </div>
           <Field
             id="gesture-reason"
             label="Reason"
-            error={byField.reason}
+            error={form.errorOf('reason')}
             hint="Recorded on the customer; say what went wrong."
           >
-            <input
-              {...describedBy('gesture-reason', byField.reason)}
-              value={reason}
-              onChange={(event) => setReason(event.target.value)}
-            />
+            <input {...form.input('reason', 'gesture-reason')} />
           </Field>
           <div className="dialog-buttons">
             <button type="button" onClick={() => dialog.current?.close()}>
               Cancel
             </button>
-            <button type="submit" className="primary" disabled={saving}>
-              {saving ? 'Issuing…' : 'Issue gesture'}
+            <button type="submit" className="primary" disabled={form.saving}>
+              {form.saving ? 'Issuing…' : 'Issue gesture'}
             </button>
           </div>
         </form>

@@ -1,12 +1,16 @@
 // "Merge into…": pick one of the customer's other open cases, confirm, and this case's conversation
 // and history move there while this case is closed pointing to it. The merge can be undone.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { z } from 'zod';
 import { api } from '../api.ts';
 import { caseActions, type CaseMerge } from '../case-actions.ts';
 import { ACTIVE_STATUSES } from '../cases.ts';
+import { useZodForm } from '../forms/useZodForm.ts';
 import { humanize } from '../labels.ts';
+import { queryKeys, useInvalidate } from '../queries.ts';
 import { relativeTime } from '../time.ts';
-import type { CaseDetail, CaseSummary } from '../types.ts';
+import type { CaseDetail, CaseSummary } from '../api/types.ts';
 import { ErrorAlert, Loading } from './ErrorAlert.tsx';
 import '../case-actions.css';
 
@@ -16,16 +20,23 @@ interface MergeCaseDialogProps {
   onClose: (merged: CaseMerge | null) => void;
 }
 
+// The case to merge into; the button waits for one to be picked, and the server decides whether it may be.
+const mergeSchema = z.object({ intoId: z.string() });
+
 type Others = { state: 'loading' } | { state: 'ready'; items: CaseSummary[] } | { state: 'failed'; error: unknown };
 
 export function MergeCaseDialog({ detail, onClose }: MergeCaseDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [others, setOthers] = useState<Others>({ state: 'loading' });
-  const [intoId, setIntoId] = useState<string | null>(null);
+  const form = useZodForm(mergeSchema, { defaultValues: { intoId: '' } });
   const [confirming, setConfirming] = useState(false);
-  const [working, setWorking] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const merged = useRef<CaseMerge | null>(null);
+  const invalidate = useInvalidate();
+  const merge = useMutation({
+    mutationFn: (intoId: string) => caseActions.merge(detail.id, intoId),
+    onSuccess: () => invalidate(queryKeys.cases()),
+  });
+  const working = form.saving;
 
   useEffect(() => dialog.current?.showModal(), []);
   useEffect(() => {
@@ -40,25 +51,22 @@ export function MergeCaseDialog({ detail, onClose }: MergeCaseDialogProps) {
     return () => controller.abort();
   }, [detail.id, detail.customerId]);
 
+  const intoId = form.watch('intoId');
   const into = others.state === 'ready' ? others.items.find((item) => item.id === intoId) : undefined;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  // The first press asks, the second merges.
+  const submit = async () => {
     if (!into) return;
     if (!confirming) {
       setConfirming(true);
       return;
     }
-    setWorking(true);
-    setError(null);
     try {
-      merged.current = await caseActions.merge(detail.id, into.id);
+      merged.current = await merge.mutateAsync(into.id);
       dialog.current?.close();
     } catch (failure) {
-      setError(failure);
       setConfirming(false);
-    } finally {
-      setWorking(false);
+      throw failure;
     }
   };
 
@@ -69,13 +77,13 @@ export function MergeCaseDialog({ detail, onClose }: MergeCaseDialogProps) {
       aria-labelledby="merge-heading"
       onClose={() => onClose(merged.current)}
     >
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={form.submitWith(submit)} noValidate>
         <h2 id="merge-heading">Merge #{detail.number} into…</h2>
         <p className="muted">
           Another open case of this customer about the same matter. Its conversation and history move there, and #
           {detail.number} is closed pointing to it.
         </p>
-        {error !== null && <ErrorAlert error={error} />}
+        {form.general !== null && <ErrorAlert error={form.general} />}
         {others.state === 'loading' && <Loading label="Loading the customer’s open cases…" />}
         {others.state === 'failed' && <ErrorAlert error={others.error} />}
         {others.state === 'ready' && others.items.length === 0 && (
@@ -90,13 +98,8 @@ export function MergeCaseDialog({ detail, onClose }: MergeCaseDialogProps) {
                   <label>
                     <input
                       type="radio"
-                      name="merge-into"
                       value={item.id}
-                      checked={intoId === item.id}
-                      onChange={() => {
-                        setIntoId(item.id);
-                        setConfirming(false);
-                      }}
+                      {...form.register('intoId', { onChange: () => setConfirming(false) })}
                     />
                     <span>
                       <strong>#{item.number}</strong> {item.subject}{' '}

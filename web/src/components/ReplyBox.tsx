@@ -2,13 +2,15 @@
 // case, which the agent can edit before sending) or an internal note that only staff see. The reply
 // says where it goes ("to jane@example.com by email") only when it can go there; otherwise it says
 // plainly why not and offers a note instead.
+import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { z } from 'zod';
 import { api } from '../api.ts';
-import { describedBy } from '../forms.ts';
+import { useZodForm } from '../forms/useZodForm.ts';
 import { humanize } from '../labels.ts';
 import { useCan } from '../permissions.ts';
-import type { CaseDetail, ReplyTemplate } from '../types.ts';
-import { useFormSubmit } from '../useFormSubmit.ts';
+import { queryKeys, useInvalidate } from '../queries.ts';
+import type { CaseDetail, ReplyTemplate } from '../api/types.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { Field } from './Field.tsx';
 import { deliveryApi, type ReplyTarget } from '../delivery-api.ts';
@@ -16,12 +18,16 @@ import '../delivery.css';
 
 type Mode = 'reply' | 'note';
 
+// Sent as typed: the text's limits and characters are the server's rules, refused beside the box.
+const writingSchema = z.object({ text: z.string() });
+
 export function ReplyBox({ detail, onSent }: { detail: CaseDetail; onSent: () => Promise<void> }) {
   const can = useCan();
   const mayReply = can('cases:write') && detail.status !== 'closed';
   const mayNote = can('notes:write');
   const [mode, setMode] = useState<Mode>(mayReply ? 'reply' : 'note');
-  const [text, setText] = useState('');
+  const form = useZodForm(writingSchema, { defaultValues: { text: '' }, fields: ['text'] });
+  const text = form.watch('text');
   const [templateId, setTemplateId] = useState('');
   const [templates, setTemplates] = useState<ReplyTemplate[]>([]);
   const [previewError, setPreviewError] = useState<unknown>(null);
@@ -31,6 +37,7 @@ export function ReplyBox({ detail, onSent }: { detail: CaseDetail; onSent: () =>
   const replying = mode === 'reply' && mayReply;
   const cannotSend = replying && target?.canSend === false;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: where a reply goes follows the customer too (a merge moves it).
   useEffect(() => {
     if (!mayReply) return;
     const controller = new AbortController();
@@ -49,13 +56,18 @@ export function ReplyBox({ detail, onSent }: { detail: CaseDetail; onSent: () =>
     );
   }, [mayReply]);
 
-  const { submit, saving, problem } = useFormSubmit(['text'], async () => {
-    if (replying) await api.reply(detail.id, text);
-    else await api.addNote(detail.id, text);
-    setText('');
+  const invalidate = useInvalidate();
+  const write = useMutation({
+    mutationFn: ({ text: written, reply }: { text: string; reply: boolean }) =>
+      reply ? api.reply(detail.id, written) : api.addNote(detail.id, written),
+    onSuccess: () => invalidate(queryKeys.cases(), queryKeys.mentions()),
+  });
+  const send = async ({ text: written }: z.output<typeof writingSchema>) => {
+    await write.mutateAsync({ text: written, reply: replying });
+    form.reset();
     setTemplateId('');
     await onSent();
-  });
+  };
 
   const pickTemplate = async (id: string) => {
     setTemplateId(id);
@@ -63,7 +75,7 @@ export function ReplyBox({ detail, onSent }: { detail: CaseDetail; onSent: () =>
     if (!id) return;
     setPreviewing(true);
     try {
-      setText((await api.previewTemplate(detail.id, id)).text);
+      form.setValue('text', (await api.previewTemplate(detail.id, id)).text);
     } catch (failure) {
       setPreviewError(failure);
     } finally {
@@ -77,7 +89,7 @@ export function ReplyBox({ detail, onSent }: { detail: CaseDetail; onSent: () =>
     <form
       className="reply-box panel"
       aria-label={replying ? 'Reply to the customer' : 'Add an internal note'}
-      onSubmit={submit}
+      onSubmit={form.submitWith(send)}
       noValidate
     >
       {mayReply && mayNote && (
@@ -94,7 +106,7 @@ export function ReplyBox({ detail, onSent }: { detail: CaseDetail; onSent: () =>
         </fieldset>
       )}
       {!mayReply && <h2 className="reply-heading">Add an internal note</h2>}
-      {problem.general !== null && <ErrorAlert error={problem.general} />}
+      {form.general !== null && <ErrorAlert error={form.general} />}
       {replying && templates.length > 0 && (
         <Field
           id="reply-template"
@@ -132,20 +144,18 @@ export function ReplyBox({ detail, onSent }: { detail: CaseDetail; onSent: () =>
       <Field
         id="reply-text"
         label={label}
-        error={problem.byField.text}
+        error={form.errorOf('text')}
         hint={replying ? replyHint(target, detail.channel) : 'Only staff see notes. @name mentions a colleague.'}
       >
-        <textarea
-          {...describedBy('reply-text', problem.byField.text)}
-          className={replying ? undefined : 'note-text'}
-          rows={5}
-          value={text}
-          onChange={(event) => setText(event.target.value)}
-        />
+        <textarea {...form.input('text', 'reply-text')} className={replying ? undefined : 'note-text'} rows={5} />
       </Field>
       <div className="reply-actions">
-        <button type="submit" className="primary" disabled={saving || previewing || text.trim() === '' || cannotSend}>
-          {saving ? (replying ? 'Sending…' : 'Adding…') : replying ? 'Send reply' : 'Add internal note'}
+        <button
+          type="submit"
+          className="primary"
+          disabled={form.saving || previewing || text.trim() === '' || cannotSend}
+        >
+          {form.saving ? (replying ? 'Sending…' : 'Adding…') : replying ? 'Send reply' : 'Add internal note'}
         </button>
       </div>
     </form>

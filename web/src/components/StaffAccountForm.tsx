@@ -1,13 +1,12 @@
 // An admin's controls for one staff account: change the role, reset the password, disable or enable the
 // account, and see and revoke their API tokens. Opened from their row in the staff list.
-import { useState } from 'react';
-import { describedBy } from '../forms.ts';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { z } from 'zod';
+import { useZodForm } from '../forms/useZodForm.ts';
 import { humanize } from '../labels.ts';
+import { queryKeys, useInvalidate } from '../queries.ts';
 import { PASSWORD_RULE, staffAccountsApi, type ApiToken, type StaffAccount } from '../staff-api.ts';
-import { STAFF_ROLES, type StaffRole } from '../types.ts';
-import { useAction } from '../useAction.ts';
-import { useFormSubmit } from '../useFormSubmit.ts';
-import { useLoaded } from '../useLoaded.ts';
+import { STAFF_ROLES } from '../choices.ts';
 import { ConfirmButton } from './ConfirmButton.tsx';
 import { ErrorAlert, Loading } from './ErrorAlert.tsx';
 import { Field } from './Field.tsx';
@@ -22,7 +21,9 @@ interface StaffAccountFormProps {
 }
 
 export function StaffAccountForm({ member, onChanged, onClose }: StaffAccountFormProps) {
-  const [tokens, reloadTokens] = useLoaded(() => staffAccountsApi.tokens(member.id));
+  const tokens = useQuery({ queryKey: queryKeys.tokens(member.id), queryFn: () => staffAccountsApi.tokens(member.id) });
+  const invalidate = useInvalidate();
+  const reloadTokens = () => void invalidate(queryKeys.tokens(member.id));
   const headingId = `staff-account-heading-${member.id}`;
   const revoke = async (token: ApiToken) => {
     await staffAccountsApi.revokeToken(token.id);
@@ -61,9 +62,9 @@ export function StaffAccountForm({ member, onChanged, onClose }: StaffAccountFor
         }}
       />
       <h4>API tokens</h4>
-      {tokens.state === 'loading' && <Loading label="Loading tokens…" />}
-      {tokens.state === 'failed' && <ErrorAlert error={tokens.error} />}
-      {tokens.state === 'ready' && <StaffTokenList tokens={tokens.value.items} owner={member.name} onRevoke={revoke} />}
+      {tokens.isPending && <Loading label="Loading tokens…" />}
+      {tokens.isError && <ErrorAlert error={tokens.error} />}
+      {tokens.isSuccess && <StaffTokenList tokens={tokens.data.items} owner={member.name} onRevoke={revoke} />}
       <button type="button" onClick={onClose}>
         Close
       </button>
@@ -71,21 +72,26 @@ export function StaffAccountForm({ member, onChanged, onClose }: StaffAccountFor
   );
 }
 
+const roleSchema = z.object({ role: z.enum(STAFF_ROLES) });
+
 function RoleForm({ member, onChanged }: { member: StaffAccount; onChanged: (member: StaffAccount) => void }) {
-  const [role, setRole] = useState<StaffRole>(member.role);
+  const form = useZodForm(roleSchema, { defaultValues: { role: member.role }, fields: ['role'] });
+  const invalidate = useInvalidate();
+  const change = useMutation({
+    mutationFn: ({ role }: z.output<typeof roleSchema>) => staffAccountsApi.changeRole(member.id, role),
+    onSuccess: () => invalidate(queryKeys.staff()),
+  });
   const id = `staff-account-role-${member.id}`;
-  const { submit, saving, problem } = useFormSubmit(['role'], async () =>
-    onChanged(await staffAccountsApi.changeRole(member.id, role)),
-  );
   return (
-    <form className="staff-account-part" onSubmit={submit} noValidate aria-label={`Role of ${member.name}`}>
-      {problem.general !== null && <ErrorAlert error={problem.general} />}
-      <Field id={id} label="Role" error={problem.byField.role}>
-        <select
-          {...describedBy(id, problem.byField.role)}
-          value={role}
-          onChange={(event) => setRole(event.target.value as StaffRole)}
-        >
+    <form
+      className="staff-account-part"
+      onSubmit={form.submitWith(async (values) => onChanged(await change.mutateAsync(values)))}
+      noValidate
+      aria-label={`Role of ${member.name}`}
+    >
+      {form.general !== null && <ErrorAlert error={form.general} />}
+      <Field id={id} label="Role" error={form.errorOf('role')}>
+        <select {...form.input('role', id)}>
           {STAFF_ROLES.map((option) => (
             <option key={option} value={option}>
               {humanize(option)}
@@ -93,64 +99,70 @@ function RoleForm({ member, onChanged }: { member: StaffAccount; onChanged: (mem
           ))}
         </select>
       </Field>
-      <button type="submit" disabled={saving || role === member.role}>
-        {saving ? 'Changing…' : 'Change role'}
+      <button type="submit" disabled={form.saving || form.watch('role') === member.role}>
+        {form.saving ? 'Changing…' : 'Change role'}
       </button>
     </form>
   );
 }
 
+// The password's strength is the server's rule (PASSWORD_RULE says it), refused beside the box.
+const passwordSchema = z.object({ password: z.string() });
+
 function PasswordResetForm({ member, onReset }: { member: StaffAccount; onReset: (member: StaffAccount) => void }) {
-  const [password, setPassword] = useState('');
-  const id = `staff-account-password-${member.id}`;
-  const { submit, saving, problem } = useFormSubmit(['password'], async () => {
-    const updated = await staffAccountsApi.resetPassword(member.id, password);
-    setPassword('');
-    onReset(updated);
+  const form = useZodForm(passwordSchema, { defaultValues: { password: '' }, fields: ['password'] });
+  const invalidate = useInvalidate();
+  const reset = useMutation({
+    mutationFn: ({ password }: z.output<typeof passwordSchema>) => staffAccountsApi.resetPassword(member.id, password),
+    // A reset ends their sessions and tokens.
+    onSuccess: () => invalidate(queryKeys.staff(), queryKeys.tokens(member.id)),
   });
+  const id = `staff-account-password-${member.id}`;
   return (
     <form
       className="staff-account-part"
-      onSubmit={submit}
+      onSubmit={form.submitWith(async (values) => {
+        const updated = await reset.mutateAsync(values);
+        form.reset();
+        onReset(updated);
+      })}
       noValidate
       aria-label={`Reset the password of ${member.name}`}
     >
-      {problem.general !== null && <ErrorAlert error={problem.general} />}
+      {form.general !== null && <ErrorAlert error={form.general} />}
       <Field
         id={id}
         label="New password"
-        error={problem.byField.password}
+        error={form.errorOf('password')}
         hint={`${PASSWORD_RULE} Their sessions and tokens end.`}
       >
-        <input
-          {...describedBy(id, problem.byField.password)}
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-        />
+        <input {...form.input('password', id)} type="password" autoComplete="new-password" />
       </Field>
-      <button type="submit" disabled={saving || password === ''}>
-        {saving ? 'Resetting…' : 'Reset password'}
+      <button type="submit" disabled={form.saving || form.watch('password') === ''}>
+        {form.saving ? 'Resetting…' : 'Reset password'}
       </button>
     </form>
   );
 }
 
 function AccountSwitch({ member, onChanged }: { member: StaffAccount; onChanged: (member: StaffAccount) => void }) {
-  const { run, busy, error } = useAction();
+  const invalidate = useInvalidate();
+  const setDisabled = useMutation({
+    mutationFn: (disabled: boolean) => staffAccountsApi.setDisabled(member.id, disabled),
+    onSuccess: () => invalidate(queryKeys.staff()),
+  });
   if (member.disabled) {
     return (
       <p className="staff-account-switch">
         <span className="status status-off">Disabled</span>
         <button
           type="button"
-          disabled={busy}
-          onClick={() => run(async () => onChanged(await staffAccountsApi.setDisabled(member.id, false)))}
+          disabled={setDisabled.isPending}
+          onClick={() => setDisabled.mutate(false, { onSuccess: onChanged })}
         >
           Enable account
         </button>
-        {error !== null && <ErrorAlert error={error} />}
+        {setDisabled.error !== null && <ErrorAlert error={setDisabled.error} />}
       </p>
     );
   }
@@ -161,7 +173,7 @@ function AccountSwitch({ member, onChanged }: { member: StaffAccount; onChanged:
         label="Disable account"
         question={`Disable ${member.name}? They are signed out everywhere and their API tokens stop working for good.`}
         confirmLabel="Disable"
-        onConfirm={async () => onChanged(await staffAccountsApi.setDisabled(member.id, true))}
+        onConfirm={async () => onChanged(await setDisabled.mutateAsync(true))}
       />
     </p>
   );

@@ -1,16 +1,26 @@
 // Creates a staff account with a starting password; the server's objections appear beside their fields.
-import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { z } from 'zod';
 import { api } from '../api.ts';
-import { describedBy } from '../forms.ts';
-import { useFormSubmit } from '../useFormSubmit.ts';
+import { useZodForm } from '../forms/useZodForm.ts';
 import { humanize } from '../labels.ts';
-import { STAFF_ROLES, type NewStaffMember, type StaffMember, type StaffRole } from '../types.ts';
+import { queryKeys, useInvalidate } from '../queries.ts';
 import { PASSWORD_RULE } from '../staff-api.ts';
+import { STAFF_ROLES } from '../choices.ts';
+import type { StaffMember, StaffRole } from '../api/types.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { Field } from './Field.tsx';
 
-const FIELDS = ['email', 'name', 'role', 'department', 'password'] as const;
-const EMPTY: NewStaffMember = { email: '', name: '', role: 'agent', department: '', password: '' };
+// The email's form, the password's strength and the department's form are the server's rules, named on their field.
+const newStaffSchema = z.object({
+  name: z.string(),
+  email: z.string().transform((email) => email.trim()),
+  role: z.enum(STAFF_ROLES),
+  department: z.string().transform((department) => department.trim() || undefined),
+  password: z.string(),
+});
+
+const EMPTY: z.input<typeof newStaffSchema> = { email: '', name: '', role: 'agent', department: '', password: '' };
 
 const ROLE_HINTS: Record<StaffRole, string> = {
   admin: 'everything, including keys and staff',
@@ -20,84 +30,63 @@ const ROLE_HINTS: Record<StaffRole, string> = {
 };
 
 export function StaffForm({ onCreated }: { onCreated: (member: StaffMember) => void }) {
-  const [draft, setDraft] = useState<NewStaffMember>(EMPTY);
-  const edit = (change: Partial<NewStaffMember>) => setDraft({ ...draft, ...change });
-  const { submit, saving, problem } = useFormSubmit(
-    FIELDS,
-    async () => {
-      const department = draft.department?.trim();
-      const member = await api.createStaff({
-        ...draft,
-        email: draft.email.trim(),
-        department: department || undefined,
-      });
-      setDraft(EMPTY);
-      onCreated(member);
-    },
-    { staff_exists: 'email' },
-  );
-  const { byField } = problem;
+  const form = useZodForm(newStaffSchema, {
+    defaultValues: EMPTY,
+    fields: ['email', 'name', 'role', 'department', 'password'],
+    byCode: { staff_exists: 'email' },
+  });
+  const invalidate = useInvalidate();
+  const create = useMutation({
+    mutationFn: (member: z.output<typeof newStaffSchema>) => api.createStaff(member),
+    onSuccess: () => invalidate(queryKeys.staff()),
+  });
+  const role = form.watch('role');
 
   return (
-    <form className="panel settings-form" aria-labelledby="new-staff-heading" onSubmit={submit} noValidate>
+    <form
+      className="panel settings-form"
+      aria-labelledby="new-staff-heading"
+      onSubmit={form.submitWith(async (values) => {
+        const member = await create.mutateAsync(values);
+        form.reset();
+        onCreated(member);
+      })}
+      noValidate
+    >
       <h2 id="new-staff-heading">Add a staff member</h2>
-      {problem.general !== null && <ErrorAlert error={problem.general} />}
+      {form.general !== null && <ErrorAlert error={form.general} />}
       <div className="form-row">
-        <Field id="staff-name" label="Name" error={byField.name}>
-          <input
-            {...describedBy('staff-name', byField.name)}
-            value={draft.name}
-            onChange={(event) => edit({ name: event.target.value })}
-          />
+        <Field id="staff-name" label="Name" error={form.errorOf('name')}>
+          <input {...form.input('name', 'staff-name')} />
         </Field>
-        <Field id="staff-email" label="Email" error={byField.email}>
-          <input
-            {...describedBy('staff-email', byField.email)}
-            type="email"
-            value={draft.email}
-            onChange={(event) => edit({ email: event.target.value })}
-          />
+        <Field id="staff-email" label="Email" error={form.errorOf('email')}>
+          <input {...form.input('email', 'staff-email')} type="email" />
         </Field>
       </div>
       <div className="form-row">
-        <Field id="staff-role" label="Role" error={byField.role} hint={`May do: ${ROLE_HINTS[draft.role]}.`}>
-          <select
-            {...describedBy('staff-role', byField.role)}
-            value={draft.role}
-            onChange={(event) => edit({ role: event.target.value as StaffRole })}
-          >
-            {STAFF_ROLES.map((role) => (
-              <option key={role} value={role}>
-                {humanize(role)}
+        <Field id="staff-role" label="Role" error={form.errorOf('role')} hint={`May do: ${ROLE_HINTS[role]}.`}>
+          <select {...form.input('role', 'staff-role')}>
+            {STAFF_ROLES.map((option) => (
+              <option key={option} value={option}>
+                {humanize(option)}
               </option>
             ))}
           </select>
         </Field>
-        <Field id="staff-department" label="Department (optional)" error={byField.department}>
-          <input
-            {...describedBy('staff-department', byField.department)}
-            placeholder="e.g. support"
-            value={draft.department}
-            onChange={(event) => edit({ department: event.target.value })}
-          />
+        <Field id="staff-department" label="Department (optional)" error={form.errorOf('department')}>
+          <input {...form.input('department', 'staff-department')} placeholder="e.g. support" />
         </Field>
       </div>
       <Field
         id="staff-password"
         label="Starting password"
-        error={byField.password}
+        error={form.errorOf('password')}
         hint={`${PASSWORD_RULE} Tell it to them in person.`}
       >
-        <input
-          {...describedBy('staff-password', byField.password)}
-          type="password"
-          autoComplete="new-password"
-          value={draft.password}
-          onChange={(event) => edit({ password: event.target.value })}
-        />
+        <input {...form.input('password', 'staff-password')} type="password" autoComplete="new-password" />
       </Field>
-      <button type="submit" className="primary" disabled={saving}>
-        {saving ? 'Adding…' : 'Add staff member'}
+      <button type="submit" className="primary" disabled={form.saving}>
+        {form.saving ? 'Adding…' : 'Add staff member'}
       </button>
     </form>
   );

@@ -1,6 +1,6 @@
 // Settings → Audit log: who saw or changed customer data and settings, newest first, filtered by customer,
 // staff member or action; the filters are in the address so a view can be shared as a link.
-import { formProblemOf } from '../forms.ts';
+import { placeProblem } from '../forms/problem.ts';
 import { navigate, useLocation } from '../router.ts';
 import { auditPagePath, FILTER_FIELDS, filtersFrom, hasFilters, pageSizeFrom } from '../audit/filters.ts';
 import { useAuditLog, type AuditLogState } from '../audit/useAuditLog.ts';
@@ -16,7 +16,7 @@ export function AuditLog() {
   const { log, loadOlder } = useAuditLog(filters, pageSize);
   const names = useStaffNames();
   // A refused filter (an action not shaped like `team.archived`) is shown beside its box; anything else above the list.
-  const problem = log.state === 'failed' ? formProblemOf(log.error, FILTER_FIELDS) : null;
+  const problem = log.state === 'failed' ? placeProblem(log.error, { fields: FILTER_FIELDS }) : null;
 
   return (
     <section className="page settings-page wide">

@@ -1,10 +1,10 @@
 // My account: anyone signed in changes their own password and sees, creates and revokes their own API tokens.
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { queryKeys, useInvalidate } from '../queries.ts';
 import { useState } from 'react';
-import { describedBy } from '../forms.ts';
+import { z } from 'zod';
+import { useZodForm } from '../forms/useZodForm.ts';
 import { PASSWORD_RULE, staffAccountsApi, type ApiToken, type CreatedApiToken } from '../staff-api.ts';
-import { useFormSubmit } from '../useFormSubmit.ts';
 import { ErrorAlert, Loading } from '../components/ErrorAlert.tsx';
 import { Field } from '../components/Field.tsx';
 import { StaffTokenList } from '../components/StaffTokenList.tsx';
@@ -56,70 +56,78 @@ export function MyAccount() {
   );
 }
 
+// Whether the current password is right and the new one strong enough are the server's rules, named on their field.
+const passwordChangeSchema = z.object({ currentPassword: z.string(), newPassword: z.string() });
+
 function PasswordChangeForm({ onChanged }: { onChanged: () => void }) {
-  const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const { submit, saving, problem } = useFormSubmit(['currentPassword', 'newPassword'], async () => {
-    await staffAccountsApi.changeOwnPassword(current, next);
-    setCurrent('');
-    setNext('');
-    onChanged();
+  const form = useZodForm(passwordChangeSchema, {
+    defaultValues: { currentPassword: '', newPassword: '' },
+    fields: ['currentPassword', 'newPassword'],
   });
-  const { byField } = problem;
+  const change = useMutation({
+    mutationFn: ({ currentPassword, newPassword }: z.output<typeof passwordChangeSchema>) =>
+      staffAccountsApi.changeOwnPassword(currentPassword, newPassword),
+  });
   return (
-    <form className="panel settings-form" aria-labelledby="password-heading" onSubmit={submit} noValidate>
+    <form
+      className="panel settings-form"
+      aria-labelledby="password-heading"
+      onSubmit={form.submitWith(async (values) => {
+        await change.mutateAsync(values);
+        form.reset();
+        onChanged();
+      })}
+      noValidate
+    >
       <h2 id="password-heading">Change your password</h2>
-      {problem.general !== null && <ErrorAlert error={problem.general} />}
+      {form.general !== null && <ErrorAlert error={form.general} />}
       <div className="form-row">
-        <Field id="current-password" label="Current password" error={byField.currentPassword}>
+        <Field id="current-password" label="Current password" error={form.errorOf('currentPassword')}>
           <input
-            {...describedBy('current-password', byField.currentPassword)}
+            {...form.input('currentPassword', 'current-password')}
             type="password"
             autoComplete="current-password"
-            value={current}
-            onChange={(event) => setCurrent(event.target.value)}
           />
         </Field>
-        <Field id="new-password" label="New password" error={byField.newPassword} hint={PASSWORD_RULE}>
-          <input
-            {...describedBy('new-password', byField.newPassword)}
-            type="password"
-            autoComplete="new-password"
-            value={next}
-            onChange={(event) => setNext(event.target.value)}
-          />
+        <Field id="new-password" label="New password" error={form.errorOf('newPassword')} hint={PASSWORD_RULE}>
+          <input {...form.input('newPassword', 'new-password')} type="password" autoComplete="new-password" />
         </Field>
       </div>
-      <button type="submit" className="primary" disabled={saving}>
-        {saving ? 'Changing…' : 'Change password'}
+      <button type="submit" className="primary" disabled={form.saving}>
+        {form.saving ? 'Changing…' : 'Change password'}
       </button>
     </form>
   );
 }
 
+const tokenSchema = z.object({ name: z.string().transform((name) => name.trim()) });
+
 function TokenForm({ onCreated }: { onCreated: (token: CreatedApiToken) => void }) {
-  const [name, setName] = useState('');
-  const { submit, saving, problem } = useFormSubmit(['name'], async () => {
-    onCreated(await staffAccountsApi.createToken(name.trim()));
-    setName('');
+  const form = useZodForm(tokenSchema, { defaultValues: { name: '' }, fields: ['name'] });
+  const create = useMutation({
+    mutationFn: ({ name }: z.output<typeof tokenSchema>) => staffAccountsApi.createToken(name),
   });
   return (
-    <form className="inline-form" aria-label="New API token" onSubmit={submit} noValidate>
-      {problem.general !== null && <ErrorAlert error={problem.general} />}
+    <form
+      className="inline-form"
+      aria-label="New API token"
+      onSubmit={form.submitWith(async (values) => {
+        onCreated(await create.mutateAsync(values));
+        form.reset();
+      })}
+      noValidate
+    >
+      {form.general !== null && <ErrorAlert error={form.general} />}
       <Field
         id="token-name"
         label="Token name"
-        error={problem.byField.name}
+        error={form.errorOf('name')}
         hint="What it is for, e.g. nightly export."
       >
-        <input
-          {...describedBy('token-name', problem.byField.name)}
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-        />
+        <input {...form.input('name', 'token-name')} />
       </Field>
-      <button type="submit" disabled={saving}>
-        {saving ? 'Creating…' : 'Create token'}
+      <button type="submit" disabled={form.saving}>
+        {form.saving ? 'Creating…' : 'Create token'}
       </button>
     </form>
   );

@@ -1,32 +1,36 @@
 // Sign-in screen: email and password for staff; a wrong password shows the server's explanation.
-import { useState, type FormEvent } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { z } from 'zod';
 import { api } from '../api.ts';
-import type { Staff } from '../types.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { useZodForm } from '../forms/useZodForm.ts';
+import type { Staff } from '../api/types.ts';
+
+// Whether the pair is right is the server's to say; its answer shows above the form.
+const signInSchema = z.object({
+  email: z.string().transform((email) => email.trim()),
+  password: z.string(),
+});
 
 export function SignIn({ onSignedIn }: { onSignedIn: (staff: Staff) => void }) {
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setSubmitting(true);
-    setError(null);
-    try {
-      await api.login(email.trim(), password);
+  const form = useZodForm(signInSchema, { defaultValues: { email: '', password: '' } });
+  const signIn = useMutation({
+    mutationFn: async ({ email, password }: z.output<typeof signInSchema>) => {
+      await api.login(email, password);
       // The login answer has no permissions; `me` does, and the screen depends on them.
-      onSignedIn(await api.me());
-    } catch (failure) {
-      setError(failure);
-      setSubmitting(false);
-    }
-  };
+      return api.me();
+    },
+  });
+  // Busy from the click until the signed-in screen replaces this one.
+  const submitting = form.saving || signIn.isSuccess;
 
   return (
     <main className="signin">
-      <form className="signin-card" onSubmit={submit} noValidate>
+      <form
+        className="signin-card"
+        onSubmit={form.submitWith(async (values) => onSignedIn(await signIn.mutateAsync(values)))}
+        noValidate
+      >
         <div className="brand signin-brand">
           <span className="brand-mark" aria-hidden="true">
             R
@@ -35,27 +39,24 @@ export function SignIn({ onSignedIn }: { onSignedIn: (staff: Staff) => void }) {
         </div>
         <h1>Sign in</h1>
         <p className="muted">One view of every customer.</p>
-        {error !== null && <ErrorAlert error={error} />}
+        {form.general !== null && <ErrorAlert error={form.general} />}
         <label htmlFor="signin-email">Email</label>
         <input
           id="signin-email"
-          name="email"
           type="email"
           autoComplete="username"
           required
+          // biome-ignore lint/a11y/noAutofocus: the sign-in screen has nothing else to do but type here.
           autoFocus
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
+          {...form.register('email')}
         />
         <label htmlFor="signin-password">Password</label>
         <input
           id="signin-password"
-          name="password"
           type="password"
           autoComplete="current-password"
           required
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
+          {...form.register('password')}
         />
         <button type="submit" className="primary" disabled={submitting}>
           {submitting ? 'Signing in…' : 'Sign in'}

@@ -1,6 +1,6 @@
 // Assignment-rule conditions as the form edits them and as the list reads them out.
 import { humanize } from '../labels.ts';
-import type { CasePriority } from '../types.ts';
+import type { CasePriority } from '../api/types.ts';
 import { listOf, listText } from './lists.ts';
 import type { RuleConditions } from './types.ts';
 

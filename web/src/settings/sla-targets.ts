@@ -1,5 +1,6 @@
 // SLA targets as the grid edits them (hours and minutes per priority and metric) and as the API keeps them.
-import { CASE_PRIORITIES, type CasePriority } from '../types.ts';
+import { CASE_PRIORITIES } from '../choices.ts';
+import type { CasePriority } from '../api/types.ts';
 import { joinMinutes, splitMinutes, formatMinutes, type HoursAndMinutes } from './durations.ts';
 import { SLA_METRICS, type SlaMetric, type SlaTargets } from './types.ts';
 

@@ -60,6 +60,7 @@ export function ArchiveActions({
     );
   }
   return (
+    // biome-ignore lint/a11y/useSemanticElements: the question sits inline in a table row, where a fieldset and legend cannot.
     <span className="confirm-action asking" role="group" aria-label={question}>
       <span className="confirm-question">{question}</span>
       <span className="confirm-buttons">

@@ -122,6 +122,7 @@ function DayRow({ day, intervals, error, onChange }: DayRowProps) {
       <td>
         <div className="intervals">
           {intervals.map(([from, until], index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: an interval has no identity but its place in the day; two may hold the same times while typed.
             <span className="interval" key={index}>
               <input
                 className="time-input"

@@ -1,8 +1,10 @@
 // The case settings: how long a conversation stays one case, what counts as a repeat contact, and when
 // a resolved case closes for good. Only what changed is sent.
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { describedBy } from '../../forms.ts';
-import { useFormSubmit } from '../../useFormSubmit.ts';
+import { z } from 'zod';
+import { useZodForm } from '../../forms/useZodForm.ts';
+import { queryKeys, useInvalidate } from '../../queries.ts';
 import { settingsApi } from '../../settings/api.ts';
 import type { CaseSettings } from '../../settings/types.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
@@ -33,9 +35,15 @@ const SETTINGS: ReadonlyArray<{ key: SettingKey; label: string; hint: string; ma
 
 const FIELDS = SETTINGS.map(({ key }) => key);
 
-type Draft = Record<SettingKey, string>;
+// An empty box goes as null, for the server to refuse beside that field; the ranges in the hints are its rules.
+const setting = z.string().transform((text) => (text.trim() === '' ? null : Number(text)));
+const caseSettingsSchema = z.object({
+  threadWindowHours: setting,
+  repeatWindowDays: setting,
+  autoCloseAfterDays: setting,
+});
 
-const draftOf = (settings: CaseSettings): Draft => ({
+const draftOf = (settings: CaseSettings): z.input<typeof caseSettingsSchema> => ({
   threadWindowHours: String(settings.threadWindowHours),
   repeatWindowDays: String(settings.repeatWindowDays),
   autoCloseAfterDays: String(settings.autoCloseAfterDays),
@@ -43,50 +51,48 @@ const draftOf = (settings: CaseSettings): Draft => ({
 
 export function CaseSettingsForm({ settings }: { settings: CaseSettings }) {
   const [current, setCurrent] = useState(settings);
-  const [draft, setDraft] = useState<Draft>(() => draftOf(settings));
+  const form = useZodForm(caseSettingsSchema, { defaultValues: draftOf(settings), fields: FIELDS });
   const [saved, setSaved] = useState(false);
-  const { submit, saving, problem } = useFormSubmit(FIELDS, async () => {
+  const invalidate = useInvalidate();
+  const change = useMutation({
+    mutationFn: (changes: Partial<CaseSettings>) => settingsApi.changeCaseSettings(changes),
+    onSuccess: () => invalidate(queryKeys.caseSettings()),
+  });
+  const save = async (values: z.output<typeof caseSettingsSchema>) => {
     setSaved(false);
     const changes: Partial<Record<SettingKey, number | null>> = {};
     for (const key of FIELDS) {
-      // An empty box goes as null, for the server to refuse beside that field.
-      const value = draft[key].trim() === '' ? null : Number(draft[key]);
-      if (value !== current[key]) changes[key] = value;
+      if (values[key] !== current[key]) changes[key] = values[key];
     }
     if (Object.keys(changes).length === 0) return setSaved(true);
-    const updated = await settingsApi.changeCaseSettings(changes as Partial<CaseSettings>);
+    const updated = await change.mutateAsync(changes as Partial<CaseSettings>);
     setCurrent(updated);
-    setDraft(draftOf(updated));
+    form.reset(draftOf(updated));
     setSaved(true);
-  });
-  const { byField } = problem;
+  };
 
   return (
-    <form className="panel settings-form" aria-label="Case settings" onSubmit={submit} noValidate>
-      {problem.general !== null && <ErrorAlert error={problem.general} />}
+    <form className="panel settings-form" aria-label="Case settings" onSubmit={form.submitWith(save)} noValidate>
+      {form.general !== null && <ErrorAlert error={form.general} />}
       {SETTINGS.map(({ key, label, hint, max }) => {
         const id = `case-${key}`;
         return (
-          <Field key={key} id={id} label={label} error={byField[key]} hint={hint}>
+          <Field key={key} id={id} label={label} error={form.errorOf(key)} hint={hint}>
             <input
-              {...describedBy(id, byField[key])}
+              {...form.input(key, id)}
               className="number-input"
               type="number"
               min={1}
               max={max}
               step={1}
-              value={draft[key]}
-              onChange={(event) => {
-                setSaved(false);
-                setDraft({ ...draft, [key]: event.target.value });
-              }}
+              onInput={() => setSaved(false)}
             />
           </Field>
         );
       })}
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={saving}>
-          {saving ? 'Saving…' : 'Save case settings'}
+        <button type="submit" className="primary" disabled={form.saving}>
+          {form.saving ? 'Saving…' : 'Save case settings'}
         </button>
         {saved && (
           <span className="saved" role="status">

@@ -12,6 +12,7 @@ interface ChoiceChipsProps<T extends string> {
 
 export function ChoiceChips<T extends string>({ label, options, chosen, onChange }: ChoiceChipsProps<T>) {
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a row of chips, not a fieldset with a legend; the group is named all the same.
     <div className="chips" role="group" aria-label={label}>
       {options.map((option) => {
         const on = chosen.includes(option);

@@ -1,70 +1,83 @@
 // One flag rule: on or off, and its thresholds. Saved on its own, so tuning VIP never touches the others.
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { describedBy } from '../../forms.ts';
-import { useFormSubmit } from '../../useFormSubmit.ts';
+import { z } from 'zod';
+import { useZodForm } from '../../forms/useZodForm.ts';
+import { queryKeys, useInvalidate } from '../../queries.ts';
 import { settingsApi } from '../../settings/api.ts';
-import { FLAG_RULE_COPY, paramsDraftOf, paramsOf, type ParamsDraft } from '../../settings/flag-rules.ts';
-import type { FlagRule } from '../../settings/types.ts';
+import { FLAG_RULE_COPY, paramsDraftOf, paramsOf } from '../../settings/flag-rules.ts';
+import type { FlagName, FlagRule } from '../../settings/types.ts';
 import { Checkbox } from '../Checkbox.tsx';
 import { ErrorAlert } from '../ErrorAlert.tsx';
 import { Field } from '../Field.tsx';
 
+/** The rule as the API takes it; each threshold's range and the currency's form are the server's rules. */
+const flagRuleSchema = (flag: FlagName) =>
+  z
+    .object({ enabled: z.boolean(), params: z.record(z.string(), z.string()) })
+    .transform(({ enabled, params }) => ({ enabled, params: paramsOf(flag, params) }));
+
 export function FlagRuleForm({ rule }: { rule: FlagRule }) {
   const copy = FLAG_RULE_COPY[rule.flag];
-  const fields = ['enabled', ...copy.params.map(({ key }) => `params.${key}`)];
-  const [enabled, setEnabled] = useState(rule.enabled);
-  const [params, setParams] = useState<ParamsDraft>(() => paramsDraftOf(rule));
-  const [saved, setSaved] = useState(false);
-  const { submit, saving, problem } = useFormSubmit(fields, async () => {
-    setSaved(false);
-    const updated = await settingsApi.changeFlagRule(rule.flag, { enabled, params: paramsOf(rule.flag, params) });
-    setEnabled(updated.enabled);
-    setParams(paramsDraftOf(updated));
-    setSaved(true);
+  const form = useZodForm(flagRuleSchema(rule.flag), {
+    defaultValues: { enabled: rule.enabled, params: paramsDraftOf(rule) },
+    fields: ['enabled', ...copy.params.map(({ key }) => `params.${key}`)],
   });
-  const { byField } = problem;
+  const [saved, setSaved] = useState(false);
+  const invalidate = useInvalidate();
+  const change = useMutation({
+    mutationFn: (input: Pick<FlagRule, 'enabled' | 'params'>) => settingsApi.changeFlagRule(rule.flag, input),
+    onSuccess: () => invalidate(queryKeys.flagRules()),
+  });
+  const enabled = form.watch('enabled');
   const headingId = `flag-${rule.flag}-heading`;
 
   return (
-    <form className="panel flag-rule" aria-labelledby={headingId} onSubmit={submit} noValidate data-testid="flag-rule">
+    <form
+      className="panel flag-rule"
+      aria-labelledby={headingId}
+      onSubmit={form.submitWith(async (input) => {
+        setSaved(false);
+        const updated = await change.mutateAsync(input);
+        form.reset({ enabled: updated.enabled, params: paramsDraftOf(updated) });
+        setSaved(true);
+      })}
+      noValidate
+      data-testid="flag-rule"
+    >
       <h2 id={headingId}>{copy.title}</h2>
       <p className="muted small-text">{copy.explains}</p>
-      {problem.general !== null && <ErrorAlert error={problem.general} />}
+      {form.general !== null && <ErrorAlert error={form.general} />}
       <Checkbox
         id={`flag-${rule.flag}-enabled`}
         label={`Flag customers as ${copy.title}`}
         checked={enabled}
-        error={byField.enabled}
+        error={form.errorOf('enabled')}
         onChange={(on) => {
           setSaved(false);
-          setEnabled(on);
+          form.setValue('enabled', on);
         }}
       />
       <div className="flag-params">
         {copy.params.map(({ key, label, kind }) => {
           const id = `flag-${rule.flag}-${key}`;
-          const error = byField[`params.${key}`];
           return (
-            <Field key={key} id={id} label={label} error={error}>
+            <Field key={key} id={id} label={label} error={form.errorOf(`params.${key}`)}>
               <input
-                {...describedBy(id, error)}
+                {...form.input(`params.${key}`, id)}
                 type={kind === 'number' ? 'number' : 'text'}
                 min={kind === 'number' ? 0 : undefined}
                 maxLength={kind === 'currency' ? 3 : undefined}
                 disabled={!enabled}
-                value={params[key] ?? ''}
-                onChange={(event) => {
-                  setSaved(false);
-                  setParams({ ...params, [key]: event.target.value });
-                }}
+                onInput={() => setSaved(false)}
               />
             </Field>
           );
         })}
       </div>
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={saving}>
-          {saving ? 'Saving…' : `Save ${copy.title}`}
+        <button type="submit" className="primary" disabled={form.saving}>
+          {form.saving ? 'Saving…' : `Save ${copy.title}`}
         </button>
         {saved && (
           <span className="saved" role="status">

@@ -9,6 +9,7 @@ export function RefusalAlert({ error }: { error: unknown }) {
         {error instanceof ApiError && error.errors.length > 0 && (
           <ul>
             {error.errors.map(({ field, reason }, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the server's list is fixed for this error and may name a field twice.
               <li key={`${field}-${index}`}>{reason}</li>
             ))}
           </ul>

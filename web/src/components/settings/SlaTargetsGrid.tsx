@@ -1,18 +1,18 @@
 // SLA targets as a grid: a row per priority, a column per clock, each cell hours and minutes.
 import { humanize } from '../../labels.ts';
-import type { FieldMessages } from '../../forms.ts';
 import type { HoursAndMinutes } from '../../settings/durations.ts';
 import { METRIC_NAMES, PRIORITIES_BY_URGENCY, targetField, type TargetsDraft } from '../../settings/sla-targets.ts';
 import { SLA_METRICS, type SlaMetric } from '../../settings/types.ts';
-import type { CasePriority } from '../../types.ts';
+import type { CasePriority } from '../../api/types.ts';
 
 interface SlaTargetsGridProps {
   targets: TargetsDraft;
   onChange: (targets: TargetsDraft) => void;
-  errors: FieldMessages;
+  /** The message for one API field (`targets.urgent.firstResponse`), if any. */
+  errorOf: (field: string) => string | undefined;
 }
 
-export function SlaTargetsGrid({ targets, onChange, errors }: SlaTargetsGridProps) {
+export function SlaTargetsGrid({ targets, onChange, errorOf }: SlaTargetsGridProps) {
   const setCell = (priority: CasePriority, metric: SlaMetric, value: HoursAndMinutes) =>
     onChange({ ...targets, [priority]: { ...targets[priority], [metric]: value } });
   return (
@@ -44,7 +44,7 @@ export function SlaTargetsGrid({ targets, onChange, errors }: SlaTargetsGridProp
                     id={`sla-${priority}-${metric}`}
                     label={`${humanize(priority)} ${METRIC_NAMES[metric].toLowerCase()}`}
                     value={targets[priority][metric]}
-                    error={errors[targetField(priority, metric)]}
+                    error={errorOf(targetField(priority, metric))}
                     onChange={(value) => setCell(priority, metric, value)}
                   />
                 </td>

@@ -1,8 +1,9 @@
 // Creates or changes a team: its name, time zone, weekly hours, holidays, SLA policy and how it takes cases.
 // The server's objections appear beside the field (or the day) they name.
-import { useState } from 'react';
-import { describedBy } from '../../forms.ts';
-import { useFormSubmit } from '../../useFormSubmit.ts';
+import { useMutation } from '@tanstack/react-query';
+import { z } from 'zod';
+import { useZodForm } from '../../forms/useZodForm.ts';
+import { queryKeys, useInvalidate } from '../../queries.ts';
 import { settingsApi } from '../../settings/api.ts';
 import {
   WEEKDAYS,
@@ -14,15 +15,14 @@ import {
   type WeekDraft,
   type Weekday,
 } from '../../settings/business-hours.ts';
-import { fieldRefusal, withNearestFields } from '../../settings/field-errors.ts';
 import type { SlaPolicy, TeamInput, TeamSettings } from '../../settings/types.ts';
 import { Checkbox } from '../Checkbox.tsx';
 import { ErrorAlert } from '../ErrorAlert.tsx';
 import { Field } from '../Field.tsx';
+import { FormActions } from '../FormActions.tsx';
 import { BusinessHoursEditor } from './BusinessHoursEditor.tsx';
 import { HolidayList } from './HolidayList.tsx';
 import { TimeZoneField } from './TimeZoneField.tsx';
-import { FormActions } from '../FormActions.tsx';
 
 const dayField = (day: Weekday) => `businessHours.${day}`;
 const FIELDS = [
@@ -73,6 +73,25 @@ function draftOf(team: TeamSettings | null, policies: SlaPolicy[]): Draft {
   };
 }
 
+// The team as the API takes it. A week with no open day is refused here, beside the hours, with the server's
+// own rule; the time zone being known, the hours' order and the holidays' dates are the server's to check.
+const teamSchema = z
+  .object({
+    name: z.string(),
+    department: z.string(),
+    timezone: z.string(),
+    week: z.custom<WeekDraft>(),
+    holidays: z.array(z.string()),
+    slaPolicyId: z.string(),
+    autoAssign: z.boolean(),
+    isDefault: z.boolean(),
+  })
+  .superRefine((draft, context) => {
+    const refusal = weekProblem(draft.week);
+    if (refusal) context.addIssue({ code: 'custom', path: ['businessHours'], message: refusal });
+  })
+  .transform(inputOf);
+
 function inputOf(draft: Draft): TeamInput {
   return {
     name: draft.name,
@@ -102,55 +121,52 @@ interface TeamFormProps {
 
 export function TeamForm({ team, policies, onSaved, onCancel }: TeamFormProps) {
   const offered = policiesOffered(policies, team);
-  const [draft, setDraft] = useState<Draft>(() => draftOf(team, offered));
-  const edit = (change: Partial<Draft>) => setDraft({ ...draft, ...change });
-  const { submit, saving, problem } = useFormSubmit(
-    FIELDS,
-    withNearestFields(FIELDS, async () => {
-      const weekRefusal = weekProblem(draft.week);
-      if (weekRefusal) throw fieldRefusal('businessHours', weekRefusal);
-      const input = inputOf(draft);
-      onSaved(team ? await settingsApi.replaceTeam(team.id, input) : await settingsApi.createTeam(input));
-    }),
-  );
-  const { byField } = problem;
-  const dayErrors = Object.fromEntries(WEEKDAYS.map((day) => [day, byField[dayField(day)]]));
+  const form = useZodForm(teamSchema, { defaultValues: draftOf(team, offered), fields: FIELDS, nearest: true });
+  const invalidate = useInvalidate();
+  const save = useMutation({
+    mutationFn: (input: TeamInput) => (team ? settingsApi.replaceTeam(team.id, input) : settingsApi.createTeam(input)),
+    onSuccess: () => invalidate(queryKeys.teams()),
+  });
+  const [timezone, week, holidays, autoAssign, isDefault] = form.watch([
+    'timezone',
+    'week',
+    'holidays',
+    'autoAssign',
+    'isDefault',
+  ]);
+  const dayErrors = Object.fromEntries(WEEKDAYS.map((day) => [day, form.errorOf(dayField(day))]));
   const headingId = 'team-form-heading';
 
   return (
-    <form className="panel settings-form" aria-labelledby={headingId} onSubmit={submit} noValidate>
+    <form
+      className="panel settings-form"
+      aria-labelledby={headingId}
+      onSubmit={form.submitWith(async (input) => onSaved(await save.mutateAsync(input)))}
+      noValidate
+    >
       <h2 id={headingId}>{team ? `Edit ${team.name}` : 'New team'}</h2>
-      {problem.general !== null && <ErrorAlert error={problem.general} />}
+      {form.general !== null && <ErrorAlert error={form.general} />}
       <div className="form-row">
-        <Field id="team-name" label="Name" error={byField.name}>
-          <input
-            {...describedBy('team-name', byField.name)}
-            value={draft.name}
-            onChange={(event) => edit({ name: event.target.value })}
-          />
+        <Field id="team-name" label="Name" error={form.errorOf('name')}>
+          <input {...form.input('name', 'team-name')} />
         </Field>
-        <Field id="team-department" label="Department (optional)" error={byField.department}>
-          <input
-            {...describedBy('team-department', byField.department)}
-            placeholder="e.g. support"
-            value={draft.department}
-            onChange={(event) => edit({ department: event.target.value })}
-          />
+        <Field id="team-department" label="Department (optional)" error={form.errorOf('department')}>
+          <input {...form.input('department', 'team-department')} placeholder="e.g. support" />
         </Field>
       </div>
       <div className="form-row">
-        <TimeZoneField value={draft.timezone} onChange={(timezone) => edit({ timezone })} error={byField.timezone} />
+        <TimeZoneField
+          value={timezone}
+          onChange={(zone) => form.setValue('timezone', zone)}
+          error={form.errorOf('timezone')}
+        />
         <Field
           id="team-sla"
           label="SLA policy"
-          error={byField.slaPolicyId}
+          error={form.errorOf('slaPolicyId')}
           hint="The response and resolution targets for this team’s cases."
         >
-          <select
-            {...describedBy('team-sla', byField.slaPolicyId)}
-            value={draft.slaPolicyId}
-            onChange={(event) => edit({ slaPolicyId: event.target.value })}
-          >
+          <select {...form.input('slaPolicyId', 'team-sla')}>
             <option value="">No SLA (no clocks)</option>
             {offered.map((policy) => (
               <option key={policy.id} value={policy.id}>
@@ -161,31 +177,35 @@ export function TeamForm({ team, policies, onSaved, onCancel }: TeamFormProps) {
         </Field>
       </div>
       <BusinessHoursEditor
-        week={draft.week}
-        onChange={(week) => edit({ week })}
-        error={byField.businessHours}
+        week={week}
+        onChange={(changed) => form.setValue('week', changed)}
+        error={form.errorOf('businessHours')}
         dayErrors={dayErrors}
       />
-      <HolidayList holidays={draft.holidays} onChange={(holidays) => edit({ holidays })} error={byField.holidays} />
+      <HolidayList
+        holidays={holidays}
+        onChange={(changed) => form.setValue('holidays', changed)}
+        error={form.errorOf('holidays')}
+      />
       <div className="check-row">
         <Checkbox
           id="team-auto-assign"
           label="Assign new cases automatically"
           hint="To the available member with the fewest open cases."
-          checked={draft.autoAssign}
-          error={byField.autoAssign}
-          onChange={(autoAssign) => edit({ autoAssign })}
+          checked={autoAssign}
+          error={form.errorOf('autoAssign')}
+          onChange={(on) => form.setValue('autoAssign', on)}
         />
         <Checkbox
           id="team-default"
           label="Default team"
           hint="Takes the cases no assignment rule matches, and new agents join it."
-          checked={draft.isDefault}
-          error={byField.isDefault}
-          onChange={(isDefault) => edit({ isDefault })}
+          checked={isDefault}
+          error={form.errorOf('isDefault')}
+          onChange={(on) => form.setValue('isDefault', on)}
         />
       </div>
-      <FormActions saving={saving} submitLabel={team ? 'Save team' : 'Create team'} onCancel={onCancel} />
+      <FormActions saving={form.saving} submitLabel={team ? 'Save team' : 'Create team'} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,17 +1,21 @@
 // Creates or changes a reply template. The server checks the Mustache text and names any variable it
 // cannot fill; that message appears under the text, with the allowed variables listed alongside.
-import { useRef, useState } from 'react';
-import { describedBy } from '../../forms.ts';
-import { useFormSubmit } from '../../useFormSubmit.ts';
+import { useMutation } from '@tanstack/react-query';
+import { useRef } from 'react';
+import { z } from 'zod';
+import { useZodForm } from '../../forms/useZodForm.ts';
+import { queryKeys, useInvalidate } from '../../queries.ts';
 import { settingsApi } from '../../settings/api.ts';
-import type { ReplyTemplate } from '../../types.ts';
+import type { ReplyTemplate } from '../../api/types.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
 import { Field } from '../Field.tsx';
+import { FormActions } from '../FormActions.tsx';
 import { TemplatePreview } from './TemplatePreview.tsx';
 import { VariableList } from './VariableList.tsx';
-import { FormActions } from '../FormActions.tsx';
 
-const FIELDS = ['name', 'body'] as const;
+// Sent as typed: the Mustache syntax, the variables and the name being given are the server's rules.
+const templateSchema = z.object({ name: z.string(), body: z.string() });
+type TemplateInput = z.output<typeof templateSchema>;
 
 interface TemplateFormProps {
   /** null for a new template. */
@@ -22,21 +26,26 @@ interface TemplateFormProps {
 }
 
 export function TemplateForm({ template, variables, onSaved, onCancel }: TemplateFormProps) {
-  const [name, setName] = useState(template?.name ?? '');
-  const [body, setBody] = useState(template?.body ?? '');
-  const bodyBox = useRef<HTMLTextAreaElement>(null);
-  const { submit, saving, problem } = useFormSubmit(FIELDS, async () => {
-    const input = { name, body };
-    onSaved(template ? await settingsApi.replaceTemplate(template.id, input) : await settingsApi.createTemplate(input));
+  const form = useZodForm(templateSchema, {
+    defaultValues: { name: template?.name ?? '', body: template?.body ?? '' },
+    fields: ['name', 'body'],
   });
-  const { byField } = problem;
+  const invalidate = useInvalidate();
+  const save = useMutation({
+    mutationFn: (input: TemplateInput) =>
+      template ? settingsApi.replaceTemplate(template.id, input) : settingsApi.createTemplate(input),
+    onSuccess: () => invalidate(queryKeys.templates()),
+  });
+  const body = form.watch('body');
+  const bodyBox = useRef<HTMLTextAreaElement | null>(null);
+  const { ref: registerBody, ...bodyInput } = form.input('body', 'template-body');
 
   const insert = (variable: string) => {
     const box = bodyBox.current;
     const tag = `{{${variable}}}`;
     const start = box?.selectionStart ?? body.length;
     const end = box?.selectionEnd ?? body.length;
-    setBody(body.slice(0, start) + tag + body.slice(end));
+    form.setValue('body', body.slice(0, start) + tag + body.slice(end));
     // Back to typing right after the inserted variable, once React has put the new text in.
     requestAnimationFrame(() => {
       box?.focus();
@@ -45,26 +54,33 @@ export function TemplateForm({ template, variables, onSaved, onCancel }: Templat
   };
 
   return (
-    <form className="panel settings-form" aria-labelledby="template-form-heading" onSubmit={submit} noValidate>
+    <form
+      className="panel settings-form"
+      aria-labelledby="template-form-heading"
+      onSubmit={form.submitWith(async (input) => onSaved(await save.mutateAsync(input)))}
+      noValidate
+    >
       <h2 id="template-form-heading">{template ? `Edit ${template.name}` : 'New reply template'}</h2>
-      {problem.general !== null && <ErrorAlert error={problem.general} />}
+      {form.general !== null && <ErrorAlert error={form.general} />}
       <div className="template-layout">
         <div>
-          <Field id="template-name" label="Name" error={byField.name} hint="What agents pick it by in the reply box.">
-            <input
-              {...describedBy('template-name', byField.name)}
-              value={name}
-              onChange={(event) => setName(event.target.value)}
-            />
+          <Field
+            id="template-name"
+            label="Name"
+            error={form.errorOf('name')}
+            hint="What agents pick it by in the reply box."
+          >
+            <input {...form.input('name', 'template-name')} />
           </Field>
-          <Field id="template-body" label="Text" error={byField.body}>
+          <Field id="template-body" label="Text" error={form.errorOf('body')}>
             <textarea
-              {...describedBy('template-body', byField.body)}
-              ref={bodyBox}
+              {...bodyInput}
+              ref={(element) => {
+                registerBody(element);
+                bodyBox.current = element;
+              }}
               rows={10}
               placeholder={'Hi {{customer.firstName}},\n\n…\n\n{{agent.firstName}}'}
-              value={body}
-              onChange={(event) => setBody(event.target.value)}
             />
           </Field>
           <p className="field-hint">
@@ -75,7 +91,11 @@ export function TemplateForm({ template, variables, onSaved, onCancel }: Templat
         </div>
         <VariableList variables={variables} onInsert={insert} />
       </div>
-      <FormActions saving={saving} submitLabel={template ? 'Save template' : 'Create template'} onCancel={onCancel} />
+      <FormActions
+        saving={form.saving}
+        submitLabel={template ? 'Save template' : 'Create template'}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -1,5 +1,5 @@
 // The reply templates agents can pick from, with the start of each text.
-import type { ReplyTemplate } from '../../types.ts';
+import type { ReplyTemplate } from '../../api/types.ts';
 import { ConfirmButton } from '../ConfirmButton.tsx';
 
 interface TemplateListProps {
