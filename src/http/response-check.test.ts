@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { z } from 'zod';
 import { checkResponse } from './response-check.ts';
-import { RapportError, toProblem } from './errors.ts';
+import { httpErrors, isKnownError, statusOf, toProblem } from './errors.ts';
+import { invalidField } from '../shared/errors.ts';
 import { ProblemSchema } from './openapi.ts';
 import { defineRoute, noContent } from './route.ts';
 
@@ -24,7 +25,8 @@ function refusal(run: () => void): string {
   try {
     run();
   } catch (error) {
-    assert.equal((error as { status?: number }).status, 500);
+    assert.ok(isKnownError(error));
+    assert.equal(statusOf(error), 500);
     return (error as Error).message;
   }
   assert.fail('the answer was let through');
@@ -94,9 +96,7 @@ test('a handler must answer what its schema declares, at compile time too', () =
 });
 
 test('problem details, with their field errors, are what the Problem schema declares', () => {
-  const refusal = new RapportError('invalid_input', 'Invalid body: name: Required', 400, [
-    { field: 'name', reason: 'Required' },
-  ]);
+  const refusal = invalidField('name', 'Required', 'Invalid body: name: Required');
   assert.equal(ProblemSchema.safeParse(toProblem(refusal, 'req-1')).success, true);
-  assert.equal(ProblemSchema.safeParse(toProblem(new RapportError('conflict', 'Taken', 409))).success, true);
+  assert.equal(ProblemSchema.safeParse(toProblem(httpErrors.error('route_not_found', 'No route GET /nowhere'))).success, true);
 });
