@@ -1,22 +1,53 @@
-// The `rapport` command as a real process against the same database a running server uses.
+// The `rapport` command against the same database a running server uses: in-process through runCli, and as a
+// real process where that is the point (its exit status; a change made by another process).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { Writable } from 'node:stream';
+import { runCli } from '../src/cli/run.ts';
 import { http, startTestServer, type TestServer } from './helpers/server.ts';
 
 let server: TestServer;
 before(async () => (server = await startTestServer()));
 after(async () => server.close());
 
-function rapport(...args: string[]) {
-  const result = spawnSync(process.execPath, ['bin/rapport.js', ...args, '--data-dir', server.dataDir], {
-    encoding: 'utf8',
+/** Runs a command line in this process, with its output captured. */
+async function rapport(...args: string[]) {
+  const stdout = capture();
+  const stderr = capture();
+  const code = await runCli([...args, '--data-dir', server.dataDir], {
+    stdout: stdout.stream,
+    stderr: stderr.stream,
+    env: process.env,
   });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+function capture() {
+  let text = '';
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      text += chunk;
+      done();
+    },
+  });
+  return { stream, text: () => text };
+}
+
+/** Runs the real `rapport` binary in a child process (without blocking this one, which serves the API). */
+function rapportProcess(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = execFile(
+      process.execPath,
+      ['bin/rapport.js', ...args, '--data-dir', server.dataDir],
+      { encoding: 'utf8' },
+      (_error, stdout, stderr) => resolve({ code: child.exitCode, stdout, stderr }),
+    );
+  });
 }
 
 test('writekey create prints a key the tracking API accepts at once', async () => {
-  const run = rapport('writekey', 'create', '--name', 'CRM', '--source', 'crm');
+  const run = await rapport('writekey', 'create', '--name', 'CRM', '--source', 'crm');
   assert.equal(run.code, 0, run.stderr);
   const key = /^(wk_\S+)$/m.exec(run.stdout)?.[1];
   assert.ok(key, run.stdout);
@@ -27,47 +58,50 @@ test('writekey create prints a key the tracking API accepts at once', async () =
   assert.equal(res.status, 200);
   const card = await http('GET', `${server.url}/api/customers/lookup?external=crm:42`, { token: server.token });
   assert.equal(card.status, 200);
-  assert.match(rapport('writekey', 'list').stdout, /CRM\tcrm\twk_/);
+  assert.match((await rapport('writekey', 'list')).stdout, /CRM\tcrm\twk_/);
 });
 
 test('token create prints a Bearer token for a staff member; unknown emails are refused', async () => {
-  const run = rapport('token', 'create', '--email', server.adminEmail);
+  const run = await rapport('token', 'create', '--email', server.adminEmail);
   assert.equal(run.code, 0, run.stderr);
   const token = /^(rpt_\S+)$/m.exec(run.stdout)?.[1];
   assert.ok(token);
   assert.equal((await http('GET', `${server.url}/api/auth/me`, { token })).body.email, server.adminEmail);
-  const unknown = rapport('token', 'create', '--email', 'ghost@example.com');
+  const unknown = await rapportProcess('token', 'create', '--email', 'ghost@example.com');
   assert.equal(unknown.code, 3);
   assert.match(unknown.stderr, /No staff member with email ghost@example.com/);
 });
 
 test('token list shows a staff member’s tokens with their last use; token revoke ends one at once, audited', async () => {
-  const created = rapport('token', 'create', '--email', server.adminEmail, '--name', 'deploy script');
+  const created = await rapport('token', 'create', '--email', server.adminEmail, '--name', 'deploy script');
   const token = /^(rpt_\S+)$/m.exec(created.stdout)![1]!;
   assert.equal((await http('GET', `${server.url}/api/auth/me`, { token })).status, 200);
-  const listed = rapport('token', 'list', '--email', server.adminEmail);
+  const listed = await rapport('token', 'list', '--email', server.adminEmail);
   assert.equal(listed.code, 0, listed.stderr);
   const line = listed.stdout.split('\n').find((row) => row.includes('\tdeploy script\t'));
   assert.ok(line, listed.stdout);
   assert.match(line, /^tok_\S+\tdeploy script\tcreated \S+\tlast used 20\S+\tactive$/);
   assert.ok(!listed.stdout.includes(token), 'the secret is never printed again');
   const id = line.split('\t')[0]!;
-  const revoked = rapport('token', 'revoke', id);
+  const revoked = await rapport('token', 'revoke', id);
   assert.equal(revoked.code, 0, revoked.stderr);
   assert.match(revoked.stdout, /Revoked token tok_\S+ \(deploy script\)/);
   assert.equal((await http('GET', `${server.url}/api/auth/me`, { token })).status, 401);
-  assert.match(rapport('token', 'list', '--email', server.adminEmail).stdout, new RegExp(`${id}\t.*\trevoked 20`));
+  assert.match(
+    (await rapport('token', 'list', '--email', server.adminEmail)).stdout,
+    new RegExp(`${id}\t.*\trevoked 20`),
+  );
   const entries = (await http('GET', `${server.url}/api/audit?action=api_token.revoked`, { token: server.token })).body
     .items;
   assert.equal(entries[0].actorKind, 'cli');
   assert.equal(entries[0].detail.target, id);
-  const unknown = rapport('token', 'revoke', 'tok_missing');
+  const unknown = await rapport('token', 'revoke', 'tok_missing');
   assert.equal(unknown.code, 3);
   assert.match(unknown.stderr, /No token tok_missing/);
 });
 
-test('staff create refuses a short or common password, saying why', () => {
-  const short = rapport(
+test('staff create refuses a short or common password, saying why', async () => {
+  const short = await rapport(
     'staff',
     'create',
     '--email',
@@ -81,7 +115,7 @@ test('staff create refuses a short or common password, saying why', () => {
   );
   assert.equal(short.code, 2);
   assert.match(short.stderr, /--password must be at least 12 characters/);
-  const common = rapport(
+  const common = await rapport(
     'staff',
     'create',
     '--email',
@@ -97,8 +131,8 @@ test('staff create refuses a short or common password, saying why', () => {
   assert.match(common.stderr, /--password is too easy to guess: it is built from "password", "1234"/);
 });
 
-test('staff create checks its arguments', () => {
-  const badRole = rapport(
+test('staff create checks its arguments', async () => {
+  const badRole = await rapport(
     'staff',
     'create',
     '--email',
@@ -112,10 +146,10 @@ test('staff create checks its arguments', () => {
   );
   assert.notEqual(badRole.code, 0);
   assert.match(badRole.stderr, /one of admin, manager, agent, viewer/);
-  const missing = rapport('writekey', 'create');
+  const missing = await rapport('writekey', 'create');
   assert.notEqual(missing.code, 0);
   assert.match(missing.stderr, /--name/);
-  const ok = rapport(
+  const ok = await rapport(
     'staff',
     'create',
     '--email',
@@ -160,7 +194,7 @@ test('a merge made by an import in another process is seen by the running server
   const { writeFileSync } = await import('node:fs');
   const file = `${server.dataDir}/tie.csv`;
   writeFileSync(file, 'customer.email,customer.phone,channel,text\nmo@example.com,+14155550142,chat,Both mine\n');
-  const run = rapport('import', file);
+  const run = await rapportProcess('import', file);
   assert.equal(run.code, 0, run.stderr + run.stdout);
   // The server's identity cache still maps the phone to the merged-away profile; the epoch says otherwise.
   const after = await post([{ customer: { phone: '+14155550142' }, channel: 'phone', sourceId: 'x3' }]);
@@ -186,7 +220,7 @@ test('replay feeds a recorded social feed into cases: bad rows reported by line,
     ].join('\n'),
   );
   try {
-    const first = rapport('replay', feed, '--channel', 'social', '--quiet');
+    const first = await rapport('replay', feed, '--channel', 'social', '--quiet');
     assert.equal(first.code, 1, 'a rejected row makes the exit status non-zero');
     assert.match(
       first.stdout,
@@ -194,7 +228,7 @@ test('replay feeds a recorded social feed into cases: bad rows reported by line,
       first.stdout,
     );
     assert.match(first.stderr, /^line 5: .*created_at/m, first.stderr);
-    const second = rapport('replay', feed, '--channel', 'social', '--quiet');
+    const second = await rapport('replay', feed, '--channel', 'social', '--quiet');
     assert.match(second.stdout, /0 cases opened, 0 joined a thread, .* 3 already there/, second.stdout);
     const ruth = await http('GET', `${server.url}/api/customers/lookup?handle=x:ruth`, { token: server.token });
     assert.equal(ruth.status, 200, 'the running server sees what the command stored');
@@ -210,13 +244,13 @@ test('replay feeds a recorded social feed into cases: bad rows reported by line,
       [['damaged_item', 'closed', 2]],
     );
 
-    const missing = rapport('replay', join(dir, 'nope.csv'), '--channel', 'social');
+    const missing = await rapport('replay', join(dir, 'nope.csv'), '--channel', 'social');
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /no such file/);
-    const folder = rapport('replay', dir, '--channel', 'social');
+    const folder = await rapport('replay', dir, '--channel', 'social');
     assert.equal(folder.code, 2);
     assert.match(folder.stderr, /not a file/);
-    assert.equal(rapport('replay', feed).code !== 0, true, '--channel is required');
+    assert.equal((await rapport('replay', feed)).code !== 0, true, '--channel is required');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

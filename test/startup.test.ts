@@ -1,11 +1,17 @@
 // The two commands: `npm start` (here its server process) creates the schema and the first admin, and serves.
-import { test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { bundleEntry, type Bundle } from './helpers/bundle.ts';
+
+// src/main.ts built once into plain JavaScript: each server process starts without compiling TypeScript again.
+let main: Bundle;
+before(async () => (main = await bundleEntry('src/main.ts')));
+after(() => main.remove());
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -19,7 +25,7 @@ async function freePort(): Promise<number> {
 async function startServerProcess(
   env: Record<string, string>,
 ): Promise<{ output: () => string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, [main.file], {
     env: { ...process.env, ...env, RAPPORT_LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -69,7 +75,7 @@ test('first start creates the database, the schema and an admin with a printed p
 });
 
 test('bad configuration stops start-up with a message naming the variable', async () => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, [main.file], {
     env: { ...process.env, RAPPORT_PORT: 'eighty' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

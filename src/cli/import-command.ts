@@ -1,9 +1,10 @@
 // `rapport import FILE`: the command-line edge of the file importer — options checked before the database is
 // opened, progress on stderr (a bar on a terminal, a line every 5 s otherwise), a summary, and the exit code.
 import { readFile } from 'node:fs/promises';
-import { InvalidArgumentError, Option, type Command, type CommanderError } from 'commander';
+import { CommanderError, InvalidArgumentError, Option, type Command } from 'commander';
 import { MultiBar, Presets } from 'cli-progress';
 import { configFrom } from './config.ts';
+import type { Cli, CliStream } from './io.ts';
 import { openDatabase } from '../app/app.ts';
 import { normaliseSystem } from '../customers/index.ts';
 import { isKnownZone } from '../shared/dates.ts';
@@ -72,7 +73,7 @@ Example:
     --map occurredAt="Created at" --set channel=email --set source=zendesk --map sourceId=Id
 `;
 
-export function registerImportCommand(program: Command): void {
+export function registerImportCommand(program: Command, cli: Cli): void {
   program
     .command('import')
     .description('Import interactions from a CSV or JSON Lines file: streamed, in batches, safe to re-run')
@@ -108,10 +109,10 @@ export function registerImportCommand(program: Command): void {
     )
     .addHelpText('after', HELP)
     .exitOverride(exitAsUsageError)
-    .action(runImport);
+    .action((path: string, options: ImportCommandOptions, command: Command) => runImport(cli, path, options, command));
 }
 
-async function runImport(path: string, options: ImportCommandOptions, command: Command): Promise<void> {
+async function runImport(cli: Cli, path: string, options: ImportCommandOptions, command: Command): Promise<void> {
   const mapping = parseMapping({
     map: options.map,
     set: options.set,
@@ -119,13 +120,13 @@ async function runImport(path: string, options: ImportCommandOptions, command: C
     keepColumns: options.keepColumns,
   });
   const file = await inspectImportFile(path, options.format);
-  const config = configFrom(command);
+  const config = configFrom(command, cli);
   const db = await openDatabase(config);
-  const display = createProgressDisplay(path, file.size);
+  const display = createProgressDisplay(cli.stderr, path, file.size);
   // Ctrl-C loses only the open batch, as a crash would; the bar is stopped first so the terminal is left as it was.
   const interrupt = () => {
     display.stop();
-    process.stderr.write(`\nInterrupted. Run the same command again to go on from the last committed batch.\n`);
+    cli.stderr.write(`\nInterrupted. Run the same command again to go on from the last committed batch.\n`);
     process.exit(130);
   };
   process.once('SIGINT', interrupt);
@@ -153,8 +154,8 @@ async function runImport(path: string, options: ImportCommandOptions, command: C
     display.stop();
     await db.close();
   }
-  console.log(describeReport(path, report));
-  process.exitCode = report.rejected + report.run.rejectedBefore > 0 ? 1 : 0;
+  cli.print(describeReport(path, report));
+  cli.exitCode = report.rejected + report.run.rejectedBefore > 0 ? 1 : 0;
 }
 
 async function readMappingFile(path: string | undefined): Promise<MappingInput['file']> {
@@ -171,7 +172,8 @@ async function readMappingFile(path: string | undefined): Promise<MappingInput['
 
 /** Commander's own usage errors (a missing FILE, a bad option value) exit 2 like ours; help still exits 0. */
 function exitAsUsageError(error: CommanderError): never {
-  process.exit(error.exitCode === 0 ? 0 : 2);
+  if (error.exitCode === 0) throw error;
+  throw new CommanderError(2, error.code, error.message);
 }
 
 /** Wraps a list for the help text, which commander prints as is. */
@@ -228,12 +230,12 @@ interface ProgressDisplay extends ImportListener {
 }
 
 /** A cli-progress bar when stderr is a terminal; otherwise a plain line at most every 5 s, which suits logs. */
-function createProgressDisplay(path: string, totalBytes: number): ProgressDisplay {
+function createProgressDisplay(stderr: CliStream, path: string, totalBytes: number): ProgressDisplay {
   let errorsShown = 0;
-  const bars = process.stderr.isTTY
+  const bars = stderr.isTTY
     ? new MultiBar(
         {
-          stream: process.stderr,
+          stream: stderr,
           format: '{bar} {percentage}% | {done} of {size} | {rows} rows | {rate} rows/s | ETA {eta_formatted}',
           fps: 5,
           etaBuffer: 50,
@@ -250,7 +252,7 @@ function createProgressDisplay(path: string, totalBytes: number): ProgressDispla
   // The plain line's ETA uses the speed since the line before, so skipping committed rows does not skew it.
   let lastLine = { at: Date.now(), bytesRead: 0 };
   let skipped = 0;
-  const say = (text: string) => (bars ? bars.log(`${text}\n`) : process.stderr.write(`${text}\n`));
+  const say = (text: string) => (bars ? bars.log(`${text}\n`) : stderr.write(`${text}\n`));
   return {
     started(run) {
       skipped = run.rowsSkipped;
@@ -263,7 +265,7 @@ function createProgressDisplay(path: string, totalBytes: number): ProgressDispla
       } else if (Date.now() - lastLine.at >= PLAIN_PROGRESS_EVERY_MS) {
         const bytesPerMs = (progress.bytesRead - lastLine.bytesRead) / Math.max(Date.now() - lastLine.at, 1);
         lastLine = { at: Date.now(), bytesRead: progress.bytesRead };
-        process.stderr.write(`${describeProgress(progress, skipped, bytesPerMs)}\n`);
+        stderr.write(`${describeProgress(progress, skipped, bytesPerMs)}\n`);
       }
     },
     rejected(error) {

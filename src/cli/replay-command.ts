@@ -4,6 +4,7 @@ import { existsSync, statSync } from 'node:fs';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { configFrom } from './config.ts';
+import type { Cli } from './io.ts';
 import { openDatabase } from '../app/app.ts';
 import { loadFeed, replayPosts } from '../channels/index.ts';
 import { normaliseNetwork } from '../customers/index.ts';
@@ -21,7 +22,7 @@ function network(value: string): string {
   return normalised;
 }
 
-export function registerReplayCommand(program: Command): void {
+export function registerReplayCommand(program: Command, cli: Cli): void {
   program
     .command('replay')
     .description('Replay a recorded feed (CSV or JSON Lines in the "Customer Support on Twitter" layout) into cases')
@@ -53,12 +54,12 @@ export function registerReplayCommand(program: Command): void {
         if (!existsSync(file)) throw new InvalidArgumentError(`no such file: ${file}`);
         if (!statSync(file).isFile()) throw new InvalidArgumentError(`not a file: ${file}`);
         const { posts, rejected } = await loadFeed(file);
-        const db = await openDatabase(configFrom(command));
+        const db = await openDatabase(configFrom(command, cli));
         const bar =
-          options.quiet || !process.stderr.isTTY
+          options.quiet || !cli.stderr.isTTY
             ? null
             : new cliProgress.SingleBar(
-                { format: 'replay [{bar}] {value}/{total} posts · {eta_formatted} left', stream: process.stderr },
+                { format: 'replay [{bar}] {value}/{total} posts · {eta_formatted} left', stream: cli.stderr },
                 cliProgress.Presets.shades_classic,
               );
         bar?.start(posts.length, 0);
@@ -74,13 +75,13 @@ export function registerReplayCommand(program: Command): void {
           bar?.stop();
           report.rejected.unshift(...rejected);
           const seconds = (Date.now() - started) / 1000;
-          console.log(
+          cli.print(
             `Replayed ${report.posts} posts in ${seconds.toFixed(1)} s: ${report.casesOpened} cases opened, ${report.threadsJoined} joined a thread, ` +
               `${report.reopened} reopened, ${report.repeatContacts} repeat contacts, ${report.brandReplies} brand replies, ${report.duplicates} already there.`,
           );
-          for (const problem of report.rejected.slice(0, 50)) console.error(`line ${problem.line}: ${problem.reason}`);
-          if (report.rejected.length > 50) console.error(`… and ${report.rejected.length - 50} more rejected rows`);
-          if (report.rejected.length) process.exitCode = 1;
+          for (const problem of report.rejected.slice(0, 50)) cli.warn(`line ${problem.line}: ${problem.reason}`);
+          if (report.rejected.length > 50) cli.warn(`… and ${report.rejected.length - 50} more rejected rows`);
+          if (report.rejected.length) cli.exitCode = 1;
         } finally {
           bar?.stop();
           await db.close();

@@ -1,6 +1,5 @@
 // The HTTP edge's view of errors: a domain error's kind becomes a status here and nowhere else, and every
-// refusal leaves as RFC 9457 problem details. RapportError is the old status-carrying error, on its way out.
-import type { ZodError } from 'zod';
+// refusal leaves as RFC 9457 problem details.
 import { DomainError, defineErrors, type ErrorKind, type FieldError } from '../shared/errors.ts';
 
 export type { FieldError };
@@ -26,36 +25,6 @@ export const httpErrors = defineErrors('http', {
   /** A route answered outside its declared schema (checked only with RAPPORT_CHECK_RESPONSES=1, in tests). */
   response_mismatch: 'internal',
 });
-
-/**
- * @deprecated Throw a capability's catalogue error (`defineErrors` in src/shared/errors.ts). Kept only while
- * the last callers outside src/http migrate; deleted after issue 11's branches are merged.
- */
-export class RapportError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly status = 400,
-    readonly errors: FieldError[] = [],
-    /** Sent as Retry-After by the HTTP edge: when a refusal for load (429, 503) may be tried again. */
-    readonly retryAfterSeconds?: number,
-  ) {
-    super(message);
-    this.name = 'RapportError';
-  }
-}
-
-import { fieldErrorsOf } from '../shared/errors.ts';
-
-export { fieldErrorsOf };
-
-/** @deprecated Throw `invalidInput` from src/shared/errors.ts; this status-carrying copy goes with RapportError. */
-export function invalidInput(error: ZodError, where: string): RapportError {
-  const errors = fieldErrorsOf(error);
-  const first = errors[0];
-  const detail = first ? `Invalid ${where}: ${first.field}: ${first.reason}` : `Invalid ${where}`;
-  return new RapportError('invalid_input', detail, 400, errors);
-}
 
 export interface ProblemDetails {
   type: string;
@@ -96,15 +65,15 @@ export const STATUS_OF_KIND: Readonly<Record<ErrorKind, number>> = {
   unavailable: 503,
 };
 
-export function statusOf(error: RapportError | DomainError): number {
-  return error instanceof DomainError ? STATUS_OF_KIND[error.kind] : error.status;
+export function statusOf(error: DomainError): number {
+  return STATUS_OF_KIND[error.kind];
 }
 
-export function isKnownError(error: unknown): error is RapportError | DomainError {
-  return error instanceof RapportError || error instanceof DomainError;
+export function isKnownError(error: unknown): error is DomainError {
+  return error instanceof DomainError;
 }
 
-export function toProblem(error: RapportError | DomainError, requestId?: string): ProblemDetails {
+export function toProblem(error: DomainError, requestId?: string): ProblemDetails {
   const status = statusOf(error);
   return {
     type: `https://rapport.dev/problems/${error.code.replace(/_/g, '-')}`,

@@ -98,5 +98,8 @@ test('a handler must answer what its schema declares, at compile time too', () =
 test('problem details, with their field errors, are what the Problem schema declares', () => {
   const refusal = invalidField('name', 'Required', 'Invalid body: name: Required');
   assert.equal(ProblemSchema.safeParse(toProblem(refusal, 'req-1')).success, true);
-  assert.equal(ProblemSchema.safeParse(toProblem(httpErrors.error('route_not_found', 'No route GET /nowhere'))).success, true);
+  assert.equal(
+    ProblemSchema.safeParse(toProblem(httpErrors.error('route_not_found', 'No route GET /nowhere'))).success,
+    true,
+  );
 });

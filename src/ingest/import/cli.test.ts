@@ -1,6 +1,6 @@
-// `rapport import` as a user runs it, in a child process: killed mid-import and run again, it ends with every good
-// row stored once; usage mistakes exit 2 with a message that says what to fix.
-import { test } from 'node:test';
+// `rapport import` as a user runs it: in a child process, killed mid-import and run again, it ends with every good
+// row stored once; usage mistakes (in-process) exit 2 with a message that says what to fix.
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,6 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Writable } from 'node:stream';
+import { runCli } from '../../cli/run.ts';
+import { bundleEntry, type Bundle } from '../../../test/helpers/bundle.ts';
 import BetterSqlite3 from 'better-sqlite3';
 import { parse } from 'csv-parse/sync';
 import { openDatabase } from '../../app/app.ts';
@@ -24,8 +27,13 @@ interface Exit {
   stderr: string;
 }
 
+// The command line built once into plain JavaScript: a child starts without compiling TypeScript again.
+let cli: Bundle;
+before(async () => (cli = await bundleEntry('src/cli/main.ts')));
+after(() => cli.remove());
+
 function rapport(args: string[], onStart: (child: ReturnType<typeof spawn>) => void = () => {}): Promise<Exit> {
-  const child = spawn(process.execPath, ['bin/rapport.js', ...args], {
+  const child = spawn(process.execPath, [cli.file, ...args], {
     cwd: REPO,
     env: { ...process.env, FORCE_COLOR: '0' },
   });
@@ -35,6 +43,25 @@ function rapport(args: string[], onStart: (child: ReturnType<typeof spawn>) => v
   child.stderr.on('data', (chunk) => (stderr += chunk));
   onStart(child);
   return new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
+}
+
+/** The same command line run in this process, its output captured. */
+async function rapportInProcess(args: string[]): Promise<Exit> {
+  let stdout = '';
+  let stderr = '';
+  const sink = (append: (text: string) => void) =>
+    new Writable({
+      write(chunk, _encoding, done) {
+        append(String(chunk));
+        done();
+      },
+    });
+  const code = await runCli(args, {
+    stdout: sink((text) => (stdout += text)),
+    stderr: sink((text) => (stderr += text)),
+    env: { ...process.env, FORCE_COLOR: '0' },
+  });
+  return { code, signal: null, stdout, stderr };
 }
 
 interface RunRow {
@@ -134,11 +161,11 @@ test('usage mistakes exit 2 with a clear message, before the database is touched
   const file = join(dir, 'contacts.csv');
   writeFileSync(file, 'Email,Body\nada@example.com,hello\n');
 
-  const missing = await rapport(['import', join(dir, 'nope.csv'), '--data-dir', dataDir]);
+  const missing = await rapportInProcess(['import', join(dir, 'nope.csv'), '--data-dir', dataDir]);
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /rapport: No file .*nope\.csv/);
 
-  const unknown = await rapport(['import', file, '--data-dir', dataDir, '--map', 'customer.mail=Email']);
+  const unknown = await rapportInProcess(['import', file, '--data-dir', dataDir, '--map', 'customer.mail=Email']);
   assert.equal(unknown.code, 2);
   assert.match(unknown.stderr, /Unknown field "customer\.mail" on the command line\. Fields: customer\.email, /);
 
@@ -146,7 +173,7 @@ test('usage mistakes exit 2 with a clear message, before the database is touched
     ['--max-errors', '0', /--max-errors.*a whole number of rows, at least 1/],
     ['--timezone', 'Mars/Olympus', /--timezone.*an IANA time zone/],
   ] as const) {
-    const refused = await rapport(['import', file, '--data-dir', dataDir, option, value]);
+    const refused = await rapportInProcess(['import', file, '--data-dir', dataDir, option, value]);
     assert.equal(refused.code, 2, option);
     assert.match(refused.stderr, message);
   }
