@@ -86,9 +86,11 @@ try {
     format: 'esm',
     target: 'node20',
     // Packages too: one file to read instead of hundreds, each through the CommonJS loader (half a second less
-    // a process). Two stay packages: the native SQLite binding, and esbuild (test/helpers/bundle.ts runs it),
-    // which finds its binary beside itself. What a package requires at run time resolves through the link.
-    external: ['better-sqlite3', 'esbuild'],
+    // a process). Some stay packages, loaded from node_modules as usual: the native SQLite binding; esbuild
+    // (test/helpers/bundle.ts runs it), which finds its binary beside itself; and the tools that load files by
+    // their own path at run time (dependency-cruiser for the architecture test, openapi-typescript and the
+    // TypeScript compiler for the contract test). A new test on such a tool adds it here.
+    external: ['better-sqlite3', 'esbuild', 'dependency-cruiser', 'openapi-typescript', 'typescript'],
     banner: {
       js: "import { createRequire as rapportRequire } from 'node:module'; const require = rapportRequire(import.meta.url);",
     },
