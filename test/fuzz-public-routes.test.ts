@@ -160,7 +160,7 @@ function bodyFor(
       weight: 3,
       arbitrary: fc
         .tuple(deepInside(valid), fc.constantFrom(65, 1000, 5000, 20_000))
-        .map(([text, depth]) => json(text.replace('"__DEEP__"', '{"a":'.repeat(depth) + '1' + '}'.repeat(depth)))),
+        .map(([text, depth]) => json(text.replace('"__DEEP__"', `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`))),
     },
     {
       weight: 1,

@@ -136,7 +136,7 @@ test('a forged sign-in from another site is refused', async () => {
 });
 
 function deeplyNested(depth: number): string {
-  return '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
+  return `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
 }
 
 test('deeply nested JSON (depth 5,000) is a 400 on every ingest route, not a stack overflow', async () => {

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { DomainError } from '../shared/errors.ts';
 import { httpErrors, isKnownError, statusOf, toProblem } from '../http/errors.ts';
 import type { AppDeps } from '../http/context.ts';
-import { openApiDocument, registerRoutes, type RouteSpec } from '../http/route.ts';
+import { type AnyRoute, openApiDocument, registerRoutes } from '../http/route.ts';
 import { staffRoutes } from '../staff/routes.ts';
 import { customerRoutes } from '../customers/routes.ts';
 import { ingestRoutes } from '../ingest/routes.ts';
@@ -35,7 +35,7 @@ import { registerApiReference } from '../http/api-reference.ts';
 const WEB_DIST = process.env.RAPPORT_WEB_DIST ?? fileURLToPath(new URL('../../web/dist/', import.meta.url));
 const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
-export const ALL_ROUTES: readonly RouteSpec<any, any, any>[] = [
+export const ALL_ROUTES: readonly AnyRoute[] = [
   ...staffRoutes,
   ...customerRoutes,
   ...privacyRoutes,
@@ -97,7 +97,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
     return reply.code(statusOf(known)).type('application/problem+json').send(toProblem(known, request.id));
   });
 
-  const formRoutes = new Set<RouteSpec<any, any, any>>(contactFormRoutes);
+  const formRoutes = new Set<AnyRoute>(contactFormRoutes);
   registerRoutes(
     app,
     deps,

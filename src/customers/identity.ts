@@ -24,7 +24,7 @@ export function normalisePhone(raw: string, defaultCountry: CountryCode = 'US'):
   const memo = phoneMemo.get(key);
   if (memo !== undefined) return memo;
   const phone = parsePhoneNumberFromString(raw.trim(), defaultCountry);
-  const normalised = phone && phone.isValid() ? phone.number : null;
+  const normalised = phone?.isValid() ? phone.number : null;
   if (phoneMemo.size >= PHONE_MEMO_LIMIT) phoneMemo.clear();
   phoneMemo.set(key, normalised);
   return normalised;

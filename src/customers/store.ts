@@ -216,7 +216,7 @@ export async function searchCustomerIds(
   if (identityPrefix) {
     const rows = await db.all<{ customer_id: string }>(
       `SELECT customer_id FROM identities WHERE kind IN ('email', 'phone') AND value >= ? AND value < ? LIMIT ?`,
-      [identityPrefix, identityPrefix + '\uffff', limit],
+      [identityPrefix, `${identityPrefix}\uffff`, limit],
     );
     for (const row of rows) ids.add(row.customer_id);
   }
@@ -231,8 +231,8 @@ export async function searchCustomerIds(
       .join(' ');
     const params = [
       terms[0]!,
-      terms[0]! + '\uffff',
-      ...terms.slice(1).flatMap((term) => [term, term + '\uffff']),
+      `${terms[0]!}\uffff`,
+      ...terms.slice(1).flatMap((term) => [term, `${term}\uffff`]),
       limit,
     ];
     const rows = await db.all<{ customer_id: string }>(

@@ -192,7 +192,7 @@ const QUIET_FIRST_LOOK_MS = 2 * 60 * 60 * 1000;
  */
 export async function sweepNewlyQuiet(db: Db, now = Date.now()): Promise<number> {
   const rule = (await listFlagRules(db)).find((candidate) => candidate.flag === 'at_risk');
-  if (!rule || rule.flag !== 'at_risk' || !rule.enabled) return 0;
+  if (rule?.flag !== 'at_risk' || !rule.enabled) return 0;
   const until = now - rule.params.quietDays * DAY_MS;
   const marker = await readSetting(db, QUIET_SWEPT_KEY);
   const from = typeof marker === 'number' ? marker : until - QUIET_FIRST_LOOK_MS;

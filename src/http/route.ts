@@ -69,7 +69,11 @@ function parse<T>(schema: ZodType<T> | undefined, value: unknown, where: string)
   return result.data;
 }
 
-export function registerRoutes(app: FastifyInstance, deps: AppDeps, routes: readonly RouteSpec<any, any, any>[]): void {
+/** A route of any input and answer types: what lists of routes hold (each keeps its own types where declared). */
+// biome-ignore lint/suspicious/noExplicitAny: a list of routes is heterogeneous; each was checked by defineRoute.
+export type AnyRoute = RouteSpec<any, any, any>;
+
+export function registerRoutes(app: FastifyInstance, deps: AppDeps, routes: readonly AnyRoute[]): void {
   for (const spec of routes) {
     app.route({
       method: spec.method,

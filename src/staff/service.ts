@@ -172,7 +172,7 @@ export async function signIn(
   const record = await store.findStaffByEmail(db, email.trim().toLowerCase());
   // Verify even for unknown emails so response time does not reveal which emails exist.
   const ok = await verifyPassword(password, record?.passwordHash ?? DUMMY_HASH);
-  if (!record || !record.passwordHash || record.disabled || !ok) {
+  if (!record?.passwordHash || record.disabled || !ok) {
     throw staffErrors.error('invalid_credentials', 'Email or password is wrong');
   }
   const sessionToken = newSecret('ses');

@@ -16,7 +16,6 @@ let total: number;
 let urgentNumber: number;
 
 const rows = () => page.getByTestId('case-row');
-const count = () => page.getByTestId('queue-count');
 const filters = () => page.getByRole('form', { name: 'Filter and sort cases' });
 
 async function numbersShown(): Promise<number[]> {

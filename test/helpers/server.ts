@@ -64,7 +64,6 @@ export async function http(
   method: string,
   url: string,
   options: { body?: unknown; token?: string; writeKey?: string; headers?: Record<string, string> } = {},
-  // biome-ignore lint/suspicious/noExplicitAny: tests read whichever fields of the answer they check
 ): Promise<{ status: number; body: any; headers: Headers }> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.body !== undefined) headers['content-type'] ??= 'application/json';
