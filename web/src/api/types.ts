@@ -3,6 +3,7 @@
 // as a type error. The unions the UI offers as choices (statuses, priorities, roles, kinds) come from the request
 // bodies the server accepts.
 import type { RequestBody } from './client.ts';
+import type { Readable } from 'openapi-typescript-helpers';
 import type { components } from './schema.d.ts';
 
 type Schemas = components['schemas'];
@@ -67,30 +68,14 @@ export interface Page<T> {
   capped?: boolean;
 }
 
-// TODO(contract): the teams and templates routes (src/teams/routes.ts) are not in the document yet.
-export interface TeamMember {
-  id: string;
-  name: string;
-  role: string;
-  skills: string[];
-  available: boolean;
-  /** Active cases assigned to them now. */
-  load: number;
-}
-
-// TODO(contract): see TeamMember.
-export interface Team {
-  id: string;
-  name: string;
-  department: string | null;
-  isDefault: boolean;
-  openNow: boolean;
-  members?: TeamMember[];
-}
-
-// TODO(contract): see TeamMember.
-export interface ReplyTemplate {
-  id: string;
-  name: string;
-  body: string;
-}
+/** As the client reads it (openapi-fetch's Readable turns a business-hours interval into a plain array). */
+export type Team = Readable<Schemas['Team']>;
+export type TeamMember = Schemas['TeamMember'];
+export type ArchivedTeam = Readable<Schemas['ArchivedTeam']>;
+export type SlaPolicy = Schemas['SlaPolicy'];
+export type ReplyTemplate = Schemas['ReplyTemplate'];
+export type ReplyTemplateList = Schemas['ReplyTemplateList'];
+export type TemplatePreview = Schemas['TemplatePreview'];
+export type AssignmentRule = Schemas['AssignmentRule'];
+export type FlagRule = Schemas['FlagRule'];
+export type CaseSettings = Schemas['CaseSettings'];
