@@ -3,18 +3,14 @@
 // Teams and SLA policies are archived rather than deleted, so cases that ran on them keep their history.
 import { client, dataOf, type RequestBody } from '../api/client.ts';
 import type {
-  ArchivedTeam,
-  AssignmentRule,
   AssignmentRuleInput,
   CaseSettings,
   FlagName,
   FlagRule,
   ListOptions,
-  SlaPolicy,
   SlaPolicyInput,
   StaffCaseChanges,
   TeamInput,
-  TeamSettings,
   TemplateInput,
 } from './types.ts';
 
