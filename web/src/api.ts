@@ -2,7 +2,7 @@
 // which turns problem+json refusals into ApiError and sends the user back to sign-in when the session is gone.
 import { client, dataOf, present } from './api/client.ts';
 import type { paths } from './api/schema.d.ts';
-import type { CaseChanges, CaseDetail, CaseSummary, NewGesture, NewStaffMember, Page } from './api/types.ts';
+import type { CaseChanges, NewGesture, NewStaffMember } from './api/types.ts';
 
 export { ApiError, setUnauthorizedHandler, type FieldError } from './api/client.ts';
 
@@ -62,17 +62,14 @@ export const api = {
         },
         signal,
       }),
-    ) as Promise<Page<CaseSummary>>,
+    ),
   /** Active cases whose next SLA clock runs out within the window, or already has; soonest first. */
   breachingCases: (withinMinutes: number, signal?: AbortSignal) =>
-    dataOf(client.GET('/api/cases/breaching', { params: { query: { withinMinutes } }, signal })) as Promise<{
-      items: CaseSummary[];
-    }>,
+    dataOf(client.GET('/api/cases/breaching', { params: { query: { withinMinutes } }, signal })),
   /** By id or by number. */
-  case: (id: string | number, signal?: AbortSignal) =>
-    dataOf(client.GET('/api/cases/{id}', { ...byId(id), signal })) as Promise<CaseDetail>,
+  case: (id: string | number, signal?: AbortSignal) => dataOf(client.GET('/api/cases/{id}', { ...byId(id), signal })),
   changeCase: (id: string, changes: CaseChanges) =>
-    dataOf(client.PATCH('/api/cases/{id}', { ...byId(id), body: changes })) as Promise<CaseSummary>,
+    dataOf(client.PATCH('/api/cases/{id}', { ...byId(id), body: changes })),
   reply: (id: string, text: string) => dataOf(client.POST('/api/cases/{id}/replies', { ...byId(id), body: { text } })),
   /** A template rendered for this case, for the agent to edit before sending. */
   previewTemplate: (id: string, templateId: string) =>

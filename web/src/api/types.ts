@@ -30,19 +30,14 @@ export type Erasure = Schemas['Erasure'];
 export type CaseChanges = RequestBody<'/api/cases/{id}', 'patch'>;
 export type CaseStatus = NonNullable<CaseChanges['status']>;
 export type CasePriority = NonNullable<CaseChanges['priority']>;
-/**
- * A case's status and priority are the server's closed lists; the response schema says `string`, so the calls
- * that answer cases (api.ts, delivery-api.ts) assert them. TODO(contract): z.enum in src/cases/responses.ts.
- */
-type WithCaseChoices<T> = Omit<T, 'status' | 'priority'> & { status: CaseStatus; priority: CasePriority };
-export type CaseSummary = WithCaseChoices<Schemas['CaseSummary']>;
+export type CaseSummary = Schemas['CaseSummary'];
 export type CaseMessage = Schemas['CaseMessage'];
 export type MessageKind = 'inbound' | 'reply' | 'note' | 'call' | 'gesture';
 export type Gesture = Schemas['Gesture'];
 export type PendingGesture = Schemas['PendingGesture'];
 export type NewGesture = RequestBody<'/api/cases/{id}/gestures', 'post'>;
 export type GestureKind = NewGesture['kind'];
-export type CaseDetail = WithCaseChoices<Schemas['CaseDetail']>;
+export type CaseDetail = Schemas['CaseDetail'];
 export type RelatedCase = Schemas['RelatedCase'];
 export type CaseMergeLink = Schemas['CaseMergeLink'];
 export type CaseMerge = Schemas['CaseMerge'];
@@ -51,7 +46,7 @@ export type BulkResult = BulkReport['results'][number];
 export type BulkAction = RequestBody<'/api/cases/bulk', 'post'>['action'];
 export type Mention = Schemas['Mention'];
 export type ReplyTarget = Schemas['ReplyTarget'];
-export type UndeliveredCase = WithCaseChoices<Schemas['UndeliveredCasePage']['items'][number]>;
+export type UndeliveredCase = Schemas['UndeliveredCasePage']['items'][number];
 export type ApiToken = Schemas['ApiToken'];
 export type CreatedApiToken = Schemas['NewApiToken'];
 export type StaffAccount = Schemas['StaffAccount'];
