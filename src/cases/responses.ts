@@ -1,8 +1,10 @@
 // What the case routes answer: queues, one case with its conversation, messages, notes, mentions, bulk reports,
 // merges and reply delivery. The schemas behind the OpenAPI document and the web client's generated types.
 import { z } from 'zod';
+import { CASE_PRIORITIES } from '../shared/priority.ts';
 import { GestureSchema } from '../gestures/index.ts';
 import { ruleConditionsSchema } from './assignment.ts';
+import { CASE_STATUSES } from './model.ts';
 import { caseSettingsSchema } from './settings.ts';
 
 const CaseLinkSchema = z.strictObject({ id: z.string(), number: z.number() });
@@ -18,8 +20,8 @@ export const CaseSummarySchema = z
     }),
     subject: z.string(),
     channel: z.string(),
-    status: z.string(),
-    priority: z.string(),
+    status: z.enum(CASE_STATUSES),
+    priority: z.enum(CASE_PRIORITIES),
     reason: z.string().nullable(),
     tags: z.array(z.string()),
     assigneeId: z.string().nullable(),

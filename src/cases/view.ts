@@ -2,7 +2,7 @@
 // breaches, the conversation, the gestures, and what to call the customer.
 import type { Db } from '../store/db.ts';
 import { customerLabel, customerLabelFactsOf } from '../customers/index.ts';
-import type { CaseRecord } from './model.ts';
+import type { CasePriority, CaseRecord, CaseStatus } from './model.ts';
 import type { CaseMessageRow } from './store.ts';
 import type { Breach } from '../sla/index.ts';
 import type { GestureView } from '../gestures/index.ts';
@@ -18,8 +18,8 @@ export interface CaseSummary {
   customerName: string | null;
   subject: string;
   channel: string;
-  status: string;
-  priority: string;
+  status: CaseStatus;
+  priority: CasePriority;
   reason: string | null;
   tags: string[];
   assigneeId: string | null;

@@ -2,8 +2,6 @@
 // and trying a reply that did not go out again (src/cases/delivery-routes.ts).
 import { client, dataOf } from './api/client.ts';
 
-import type { Page, UndeliveredCase } from './api/types.ts';
-
 export type { ReplyTarget, UndeliveredCase } from './api/types.ts';
 
 export const deliveryApi = {
@@ -12,7 +10,5 @@ export const deliveryApi = {
   retryReply: (caseId: string, messageId: number) =>
     dataOf(client.POST('/api/cases/{id}/replies/{messageId}/retry', { params: { path: { id: caseId, messageId } } })),
   undeliveredCases: (limit: number, signal?: AbortSignal) =>
-    dataOf(client.GET('/api/cases/undelivered', { params: { query: { limit } }, signal })) as Promise<
-      Page<UndeliveredCase>
-    >,
+    dataOf(client.GET('/api/cases/undelivered', { params: { query: { limit } }, signal })),
 };

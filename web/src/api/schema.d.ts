@@ -1369,8 +1369,10 @@ export interface components {
       customerLabel: string | null;
       subject: string;
       channel: string;
-      status: string;
-      priority: string;
+      /** @enum {string} */
+      status: 'new' | 'open' | 'pending' | 'resolved' | 'closed';
+      /** @enum {string} */
+      priority: 'low' | 'normal' | 'high' | 'urgent';
       reason: string | null;
       tags: string[];
       assigneeId: string | null;
@@ -1521,8 +1523,10 @@ export interface components {
       customerLabel: string | null;
       subject: string;
       channel: string;
-      status: string;
-      priority: string;
+      /** @enum {string} */
+      status: 'new' | 'open' | 'pending' | 'resolved' | 'closed';
+      /** @enum {string} */
+      priority: 'low' | 'normal' | 'high' | 'urgent';
       reason: string | null;
       tags: string[];
       assigneeId: string | null;
@@ -2174,8 +2178,10 @@ export interface components {
         customerLabel: string | null;
         subject: string;
         channel: string;
-        status: string;
-        priority: string;
+        /** @enum {string} */
+        status: 'new' | 'open' | 'pending' | 'resolved' | 'closed';
+        /** @enum {string} */
+        priority: 'low' | 'normal' | 'high' | 'urgent';
         reason: string | null;
         tags: string[];
         assigneeId: string | null;

@@ -3,6 +3,7 @@
 // as a type error. The unions the UI offers as choices (statuses, priorities, roles, kinds) come from the request
 // bodies the server accepts.
 import type { RequestBody } from './client.ts';
+import type { Readable } from 'openapi-typescript-helpers';
 import type { components } from './schema.d.ts';
 
 type Schemas = components['schemas'];
@@ -29,19 +30,14 @@ export type Erasure = Schemas['Erasure'];
 export type CaseChanges = RequestBody<'/api/cases/{id}', 'patch'>;
 export type CaseStatus = NonNullable<CaseChanges['status']>;
 export type CasePriority = NonNullable<CaseChanges['priority']>;
-/**
- * A case's status and priority are the server's closed lists; the response schema says `string`, so the calls
- * that answer cases (api.ts, delivery-api.ts) assert them. TODO(contract): z.enum in src/cases/responses.ts.
- */
-type WithCaseChoices<T> = Omit<T, 'status' | 'priority'> & { status: CaseStatus; priority: CasePriority };
-export type CaseSummary = WithCaseChoices<Schemas['CaseSummary']>;
+export type CaseSummary = Schemas['CaseSummary'];
 export type CaseMessage = Schemas['CaseMessage'];
 export type MessageKind = 'inbound' | 'reply' | 'note' | 'call' | 'gesture';
 export type Gesture = Schemas['Gesture'];
 export type PendingGesture = Schemas['PendingGesture'];
 export type NewGesture = RequestBody<'/api/cases/{id}/gestures', 'post'>;
 export type GestureKind = NewGesture['kind'];
-export type CaseDetail = WithCaseChoices<Schemas['CaseDetail']>;
+export type CaseDetail = Schemas['CaseDetail'];
 export type RelatedCase = Schemas['RelatedCase'];
 export type CaseMergeLink = Schemas['CaseMergeLink'];
 export type CaseMerge = Schemas['CaseMerge'];
@@ -50,7 +46,7 @@ export type BulkResult = BulkReport['results'][number];
 export type BulkAction = RequestBody<'/api/cases/bulk', 'post'>['action'];
 export type Mention = Schemas['Mention'];
 export type ReplyTarget = Schemas['ReplyTarget'];
-export type UndeliveredCase = WithCaseChoices<Schemas['UndeliveredCasePage']['items'][number]>;
+export type UndeliveredCase = Schemas['UndeliveredCasePage']['items'][number];
 export type ApiToken = Schemas['ApiToken'];
 export type CreatedApiToken = Schemas['NewApiToken'];
 export type StaffAccount = Schemas['StaffAccount'];
@@ -67,30 +63,14 @@ export interface Page<T> {
   capped?: boolean;
 }
 
-// TODO(contract): the teams and templates routes (src/teams/routes.ts) are not in the document yet.
-export interface TeamMember {
-  id: string;
-  name: string;
-  role: string;
-  skills: string[];
-  available: boolean;
-  /** Active cases assigned to them now. */
-  load: number;
-}
-
-// TODO(contract): see TeamMember.
-export interface Team {
-  id: string;
-  name: string;
-  department: string | null;
-  isDefault: boolean;
-  openNow: boolean;
-  members?: TeamMember[];
-}
-
-// TODO(contract): see TeamMember.
-export interface ReplyTemplate {
-  id: string;
-  name: string;
-  body: string;
-}
+/** As the client reads it (openapi-fetch's Readable turns a business-hours interval into a plain array). */
+export type Team = Readable<Schemas['Team']>;
+export type TeamMember = Schemas['TeamMember'];
+export type ArchivedTeam = Readable<Schemas['ArchivedTeam']>;
+export type SlaPolicy = Schemas['SlaPolicy'];
+export type ReplyTemplate = Schemas['ReplyTemplate'];
+export type ReplyTemplateList = Schemas['ReplyTemplateList'];
+export type TemplatePreview = Schemas['TemplatePreview'];
+export type AssignmentRule = Schemas['AssignmentRule'];
+export type FlagRule = Schemas['FlagRule'];
+export type CaseSettings = Schemas['CaseSettings'];

@@ -1,5 +1,6 @@
 // The gestures offered on a case and what became of them; managers approve or reject those waiting
 // (never their own: someone else must approve what they asked for).
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../api.ts';
 import { describeGesture } from '../cases.ts';
@@ -7,7 +8,6 @@ import { useCan } from '../permissions.ts';
 import { useStaff } from '../staff.ts';
 import { absoluteTime, relativeTime } from '../time.ts';
 import type { Gesture } from '../api/types.ts';
-import { useAction } from '../useAction.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 
 const STATUS_LABELS: Record<string, string> = {
@@ -58,21 +58,22 @@ function GestureItem({ gesture, onChanged }: { gesture: Gesture; onChanged: () =
 }
 
 function Decision({ gesture, onChanged }: { gesture: Gesture; onChanged: () => Promise<void> }) {
-  const { run, busy, error } = useAction();
+  // One decision at a time; its failure is kept to show.
+  const deciding = useMutation({
+    mutationFn: async (decide: () => Promise<unknown>) => {
+      await decide();
+      await onChanged();
+    },
+  });
+  const busy = deciding.isPending;
+  const error = deciding.error;
   const [rejecting, setRejecting] = useState(false);
   const [note, setNote] = useState('');
   const what = describeGesture(gesture);
-  const approve = () =>
-    run(async () => {
-      await api.approveGesture(gesture.id);
-      await onChanged();
-    });
+  const approve = () => deciding.mutate(() => api.approveGesture(gesture.id));
   const reject = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    return run(async () => {
-      await api.rejectGesture(gesture.id, note.trim());
-      await onChanged();
-    });
+    deciding.mutate(() => api.rejectGesture(gesture.id, note.trim()));
   };
   return (
     <div className="gesture-decision">

@@ -1,9 +1,9 @@
 // The customer's flags as coloured badges; staff who may edit can clear one or set a new one.
+import { useMutation } from '@tanstack/react-query';
 import { api } from '../api.ts';
 import { humanize } from '../labels.ts';
 import { formatDate } from '../time.ts';
 import type { Flag } from '../api/types.ts';
-import { useAction } from '../useAction.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { FlagForm } from './FlagForm.tsx';
 
@@ -15,13 +15,15 @@ interface FlagsProps {
 }
 
 export function Flags({ customerId, flags, onChanged }: FlagsProps) {
-  const clearing = useAction();
-  if (flags.length === 0 && !onChanged) return null;
-  const clear = (flag: string) =>
-    clearing.run(async () => {
+  // One clear at a time; its failure is kept to show.
+  const clearing = useMutation({
+    mutationFn: async (flag: string) => {
       await api.clearFlag(customerId, flag);
       await onChanged?.();
-    });
+    },
+  });
+  if (flags.length === 0 && !onChanged) return null;
+  const clear = (flag: string) => clearing.mutate(flag);
   return (
     <div className="flag-bar">
       {flags.length > 0 && (
@@ -30,7 +32,7 @@ export function Flags({ customerId, flags, onChanged }: FlagsProps) {
             <FlagBadge
               key={flag.flag}
               flag={flag}
-              onClear={onChanged && !clearing.busy ? () => clear(flag.flag) : undefined}
+              onClear={onChanged && !clearing.isPending ? () => clear(flag.flag) : undefined}
             />
           ))}
         </ul>

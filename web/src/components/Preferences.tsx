@@ -1,9 +1,9 @@
 // What the customer likes: Stated (they told us, with source and date) and Inferred (we noticed, with confidence).
 // Staff who may edit can remove a stated one; inferred ones follow the evidence and cannot be removed by hand.
+import { useMutation } from '@tanstack/react-query';
 import { formatValue, humanize } from '../labels.ts';
 import { formatDate } from '../time.ts';
 import type { Preference } from '../api/types.ts';
-import { useAction } from '../useAction.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 
 interface PreferencesProps {
@@ -13,7 +13,8 @@ interface PreferencesProps {
 }
 
 export function Preferences({ preferences, onRemove }: PreferencesProps) {
-  const removing = useAction();
+  // One removal at a time; its failure is kept to show.
+  const removing = useMutation({ mutationFn: async (key: string) => onRemove?.(key) });
   const stated = preferences.filter((preference) => preference.kind === 'explicit');
   const inferred = preferences.filter((preference) => preference.kind === 'implicit');
   if (preferences.length === 0) return <p className="muted">No preferences known yet.</p>;
@@ -32,8 +33,8 @@ export function Preferences({ preferences, onRemove }: PreferencesProps) {
                       type="button"
                       className="link-button"
                       aria-label={`Remove preference ${preference.key}`}
-                      disabled={removing.busy}
-                      onClick={() => removing.run(() => onRemove(preference.key))}
+                      disabled={removing.isPending}
+                      onClick={() => removing.mutate(preference.key)}
                     >
                       Remove
                     </button>

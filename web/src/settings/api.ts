@@ -2,21 +2,15 @@
 // case settings, and how a staff member takes cases. (Listing templates is `api.templates`, which agents use too.)
 // Teams and SLA policies are archived rather than deleted, so cases that ran on them keep their history.
 import { client, dataOf, type RequestBody } from '../api/client.ts';
-// TODO(contract): these answers are typed by hand until the OpenAPI document describes them.
-import type { ReplyTemplate, StaffMember } from '../api/types.ts';
 import type {
-  ArchivedTeam,
-  AssignmentRule,
   AssignmentRuleInput,
   CaseSettings,
   FlagName,
   FlagRule,
   ListOptions,
-  SlaPolicy,
   SlaPolicyInput,
   StaffCaseChanges,
   TeamInput,
-  TeamSettings,
   TemplateInput,
 } from './types.ts';
 
@@ -31,50 +25,43 @@ const listQuery = ({ includeArchived = false }: ListOptions = {}) => ({
 });
 
 export const settingsApi = {
-  teams: (options?: ListOptions) => dataOf<{ items: TeamSettings[] }>(client.GET('/api/teams', listQuery(options))),
-  createTeam: (team: TeamInput) => dataOf<TeamSettings>(client.POST('/api/teams', { body: team })),
-  replaceTeam: (id: string, team: TeamInput) =>
-    dataOf<TeamSettings>(client.PUT('/api/teams/{id}', { ...byId(id), body: team })),
+  teams: (options?: ListOptions) => dataOf(client.GET('/api/teams', listQuery(options))),
+  createTeam: (team: TeamInput) => dataOf(client.POST('/api/teams', { body: team })),
+  replaceTeam: (id: string, team: TeamInput) => dataOf(client.PUT('/api/teams/{id}', { ...byId(id), body: team })),
   /** Refused (409 `team_in_use`, one reason per obstacle) for the default team, or while cases or assignment rules need it. */
-  archiveTeam: (id: string) => dataOf<ArchivedTeam>(client.POST('/api/teams/{id}/archive', byId(id))),
+  archiveTeam: (id: string) => dataOf(client.POST('/api/teams/{id}/archive', byId(id))),
   /** Comes back without members; refused (409 `policy_archived`) while its SLA policy is archived. */
-  restoreTeam: (id: string) => dataOf<TeamSettings>(client.POST('/api/teams/{id}/restore', byId(id))),
-  slaPolicies: (options?: ListOptions) =>
-    dataOf<{ items: SlaPolicy[] }>(client.GET('/api/sla-policies', listQuery(options))),
-  createSlaPolicy: (policy: SlaPolicyInput) => dataOf<SlaPolicy>(client.POST('/api/sla-policies', { body: policy })),
+  restoreTeam: (id: string) => dataOf(client.POST('/api/teams/{id}/restore', byId(id))),
+  slaPolicies: (options?: ListOptions) => dataOf(client.GET('/api/sla-policies', listQuery(options))),
+  createSlaPolicy: (policy: SlaPolicyInput) => dataOf(client.POST('/api/sla-policies', { body: policy })),
   replaceSlaPolicy: (id: string, policy: SlaPolicyInput) =>
-    dataOf<SlaPolicy>(client.PUT('/api/sla-policies/{id}', { ...byId(id), body: policy })),
+    dataOf(client.PUT('/api/sla-policies/{id}', { ...byId(id), body: policy })),
   /** Refused (409 `policy_in_use`, one reason per team) while an active team runs on it. */
-  archiveSlaPolicy: (id: string) => dataOf<SlaPolicy>(client.POST('/api/sla-policies/{id}/archive', byId(id))),
-  restoreSlaPolicy: (id: string) => dataOf<SlaPolicy>(client.POST('/api/sla-policies/{id}/restore', byId(id))),
+  archiveSlaPolicy: (id: string) => dataOf(client.POST('/api/sla-policies/{id}/archive', byId(id))),
+  restoreSlaPolicy: (id: string) => dataOf(client.POST('/api/sla-policies/{id}/restore', byId(id))),
   /** In the order they are tried. */
-  assignmentRules: () => dataOf<{ items: AssignmentRule[] }>(client.GET('/api/assignment-rules')),
+  assignmentRules: () => dataOf(client.GET('/api/assignment-rules')),
   createAssignmentRule: (rule: AssignmentRuleInput) =>
-    dataOf<AssignmentRule>(
-      client.POST('/api/assignment-rules', { body: rule as RequestBody<'/api/assignment-rules', 'post'> }),
-    ),
-  deleteAssignmentRule: (id: string) => dataOf<void>(client.DELETE('/api/assignment-rules/{id}', byId(id))),
+    dataOf(client.POST('/api/assignment-rules', { body: rule as RequestBody<'/api/assignment-rules', 'post'> })),
+  deleteAssignmentRule: (id: string) => dataOf(client.DELETE('/api/assignment-rules/{id}', byId(id))),
   changeAssignmentRule: (id: string, change: Partial<AssignmentRuleInput>) =>
-    dataOf<AssignmentRule>(
+    dataOf(
       client.PATCH('/api/assignment-rules/{id}', {
         ...byId(id),
         body: change as RequestBody<'/api/assignment-rules/{id}', 'patch'>,
       }),
     ),
-  createTemplate: (template: TemplateInput) => dataOf<ReplyTemplate>(client.POST('/api/templates', { body: template })),
+  createTemplate: (template: TemplateInput) => dataOf(client.POST('/api/templates', { body: template })),
   replaceTemplate: (id: string, template: TemplateInput) =>
-    dataOf<ReplyTemplate>(client.PUT('/api/templates/{id}', { ...byId(id), body: template })),
-  previewTemplate: (body: string) =>
-    dataOf<{ text: string }>(client.POST('/api/templates/preview', { body: { body } })),
-  deleteTemplate: (id: string) => dataOf<void>(client.DELETE('/api/templates/{id}', byId(id))),
-  flagRules: () => dataOf<{ items: FlagRule[] }>(client.GET('/api/flag-rules')),
+    dataOf(client.PUT('/api/templates/{id}', { ...byId(id), body: template })),
+  previewTemplate: (body: string) => dataOf(client.POST('/api/templates/preview', { body: { body } })),
+  deleteTemplate: (id: string) => dataOf(client.DELETE('/api/templates/{id}', byId(id))),
+  flagRules: () => dataOf(client.GET('/api/flag-rules')),
   changeFlagRule: (flag: FlagName, change: { enabled: boolean; params: FlagRule['params'] }) =>
-    dataOf<FlagRule>(client.PATCH('/api/flag-rules/{flag}', { params: { path: { flag } }, body: change })),
-  caseSettings: () => dataOf<CaseSettings>(client.GET('/api/settings/cases')),
+    dataOf(client.PATCH('/api/flag-rules/{flag}', { params: { path: { flag } }, body: change })),
+  caseSettings: () => dataOf(client.GET('/api/settings/cases')),
   changeCaseSettings: (settings: Partial<CaseSettings>) =>
-    dataOf<CaseSettings>(client.PATCH('/api/settings/cases', { body: settings })),
+    dataOf(client.PATCH('/api/settings/cases', { body: settings })),
   changeStaff: (id: string, changes: StaffCaseChanges) =>
-    dataOf<StaffMember>(
-      client.PATCH('/api/staff/{id}', { ...byId(id), body: changes as RequestBody<'/api/staff/{id}', 'patch'> }),
-    ),
+    dataOf(client.PATCH('/api/staff/{id}', { ...byId(id), body: changes as RequestBody<'/api/staff/{id}', 'patch'> })),
 };

@@ -1,27 +1,14 @@
 // The shapes of the help-desk settings API (teams, SLA policies, assignment rules, templates, flag rules,
-// case settings) as the settings screens read and send them.
-// TODO(contract): the answers here (teams, SLA policies, assignment rules, flag rules, case settings) are typed by
-// hand until src/teams/routes.ts is split and described (contract's responses for it exist, not yet wired); the
-// inputs are what the forms send, deliberately looser than the bodies (api/client.ts RequestBody) for the server to
-// refuse beside the field.
-import type { CasePriority, Team } from '../api/types.ts';
+// case settings) as the settings screens read and send them. The answers are the generated types (api/types.ts);
+// the inputs are what the forms send, deliberately looser than the bodies (api/client.ts RequestBody) for the
+// server to refuse beside the field.
+import type { AssignmentRule, CasePriority, FlagRule, SlaPolicy, Team } from '../api/types.ts';
 import type { BusinessHours } from './business-hours.ts';
 
-/** A team as `GET /api/teams` lists it: the calendar its SLA clocks run on, and its members' load. */
-export interface TeamSettings extends Team {
-  timezone: string;
-  businessHours: BusinessHours;
-  holidays: string[];
-  slaPolicyId: string | null;
-  autoAssign: boolean;
-  /** When it was archived (ISO); null while active. An archived team takes no cases and has no members. */
-  archivedAt: string | null;
-}
+export type { ArchivedTeam, AssignmentRule, CaseSettings, FlagRule, SlaPolicy } from '../api/types.ts';
 
-/** What `POST /api/teams/:id/archive` answers: the team, and how many members moved to the default team. */
-export interface ArchivedTeam extends TeamSettings {
-  membersMoved: number;
-}
+/** A team as `GET /api/teams` lists it: the calendar its SLA clocks run on, and its members' load. */
+export type TeamSettings = Team;
 
 /** Lists leave archived teams and policies out unless asked. */
 export interface ListOptions {
@@ -46,19 +33,13 @@ export type SlaMetric = (typeof SLA_METRICS)[number];
 /** Minutes per priority and metric; a missing one means no clock for it. */
 export type SlaTargets = Partial<Record<CasePriority, Partial<Record<SlaMetric, number>>>>;
 
-export interface SlaPolicy {
-  id: string;
-  name: string;
-  targets: SlaTargets;
-  /** Counted in the team's open hours rather than around the clock. */
-  businessHoursOnly: boolean;
-  /** When it was archived (ISO); null while active. Teams cannot be given an archived policy. */
-  archivedAt: string | null;
-}
+/** A UI type: the editor holds targets per known priority, which the server's map of any key accepts. */
+export type SlaPolicyInput = Omit<SlaPolicy, 'id' | 'archivedAt' | 'targets'> & { targets: SlaTargets };
 
-export type SlaPolicyInput = Omit<SlaPolicy, 'id' | 'archivedAt'>;
-
-/** Every listed condition must hold; within one, any value matches. A missing condition matches all. */
+/**
+ * Every listed condition must hold; within one, any value matches. A missing condition matches all. A UI type:
+ * the form sends channels as typed, for the server to refuse an unknown one beside the field.
+ */
 export interface RuleConditions {
   channels?: string[];
   reasons?: string[];
@@ -66,40 +47,18 @@ export interface RuleConditions {
   keywords?: string[];
 }
 
-export interface AssignmentRule {
-  id: string;
-  position: number;
-  name: string;
-  conditions: RuleConditions;
-  teamId: string;
-  skill: string | null;
-}
-
 /** Without a position the rule goes last. */
-export type AssignmentRuleInput = Omit<AssignmentRule, 'id' | 'position'> & { position?: number };
+export type AssignmentRuleInput = Omit<AssignmentRule, 'id' | 'position' | 'conditions'> & {
+  conditions: RuleConditions;
+  position?: number;
+};
 
 export interface TemplateInput {
   name: string;
   body: string;
 }
 
-export type FlagRule =
-  | { flag: 'past_issues'; enabled: boolean; params: { cases: number; gestures: number; days: number } }
-  | { flag: 'needs_extra_support'; enabled: boolean; params: { reopens: number; repeatContacts: number; days: number } }
-  | { flag: 'vip'; enabled: boolean; params: { lifetimeValue: number; currency: string } }
-  | {
-      flag: 'at_risk';
-      enabled: boolean;
-      params: { quietDays: number; minInteractions: number; breaches: number; days: number };
-    };
-
 export type FlagName = FlagRule['flag'];
-
-export interface CaseSettings {
-  repeatWindowDays: number;
-  threadWindowHours: number;
-  autoCloseAfterDays: number;
-}
 
 /** What an admin may change about how a staff member takes cases (`PATCH /api/staff/:id`). */
 export interface StaffCaseChanges {

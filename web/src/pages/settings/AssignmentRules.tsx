@@ -1,11 +1,10 @@
 // Settings → Assignment rules: which team (and skill) a new case goes to, tried top to bottom.
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { queryKeys, useInvalidate } from '../../queries.ts';
 import { useState } from 'react';
 import { settingsApi } from '../../settings/api.ts';
 import { moveRule } from '../../settings/rule-writes.ts';
 import type { AssignmentRule } from '../../settings/types.ts';
-import { useAction } from '../../useAction.ts';
 import { ErrorAlert, Loading } from '../../components/ErrorAlert.tsx';
 import { RuleForm } from '../../components/settings/RuleForm.tsx';
 import { RuleList } from '../../components/settings/RuleList.tsx';
@@ -17,11 +16,14 @@ export function AssignmentRules() {
   const teams = useQuery({ queryKey: queryKeys.teams(false), queryFn: () => settingsApi.teams() });
   const [editing, setEditing] = useState<AssignmentRule | 'new' | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const move = useAction();
+  const move = useMutation({
+    mutationFn: ({ items, index, offset }: { items: AssignmentRule[]; index: number; offset: -1 | 1 }) =>
+      moveRule(items, index, offset).finally(reloadRules),
+  });
   // After a move the rules have new ids: the order buttons wait until the list is read again.
   const [movedFrom, setMovedFrom] = useState<AssignmentRule[] | null>(null);
   const listed = rules.isSuccess ? rules.data.items : null;
-  const moving = move.busy || (movedFrom !== null && movedFrom === listed);
+  const moving = move.isPending || (movedFrom !== null && movedFrom === listed);
 
   const open = (rule: AssignmentRule | 'new') => {
     setSaved(null);
@@ -75,7 +77,7 @@ export function AssignmentRules() {
           // A move is saved rule by rule; whatever happened, the list is read again from the server.
           onMove={(index, offset) => {
             setMovedFrom(rules.data.items);
-            void move.run(() => moveRule(rules.data.items, index, offset).finally(reloadRules));
+            move.mutate({ items: rules.data.items, index, offset });
           }}
           onEdit={open}
           onDelete={async (rule) => {
