@@ -1,23 +1,10 @@
 // What the signed-in staff member may do, from `/api/auth/me`: the UI hides what their role cannot do,
 // and the API refuses it anyway, so this is about a calm screen, not security.
 import { createContext, useContext } from 'react';
+import type { components } from './api/schema.d.ts';
 
-export type Permission =
-  | 'customers:read'
-  | 'customers:pii'
-  | 'customers:write'
-  | 'customers:merge'
-  | 'customers:export'
-  | 'customers:erase'
-  | 'interactions:write'
-  | 'cases:read'
-  | 'cases:write'
-  | 'notes:write'
-  | 'gestures:approve'
-  | 'settings:manage'
-  | 'audit:read'
-  | 'keys:manage'
-  | 'staff:manage';
+/** The server's closed list of permissions, as the generated API types carry it. */
+export type Permission = components['schemas']['SignedInStaff']['permissions'][number];
 
 export const PermissionsContext = createContext<ReadonlySet<string>>(new Set());
 
