@@ -2,9 +2,28 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { createHashLimiter } from './hash-limiter.ts';
 
-// N=2^15, r=8 → 32 MiB per hash: OWASP's floor for scrypt.
-const PARAMS = { N: 32768, r: 8, p: 1 } as const;
+interface ScryptCost {
+  N: number;
+  r: number;
+  p: number;
+}
+
+/** N=2^15, r=8 → 32 MiB and tens of milliseconds per hash: OWASP's floor for scrypt. */
+const PRODUCTION_COST: ScryptCost = { N: 32768, r: 8, p: 1 };
+/** 128 KiB and well under a millisecond: for test suites that sign in hundreds of times. */
+const TEST_COST: ScryptCost = { N: 128, r: 8, p: 1 };
 const KEY_LENGTH = 32;
+
+let cost = PRODUCTION_COST;
+
+/**
+ * Tests only, in the manner of Devise's `stretches`: new hashes made at a cost a test suite can afford. Not a
+ * setting, so no deployment can weaken its passwords by configuration. A hash carries its own parameters, so
+ * hashes made at either cost verify at either.
+ */
+export function usePasswordHashCost(which: 'production' | 'test'): void {
+  cost = which === 'test' ? TEST_COST : PRODUCTION_COST;
+}
 
 /**
  * Every hash of the process goes through here: two at a time (each holds a core and 32 MiB), up to
@@ -26,8 +45,16 @@ function scrypt(password: string, salt: Buffer, options: ScryptOptions): Promise
 /** `scrypt$N$r$p$salt$hash`, all in one column so parameters can rise later without a migration. */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scrypt(password, salt, PARAMS);
-  return ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, salt.toString('base64'), key.toString('base64')].join('$');
+  const key = await scrypt(password, salt, cost);
+  return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64'), key.toString('base64')].join('$');
+}
+
+/**
+ * What an unknown email's password is checked against: the same work as a real account's, so the answer's timing
+ * does not tell which emails have accounts.
+ */
+export function unknownAccountHash(): string {
+  return `scrypt$${cost.N}$${cost.r}$${cost.p}$${'A'.repeat(22)}==$${'A'.repeat(43)}=`;
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {

@@ -7,7 +7,7 @@ import { invalidField } from '../shared/errors.ts';
 import { staffErrors } from './errors.ts';
 import { hashSecret, newId, newSecret } from '../shared/ids.ts';
 import type { Role, StaffMember } from './model.ts';
-import { hashPassword, verifyPassword } from './password.ts';
+import { hashPassword, unknownAccountHash, verifyPassword } from './password.ts';
 import * as store from './store.ts';
 
 /** Told of a staff member's new per-gesture limit, in the same transaction (gestures keep it). */
@@ -171,7 +171,7 @@ export async function signIn(
 ): Promise<{ staff: StaffMember; sessionToken: string }> {
   const record = await store.findStaffByEmail(db, email.trim().toLowerCase());
   // Verify even for unknown emails so response time does not reveal which emails exist.
-  const ok = await verifyPassword(password, record?.passwordHash ?? DUMMY_HASH);
+  const ok = await verifyPassword(password, record?.passwordHash ?? unknownAccountHash());
   if (!record?.passwordHash || record.disabled || !ok) {
     throw staffErrors.error('invalid_credentials', 'Email or password is wrong');
   }
@@ -193,7 +193,7 @@ export async function changeOwnPassword(
 ): Promise<{ staff: StaffMember; sessionToken: string }> {
   const record = await store.findStaffById(db, staffId);
   if (!record) throw staffErrors.error('staff_not_found', `No staff member with id ${staffId}`);
-  if (!(await verifyPassword(currentPassword, record.passwordHash ?? DUMMY_HASH)) || !record.passwordHash) {
+  if (!(await verifyPassword(currentPassword, record.passwordHash ?? unknownAccountHash())) || !record.passwordHash) {
     throw staffErrors.error('wrong_password', 'The current password is wrong; nothing was changed', {
       errors: [{ field: 'currentPassword', reason: 'is not your current password' }],
     });
@@ -243,5 +243,3 @@ export async function createApiToken(
   await store.insertApiToken(db, { id, staffId: record.id, name, tokenHash: hashSecret(token) });
   return { id, token, staff: publicStaff(record) };
 }
-
-const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';

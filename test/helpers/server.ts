@@ -7,6 +7,10 @@ import { startApp, type RunningApp } from '../../src/app/app.ts';
 import { createWriteKey } from '../../src/ingest/write-keys.ts';
 import { createApiToken, createStaff } from '../../src/staff/service.ts';
 import type { Role } from '../../src/staff/model.ts';
+import { usePasswordHashCost } from '../../src/staff/password.ts';
+
+// Test files sign in hundreds of times; a test that needs the real cost (the hash flood) sets it for itself.
+usePasswordHashCost('test');
 
 export interface TestServer {
   url: string;

@@ -17,7 +17,7 @@ import { openDatabase } from '../../app/app.ts';
 import { loadConfig } from '../../app/config.ts';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
-const ROWS = 20_000;
+const ROWS = 6_000;
 const isBad = (index: number) => index % 1000 === 999;
 
 interface Exit {
