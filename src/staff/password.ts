@@ -16,13 +16,17 @@ const KEY_LENGTH = 32;
 
 let cost = PRODUCTION_COST;
 
+export type PasswordHashCost = 'production' | 'test';
+
 /**
  * Tests only, in the manner of Devise's `stretches`: new hashes made at a cost a test suite can afford. Not a
  * setting, so no deployment can weaken its passwords by configuration. A hash carries its own parameters, so
- * hashes made at either cost verify at either.
+ * hashes made at either cost verify at either. Answers the cost it replaces.
  */
-export function usePasswordHashCost(which: 'production' | 'test'): void {
+export function usePasswordHashCost(which: PasswordHashCost): PasswordHashCost {
+  const before = cost === TEST_COST ? 'test' : 'production';
   cost = which === 'test' ? TEST_COST : PRODUCTION_COST;
+  return before;
 }
 
 /**

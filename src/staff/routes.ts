@@ -9,7 +9,7 @@ import type { Config } from '../shared/config.ts';
 import { ROLES, permissionsOf } from './model.ts';
 import { staffErrors } from './errors.ts';
 import { newPassword } from './password-policy.ts';
-import { createSignInThrottle, type SignInThrottle } from './sign-in-throttle.ts';
+import { createSignInThrottle } from './sign-in-throttle.ts';
 import { tokenRoutes } from './token-routes.ts';
 import * as staffService from './service.ts';
 import {
@@ -22,22 +22,14 @@ import {
   StaffMemberSchema,
 } from './responses.ts';
 import { noContent } from '../http/openapi.ts';
+import { perServer } from '../http/per-server.ts';
 
 const credentials = z.object({
   email: z.string().min(1).max(254),
   password: z.string().min(1).max(1024),
 });
 
-// One throttle per running server (keyed by its database), so two servers in one process do not share counts.
-const throttles = new WeakMap<object, SignInThrottle>();
-function throttleOf(db: { root: object }): SignInThrottle {
-  let throttle = throttles.get(db.root);
-  if (!throttle) {
-    throttle = createSignInThrottle();
-    throttles.set(db.root, throttle);
-  }
-  return throttle;
-}
+const throttleOf = perServer(createSignInThrottle);
 
 function setSessionCookie(reply: FastifyReply, config: Config, sessionToken: string): void {
   reply.setCookie(SESSION_COOKIE, sessionToken, {

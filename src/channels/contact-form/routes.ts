@@ -6,6 +6,7 @@ import { defineRoute } from '../../http/route.ts';
 import { commonErrors, fieldErrorsOf } from '../../shared/errors.ts';
 import { channelErrors } from '../errors.ts';
 import { createRateLimiter } from '../../http/rate-limit.ts';
+import { perServer } from '../../http/per-server.ts';
 import { normaliseEmail } from '../../customers/index.ts';
 import { contactFormPage, thankYouPage, thankYouSentence } from './page.ts';
 import { submitContactForm, thankYouFacts } from './service.ts';
@@ -13,7 +14,8 @@ import { NO_PROMISE } from './model.ts';
 import { ContactDroppedSchema, ContactReceiptSchema } from '../responses.ts';
 import { htmlPage } from '../../http/openapi.ts';
 
-const submissions = createRateLimiter({ max: 5, windowMs: 10 * 60 * 1000 });
+// Five an address in ten minutes, counted per running server.
+const submissionsOf = perServer(() => createRateLimiter({ max: 5, windowMs: 10 * 60 * 1000 }));
 
 const contactSchema = z.object({
   name: z.string().trim().min(1, 'Tell us your name').max(200),
@@ -57,6 +59,7 @@ export const contactFormRoutes = [
     bodyLimit: 64 * 1024,
     handler: async ({ request, reply, ctx }) => {
       const json = wantsJson(request);
+      const submissions = submissionsOf(ctx.db);
       const wait = submissions.retryAfter(request.ip);
       if (wait > 0) {
         throw channelErrors.error('too_many_requests', `Too many messages from your address; try again in ${wait} s`, {
