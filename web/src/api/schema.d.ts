@@ -1762,18 +1762,20 @@ export interface components {
       id: string;
       caseId: string | null;
       customerId: string;
-      kind: string;
+      /** @enum {string} */
+      kind: 'credit' | 'refund' | 'replacement' | 'gift' | 'note';
       amount: number;
       currency: string;
       reason: string;
-      status: string;
+      /** @enum {string} */
+      status: 'issued' | 'pending' | 'rejected';
       /**
        * @description Present while the gesture waits for a manager
        * @constant
        */
       approval?: 'pending';
-      /** @description Which limit made it wait (gesture_limit, case_limit, day_limit); null if it never waited */
-      pendingReason: string | null;
+      /** @description Which of the issuer's limits made it wait; null if it never waited */
+      pendingReason: ('gesture_limit' | 'case_limit' | 'day_limit') | null;
       issuedBy: string;
       issuedByName: string | null;
       decidedBy: string | null;
@@ -1781,6 +1783,7 @@ export interface components {
       decisionNote: string | null;
       createdAt: string;
     };
+    /** @description In the currency's units; perCase and perDay say whether they are the defaults */
     GestureLimits: {
       currency: string;
       perGesture: number;
@@ -1903,22 +1906,25 @@ export interface components {
     PasswordChanged: {
       id: string;
     };
+    /** @description A gesture in the approvals list, with the case and customer it is for */
     PendingGesture: {
       id: string;
       caseId: string | null;
       customerId: string;
-      kind: string;
+      /** @enum {string} */
+      kind: 'credit' | 'refund' | 'replacement' | 'gift' | 'note';
       amount: number;
       currency: string;
       reason: string;
-      status: string;
+      /** @enum {string} */
+      status: 'issued' | 'pending' | 'rejected';
       /**
        * @description Present while the gesture waits for a manager
        * @constant
        */
       approval?: 'pending';
-      /** @description Which limit made it wait (gesture_limit, case_limit, day_limit); null if it never waited */
-      pendingReason: string | null;
+      /** @description Which of the issuer's limits made it wait; null if it never waited */
+      pendingReason: ('gesture_limit' | 'case_limit' | 'day_limit') | null;
       issuedBy: string;
       issuedByName: string | null;
       decidedBy: string | null;
@@ -1927,7 +1933,7 @@ export interface components {
       createdAt: string;
       caseNumber: number | null;
       caseSubject: string | null;
-      /** @description Masked unless the viewer may see personal data */
+      /** @description The customer's name, else an identity (masked unless the viewer may see personal data) */
       customerLabel: string | null;
     };
     PendingGestureList: {
@@ -5511,7 +5517,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success */
+      /** @description In the currency's units; perCase and perDay say whether they are the defaults */
       200: {
         headers: {
           [name: string]: unknown;
