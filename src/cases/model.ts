@@ -1,10 +1,9 @@
 // The case: one matter a customer raised, carried from the first contact to resolution.
 import type { Channel } from '../interactions/index.ts';
+import type { CaseStatus } from '../shared/case-status.ts';
 import type { CasePriority } from '../shared/priority.ts';
 
-export const CASE_STATUSES = ['new', 'open', 'pending', 'resolved', 'closed'] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
-
+export { CASE_STATUSES, type CaseStatus } from '../shared/case-status.ts';
 export { CASE_PRIORITIES, type CasePriority } from '../shared/priority.ts';
 export { SLA_METRICS, type SlaMetric } from '../sla/index.ts';
 

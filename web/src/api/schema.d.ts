@@ -1594,7 +1594,8 @@ export interface components {
       createdAt: string;
       firstSeenAt: string;
       lastSeenAt: string;
-      lifecycle: string;
+      /** @enum {string} */
+      lifecycle: 'lead' | 'active' | 'at_risk' | 'churned';
       acquisitionSource: string | null;
       interactionCount: number;
       identities: {
@@ -1606,7 +1607,20 @@ export interface components {
       preferences: components['schemas']['Preference'][];
       lastContacts: {
         department: string;
-        channel: string;
+        /** @enum {string} */
+        channel:
+          | 'email'
+          | 'social'
+          | 'phone'
+          | 'chat'
+          | 'web_form'
+          | 'in_store'
+          | 'survey'
+          | 'order'
+          | 'product'
+          | 'web'
+          | 'app'
+          | 'system';
         type: string;
         occurredAt: string;
         text: string | null;
@@ -1824,8 +1838,22 @@ export interface components {
       customerId: string;
       occurredAt: string;
       receivedAt: string;
-      channel: string;
-      direction: string;
+      /** @enum {string} */
+      channel:
+        | 'email'
+        | 'social'
+        | 'phone'
+        | 'chat'
+        | 'web_form'
+        | 'in_store'
+        | 'survey'
+        | 'order'
+        | 'product'
+        | 'web'
+        | 'app'
+        | 'system';
+      /** @enum {string} */
+      direction: 'inbound' | 'outbound' | 'internal';
       type: string;
       event: string | null;
       department: string | null;
@@ -1896,10 +1924,25 @@ export interface components {
       id: string;
       number: number;
       subject: string;
-      status: string;
-      priority: string;
+      /** @enum {string} */
+      status: 'new' | 'open' | 'pending' | 'resolved' | 'closed';
+      /** @enum {string} */
+      priority: 'low' | 'normal' | 'high' | 'urgent';
       reason: string | null;
-      channel: string;
+      /** @enum {string} */
+      channel:
+        | 'email'
+        | 'social'
+        | 'phone'
+        | 'chat'
+        | 'web_form'
+        | 'in_store'
+        | 'survey'
+        | 'order'
+        | 'product'
+        | 'web'
+        | 'app'
+        | 'system';
       assigneeId: string | null;
       openedAt: string;
     };
