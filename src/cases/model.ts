@@ -10,6 +10,10 @@ export { SLA_METRICS, type SlaMetric } from '../sla/index.ts';
 export const MESSAGE_KINDS = ['inbound', 'reply', 'note', 'call', 'gesture'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
+/** What became of a reply handed to a channel: waiting in the outbox, sent, or given up on. */
+export const DELIVERY_STATUSES = ['queued', 'sent', 'failed'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
 export interface CaseRecord {
   id: string;
   number: number;

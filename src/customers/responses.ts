@@ -115,3 +115,23 @@ export const TimelinePageSchema = z
 export const PreferenceListSchema = z.strictObject({ items: z.array(PreferenceSchema) }).meta({ id: 'PreferenceList' });
 export const FlagListSchema = z.strictObject({ items: z.array(FlagSchema) }).meta({ id: 'FlagList' });
 export const MergeListSchema = z.strictObject({ items: z.array(MergeSchema) }).meta({ id: 'MergeList' });
+
+/** What customers holds of a person, for her subject-access export (privacy adds the timeline, cases and audit). */
+export const CustomerRecordsSchema = z.strictObject({
+  customer: z.strictObject({
+    id: z.string(),
+    name: z.string().nullable(),
+    traits: z.record(z.string(), z.unknown()),
+    createdAt: z.string(),
+    firstSeenAt: z.string(),
+    lastSeenAt: z.string(),
+    acquisitionSource: z.string().nullable(),
+    lifecycle: z.enum(LIFECYCLES),
+  }),
+  identities: z.array(
+    z.strictObject({ kind: z.string(), value: z.string(), source: z.string().nullable(), createdAt: z.string() }),
+  ),
+  preferences: z.array(PreferenceSchema),
+  flags: z.array(FlagSchema.omit({ setBy: true })),
+  merges: z.array(MergeSchema),
+});

@@ -1323,7 +1323,8 @@ export interface components {
     AuditEntry: {
       id: number;
       at: string;
-      actorKind: string;
+      /** @enum {string} */
+      actorKind: 'staff' | 'write_key' | 'cli' | 'system';
       actorId: string | null;
       action: string;
       customerId: string | null;
@@ -1368,7 +1369,20 @@ export interface components {
       /** @description What the inbox calls the customer: masked unless the role sees personal data */
       customerLabel: string | null;
       subject: string;
-      channel: string;
+      /** @enum {string} */
+      channel:
+        | 'email'
+        | 'social'
+        | 'phone'
+        | 'chat'
+        | 'web_form'
+        | 'in_store'
+        | 'survey'
+        | 'order'
+        | 'product'
+        | 'web'
+        | 'app'
+        | 'system';
       /** @enum {string} */
       status: 'new' | 'open' | 'pending' | 'resolved' | 'closed';
       /** @enum {string} */
@@ -1395,10 +1409,11 @@ export interface components {
         resolutionDueAt: string | null;
         /** @description Set while the case is pending: the resolution clock stands still since then */
         resolutionPausedAt: string | null;
-        /** @description The clock that runs out first, while one runs */
+        /** @description The clock that runs out first, while one runs: what the inbox counts down */
         nextDueAt: string | null;
         breaches: {
-          metric: string;
+          /** @enum {string} */
+          metric: 'first_response' | 'next_response' | 'resolution';
           dueAt: string;
         }[];
       };
@@ -1406,11 +1421,15 @@ export interface components {
       messages: components['schemas']['CaseMessage'][];
       gestures: components['schemas']['Gesture'][];
       repeatedBy: string[];
+      /** @description The earlier case this one repeats, by number, subject and reason; null when it is no repeat */
       repeatOfCase: components['schemas']['RelatedCase'] | null;
+      /** @description The later cases that came back as repeats of it */
       repeatedByCases: components['schemas']['RelatedCase'][];
+      /** @description Entries from cases merged into this one name their case in fromCase */
       history: {
         at: string;
-        actorKind: string;
+        /** @enum {string} */
+        actorKind: 'staff' | 'write_key' | 'cli' | 'system';
         actorId: string | null;
         change: {
           [key: string]: unknown;
@@ -1421,7 +1440,9 @@ export interface components {
         };
       }[];
       merge: {
+        /** @description Set while this case is merged into another: the banner "Merged into #1042" */
         mergedInto: components['schemas']['CaseMergeLink'] | null;
+        /** @description Cases merged into this one, oldest merge first */
         mergedCases: components['schemas']['CaseMergeLink'][];
       };
     };
@@ -1449,9 +1470,24 @@ export interface components {
     CaseMessage: {
       id: number;
       interactionId: string;
-      kind: string;
-      channel: string;
-      direction: string;
+      /** @enum {string} */
+      kind: 'inbound' | 'reply' | 'note' | 'call' | 'gesture';
+      /** @enum {string} */
+      channel:
+        | 'email'
+        | 'social'
+        | 'phone'
+        | 'chat'
+        | 'web_form'
+        | 'in_store'
+        | 'survey'
+        | 'order'
+        | 'product'
+        | 'web'
+        | 'app'
+        | 'system';
+      /** @enum {string} */
+      direction: 'inbound' | 'outbound' | 'internal';
       text: string | null;
       at: string;
       author: {
@@ -1459,7 +1495,8 @@ export interface components {
         name: string | null;
       } | null;
       delivery: {
-        status: string;
+        /** @enum {string} */
+        status: 'queued' | 'sent' | 'failed';
         attempts: number;
         error: string | null;
       } | null;
@@ -1467,7 +1504,7 @@ export interface components {
       properties: {
         [key: string]: unknown;
       };
-      /** @description The merged case this message came from, when it shows on the case it was merged into */
+      /** @description The merged case this message came from (its thread), when it shows on the case it was merged into */
       fromCase: {
         id: string;
         number: number;
@@ -1476,9 +1513,24 @@ export interface components {
     CaseNote: {
       id: number;
       interactionId: string;
-      kind: string;
-      channel: string;
-      direction: string;
+      /** @enum {string} */
+      kind: 'inbound' | 'reply' | 'note' | 'call' | 'gesture';
+      /** @enum {string} */
+      channel:
+        | 'email'
+        | 'social'
+        | 'phone'
+        | 'chat'
+        | 'web_form'
+        | 'in_store'
+        | 'survey'
+        | 'order'
+        | 'product'
+        | 'web'
+        | 'app'
+        | 'system';
+      /** @enum {string} */
+      direction: 'inbound' | 'outbound' | 'internal';
       text: string | null;
       at: string;
       author: {
@@ -1486,7 +1538,8 @@ export interface components {
         name: string | null;
       } | null;
       delivery: {
-        status: string;
+        /** @enum {string} */
+        status: 'queued' | 'sent' | 'failed';
         attempts: number;
         error: string | null;
       } | null;
@@ -1494,7 +1547,7 @@ export interface components {
       properties: {
         [key: string]: unknown;
       };
-      /** @description The merged case this message came from, when it shows on the case it was merged into */
+      /** @description The merged case this message came from (its thread), when it shows on the case it was merged into */
       fromCase: {
         id: string;
         number: number;
@@ -1522,7 +1575,20 @@ export interface components {
       /** @description What the inbox calls the customer: masked unless the role sees personal data */
       customerLabel: string | null;
       subject: string;
-      channel: string;
+      /** @enum {string} */
+      channel:
+        | 'email'
+        | 'social'
+        | 'phone'
+        | 'chat'
+        | 'web_form'
+        | 'in_store'
+        | 'survey'
+        | 'order'
+        | 'product'
+        | 'web'
+        | 'app'
+        | 'system';
       /** @enum {string} */
       status: 'new' | 'open' | 'pending' | 'resolved' | 'closed';
       /** @enum {string} */
@@ -1549,10 +1615,11 @@ export interface components {
         resolutionDueAt: string | null;
         /** @description Set while the case is pending: the resolution clock stands still since then */
         resolutionPausedAt: string | null;
-        /** @description The clock that runs out first, while one runs */
+        /** @description The clock that runs out first, while one runs: what the inbox counts down */
         nextDueAt: string | null;
         breaches: {
-          metric: string;
+          /** @enum {string} */
+          metric: 'first_response' | 'next_response' | 'resolution';
           dueAt: string;
         }[];
       };
@@ -1642,7 +1709,8 @@ export interface components {
         firstSeenAt: string;
         lastSeenAt: string;
         acquisitionSource: string | null;
-        lifecycle: string;
+        /** @enum {string} */
+        lifecycle: 'lead' | 'active' | 'at_risk' | 'churned';
       };
       identities: {
         kind: string;
@@ -1653,35 +1721,54 @@ export interface components {
       preferences: components['schemas']['Preference'][];
       flags: {
         flag: string;
-        source: string;
+        /** @enum {string} */
+        source: 'manual' | 'rule';
         reason: string | null;
         setAt: string;
       }[];
-      interactions: components['schemas']['Interaction'][];
       merges: components['schemas']['Merge'][];
+      interactions: components['schemas']['Interaction'][];
       cases: {
         number: number;
         subject: string;
-        channel: string;
-        status: string;
-        priority: string;
+        /** @enum {string} */
+        channel:
+          | 'email'
+          | 'social'
+          | 'phone'
+          | 'chat'
+          | 'web_form'
+          | 'in_store'
+          | 'survey'
+          | 'order'
+          | 'product'
+          | 'web'
+          | 'app'
+          | 'system';
+        /** @enum {string} */
+        status: 'new' | 'open' | 'pending' | 'resolved' | 'closed';
+        /** @enum {string} */
+        priority: 'low' | 'normal' | 'high' | 'urgent';
         reason: string | null;
         tags: string[];
         openedAt: string;
         resolvedAt: string | null;
         closedAt: string | null;
         gestures: {
-          kind: string;
+          /** @enum {string} */
+          kind: 'credit' | 'refund' | 'replacement' | 'gift' | 'note';
           amount: number;
           currency: string;
           reason: string;
-          status: string;
+          /** @enum {string} */
+          status: 'issued' | 'pending' | 'rejected';
           createdAt: string;
         }[];
       }[];
       accessLog: {
         at: string;
-        actorKind: string;
+        /** @enum {string} */
+        actorKind: 'staff' | 'write_key' | 'cli' | 'system';
         actorId: string | null;
         action: string;
       }[];
@@ -2023,7 +2110,10 @@ export interface components {
       caseNumber: number;
       customerId: string;
       interactionId: string;
-      /** @enum {string} */
+      /**
+       * @description What happened to the case: a new one, joined an active one, reopened a resolved one; or the message was a duplicate
+       * @enum {string}
+       */
       outcome: 'opened' | 'joined' | 'reopened' | 'duplicate';
       repeatOf: string | null;
     };
@@ -2032,19 +2122,40 @@ export interface components {
       number: number;
       subject: string | null;
       reason: string | null;
-      status: string;
+      /** @enum {string} */
+      status: 'new' | 'open' | 'pending' | 'resolved' | 'closed';
     };
     RenderedTemplate: {
       templateId: string;
       text: string;
     };
     ReplyTarget: {
+      /** @description Whether a reply written now can be handed to a channel */
       canSend: boolean;
-      channel: string;
+      /**
+       * @description The channel a reply goes by (a call or a form is answered by email)
+       * @enum {string}
+       */
+      channel:
+        | 'email'
+        | 'social'
+        | 'phone'
+        | 'chat'
+        | 'web_form'
+        | 'in_store'
+        | 'survey'
+        | 'order'
+        | 'product'
+        | 'web'
+        | 'app'
+        | 'system';
+      /** @description Her address there: an email, @handle; null when she has none */
       to: string | null;
+      /** @description She last wrote privately (a direct message): the answer goes the same way */
       privately: boolean;
+      /** @description What the composer says: "to jane@example.com by email", "public reply to @jane on X" */
       description: string | null;
-      /** @description Why it cannot go, for a person to read */
+      /** @description Why it cannot go, for a person to read; null when it can */
       reason: string | null;
     };
     ReplyTemplate: {
@@ -2226,7 +2337,20 @@ export interface components {
         /** @description What the inbox calls the customer: masked unless the role sees personal data */
         customerLabel: string | null;
         subject: string;
-        channel: string;
+        /** @enum {string} */
+        channel:
+          | 'email'
+          | 'social'
+          | 'phone'
+          | 'chat'
+          | 'web_form'
+          | 'in_store'
+          | 'survey'
+          | 'order'
+          | 'product'
+          | 'web'
+          | 'app'
+          | 'system';
         /** @enum {string} */
         status: 'new' | 'open' | 'pending' | 'resolved' | 'closed';
         /** @enum {string} */
@@ -2253,10 +2377,11 @@ export interface components {
           resolutionDueAt: string | null;
           /** @description Set while the case is pending: the resolution clock stands still since then */
           resolutionPausedAt: string | null;
-          /** @description The clock that runs out first, while one runs */
+          /** @description The clock that runs out first, while one runs: what the inbox counts down */
           nextDueAt: string | null;
           breaches: {
-            metric: string;
+            /** @enum {string} */
+            metric: 'first_response' | 'next_response' | 'resolution';
             dueAt: string;
           }[];
         };
