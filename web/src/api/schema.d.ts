@@ -1910,13 +1910,14 @@ export interface components {
       status: 'stored' | 'duplicate' | 'rejected';
       interactionId?: string;
       customerId?: string;
-      /** @description An inbound message carried to a case: which case */
+      /** @description An inbound message carried to a case: which case (caseOutcome says what became of it) */
       caseId?: string;
       /** @enum {string} */
       caseOutcome?: 'opened' | 'joined' | 'reopened' | 'duplicate';
       error?: {
         code: string;
         message: string;
+        /** @description The part of the event at fault, in the native API's terms (customer.id), or '' when none */
         field: string;
       };
     };
@@ -1997,7 +1998,7 @@ export interface components {
     NewWriteKey: {
       id: string;
       name: string;
-      /** @description The system its events come from */
+      /** @description The system its events come from: userIds become external:<source> identities */
       source: string;
       keyHint: string;
       createdAt: string;
@@ -2313,7 +2314,8 @@ export interface components {
     TeamMember: {
       id: string;
       name: string;
-      role: string;
+      /** @enum {string} */
+      role: 'admin' | 'manager' | 'agent' | 'viewer';
       skills: string[];
       available: boolean;
       /** @description Epoch milliseconds */
@@ -2399,7 +2401,7 @@ export interface components {
     WriteKey: {
       id: string;
       name: string;
-      /** @description The system its events come from */
+      /** @description The system its events come from: userIds become external:<source> identities */
       source: string;
       keyHint: string;
       createdAt: string;
