@@ -1,11 +1,12 @@
 // What the audit route answers: entries of the trail of who saw and changed customer data.
 import { z } from 'zod';
+import { ACTOR_KINDS } from '../shared/actor.ts';
 
 export const AuditEntrySchema = z
   .strictObject({
     id: z.number(),
     at: z.string(),
-    actorKind: z.string(),
+    actorKind: z.enum(ACTOR_KINDS),
     actorId: z.string().nullable(),
     action: z.string(),
     customerId: z.string().nullable(),

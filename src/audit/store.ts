@@ -1,8 +1,9 @@
 // SQL for the audit trail: who saw or changed which customer's data, when and from where.
 import type { Db } from '../store/db.ts';
+import type { Actor } from '../shared/actor.ts';
 
 export interface AuditEntry {
-  actorKind: 'staff' | 'write_key' | 'cli' | 'system';
+  actorKind: Actor['kind'];
   actorId: string | null;
   action: string;
   customerId: string | null;
@@ -11,10 +12,11 @@ export interface AuditEntry {
   requestId?: string | null;
 }
 
+/** A row of `audit_log`; `actor_kind` is written only from an `AuditEntry`. */
 export interface AuditRow {
   id: number;
   at: number;
-  actor_kind: string;
+  actor_kind: Actor['kind'];
   actor_id: string | null;
   action: string;
   customer_id: string | null;

@@ -1,6 +1,7 @@
 // Merging duplicate cases of one customer (a form, two emails and a call about one double charge):
 // the absorbed case's conversation and history show on the survivor, the absorbed case is closed
 // pointing to it, its thread now leads to the survivor, and the merge can be undone.
+import type { z } from 'zod';
 import type { Db } from '../store/db.ts';
 import type { Actor } from '../shared/actor.ts';
 import { commonErrors } from '../shared/errors.ts';
@@ -10,22 +11,13 @@ import { recordAudit } from '../audit/index.ts';
 import { canonicalCustomer } from '../customers/index.ts';
 import { refreshRuleFlags } from '../flags/index.ts';
 import { isFirstContactResolution, statusAfterInbound, type CaseRecord } from './model.ts';
+import type { CaseMergeSchema } from './responses.ts';
 import { requireCase } from './service.ts';
 import { resolutionClockChanges } from './sla-pause.ts';
 import * as store from './store.ts';
 import * as merges from './merge-store.ts';
 
-export interface CaseMergeView {
-  id: string;
-  survivorId: string;
-  survivorNumber: number;
-  absorbedId: string;
-  absorbedNumber: number;
-  mergedBy: string | null;
-  mergedAt: string;
-  undoneAt: string | null;
-  undoneBy: string | null;
-}
+export type CaseMergeView = z.infer<typeof CaseMergeSchema>;
 
 async function toView(db: Db, row: merges.CaseMergeRow): Promise<CaseMergeView> {
   const numbers = await merges.caseNumbersOf(db, [row.survivor_id, row.absorbed_id]);

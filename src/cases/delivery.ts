@@ -1,31 +1,19 @@
 // Where a reply goes and what became of it: the composer asks before the agent writes (to whom, by
 // which channel, or plainly why it cannot go), the "Failed to send" queue lists cases with a reply that
 // did not reach the customer, and a failed reply can be tried again.
+import type { z } from 'zod';
 import type { Db } from '../store/db.ts';
 import type { Actor } from '../shared/actor.ts';
 import { type ReplySenders, replyChannelOf } from './channel-port.ts';
-import type { Channel } from '../interactions/index.ts';
 import { caseErrors } from './errors.ts';
 import { addressFor } from './outbox.ts';
+import type { ReplyTargetSchema } from './responses.ts';
 import { requireCase } from './service.ts';
 import type { CaseRecord } from './model.ts';
 import * as store from './store.ts';
 import * as outbox from './outbox-store.ts';
 
-export interface ReplyTarget {
-  /** Whether a reply written now can be handed to a channel. */
-  canSend: boolean;
-  /** The channel a reply goes by (a call or a form is answered by email). */
-  channel: Channel;
-  /** Her address there: an email, `@handle`; null when she has none. */
-  to: string | null;
-  /** She last wrote privately (a direct message): the answer goes the same way. */
-  privately: boolean;
-  /** What the composer says: "to jane@example.com by email", "public reply to @jane on X". */
-  description: string | null;
-  /** Why it cannot go, for a person to read; null when it can. */
-  reason: string | null;
-}
+export type ReplyTarget = z.infer<typeof ReplyTargetSchema>;
 
 const NETWORK_NAMES: Record<string, string> = {
   x: 'X',

@@ -1,6 +1,7 @@
 // What happens when a customer writes, posts or calls: the message lands on her timeline, joins the
 // conversation it belongs to (reopening it when it was resolved) or opens a new case — assigned,
 // with SLA due times, and linked to an earlier case about the same matter.
+import type { z } from 'zod';
 import type { Db } from '../store/db.ts';
 import type { Actor } from '../shared/actor.ts';
 import { newId } from '../shared/ids.ts';
@@ -11,6 +12,7 @@ import type { IncomingEvent } from '../interactions/index.ts';
 import { profilesOf } from '../customers/index.ts';
 import type { InboundMessage } from './channel-port.ts';
 import { findRepeatOf } from './repeat.ts';
+import type { ReceivedMessageSchema } from './responses.ts';
 import { guessReason } from './reason.ts';
 import { pickThreadByWindow, splitThreadRefs, subjectFromText } from './threading.ts';
 import { firstMatchingRule, pickAssignee } from './assignment.ts';
@@ -26,15 +28,7 @@ import { resolutionClockChanges } from './sla-pause.ts';
 import * as store from './store.ts';
 import { followCaseMerges } from './merge-store.ts';
 
-export interface ReceivedMessage {
-  caseId: string;
-  caseNumber: number;
-  customerId: string;
-  interactionId: string;
-  /** What happened to the case: a new one, joined an active one, reopened a resolved one; or the message was a duplicate. */
-  outcome: 'opened' | 'joined' | 'reopened' | 'duplicate';
-  repeatOf: string | null;
-}
+export type ReceivedMessage = z.infer<typeof ReceivedMessageSchema>;
 
 /** Thread references live per channel family: an email Message-ID never matches a post id. */
 export function threadNamespace(channel: string): string {

@@ -19,3 +19,4 @@ export { recordChannelReply } from './replies.ts';
 export { sweepBreaches } from './service.ts';
 export { findCase, insertCaseMessage, recordCaseEvent } from './store.ts';
 export { recordStaffInteraction } from './timeline.ts';
+export { CaseExportSchema, ReceivedMessageSchema } from './responses.ts';

@@ -1,5 +1,7 @@
 // SQL for mentions: who an @name in a note names, the mentions a staff member has, and reading them.
+import type { z } from 'zod';
 import type { Db } from '../store/db.ts';
+import type { MentionSchema } from './responses.ts';
 
 /** An active staff member by full email, or by the part before the @ when the handle has none. */
 export async function activeStaffByHandle(db: Db, handle: string): Promise<{ id: string } | undefined> {
@@ -38,20 +40,7 @@ export async function markMentionRead(db: Db, staffId: string, id: number, at: n
   return result.changes > 0;
 }
 
-export interface MentionView {
-  id: number;
-  caseId: string | null;
-  caseNumber: number | null;
-  caseSubject: string | null;
-  customerId: string | null;
-  /** The case message of the note, to jump to it; null for a note on the customer. */
-  messageId: number | null;
-  text: string | null;
-  mentionedBy: string;
-  mentionedByName: string | null;
-  at: string;
-  read: boolean;
-}
+export type MentionView = z.infer<typeof MentionSchema>;
 
 export async function mentionsOf(db: Db, staffId: string, limit: number): Promise<MentionView[]> {
   const rows = await db.all<{

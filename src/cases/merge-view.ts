@@ -1,32 +1,25 @@
 // What a case page shows of merges: the survivor a merged case points to, the cases merged into this
 // one, and their history and gestures beside its own (their messages moved to it with the merge).
+import type { z } from 'zod';
 import type { Db } from '../store/db.ts';
+import type { Actor } from '../shared/actor.ts';
 import { gesturesOfCase } from '../gestures/index.ts';
 import type { GestureRow } from '../gestures/index.ts';
 import type { CaseRecord } from './model.ts';
+import type { CaseDetailSchema, CaseMergeLinkSchema } from './responses.ts';
 import { caseEventsOf } from './store.ts';
 import * as merges from './merge-store.ts';
 
-export interface CaseMergeLink {
-  mergeId: string;
-  caseId: string;
-  number: number;
-  mergedAt: string;
-  mergedBy: string | null;
-}
+export type CaseMergeLink = z.infer<typeof CaseMergeLinkSchema>;
 
-export interface CaseMergeFacts {
-  /** Set while this case is merged into another: the banner "Merged into #1042". */
-  mergedInto: CaseMergeLink | null;
-  /** Cases merged into this one, oldest merge first. */
-  mergedCases: CaseMergeLink[];
-}
+/** The survivor a merged case points to, and the cases merged into it. */
+export type CaseMergeFacts = z.infer<typeof CaseDetailSchema>['merge'];
 
 export interface MergedParts {
   merge: CaseMergeFacts;
   history: Array<{
     at: number;
-    actorKind: string;
+    actorKind: Actor['kind'];
     actorId: string | null;
     change: Record<string, unknown>;
     fromCase: { id: string; number: number };

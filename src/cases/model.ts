@@ -1,15 +1,18 @@
 // The case: one matter a customer raised, carried from the first contact to resolution.
 import type { Channel } from '../interactions/index.ts';
+import type { CaseStatus } from '../shared/case-status.ts';
 import type { CasePriority } from '../shared/priority.ts';
 
-export const CASE_STATUSES = ['new', 'open', 'pending', 'resolved', 'closed'] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
-
+export { CASE_STATUSES, type CaseStatus } from '../shared/case-status.ts';
 export { CASE_PRIORITIES, type CasePriority } from '../shared/priority.ts';
 export { SLA_METRICS, type SlaMetric } from '../sla/index.ts';
 
 export const MESSAGE_KINDS = ['inbound', 'reply', 'note', 'call', 'gesture'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+/** What became of a reply handed to a channel: waiting in the outbox, sent, or given up on. */
+export const DELIVERY_STATUSES = ['queued', 'sent', 'failed'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 export interface CaseRecord {
   id: string;

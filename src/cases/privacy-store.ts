@@ -1,28 +1,15 @@
 // A customer's cases under the right of access and the right to be forgotten. Erasure keeps what the
 // numbers need (a case's channel, reason, status and times, a gesture's kind and amount) and removes
 // everything that could say who she was or what she wrote.
+import type { z } from 'zod';
 import type { Db } from '../store/db.ts';
+import type { CasePriority } from '../shared/priority.ts';
+import type { Channel } from '../interactions/index.ts';
+import type { GestureKind, GestureStatus } from '../gestures/index.ts';
+import type { CaseStatus } from './model.ts';
+import type { CaseExportSchema } from './responses.ts';
 
-export interface CaseExport {
-  number: number;
-  subject: string;
-  channel: string;
-  status: string;
-  priority: string;
-  reason: string | null;
-  tags: string[];
-  openedAt: string;
-  resolvedAt: string | null;
-  closedAt: string | null;
-  gestures: Array<{
-    kind: string;
-    amount: number;
-    currency: string;
-    reason: string;
-    status: string;
-    createdAt: string;
-  }>;
-}
+export type CaseExport = z.infer<typeof CaseExportSchema>;
 
 const ERASED = 'Erased on request';
 const inList = (ids: readonly string[]) => ids.map(() => '?').join(', ');
@@ -37,13 +24,15 @@ async function caseIdsOf(db: Db, profiles: readonly string[]): Promise<string[]>
 
 /** Her cases and the gestures made to her, for the export she asked for (the messages are her interactions). */
 export async function exportCasesOf(db: Db, profiles: readonly string[]): Promise<CaseExport[]> {
+  // Status, priority, kind and gesture status are held to their sets by the tables' CHECKs; a case's channel is
+  // its first message's, from a validated event.
   const cases = await db.all<{
     id: string;
     number: number;
     subject: string;
-    channel: string;
-    status: string;
-    priority: string;
+    channel: Channel;
+    status: CaseStatus;
+    priority: CasePriority;
     reason: string | null;
     tags: string;
     opened_at: number;
@@ -52,11 +41,11 @@ export async function exportCasesOf(db: Db, profiles: readonly string[]): Promis
   }>(`SELECT * FROM cases WHERE customer_id IN (${inList(profiles)}) ORDER BY opened_at`, [...profiles]);
   const gestures = await db.all<{
     case_id: string | null;
-    kind: string;
+    kind: GestureKind;
     amount: number;
     currency: string;
     reason: string;
-    status: string;
+    status: GestureStatus;
     created_at: number;
   }>(
     `SELECT case_id, kind, amount, currency, reason, status, created_at FROM gestures WHERE customer_id IN (${inList(profiles)}) ORDER BY created_at`,

@@ -1,14 +1,11 @@
 // The cases a case page names ("Repeat of #1012 — Refund: Where is my money?"): by number, subject and
 // reason, so an agent sees what the earlier or later contact was about before opening it.
+import type { z } from 'zod';
 import type { Db } from '../store/db.ts';
+import type { RelatedCaseSchema } from './responses.ts';
 
-export interface RelatedCase {
-  id: string;
-  number: number;
-  subject: string | null;
-  reason: string | null;
-  status: string;
-}
+/** Read as the API shows it (the columns' names and CHECKs already fit). */
+export type RelatedCase = z.infer<typeof RelatedCaseSchema>;
 
 const COLUMNS = 'id, number, subject, reason, status';
 

@@ -1,10 +1,12 @@
 // What the case routes answer: queues, one case with its conversation, messages, notes, mentions, bulk reports,
 // merges and reply delivery. The schemas behind the OpenAPI document and the web client's generated types.
 import { z } from 'zod';
+import { ACTOR_KINDS } from '../shared/actor.ts';
 import { CASE_PRIORITIES } from '../shared/priority.ts';
-import { GestureSchema } from '../gestures/index.ts';
+import { GESTURE_KINDS, GESTURE_STATUSES, GestureSchema } from '../gestures/index.ts';
+import { CHANNELS, DIRECTIONS } from '../interactions/index.ts';
 import { ruleConditionsSchema } from './assignment.ts';
-import { CASE_STATUSES } from './model.ts';
+import { CASE_STATUSES, DELIVERY_STATUSES, MESSAGE_KINDS, SLA_METRICS } from './model.ts';
 import { caseSettingsSchema } from './settings.ts';
 
 const CaseLinkSchema = z.strictObject({ id: z.string(), number: z.number() });
@@ -19,7 +21,7 @@ export const CaseSummarySchema = z
       description: 'What the inbox calls the customer: masked unless the role sees personal data',
     }),
     subject: z.string(),
-    channel: z.string(),
+    channel: z.enum(CHANNELS),
     status: z.enum(CASE_STATUSES),
     priority: z.enum(CASE_PRIORITIES),
     reason: z.string().nullable(),
@@ -46,8 +48,11 @@ export const CaseSummarySchema = z
         .string()
         .nullable()
         .meta({ description: 'Set while the case is pending: the resolution clock stands still since then' }),
-      nextDueAt: z.string().nullable().meta({ description: 'The clock that runs out first, while one runs' }),
-      breaches: z.array(z.strictObject({ metric: z.string(), dueAt: z.string() })),
+      nextDueAt: z
+        .string()
+        .nullable()
+        .meta({ description: 'The clock that runs out first, while one runs: what the inbox counts down' }),
+      breaches: z.array(z.strictObject({ metric: z.enum(SLA_METRICS), dueAt: z.string() })),
     }),
     updatedAt: z.string(),
   })
@@ -57,17 +62,19 @@ export const CaseMessageSchema = z
   .strictObject({
     id: z.number(),
     interactionId: z.string(),
-    kind: z.string(),
-    channel: z.string(),
-    direction: z.string(),
+    kind: z.enum(MESSAGE_KINDS),
+    channel: z.enum(CHANNELS),
+    direction: z.enum(DIRECTIONS),
     text: z.string().nullable(),
     at: z.string(),
     author: z.strictObject({ staffId: z.string(), name: z.string().nullable() }).nullable(),
-    delivery: z.strictObject({ status: z.string(), attempts: z.number(), error: z.string().nullable() }).nullable(),
+    delivery: z
+      .strictObject({ status: z.enum(DELIVERY_STATUSES), attempts: z.number(), error: z.string().nullable() })
+      .nullable(),
     externalId: z.string().nullable(),
     properties: z.record(z.string(), z.unknown()),
     fromCase: CaseLinkSchema.nullable().meta({
-      description: 'The merged case this message came from, when it shows on the case it was merged into',
+      description: 'The merged case this message came from (its thread), when it shows on the case it was merged into',
     }),
   })
   .meta({ id: 'CaseMessage' });
@@ -78,11 +85,11 @@ export const RelatedCaseSchema = z
     number: z.number(),
     subject: z.string().nullable(),
     reason: z.string().nullable(),
-    status: z.string(),
+    status: z.enum(CASE_STATUSES),
   })
   .meta({ id: 'RelatedCase' });
 
-const CaseMergeLinkSchema = z
+export const CaseMergeLinkSchema = z
   .strictObject({
     mergeId: z.string(),
     caseId: z.string(),
@@ -96,20 +103,26 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
   messages: z.array(CaseMessageSchema),
   gestures: z.array(GestureSchema),
   repeatedBy: z.array(z.string()),
-  repeatOfCase: RelatedCaseSchema.nullable(),
-  repeatedByCases: z.array(RelatedCaseSchema),
-  history: z.array(
-    z.strictObject({
-      at: z.string(),
-      actorKind: z.string(),
-      actorId: z.string().nullable(),
-      change: z.record(z.string(), z.unknown()),
-      fromCase: CaseLinkSchema.optional(),
-    }),
-  ),
+  repeatOfCase: RelatedCaseSchema.nullable().meta({
+    description: 'The earlier case this one repeats, by number, subject and reason; null when it is no repeat',
+  }),
+  repeatedByCases: z.array(RelatedCaseSchema).meta({ description: 'The later cases that came back as repeats of it' }),
+  history: z
+    .array(
+      z.strictObject({
+        at: z.string(),
+        actorKind: z.enum(ACTOR_KINDS),
+        actorId: z.string().nullable(),
+        change: z.record(z.string(), z.unknown()),
+        fromCase: CaseLinkSchema.optional(),
+      }),
+    )
+    .meta({ description: 'Entries from cases merged into this one name their case in fromCase' }),
   merge: z.strictObject({
-    mergedInto: CaseMergeLinkSchema.nullable(),
-    mergedCases: z.array(CaseMergeLinkSchema),
+    mergedInto: CaseMergeLinkSchema.nullable().meta({
+      description: 'Set while this case is merged into another: the banner "Merged into #1042"',
+    }),
+    mergedCases: z.array(CaseMergeLinkSchema).meta({ description: 'Cases merged into this one, oldest merge first' }),
   }),
 }).meta({ id: 'CaseDetail' });
 
@@ -203,12 +216,18 @@ export const UndeliveredCasePageSchema = z
 
 export const ReplyTargetSchema = z
   .strictObject({
-    canSend: z.boolean(),
-    channel: z.string(),
-    to: z.string().nullable(),
-    privately: z.boolean(),
-    description: z.string().nullable(),
-    reason: z.string().nullable().meta({ description: 'Why it cannot go, for a person to read' }),
+    canSend: z.boolean().meta({ description: 'Whether a reply written now can be handed to a channel' }),
+    channel: z
+      .enum(CHANNELS)
+      .meta({ description: 'The channel a reply goes by (a call or a form is answered by email)' }),
+    to: z.string().nullable().meta({ description: 'Her address there: an email, @handle; null when she has none' }),
+    privately: z
+      .boolean()
+      .meta({ description: 'She last wrote privately (a direct message): the answer goes the same way' }),
+    description: z.string().nullable().meta({
+      description: 'What the composer says: "to jane@example.com by email", "public reply to @jane on X"',
+    }),
+    reason: z.string().nullable().meta({ description: 'Why it cannot go, for a person to read; null when it can' }),
   })
   .meta({ id: 'ReplyTarget' });
 
@@ -228,3 +247,41 @@ export const AssignmentRuleListSchema = z
   .meta({ id: 'AssignmentRuleList' });
 
 export const CaseSettingsSchema = caseSettingsSchema.meta({ id: 'CaseSettings' });
+
+export const ReceivedMessageSchema = z
+  .strictObject({
+    caseId: z.string(),
+    caseNumber: z.number(),
+    customerId: z.string(),
+    interactionId: z.string(),
+    outcome: z.enum(['opened', 'joined', 'reopened', 'duplicate']).meta({
+      description:
+        'What happened to the case: a new one, joined an active one, reopened a resolved one; or the message was a duplicate',
+    }),
+    repeatOf: z.string().nullable(),
+  })
+  .meta({ id: 'ReceivedMessage', description: 'The message and the case it opened, joined or reopened' });
+
+/** A customer's case in her subject-access export (privacy names the whole export). */
+export const CaseExportSchema = z.strictObject({
+  number: z.number(),
+  subject: z.string(),
+  channel: z.enum(CHANNELS),
+  status: z.enum(CASE_STATUSES),
+  priority: z.enum(CASE_PRIORITIES),
+  reason: z.string().nullable(),
+  tags: z.array(z.string()),
+  openedAt: z.string(),
+  resolvedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  gestures: z.array(
+    z.strictObject({
+      kind: z.enum(GESTURE_KINDS),
+      amount: z.number(),
+      currency: z.string(),
+      reason: z.string(),
+      status: z.enum(GESTURE_STATUSES),
+      createdAt: z.string(),
+    }),
+  ),
+});

@@ -1,6 +1,8 @@
 // SQL for cases, their conversation, thread references and history.
 import type { Db, SqlValue } from '../store/db.ts';
-import type { CaseRecord, MessageKind } from './model.ts';
+import type { Actor } from '../shared/actor.ts';
+import type { Channel, Direction } from '../interactions/index.ts';
+import type { CaseRecord, DeliveryStatus, MessageKind } from './model.ts';
 
 export interface CaseRow {
   id: string;
@@ -221,7 +223,7 @@ export interface CaseMessageInsert {
   kind: MessageKind;
   authorStaffId: string | null;
   at: number;
-  delivery?: 'queued' | 'sent' | 'failed' | null;
+  delivery?: DeliveryStatus | null;
   externalId?: string | null;
   /** The merged-away case whose thread the message came by, when it lands on that case's survivor. */
   originCaseId?: string | null;
@@ -258,12 +260,12 @@ export interface CaseMessageRow {
   author_staff_id: string | null;
   author_name: string | null;
   at: number;
-  delivery: 'queued' | 'sent' | 'failed' | null;
+  delivery: DeliveryStatus | null;
   delivery_attempts: number;
   delivery_error: string | null;
   external_id: string | null;
-  channel: string;
-  direction: string;
+  channel: Channel;
+  direction: Direction;
   text: string | null;
   properties: string | null;
   /** Set when the message came from another case's thread (a merged case): that case and its number. */
@@ -290,7 +292,7 @@ export async function recordCaseEvent(
   db: Db,
   caseId: string,
   at: number,
-  actor: { kind: string; id: string | null },
+  actor: Pick<Actor, 'kind' | 'id'>,
   change: Record<string, unknown>,
 ): Promise<void> {
   await db.run('INSERT INTO case_events (case_id, at, actor_kind, actor_id, change) VALUES (?, ?, ?, ?, ?)', [
@@ -305,8 +307,9 @@ export async function recordCaseEvent(
 export async function caseEventsOf(
   db: Db,
   caseId: string,
-): Promise<Array<{ at: number; actorKind: string; actorId: string | null; change: Record<string, unknown> }>> {
-  const rows = await db.all<{ at: number; actor_kind: string; actor_id: string | null; change: string }>(
+): Promise<Array<{ at: number; actorKind: Actor['kind']; actorId: string | null; change: Record<string, unknown> }>> {
+  // actor_kind is written only from an Actor (recordCaseEvent).
+  const rows = await db.all<{ at: number; actor_kind: Actor['kind']; actor_id: string | null; change: string }>(
     'SELECT at, actor_kind, actor_id, change FROM case_events WHERE case_id = ? ORDER BY at, id',
     [caseId],
   );

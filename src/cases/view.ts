@@ -1,88 +1,22 @@
 // What the API and the inbox show of a case: times as ISO strings, the SLA clocks with their
 // breaches, the conversation, the gestures, and what to call the customer.
+import type { z } from 'zod';
 import type { Db } from '../store/db.ts';
 import { customerLabel, customerLabelFactsOf } from '../customers/index.ts';
-import type { CasePriority, CaseRecord, CaseStatus } from './model.ts';
+import type { CaseRecord } from './model.ts';
+import type { CaseDetailSchema, CaseMessageSchema, CaseSummarySchema } from './responses.ts';
 import type { CaseMessageRow } from './store.ts';
 import type { Breach } from '../sla/index.ts';
-import type { GestureView } from '../gestures/index.ts';
-import type { CaseMergeFacts } from './merge-view.ts';
-import type { RelatedCase } from './related-store.ts';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
-export interface CaseSummary {
-  id: string;
-  number: number;
-  customerId: string;
-  customerName: string | null;
-  subject: string;
-  channel: string;
-  status: CaseStatus;
-  priority: CasePriority;
-  reason: string | null;
-  tags: string[];
-  assigneeId: string | null;
-  assigneeName: string | null;
-  teamId: string | null;
-  openedAt: string;
-  firstResponseAt: string | null;
-  lastInboundAt: string | null;
-  lastOutboundAt: string | null;
-  resolvedAt: string | null;
-  closedAt: string | null;
-  contactCount: number;
-  reopenCount: number;
-  repeatOf: string | null;
-  firstContactResolution: boolean | null;
-  sla: {
-    policyId: string | null;
-    firstResponseDueAt: string | null;
-    nextResponseDueAt: string | null;
-    resolutionDueAt: string | null;
-    /** Set while the case is pending: the resolution clock stands still since then. */
-    resolutionPausedAt: string | null;
-    /** The clock that runs out first, while one runs: what the inbox counts down. */
-    nextDueAt: string | null;
-    breaches: Array<{ metric: string; dueAt: string }>;
-  };
-  updatedAt: string;
-}
+/** A case in a queue; `customerLabel` is added per viewer (`withCustomerLabels`). */
+export type CaseSummary = Omit<z.infer<typeof CaseSummarySchema>, 'customerLabel'>;
 
-export interface CaseMessageView {
-  id: number;
-  interactionId: string;
-  kind: string;
-  channel: string;
-  direction: string;
-  text: string | null;
-  at: string;
-  author: { staffId: string; name: string | null } | null;
-  delivery: { status: string; attempts: number; error: string | null } | null;
-  externalId: string | null;
-  properties: Record<string, unknown>;
-  /** The merged case this message came from (its thread), when it shows on the case it was merged into. */
-  fromCase: { id: string; number: number } | null;
-}
+export type CaseMessageView = z.infer<typeof CaseMessageSchema>;
 
-export interface CaseDetail extends CaseSummary {
-  messages: CaseMessageView[];
-  gestures: GestureView[];
-  repeatedBy: string[];
-  /** The earlier case this one repeats, by number, subject and reason; null when it is no repeat. */
-  repeatOfCase: RelatedCase | null;
-  /** The later cases that came back as repeats of this one. */
-  repeatedByCases: RelatedCase[];
-  /** Entries from cases merged into this one name their case in `fromCase`. */
-  history: Array<{
-    at: string;
-    actorKind: string;
-    actorId: string | null;
-    change: Record<string, unknown>;
-    fromCase?: { id: string; number: number };
-  }>;
-  merge: CaseMergeFacts;
-}
+/** One case with its conversation, gestures, repeats, history and merges; `customerLabel` is added per viewer. */
+export type CaseDetail = Omit<z.infer<typeof CaseDetailSchema>, 'customerLabel'>;
 
 /** The clock that runs out first among those still running. */
 export function nextDueAt(c: CaseRecord): number | null {

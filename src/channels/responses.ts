@@ -1,16 +1,8 @@
 // What the channel routes answer: a received call, a social batch report and the contact form's JSON receipt.
 import { z } from 'zod';
 
-export const ReceivedMessageSchema = z
-  .strictObject({
-    caseId: z.string(),
-    caseNumber: z.number(),
-    customerId: z.string(),
-    interactionId: z.string(),
-    outcome: z.enum(['opened', 'joined', 'reopened', 'duplicate']),
-    repeatOf: z.string().nullable(),
-  })
-  .meta({ id: 'ReceivedMessage', description: 'The message and the case it opened, joined or reopened' });
+// A message received by any channel: cases says what happened to it (its `receiveMessage` answers it).
+export { ReceivedMessageSchema } from '../cases/index.ts';
 
 export const SocialReplayReportSchema = z
   .strictObject({

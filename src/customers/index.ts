@@ -21,4 +21,4 @@ export {
   setExplicitPreference,
 } from './preferences.ts';
 export { acquisitionSourceOf, nameFromTraits, splitPreferenceTraits } from './profile.ts';
-export { MergeSchema, PreferenceSchema } from './responses.ts';
+export { CustomerRecordsSchema, MergeSchema, PreferenceSchema } from './responses.ts';

@@ -1,5 +1,6 @@
 // Merging two profiles into one, and undoing it. A merge moves identities and interactions to the
 // survivor and records exactly what it copied, so undo can give the absorbed profile back intact.
+import type { z } from 'zod';
 import type { Db } from '../store/db.ts';
 import { customerErrors } from './errors.ts';
 import { newId } from '../shared/ids.ts';
@@ -14,6 +15,7 @@ import { absorbBehaviour, applyObservedBehaviour, rebuildImplicitPreferences } f
 import { searchWords } from './profile.ts';
 import { recordIdentityChanges } from './identity-cache.ts';
 import type { Identity } from './identity.ts';
+import type { MergeSchema } from './responses.ts';
 
 interface CopiedRecords {
   traitKeys: string[];
@@ -22,17 +24,7 @@ interface CopiedRecords {
   flags: string[];
 }
 
-export interface Merge {
-  id: string;
-  survivorId: string;
-  absorbedId: string;
-  reason: string;
-  cause: string | null;
-  mergedBy: string | null;
-  mergedAt: string;
-  undoneAt: string | null;
-  undoneBy: string | null;
-}
+export type Merge = z.infer<typeof MergeSchema>;
 
 function toMerge(row: MergeRow): Merge {
   return {

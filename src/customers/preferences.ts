@@ -1,4 +1,5 @@
 // Preference use cases: stated (explicit) preferences, and implicit ones kept current as events arrive.
+import type { z } from 'zod';
 import type { Db } from '../store/db.ts';
 import {
   MAX_EVIDENCE,
@@ -12,21 +13,12 @@ import {
 } from './preference-inference.ts';
 import * as prefStore from './preference-store.ts';
 import { listObservedEvents } from '../interactions/index.ts';
+import type { PreferenceSchema } from './responses.ts';
 
 /** How far back to look for evidence when a preference is first inferred (rare, so a bounded scan is fine). */
 const EVIDENCE_SCAN = 200;
 
-export interface Preference {
-  key: string;
-  value: string;
-  kind: 'explicit' | 'implicit';
-  confidence: number | null;
-  /** Implicit only: how many observations carried the value. */
-  support: number | null;
-  evidence: string[];
-  source: string | null;
-  updatedAt: string;
-}
+export type Preference = z.infer<typeof PreferenceSchema>;
 
 export function toPreference(row: prefStore.PreferenceRow): Preference {
   return {

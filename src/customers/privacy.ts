@@ -1,11 +1,13 @@
 // What customers holds of a person, for a subject access export or an erasure on request (GDPR art. 15,
 // 17). The whole-customer export and erasure, with the timeline, cases and audit trail, are src/privacy's.
+import type { z } from 'zod';
 import type { Db } from '../store/db.ts';
 import { customerErrors } from './errors.ts';
 import { listMergesOf, profilesOf } from './merge.ts';
 import * as prefStore from './preference-store.ts';
 import { toPreference } from './preferences.ts';
 import { canonicalCustomer } from './resolution.ts';
+import type { CustomerRecordsSchema } from './responses.ts';
 import * as store from './store.ts';
 import { recordIdentityChanges } from './identity-cache.ts';
 import type { Identity } from './identity.ts';
@@ -16,22 +18,7 @@ export interface LiveCustomer {
   profiles: string[];
 }
 
-export interface CustomerRecords {
-  customer: {
-    id: string;
-    name: string | null;
-    traits: Record<string, unknown>;
-    createdAt: string;
-    firstSeenAt: string;
-    lastSeenAt: string;
-    acquisitionSource: string | null;
-    lifecycle: string;
-  };
-  identities: Array<{ kind: string; value: string; source: string | null; createdAt: string }>;
-  preferences: ReturnType<typeof toPreference>[];
-  flags: Array<{ flag: string; source: string; reason: string | null; setAt: string }>;
-  merges: Awaited<ReturnType<typeof listMergesOf>>;
-}
+export type CustomerRecords = z.infer<typeof CustomerRecordsSchema>;
 
 async function requireLiveCustomer(db: Db, id: string): Promise<store.CustomerRow> {
   const row = await canonicalCustomer(db, id);

@@ -1,5 +1,9 @@
 // Pure rules for a customer's profile: display name from traits, search words, trait merging.
 
+/** Where a customer stands with the business (the column's CHECK holds it to these). */
+export const LIFECYCLES = ['lead', 'active', 'at_risk', 'churned'] as const;
+export type Lifecycle = (typeof LIFECYCLES)[number];
+
 const NAME_KEYS = ['name', 'full_name', 'fullName'] as const;
 
 /** `name`, else first + last name, else null. */

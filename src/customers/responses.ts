@@ -1,7 +1,10 @@
 // What the customer routes answer: the context card, search pages, timeline, preferences, flags, merges and the
 // subject-access export. The schemas behind the OpenAPI document and the web client's generated types.
 import { z } from 'zod';
-import { InteractionSchema } from '../interactions/index.ts';
+import { CASE_STATUSES } from '../shared/case-status.ts';
+import { CASE_PRIORITIES } from '../shared/priority.ts';
+import { CHANNELS, InteractionSchema } from '../interactions/index.ts';
+import { LIFECYCLES } from './profile.ts';
 
 export const FlagSchema = z
   .strictObject({
@@ -45,10 +48,10 @@ export const OpenCaseRefSchema = z
     id: z.string(),
     number: z.number(),
     subject: z.string(),
-    status: z.string(),
-    priority: z.string(),
+    status: z.enum(CASE_STATUSES),
+    priority: z.enum(CASE_PRIORITIES),
     reason: z.string().nullable(),
-    channel: z.string(),
+    channel: z.enum(CHANNELS),
     assigneeId: z.string().nullable(),
     openedAt: z.string(),
   })
@@ -64,7 +67,7 @@ export const ContextCardSchema = z
     createdAt: z.string(),
     firstSeenAt: z.string(),
     lastSeenAt: z.string(),
-    lifecycle: z.string(),
+    lifecycle: z.enum(LIFECYCLES),
     acquisitionSource: z.string().nullable(),
     interactionCount: z.number(),
     identities: z.array(z.strictObject({ kind: z.string(), value: z.string(), createdAt: z.string() })),
@@ -73,7 +76,7 @@ export const ContextCardSchema = z
     lastContacts: z.array(
       z.strictObject({
         department: z.string(),
-        channel: z.string(),
+        channel: z.enum(CHANNELS),
         type: z.string(),
         occurredAt: z.string(),
         text: z.string().nullable(),
@@ -112,3 +115,23 @@ export const TimelinePageSchema = z
 export const PreferenceListSchema = z.strictObject({ items: z.array(PreferenceSchema) }).meta({ id: 'PreferenceList' });
 export const FlagListSchema = z.strictObject({ items: z.array(FlagSchema) }).meta({ id: 'FlagList' });
 export const MergeListSchema = z.strictObject({ items: z.array(MergeSchema) }).meta({ id: 'MergeList' });
+
+/** What customers holds of a person, for her subject-access export (privacy adds the timeline, cases and audit). */
+export const CustomerRecordsSchema = z.strictObject({
+  customer: z.strictObject({
+    id: z.string(),
+    name: z.string().nullable(),
+    traits: z.record(z.string(), z.unknown()),
+    createdAt: z.string(),
+    firstSeenAt: z.string(),
+    lastSeenAt: z.string(),
+    acquisitionSource: z.string().nullable(),
+    lifecycle: z.enum(LIFECYCLES),
+  }),
+  identities: z.array(
+    z.strictObject({ kind: z.string(), value: z.string(), source: z.string().nullable(), createdAt: z.string() }),
+  ),
+  preferences: z.array(PreferenceSchema),
+  flags: z.array(FlagSchema.omit({ setBy: true })),
+  merges: z.array(MergeSchema),
+});

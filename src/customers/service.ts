@@ -1,4 +1,5 @@
 // Customer use cases: the context card, timeline, look-up and search, stated preferences, flags, merges.
+import type { z } from 'zod';
 import type { Db } from '../store/db.ts';
 import { auditActor, type Actor } from '../shared/actor.ts';
 import { customerErrors } from './errors.ts';
@@ -10,64 +11,22 @@ import { listMergesOf, mergeProfiles, undoMerge, type Merge } from './merge.ts';
 import * as prefStore from './preference-store.ts';
 import { setExplicitPreference, toPreference, type Preference } from './preferences.ts';
 import { mergeTraits, searchWords } from './profile.ts';
+import type { ContextCardSchema, CustomerSummarySchema, FlagSchema, OpenCaseRefSchema } from './responses.ts';
 import { canonicalCustomer } from './resolution.ts';
 import * as store from './store.ts';
 import { summarise } from './summary.ts';
 
-export interface Flag {
-  flag: string;
-  source: 'manual' | 'rule';
-  reason: string | null;
-  setBy: string | null;
-  setAt: string;
-}
+export type Flag = z.infer<typeof FlagSchema>;
 
 /** A case still being worked on, as the card shows it; the cases domain supplies them. */
-export interface OpenCaseRef {
-  id: string;
-  number: number;
-  subject: string;
-  status: string;
-  priority: string;
-  reason: string | null;
-  channel: string;
-  assigneeId: string | null;
-  openedAt: string;
-}
+export type OpenCaseRef = z.infer<typeof OpenCaseRefSchema>;
 
 /** Reads the open cases of a customer's profiles (the survivor and every profile merged into it). */
 export type OpenCasesSource = (db: Db, customerId: string) => Promise<OpenCaseRef[]>;
 
-export interface ContextCard {
-  id: string;
-  name: string | null;
-  summary: string;
-  redirectedFrom?: string;
-  traits: Record<string, unknown>;
-  createdAt: string;
-  firstSeenAt: string;
-  lastSeenAt: string;
-  lifecycle: string;
-  acquisitionSource: string | null;
-  interactionCount: number;
-  identities: Array<{ kind: string; value: string; createdAt: string }>;
-  flags: Flag[];
-  preferences: Preference[];
-  lastContacts: Array<{ department: string; channel: string; type: string; occurredAt: string; text: string | null }>;
-  recentInteractions: Interaction[];
-  openCases: OpenCaseRef[];
-  merges: Merge[];
-}
+export type ContextCard = z.infer<typeof ContextCardSchema>;
 
-export interface CustomerSummary {
-  id: string;
-  name: string | null;
-  email: string | null;
-  phone: string | null;
-  handle: string | null;
-  lastSeenAt: string;
-  interactionCount: number;
-}
+export type CustomerSummary = z.infer<typeof CustomerSummarySchema>;
 
 const RECENT_INTERACTIONS = 10;
 // Enough to find each department's latest contact for all but the busiest customers, bounded for speed.

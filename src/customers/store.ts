@@ -1,6 +1,7 @@
 // SQL for customers, their identities and search terms. Column names map to camelCase only here.
 import type { Db } from '../store/db.ts';
 import type { Identity } from './identity.ts';
+import type { Lifecycle } from './profile.ts';
 
 export interface CustomerRow {
   id: string;
@@ -10,7 +11,7 @@ export interface CustomerRow {
   first_seen_at: number;
   last_seen_at: number;
   acquisition_source: string | null;
-  lifecycle: string;
+  lifecycle: Lifecycle;
   interaction_count: number;
   merged_into: string | null;
   erased_at: number | null;

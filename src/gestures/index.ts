@@ -1,6 +1,6 @@
 // The front door of gestures: what other capabilities may use. Everything else in this folder is its own business.
 export { setPerGestureLimit } from './limits.ts';
-export { GESTURE_KINDS } from './model.ts';
+export { GESTURE_KINDS, GESTURE_STATUSES, type GestureKind, type GestureStatus } from './model.ts';
 export {
   decideOnGesture,
   type GestureCases,

@@ -1,21 +1,16 @@
 // Setting a staff member's empowerment limits per currency: the largest single gesture, the most on one
 // case and the most in one day. Amounts come in the currency's units (50 USD) and are kept in minor units.
+import type { z } from 'zod';
 import type { Db } from '../store/db.ts';
 import { commonErrors, invalidField } from '../shared/errors.ts';
 import { gestureErrors } from './errors.ts';
 import type { GestureLimits } from './model.ts';
+import type { GestureLimitsSchema } from './responses.ts';
 import { fromMinorUnits, isCurrency, toMinorUnits } from '../shared/money.ts';
 import * as store from './store.ts';
 
 /** Limits as the API shows them: in the currency's units; `perCase` and `perDay` say whether they are the defaults. */
-export interface GestureLimitsView {
-  currency: string;
-  perGesture: number;
-  perCase: number;
-  perDay: number;
-  perCaseIsDefault: boolean;
-  perDayIsDefault: boolean;
-}
+export type GestureLimitsView = z.infer<typeof GestureLimitsSchema>;
 
 export interface GestureLimitsInput {
   perGesture: number;

@@ -1,22 +1,28 @@
 // Service recovery: what an agent may give a customer to put a bad experience right, and the
 // empowerment limits that say how much of it they may give without a manager.
 import { DateTime } from 'luxon';
+import { z } from 'zod';
 
 export const GESTURE_KINDS = ['credit', 'refund', 'replacement', 'gift', 'note'] as const;
 export type GestureKind = (typeof GESTURE_KINDS)[number];
 
-export type GestureStatus = 'issued' | 'pending' | 'rejected';
+export const GESTURE_STATUSES = ['issued', 'pending', 'rejected'] as const;
+export type GestureStatus = (typeof GESTURE_STATUSES)[number];
 
-/** Every limit a staff member has in one currency, in minor units, defaults filled in. */
-export interface GestureLimits {
-  currency: string;
-  perGesture: number;
-  perCase: number;
-  perDay: number;
-  /** Whether per-case and per-day are the defaults rather than set. */
-  perCaseIsDefault: boolean;
-  perDayIsDefault: boolean;
-}
+/**
+ * Every limit a staff member has in one currency, defaults filled in: in minor units here, in the currency's units
+ * as the API shows them (limits.ts). One shape for both, so the schema sits here rather than in responses.ts,
+ * which imports this file.
+ */
+export const gestureLimitsSchema = z.strictObject({
+  currency: z.string(),
+  perGesture: z.number(),
+  perCase: z.number(),
+  perDay: z.number(),
+  perCaseIsDefault: z.boolean(),
+  perDayIsDefault: z.boolean(),
+});
+export type GestureLimits = z.infer<typeof gestureLimitsSchema>;
 
 /** A day's total defaults to this many of the largest single gesture. */
 export const DAY_LIMIT_MULTIPLE = 5;
@@ -38,7 +44,8 @@ export function resolveLimits(
 }
 
 /** Why a gesture waits for a manager. */
-export type PendingReason = 'gesture_limit' | 'case_limit' | 'day_limit';
+export const PENDING_REASONS = ['gesture_limit', 'case_limit', 'day_limit'] as const;
+export type PendingReason = (typeof PENDING_REASONS)[number];
 
 /** Already issued (and approved) in the gesture's currency: pending and rejected gestures do not count. */
 export interface IssuedTotals {

@@ -1,15 +1,19 @@
 // A gesture as the API shows it.
+import type { z } from 'zod';
 import { fromMinorUnits } from '../shared/money.ts';
+import type { GestureKind, GestureStatus, PendingReason } from './model.ts';
+import type { GestureSchema, PendingGestureSchema } from './responses.ts';
 
+/** A row of `gestures` (the table's CHECKs hold kind and status to their sets). */
 export interface GestureRow {
   id: string;
   case_id: string | null;
   customer_id: string;
-  kind: string;
+  kind: GestureKind;
   amount: number;
   currency: string;
   reason: string;
-  status: string;
+  status: GestureStatus;
   issued_by: string;
   issued_by_name?: string | null;
   decided_by: string | null;
@@ -17,8 +21,8 @@ export interface GestureRow {
   decision_note: string | null;
   interaction_id: number | null;
   created_at: number;
-  /** Which limit made it wait: `gesture_limit`, `case_limit` or `day_limit`. */
-  pending_reason?: string | null;
+  /** Which limit made it wait (written only from `limitBroken`). */
+  pending_reason?: PendingReason | null;
 }
 
 export interface PendingGestureRow extends GestureRow {
@@ -26,26 +30,7 @@ export interface PendingGestureRow extends GestureRow {
   case_subject: string | null;
 }
 
-export interface GestureView {
-  id: string;
-  caseId: string | null;
-  customerId: string;
-  kind: string;
-  amount: number;
-  currency: string;
-  reason: string;
-  status: string;
-  /** Present while the gesture waits for a manager. */
-  approval?: 'pending';
-  /** Which of the issuer's limits made it wait (`gesture_limit`, `case_limit`, `day_limit`); null if it never waited. */
-  pendingReason: string | null;
-  issuedBy: string;
-  issuedByName: string | null;
-  decidedBy: string | null;
-  decidedAt: string | null;
-  decisionNote: string | null;
-  createdAt: string;
-}
+export type GestureView = z.infer<typeof GestureSchema>;
 
 export function toGestureView(row: GestureRow): GestureView {
   return {
@@ -68,13 +53,7 @@ export function toGestureView(row: GestureRow): GestureView {
   };
 }
 
-/** A gesture in the approvals list: which case and customer it is for, as the approver recognises them. */
-export interface PendingGestureView extends GestureView {
-  caseNumber: number | null;
-  caseSubject: string | null;
-  /** The customer's name, else an identity (masked unless the viewer may see personal data). */
-  customerLabel: string | null;
-}
+export type PendingGestureView = z.infer<typeof PendingGestureSchema>;
 
 export function toPendingGestureView(row: PendingGestureRow, customerLabel: string | null): PendingGestureView {
   return { ...toGestureView(row), caseNumber: row.case_number, caseSubject: row.case_subject, customerLabel };

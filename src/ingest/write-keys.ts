@@ -1,4 +1,5 @@
 // Write keys: the credentials an ingest source (a website, a shop, a CRM) sends events with.
+import type { z } from 'zod';
 import type { Db } from '../store/db.ts';
 import { invalidField } from '../shared/errors.ts';
 import { ingestErrors } from './errors.ts';
@@ -6,17 +7,9 @@ import { hashSecret, newId, newSecret } from '../shared/ids.ts';
 import { normaliseSystem } from '../customers/index.ts';
 import * as store from './write-key-store.ts';
 import type { WriteKeyRow } from './write-key-store.ts';
+import type { WriteKeySchema } from './responses.ts';
 
-export interface WriteKey {
-  id: string;
-  name: string;
-  /** The system its events come from: userIds become `external:<source>` identities. */
-  source: string;
-  keyHint: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
+export type WriteKey = z.infer<typeof WriteKeySchema>;
 
 function toWriteKey(row: WriteKeyRow): WriteKey {
   const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());

@@ -1,4 +1,5 @@
 // The interaction: one event on a customer's timeline, whatever system or channel it came from.
+import { z } from 'zod';
 
 export type IdentityKind = 'email' | 'phone' | 'anonymous' | `handle:${string}` | `external:${string}`;
 
@@ -52,23 +53,28 @@ export interface IncomingEvent {
   context: Record<string, unknown> | null;
 }
 
-export interface Interaction {
-  id: string;
-  customerId: string;
-  occurredAt: string;
-  receivedAt: string;
-  channel: string;
-  direction: string;
-  type: string;
-  event: string | null;
-  department: string | null;
-  actor: string | null;
-  text: string | null;
-  properties: Record<string, unknown>;
-  caseId: string | null;
-  source: string;
-  sourceId: string;
-}
+/**
+ * One event of a customer's timeline as every capability shows it. The schema sits here, not in responses.ts
+ * (which names it for the API), because it is stated with the channel and direction sets above.
+ */
+export const interactionSchema = z.strictObject({
+  id: z.string(),
+  customerId: z.string(),
+  occurredAt: z.string(),
+  receivedAt: z.string(),
+  channel: z.enum(CHANNELS),
+  direction: z.enum(DIRECTIONS),
+  type: z.string(),
+  event: z.string().nullable(),
+  department: z.string().nullable(),
+  actor: z.string().nullable(),
+  text: z.string().nullable(),
+  properties: z.record(z.string(), z.unknown()),
+  caseId: z.string().nullable(),
+  source: z.string(),
+  sourceId: z.string(),
+});
+export type Interaction = z.infer<typeof interactionSchema>;
 
 export interface TimelineCursor {
   occurredAt: number;

@@ -1,15 +1,16 @@
 // The SQL of what the customer herself did, as the context card counts it: her inbound contacts and her own
 // events, never staff notes, gestures, our replies or system events (a shipment notice is not her visit).
 import type { Db } from '../store/db.ts';
+import type { Channel, Direction } from './model.ts';
 
 /** Hers: inbound, and not a system's notice about her. Both queries walk the timeline index newest first. */
 const HERS = `direction = 'inbound' AND channel <> 'system'`;
 
 export interface OwnContact {
   department: string;
-  channel: string;
+  channel: Channel;
   type: string;
-  direction: string;
+  direction: Direction;
   occurred_at: number;
   text: string | null;
 }

@@ -1,20 +1,21 @@
 // SQL for the interaction stream: idempotent insert and the per-customer timeline.
 import type { Db } from '../store/db.ts';
 import { sourceKey } from '../store/source-key.ts';
-import type { IncomingEvent, Interaction, TimelineCursor } from './model.ts';
+import type { Channel, Direction, IncomingEvent, Interaction, TimelineCursor } from './model.ts';
 
 /** What the timeline and the card show; `context` (often the largest column) is read only by exports. */
 const SHOWN_COLUMNS = `id, customer_id, profile_id, occurred_at, received_at, channel, direction, type, event, department,
   actor, text, properties, NULL AS context, case_id, source, source_id`;
 
+/** A row of `interactions`; channel and direction are written only from a validated `IncomingEvent`. */
 export interface InteractionRow {
   id: number;
   customer_id: string;
   profile_id: string;
   occurred_at: number;
   received_at: number;
-  channel: string;
-  direction: string;
+  channel: Channel;
+  direction: Direction;
   type: string;
   event: string | null;
   department: string | null;

@@ -8,3 +8,4 @@
  */
 export { ingestEvents, type IngestOptions, type IngestReport, type IngestResult } from './service.ts';
 export { pipelineErrors } from './errors.ts';
+export { IngestReportSchema } from './responses.ts';

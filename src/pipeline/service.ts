@@ -1,6 +1,7 @@
 // The ingest pipeline every edge shares (Segment API, native API, CLI import): for each event,
 // skip it if already stored, resolve the customer, apply traits and stated preferences, store the
 // interaction and note what it observed; implicit preferences follow once per batch, in the same transaction.
+import type { z } from 'zod';
 import type { Db } from '../store/db.ts';
 import { releaseSavepoint, rollbackToSavepoint, savepoint } from '../store/savepoint.ts';
 import { DomainError } from '../shared/errors.ts';
@@ -24,27 +25,11 @@ import {
 } from '../flags/index.ts';
 import { findBySourceId, insertInteraction, type IncomingEvent } from '../interactions/index.ts';
 import type { Actor } from '../shared/actor.ts';
+import type { IngestReportSchema, IngestResultSchema } from './responses.ts';
 
-export interface IngestResult {
-  index: number;
-  status: 'stored' | 'duplicate' | 'rejected';
-  interactionId?: string;
-  customerId?: string;
-  /** An inbound message carried to a case (see `onStored`): which case, and what happened to it. */
-  caseId?: string;
-  caseOutcome?: 'opened' | 'joined' | 'reopened' | 'duplicate';
-  /** `field` names the part of the event at fault, in the native API's terms (`customer.id`), or '' when none. */
-  error?: { code: string; message: string; field: string };
-}
+export type IngestResult = z.infer<typeof IngestResultSchema>;
 
-export interface IngestReport {
-  stored: number;
-  duplicates: number;
-  rejected: number;
-  customersCreated: number;
-  merges: number;
-  results: IngestResult[];
-}
+export type IngestReport = z.infer<typeof IngestReportSchema>;
 
 export interface IngestOptions {
   /**

@@ -1,56 +1,23 @@
 // What the privacy routes answer: the whole-customer export and the erasure receipt.
 import { z } from 'zod';
+import { ACTOR_KINDS } from '../shared/actor.ts';
 import { InteractionSchema } from '../interactions/index.ts';
-import { MergeSchema, PreferenceSchema } from '../customers/index.ts';
+import { CustomerRecordsSchema } from '../customers/index.ts';
+import { CaseExportSchema } from '../cases/index.ts';
 
 export const CustomerExportSchema = z
   .strictObject({
     exportedAt: z.string(),
-    customer: z.strictObject({
-      id: z.string(),
-      name: z.string().nullable(),
-      traits: z.record(z.string(), z.unknown()),
-      createdAt: z.string(),
-      firstSeenAt: z.string(),
-      lastSeenAt: z.string(),
-      acquisitionSource: z.string().nullable(),
-      lifecycle: z.string(),
-    }),
-    identities: z.array(
-      z.strictObject({ kind: z.string(), value: z.string(), source: z.string().nullable(), createdAt: z.string() }),
-    ),
-    preferences: z.array(PreferenceSchema),
-    flags: z.array(
-      z.strictObject({ flag: z.string(), source: z.string(), reason: z.string().nullable(), setAt: z.string() }),
-    ),
+    ...CustomerRecordsSchema.shape,
     interactions: z.array(InteractionSchema),
-    merges: z.array(MergeSchema),
-    cases: z.array(
-      z.strictObject({
-        number: z.number(),
-        subject: z.string(),
-        channel: z.string(),
-        status: z.string(),
-        priority: z.string(),
-        reason: z.string().nullable(),
-        tags: z.array(z.string()),
-        openedAt: z.string(),
-        resolvedAt: z.string().nullable(),
-        closedAt: z.string().nullable(),
-        gestures: z.array(
-          z.strictObject({
-            kind: z.string(),
-            amount: z.number(),
-            currency: z.string(),
-            reason: z.string(),
-            status: z.string(),
-            createdAt: z.string(),
-          }),
-        ),
-      }),
-    ),
+    cases: z.array(CaseExportSchema),
     accessLog: z.array(
-      z.strictObject({ at: z.string(), actorKind: z.string(), actorId: z.string().nullable(), action: z.string() }),
+      z.strictObject({
+        at: z.string(),
+        actorKind: z.enum(ACTOR_KINDS),
+        actorId: z.string().nullable(),
+        action: z.string(),
+      }),
     ),
   })
   .meta({ id: 'CustomerExport', description: 'Everything held about a customer (subject access request)' });

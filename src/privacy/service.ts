@@ -1,18 +1,15 @@
 // A customer's data on request: export everything we hold about them, or erase it (GDPR art. 15, 17).
 // Each capability gives up its own part (customers, interactions, cases, audit); this one puts them together.
+import type { z } from 'zod';
 import type { Db } from '../store/db.ts';
 import type { Actor } from '../shared/actor.ts';
-import { customerRecordsOf, eraseCustomerRecords, liveCustomer, type CustomerRecords } from '../customers/index.ts';
-import { deleteInteractionsOf, listWholeTimeline, toInteraction, type Interaction } from '../interactions/index.ts';
-import { eraseCasesOf, exportCasesOf, type CaseExport } from '../cases/index.ts';
+import { customerRecordsOf, eraseCustomerRecords, liveCustomer } from '../customers/index.ts';
+import { deleteInteractionsOf, listWholeTimeline, toInteraction } from '../interactions/index.ts';
+import { eraseCasesOf, exportCasesOf } from '../cases/index.ts';
 import { listAuditEntries, recordAudit, redactAuditEntriesOf } from '../audit/index.ts';
+import type { CustomerExportSchema, ErasureSchema } from './responses.ts';
 
-export interface CustomerExport extends CustomerRecords {
-  exportedAt: string;
-  interactions: Interaction[];
-  cases: CaseExport[];
-  accessLog: Array<{ at: string; actorKind: string; actorId: string | null; action: string }>;
-}
+export type CustomerExport = z.infer<typeof CustomerExportSchema>;
 
 export async function exportCustomer(db: Db, id: string, actor: Actor): Promise<CustomerExport> {
   const customer = await liveCustomer(db, id);
@@ -53,11 +50,7 @@ export async function exportCustomer(db: Db, id: string, actor: Actor): Promise<
  * row stays so old ids answer 410 rather than 404, and the audit trail keeps who did what (without details,
  * which may quote personal data).
  */
-export async function eraseCustomer(
-  db: Db,
-  id: string,
-  actor: Actor,
-): Promise<{ erasedProfiles: string[]; interactions: number }> {
+export async function eraseCustomer(db: Db, id: string, actor: Actor): Promise<z.infer<typeof ErasureSchema>> {
   return db.transaction(async (tx) => {
     const customer = await liveCustomer(tx, id);
     const interactions = await deleteInteractionsOf(tx, customer.id);

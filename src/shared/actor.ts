@@ -1,7 +1,9 @@
 // Who is acting: carried into services so every read and write of customer data can be audited.
 
+export const ACTOR_KINDS = ['staff', 'write_key', 'cli', 'system'] as const;
+
 export interface Actor {
-  kind: 'staff' | 'write_key' | 'cli' | 'system';
+  kind: (typeof ACTOR_KINDS)[number];
   id: string | null;
   ip?: string | null;
   requestId?: string | null;

@@ -1,19 +1,8 @@
 // A staff member as the rest of Rapport sees one; the role table itself is in src/shared/roles.ts.
-import type { Role } from '../shared/roles.ts';
+import type { z } from 'zod';
+import type { StaffMemberSchema } from './responses.ts';
 
 export { PERMISSIONS, type Permission, permissionsOf, type Role, ROLES, roleAllows } from '../shared/roles.ts';
 
-export interface StaffMember {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  department: string | null;
-  teamId: string | null;
-  skills: string[];
-  /** The largest service-recovery gesture they may issue without approval. */
-  empowermentLimit: { amount: number; currency: string };
-  /** Takes new cases by automatic assignment. */
-  available: boolean;
-  createdAt: string;
-}
+/** A staff member as the API shows one (signed in, listed, or as the caller of a request). */
+export type StaffMember = z.infer<typeof StaffMemberSchema>;

@@ -1,7 +1,7 @@
 // What the staff, sign-in and token routes answer: the schemas behind their OpenAPI description and the
 // generated web client types (checked against every answer when RAPPORT_CHECK_RESPONSES=1).
 import { z } from 'zod';
-import { PERMISSIONS, ROLES } from './model.ts';
+import { PERMISSIONS, ROLES } from '../shared/roles.ts';
 
 export const MoneySchema = z.strictObject({ amount: z.number(), currency: z.string() }).meta({ id: 'Money' });
 

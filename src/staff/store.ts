@@ -1,6 +1,8 @@
 // SQL for staff, their sessions and personal API tokens.
+import type { z } from 'zod';
 import type { Db } from '../store/db.ts';
 import type { Role, StaffMember } from './model.ts';
+import type { ApiTokenSchema } from './responses.ts';
 import { fromMinorUnits } from '../shared/money.ts';
 
 interface StaffRow {
@@ -142,14 +144,7 @@ interface ApiTokenRow {
   revoked_at: number | null;
 }
 
-export interface ApiTokenRecord {
-  id: string;
-  staffId: string;
-  name: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
+export type ApiTokenRecord = z.infer<typeof ApiTokenSchema>;
 
 const isoOrNull = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 

@@ -1,12 +1,13 @@
 // What the team routes answer: a team with its hours, SLA policy and (when listed) its members and their load.
 import { z } from 'zod';
+import { ROLES } from '../shared/roles.ts';
 import { BusinessHoursSchema, HolidaysSchema } from '../sla/index.ts';
 
 export const TeamMemberSchema = z
   .strictObject({
     id: z.string(),
     name: z.string(),
-    role: z.string(),
+    role: z.enum(ROLES),
     skills: z.array(z.string()),
     available: z.boolean(),
     lastAssignedAt: z.number().nullable().meta({ description: 'Epoch milliseconds' }),

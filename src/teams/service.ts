@@ -1,5 +1,6 @@
 // Use cases for teams: list them with their members, create and replace one (archiving is in archive.ts).
 // A team's name is its own, and it may keep the archived SLA policy it already has but not be given one.
+import type { z } from 'zod';
 import type { Db } from '../store/db.ts';
 import { isUniqueViolation } from '../store/constraints.ts';
 import { invalidField } from '../shared/errors.ts';
@@ -7,6 +8,7 @@ import { newId } from '../shared/ids.ts';
 import { type BusinessHours, findPolicy, isOpenAt } from '../sla/index.ts';
 import { archiveTeamRecord, requireTeamRecord, restoreTeamRecord } from './archive.ts';
 import { teamErrors } from './errors.ts';
+import type { TeamSchema } from './responses.ts';
 import * as teamStore from './store.ts';
 
 export interface TeamSettings {
@@ -21,7 +23,9 @@ export interface TeamSettings {
 }
 
 /** A team as the API shows it, with its members when they were read. */
-export function teamView(team: teamStore.Team, members?: teamStore.TeamMember[]) {
+export type TeamView = z.infer<typeof TeamSchema>;
+
+export function teamView(team: teamStore.Team, members?: teamStore.TeamMember[]): TeamView {
   return {
     id: team.id,
     name: team.name,
@@ -37,8 +41,6 @@ export function teamView(team: teamStore.Team, members?: teamStore.TeamMember[])
     ...(members ? { members } : {}),
   };
 }
-
-export type TeamView = ReturnType<typeof teamView>;
 
 function teamOf(id: string, settings: TeamSettings, archivedAt: number | null): teamStore.Team {
   const { timezone, businessHours: hours, holidays, ...rest } = settings;

@@ -1,6 +1,9 @@
 // SQL for teams: who works together, their business hours, holidays and SLA policy.
+import type { z } from 'zod';
 import type { Db } from '../store/db.ts';
+import type { Role } from '../shared/roles.ts';
 import type { Calendar, BusinessHours } from '../sla/index.ts';
+import type { TeamMemberSchema } from './responses.ts';
 
 export interface Team {
   id: string;
@@ -129,23 +132,14 @@ export async function moveMembers(db: Db, fromTeamId: string, toTeamId: string):
   return (await db.run('UPDATE staff SET team_id = ? WHERE team_id = ?', [toTeamId, fromTeamId])).changes;
 }
 
-/** Active (not archived) teams that run on an SLA policy, by name. */
-export interface TeamMember {
-  id: string;
-  name: string;
-  role: string;
-  skills: string[];
-  available: boolean;
-  lastAssignedAt: number | null;
-  /** Cases assigned and still being worked on (new, open, pending). */
-  load: number;
-}
+/** An active member of a team with their live case load, as the team routes show them. */
+export type TeamMember = z.infer<typeof TeamMemberSchema>;
 
 export async function membersOf(db: Db, teamId: string): Promise<TeamMember[]> {
   const rows = await db.all<{
     id: string;
     name: string;
-    role: string;
+    role: Role;
     skills: string;
     available: number;
     last_assigned_at: number | null;

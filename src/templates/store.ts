@@ -1,13 +1,9 @@
 // SQL for reply templates, and for the facts a template's variables are filled from.
+import type { z } from 'zod';
 import type { Db } from '../store/db.ts';
+import type { ReplyTemplateSchema } from './responses.ts';
 
-export interface ReplyTemplate {
-  id: string;
-  name: string;
-  body: string;
-  createdBy: string | null;
-  updatedAt: string;
-}
+export type ReplyTemplate = z.infer<typeof ReplyTemplateSchema>;
 
 interface TemplateRow {
   id: string;

@@ -1,10 +1,12 @@
 // Replays a recorded social feed as if it were live: customers' posts open and join cases, the
 // brand's own replies in the feed land on the cases they answer.
+import type { z } from 'zod';
 import type { Db } from '../../store/db.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { receiveMessage } from '../../cases/index.ts';
 import { recordChannelReply } from '../../cases/index.ts';
 import { DomainError } from '../../shared/errors.ts';
+import type { SocialReplayReportSchema } from '../responses.ts';
 import { postToMessage, readFeed, type FeedPost } from './feed.ts';
 
 export interface ReplayOptions {
@@ -19,17 +21,7 @@ export interface ReplayOptions {
   onProgress?(done: number, total: number): void;
 }
 
-export interface ReplayReport {
-  posts: number;
-  rejected: Array<{ line: number; reason: string }>;
-  casesOpened: number;
-  threadsJoined: number;
-  reopened: number;
-  duplicates: number;
-  repeatContacts: number;
-  brandReplies: number;
-  unthreadedReplies: number;
-}
+export type ReplayReport = z.infer<typeof SocialReplayReportSchema>;
 
 /** Reads the whole feed and orders it by time: a reply must come after what it answers. */
 export async function loadFeed(file: string): Promise<{ posts: FeedPost[]; rejected: ReplayReport['rejected'] }> {

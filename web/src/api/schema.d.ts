@@ -1323,7 +1323,8 @@ export interface components {
     AuditEntry: {
       id: number;
       at: string;
-      actorKind: string;
+      /** @enum {string} */
+      actorKind: 'staff' | 'write_key' | 'cli' | 'system';
       actorId: string | null;
       action: string;
       customerId: string | null;
@@ -1368,7 +1369,20 @@ export interface components {
       /** @description What the inbox calls the customer: masked unless the role sees personal data */
       customerLabel: string | null;
       subject: string;
-      channel: string;
+      /** @enum {string} */
+      channel:
+        | 'email'
+        | 'social'
+        | 'phone'
+        | 'chat'
+        | 'web_form'
+        | 'in_store'
+        | 'survey'
+        | 'order'
+        | 'product'
+        | 'web'
+        | 'app'
+        | 'system';
       /** @enum {string} */
       status: 'new' | 'open' | 'pending' | 'resolved' | 'closed';
       /** @enum {string} */
@@ -1395,10 +1409,11 @@ export interface components {
         resolutionDueAt: string | null;
         /** @description Set while the case is pending: the resolution clock stands still since then */
         resolutionPausedAt: string | null;
-        /** @description The clock that runs out first, while one runs */
+        /** @description The clock that runs out first, while one runs: what the inbox counts down */
         nextDueAt: string | null;
         breaches: {
-          metric: string;
+          /** @enum {string} */
+          metric: 'first_response' | 'next_response' | 'resolution';
           dueAt: string;
         }[];
       };
@@ -1406,11 +1421,15 @@ export interface components {
       messages: components['schemas']['CaseMessage'][];
       gestures: components['schemas']['Gesture'][];
       repeatedBy: string[];
+      /** @description The earlier case this one repeats, by number, subject and reason; null when it is no repeat */
       repeatOfCase: components['schemas']['RelatedCase'] | null;
+      /** @description The later cases that came back as repeats of it */
       repeatedByCases: components['schemas']['RelatedCase'][];
+      /** @description Entries from cases merged into this one name their case in fromCase */
       history: {
         at: string;
-        actorKind: string;
+        /** @enum {string} */
+        actorKind: 'staff' | 'write_key' | 'cli' | 'system';
         actorId: string | null;
         change: {
           [key: string]: unknown;
@@ -1421,7 +1440,9 @@ export interface components {
         };
       }[];
       merge: {
+        /** @description Set while this case is merged into another: the banner "Merged into #1042" */
         mergedInto: components['schemas']['CaseMergeLink'] | null;
+        /** @description Cases merged into this one, oldest merge first */
         mergedCases: components['schemas']['CaseMergeLink'][];
       };
     };
@@ -1449,9 +1470,24 @@ export interface components {
     CaseMessage: {
       id: number;
       interactionId: string;
-      kind: string;
-      channel: string;
-      direction: string;
+      /** @enum {string} */
+      kind: 'inbound' | 'reply' | 'note' | 'call' | 'gesture';
+      /** @enum {string} */
+      channel:
+        | 'email'
+        | 'social'
+        | 'phone'
+        | 'chat'
+        | 'web_form'
+        | 'in_store'
+        | 'survey'
+        | 'order'
+        | 'product'
+        | 'web'
+        | 'app'
+        | 'system';
+      /** @enum {string} */
+      direction: 'inbound' | 'outbound' | 'internal';
       text: string | null;
       at: string;
       author: {
@@ -1459,7 +1495,8 @@ export interface components {
         name: string | null;
       } | null;
       delivery: {
-        status: string;
+        /** @enum {string} */
+        status: 'queued' | 'sent' | 'failed';
         attempts: number;
         error: string | null;
       } | null;
@@ -1467,7 +1504,7 @@ export interface components {
       properties: {
         [key: string]: unknown;
       };
-      /** @description The merged case this message came from, when it shows on the case it was merged into */
+      /** @description The merged case this message came from (its thread), when it shows on the case it was merged into */
       fromCase: {
         id: string;
         number: number;
@@ -1476,9 +1513,24 @@ export interface components {
     CaseNote: {
       id: number;
       interactionId: string;
-      kind: string;
-      channel: string;
-      direction: string;
+      /** @enum {string} */
+      kind: 'inbound' | 'reply' | 'note' | 'call' | 'gesture';
+      /** @enum {string} */
+      channel:
+        | 'email'
+        | 'social'
+        | 'phone'
+        | 'chat'
+        | 'web_form'
+        | 'in_store'
+        | 'survey'
+        | 'order'
+        | 'product'
+        | 'web'
+        | 'app'
+        | 'system';
+      /** @enum {string} */
+      direction: 'inbound' | 'outbound' | 'internal';
       text: string | null;
       at: string;
       author: {
@@ -1486,7 +1538,8 @@ export interface components {
         name: string | null;
       } | null;
       delivery: {
-        status: string;
+        /** @enum {string} */
+        status: 'queued' | 'sent' | 'failed';
         attempts: number;
         error: string | null;
       } | null;
@@ -1494,7 +1547,7 @@ export interface components {
       properties: {
         [key: string]: unknown;
       };
-      /** @description The merged case this message came from, when it shows on the case it was merged into */
+      /** @description The merged case this message came from (its thread), when it shows on the case it was merged into */
       fromCase: {
         id: string;
         number: number;
@@ -1522,7 +1575,20 @@ export interface components {
       /** @description What the inbox calls the customer: masked unless the role sees personal data */
       customerLabel: string | null;
       subject: string;
-      channel: string;
+      /** @enum {string} */
+      channel:
+        | 'email'
+        | 'social'
+        | 'phone'
+        | 'chat'
+        | 'web_form'
+        | 'in_store'
+        | 'survey'
+        | 'order'
+        | 'product'
+        | 'web'
+        | 'app'
+        | 'system';
       /** @enum {string} */
       status: 'new' | 'open' | 'pending' | 'resolved' | 'closed';
       /** @enum {string} */
@@ -1549,10 +1615,11 @@ export interface components {
         resolutionDueAt: string | null;
         /** @description Set while the case is pending: the resolution clock stands still since then */
         resolutionPausedAt: string | null;
-        /** @description The clock that runs out first, while one runs */
+        /** @description The clock that runs out first, while one runs: what the inbox counts down */
         nextDueAt: string | null;
         breaches: {
-          metric: string;
+          /** @enum {string} */
+          metric: 'first_response' | 'next_response' | 'resolution';
           dueAt: string;
         }[];
       };
@@ -1594,7 +1661,8 @@ export interface components {
       createdAt: string;
       firstSeenAt: string;
       lastSeenAt: string;
-      lifecycle: string;
+      /** @enum {string} */
+      lifecycle: 'lead' | 'active' | 'at_risk' | 'churned';
       acquisitionSource: string | null;
       interactionCount: number;
       identities: {
@@ -1606,7 +1674,20 @@ export interface components {
       preferences: components['schemas']['Preference'][];
       lastContacts: {
         department: string;
-        channel: string;
+        /** @enum {string} */
+        channel:
+          | 'email'
+          | 'social'
+          | 'phone'
+          | 'chat'
+          | 'web_form'
+          | 'in_store'
+          | 'survey'
+          | 'order'
+          | 'product'
+          | 'web'
+          | 'app'
+          | 'system';
         type: string;
         occurredAt: string;
         text: string | null;
@@ -1628,7 +1709,8 @@ export interface components {
         firstSeenAt: string;
         lastSeenAt: string;
         acquisitionSource: string | null;
-        lifecycle: string;
+        /** @enum {string} */
+        lifecycle: 'lead' | 'active' | 'at_risk' | 'churned';
       };
       identities: {
         kind: string;
@@ -1639,35 +1721,54 @@ export interface components {
       preferences: components['schemas']['Preference'][];
       flags: {
         flag: string;
-        source: string;
+        /** @enum {string} */
+        source: 'manual' | 'rule';
         reason: string | null;
         setAt: string;
       }[];
-      interactions: components['schemas']['Interaction'][];
       merges: components['schemas']['Merge'][];
+      interactions: components['schemas']['Interaction'][];
       cases: {
         number: number;
         subject: string;
-        channel: string;
-        status: string;
-        priority: string;
+        /** @enum {string} */
+        channel:
+          | 'email'
+          | 'social'
+          | 'phone'
+          | 'chat'
+          | 'web_form'
+          | 'in_store'
+          | 'survey'
+          | 'order'
+          | 'product'
+          | 'web'
+          | 'app'
+          | 'system';
+        /** @enum {string} */
+        status: 'new' | 'open' | 'pending' | 'resolved' | 'closed';
+        /** @enum {string} */
+        priority: 'low' | 'normal' | 'high' | 'urgent';
         reason: string | null;
         tags: string[];
         openedAt: string;
         resolvedAt: string | null;
         closedAt: string | null;
         gestures: {
-          kind: string;
+          /** @enum {string} */
+          kind: 'credit' | 'refund' | 'replacement' | 'gift' | 'note';
           amount: number;
           currency: string;
           reason: string;
-          status: string;
+          /** @enum {string} */
+          status: 'issued' | 'pending' | 'rejected';
           createdAt: string;
         }[];
       }[];
       accessLog: {
         at: string;
-        actorKind: string;
+        /** @enum {string} */
+        actorKind: 'staff' | 'write_key' | 'cli' | 'system';
         actorId: string | null;
         action: string;
       }[];
@@ -1762,18 +1863,20 @@ export interface components {
       id: string;
       caseId: string | null;
       customerId: string;
-      kind: string;
+      /** @enum {string} */
+      kind: 'credit' | 'refund' | 'replacement' | 'gift' | 'note';
       amount: number;
       currency: string;
       reason: string;
-      status: string;
+      /** @enum {string} */
+      status: 'issued' | 'pending' | 'rejected';
       /**
        * @description Present while the gesture waits for a manager
        * @constant
        */
       approval?: 'pending';
-      /** @description Which limit made it wait (gesture_limit, case_limit, day_limit); null if it never waited */
-      pendingReason: string | null;
+      /** @description Which of the issuer's limits made it wait; null if it never waited */
+      pendingReason: ('gesture_limit' | 'case_limit' | 'day_limit') | null;
       issuedBy: string;
       issuedByName: string | null;
       decidedBy: string | null;
@@ -1781,6 +1884,7 @@ export interface components {
       decisionNote: string | null;
       createdAt: string;
     };
+    /** @description In the currency's units; perCase and perDay say whether they are the defaults */
     GestureLimits: {
       currency: string;
       perGesture: number;
@@ -1806,13 +1910,14 @@ export interface components {
       status: 'stored' | 'duplicate' | 'rejected';
       interactionId?: string;
       customerId?: string;
-      /** @description An inbound message carried to a case: which case */
+      /** @description An inbound message carried to a case: which case (caseOutcome says what became of it) */
       caseId?: string;
       /** @enum {string} */
       caseOutcome?: 'opened' | 'joined' | 'reopened' | 'duplicate';
       error?: {
         code: string;
         message: string;
+        /** @description The part of the event at fault, in the native API's terms (customer.id), or '' when none */
         field: string;
       };
     };
@@ -1821,8 +1926,22 @@ export interface components {
       customerId: string;
       occurredAt: string;
       receivedAt: string;
-      channel: string;
-      direction: string;
+      /** @enum {string} */
+      channel:
+        | 'email'
+        | 'social'
+        | 'phone'
+        | 'chat'
+        | 'web_form'
+        | 'in_store'
+        | 'survey'
+        | 'order'
+        | 'product'
+        | 'web'
+        | 'app'
+        | 'system';
+      /** @enum {string} */
+      direction: 'inbound' | 'outbound' | 'internal';
       type: string;
       event: string | null;
       department: string | null;
@@ -1879,7 +1998,7 @@ export interface components {
     NewWriteKey: {
       id: string;
       name: string;
-      /** @description The system its events come from */
+      /** @description The system its events come from: userIds become external:<source> identities */
       source: string;
       keyHint: string;
       createdAt: string;
@@ -1893,32 +2012,50 @@ export interface components {
       id: string;
       number: number;
       subject: string;
-      status: string;
-      priority: string;
+      /** @enum {string} */
+      status: 'new' | 'open' | 'pending' | 'resolved' | 'closed';
+      /** @enum {string} */
+      priority: 'low' | 'normal' | 'high' | 'urgent';
       reason: string | null;
-      channel: string;
+      /** @enum {string} */
+      channel:
+        | 'email'
+        | 'social'
+        | 'phone'
+        | 'chat'
+        | 'web_form'
+        | 'in_store'
+        | 'survey'
+        | 'order'
+        | 'product'
+        | 'web'
+        | 'app'
+        | 'system';
       assigneeId: string | null;
       openedAt: string;
     };
     PasswordChanged: {
       id: string;
     };
+    /** @description A gesture in the approvals list, with the case and customer it is for */
     PendingGesture: {
       id: string;
       caseId: string | null;
       customerId: string;
-      kind: string;
+      /** @enum {string} */
+      kind: 'credit' | 'refund' | 'replacement' | 'gift' | 'note';
       amount: number;
       currency: string;
       reason: string;
-      status: string;
+      /** @enum {string} */
+      status: 'issued' | 'pending' | 'rejected';
       /**
        * @description Present while the gesture waits for a manager
        * @constant
        */
       approval?: 'pending';
-      /** @description Which limit made it wait (gesture_limit, case_limit, day_limit); null if it never waited */
-      pendingReason: string | null;
+      /** @description Which of the issuer's limits made it wait; null if it never waited */
+      pendingReason: ('gesture_limit' | 'case_limit' | 'day_limit') | null;
       issuedBy: string;
       issuedByName: string | null;
       decidedBy: string | null;
@@ -1927,7 +2064,7 @@ export interface components {
       createdAt: string;
       caseNumber: number | null;
       caseSubject: string | null;
-      /** @description Masked unless the viewer may see personal data */
+      /** @description The customer's name, else an identity (masked unless the viewer may see personal data) */
       customerLabel: string | null;
     };
     PendingGestureList: {
@@ -1974,7 +2111,10 @@ export interface components {
       caseNumber: number;
       customerId: string;
       interactionId: string;
-      /** @enum {string} */
+      /**
+       * @description What happened to the case: a new one, joined an active one, reopened a resolved one; or the message was a duplicate
+       * @enum {string}
+       */
       outcome: 'opened' | 'joined' | 'reopened' | 'duplicate';
       repeatOf: string | null;
     };
@@ -1983,19 +2123,40 @@ export interface components {
       number: number;
       subject: string | null;
       reason: string | null;
-      status: string;
+      /** @enum {string} */
+      status: 'new' | 'open' | 'pending' | 'resolved' | 'closed';
     };
     RenderedTemplate: {
       templateId: string;
       text: string;
     };
     ReplyTarget: {
+      /** @description Whether a reply written now can be handed to a channel */
       canSend: boolean;
-      channel: string;
+      /**
+       * @description The channel a reply goes by (a call or a form is answered by email)
+       * @enum {string}
+       */
+      channel:
+        | 'email'
+        | 'social'
+        | 'phone'
+        | 'chat'
+        | 'web_form'
+        | 'in_store'
+        | 'survey'
+        | 'order'
+        | 'product'
+        | 'web'
+        | 'app'
+        | 'system';
+      /** @description Her address there: an email, @handle; null when she has none */
       to: string | null;
+      /** @description She last wrote privately (a direct message): the answer goes the same way */
       privately: boolean;
+      /** @description What the composer says: "to jane@example.com by email", "public reply to @jane on X" */
       description: string | null;
-      /** @description Why it cannot go, for a person to read */
+      /** @description Why it cannot go, for a person to read; null when it can */
       reason: string | null;
     };
     ReplyTemplate: {
@@ -2153,7 +2314,8 @@ export interface components {
     TeamMember: {
       id: string;
       name: string;
-      role: string;
+      /** @enum {string} */
+      role: 'admin' | 'manager' | 'agent' | 'viewer';
       skills: string[];
       available: boolean;
       /** @description Epoch milliseconds */
@@ -2177,7 +2339,20 @@ export interface components {
         /** @description What the inbox calls the customer: masked unless the role sees personal data */
         customerLabel: string | null;
         subject: string;
-        channel: string;
+        /** @enum {string} */
+        channel:
+          | 'email'
+          | 'social'
+          | 'phone'
+          | 'chat'
+          | 'web_form'
+          | 'in_store'
+          | 'survey'
+          | 'order'
+          | 'product'
+          | 'web'
+          | 'app'
+          | 'system';
         /** @enum {string} */
         status: 'new' | 'open' | 'pending' | 'resolved' | 'closed';
         /** @enum {string} */
@@ -2204,10 +2379,11 @@ export interface components {
           resolutionDueAt: string | null;
           /** @description Set while the case is pending: the resolution clock stands still since then */
           resolutionPausedAt: string | null;
-          /** @description The clock that runs out first, while one runs */
+          /** @description The clock that runs out first, while one runs: what the inbox counts down */
           nextDueAt: string | null;
           breaches: {
-            metric: string;
+            /** @enum {string} */
+            metric: 'first_response' | 'next_response' | 'resolution';
             dueAt: string;
           }[];
         };
@@ -2225,7 +2401,7 @@ export interface components {
     WriteKey: {
       id: string;
       name: string;
-      /** @description The system its events come from */
+      /** @description The system its events come from: userIds become external:<source> identities */
       source: string;
       keyHint: string;
       createdAt: string;
@@ -5511,7 +5687,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success */
+      /** @description In the currency's units; perCase and perDay say whether they are the defaults */
       200: {
         headers: {
           [name: string]: unknown;

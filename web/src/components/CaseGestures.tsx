@@ -10,7 +10,7 @@ import { absoluteTime, relativeTime } from '../time.ts';
 import type { Gesture } from '../api/types.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 
-const STATUS_LABELS: Record<string, string> = {
+const STATUS_LABELS: Record<Gesture['status'], string> = {
   issued: 'Issued',
   pending: 'Waiting for approval',
   rejected: 'Rejected',
@@ -40,9 +40,7 @@ function GestureItem({ gesture, onChanged }: { gesture: Gesture; onChanged: () =
     <li className={`gesture gesture-${gesture.status}`} data-testid="gesture" data-status={gesture.status}>
       <div className="gesture-line">
         <strong>{describeGesture(gesture)}</strong>
-        <span className={`status gesture-status-${gesture.status}`}>
-          {STATUS_LABELS[gesture.status] ?? gesture.status}
-        </span>
+        <span className={`status gesture-status-${gesture.status}`}>{STATUS_LABELS[gesture.status]}</span>
       </div>
       <p className="muted">
         {gesture.reason} · asked by {gesture.issuedByName ?? 'a colleague'}{' '}

@@ -9,11 +9,11 @@ import { ErrorAlert } from './ErrorAlert.tsx';
 import '../delivery.css';
 import { useStaff } from '../staff.ts';
 import { absoluteTime, relativeTime } from '../time.ts';
-import type { CaseMessage } from '../api/types.ts';
+import type { CaseMessage, MessageKind } from '../api/types.ts';
 import { ChannelIcon } from './ChannelIcon.tsx';
 import { NoteText } from './NoteText.tsx';
 
-const KIND_LABELS: Record<string, string> = {
+const KIND_LABELS: Record<MessageKind, string> = {
   inbound: 'Customer',
   reply: 'Reply',
   note: 'Internal note',
@@ -71,12 +71,11 @@ function Message({
   retry?: { caseId: string; onRetried?: () => Promise<void> | void };
 }) {
   const me = useStaff();
-  const kind = message.kind in KIND_LABELS ? message.kind : 'other';
   const who = message.kind === 'inbound' ? (customerLabel ?? 'Customer') : (message.author?.name ?? null);
   const isNote = message.kind === 'note';
   return (
     <li
-      className={`message message-${kind}${mentionsMe ? ' message-mentions-me' : ''}`}
+      className={`message message-${message.kind}${mentionsMe ? ' message-mentions-me' : ''}`}
       data-testid="case-message"
       data-kind={message.kind}
       data-mentions-me={mentionsMe || undefined}
@@ -84,7 +83,7 @@ function Message({
       <div className="message-head">
         <span className="message-who">
           <ChannelIcon channel={message.channel} label={humanize(message.channel)} />
-          <span className="message-kind">{KIND_LABELS[message.kind] ?? humanize(message.kind)}</span>
+          <span className="message-kind">{KIND_LABELS[message.kind]}</span>
           {who && <span>{message.kind === 'inbound' ? who : `by ${who}`}</span>}
           {isNote && <span className="internal-badge">Only staff see this</span>}
           {mentionsMe && <span className="mention-badge">Mentions you</span>}

@@ -1,9 +1,9 @@
 // The shapes of the help-desk settings API (teams, SLA policies, assignment rules, templates, flag rules,
 // case settings) as the settings screens read and send them. The answers are the generated types (api/types.ts);
-// the inputs are what the forms send, deliberately looser than the bodies (api/client.ts RequestBody) for the
-// server to refuse beside the field.
-import type { AssignmentRule, CasePriority, FlagRule, SlaPolicy, Team } from '../api/types.ts';
-import type { BusinessHours } from './business-hours.ts';
+// the inputs are the generated request bodies (api/client.ts RequestBody), loosened only where a form sends what
+// was typed, for the server to refuse beside the field.
+import type { RequestBody } from '../api/client.ts';
+import type { CasePriority, FlagRule, Team } from '../api/types.ts';
 
 export type { ArchivedTeam, AssignmentRule, CaseSettings, FlagRule, SlaPolicy } from '../api/types.ts';
 
@@ -15,17 +15,8 @@ export interface ListOptions {
   includeArchived?: boolean;
 }
 
-/** What `POST /api/teams` and `PUT /api/teams/:id` take. */
-export interface TeamInput {
-  name: string;
-  department: string | null;
-  timezone: string;
-  businessHours: BusinessHours;
-  holidays: string[];
-  slaPolicyId: string | null;
-  autoAssign: boolean;
-  isDefault: boolean;
-}
+/** What `POST /api/teams` and `PUT /api/teams/:id` take; the form sends every field (a replace keeps no old value). */
+export type TeamInput = Required<RequestBody<'/api/teams', 'post'>>;
 
 export const SLA_METRICS = ['firstResponse', 'nextResponse', 'resolution'] as const;
 export type SlaMetric = (typeof SLA_METRICS)[number];
@@ -33,38 +24,31 @@ export type SlaMetric = (typeof SLA_METRICS)[number];
 /** Minutes per priority and metric; a missing one means no clock for it. */
 export type SlaTargets = Partial<Record<CasePriority, Partial<Record<SlaMetric, number>>>>;
 
-/** A UI type: the editor holds targets per known priority, which the server's map of any key accepts. */
-export type SlaPolicyInput = Omit<SlaPolicy, 'id' | 'archivedAt' | 'targets'> & { targets: SlaTargets };
+/** What `POST /api/sla-policies` and `PUT /api/sla-policies/:id` take; the editor sends every field. */
+export type SlaPolicyInput = Required<RequestBody<'/api/sla-policies', 'post'>>;
+
+type AssignmentRuleBody = RequestBody<'/api/assignment-rules', 'post'>;
 
 /**
- * Every listed condition must hold; within one, any value matches. A missing condition matches all. A UI type:
- * the form sends channels as typed, for the server to refuse an unknown one beside the field.
+ * Every listed condition must hold; within one, any value matches. A missing condition matches all. Looser than
+ * the body in one place: the form sends channels as typed, for the server to refuse an unknown one beside the field.
  */
-export interface RuleConditions {
-  channels?: string[];
-  reasons?: string[];
-  priorities?: CasePriority[];
-  keywords?: string[];
-}
+export type RuleConditions = Omit<NonNullable<AssignmentRuleBody['conditions']>, 'channels'> & { channels?: string[] };
 
-/** Without a position the rule goes last. */
-export type AssignmentRuleInput = Omit<AssignmentRule, 'id' | 'position' | 'conditions'> & {
-  conditions: RuleConditions;
-  position?: number;
-};
+/** What `POST /api/assignment-rules` takes (conditions loosened as above); without a position the rule goes last. */
+export type AssignmentRuleInput = Omit<AssignmentRuleBody, 'conditions'> & { conditions: RuleConditions };
 
-export interface TemplateInput {
-  name: string;
-  body: string;
-}
+/** What `POST /api/templates` and `PUT /api/templates/:id` take. */
+export type TemplateInput = RequestBody<'/api/templates', 'post'>;
 
 export type FlagName = FlagRule['flag'];
 
-/** What an admin may change about how a staff member takes cases (`PATCH /api/staff/:id`). */
-export interface StaffCaseChanges {
-  teamId?: string | null;
-  skills?: string[];
-  /** An amount left empty goes as null, for the server to refuse beside the field rather than read as 0. */
-  empowermentLimit?: { amount: number | null; currency: string };
-  available?: boolean;
-}
+type StaffChanges = RequestBody<'/api/staff/{id}', 'patch'>;
+
+/**
+ * What an admin may change about how a staff member takes cases (`PATCH /api/staff/:id`). Looser than the body in
+ * one place: an amount left empty goes as null, for the server to refuse beside the field rather than read as 0.
+ */
+export type StaffCaseChanges = Pick<StaffChanges, 'teamId' | 'skills' | 'available'> & {
+  empowermentLimit?: Omit<NonNullable<StaffChanges['empowermentLimit']>, 'amount'> & { amount: number | null };
+};

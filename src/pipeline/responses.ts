@@ -1,0 +1,36 @@
+// What a batch of events comes to: the report every ingest edge answers with (the native API sends it as is).
+import { z } from 'zod';
+
+export const IngestResultSchema = z
+  .strictObject({
+    index: z.number(),
+    status: z.enum(['stored', 'duplicate', 'rejected']),
+    interactionId: z.string().optional(),
+    customerId: z.string().optional(),
+    caseId: z
+      .string()
+      .optional()
+      .meta({ description: 'An inbound message carried to a case: which case (caseOutcome says what became of it)' }),
+    caseOutcome: z.enum(['opened', 'joined', 'reopened', 'duplicate']).optional(),
+    error: z
+      .strictObject({
+        code: z.string(),
+        message: z.string(),
+        field: z.string().meta({
+          description: "The part of the event at fault, in the native API's terms (customer.id), or '' when none",
+        }),
+      })
+      .optional(),
+  })
+  .meta({ id: 'IngestResult' });
+
+export const IngestReportSchema = z
+  .strictObject({
+    stored: z.number(),
+    duplicates: z.number(),
+    rejected: z.number(),
+    customersCreated: z.number(),
+    merges: z.number(),
+    results: z.array(IngestResultSchema),
+  })
+  .meta({ id: 'IngestReport' });
