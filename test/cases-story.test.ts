@@ -369,11 +369,14 @@ test('her export holds her cases and gestures; erasure empties them and keeps on
   const exported = await http('GET', `${server.url}/api/customers/${zoe.id}/export`, { token: manager.token });
   assert.equal(exported.status, 200);
   assert.deepEqual(
-    exported.body.cases.map((c: { subject: string; gestures: Array<{ kind: string; status: string }> }) => [
-      c.subject,
-      c.gestures.map((g) => `${g.kind}/${g.status}`),
-    ]),
-    [['my jacket zip broke, I live at 4 Elm Street', ['replacement/pending']]],
+    exported.body.cases.map(
+      (c: { subject: string; gestures: Array<{ kind: string; status: string; amount: number; currency: string }> }) => [
+        c.subject,
+        c.gestures.map((g) => `${g.kind}/${g.status} ${g.amount} ${g.currency}`),
+      ],
+    ),
+    [['my jacket zip broke, I live at 4 Elm Street', ['replacement/pending 500 USD']]],
+    'the amount as she was offered it, in dollars, not cents',
   );
 
   const admin = server.token;

@@ -1,6 +1,7 @@
 // A customer's cases under the right of access and the right to be forgotten. Erasure keeps what the
 // numbers need (a case's channel, reason, status and times, a gesture's kind and amount) and removes
 // everything that could say who she was or what she wrote.
+import { fromMinorUnits } from '../shared/money.ts';
 import type { z } from 'zod';
 import type { Db } from '../store/db.ts';
 import type { CasePriority } from '../shared/priority.ts';
@@ -66,7 +67,8 @@ export async function exportCasesOf(db: Db, profiles: readonly string[]): Promis
       .filter((g) => g.case_id === c.id)
       .map((g) => ({
         kind: g.kind,
-        amount: g.amount,
+        // Stored in minor units (cents); the export says it as the customer was offered it.
+        amount: fromMinorUnits(g.amount, g.currency),
         currency: g.currency,
         reason: g.reason,
         status: g.status,
