@@ -263,21 +263,22 @@ export const ReceivedMessageSchema = z
   .meta({ id: 'ReceivedMessage', description: 'The message and the case it opened, joined or reopened' });
 
 /** A customer's case in her subject-access export (privacy names the whole export). */
-export const CaseExportSchema = z.strictObject({
-  number: z.number(),
-  subject: z.string(),
-  channel: z.enum(CHANNELS),
-  status: z.enum(CASE_STATUSES),
-  priority: z.enum(CASE_PRIORITIES),
-  reason: z.string().nullable(),
-  tags: z.array(z.string()),
-  openedAt: z.string(),
+export const CaseExportSchema = CaseSummarySchema.pick({
+  number: true,
+  subject: true,
+  channel: true,
+  status: true,
+  priority: true,
+  reason: true,
+  tags: true,
+  openedAt: true,
+}).extend({
   resolvedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
   gestures: z.array(
     z.strictObject({
       kind: z.enum(GESTURE_KINDS),
-      amount: z.number(),
+      amount: z.number().meta({ description: 'In the currency’s units (dollars, not cents)' }),
       currency: z.string(),
       reason: z.string(),
       status: z.enum(GESTURE_STATUSES),

@@ -1757,6 +1757,7 @@ export interface components {
         gestures: {
           /** @enum {string} */
           kind: 'credit' | 'refund' | 'replacement' | 'gift' | 'note';
+          /** @description In the currency’s units (dollars, not cents) */
           amount: number;
           currency: string;
           reason: string;
