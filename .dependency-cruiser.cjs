@@ -9,6 +9,7 @@ const LAYERS = [
   'http', // the HTTP framework: route wrapper, problem details, body parsing; knows no capability
   // Capabilities, lowest first.
   'audit',
+  'eventlog', // the durable ingest log (its own database file): appended by the edges, read by the projector
   'staff',
   'sla',
   'teams',

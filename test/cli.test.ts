@@ -56,7 +56,9 @@ test('writekey create prints a key the tracking API accepts at once', async () =
     body: { userId: '42', traits: { email: 'lia@example.com' } },
   });
   assert.equal(res.status, 200);
-  const card = await http('GET', `${server.url}/api/customers/lookup?external=crm:42`, { token: server.token });
+  const card = await http('GET', `${server.url}/api/customers/lookup?external=crm:42&after=${res.body.position}`, {
+    token: server.token,
+  });
   assert.equal(card.status, 200);
   assert.match((await rapport('writekey', 'list')).stdout, /CRM\tcrm\twk_/);
 });

@@ -7,7 +7,11 @@ let server: TestServer;
 before(async () => (server = await startTestServer()));
 after(async () => server.close());
 
-const lookup = (query: string) => http('GET', `${server.url}/api/customers/lookup?${query}`, { token: server.token });
+/** The customer card, once what the tracking API acknowledged so far is projected. */
+const lookup = async (query: string) => {
+  await server.settled();
+  return http('GET', `${server.url}/api/customers/lookup?${query}`, { token: server.token });
+};
 
 test('calls without a valid write key are refused with 401 and a Basic challenge', async () => {
   const missing = await http('POST', `${server.url}/v1/track`, { body: { userId: 'u', event: 'E' } });
@@ -52,8 +56,17 @@ test('the same messageId twice is stored once', async () => {
   const call = { userId: 'u-200', event: 'Order Completed', properties: { total: 20 }, messageId: 'seg-dup-1' };
   const first = await http('POST', `${server.url}/v1/track`, { writeKey: server.writeKey, body: call });
   const second = await http('POST', `${server.url}/v1/track`, { writeKey: server.writeKey, body: call });
-  assert.deepEqual([first.body.stored, second.body.stored, second.body.duplicates], [1, 0, 1]);
-  const card = await lookup('external=shop:u-200');
+  assert.deepEqual([first.body.accepted, second.body.accepted], [1, 1], 'both acknowledged: the log takes retries');
+  assert.ok(second.body.position > first.body.position);
+  // Read your own write: the answer waits until the projection has passed the second call.
+  const card = await http(
+    'GET',
+    `${server.url}/api/customers/lookup?external=shop:u-200&after=${second.body.position}`,
+    {
+      token: server.token,
+    },
+  );
+  assert.equal(Number(card.headers.get('rapport-projected-through')) >= second.body.position, true);
   assert.equal(card.body.interactionCount, 1);
   assert.equal(card.body.recentInteractions[0].channel, 'order');
 });
@@ -85,7 +98,7 @@ test('batch carries every call type; alias ties the anonymous visitor to the kno
     },
   });
   assert.equal(res.status, 200, JSON.stringify(res.body));
-  assert.equal(res.body.stored, 5);
+  assert.equal(res.body.accepted, 5);
   const card = await lookup('email=bo@example.com');
   assert.equal(card.body.interactionCount, 5);
   assert.ok(card.body.identities.some((i: { kind: string }) => i.kind === 'anonymous'));

@@ -29,6 +29,8 @@ interface Entry {
 }
 
 async function entries(action: string): Promise<Entry[]> {
+  // Merges caused by tracking calls are made when the projector applies them.
+  await server.settled();
   const listed = await http('GET', `${server.url}/api/audit?action=${action}`, { token: server.token });
   assert.equal(listed.status, 200, JSON.stringify(listed.body));
   return listed.body.items;

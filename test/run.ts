@@ -18,6 +18,7 @@ const LONG = [
   'src/ingest/import/cli.test.ts',
   'test/cli.test.ts',
   'test/startup.test.ts',
+  'test/ingest-crash.test.ts',
   'src/channels/email/imap-poller.test.ts',
 ];
 

@@ -3,49 +3,17 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleEntry, type Bundle } from './helpers/bundle.ts';
+import { freePort, startServerProcess as startServer } from './helpers/server-process.ts';
 
 // src/main.ts built once into plain JavaScript: each server process starts without compiling TypeScript again.
 let main: Bundle;
 before(async () => (main = await bundleEntry('src/main.ts')));
 after(() => main.remove());
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const port = (probe.address() as { port: number }).port;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServerProcess(
-  env: Record<string, string>,
-): Promise<{ output: () => string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, [main.file], {
-    env: { ...process.env, ...env, RAPPORT_LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const deadline = Date.now() + 30_000;
-  while (!output.includes('Rapport is serving')) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return {
-    output: () => output,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
+const startServerProcess = (env: Record<string, string>) => startServer(main.file, env);
 
 test('first start creates the database, the schema and an admin with a printed password; the next start does not', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'rapport-start-'));

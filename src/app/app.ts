@@ -18,10 +18,14 @@ import { SYSTEM_ACTOR } from '../shared/actor.ts';
 import type { ChannelAdapter } from '../channels/index.ts';
 import { pino } from 'pino';
 import { closeLiveStreams } from '../live/index.ts';
+import { EventLog } from '../eventlog/index.ts';
+import { Projector } from '../pipeline/index.ts';
 
 export interface RunningApp {
   app: FastifyInstance;
   db: SqliteDatabase;
+  eventLog: EventLog;
+  projector: Projector;
   url: string;
   channels: ChannelRegistry;
   generatedAdminPassword?: string;
@@ -44,6 +48,14 @@ export async function openDatabase(config: Config): Promise<SqliteDatabase> {
 export async function startApp(config: Config, extraAdapters: ChannelAdapter[] = []): Promise<RunningApp> {
   const db = await openDatabase(config);
   const admin = await ensureFirstAdmin(db, config.adminEmail, config.adminPassword);
+  const eventLog = await EventLog.open(config.eventLogFile);
+  const projectorLog = pino({ level: config.logLevel, name: 'projector' });
+  const projector = new Projector(db, eventLog, {
+    retentionDays: config.logRetentionDays,
+    onError: (error) => projectorLog.error({ err: error }, 'projecting the event log failed; retrying'),
+  });
+  // What was acknowledged before a stop is applied now, before the server answers anyone.
+  await projector.start();
   const channelLog = pino({ level: config.logLevel, name: 'channels' });
   const channels = createChannelRegistry([...extraAdapters, ...adaptersFromConfig(config, channelLog)]);
 
@@ -64,6 +76,8 @@ export async function startApp(config: Config, extraAdapters: ChannelAdapter[] =
     recordAdministrativeChange,
     openCasesOf: openCasesForCard,
     onEmpowermentLimitChanged: setPerGestureLimit,
+    eventLog,
+    projector,
   });
 
   for (const adapter of channels.adapters) {
@@ -91,6 +105,8 @@ export async function startApp(config: Config, extraAdapters: ChannelAdapter[] =
   return {
     app,
     db,
+    eventLog,
+    projector,
     url: `http://127.0.0.1:${port}`,
     channels,
     generatedAdminPassword: admin.generatedPassword,
@@ -102,6 +118,8 @@ export async function startApp(config: Config, extraAdapters: ChannelAdapter[] =
       closeLiveStreams(db);
       await app.close();
       await flushing.catch(() => undefined);
+      await projector.close();
+      await eventLog.close();
       await db.close();
     },
   };

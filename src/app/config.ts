@@ -38,6 +38,8 @@ const environment = z.object({
   RAPPORT_IMAP_URL: z.url({ protocol: /^imaps?$/ }).optional(),
   RAPPORT_IMAP_INTERVAL_S: z.coerce.number().int().min(5).max(3600).default(60),
   RAPPORT_MAIL_MAX_BYTES: z.coerce.number().int().min(10_000).max(100_000_000).default(25_000_000),
+  RAPPORT_INGEST_MAX_BACKLOG_S: z.coerce.number().min(0.1).max(86_400).default(30),
+  RAPPORT_LOG_RETENTION_DAYS: z.coerce.number().min(0).max(3650).default(7),
 });
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -54,6 +56,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     host: values.RAPPORT_HOST,
     dataDir,
     databaseFile: resolve(dataDir, 'rapport.db'),
+    eventLogFile: resolve(dataDir, 'events.db'),
+    ingestMaxBacklogSeconds: values.RAPPORT_INGEST_MAX_BACKLOG_S,
+    logRetentionDays: values.RAPPORT_LOG_RETENTION_DAYS,
     adminEmail: values.RAPPORT_ADMIN_EMAIL.toLowerCase(),
     adminPassword: values.RAPPORT_ADMIN_PASSWORD,
     defaultCountry: values.RAPPORT_DEFAULT_COUNTRY as CountryCode,

@@ -7,6 +7,8 @@ import type { OpenCasesSource } from '../customers/index.ts';
 import { type EmpowermentLimitHook, staffForApiToken, staffForSession, type StaffMember } from '../staff/index.ts';
 import { findWriteKey, type WriteKey } from '../ingest/index.ts';
 import { administrativeAuditEntry, recordAudit } from '../audit/index.ts';
+import type { EventLog } from '../eventlog/index.ts';
+import type { Projector } from '../pipeline/index.ts';
 
 declare module '../http/context.ts' {
   interface AppDeps {
@@ -15,6 +17,10 @@ declare module '../http/context.ts' {
     openCasesOf: OpenCasesSource;
     /** Gestures keep a staff member's per-gesture limit: staff sits below gestures, so the app connects them. */
     onEmpowermentLimitChanged: EmpowermentLimitHook;
+    /** Where the ingest edges append what they accept. */
+    eventLog: EventLog;
+    /** Applies the log to the database; reads wait on it (`?after=`), the edges hold back when it lags. */
+    projector: Projector;
   }
   interface CallerStaff extends StaffMember {}
   interface CallerWriteKey extends WriteKey {}

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { DomainError } from '../shared/errors.ts';
 import { httpErrors, isKnownError, statusOf, toProblem } from '../http/errors.ts';
 import type { AppDeps } from '../http/context.ts';
+import { registerReadAfter } from './read-after.ts';
 import { type AnyRoute, openApiDocument, registerRoutes } from '../http/route.ts';
 import { staffRoutes } from '../staff/routes.ts';
 import { customerRoutes } from '../customers/routes.ts';
@@ -97,6 +98,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
     return reply.code(statusOf(known)).type('application/problem+json').send(toProblem(known, request.id));
   });
 
+  registerReadAfter(app, deps.projector);
   const formRoutes = new Set<AnyRoute>(contactFormRoutes);
   registerRoutes(
     app,

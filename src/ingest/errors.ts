@@ -10,4 +10,5 @@ export const ingestErrors = defineErrors('ingest', {
   import_unknown_column: 'invalid',
   import_invalid_mapping: 'invalid',
   import_invalid_option: 'invalid',
+  ingest_backlogged: 'unavailable',
 });

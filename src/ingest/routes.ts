@@ -3,7 +3,8 @@ import { z, type ZodType } from 'zod';
 import { defineRoute, type RouteSpec } from '../http/route.ts';
 import { invalidInput } from '../shared/errors.ts';
 import type { RequestContext } from '../http/context.ts';
-import { ingestEvents } from '../pipeline/index.ts';
+import { ingestEvents, latestRejections } from '../pipeline/index.ts';
+import { refusals, refuseWhenBacklogged } from './backpressure.ts';
 import { recordAudit } from '../audit/index.ts';
 import {
   aliasCall,
@@ -22,22 +23,31 @@ import { mapNativeInteraction, nativeBatchSchema } from './native.ts';
 import { carryMessagesToCases } from './conversations.ts';
 import { createWriteKey, listWriteKeys, revokeWriteKey } from './write-keys.ts';
 import type { CountryCode } from 'libphonenumber-js';
-import { IngestReportSchema, NewWriteKeySchema, SegmentAcceptedSchema, WriteKeyListSchema } from './responses.ts';
+import {
+  IngestReportSchema,
+  IngestStatusSchema,
+  NewWriteKeySchema,
+  SegmentAcceptedSchema,
+  WriteKeyListSchema,
+} from './responses.ts';
 import { noContent } from '../http/openapi.ts';
 
 // Segment's documented limits: 32 KB per call, 500 KB per batch.
 const CALL_LIMIT = 32 * 1024;
 const BATCH_LIMIT = 500 * 1024;
 
+/**
+ * Segment's calls are validated and mapped here, then appended to the event log and acknowledged once on disk;
+ * the projector applies them to the customer view moments later (`position` says when: `?after=`). A backlog
+ * beyond the configured seconds of projection is answered 503 with Retry-After, which the SDKs retry.
+ */
 async function ingestSegment(ctx: RequestContext, calls: SegmentCall[]) {
+  refuseWhenBacklogged(ctx);
   const receivedAt = Date.now();
   const options = { source: ctx.writeKey!.source, receivedAt, defaultCountry: ctx.config.defaultCountry };
-  const report = await ingestEvents(
-    ctx.db,
-    calls.map((call) => mapSegmentCall(call, options)),
-    { onEventError: 'all-or-nothing', actor: ctx.actor },
-  );
-  return { success: true, stored: report.stored, duplicates: report.duplicates };
+  const events = calls.map((call) => mapSegmentCall(call, options));
+  const appended = await ctx.eventLog.append({ edge: 'segment', actor: ctx.actor }, events);
+  return { success: true, accepted: events.length, position: appended.last };
 }
 
 function segmentRoute<T>(type: SegmentType, schema: ZodType<T>): RouteSpec<unknown, unknown, T> {
@@ -105,6 +115,36 @@ export const ingestRoutes = [
         requestId: ctx.actor.requestId,
       });
       return report;
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/ingest/status',
+    summary: 'The event log and its projection: head, position, lag, rates, backpressure refusals and rejections',
+    tags: ['ingest'],
+    response: IngestStatusSchema,
+    auth: 'keys:manage',
+    handler: async ({ ctx }) => {
+      const status = await ctx.projector.status();
+      const refused = refusals(ctx);
+      return {
+        head: status.head,
+        projected: status.projected,
+        backlog: status.backlog,
+        lagSeconds: status.lagSeconds,
+        backlogSeconds: ctx.projector.backlogSeconds(),
+        maxBacklogSeconds: ctx.config.ingestMaxBacklogSeconds,
+        appendedPerSecond: status.appendedPerSecond,
+        projectedPerSecond: status.projectedPerSecond,
+        oldestKept: await ctx.eventLog.tail(),
+        failing: status.failing,
+        refusals: { count: refused.count, lastAt: refused.last === null ? null : new Date(refused.last).toISOString() },
+        rejected: status.rejected,
+        latestRejections: (await latestRejections(ctx.db, 20)).map((rejection) => ({
+          ...rejection,
+          rejectedAt: new Date(rejection.rejectedAt).toISOString(),
+        })),
+      };
     },
   }),
   defineRoute({

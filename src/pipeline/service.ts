@@ -49,6 +49,12 @@ export interface IngestOptions {
    * same savepoint: its failure rejects the event alone): the native API and the importer carry inbound
    * messages to their cases here. What it returns is added to the event's result.
    */
+  /** The projector replays events from many requests in one batch: each keeps who sent it (default `actor`). */
+  actorOf?: (index: number) => Actor | undefined;
+  /** When each event was acknowledged (default: now, for one batch received now). */
+  receivedAtOf?: (index: number) => number;
+  /** Runs last inside the batch's transaction: the projector moves its cursor here, so both land or neither. */
+  beforeCommit?: (tx: Db, report: IngestReport) => Promise<void>;
   // biome-ignore lint/suspicious/noConfusingVoidType: callers' hooks that add nothing are plain async functions returning void
   onStored?: (tx: Db, event: IncomingEvent, result: IngestResult) => Promise<Partial<IngestResult> | void>;
 }
@@ -70,11 +76,14 @@ export async function ingestEvents(
         merges: 0,
         results: [],
       };
-      const receivedAt = Date.now();
+      const now = Date.now();
+      const receivedAtOf = options.receivedAtOf ?? (() => now);
+      // Flags are re-decided as of the latest event of the batch.
+      const receivedAt = events.reduce((latest, _event, index) => Math.max(latest, receivedAtOf(index)), 0) || now;
       for (const [index, event] of events.entries()) {
         if (options.onEventError === 'all-or-nothing') {
           report.results.push(
-            await ingestAndCarry(tx, event, index, receivedAt, report, options).catch((error: unknown) => {
+            await ingestAndCarry(tx, event, index, receivedAtOf(index), report, options).catch((error: unknown) => {
               throw error instanceof DomainError ? locatedError(error, index, options.eventsPath) : error;
             }),
           );
@@ -82,7 +91,7 @@ export async function ingestEvents(
         }
         await savepoint(tx, 'ingest_event');
         try {
-          report.results.push(await ingestAndCarry(tx, event, index, receivedAt, report, options));
+          report.results.push(await ingestAndCarry(tx, event, index, receivedAtOf(index), report, options));
           // Before RELEASE: rolling back a later event must not take this one's observations with it.
           await applyObservedBehaviour(tx);
           await releaseSavepoint(tx, 'ingest_event');
@@ -112,6 +121,7 @@ export async function ingestEvents(
       const stored = report.results.filter((result) => result.status === 'stored').map((result) => result.customerId!);
       const returning = await ruleFlagHoldersAmong(tx, stored, CONTACT_FLAGS);
       if (returning.length) await refreshRuleFlagsOf(tx, returning, receivedAt, CONTACT_FLAGS);
+      await options.beforeCommit?.(tx, report);
       return report;
     })
     .catch((error: unknown) => {
@@ -138,7 +148,8 @@ async function ingestAndCarry(
   report: IngestReport,
   options: IngestOptions,
 ): Promise<IngestResult> {
-  if (!options.onStored) return ingestOne(tx, event, index, receivedAt, report, options.actor);
+  const actor = options.actorOf?.(index) ?? options.actor;
+  if (!options.onStored) return ingestOne(tx, event, index, receivedAt, report, actor);
   // A failure after the event was counted rolls it back: so do its counts.
   const counted = {
     stored: report.stored,
@@ -147,7 +158,7 @@ async function ingestAndCarry(
     merges: report.merges,
   };
   try {
-    const result = await ingestOne(tx, event, index, receivedAt, report, options.actor);
+    const result = await ingestOne(tx, event, index, receivedAt, report, actor);
     const added = await options.onStored(tx, event, result);
     return added ? { ...result, ...added } : result;
   } catch (error) {

@@ -10,6 +10,12 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseFile: string;
+  /** The ingest event log: its own SQLite file beside the database. */
+  eventLogFile: string;
+  /** Above this many seconds of projection waiting, the ingest edges answer 503 with Retry-After. */
+  ingestMaxBacklogSeconds: number;
+  /** Days the event log keeps projected events, for `rapport reproject`. */
+  logRetentionDays: number;
   adminEmail: string;
   adminPassword: string | undefined;
   defaultCountry: CountryCode;

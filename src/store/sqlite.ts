@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { dirname } from 'node:path';
 import type { Database, Db, RunResult, SqlValue } from './db.ts';
-import { applyMigrations } from './migrate.ts';
+import { applyMigrations, type Migration } from './migrate.ts';
 import { sourceKey } from './source-key.ts';
 
 type Connection = BetterSqlite3.Database;
@@ -37,10 +37,19 @@ class AsyncLock {
   }
 }
 
-function openConnection(file: string, readonly: boolean): Connection {
+export interface SqliteOptions {
+  /**
+   * 'normal' (the default): a commit survives the process being killed, and a power cut may lose the last
+   * ones; right for data that can be rebuilt. 'full': every commit is synced to the disk before it returns;
+   * for the event log, whose acknowledgement promises exactly that.
+   */
+  durability?: 'normal' | 'full';
+}
+
+function openConnection(file: string, readonly: boolean, options: SqliteOptions = {}): Connection {
   const connection = new BetterSqlite3(file, { readonly: readonly && file !== ':memory:' });
   connection.pragma('journal_mode = WAL');
-  connection.pragma('synchronous = NORMAL');
+  connection.pragma(options.durability === 'full' ? 'synchronous = FULL' : 'synchronous = NORMAL');
   connection.pragma('foreign_keys = ON');
   connection.pragma('busy_timeout = 5000');
   connection.pragma('cache_size = -65536');
@@ -91,9 +100,12 @@ export class SqliteDatabase implements Database {
 
   private readonly checkpointer: Worker | null;
 
-  constructor(readonly file: string) {
+  constructor(
+    readonly file: string,
+    options: SqliteOptions = {},
+  ) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    this.writer = openConnection(file, false);
+    this.writer = openConnection(file, false, options);
     // Checkpoints run on another thread (see checkpoint-worker.mjs) instead of inside whichever
     // commit crosses the threshold: ingest commits and card views stop paying for them.
     this.writer.pragma('wal_autocheckpoint = 0');
@@ -135,8 +147,9 @@ export class SqliteDatabase implements Database {
     }
   }
 
-  async migrate(): Promise<string[]> {
-    return applyMigrations(this, (sql) => this.writer.exec(sql));
+  /** Applies the application's migrations, or the ones given (the event log has its own). */
+  async migrate(migrations?: Migration[]): Promise<string[]> {
+    return applyMigrations(this, (sql) => this.writer.exec(sql), migrations);
   }
 
   async close(): Promise<void> {
@@ -181,6 +194,6 @@ function stopCheckpointer(worker: Worker): Promise<void> {
   });
 }
 
-export function openSqlite(file: string): SqliteDatabase {
-  return new SqliteDatabase(file);
+export function openSqlite(file: string, options: SqliteOptions = {}): SqliteDatabase {
+  return new SqliteDatabase(file, options);
 }

@@ -63,7 +63,7 @@ export async function openCustomer(page: Page, query: string): Promise<void> {
 
 /** A Segment call the way a source sends it: the write key as the Basic user name, no password. */
 export async function sendWithWriteKey(url: string, writeKey: string, path: string, body: unknown): Promise<Response> {
-  return fetch(`${url}${path}`, {
+  const response = await fetch(`${url}${path}`, {
     method: 'POST',
     headers: {
       authorization: `Basic ${Buffer.from(`${writeKey}:`).toString('base64')}`,
@@ -71,6 +71,12 @@ export async function sendWithWriteKey(url: string, writeKey: string, path: stri
     },
     body: JSON.stringify(body),
   });
+  if (response.ok) {
+    // As a script would: read its own write by waiting for the acknowledged log position to be projected.
+    const { position } = (await response.clone().json()) as { position: number };
+    await fetch(`${url}/healthz?after=${position}`);
+  }
+  return response;
 }
 
 /** A staff member the browser tests sign in as, with the password they sign in with. */

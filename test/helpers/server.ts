@@ -22,6 +22,8 @@ export interface TestServer {
   dataDir: string;
   /** A staff member of the given role and a Bearer token for them. */
   staffToken(role: Role): Promise<string>;
+  /** Resolves once everything the event log has acknowledged so far is projected (reads see it). */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -55,6 +57,10 @@ export async function startTestServer(options: { env?: Record<string, string> } 
       const email = `${role}${++staffCount}@example.com`;
       await createStaff(running.db, { email, name: `${role} ${staffCount}`, role, password: 'a long enough password' });
       return (await createApiToken(running.db, email, 'tests')).token;
+    },
+    async settled() {
+      const head = await running.eventLog.head();
+      if (!(await running.projector.waitFor(head, 10_000))) throw new Error(`the projection did not reach ${head}`);
     },
     async close() {
       await running.close();

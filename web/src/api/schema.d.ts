@@ -449,6 +449,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/ingest/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The event log and its projection: head, position, lag, rates, backpressure refusals and rejections */
+    get: operations['getApiIngestStatus'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/write-keys': {
     parameters: {
       query?: never;
@@ -1922,6 +1939,43 @@ export interface components {
         field: string;
       };
     };
+    IngestStatus: {
+      /** @description The last log position acknowledged */
+      head: number;
+      /** @description The log position the customer view reflects */
+      projected: number;
+      /** @description Events acknowledged but not yet projected */
+      backlog: number;
+      /** @description How long the oldest event not yet projected has waited */
+      lagSeconds: number;
+      /** @description Seconds of projection the backlog holds (backpressure above the limit) */
+      backlogSeconds: number;
+      maxBacklogSeconds: number;
+      /** @description Over the last minute */
+      appendedPerSecond: number;
+      /** @description Over the last minute */
+      projectedPerSecond: number;
+      /** @description The first log position still held for rebuilds */
+      oldestKept: number;
+      /** @description Why the projector is retrying a batch, while it is */
+      failing: string | null;
+      /** @description Requests answered 503 for backpressure since the server started */
+      refusals: {
+        count: number;
+        lastAt: string | null;
+      };
+      /** @description Accepted events the projection could not apply */
+      rejected: number;
+      latestRejections: {
+        position: number;
+        source: string;
+        sourceId: string;
+        code: string;
+        message: string;
+        field: string;
+        rejectedAt: string;
+      }[];
+    };
     Interaction: {
       id: string;
       customerId: string;
@@ -2189,8 +2243,10 @@ export interface components {
     SegmentAccepted: {
       /** @description Always true */
       success: boolean;
-      stored: number;
-      duplicates: number;
+      /** @description Events appended to the log (each is projected once, by its key) */
+      accepted: number;
+      /** @description The log position of the last of them: a read with ?after=POSITION waits until it is projected */
+      position: number;
     };
     /** @description The signed-in staff member and what their role allows */
     SignedInStaff: {
@@ -3734,6 +3790,35 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['IngestReport'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getApiIngestStatus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IngestStatus'];
         };
       };
       /** @description Problem details (RFC 9457) */

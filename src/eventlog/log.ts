@@ -1,0 +1,124 @@
+// The durable event log every ingest edge appends to before it answers. It is its own SQLite database file
+// (events.db beside rapport.db) with its own WAL, synced to disk on every commit: an append never waits behind
+// the projection's write transactions (a second file has a second writer lock), and a power cut loses no
+// acknowledged event. Appends that arrive while one commits share the next commit (group commit), so the sync's
+// cost is paid once per group, not once per request; each caller is answered when its own commit is on disk.
+import { fileURLToPath } from 'node:url';
+import { readMigrations } from '../store/migrate.ts';
+import { openSqlite, type SqliteDatabase } from '../store/sqlite.ts';
+import type { Actor } from '../shared/actor.ts';
+import * as store from './store.ts';
+
+export type { LoggedEvent } from './store.ts';
+
+const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
+
+/** Who sent a batch, and through which edge: kept with it so the projection can audit and route what it does. */
+export interface Origin {
+  edge: 'segment' | 'native' | 'import';
+  actor: Actor;
+}
+
+/** The positions an append was given: `last` is what the caller may wait for (`?after=`). */
+export interface Appended {
+  first: number;
+  last: number;
+}
+
+interface PendingAppend {
+  origin: string;
+  bodies: string[];
+  done(appended: Appended): void;
+  failed(error: unknown): void;
+}
+
+export class EventLog {
+  private pending: PendingAppend[] = [];
+  private flushScheduled = false;
+  private commits = 0;
+  private readonly appendListeners = new Set<(head: number) => void>();
+
+  private constructor(readonly db: SqliteDatabase) {}
+
+  static async open(file: string): Promise<EventLog> {
+    const db = openSqlite(file, { durability: 'full' });
+    await db.migrate(readMigrations(MIGRATIONS_DIR));
+    return new EventLog(db);
+  }
+
+  /**
+   * Appends the events as one batch and resolves once it is on disk. The bodies are serialised now: what lands
+   * is what was validated, whatever the caller does with its objects afterwards.
+   */
+  append(origin: Origin, events: readonly unknown[]): Promise<Appended> {
+    const serialised = { origin: JSON.stringify(origin), bodies: events.map((event) => JSON.stringify(event)) };
+    return new Promise((done, failed) => {
+      this.pending.push({ ...serialised, done, failed });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        // Everything that arrives before the next turn of the event loop joins this commit.
+        setImmediate(() => void this.flush());
+      }
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.flushScheduled = false;
+    const group = this.pending;
+    this.pending = [];
+    const appendedAt = Date.now();
+    try {
+      const results = await this.db.transaction(async (tx) => {
+        const appended: Appended[] = [];
+        for (const entry of group) {
+          appended.push(await store.appendBatch(tx, { appendedAt, origin: entry.origin, bodies: entry.bodies }));
+        }
+        return appended;
+      });
+      this.commits++;
+      for (const [index, entry] of group.entries()) entry.done(results[index]!);
+      const head = results.at(-1)?.last;
+      if (head !== undefined) for (const listener of this.appendListeners) listener(head);
+    } catch (error) {
+      for (const entry of group) entry.failed(error);
+    }
+  }
+
+  /** Called after each commit with the new head (appends by this process only; others are found by polling). */
+  onAppend(listener: (head: number) => void): () => void {
+    this.appendListeners.add(listener);
+    return () => this.appendListeners.delete(listener);
+  }
+
+  /** Commits made by this process: fewer than appends when group commit does its work. */
+  stats(): { commits: number } {
+    return { commits: this.commits };
+  }
+
+  head(): Promise<number> {
+    return store.headPosition(this.db);
+  }
+
+  eventsAfter(position: number, limit: number): Promise<store.LoggedEvent[]> {
+    return store.eventsAfter(this.db, position, limit);
+  }
+
+  appendedAtAfter(position: number): Promise<number | null> {
+    return store.appendedAtAfter(this.db, position);
+  }
+
+  tail(): Promise<number> {
+    return store.tailPosition(this.db);
+  }
+
+  /** Drops what is projected and older than the retention window; returns how many events went. */
+  prune(projected: number, olderThan: number): Promise<number> {
+    return this.db.transaction((tx) => store.prune(tx, projected, olderThan));
+  }
+
+  async close(): Promise<void> {
+    // Appends already accepted are committed before the file closes.
+    while (this.pending.length > 0 || this.flushScheduled) await new Promise((resolve) => setImmediate(resolve));
+    await this.db.close();
+  }
+}

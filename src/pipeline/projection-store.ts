@@ -1,0 +1,54 @@
+// All SQL of the projector's own state in the application database: its cursor and the events it rejected.
+import type { Db } from '../store/db.ts';
+
+export async function cursorOf(db: Db, name: string): Promise<number> {
+  const row = await db.get<{ position: number }>('SELECT position FROM projection_cursor WHERE name = ?', [name]);
+  return row?.position ?? 0;
+}
+
+export async function moveCursor(tx: Db, name: string, position: number, at: number): Promise<void> {
+  await tx.run(
+    `INSERT INTO projection_cursor (name, position, updated_at) VALUES (?, ?, ?)
+     ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at`,
+    [name, position, at],
+  );
+}
+
+export interface Rejection {
+  position: number;
+  source: string;
+  sourceId: string;
+  code: string;
+  message: string;
+  field: string;
+  rejectedAt: number;
+}
+
+export async function recordRejection(tx: Db, rejection: Rejection): Promise<void> {
+  await tx.run(
+    `INSERT OR REPLACE INTO projection_rejections (position, source, source_id, code, message, field, rejected_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    [
+      rejection.position,
+      rejection.source,
+      rejection.sourceId,
+      rejection.code,
+      rejection.message,
+      rejection.field,
+      rejection.rejectedAt,
+    ],
+  );
+}
+
+export async function rejectionCount(db: Db): Promise<number> {
+  return (await db.get<{ n: number }>('SELECT count(*) AS n FROM projection_rejections'))?.n ?? 0;
+}
+
+/** The latest rejections, newest first. */
+export function latestRejections(db: Db, limit: number): Promise<Rejection[]> {
+  return db.all<Rejection>(
+    `SELECT position, source, source_id AS sourceId, code, message, field, rejected_at AS rejectedAt
+       FROM projection_rejections ORDER BY position DESC LIMIT ?`,
+    [limit],
+  );
+}

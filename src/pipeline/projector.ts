@@ -1,0 +1,289 @@
+// The projector: reads the event log in order and applies each event to the application database exactly once.
+// A batch's projections and the cursor past it commit in one transaction, so a crash at any moment either
+// applied the batch and moved the cursor, or did neither; idempotency stays exact because the pipeline checks
+// each event's durable key (source + sourceId), not a time window. Batches are sized to the backlog: one event
+// when one arrives, up to `maxBatch` when thousands wait, so a quiet system is fresh and a busy one efficient.
+import type { Db } from '../store/db.ts';
+import type { EventLog, Origin } from '../eventlog/index.ts';
+import type { IncomingEvent } from '../interactions/index.ts';
+import { ingestEvents } from './service.ts';
+import * as projectionStore from './projection-store.ts';
+
+export const PROJECTOR = 'timeline';
+
+export interface ProjectorOptions {
+  /** Events a transaction at most. */
+  maxBatch?: number;
+  /** How often the log is looked at for appends by other processes (`rapport import`). */
+  pollMs?: number;
+  /** Days the log keeps projected events for rebuilds (`rapport reproject`). */
+  retentionDays?: number;
+  /** A batch that fails as a whole (a bug, a full disk) is retried after this long; it is never skipped. */
+  retryMs?: number;
+  onError?: (error: unknown) => void;
+}
+
+export interface ProjectionStatus {
+  head: number;
+  projected: number;
+  backlog: number;
+  /** How long the oldest event not yet projected has waited, in seconds (0 when none waits). */
+  lagSeconds: number;
+  /** Events a second over the last minute. */
+  appendedPerSecond: number;
+  projectedPerSecond: number;
+  rejected: number;
+  /** The last failure of a whole batch, while it is being retried. */
+  failing: string | null;
+}
+
+interface Waiter {
+  position: number;
+  resolve(reached: boolean): void;
+}
+
+/** Events counted per second over the last minute. */
+class RateMeter {
+  private readonly counts = new Map<number, number>();
+  add(count: number, at = Date.now()): void {
+    const second = Math.floor(at / 1000);
+    this.counts.set(second, (this.counts.get(second) ?? 0) + count);
+    for (const key of this.counts.keys()) if (key < second - 60) this.counts.delete(key);
+  }
+  perSecond(at = Date.now()): number {
+    const since = Math.floor(at / 1000) - 60;
+    let total = 0;
+    for (const [second, count] of this.counts) if (second >= since) total += count;
+    return Math.round(total / 60);
+  }
+}
+
+export class Projector {
+  private projected = 0;
+  private head = 0;
+  private oldestWaitingSince: number | null = null;
+  private draining: Promise<void> | null = null;
+  private again = false;
+  private stopped = true;
+  private failing: string | null = null;
+  private readonly waiters: Waiter[] = [];
+  private readonly appended = new RateMeter();
+  private readonly applied = new RateMeter();
+  /** Events a second while busy, smoothed: how fast a backlog drains. */
+  private drainRate = 0;
+  private poll: NodeJS.Timeout | undefined;
+  private unsubscribe: (() => void) | undefined;
+  private lastPrune = 0;
+  private readonly options: Required<Omit<ProjectorOptions, 'onError'>> & Pick<ProjectorOptions, 'onError'>;
+
+  constructor(
+    private readonly db: Db,
+    private readonly log: EventLog,
+    options: ProjectorOptions = {},
+  ) {
+    this.options = { maxBatch: 5000, pollMs: 250, retentionDays: 7, retryMs: 1000, ...options };
+  }
+
+  /** Reads where it stopped and projects whatever waits; then follows the log until `stop`. */
+  async start(): Promise<void> {
+    this.projected = await projectionStore.cursorOf(this.db, PROJECTOR);
+    this.head = await this.log.head();
+    this.stopped = false;
+    this.unsubscribe ??= this.log.onAppend((head) => {
+      this.noteHead(head);
+      this.wake();
+    });
+    if (!this.poll) {
+      this.poll = setInterval(
+        () =>
+          void this.refreshHead()
+            .then(() => this.wake())
+            .catch((error) => this.options.onError?.(error)),
+        this.options.pollMs,
+      );
+      this.poll.unref();
+    }
+    this.wake();
+  }
+
+  /**
+   * Stops projecting (a batch being applied finishes first) but goes on watching the log's head, so the backlog
+   * and the backpressure it causes stay true; `start` goes on from the cursor.
+   */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.draining;
+  }
+
+  /** Stops for good. */
+  async close(): Promise<void> {
+    await this.stop();
+    clearInterval(this.poll);
+    this.poll = undefined;
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    for (const waiter of this.waiters.splice(0)) waiter.resolve(false);
+  }
+
+  /** Resolves true once `position` is projected, false if `timeoutMs` passes first. */
+  waitFor(position: number, timeoutMs: number): Promise<boolean> {
+    if (this.projected >= position) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const waiter: Waiter = {
+        position,
+        resolve: (reached) => {
+          clearTimeout(timer);
+          resolve(reached);
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        resolve(false);
+      }, timeoutMs);
+      this.waiters.push(waiter);
+    });
+  }
+
+  /** The position projected through. */
+  position(): number {
+    return this.projected;
+  }
+
+  /**
+   * How far behind the projection is, in seconds: the longer of what the backlog will take at the rate batches
+   * drain at, and how long the oldest waiting event has waited already (a stalled projector drains nothing, so
+   * its backlog grows old, not long). The ingest edges refuse new events above a limit.
+   */
+  backlogSeconds(now = Date.now()): number {
+    const backlog = this.head - this.projected;
+    if (backlog <= 0) return 0;
+    const toDrain = this.drainRate > 0 ? backlog / this.drainRate : 0;
+    const waited = this.oldestWaitingSince === null ? 0 : (now - this.oldestWaitingSince) / 1000;
+    return Math.max(toDrain, waited);
+  }
+
+  async status(): Promise<ProjectionStatus> {
+    await this.refreshHead();
+    const oldest = await this.log.appendedAtAfter(this.projected);
+    return {
+      head: this.head,
+      projected: this.projected,
+      backlog: Math.max(0, this.head - this.projected),
+      lagSeconds: oldest === null ? 0 : Math.max(0, (Date.now() - oldest) / 1000),
+      appendedPerSecond: this.appended.perSecond(),
+      projectedPerSecond: this.applied.perSecond(),
+      rejected: await projectionStore.rejectionCount(this.db),
+      failing: this.failing,
+    };
+  }
+
+  private async refreshHead(): Promise<void> {
+    // Appends by another process are counted when seen.
+    this.noteHead(await this.log.head());
+  }
+
+  private noteHead(head: number): void {
+    if (head <= this.head) return;
+    this.appended.add(head - this.head);
+    this.head = head;
+    if (this.oldestWaitingSince === null && this.head > this.projected) this.oldestWaitingSince = Date.now();
+  }
+
+  private wake(): void {
+    if (this.stopped) return;
+    if (this.draining) {
+      this.again = true;
+      return;
+    }
+    this.draining = this.drain().finally(() => {
+      this.draining = null;
+    });
+  }
+
+  private async drain(): Promise<void> {
+    do {
+      this.again = false;
+      while (!this.stopped && this.head > this.projected) {
+        try {
+          await this.projectBatch();
+          this.failing = null;
+        } catch (error) {
+          this.failing = error instanceof Error ? error.message : String(error);
+          this.options.onError?.(error);
+          await new Promise((resolve) => setTimeout(resolve, this.options.retryMs));
+        }
+      }
+    } while (this.again && !this.stopped);
+    await this.pruneNowAndThen();
+  }
+
+  /** Applies the next batch; returns how many events it held. Public for `rapport reproject` and tests. */
+  async projectBatch(): Promise<number> {
+    const started = performance.now();
+    const result = await this.db.transaction(async (tx) => {
+      // Read inside the transaction: it holds the writer, so no other projector can move the cursor meanwhile.
+      const from = await projectionStore.cursorOf(tx, PROJECTOR);
+      const entries = await this.log.eventsAfter(from, this.options.maxBatch);
+      if (entries.length === 0) return { from, through: from, count: 0 };
+      const origins = new Map<string, Origin>();
+      const originOf = (json: string) => {
+        let origin = origins.get(json);
+        if (!origin) {
+          origin = JSON.parse(json) as Origin;
+          origins.set(json, origin);
+        }
+        return origin;
+      };
+      const events = entries.map((entry) => JSON.parse(entry.body) as IncomingEvent);
+      const through = entries.at(-1)!.position;
+      await ingestEvents(tx, events, {
+        onEventError: 'skip-failed',
+        actorOf: (index) => originOf(entries[index]!.origin).actor,
+        receivedAtOf: (index) => entries[index]!.appendedAt,
+        beforeCommit: async (inner, report) => {
+          const now = Date.now();
+          for (const result of report.results) {
+            if (result.status !== 'rejected') continue;
+            const event = events[result.index]!;
+            await projectionStore.recordRejection(inner, {
+              position: entries[result.index]!.position,
+              source: event.source,
+              sourceId: event.sourceId,
+              code: result.error!.code,
+              message: result.error!.message,
+              field: result.error!.field,
+              rejectedAt: now,
+            });
+          }
+          await projectionStore.moveCursor(inner, PROJECTOR, through, now);
+        },
+      });
+      return { from, through, count: entries.length };
+    });
+    this.projected = Math.max(this.projected, result.through);
+    this.noteHead(result.through);
+    if (result.count > 0) {
+      this.applied.add(result.count);
+      const seconds = (performance.now() - started) / 1000;
+      const rate = result.count / Math.max(seconds, 0.001);
+      this.drainRate = this.drainRate === 0 ? rate : 0.8 * this.drainRate + 0.2 * rate;
+    }
+    this.oldestWaitingSince = this.head > this.projected ? await this.log.appendedAtAfter(this.projected) : null;
+    for (const waiter of [...this.waiters]) {
+      if (waiter.position <= this.projected) {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        waiter.resolve(true);
+      }
+    }
+    return result.count;
+  }
+
+  private async pruneNowAndThen(): Promise<void> {
+    const now = Date.now();
+    if (now - this.lastPrune < 60_000) return;
+    this.lastPrune = now;
+    await this.log
+      .prune(this.projected, now - this.options.retentionDays * 86_400_000)
+      .catch((error) => this.options.onError?.(error));
+  }
+}

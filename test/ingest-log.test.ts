@@ -1,0 +1,103 @@
+// The tracking API through the event log, over real HTTP: the answer carries the log position and reads can wait
+// for it; the projector applied again from the same place changes nothing; a stalled projection is answered with
+// 503 and Retry-After, and taking events again once it drains; the status tells admins where things stand.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { http, startTestServer, type TestServer } from './helpers/server.ts';
+import { moveCursor } from '../src/pipeline/projection-store.ts';
+import { PROJECTOR } from '../src/pipeline/index.ts';
+
+const track = (server: TestServer, body: Record<string, unknown>) =>
+  http('POST', `${server.url}/v1/track`, { writeKey: server.writeKey, body });
+
+describe('read your own writes, and projecting twice', () => {
+  let server: TestServer;
+  before(async () => (server = await startTestServer()));
+  after(async () => server.close());
+
+  test('a read with ?after= waits for the position the ingest answer gave; a bad position is a 400', async () => {
+    const sent = await track(server, { userId: 'after-1', event: 'Signed Up', messageId: 'after-1' });
+    assert.equal(sent.status, 200);
+    const card = await http(
+      'GET',
+      `${server.url}/api/customers/lookup?external=shop:after-1&after=${sent.body.position}`,
+      {
+        token: server.token,
+      },
+    );
+    assert.equal(card.status, 200, JSON.stringify(card.body));
+    assert.equal(card.body.interactionCount, 1);
+    assert.ok(Number(card.headers.get('rapport-projected-through')) >= sent.body.position);
+
+    const bad = await http('GET', `${server.url}/api/customers/lookup?external=shop:after-1&after=soon`, {
+      token: server.token,
+    });
+    assert.equal(bad.status, 400);
+    assert.equal(bad.body.errors[0].field, 'after');
+  });
+
+  test('the projector applied again from an earlier position changes nothing', async () => {
+    for (const n of [1, 2, 3]) {
+      await track(server, { userId: `twice-${n}`, event: 'Viewed', messageId: `twice-${n}` });
+      await http('POST', `${server.url}/v1/alias`, {
+        writeKey: server.writeKey,
+        body: { userId: `twice-${n}`, previousId: `anon-${n}`, messageId: `twice-alias-${n}` },
+      });
+    }
+    await server.settled();
+    const snapshot = async () => ({
+      interactions: await server.running.db.all('SELECT id, customer_id, source_id FROM interactions ORDER BY id'),
+      customers: await server.running.db.all('SELECT id, name, merged_into FROM customers ORDER BY id'),
+      identities: await server.running.db.all('SELECT * FROM identities ORDER BY kind, value'),
+    });
+    const before = await snapshot();
+
+    await server.running.projector.stop();
+    await server.running.db.transaction((tx) => moveCursor(tx, PROJECTOR, 0, Date.now()));
+    await server.running.projector.start();
+    await server.settled();
+    assert.deepEqual(await snapshot(), before);
+  });
+});
+
+describe('backpressure and the ingest status', () => {
+  let server: TestServer;
+  before(async () => (server = await startTestServer({ env: { RAPPORT_INGEST_MAX_BACKLOG_S: '0.2' } })));
+  after(async () => server.close());
+
+  test('a stalled projection is answered 503 with Retry-After, and events are taken again once it drains', async () => {
+    await server.running.projector.stop();
+    const first = await track(server, { userId: 'bp-1', event: 'Viewed', messageId: 'bp-1' });
+    assert.equal(first.status, 200, 'the first event waits, acknowledged');
+    await sleep(400); // longer than the 0.2 s the configuration allows it to wait
+
+    const refused = await track(server, { userId: 'bp-1', event: 'Viewed again', messageId: 'bp-2' });
+    assert.equal(refused.status, 503, JSON.stringify(refused.body));
+    assert.equal(refused.body.code, 'ingest_backlogged');
+    assert.ok(Number(refused.headers.get('retry-after')) >= 1);
+
+    const status = await http('GET', `${server.url}/api/ingest/status`, { token: server.token });
+    assert.equal(status.status, 200);
+    assert.equal(status.body.backlog, 1);
+    assert.equal(status.body.refusals.count, 1);
+    assert.ok(status.body.lagSeconds > 0.2);
+
+    await server.running.projector.start();
+    await server.settled();
+    const retried = await track(server, { userId: 'bp-1', event: 'Viewed again', messageId: 'bp-2' });
+    assert.equal(retried.status, 200);
+    await server.settled();
+    const after = await http('GET', `${server.url}/api/ingest/status`, { token: server.token });
+    assert.deepEqual([after.body.head, after.body.projected, after.body.backlog], [2, 2, 0]);
+    const card = await http('GET', `${server.url}/api/customers/lookup?external=shop:bp-1`, { token: server.token });
+    assert.equal(card.body.interactionCount, 2);
+  });
+
+  test('only admins see the ingest status', async () => {
+    const agent = await server.staffToken('agent');
+    assert.equal((await http('GET', `${server.url}/api/ingest/status`, { token: agent })).status, 403);
+    const manager = await server.staffToken('manager');
+    assert.equal((await http('GET', `${server.url}/api/ingest/status`, { token: manager })).status, 403);
+  });
+});
