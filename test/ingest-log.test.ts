@@ -94,6 +94,37 @@ describe('backpressure and the ingest status', () => {
     assert.equal(card.body.interactionCount, 2);
   });
 
+  test('an admin pauses and resumes the projection, audited; any staff member reads the lag', async () => {
+    const agent = await server.staffToken('agent');
+    assert.equal(
+      (await http('PUT', `${server.url}/api/ingest/projector`, { token: agent, body: { paused: true } })).status,
+      403,
+    );
+    const paused = await http('PUT', `${server.url}/api/ingest/projector`, {
+      token: server.token,
+      body: { paused: true },
+    });
+    assert.equal(paused.status, 200, JSON.stringify(paused.body));
+    assert.equal(paused.body.paused, true);
+    assert.equal((await track(server, { userId: 'pause-1', event: 'Viewed', messageId: 'pause-1' })).status, 200);
+    const lag = await http('GET', `${server.url}/api/ingest/lag`, { token: agent });
+    assert.deepEqual([lag.status, lag.body.backlog, lag.body.paused], [200, 1, true]);
+
+    const resumed = await http('PUT', `${server.url}/api/ingest/projector`, {
+      token: server.token,
+      body: { paused: false },
+    });
+    assert.equal(resumed.body.paused, false);
+    await server.settled();
+    assert.equal((await http('GET', `${server.url}/api/ingest/lag`, { token: agent })).body.backlog, 0);
+    const audit = await http('GET', `${server.url}/api/audit?action=ingest.projector_changed`, { token: server.token });
+    assert.deepEqual(
+      audit.body.items.map((entry: { detail: { input: { paused: boolean } } }) => entry.detail.input.paused),
+      [false, true],
+      'newest first',
+    );
+  });
+
   test('only admins see the ingest status', async () => {
     const agent = await server.staffToken('agent');
     assert.equal((await http('GET', `${server.url}/api/ingest/status`, { token: agent })).status, 403);

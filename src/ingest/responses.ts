@@ -1,5 +1,6 @@
 // What the ingest routes answer: the Segment-compatible acknowledgement, the native batch report and write keys.
 import { z } from 'zod';
+import { ProjectionRejectionSchema } from '../pipeline/index.ts';
 
 // A batch's report is the pipeline's: it makes the answer (ingestEvents), so the schema sits there.
 export { IngestReportSchema } from '../pipeline/index.ts';
@@ -52,16 +53,14 @@ export const IngestStatusSchema = z
       description: 'Requests answered 503 for backpressure since the server started',
     }),
     rejected: z.number().meta({ description: 'Accepted events the projection could not apply' }),
-    latestRejections: z.array(
-      z.strictObject({
-        position: z.number(),
-        source: z.string(),
-        sourceId: z.string(),
-        code: z.string(),
-        message: z.string(),
-        field: z.string(),
-        rejectedAt: z.string(),
-      }),
-    ),
+    latestRejections: z.array(ProjectionRejectionSchema),
   })
   .meta({ id: 'IngestStatus' });
+
+export const ProjectionLagSchema = z
+  .strictObject({
+    lagSeconds: z.number().meta({ description: 'How long the oldest event not yet in the customer view has waited' }),
+    backlog: z.number().meta({ description: 'Events acknowledged but not yet in the customer view' }),
+    paused: z.boolean().meta({ description: 'An admin paused the projection' }),
+  })
+  .meta({ id: 'ProjectionLag' });

@@ -26,6 +26,7 @@ import type { CountryCode } from 'libphonenumber-js';
 import {
   IngestReportSchema,
   IngestStatusSchema,
+  ProjectionLagSchema,
   NewWriteKeySchema,
   SegmentAcceptedSchema,
   WriteKeyListSchema,
@@ -145,6 +146,39 @@ export const ingestRoutes = [
           rejectedAt: new Date(rejection.rejectedAt).toISOString(),
         })),
       };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/ingest/lag',
+    summary: 'How far the customer view is behind what was acknowledged (any staff: the UI shows it when it grows)',
+    tags: ['ingest'],
+    response: ProjectionLagSchema,
+    auth: 'signed-in',
+    handler: async ({ ctx }) => {
+      const status = await ctx.projector.status();
+      return {
+        lagSeconds: status.lagSeconds,
+        backlog: status.backlog,
+        paused: ctx.projector.isPaused(),
+      };
+    },
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/api/ingest/projector',
+    summary:
+      'Pause or resume the projection (events are still acknowledged and kept; backpressure applies as the lag grows)',
+    tags: ['ingest'],
+    response: ProjectionLagSchema,
+    auth: 'keys:manage',
+    audit: 'ingest.projector_changed',
+    body: z.strictObject({ paused: z.boolean() }),
+    handler: async ({ body, ctx }) => {
+      if (body.paused) await ctx.projector.stop();
+      else await ctx.projector.start();
+      const status = await ctx.projector.status();
+      return { lagSeconds: status.lagSeconds, backlog: status.backlog, paused: ctx.projector.isPaused() };
     },
   }),
   defineRoute({

@@ -8,7 +8,7 @@
  */
 export { ingestEvents, type IngestOptions, type IngestReport, type IngestResult } from './service.ts';
 export { pipelineErrors } from './errors.ts';
-export { IngestReportSchema } from './responses.ts';
+export { IngestReportSchema, ProjectionRejectionSchema } from './responses.ts';
 
 /**
  * Applies the event log to the database in order, exactly once, in batches sized to the backlog.

@@ -1,5 +1,7 @@
 // All SQL of the projector's own state in the application database: its cursor and the events it rejected.
+import type { z } from 'zod';
 import type { Db } from '../store/db.ts';
+import type { ProjectionRejectionSchema } from './responses.ts';
 
 export async function cursorOf(db: Db, name: string): Promise<number> {
   const row = await db.get<{ position: number }>('SELECT position FROM projection_cursor WHERE name = ?', [name]);
@@ -14,15 +16,8 @@ export async function moveCursor(tx: Db, name: string, position: number, at: num
   );
 }
 
-export interface Rejection {
-  position: number;
-  source: string;
-  sourceId: string;
-  code: string;
-  message: string;
-  field: string;
-  rejectedAt: number;
-}
+/** As the status shows it, but with the time as stored. */
+export type Rejection = Omit<z.infer<typeof ProjectionRejectionSchema>, 'rejectedAt'> & { rejectedAt: number };
 
 export async function recordRejection(tx: Db, rejection: Rejection): Promise<void> {
   await tx.run(

@@ -144,6 +144,11 @@ export class Projector {
     });
   }
 
+  /** Stopped (paused by an admin, or not started yet). */
+  isPaused(): boolean {
+    return this.stopped;
+  }
+
   /** The position projected through. */
   position(): number {
     return this.projected;

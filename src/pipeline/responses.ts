@@ -34,3 +34,16 @@ export const IngestReportSchema = z
     results: z.array(IngestResultSchema),
   })
   .meta({ id: 'IngestReport' });
+
+/** An event the log accepted that the projection could not apply, with its reason. */
+export const ProjectionRejectionSchema = z
+  .strictObject({
+    position: z.number(),
+    source: z.string(),
+    sourceId: z.string(),
+    code: z.string(),
+    message: z.string(),
+    field: z.string().meta({ description: 'The part of the event at fault, or empty' }),
+    rejectedAt: z.string(),
+  })
+  .meta({ id: 'ProjectionRejection' });

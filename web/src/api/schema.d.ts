@@ -466,6 +466,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/ingest/lag': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How far the customer view is behind what was acknowledged (any staff: the UI shows it when it grows) */
+    get: operations['getApiIngestLag'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ingest/projector': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Pause or resume the projection (events are still acknowledged and kept; backpressure applies as the lag grows) */
+    put: operations['putApiIngestProjector'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/write-keys': {
     parameters: {
       query?: never;
@@ -1966,15 +2000,7 @@ export interface components {
       };
       /** @description Accepted events the projection could not apply */
       rejected: number;
-      latestRejections: {
-        position: number;
-        source: string;
-        sourceId: string;
-        code: string;
-        message: string;
-        field: string;
-        rejectedAt: string;
-      }[];
+      latestRejections: components['schemas']['ProjectionRejection'][];
     };
     Interaction: {
       id: string;
@@ -2159,6 +2185,24 @@ export interface components {
       code: string;
       errors?: components['schemas']['FieldError'][];
       requestId?: string;
+    };
+    ProjectionLag: {
+      /** @description How long the oldest event not yet in the customer view has waited */
+      lagSeconds: number;
+      /** @description Events acknowledged but not yet in the customer view */
+      backlog: number;
+      /** @description An admin paused the projection */
+      paused: boolean;
+    };
+    ProjectionRejection: {
+      position: number;
+      source: string;
+      sourceId: string;
+      code: string;
+      message: string;
+      /** @description The part of the event at fault, or empty */
+      field: string;
+      rejectedAt: string;
     };
     /** @description The message and the case it opened, joined or reopened */
     ReceivedMessage: {
@@ -3819,6 +3863,70 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['IngestStatus'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getApiIngestLag: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectionLag'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  putApiIngestProjector: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          paused: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectionLag'];
         };
       };
       /** @description Problem details (RFC 9457) */
