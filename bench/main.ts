@@ -4,13 +4,14 @@ import { availableParallelism } from 'node:os';
 import type { BenchCase, BenchEnvironment } from './bench-case.ts';
 import { caseReplayBench, unusableFeedMessage } from './case-replay.ts';
 import { ingestBench } from './ingest.ts';
+import { ingestAckBench } from './ingest-ack.ts';
 import { lookupBench } from './lookup.ts';
 import { parseBenchOptions, usage } from './options.ts';
 import { say } from './output.ts';
 import { Workspace } from './workspace.ts';
 
-/** In run order: look-up reuses the database the ingest case filled; case-replay uses its own. */
-const BENCH_CASES: readonly BenchCase[] = [ingestBench, lookupBench, caseReplayBench];
+/** In run order: look-up reuses the database the ingest case filled; ingest-ack and case-replay use their own. */
+const BENCH_CASES: readonly BenchCase[] = [ingestBench, lookupBench, ingestAckBench, caseReplayBench];
 
 async function main(): Promise<void> {
   const names = BENCH_CASES.map((bench) => bench.name);

@@ -1,0 +1,79 @@
+// Acknowledging ingest: generated Segment batches through the code the tracking API runs before it answers
+// (validation, mapping, append to the event log, synced to disk), against a bare insert of the same rows into
+// one indexed table, interleaved chunk by chunk in one run. The batches of a chunk arrive at once, as concurrent
+// requests do, so the log's group commit shares their syncs; the projection is measured apart.
+import { join } from 'node:path';
+import type { BenchCase } from './bench-case.ts';
+import { bareRowsOf, createBareTable } from './bare-insert.ts';
+import { nextChunk } from './dataset.ts';
+import { SegmentTraffic } from './generate.ts';
+import { emitResult, formatCount, say } from './output.ts';
+import { Stopwatch, perSecond, roundTo } from './stats.ts';
+import { EventLog } from '../src/eventlog/index.ts';
+import { batchCall, callsOfBatch, mapSegmentCall } from '../src/ingest/segment.ts';
+import { BENCH_SOURCE } from './segment-ingest.ts';
+
+/** Issue 12's target: acknowledging keeps up with a bare insert of the same rows. */
+export const TARGET_RATIO = 1.0;
+
+const ORIGIN = { edge: 'segment', actor: { kind: 'write_key', id: 'bench' } } as const;
+
+export const ingestAckBench: BenchCase = {
+  name: 'ingest-ack',
+  async run(env) {
+    const { events, customers, batchSize, seed } = env.options;
+    say(`Ingest acknowledged: ${formatCount(events)} events, ${batchSize} calls per request, appended to the log`);
+    const traffic = new SegmentTraffic({ events, customers, batchSize, seed });
+    const bare = await env.workspace.openDatabase('ack-bare');
+    const insertBareBatch = createBareTable(bare.db.rawConnection());
+    const log = await EventLog.open(join(env.workspace.root, 'ack-log', 'events.db'));
+    const ackClock = new Stopwatch();
+    const bareClock = new Stopwatch();
+    let acknowledged = 0;
+    try {
+      for (let chunk = nextChunk(traffic); chunk.length > 0; chunk = nextChunk(traffic)) {
+        const bareBatches = chunk.map(bareRowsOf);
+        await bareClock.time(async () => bareBatches.forEach(insertBareBatch));
+        await ackClock.time(async () => {
+          const appended = chunk.map((raw) => {
+            const parsed = batchCall.safeParse(raw);
+            if (!parsed.success) throw new Error(`Generated batch failed validation: ${parsed.error.message}`);
+            const options = {
+              source: BENCH_SOURCE,
+              receivedAt: Date.now(),
+              defaultCountry: bare.config.defaultCountry,
+            };
+            const mapped = callsOfBatch(parsed.data).map((call) => mapSegmentCall(call, options));
+            return log.append(ORIGIN, mapped).then((range) => range.last - range.first + 1);
+          });
+          for (const count of await Promise.all(appended)) acknowledged += count;
+        });
+        say(
+          `  ${formatCount(acknowledged)} / ${formatCount(events)} events: acknowledged ${formatCount(perSecond(acknowledged, ackClock.elapsedMs))}/s, ` +
+            `bare insert ${formatCount(perSecond(acknowledged, bareClock.elapsedMs))}/s`,
+        );
+      }
+    } finally {
+      await log.close();
+    }
+    const eventsPerSecond = perSecond(acknowledged, ackClock.elapsedMs);
+    const bareInsertPerSecond = perSecond(acknowledged, bareClock.elapsedMs);
+    const ratio = roundTo(eventsPerSecond / bareInsertPerSecond, 3);
+    say(
+      `Ingest acknowledged: ${formatCount(eventsPerSecond)} events/s, bare insert ${formatCount(bareInsertPerSecond)} rows/s: ratio ${ratio}`,
+    );
+    say(`  commits: ${formatCount(log.stats().commits)} for ${formatCount(acknowledged)} events`);
+    say(`  target ratio ≥ ${TARGET_RATIO}: ${ratio >= TARGET_RATIO ? 'met' : 'MISSED'}`);
+    emitResult({
+      bench: 'ingest-ack',
+      events: acknowledged,
+      eventsPerSecond,
+      bareInsertPerSecond,
+      ratio,
+      commits: log.stats().commits,
+      batchSize,
+      targetRatio: TARGET_RATIO,
+      meetsTarget: ratio >= TARGET_RATIO,
+    });
+  },
+};
