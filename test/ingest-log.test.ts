@@ -61,6 +61,41 @@ describe('read your own writes, and projecting twice', () => {
   });
 });
 
+describe('erasure reaches the log', () => {
+  let server: TestServer;
+  before(async () => (server = await startTestServer()));
+  after(async () => server.close());
+
+  test('an erased customer’s events leave the log, so projecting it again does not bring her back', async () => {
+    await http('POST', `${server.url}/v1/identify`, {
+      writeKey: server.writeKey,
+      body: { userId: 'erase-1', traits: { email: 'erin@example.com', name: 'Erin Erased' }, messageId: 'erase-a' },
+    });
+    await track(server, { userId: 'erase-1', event: 'Viewed', messageId: 'erase-b' });
+    await track(server, { userId: 'keep-1', event: 'Viewed', messageId: 'keep-a' });
+    await server.settled();
+    const card = await http('GET', `${server.url}/api/customers/lookup?email=erin@example.com`, {
+      token: server.token,
+    });
+    const erased = await http('DELETE', `${server.url}/api/customers/${card.body.id}`, { token: server.token });
+    assert.equal(erased.status, 200, JSON.stringify(erased.body));
+    assert.deepEqual([erased.body.interactions, erased.body.loggedEvents], [2, 2]);
+
+    const left = (await server.running.eventLog.eventsAfter(0, 100)).map((event) => event.body).join('\n');
+    assert.ok(!left.includes('erin@example.com') && !left.includes('erase-1'), left);
+    assert.ok(left.includes('keep-1'), 'other customers’ events stay');
+
+    await server.running.projector.stop();
+    await server.running.db.transaction((tx) => moveCursor(tx, PROJECTOR, 0, Date.now()));
+    await server.running.projector.start();
+    await server.settled();
+    const again = await http('GET', `${server.url}/api/customers/lookup?email=erin@example.com`, {
+      token: server.token,
+    });
+    assert.equal(again.status, 404, 'not resurrected by a rebuild');
+  });
+});
+
 describe('backpressure and the ingest status', () => {
   let server: TestServer;
   before(async () => (server = await startTestServer({ env: { RAPPORT_INGEST_MAX_BACKLOG_S: '0.2' } })));

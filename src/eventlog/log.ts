@@ -111,6 +111,11 @@ export class EventLog {
     return store.tailPosition(this.db);
   }
 
+  /** Removes the events with these idempotency keys, at or before `through`; returns how many went. */
+  redact(keys: ReadonlyArray<{ source: string; sourceId: string }>, through: number): Promise<number> {
+    return this.db.transaction((tx) => store.redactEvents(tx, keys, through));
+  }
+
   /** Drops what is projected and older than the retention window; returns how many events went. */
   prune(projected: number, olderThan: number): Promise<number> {
     return this.db.transaction((tx) => store.prune(tx, projected, olderThan));

@@ -79,3 +79,23 @@ export async function prune(tx: Db, projected: number, olderThan: number): Promi
   await tx.run('DELETE FROM batches WHERE last_position <= ?', [row.through]);
   return removed.changes;
 }
+
+/**
+ * Removes the events, at or before `through`, whose idempotency key is one of `keys`: a customer's erasure
+ * reaches the log too, so no rebuild brings her back. One pass over the log, matching against the keys at once.
+ */
+export async function redactEvents(
+  tx: Db,
+  keys: ReadonlyArray<{ source: string; sourceId: string }>,
+  through: number,
+): Promise<number> {
+  if (keys.length === 0) return 0;
+  const { changes } = await tx.run(
+    `DELETE FROM events
+      WHERE position <= ?
+        AND (json_extract(body, '$.source'), json_extract(body, '$.sourceId')) IN
+            (SELECT json_extract(value, '$.source'), json_extract(value, '$.sourceId') FROM json_each(?))`,
+    [through, JSON.stringify(keys)],
+  );
+  return changes;
+}

@@ -13,6 +13,7 @@ export {
 } from './model.ts';
 export {
   deleteInteractionsOf,
+  sourceKeysOf,
   findBySourceId,
   insertInteraction,
   listObservedEvents,

@@ -170,6 +170,11 @@ export async function listWholeTimeline(db: Db, customerId: string, pageSize = 1
 }
 
 /** Removes a customer's whole timeline (erasure on request); answers how many interactions went. */
+/** The idempotency keys of a customer's interactions: what finds their events in the ingest log. */
+export function sourceKeysOf(db: Db, customerId: string): Promise<Array<{ source: string; sourceId: string }>> {
+  return db.all('SELECT source, source_id AS sourceId FROM interactions WHERE customer_id = ?', [customerId]);
+}
+
 export async function deleteInteractionsOf(db: Db, customerId: string): Promise<number> {
   const { changes } = await db.run('DELETE FROM interactions WHERE customer_id = ?', [customerId]);
   return changes;

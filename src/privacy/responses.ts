@@ -26,5 +26,6 @@ export const ErasureSchema = z
   .strictObject({
     erasedProfiles: z.array(z.string()).meta({ description: 'The customer and every profile merged into them' }),
     interactions: z.number().meta({ description: 'How many interactions were erased' }),
+    loggedEvents: z.number().meta({ description: 'How many of her events were removed from the ingest log' }),
   })
   .meta({ id: 'Erasure' });

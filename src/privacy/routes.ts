@@ -29,6 +29,7 @@ export const privacyRoutes = [
     response: ErasureSchema,
     auth: 'customers:erase',
     params: customerParams,
-    handler: async ({ params, ctx }) => eraseCustomer(ctx.db, params.id, ctx.actor),
+    handler: async ({ params, ctx }) =>
+      eraseCustomer(ctx.db, params.id, ctx.actor, { eventLog: ctx.eventLog, projector: ctx.projector }),
   }),
 ];

@@ -4,7 +4,10 @@ import type { z } from 'zod';
 import type { Db } from '../store/db.ts';
 import type { Actor } from '../shared/actor.ts';
 import { customerRecordsOf, eraseCustomerRecords, liveCustomer } from '../customers/index.ts';
-import { deleteInteractionsOf, listWholeTimeline, toInteraction } from '../interactions/index.ts';
+import { deleteInteractionsOf, listWholeTimeline, sourceKeysOf, toInteraction } from '../interactions/index.ts';
+import type { EventLog } from '../eventlog/index.ts';
+import type { Projector } from '../pipeline/index.ts';
+import { privacyErrors } from './errors.ts';
 import { eraseCasesOf, exportCasesOf } from '../cases/index.ts';
 import { listAuditEntries, recordAudit, redactAuditEntriesOf } from '../audit/index.ts';
 import type { CustomerExportSchema, ErasureSchema } from './responses.ts';
@@ -44,15 +47,40 @@ export async function exportCustomer(db: Db, id: string, actor: Actor): Promise<
   return result;
 }
 
+/** The ingest log and its projector: an erasure reaches what was acknowledged but is not yet projected, too. */
+export interface IngestLog {
+  eventLog: EventLog;
+  projector: Projector;
+}
+
+/** How long an erasure waits for events acknowledged before it to be projected (and so erasable). */
+const INGEST_WAIT_MS = 10_000;
+
 /**
  * Erases a customer and every profile merged into them: interactions, identities, traits, preferences,
  * flags and search terms go, and her cases keep only what the numbers need (cases' eraseCasesOf); a tombstone
  * row stays so old ids answer 410 rather than 404, and the audit trail keeps who did what (without details,
- * which may quote personal data).
+ * which may quote personal data). With the ingest log: events acknowledged before the request are projected
+ * first (so none brings her back afterwards), and her events are then removed from the log, so that neither its
+ * retention window nor a rebuild (`rapport reproject`) keeps or restores them.
  */
-export async function eraseCustomer(db: Db, id: string, actor: Actor): Promise<z.infer<typeof ErasureSchema>> {
-  return db.transaction(async (tx) => {
+export async function eraseCustomer(
+  db: Db,
+  id: string,
+  actor: Actor,
+  ingest?: IngestLog,
+): Promise<z.infer<typeof ErasureSchema>> {
+  const through = ingest ? await ingest.eventLog.head() : 0;
+  if (ingest && !(await ingest.projector.waitFor(through, INGEST_WAIT_MS))) {
+    throw privacyErrors.error(
+      'erasure_waits_for_ingest',
+      'Events received before this request are still being applied; erase again in a minute, so none is missed',
+      { retryAfterSeconds: 60 },
+    );
+  }
+  const { result, keys } = await db.transaction(async (tx) => {
     const customer = await liveCustomer(tx, id);
+    const keys = ingest ? await sourceKeysOf(tx, customer.id) : [];
     const interactions = await deleteInteractionsOf(tx, customer.id);
     await eraseCustomerRecords(tx, customer);
     const cases = await eraseCasesOf(tx, customer.profiles);
@@ -65,6 +93,9 @@ export async function eraseCustomer(db: Db, id: string, actor: Actor): Promise<z
       detail: { profiles: customer.profiles.length, interactions, cases },
       requestId: actor.requestId,
     });
-    return { erasedProfiles: customer.profiles, interactions };
+    return { result: { erasedProfiles: customer.profiles, interactions }, keys };
   });
+  // After the commit: were the process to stop in between, the events stay until the retention window ends.
+  const loggedEvents = ingest ? await ingest.eventLog.redact(keys, through) : 0;
+  return { ...result, loggedEvents };
 }

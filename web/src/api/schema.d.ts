@@ -1850,6 +1850,8 @@ export interface components {
       erasedProfiles: string[];
       /** @description How many interactions were erased */
       interactions: number;
+      /** @description How many of her events were removed from the ingest log */
+      loggedEvents: number;
     };
     /** @description A field that broke a rule, for a form to show beside the field */
     FieldError: {
