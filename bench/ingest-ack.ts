@@ -1,5 +1,5 @@
 // Acknowledging ingest: generated Segment batches through the code the tracking API runs before it answers
-// (validation, mapping, append to the event log, synced to disk), against a bare insert of the same rows into
+// (validation, append to the event log, synced to disk; mapping waits for the projector), against a bare insert of the same rows into
 // one indexed table, interleaved chunk by chunk in one run. The batches of a chunk arrive at once, as concurrent
 // requests do, so the log's group commit shares their syncs; the projection is measured apart.
 import { join } from 'node:path';
@@ -10,7 +10,7 @@ import { SegmentTraffic } from './generate.ts';
 import { emitResult, formatCount, say } from './output.ts';
 import { Stopwatch, perSecond, roundTo } from './stats.ts';
 import { EventLog } from '../src/eventlog/index.ts';
-import { batchCall, callsOfBatch, mapSegmentCall } from '../src/ingest/segment.ts';
+import { batchCall, logEntryOf } from '../src/ingest/segment.ts';
 import { BENCH_SOURCE } from './segment-ingest.ts';
 
 /** Issue 12's target: acknowledging keeps up with a bare insert of the same rows. */
@@ -38,13 +38,10 @@ export const ingestAckBench: BenchCase = {
           const appended = chunk.map((raw) => {
             const parsed = batchCall.safeParse(raw);
             if (!parsed.success) throw new Error(`Generated batch failed validation: ${parsed.error.message}`);
-            const options = {
-              source: BENCH_SOURCE,
-              receivedAt: Date.now(),
-              defaultCountry: bare.config.defaultCountry,
-            };
-            const mapped = callsOfBatch(parsed.data).map((call) => mapSegmentCall(call, options));
-            return log.append(ORIGIN, mapped).then((range) => range.last - range.first + 1);
+            const { batch, context, sentAt } = parsed.data;
+            const detail = { source: BENCH_SOURCE, defaultCountry: bare.config.defaultCountry, context, sentAt };
+            const entries = batch.map((call) => logEntryOf(call, BENCH_SOURCE, { context, sentAt }));
+            return log.append({ ...ORIGIN, detail }, entries).then((range) => range.last - range.first + 1);
           });
           for (const count of await Promise.all(appended)) acknowledged += count;
         });

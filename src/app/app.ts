@@ -19,6 +19,7 @@ import type { ChannelAdapter } from '../channels/index.ts';
 import { pino } from 'pino';
 import { closeLiveStreams } from '../live/index.ts';
 import { EventLog } from '../eventlog/index.ts';
+import { decodeLoggedSegmentCall } from '../ingest/index.ts';
 import { Projector } from '../pipeline/index.ts';
 
 export interface RunningApp {
@@ -51,6 +52,7 @@ export async function startApp(config: Config, extraAdapters: ChannelAdapter[] =
   const eventLog = await EventLog.open(config.eventLogFile);
   const projectorLog = pino({ level: config.logLevel, name: 'projector' });
   const projector = new Projector(db, eventLog, {
+    decoders: { segment: decodeLoggedSegmentCall },
     retentionDays: config.logRetentionDays,
     onError: (error) => projectorLog.error({ err: error }, 'projecting the event log failed; retrying'),
   });

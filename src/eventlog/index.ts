@@ -1,2 +1,2 @@
 // The event log: where every ingest edge appends what it accepted, and the projector reads it back in order.
-export { type Appended, EventLog, type LoggedEvent, type Origin } from './log.ts';
+export { type Appended, EventLog, eventKey, type LogEntry, type LoggedEvent, type Origin } from './log.ts';

@@ -5,9 +5,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EventLog, type Origin } from './log.ts';
+import { EventLog, eventKey, type Origin } from './log.ts';
 
 const ORIGIN: Origin = { edge: 'segment', actor: { kind: 'write_key', id: 'wk_1' } };
+const entry = (body: Record<string, unknown>) => ({ key: eventKey('test', JSON.stringify(body)), body });
 
 test('appends made in one turn share a commit; each gets its own contiguous positions', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'rapport-log-'));
@@ -15,10 +16,7 @@ test('appends made in one turn share a commit; each gets its own contiguous posi
   const log = await EventLog.open(join(dir, 'events.db'));
   const appended = await Promise.all(
     Array.from({ length: 10 }, (_, request) =>
-      log.append(ORIGIN, [
-        { request, n: 1 },
-        { request, n: 2 },
-      ]),
+      log.append(ORIGIN, [entry({ request, n: 1 }), entry({ request, n: 2 })]),
     ),
   );
   assert.deepEqual(
@@ -39,7 +37,7 @@ test('appends made in one turn share a commit; each gets its own contiguous posi
   assert.equal(await reopened.head(), 20);
   assert.equal(await reopened.prune(20, Date.now() + 1), 20);
   assert.equal(await reopened.tail(), 21);
-  assert.deepEqual(await reopened.append(ORIGIN, [{ after: 'prune' }]), { first: 21, last: 21 });
+  assert.deepEqual(await reopened.append(ORIGIN, [entry({ after: 'prune' })]), { first: 21, last: 21 });
   await reopened.close();
 });
 
@@ -47,8 +45,8 @@ test('pruning keeps what the projector has not passed and what is inside the ret
   const dir = mkdtempSync(join(tmpdir(), 'rapport-log-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const log = await EventLog.open(join(dir, 'events.db'));
-  await log.append(ORIGIN, [{ a: 1 }, { a: 2 }]);
-  await log.append(ORIGIN, [{ b: 1 }]);
+  await log.append(ORIGIN, [entry({ a: 1 }), entry({ a: 2 })]);
+  await log.append(ORIGIN, [entry({ b: 1 })]);
   assert.equal(await log.prune(1, Date.now() + 1), 0, 'a batch half projected stays whole');
   assert.equal(await log.prune(3, Date.now() - 60_000), 0, 'younger than the window');
   assert.equal(await log.prune(2, Date.now() + 1), 2);

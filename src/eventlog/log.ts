@@ -13,10 +13,14 @@ export type { LoggedEvent } from './store.ts';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 
-/** Who sent a batch, and through which edge: kept with it so the projection can audit and route what it does. */
+/**
+ * Who sent a batch, and through which edge, with what the edge's events share (a Segment batch's source, context
+ * and sentAt): kept once per batch, so the projection can decode, audit and route each event.
+ */
 export interface Origin {
   edge: 'segment' | 'native' | 'import';
   actor: Actor;
+  detail?: Record<string, unknown>;
 }
 
 /** The positions an append was given: `last` is what the caller may wait for (`?after=`). */
@@ -25,9 +29,20 @@ export interface Appended {
   last: number;
 }
 
+/** One event to append: its idempotency key (`eventKey`) and its body, any JSON. */
+export interface LogEntry {
+  key: string;
+  body: unknown;
+}
+
+/** The key an erasure finds an event by: the same pair the pipeline's idempotency is on. */
+export function eventKey(source: string, sourceId: string): string {
+  return `${source}\u001f${sourceId}`;
+}
+
 interface PendingAppend {
   origin: string;
-  bodies: string[];
+  events: Array<{ key: string; body: string }>;
   done(appended: Appended): void;
   failed(error: unknown): void;
 }
@@ -50,8 +65,11 @@ export class EventLog {
    * Appends the events as one batch and resolves once it is on disk. The bodies are serialised now: what lands
    * is what was validated, whatever the caller does with its objects afterwards.
    */
-  append(origin: Origin, events: readonly unknown[]): Promise<Appended> {
-    const serialised = { origin: JSON.stringify(origin), bodies: events.map((event) => JSON.stringify(event)) };
+  append(origin: Origin, entries: readonly LogEntry[]): Promise<Appended> {
+    const serialised = {
+      origin: JSON.stringify(origin),
+      events: entries.map((entry) => ({ key: entry.key, body: JSON.stringify(entry.body) })),
+    };
     return new Promise((done, failed) => {
       this.pending.push({ ...serialised, done, failed });
       if (!this.flushScheduled) {
@@ -68,13 +86,9 @@ export class EventLog {
     this.pending = [];
     const appendedAt = Date.now();
     try {
-      const results = await this.db.transaction(async (tx) => {
-        const appended: Appended[] = [];
-        for (const entry of group) {
-          appended.push(await store.appendBatch(tx, { appendedAt, origin: entry.origin, bodies: entry.bodies }));
-        }
-        return appended;
-      });
+      const results = await this.db.transactionSync((tx) =>
+        group.map((entry) => store.appendBatch(tx, { appendedAt, origin: entry.origin, events: entry.events })),
+      );
       this.commits++;
       for (const [index, entry] of group.entries()) entry.done(results[index]!);
       const head = results.at(-1)?.last;
@@ -111,8 +125,8 @@ export class EventLog {
     return store.tailPosition(this.db);
   }
 
-  /** Removes the events with these idempotency keys, at or before `through`; returns how many went. */
-  redact(keys: ReadonlyArray<{ source: string; sourceId: string }>, through: number): Promise<number> {
+  /** Removes the events with these keys (`eventKey`), at or before `through`; returns how many went. */
+  redact(keys: readonly string[], through: number): Promise<number> {
     return this.db.transaction((tx) => store.redactEvents(tx, keys, through));
   }
 

@@ -1,5 +1,6 @@
 // All SQL of the event log (its own database file: see log.ts).
 import type { Db } from '../store/db.ts';
+import type { SyncWriter } from '../store/sqlite.ts';
 
 export interface LoggedEvent {
   position: number;
@@ -10,27 +11,34 @@ export interface LoggedEvent {
   origin: string;
 }
 
-/** Appends one batch inside the caller's transaction; returns its first and last positions. */
-export async function appendBatch(
-  tx: Db,
-  batch: { appendedAt: number; origin: string; bodies: readonly string[] },
-): Promise<{ first: number; last: number }> {
-  const head = await headPosition(tx);
+/** Appends one batch inside the caller's synchronous transaction; returns its first and last positions. */
+export function appendBatch(
+  tx: SyncWriter,
+  batch: { appendedAt: number; origin: string; events: ReadonlyArray<{ key: string; body: string }> },
+): { first: number; last: number } {
+  const head = tx.get<{ seq: number }>(HEAD_SQL)?.seq ?? 0;
   const first = head + 1;
-  const last = head + batch.bodies.length;
-  const { id } = (await tx.get<{ id: number }>(
+  const last = head + batch.events.length;
+  const { id } = tx.get<{ id: number }>(
     'INSERT INTO batches (appended_at, origin, first_position, last_position) VALUES (?, ?, ?, ?) RETURNING id',
     [batch.appendedAt, batch.origin, first, last],
-  ))!;
-  for (const [offset, body] of batch.bodies.entries()) {
-    await tx.run('INSERT INTO events (position, batch, body) VALUES (?, ?, ?)', [first + offset, id, body]);
+  )!;
+  for (const [offset, event] of batch.events.entries()) {
+    tx.run('INSERT INTO events (position, batch, key, body) VALUES (?, ?, ?, ?)', [
+      first + offset,
+      id,
+      event.key,
+      event.body,
+    ]);
   }
   return { first, last };
 }
 
+const HEAD_SQL = "SELECT seq FROM sqlite_sequence WHERE name = 'events'";
+
 /** The last position ever given (0 for an empty log), pruned or not. */
 export async function headPosition(db: Db): Promise<number> {
-  const row = await db.get<{ seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'events'");
+  const row = await db.get<{ seq: number }>(HEAD_SQL);
   return row?.seq ?? 0;
 }
 
@@ -84,17 +92,10 @@ export async function prune(tx: Db, projected: number, olderThan: number): Promi
  * Removes the events, at or before `through`, whose idempotency key is one of `keys`: a customer's erasure
  * reaches the log too, so no rebuild brings her back. One pass over the log, matching against the keys at once.
  */
-export async function redactEvents(
-  tx: Db,
-  keys: ReadonlyArray<{ source: string; sourceId: string }>,
-  through: number,
-): Promise<number> {
+export async function redactEvents(tx: Db, keys: readonly string[], through: number): Promise<number> {
   if (keys.length === 0) return 0;
   const { changes } = await tx.run(
-    `DELETE FROM events
-      WHERE position <= ?
-        AND (json_extract(body, '$.source'), json_extract(body, '$.sourceId')) IN
-            (SELECT json_extract(value, '$.source'), json_extract(value, '$.sourceId') FROM json_each(?))`,
+    'DELETE FROM events WHERE position <= ? AND key IN (SELECT value FROM json_each(?))',
     [through, JSON.stringify(keys)],
   );
   return changes;

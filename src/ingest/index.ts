@@ -17,3 +17,5 @@ export {
   progressFigures,
 } from './import/index.ts';
 export { createWriteKey, findWriteKey, listWriteKeys, type WriteKey } from './write-keys.ts';
+/** The projector's decoder for the tracking API's logged calls (the app wires it). */
+export { decodeLoggedSegmentCall } from './segment.ts';

@@ -9,13 +9,13 @@ import { recordAudit } from '../audit/index.ts';
 import {
   aliasCall,
   batchCall,
-  callsOfBatch,
   groupCall,
+  logEntryOf,
   identifyCall,
-  mapSegmentCall,
   pageCall,
   screenCall,
   trackCall,
+  type SegmentBatchDetail,
   type SegmentCall,
   type SegmentType,
 } from './segment.ts';
@@ -38,17 +38,25 @@ const CALL_LIMIT = 32 * 1024;
 const BATCH_LIMIT = 500 * 1024;
 
 /**
- * Segment's calls are validated and mapped here, then appended to the event log and acknowledged once on disk;
- * the projector applies them to the customer view moments later (`position` says when: `?after=`). A backlog
- * beyond the configured seconds of projection is answered 503 with Retry-After, which the SDKs retry.
+ * Segment's calls, validated, are appended to the event log as they came and acknowledged once on disk; the
+ * projector maps and applies them moments later (`position` says when: `?after=`), so the answer waits for
+ * neither. What a batch's calls share (source, context, sentAt) is logged once with it. A backlog beyond the
+ * configured seconds of projection is answered 503 with Retry-After, which the SDKs retry.
  */
-async function ingestSegment(ctx: RequestContext, calls: SegmentCall[]) {
+async function ingestSegment(
+  ctx: RequestContext,
+  calls: SegmentCall[],
+  shared: Pick<SegmentBatchDetail, 'context' | 'sentAt'> = {},
+) {
   refuseWhenBacklogged(ctx);
-  const receivedAt = Date.now();
-  const options = { source: ctx.writeKey!.source, receivedAt, defaultCountry: ctx.config.defaultCountry };
-  const events = calls.map((call) => mapSegmentCall(call, options));
-  const appended = await ctx.eventLog.append({ edge: 'segment', actor: ctx.actor }, events);
-  return { success: true, accepted: events.length, position: appended.last };
+  const detail: SegmentBatchDetail = {
+    source: ctx.writeKey!.source,
+    defaultCountry: ctx.config.defaultCountry,
+    ...shared,
+  };
+  const entries = calls.map((call) => logEntryOf(call, detail.source, shared));
+  const appended = await ctx.eventLog.append({ edge: 'segment', actor: ctx.actor, detail: { ...detail } }, entries);
+  return { success: true, accepted: calls.length, position: appended.last };
 }
 
 function segmentRoute<T>(type: SegmentType, schema: ZodType<T>): RouteSpec<unknown, unknown, T> {
@@ -81,7 +89,7 @@ export const ingestRoutes = [
     auth: 'write-key',
     bodyLimit: BATCH_LIMIT,
     body: batchCall,
-    handler: async ({ body, ctx }) => ingestSegment(ctx, callsOfBatch(body)),
+    handler: async ({ body, ctx }) => ingestSegment(ctx, body.batch, { context: body.context, sentAt: body.sentAt }),
   }),
   defineRoute({
     method: 'POST',

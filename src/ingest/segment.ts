@@ -6,6 +6,7 @@ import type { CountryCode } from 'libphonenumber-js';
 import type { Identity } from '../customers/index.ts';
 import { CHANNELS, type Channel, type IncomingEvent } from '../interactions/index.ts';
 import { identitiesFromTraits } from './identities.ts';
+import { eventKey, type LogEntry, type Origin } from '../eventlog/index.ts';
 
 const id = z.union([z.string().trim().min(1).max(200), z.number().finite()]).transform(String);
 const json = z.record(z.string(), z.unknown());
@@ -103,7 +104,7 @@ export function occurredAtOf(
 }
 
 /** Without a messageId, the call's own content is its key, so a retried call is still stored once. */
-function messageIdOf(call: SegmentCall): string {
+export function messageIdOf(call: SegmentCall): string {
   return call.messageId ?? `sha256:${createHash('sha256').update(JSON.stringify(call)).digest('hex').slice(0, 40)}`;
 }
 
@@ -210,4 +211,44 @@ export function callsOfBatch(body: z.infer<typeof batchCall>): SegmentCall[] {
   return body.batch.map(
     (call) => ({ ...call, context: call.context ?? body.context, sentAt: call.sentAt ?? body.sentAt }) as SegmentCall,
   );
+}
+
+/**
+ * A validated call as the event log takes it: the call as it came, keyed as the pipeline will key it. `shared` is
+ * what its batch gives every call that lacks its own (it goes into the key of a call without a messageId).
+ */
+export function logEntryOf(
+  call: SegmentCall,
+  source: string,
+  shared: Pick<SegmentBatchDetail, 'context' | 'sentAt'>,
+): LogEntry {
+  const sourceId = call.messageId ?? messageIdOf(withBatch(call, shared));
+  return { key: eventKey(`segment:${source}`, sourceId), body: call };
+}
+
+function withBatch(call: SegmentCall, shared: Pick<SegmentBatchDetail, 'context' | 'sentAt'>): SegmentCall {
+  return (call.context === undefined && shared.context !== undefined) || (call.sentAt === undefined && shared.sentAt)
+    ? ({ ...call, context: call.context ?? shared.context, sentAt: call.sentAt ?? shared.sentAt } as SegmentCall)
+    : call;
+}
+
+/** What a Segment batch's calls share, logged once with the batch (`Origin.detail`). */
+export interface SegmentBatchDetail {
+  source: string;
+  defaultCountry: CountryCode;
+  context?: Record<string, unknown>;
+  sentAt?: string;
+}
+
+/**
+ * The projector's side of the tracking API: a logged call, as validated, mapped with what its batch shares. The
+ * time it was acknowledged stands for the time it was received, so a rebuild maps it the same way again.
+ */
+export function decodeLoggedSegmentCall(body: unknown, origin: Origin, appendedAt: number): IncomingEvent {
+  const detail = origin.detail as unknown as SegmentBatchDetail;
+  return mapSegmentCall(withBatch(body as SegmentCall, detail), {
+    source: detail.source,
+    receivedAt: appendedAt,
+    defaultCountry: detail.defaultCountry,
+  });
 }

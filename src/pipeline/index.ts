@@ -14,5 +14,11 @@ export { IngestReportSchema, ProjectionRejectionSchema } from './responses.ts';
  * Applies the event log to the database in order, exactly once, in batches sized to the backlog.
  * @example const projector = new Projector(db, log); await projector.start(); await projector.waitFor(position, 2000);
  */
-export { PROJECTOR, type ProjectionStatus, Projector, type ProjectorOptions } from './projector.ts';
+export {
+  type EventDecoder,
+  PROJECTOR,
+  type ProjectionStatus,
+  Projector,
+  type ProjectorOptions,
+} from './projector.ts';
 export { latestRejections, type Rejection } from './projection-store.ts';

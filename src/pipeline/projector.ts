@@ -11,7 +11,16 @@ import * as projectionStore from './projection-store.ts';
 
 export const PROJECTOR = 'timeline';
 
+/**
+ * Turns a logged body back into the event the pipeline applies. An edge may log its input as validated and leave
+ * the mapping to the projection, off the path of its answer (the tracking API does); by default a body is an
+ * `IncomingEvent` already.
+ */
+export type EventDecoder = (body: unknown, origin: Origin, appendedAt: number) => IncomingEvent;
+
 export interface ProjectorOptions {
+  /** Decoders by edge; an edge without one logged `IncomingEvent`s. */
+  decoders?: Partial<Record<Origin['edge'], EventDecoder>>;
   /** Events a transaction at most. */
   maxBatch?: number;
   /** How often the log is looked at for appends by other processes (`rapport import`). */
@@ -74,7 +83,8 @@ export class Projector {
   private poll: NodeJS.Timeout | undefined;
   private unsubscribe: (() => void) | undefined;
   private lastPrune = 0;
-  private readonly options: Required<Omit<ProjectorOptions, 'onError'>> & Pick<ProjectorOptions, 'onError'>;
+  private readonly options: Required<Omit<ProjectorOptions, 'onError' | 'decoders'>> &
+    Pick<ProjectorOptions, 'onError' | 'decoders'>;
 
   constructor(
     private readonly db: Db,
@@ -239,7 +249,12 @@ export class Projector {
         }
         return origin;
       };
-      const events = entries.map((entry) => JSON.parse(entry.body) as IncomingEvent);
+      const events = entries.map((entry) => {
+        const origin = originOf(entry.origin);
+        const body: unknown = JSON.parse(entry.body);
+        const decode = this.options.decoders?.[origin.edge];
+        return decode ? decode(body, origin, entry.appendedAt) : (body as IncomingEvent);
+      });
       const through = entries.at(-1)!.position;
       await ingestEvents(tx, events, {
         onEventError: 'skip-failed',

@@ -5,7 +5,7 @@ import type { Db } from '../store/db.ts';
 import type { Actor } from '../shared/actor.ts';
 import { customerRecordsOf, eraseCustomerRecords, liveCustomer } from '../customers/index.ts';
 import { deleteInteractionsOf, listWholeTimeline, sourceKeysOf, toInteraction } from '../interactions/index.ts';
-import type { EventLog } from '../eventlog/index.ts';
+import { type EventLog, eventKey } from '../eventlog/index.ts';
 import type { Projector } from '../pipeline/index.ts';
 import { privacyErrors } from './errors.ts';
 import { eraseCasesOf, exportCasesOf } from '../cases/index.ts';
@@ -80,7 +80,7 @@ export async function eraseCustomer(
   }
   const { result, keys } = await db.transaction(async (tx) => {
     const customer = await liveCustomer(tx, id);
-    const keys = ingest ? await sourceKeysOf(tx, customer.id) : [];
+    const keys = ingest ? (await sourceKeysOf(tx, customer.id)).map((key) => eventKey(key.source, key.sourceId)) : [];
     const interactions = await deleteInteractionsOf(tx, customer.id);
     await eraseCustomerRecords(tx, customer);
     const cases = await eraseCasesOf(tx, customer.profiles);

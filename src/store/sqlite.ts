@@ -68,6 +68,12 @@ function queryOn<T>(cache: StatementCache, sql: string, params: readonly SqlValu
   return cache.get(sql).all(...params) as T[];
 }
 
+/** The statements of a synchronous write transaction (`transactionSync`). */
+export interface SyncWriter {
+  run(sql: string, params?: readonly SqlValue[]): RunResult;
+  get<T>(sql: string, params?: readonly SqlValue[]): T | undefined;
+}
+
 /** A Db bound to the writer connection inside an open transaction. */
 class SqliteTransaction implements Db {
   readonly engine = 'sqlite' as const;
@@ -148,6 +154,31 @@ export class SqliteDatabase implements Database {
   }
 
   /** Applies the application's migrations, or the ones given (the event log has its own). */
+  /**
+   * A write transaction whose work runs synchronously on prepared statements, for hot paths that write many rows
+   * at once (the event log's group commit): no await between statements, so no microtask per row.
+   */
+  async transactionSync<T>(work: (tx: SyncWriter) => T): Promise<T> {
+    const release = await this.lock.acquire();
+    try {
+      this.writer.exec('BEGIN IMMEDIATE');
+      try {
+        const result = work({
+          run: (sql, params = []) => runOn(this.writerCache, sql, params),
+          get: <R>(sql: string, params: readonly SqlValue[] = []) =>
+            this.writerCache.get(sql).get(...params) as R | undefined,
+        });
+        this.writer.exec('COMMIT');
+        return result;
+      } catch (error) {
+        if (this.writer.inTransaction) this.writer.exec('ROLLBACK');
+        throw error;
+      }
+    } finally {
+      release();
+    }
+  }
+
   async migrate(migrations?: Migration[]): Promise<string[]> {
     return applyMigrations(this, (sql) => this.writer.exec(sql), migrations);
   }
