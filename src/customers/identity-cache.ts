@@ -2,7 +2,7 @@
 // Only what exists is cached (a miss reads through). Anything that moves or deletes identities (merge,
 // undo, erasure) bumps an epoch row in the same transaction; every batch compares it first, so a
 // change made by another process sharing the file (a CLI import) empties this cache.
-import type { Db } from '../store/db.ts';
+import { type Db, whenRolledBack } from '../store/db.ts';
 import type { Identity } from './identity.ts';
 import * as store from './store.ts';
 
@@ -63,8 +63,12 @@ const caches = new WeakMap<object, IdentityCache>();
 export function identityCacheFor(db: Db): IdentityCache {
   let cache = caches.get(db.root);
   if (!cache) {
-    cache = new IdentityCache();
-    caches.set(db.root, cache);
+    const created = new IdentityCache();
+    // A transaction that created or moved identities and then failed (a case opened after its message was
+    // ingested, say) must not leave them remembered: the next batch would name a customer who does not exist.
+    whenRolledBack(db, () => created.clear());
+    caches.set(db.root, created);
+    cache = created;
   }
   return cache;
 }

@@ -24,3 +24,13 @@ export interface Database extends Db {
   migrate(): Promise<string[]>;
   close(): Promise<void>;
 }
+
+/** A database that tells what remembers its rows (caches) when a transaction rolls back, so nothing it wrote stays. */
+export interface RollbackNotifier {
+  onRollback(listener: () => void): void;
+}
+
+/** Runs `listener` after every rollback of `db`'s transactions, where the engine says so. */
+export function whenRolledBack(db: Db, listener: () => void): void {
+  (db.root as Partial<RollbackNotifier>).onRollback?.(listener);
+}

@@ -4,7 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { dirname } from 'node:path';
-import type { Database, Db, RunResult, SqlValue } from './db.ts';
+import type { Database, Db, RollbackNotifier, RunResult, SqlValue } from './db.ts';
 import { applyMigrations, type Migration } from './migrate.ts';
 import { sourceKey } from './source-key.ts';
 
@@ -95,7 +95,7 @@ class SqliteTransaction implements Db {
   }
 }
 
-export class SqliteDatabase implements Database {
+export class SqliteDatabase implements Database, RollbackNotifier {
   readonly engine = 'sqlite' as const;
   readonly root: object = this;
   private readonly writer: Connection;
@@ -103,6 +103,7 @@ export class SqliteDatabase implements Database {
   private readonly writerCache: StatementCache;
   private readonly readerCache: StatementCache;
   private readonly lock = new AsyncLock();
+  private readonly rollbackListeners: Array<() => void> = [];
 
   private readonly checkpointer: Worker | null;
 
@@ -145,7 +146,7 @@ export class SqliteDatabase implements Database {
         this.writer.exec('COMMIT');
         return result;
       } catch (error) {
-        if (this.writer.inTransaction) this.writer.exec('ROLLBACK');
+        this.rollBack();
         throw error;
       }
     } finally {
@@ -171,12 +172,21 @@ export class SqliteDatabase implements Database {
         this.writer.exec('COMMIT');
         return result;
       } catch (error) {
-        if (this.writer.inTransaction) this.writer.exec('ROLLBACK');
+        this.rollBack();
         throw error;
       }
     } finally {
       release();
     }
+  }
+
+  onRollback(listener: () => void): void {
+    this.rollbackListeners.push(listener);
+  }
+
+  private rollBack(): void {
+    if (this.writer.inTransaction) this.writer.exec('ROLLBACK');
+    for (const listener of this.rollbackListeners) listener();
   }
 
   async migrate(migrations?: Migration[]): Promise<string[]> {

@@ -21,3 +21,10 @@ test('an ordinary post, emoji included, is read', () => {
   const post = parseFeedRecord(row('@shop my bag is lost again 😤'));
   assert.equal(typeof post, 'object', String(post));
 });
+
+test('a creation time outside 1970–2999 rejects the row, naming the field (it would make no date downstream)', () => {
+  for (const created_at of [1e20, -1, Date.UTC(3000, 0, 1), '+275760-09-13T00:00:00Z']) {
+    assert.match(String(parseFeedRecord({ ...row('@shop hello'), created_at })), /^created_at: a date between 1970/);
+  }
+  assert.equal(typeof parseFeedRecord({ ...row('@shop hello'), created_at: 0 }), 'object');
+});

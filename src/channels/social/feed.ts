@@ -26,6 +26,8 @@ export interface FeedRow {
   error?: string;
 }
 
+const LAST_DATE_MS = Date.UTC(3000, 0, 1);
+
 const idText = z.union([z.string(), z.number()]).transform((value) => String(value).trim().replace(/\.0$/, ''));
 const optionalId = z
   .union([z.string(), z.number(), z.null()])
@@ -52,8 +54,12 @@ const postSchema = z.object({
   created_at: z.union([z.string(), z.number()]).transform((value, ctx) => {
     // Twitter's layout names its zone (+0000); a date without one is taken as UTC, not as the server's zone.
     const ms = typeof value === 'number' ? value : parseLooseDate(value, 'UTC');
-    if (ms === null || !Number.isFinite(ms)) {
-      ctx.addIssue({ code: 'custom', message: 'a date such as "Tue Oct 31 22:10:47 +0000 2017" or ISO 8601' });
+    // Within the years a feed can hold: a number far out of range would make no date at all downstream.
+    if (ms === null || !Number.isFinite(ms) || ms < 0 || ms >= LAST_DATE_MS) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'a date between 1970 and 2999, such as "Tue Oct 31 22:10:47 +0000 2017" or ISO 8601',
+      });
       return z.NEVER;
     }
     return ms;
