@@ -33,7 +33,7 @@ export function EventProcessing() {
           </div>
           <p className="muted" data-testid="events-waiting">
             {capitalise(eventsWaiting(lag.data.backlog))}
-            {lag.data.backlog > 0 && `; the oldest for ${howFarBehind(lag.data.lagSeconds)}`}.
+            {lag.data.backlog > 0 && `; the oldest has waited ${howFarBehind(lag.data.lagSeconds)}`}.
           </p>
           {lag.data.paused ? (
             <div className="confirm-action">
