@@ -47,6 +47,10 @@ export const api = {
   writeKeys: () => dataOf(client.GET('/api/write-keys')),
   createWriteKey: (name: string, source?: string) => dataOf(client.POST('/api/write-keys', { body: { name, source } })),
   revokeWriteKey: (id: string) => dataOf(client.DELETE('/api/write-keys/{id}', byId(id))),
+  /** How far the customer view is behind what sources sent (any staff member). */
+  projectionLag: (signal?: AbortSignal) => dataOf(client.GET('/api/ingest/lag', { signal })),
+  /** Pauses or resumes applying tracked events to the customer view (admins); answers the lag as it now stands. */
+  setProjectorPaused: (paused: boolean) => dataOf(client.PUT('/api/ingest/projector', { body: { paused } })),
   staff: () => dataOf(client.GET('/api/staff')),
   createStaff: (member: NewStaffMember) => dataOf(client.POST('/api/staff', { body: member })),
   cases: (filter: CaseFilter, cursor: string | null, signal?: AbortSignal) =>

@@ -38,6 +38,8 @@ export const queryKeys = {
   tokens: (staffId?: string) => ['tokens', staffId ?? 'mine'] as const,
   /** Write keys for ingest (GET /api/write-keys). */
   writeKeys: () => ['write-keys'] as const,
+  /** How far the customer view is behind the tracked events, and whether an admin paused it (GET /api/ingest/lag). */
+  projectionLag: () => ['projection-lag'] as const,
   /** Teams, with or without archived ones (GET /api/teams); `teams()` alone covers both lists. */
   teams: (includeArchived?: boolean) =>
     includeArchived === undefined ? (['teams'] as const) : (['teams', includeArchived ? 'all' : 'active'] as const),

@@ -26,6 +26,7 @@ export type StaffRole = StaffMember['role'];
 export type NewStaffMember = RequestBody<'/api/staff', 'post'>;
 export type WriteKey = Schemas['WriteKey'];
 export type CreatedWriteKey = Schemas['NewWriteKey'];
+export type ProjectionLag = Schemas['ProjectionLag'];
 export type Erasure = Schemas['Erasure'];
 export type CaseChanges = RequestBody<'/api/cases/{id}', 'patch'>;
 export type CaseStatus = NonNullable<CaseChanges['status']>;

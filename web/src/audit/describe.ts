@@ -38,6 +38,7 @@ const ACTION_WORDS: Record<string, string> = {
   'api_token.revoked': 'Revoked API token',
   'write_key.created': 'Created write key',
   'write_key.revoked': 'Revoked write key',
+  'ingest.projector_changed': 'Paused or resumed event processing',
   'team.created': 'Created team',
   'team.changed': 'Changed team',
   'team.archived': 'Archived team',
@@ -66,6 +67,25 @@ export function describeAction(action: string): string {
   const dot = action.indexOf('.');
   if (dot < 0) return humanize(action);
   return `${humanize(action.slice(dot + 1))} ${humanize(action.slice(0, dot)).toLowerCase()}`;
+}
+
+/** Actions whose entry says more than the action alone, from what the change was sent. */
+const ENTRY_WORDS: Record<string, (input: Record<string, unknown>) => string | null> = {
+  'ingest.projector_changed': (input) =>
+    input.paused === true ? 'Paused event processing' : input.paused === false ? 'Resumed event processing' : null,
+};
+
+/**
+ * One entry's action in words, read with its detail where that says more: `Paused event processing` where
+ * `describeAction` (one word for every entry of an action, as the filter offers it) says `Paused or resumed …`.
+ */
+export function describeEntry(entry: Pick<AuditEntry, 'action' | 'detail'>): string {
+  const input = detailOf(entry)?.input;
+  const words =
+    typeof input === 'object' && input !== null && !Array.isArray(input)
+      ? ENTRY_WORDS[entry.action]?.(input as Record<string, unknown>)
+      : null;
+  return words ?? describeAction(entry.action);
 }
 
 export interface ActorWords {

@@ -1,10 +1,11 @@
 // The frame around every signed-in screen: left navigation (the inbox first, settings only for those allowed them),
-// a top bar with who is signed in, and the one-off notice left by the last action.
+// a top bar with who is signed in (and a line when customer data is behind), and the notice left by the last action.
 import { useEffect, type ReactNode } from 'react';
 import { followLink, useLocation } from '../router.ts';
 import { humanize } from '../labels.ts';
 import { showNotice, useNotice } from '../notice.ts';
 import { useCan } from '../permissions.ts';
+import { ProjectionLagNotice } from './ProjectionLagNotice.tsx';
 import type { Staff } from '../api/types.ts';
 
 interface ShellProps {
@@ -73,6 +74,7 @@ export function Shell({ staff, onSignOut, children }: ShellProps) {
       </nav>
       <div className="workspace">
         <header className="topbar">
+          <ProjectionLagNotice />
           <div className="whoami">
             <span className="avatar" aria-hidden="true">
               {initialsOf(staff.name || staff.email)}

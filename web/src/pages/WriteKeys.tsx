@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { api } from '../api.ts';
 import type { CreatedWriteKey, WriteKey } from '../api/types.ts';
 import { ErrorAlert, Loading } from '../components/ErrorAlert.tsx';
+import { EventProcessing } from '../components/EventProcessing.tsx';
 import { NewWriteKey } from '../components/NewWriteKey.tsx';
 import { WriteKeyForm } from '../components/WriteKeyForm.tsx';
 import { WriteKeyList } from '../components/WriteKeyList.tsx';
@@ -45,6 +46,7 @@ export function WriteKeys() {
       {keys.isPending && <Loading label="Loading write keys…" />}
       {keys.isError && <ErrorAlert error={keys.error} />}
       {keys.isSuccess && <WriteKeyList keys={keys.data.items} onRevoke={revoke} />}
+      <EventProcessing />
     </section>
   );
 }

@@ -2,7 +2,7 @@
 // and a disclosure per entry with its input, other detail, IP address and request id.
 import { Fragment, useState } from 'react';
 import { followLink } from '../../router.ts';
-import { describeAction, describeActor, localTime, targetOf } from '../../audit/describe.ts';
+import { describeActor, describeEntry, localTime, targetOf } from '../../audit/describe.ts';
 import type { AuditEntry } from '../../audit/types.ts';
 import { AuditEntryDetails } from './AuditEntryDetails.tsx';
 
@@ -46,7 +46,7 @@ export function AuditTable({ entries, names }: { entries: AuditEntry[]; names: R
                   {actor.secondary && <div className="muted small-text">{actor.secondary}</div>}
                 </td>
                 <td>
-                  <div>{describeAction(entry.action)}</div>
+                  <div>{describeEntry(entry)}</div>
                   <code className="small-text">{entry.action}</code>
                 </td>
                 <td>
