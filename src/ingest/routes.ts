@@ -59,6 +59,11 @@ async function ingestSegment(
   return { success: true, accepted: calls.length, position: appended.last };
 }
 
+async function lagOf(ctx: RequestContext) {
+  const status = await ctx.projector.status();
+  return { lagSeconds: status.lagSeconds, backlog: status.backlog, paused: ctx.projector.isPaused() };
+}
+
 function segmentRoute<T>(type: SegmentType, schema: ZodType<T>): RouteSpec<unknown, unknown, T> {
   return defineRoute({
     method: 'POST',
@@ -163,14 +168,7 @@ export const ingestRoutes = [
     tags: ['ingest'],
     response: ProjectionLagSchema,
     auth: 'signed-in',
-    handler: async ({ ctx }) => {
-      const status = await ctx.projector.status();
-      return {
-        lagSeconds: status.lagSeconds,
-        backlog: status.backlog,
-        paused: ctx.projector.isPaused(),
-      };
-    },
+    handler: async ({ ctx }) => lagOf(ctx),
   }),
   defineRoute({
     method: 'PUT',
@@ -185,8 +183,7 @@ export const ingestRoutes = [
     handler: async ({ body, ctx }) => {
       if (body.paused) await ctx.projector.stop();
       else await ctx.projector.start();
-      const status = await ctx.projector.status();
-      return { lagSeconds: status.lagSeconds, backlog: status.backlog, paused: ctx.projector.isPaused() };
+      return lagOf(ctx);
     },
   }),
   defineRoute({

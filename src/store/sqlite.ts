@@ -138,37 +138,30 @@ export class SqliteDatabase implements Database, RollbackNotifier {
   }
 
   async transaction<T>(work: (tx: Db) => Promise<T>): Promise<T> {
-    const release = await this.lock.acquire();
-    try {
-      this.writer.exec('BEGIN IMMEDIATE');
-      try {
-        const result = await work(new SqliteTransaction(this.writerCache, this));
-        this.writer.exec('COMMIT');
-        return result;
-      } catch (error) {
-        this.rollBack();
-        throw error;
-      }
-    } finally {
-      release();
-    }
+    return this.writing(() => work(new SqliteTransaction(this.writerCache, this)));
   }
 
-  /** Applies the application's migrations, or the ones given (the event log has its own). */
   /**
    * A write transaction whose work runs synchronously on prepared statements, for hot paths that write many rows
    * at once (the event log's group commit): no await between statements, so no microtask per row.
    */
   async transactionSync<T>(work: (tx: SyncWriter) => T): Promise<T> {
+    return this.writing(() =>
+      work({
+        run: (sql, params = []) => runOn(this.writerCache, sql, params),
+        get: <R>(sql: string, params: readonly SqlValue[] = []) =>
+          this.writerCache.get(sql).get(...params) as R | undefined,
+      }),
+    );
+  }
+
+  /** Holds the writer, runs `work` between BEGIN IMMEDIATE and COMMIT, and rolls back if it throws. */
+  private async writing<T>(work: () => T | Promise<T>): Promise<T> {
     const release = await this.lock.acquire();
     try {
       this.writer.exec('BEGIN IMMEDIATE');
       try {
-        const result = work({
-          run: (sql, params = []) => runOn(this.writerCache, sql, params),
-          get: <R>(sql: string, params: readonly SqlValue[] = []) =>
-            this.writerCache.get(sql).get(...params) as R | undefined,
-        });
+        const result = await work();
         this.writer.exec('COMMIT');
         return result;
       } catch (error) {
