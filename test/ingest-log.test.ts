@@ -37,6 +37,30 @@ describe('read your own writes, and projecting twice', () => {
     assert.equal(bad.body.errors[0].field, 'after');
   });
 
+  test('an alias that arrives before the events it ties still gives one profile', async () => {
+    const send = (path: string, body: Record<string, unknown>) =>
+      http('POST', `${server.url}/v1/${path}`, { writeKey: server.writeKey, body });
+    await send('alias', { userId: 'early-1', previousId: 'anon-early', messageId: 'early-a' });
+    await send('page', { anonymousId: 'anon-early', name: 'Home', messageId: 'early-b' });
+    const last = await send('identify', {
+      userId: 'early-1',
+      traits: { email: 'early@example.com' },
+      messageId: 'early-c',
+    });
+    const card = await http(
+      'GET',
+      `${server.url}/api/customers/lookup?email=early@example.com&after=${last.body.position}`,
+      { token: server.token },
+    );
+    assert.equal(card.body.interactionCount, 3, 'the page view joined her');
+    assert.deepEqual(
+      card.body.identities
+        .map((identity: { kind: string; value: string }) => `${identity.kind}:${identity.value}`)
+        .sort(),
+      ['anonymous:anon-early', 'email:early@example.com', 'external:shop:early-1'],
+    );
+  });
+
   test('the projector applied again from an earlier position changes nothing', async () => {
     for (const n of [1, 2, 3]) {
       await track(server, { userId: `twice-${n}`, event: 'Viewed', messageId: `twice-${n}` });

@@ -73,6 +73,10 @@ export async function resolveCustomer(tx: Db, input: ResolveInput): Promise<Reso
   for (const identity of input.linkedIdentities ?? []) {
     const row = await findOwner(tx, identity);
     if (row) known.push({ identity, row });
+    // A tie that arrives before the events it ties (an alias before the visitor's page views): the anonymous id is
+    // kept with this customer, so those events join her rather than start a second profile. A system id is not,
+    // as it may be another person's (an external id is exclusive: one per customer and system).
+    else if (identity.kind === 'anonymous') unknown.push(identity);
   }
 
   const owners = new Set<string>();
