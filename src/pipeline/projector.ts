@@ -7,6 +7,7 @@ import type { Db } from '../store/db.ts';
 import type { EventLog, Origin } from '../eventlog/index.ts';
 import type { IncomingEvent } from '../interactions/index.ts';
 import { ingestEvents } from './service.ts';
+import { DomainError } from '../shared/errors.ts';
 import * as projectionStore from './projection-store.ts';
 
 export const PROJECTOR = 'timeline';
@@ -235,7 +236,35 @@ export class Projector {
   /** Applies the next batch; returns how many events it held. Public for `rapport reproject` and tests. */
   async projectBatch(): Promise<number> {
     const started = performance.now();
-    const result = await this.db.transaction(async (tx) => {
+    // All at once, without a savepoint per event; only a batch that holds an event the projection cannot apply
+    // is done again event by event, so that one is set aside (a rejection) and the rest land.
+    const result = await this.applyBatch('all-or-nothing').catch((error: unknown) => {
+      if (error instanceof DomainError) return this.applyBatch('skip-failed');
+      throw error;
+    });
+    this.projected = Math.max(this.projected, result.through);
+    this.noteHead(result.through);
+    if (result.count > 0) {
+      this.applied.add(result.count);
+      const seconds = (performance.now() - started) / 1000;
+      const rate = result.count / Math.max(seconds, 0.001);
+      this.drainRate = this.drainRate === 0 ? rate : 0.8 * this.drainRate + 0.2 * rate;
+    }
+    this.oldestWaitingSince = this.head > this.projected ? await this.log.appendedAtAfter(this.projected) : null;
+    for (const waiter of [...this.waiters]) {
+      if (waiter.position <= this.projected) {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        waiter.resolve(true);
+      }
+    }
+    return result.count;
+  }
+
+  /** One transaction: the next events of the log applied, their rejections kept, and the cursor past them. */
+  private applyBatch(
+    mode: 'all-or-nothing' | 'skip-failed',
+  ): Promise<{ from: number; through: number; count: number }> {
+    return this.db.transaction(async (tx) => {
       // Read inside the transaction: it holds the writer, so no other projector can move the cursor meanwhile.
       const from = await projectionStore.cursorOf(tx, PROJECTOR);
       const entries = await this.log.eventsAfter(from, this.options.maxBatch);
@@ -257,7 +286,7 @@ export class Projector {
       });
       const through = entries.at(-1)!.position;
       await ingestEvents(tx, events, {
-        onEventError: 'skip-failed',
+        onEventError: mode,
         actorOf: (index) => originOf(entries[index]!.origin).actor,
         receivedAtOf: (index) => entries[index]!.appendedAt,
         beforeCommit: async (inner, report) => {
@@ -280,22 +309,6 @@ export class Projector {
       });
       return { from, through, count: entries.length };
     });
-    this.projected = Math.max(this.projected, result.through);
-    this.noteHead(result.through);
-    if (result.count > 0) {
-      this.applied.add(result.count);
-      const seconds = (performance.now() - started) / 1000;
-      const rate = result.count / Math.max(seconds, 0.001);
-      this.drainRate = this.drainRate === 0 ? rate : 0.8 * this.drainRate + 0.2 * rate;
-    }
-    this.oldestWaitingSince = this.head > this.projected ? await this.log.appendedAtAfter(this.projected) : null;
-    for (const waiter of [...this.waiters]) {
-      if (waiter.position <= this.projected) {
-        this.waiters.splice(this.waiters.indexOf(waiter), 1);
-        waiter.resolve(true);
-      }
-    }
-    return result.count;
   }
 
   private async pruneNowAndThen(): Promise<void> {
