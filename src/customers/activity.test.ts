@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ingestEvents } from '../pipeline/index.ts';
-import type { IncomingEvent } from '../interactions/model.ts';
+import { inboundMessage } from '../../test/helpers/events.ts';
 import { getContextCard, listRecentCustomers, mergeCustomers } from './service.ts';
 import { openCasesForCard } from '../cases/card.ts';
 import { useTempDatabase } from '../../test/helpers/temp-database.ts';
@@ -14,23 +14,7 @@ const T0 = Date.UTC(2026, 0, 1);
 const HOUR = 3_600_000;
 const AGENT = { kind: 'staff' as const, id: 'stf_test' };
 
-function message(email: string, sourceId: string, occurredAt: number): IncomingEvent {
-  return {
-    source: 'test',
-    sourceId,
-    identities: [{ kind: 'email', value: email }],
-    occurredAt,
-    channel: 'email',
-    direction: 'inbound',
-    type: 'message',
-    event: null,
-    department: null,
-    actor: 'customer',
-    text: 'Hello',
-    properties: {},
-    context: null,
-  };
-}
+const message = (email: string, sourceId: string, occurredAt: number) => inboundMessage(email, sourceId, occurredAt);
 
 test('the recent list pages through every customer once, latest first, ties included', async () => {
   // Five people; two share the latest time, and one's older events arrive after newer ones.

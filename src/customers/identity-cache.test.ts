@@ -4,25 +4,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useTempDatabase } from '../../test/helpers/temp-database.ts';
 import { ingestEvents } from '../pipeline/index.ts';
-import type { IncomingEvent } from '../interactions/index.ts';
+import { inboundMessage } from '../../test/helpers/events.ts';
 
 const temp = useTempDatabase('identity-cache');
 
-const event = (sourceId: string): IncomingEvent => ({
-  source: 'test',
-  sourceId,
-  identities: [{ kind: 'email', value: 'rolled@example.com' }],
-  occurredAt: Date.UTC(2026, 0, 1),
-  channel: 'email',
-  direction: 'inbound',
-  type: 'message',
-  event: null,
-  department: null,
-  actor: 'customer',
-  text: 'hello',
-  properties: {},
-  context: null,
-});
+const event = (sourceId: string) => inboundMessage('rolled@example.com', sourceId, Date.UTC(2026, 0, 1));
 
 test('a customer created in a transaction that rolls back is not remembered', async () => {
   await assert.rejects(

@@ -7,27 +7,14 @@ import { join } from 'node:path';
 import { useTempDatabase } from '../../test/helpers/temp-database.ts';
 import { EventLog, eventKey } from '../eventlog/index.ts';
 import type { IncomingEvent } from '../interactions/index.ts';
+import { inboundMessage } from '../../test/helpers/events.ts';
 import { cursorOf, latestRejections, moveCursor } from './projection-store.ts';
 import { PROJECTOR, Projector } from './projector.ts';
 
 const temp = useTempDatabase('projector');
 
-const event = (sourceId: string, extra: Partial<IncomingEvent> = {}): IncomingEvent => ({
-  source: 'native:crm',
-  sourceId,
-  identities: [{ kind: 'email', value: `${sourceId}@example.com` }],
-  occurredAt: Date.UTC(2026, 0, 1),
-  channel: 'email',
-  direction: 'inbound',
-  type: 'message',
-  event: null,
-  department: null,
-  actor: 'customer',
-  text: 'hello',
-  properties: {},
-  context: null,
-  ...extra,
-});
+const event = (sourceId: string, extra: Partial<IncomingEvent> = {}) =>
+  inboundMessage(`${sourceId}@example.com`, sourceId, Date.UTC(2026, 0, 1), { source: 'native:crm', ...extra });
 
 test('an event the projection cannot apply is set aside with its reason; the rest land once', async () => {
   const log = await EventLog.open(join(temp.dir, 'events.db'));
