@@ -3,13 +3,12 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { ALL_ROUTES } from '../src/app/server.ts';
-import { openApiDocument } from '../src/http/openapi.ts';
+import { ALL_ROUTES, apiDocument } from '../src/app/server.ts';
 import { generateApiTypes, SCHEMA_FILE } from '../scripts/generate-api-types.ts';
 import { http, startTestServer, type TestServer } from './helpers/server.ts';
 
 type Json = Record<string, any>;
-const document = openApiDocument(ALL_ROUTES) as Json;
+const document = apiDocument() as Json;
 
 test('every route declares what it answers', () => {
   const undeclared = ALL_ROUTES.filter((route) => !route.response).map((route) => `${route.method} ${route.url}`);
@@ -99,4 +98,16 @@ test('GET /api/docs serves the reference page with Swagger UI from the package, 
   }
   const initializer = await (await fetch(`${server.url}/api/docs/initializer.js`)).text();
   assert.match(initializer, /url: '\/api\/openapi\.json'/);
+});
+
+test('every read documents ?after=, which waits for the customer view to reflect an ingest answer', () => {
+  const reads = Object.entries(document.paths as Json).flatMap(([path, item]) =>
+    item.get ? [{ path, parameters: (item.get.parameters ?? []) as Json[] }] : [],
+  );
+  assert.ok(reads.length > 20);
+  const without = reads.filter((read) => !read.parameters.some((p) => p.name === 'after' && p.in === 'query'));
+  assert.deepEqual(
+    without.map((read) => read.path),
+    [],
+  );
 });

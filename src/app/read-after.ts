@@ -22,3 +22,19 @@ export function registerReadAfter(app: FastifyInstance, projector: Projector): v
     reply.header('rapport-projected-through', String(projector.position()));
   });
 }
+
+/** `after` as the API document states it on every GET, so the generated client knows it too. */
+export function readAfterParameters(method: string): ReadonlyArray<Record<string, unknown>> {
+  if (method !== 'GET') return [];
+  return [
+    {
+      name: 'after',
+      in: 'query',
+      required: false,
+      description:
+        'A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; ' +
+        'the Rapport-Projected-Through header says how far it does',
+      schema: { type: 'integer', minimum: 0 },
+    },
+  ];
+}

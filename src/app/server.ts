@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { DomainError } from '../shared/errors.ts';
 import { httpErrors, isKnownError, statusOf, toProblem } from '../http/errors.ts';
 import type { AppDeps } from '../http/context.ts';
-import { registerReadAfter } from './read-after.ts';
+import { readAfterParameters, registerReadAfter } from './read-after.ts';
 import { type AnyRoute, openApiDocument, registerRoutes } from '../http/route.ts';
 import { staffRoutes } from '../staff/routes.ts';
 import { customerRoutes } from '../customers/routes.ts';
@@ -74,6 +74,11 @@ function fromFastifyError(error: { code?: string; statusCode?: number; message: 
   return null;
 }
 
+/** The OpenAPI document of every route, with what the app's hooks add (`?after=` on reads). */
+export function apiDocument(): Record<string, unknown> {
+  return openApiDocument(ALL_ROUTES, { parametersOf: readAfterParameters });
+}
+
 export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: deps.config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
@@ -110,7 +115,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
     await forms.register(formbody, { bodyLimit: 64 * 1024, parser: parseFormBody });
     registerRoutes(forms, deps, contactFormRoutes);
   });
-  registerApiReference(app, openApiDocument(ALL_ROUTES));
+  registerApiReference(app, apiDocument());
   app.get('/healthz', async () => ({ ok: true }));
 
   const hasUi = existsSync(WEB_DIST);

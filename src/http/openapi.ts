@@ -109,7 +109,15 @@ function successResponses(spec: DescribedRoute, convert: (s: ZodType) => JsonSch
 }
 
 /** Describes the declared routes as OpenAPI 3.1, from the same schemas that validate them. */
-export function openApiDocument(routes: readonly DescribedRoute[]): Record<string, unknown> {
+/** What the application adds to every route of one method (a query parameter its hooks take, such as `after`). */
+export interface OpenApiExtras {
+  parametersOf?: (method: string) => ReadonlyArray<Record<string, unknown>>;
+}
+
+export function openApiDocument(
+  routes: readonly DescribedRoute[],
+  extras: OpenApiExtras = {},
+): Record<string, unknown> {
   const { convert, components } = createConverter();
   const input = (schema: ZodType) => convert(schema, 'input');
   const output = (schema: ZodType) => convert(schema, 'output');
@@ -134,6 +142,7 @@ export function openApiDocument(routes: readonly DescribedRoute[]): Record<strin
         required: query?.required?.includes(name) ?? false,
         schema,
       })),
+      ...(extras.parametersOf?.(spec.method) ?? []),
     ];
     const rules: readonly string[] = typeof spec.auth === 'string' ? [spec.auth] : spec.auth;
     const security = rules.flatMap(

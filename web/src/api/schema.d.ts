@@ -2624,7 +2624,10 @@ export interface operations {
   };
   getApiAuthMe: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -2653,7 +2656,10 @@ export interface operations {
   };
   getApiStaff: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -2725,6 +2731,8 @@ export interface operations {
     parameters: {
       query?: {
         staffId?: string;
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
       };
       header?: never;
       path?: never;
@@ -2910,6 +2918,8 @@ export interface operations {
         q?: string;
         limit?: number;
         cursor?: string;
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
       };
       header?: never;
       path?: never;
@@ -2944,6 +2954,8 @@ export interface operations {
         phone?: string;
         handle?: string;
         external?: string;
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
       };
       header?: never;
       path?: never;
@@ -2973,7 +2985,10 @@ export interface operations {
   };
   getApiCustomersId: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
+      };
       header?: never;
       path: {
         id: string;
@@ -3038,6 +3053,8 @@ export interface operations {
       query?: {
         limit?: number;
         cursor?: string;
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
       };
       header?: never;
       path: {
@@ -3206,7 +3223,10 @@ export interface operations {
   };
   getApiCustomersIdMerges: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
+      };
       header?: never;
       path: {
         id: string;
@@ -3305,7 +3325,10 @@ export interface operations {
   };
   getApiCustomersIdExport: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
+      };
       header?: never;
       path: {
         id: string;
@@ -3851,7 +3874,10 @@ export interface operations {
   };
   getApiIngestStatus: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -3880,7 +3906,10 @@ export interface operations {
   };
   getApiIngestLag: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -3944,7 +3973,10 @@ export interface operations {
   };
   getApiWriteKeys: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -4044,6 +4076,8 @@ export interface operations {
         action?: string;
         limit?: number;
         before?: number;
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
       };
       header?: never;
       path?: never;
@@ -4087,6 +4121,8 @@ export interface operations {
         sort?: 'newest' | 'oldest' | 'priority' | 'due' | 'updated' | 'relevance';
         limit?: number;
         cursor?: string;
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
       };
       header?: never;
       path?: never;
@@ -4121,6 +4157,8 @@ export interface operations {
         teamId?: string;
         assigneeId?: string;
         limit?: number;
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
       };
       header?: never;
       path?: never;
@@ -4150,7 +4188,10 @@ export interface operations {
   };
   getApiCasesId: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
+      };
       header?: never;
       path: {
         id: string;
@@ -4263,7 +4304,10 @@ export interface operations {
   };
   getApiCasesIdTemplatesTemplateId: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
+      };
       header?: never;
       path: {
         id: string;
@@ -4387,6 +4431,8 @@ export interface operations {
       query?: {
         status?: 'pending';
         limit?: number;
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
       };
       header?: never;
       path?: never;
@@ -4546,6 +4592,8 @@ export interface operations {
     parameters: {
       query?: {
         limit?: number;
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
       };
       header?: never;
       path?: never;
@@ -4606,6 +4654,8 @@ export interface operations {
     parameters: {
       query?: {
         limit?: number;
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
       };
       header?: never;
       path?: never;
@@ -4635,7 +4685,10 @@ export interface operations {
   };
   getApiCasesIdReplyTarget: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
+      };
       header?: never;
       path: {
         id: string;
@@ -4873,6 +4926,8 @@ export interface operations {
     parameters: {
       query?: {
         include?: 'archived';
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
       };
       header?: never;
       path?: never;
@@ -5070,6 +5125,8 @@ export interface operations {
     parameters: {
       query?: {
         include?: 'archived';
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
       };
       header?: never;
       path?: never;
@@ -5251,7 +5308,10 @@ export interface operations {
   };
   getApiAssignmentRules: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -5427,7 +5487,10 @@ export interface operations {
   };
   getApiSettingsCases: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -5493,7 +5556,10 @@ export interface operations {
   };
   getApiTemplates: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -5660,7 +5726,10 @@ export interface operations {
   };
   getApiFlagRules: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -5834,7 +5903,10 @@ export interface operations {
   };
   getApiStaffIdGestureLimits: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
+      };
       header?: never;
       path: {
         id: string;
@@ -5935,7 +6007,10 @@ export interface operations {
   };
   getContact: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -6013,6 +6088,8 @@ export interface operations {
     parameters: {
       query?: {
         caseId?: string;
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
       };
       header?: never;
       path?: never;
