@@ -64,7 +64,8 @@ class RateMeter {
     const since = Math.floor(at / 1000) - 60;
     let total = 0;
     for (const [second, count] of this.counts) if (second >= since) total += count;
-    return Math.round(total / 60);
+    // One decimal: a quiet source sends less than one event a second.
+    return Math.round((total / 60) * 10) / 10;
   }
 }
 
