@@ -55,7 +55,7 @@ async function ingestSegment(
     ...shared,
   };
   const entries = calls.map((call) => logEntryOf(call, detail.source, shared));
-  const appended = await ctx.eventLog.append({ edge: 'segment', actor: ctx.actor, detail: { ...detail } }, entries);
+  const appended = await ctx.eventLog.append({ edge: 'segment', actor: ctx.actor, detail }, entries);
   return { success: true, accepted: calls.length, position: appended.last };
 }
 

@@ -208,9 +208,7 @@ function dedupe(identities: Identity[]): Identity[] {
 
 /** Batch-level context and sentAt apply to every call that lacks its own, as in Segment. */
 export function callsOfBatch(body: z.infer<typeof batchCall>): SegmentCall[] {
-  return body.batch.map(
-    (call) => ({ ...call, context: call.context ?? body.context, sentAt: call.sentAt ?? body.sentAt }) as SegmentCall,
-  );
+  return body.batch.map((call) => withBatch(call, body));
 }
 
 /**
@@ -233,19 +231,19 @@ function withBatch(call: SegmentCall, shared: Pick<SegmentBatchDetail, 'context'
 }
 
 /** What a Segment batch's calls share, logged once with the batch (`Origin.detail`). */
-export interface SegmentBatchDetail {
+export type SegmentBatchDetail = {
   source: string;
   defaultCountry: CountryCode;
   context?: Record<string, unknown>;
   sentAt?: string;
-}
+};
 
 /**
  * The projector's side of the tracking API: a logged call, as validated, mapped with what its batch shares. The
  * time it was acknowledged stands for the time it was received, so a rebuild maps it the same way again.
  */
 export function decodeLoggedSegmentCall(body: unknown, origin: Origin, appendedAt: number): IncomingEvent {
-  const detail = origin.detail as unknown as SegmentBatchDetail;
+  const detail = origin.detail as SegmentBatchDetail;
   return mapSegmentCall(withBatch(body as SegmentCall, detail), {
     source: detail.source,
     receivedAt: appendedAt,
