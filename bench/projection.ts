@@ -32,7 +32,7 @@ export const projectionBench: BenchCase = {
     const target = await env.workspace.openDatabase('projection');
     const log = await EventLog.open(join(env.workspace.root, 'projection-log', 'events.db'));
     const projector = new Projector(target.db, log, {
-      decoders: { segment: decodeLoggedSegmentCall },
+      edges: { segment: { decode: decodeLoggedSegmentCall } },
       onError: (error) => {
         throw error;
       },

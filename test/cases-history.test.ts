@@ -12,7 +12,7 @@ import { replayFeedFile } from '../src/channels/social/replay.ts';
 import { sweepBreaches } from '../src/cases/service.ts';
 import { reevaluateChangedFlagRules, sweepLapsedFlags, sweepNewlyQuiet } from '../src/flags/service.ts';
 import { CLI_ACTOR } from '../src/shared/actor.ts';
-import { importFile, inspectImportFile, parseMapping } from '../src/ingest/import/index.ts';
+import { importFile, inspectImportFile, loggedImportIntake, parseMapping } from '../src/ingest/import/index.ts';
 
 const DAY = 86_400_000;
 let server: TestServer;
@@ -303,6 +303,8 @@ test('an import opens or joins cases as the native API does; re-running it opens
     defaultCountry: 'US' as const,
     source: 'zendesk',
     errorReportPath: join(dir, 'tickets.errors.csv'),
+    // Through the server's event log, as `rapport import` beside a running server goes.
+    intake: loggedImportIntake(server.running.eventLog, server.running.projector),
   };
   const first = await importFile(server.running.db, options);
   assert.equal(first.stored, 2);

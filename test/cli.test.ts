@@ -196,8 +196,10 @@ test('a merge made by an import in another process is seen by the running server
   const { writeFileSync } = await import('node:fs');
   const file = `${server.dataDir}/tie.csv`;
   writeFileSync(file, 'customer.email,customer.phone,channel,text\nmo@example.com,+14155550142,chat,Both mine\n');
+  const headBefore = await server.running.eventLog.head();
   const run = await rapportProcess('import', file);
   assert.equal(run.code, 0, run.stderr + run.stdout);
+  assert.equal(await server.running.eventLog.head(), headBefore + 1, 'the row went through the event log');
   // The server's identity cache still maps the phone to the merged-away profile; the epoch says otherwise.
   const after = await post([{ customer: { phone: '+14155550142' }, channel: 'phone', sourceId: 'x3' }]);
   assert.equal(after.body.results[0].customerId, byEmail);

@@ -18,9 +18,9 @@ import { SYSTEM_ACTOR } from '../shared/actor.ts';
 import type { ChannelAdapter } from '../channels/index.ts';
 import { pino } from 'pino';
 import { closeLiveStreams } from '../live/index.ts';
-import { EventLog } from '../eventlog/index.ts';
-import { decodeLoggedSegmentCall } from '../ingest/index.ts';
-import { Projector } from '../pipeline/index.ts';
+import type { EventLog } from '../eventlog/index.ts';
+import type { Projector } from '../pipeline/index.ts';
+import { startProjection } from './projection.ts';
 
 export interface RunningApp {
   app: FastifyInstance;
@@ -49,15 +49,13 @@ export async function openDatabase(config: Config): Promise<SqliteDatabase> {
 export async function startApp(config: Config, extraAdapters: ChannelAdapter[] = []): Promise<RunningApp> {
   const db = await openDatabase(config);
   const admin = await ensureFirstAdmin(db, config.adminEmail, config.adminPassword);
-  const eventLog = await EventLog.open(config.eventLogFile);
   const projectorLog = pino({ level: config.logLevel, name: 'projector' });
-  const projector = new Projector(db, eventLog, {
-    decoders: { segment: decodeLoggedSegmentCall },
-    retentionDays: config.logRetentionDays,
-    onError: (error) => projectorLog.error({ err: error }, 'projecting the event log failed; retrying'),
-  });
   // What was acknowledged before a stop is applied now, before the server answers anyone.
-  await projector.start();
+  const projection = await startProjection(db, config, {
+    onError: (error) => projectorLog.error({ err: error }, 'projecting the event log failed; retrying'),
+    keepImportOutcomes: false,
+  });
+  const { log: eventLog, projector } = projection;
   const channelLog = pino({ level: config.logLevel, name: 'channels' });
   const channels = createChannelRegistry([...extraAdapters, ...adaptersFromConfig(config, channelLog)]);
 
@@ -120,8 +118,7 @@ export async function startApp(config: Config, extraAdapters: ChannelAdapter[] =
       closeLiveStreams(db);
       await app.close();
       await flushing.catch(() => undefined);
-      await projector.close();
-      await eventLog.close();
+      await projection.close();
       await db.close();
     },
   };

@@ -13,4 +13,6 @@ export const caseErrors = defineErrors('cases', {
   case_merge_not_found: 'not_found',
   case_merge_already_undone: 'conflict',
   survivor_merged_since: 'conflict',
+  /** A channel's message is kept in the event log but not projected yet: its case is not known. */
+  message_queued: 'unavailable',
 });

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { Db } from '../store/db.ts';
 import type { Actor } from '../shared/actor.ts';
 import { newId } from '../shared/ids.ts';
-import { ingestEvents, type IngestResult } from '../pipeline/index.ts';
+import { type EdgeProjection, ingestEvents, type IngestResult } from '../pipeline/index.ts';
 import { isHistory } from './history.ts';
 import { joinHistory } from './history-cases.ts';
 import type { IncomingEvent } from '../interactions/index.ts';
@@ -61,12 +61,37 @@ function toEvent(message: InboundMessage): IncomingEvent {
 /** A message on its way to a case; `historical` (set by its source) overrides the age rule of history.ts. */
 export type CarriedMessage = InboundMessage & { historical?: boolean };
 
+/**
+ * Where a channel's message goes: the running app appends it to the event log and waits for its own position
+ * (src/app/message-intake.ts), so it is durable at once and projected in order with every other event; without
+ * one (a command-line tool on its own database, a unit test) it is applied to the database directly.
+ */
+export type MessageIntake = (message: CarriedMessage, actor: Actor) => Promise<ReceivedMessage>;
+
+const intakes = new WeakMap<Db, MessageIntake>();
+
+/** Routes every message received on this database through `intake` (the app installs the event log's). */
+export function receiveMessagesThrough(db: Db, intake: MessageIntake): void {
+  intakes.set(db, intake);
+}
+
 export async function receiveMessage(db: Db, received: CarriedMessage, actor: Actor): Promise<ReceivedMessage> {
+  const intake = intakes.get(db);
+  if (intake) return intake(received, actor);
   return db.transaction(async (tx) => {
     const report = await ingestEvents(tx, [toEvent(received)], { onEventError: 'all-or-nothing', actor });
     return carryToCase(tx, received, report.results[0]!, actor);
   });
 }
+
+/** A channel's logged message, projected: on the timeline, then carried to its case; the case is its outcome. */
+export const loggedMessages: EdgeProjection = {
+  decode: (body) => toEvent(body as CarriedMessage),
+  onStored: async (tx, _event, result, origin, body) => ({
+    detail: await carryToCase(tx, body as CarriedMessage, result, origin.actor),
+  }),
+  keepsOutcomes: true,
+};
 
 /**
  * Carries a message already on the timeline (`result`, as the ingest pipeline stored it or found it

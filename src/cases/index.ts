@@ -10,8 +10,17 @@ export {
   type SendResult,
 } from './channel-port.ts';
 export { recordCallAnswered } from './calls.ts';
+export { caseErrors } from './errors.ts';
 export { openCasesForCard } from './card.ts';
-export { type CarriedMessage, carryToCase, type ReceivedMessage, receiveMessage } from './inbound.ts';
+export {
+  type CarriedMessage,
+  carryToCase,
+  loggedMessages,
+  type MessageIntake,
+  type ReceivedMessage,
+  receiveMessage,
+  receiveMessagesThrough,
+} from './inbound.ts';
 export type { CaseRecord } from './model.ts';
 export { deliverDueReplies } from './outbox.ts';
 export { type CaseExport, eraseCasesOf, exportCasesOf } from './privacy-store.ts';

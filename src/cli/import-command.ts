@@ -6,6 +6,7 @@ import { MultiBar, Presets } from 'cli-progress';
 import { configFrom } from './config.ts';
 import type { Cli, CliStream } from './io.ts';
 import { openDatabase } from '../app/app.ts';
+import { startProjection } from '../app/projection.ts';
 import { normaliseSystem } from '../customers/index.ts';
 import { isKnownZone } from '../shared/dates.ts';
 import {
@@ -18,6 +19,7 @@ import {
   importFile,
   importUsageError,
   inspectImportFile,
+  loggedImportIntake,
   parseMapping,
   progressFigures,
   type ImportFormat,
@@ -122,6 +124,12 @@ async function runImport(cli: Cli, path: string, options: ImportCommandOptions, 
   const file = await inspectImportFile(path, options.format);
   const config = configFrom(command, cli);
   const db = await openDatabase(config);
+  // The rows go through the event log like every other event; this process projects them itself (with a running
+  // server's projector, if there is one: whichever takes a batch first applies it once).
+  const projection = await startProjection(db, config, {
+    onError: (error) => cli.warn(`projecting the event log failed; retrying: ${(error as Error).message}`),
+    keepImportOutcomes: true,
+  });
   const display = createProgressDisplay(cli.stderr, path, file.size);
   // Ctrl-C loses only the open batch, as a crash would; the bar is stopped first so the terminal is left as it was.
   const interrupt = () => {
@@ -146,12 +154,14 @@ async function runImport(cli: Cli, path: string, options: ImportCommandOptions, 
         timezone: options.timezone,
         maxErrors: options.maxErrors,
         historical: options.historical,
+        intake: loggedImportIntake(projection.log, projection.projector),
       },
       display,
     );
   } finally {
     process.removeListener('SIGINT', interrupt);
     display.stop();
+    await projection.close();
     await db.close();
   }
   cli.print(describeReport(path, report));

@@ -6,6 +6,7 @@ import cliProgress from 'cli-progress';
 import { configFrom } from './config.ts';
 import type { Cli } from './io.ts';
 import { openDatabase } from '../app/app.ts';
+import { startProjection } from '../app/projection.ts';
 import { loadFeed, replayPosts } from '../channels/index.ts';
 import { normaliseNetwork } from '../customers/index.ts';
 import { CLI_ACTOR } from '../shared/actor.ts';
@@ -54,7 +55,13 @@ export function registerReplayCommand(program: Command, cli: Cli): void {
         if (!existsSync(file)) throw new InvalidArgumentError(`no such file: ${file}`);
         if (!statSync(file).isFile()) throw new InvalidArgumentError(`not a file: ${file}`);
         const { posts, rejected } = await loadFeed(file);
-        const db = await openDatabase(configFrom(command, cli));
+        const config = configFrom(command, cli);
+        const db = await openDatabase(config);
+        // Each post goes through the event log and waits for its own case, as a live channel's message does.
+        const projection = await startProjection(db, config, {
+          onError: (error) => cli.warn(`projecting the event log failed; retrying: ${(error as Error).message}`),
+          keepImportOutcomes: true,
+        });
         const bar =
           options.quiet || !cli.stderr.isTTY
             ? null
@@ -84,6 +91,7 @@ export function registerReplayCommand(program: Command, cli: Cli): void {
           if (report.rejected.length) cli.exitCode = 1;
         } finally {
           bar?.stop();
+          await projection.close();
           await db.close();
         }
       },

@@ -18,7 +18,9 @@ const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
  * and sentAt): kept once per batch, so the projection can decode, audit and route each event.
  */
 export interface Origin {
-  edge: 'segment' | 'native' | 'import';
+  /** segment: /v1/*; native: POST /api/interactions; import: `rapport import`; channel: a message from a channel
+   * adapter (mail, phone, contact form, social); audit: a record of who viewed what. */
+  edge: 'segment' | 'native' | 'import' | 'channel' | 'audit';
   actor: Actor;
   detail?: Record<string, unknown>;
 }

@@ -1,8 +1,7 @@
 // Inbound messages that arrive through the native API or a file import open or join cases as the
 // channel adapters' do (cases/inbound.ts), in the same transaction as the batch that stores them.
-import type { Actor } from '../shared/actor.ts';
 import type { Channel, IncomingEvent } from '../interactions/index.ts';
-import type { IngestOptions } from '../pipeline/index.ts';
+import type { EdgeProjection } from '../pipeline/index.ts';
 import { carryToCase, type CarriedMessage } from '../cases/index.ts';
 
 /** The channels customers write or call on; an inbound `message` on one of them is a contact to answer. */
@@ -49,11 +48,15 @@ export function toCarriedMessage(event: IncomingEvent): CarriedMessage {
   };
 }
 
-/** The pipeline hook that carries each inbound message of a batch to its case. */
-export function carryMessagesToCases(actor: Actor): NonNullable<IngestOptions['onStored']> {
-  return async (tx, event, result) => {
+/**
+ * The projection of events logged by the native API and the importer: each inbound message is carried to its case
+ * in the batch's transaction, and the API's caller is told what became of every event.
+ */
+export const loggedInteractions: EdgeProjection = {
+  onStored: async (tx, event, result, origin) => {
     if (result.status === 'rejected' || !opensCase(event)) return;
-    const received = await carryToCase(tx, toCarriedMessage(event), result, actor);
-    return { caseId: received.caseId, caseOutcome: received.outcome };
-  };
-}
+    const received = await carryToCase(tx, toCarriedMessage(event), result, origin.actor);
+    return { added: { caseId: received.caseId, caseOutcome: received.outcome } };
+  },
+  keepsOutcomes: true,
+};

@@ -1,4 +1,4 @@
-// The refusals of ingest: write keys, and the usage mistakes of a bulk import found before any row is stored.
+// The refusals of ingest: write keys, a batch naming a customer who does not exist, and the usage mistakes of a bulk import found before any row is stored.
 import { defineErrors } from '../shared/errors.ts';
 
 export const ingestErrors = defineErrors('ingest', {
@@ -11,4 +11,5 @@ export const ingestErrors = defineErrors('ingest', {
   import_invalid_mapping: 'invalid',
   import_invalid_option: 'invalid',
   ingest_backlogged: 'unavailable',
+  customer_not_found: 'not_found',
 });

@@ -19,3 +19,6 @@ export {
 export { createWriteKey, findWriteKey, listWriteKeys, type WriteKey } from './write-keys.ts';
 /** The projector's decoder for the tracking API's logged calls (the app wires it). */
 export { decodeLoggedSegmentCall } from './segment.ts';
+/** The projection of the native API's and the importer's events: inbound messages carried to their cases. */
+export { loggedInteractions } from './conversations.ts';
+export { loggedImportIntake } from './import/index.ts';

@@ -3,7 +3,7 @@ import { z, type ZodType } from 'zod';
 import { defineRoute, type RouteSpec } from '../http/route.ts';
 import { invalidInput } from '../shared/errors.ts';
 import type { RequestContext } from '../http/context.ts';
-import { ingestEvents, latestRejections } from '../pipeline/index.ts';
+import { latestRejections, reportOf } from '../pipeline/index.ts';
 import { refusals, refuseWhenBacklogged } from './backpressure.ts';
 import { recordAudit } from '../audit/index.ts';
 import {
@@ -20,7 +20,10 @@ import {
   type SegmentType,
 } from './segment.ts';
 import { mapNativeInteraction, nativeBatchSchema } from './native.ts';
-import { carryMessagesToCases } from './conversations.ts';
+import { eventKey } from '../eventlog/index.ts';
+import { canonicalCustomer } from '../customers/index.ts';
+import { ingestErrors } from './errors.ts';
+import type { IncomingEvent } from '../interactions/index.ts';
 import { createWriteKey, listWriteKeys, revokeWriteKey } from './write-keys.ts';
 import type { CountryCode } from 'libphonenumber-js';
 import {
@@ -99,36 +102,42 @@ export const ingestRoutes = [
   defineRoute({
     method: 'POST',
     url: '/api/interactions',
-    summary: 'Record interactions from any system (native batch API, idempotent by source + sourceId)',
+    summary:
+      'Record interactions from any system (native batch API, idempotent by source + sourceId): appended to the ' +
+      'event log, then answered with what became of each once projected (202 with the log position if that takes ' +
+      'longer than 10 s)',
     tags: ['ingest'],
     response: IngestReportSchema,
+    responses: { 202: SegmentAcceptedSchema },
     auth: 'interactions:write',
     bodyLimit: 5 * 1024 * 1024,
     body: z.unknown(),
-    handler: async ({ body, ctx }) => {
+    handler: async ({ body, ctx, setStatus }) => {
       const parsed = parseNative(body, ctx.config.defaultCountry);
+      refuseWhenBacklogged(ctx);
       const receivedAt = Date.now();
-      const report = await ingestEvents(
-        ctx.db,
-        parsed.interactions.map((item) => mapNativeInteraction(item, receivedAt)),
-        // Inbound messages open or join cases in the same transaction: a refused batch opens none.
-        {
-          onEventError: 'all-or-nothing',
-          eventsPath: 'interactions',
-          onStored: carryMessagesToCases(ctx.actor),
-          actor: ctx.actor,
-        },
+      const events = parsed.interactions.map((item) => mapNativeInteraction(item, receivedAt));
+      // Checked before anything is appended, so that a batch naming a customer who does not exist is refused whole.
+      await refuseUnknownCustomers(ctx, events);
+      const appended = await ctx.eventLog.append(
+        { edge: 'native', actor: ctx.actor },
+        events.map((event) => ({ key: eventKey(event.source, event.sourceId), body: event })),
       );
       await recordAudit(ctx.db, {
         actorKind: 'staff',
         actorId: ctx.actor.id,
         action: 'interactions.recorded',
         customerId: null,
-        detail: { stored: report.stored, duplicates: report.duplicates },
+        detail: { accepted: events.length, position: appended.last },
         ip: ctx.actor.ip,
         requestId: ctx.actor.requestId,
       });
-      return report;
+      const outcomes = await ctx.projector.outcomesOf(appended, NATIVE_ANSWER_WAIT_MS);
+      if (!outcomes) {
+        setStatus(202);
+        return { success: true, accepted: events.length, position: appended.last };
+      }
+      return { ...reportOf(outcomes.map((outcome) => outcome.result)), position: appended.last };
     },
   }),
   defineRoute({
@@ -222,6 +231,19 @@ export const ingestRoutes = [
     handler: async ({ params, ctx }) => revokeWriteKey(ctx.db, params.id),
   }),
 ];
+
+/** How long the native API waits for its events to be projected to answer with what became of them. */
+const NATIVE_ANSWER_WAIT_MS = 10_000;
+
+/** A customer named by id must exist (a merged one answers through its survivor) for the batch to be taken. */
+async function refuseUnknownCustomers(ctx: RequestContext, events: readonly IncomingEvent[]): Promise<void> {
+  for (const [index, event] of events.entries()) {
+    if (!event.customerId || (await canonicalCustomer(ctx.db, event.customerId))) continue;
+    throw ingestErrors.error('customer_not_found', `Event ${index}: No customer with id ${event.customerId}`, {
+      errors: [{ field: `interactions.${index}.customer.id`, reason: 'No such customer' }],
+    });
+  }
+}
 
 // The schema depends on the configured default country (for national phone numbers), so it is built per config.
 const nativeSchemas = new Map<CountryCode, ReturnType<typeof nativeBatchSchema>>();

@@ -6,7 +6,7 @@
  * behaviour applied, rule flags re-decided.
  * @example const report = await ingestEvents(db, [event], { onEventError: 'reject-event' });
  */
-export { ingestEvents, type IngestOptions, type IngestReport, type IngestResult } from './service.ts';
+export { ingestEvents, type IngestOptions, type IngestReport, type IngestResult, reportOf } from './service.ts';
 export { pipelineErrors } from './errors.ts';
 export { IngestReportSchema, ProjectionRejectionSchema } from './responses.ts';
 
@@ -15,7 +15,10 @@ export { IngestReportSchema, ProjectionRejectionSchema } from './responses.ts';
  * @example const projector = new Projector(db, log); await projector.start(); await projector.waitFor(position, 2000);
  */
 export {
+  type EdgeProjection,
   type EventDecoder,
+  type ProjectedOutcome,
+  type RecordProjection,
   PROJECTOR,
   type ProjectionStatus,
   Projector,

@@ -35,6 +35,14 @@ export async function recordRejection(tx: Db, rejection: Rejection): Promise<voi
   );
 }
 
+export function rejectionAt(db: Db, position: number): Promise<Rejection | undefined> {
+  return db.get<Rejection>(
+    `SELECT position, source, source_id AS sourceId, code, message, field, rejected_at AS rejectedAt
+       FROM projection_rejections WHERE position = ?`,
+    [position],
+  );
+}
+
 export async function rejectionCount(db: Db): Promise<number> {
   return (await db.get<{ n: number }>('SELECT count(*) AS n FROM projection_rejections'))?.n ?? 0;
 }

@@ -4,13 +4,16 @@
 // each event's durable key (source + sourceId), not a time window. Batches are sized to the backlog: one event
 // when one arrives, up to `maxBatch` when thousands wait, so a quiet system is fresh and a busy one efficient.
 import type { Db } from '../store/db.ts';
-import type { EventLog, Origin } from '../eventlog/index.ts';
+import type { Appended, EventLog, Origin } from '../eventlog/index.ts';
 import type { IncomingEvent } from '../interactions/index.ts';
-import { ingestEvents } from './service.ts';
+import { ingestEvents, type IngestResult } from './service.ts';
 import { DomainError } from '../shared/errors.ts';
+import { findBySourceId } from '../interactions/index.ts';
 import * as projectionStore from './projection-store.ts';
 
 export const PROJECTOR = 'timeline';
+
+const OUTCOME_KEPT_MS = 60_000;
 
 /**
  * Turns a logged body back into the event the pipeline applies. An edge may log its input as validated and leave
@@ -19,9 +22,40 @@ export const PROJECTOR = 'timeline';
  */
 export type EventDecoder = (body: unknown, origin: Origin, appendedAt: number) => IncomingEvent;
 
+/** What an edge's event came to once projected: the pipeline's result, and what the edge's own step added. */
+export interface ProjectedOutcome {
+  result: IngestResult;
+  /** What `onStored` returned as `detail` (a channel's case outcome). */
+  detail?: unknown;
+}
+
+/** How the events of one edge are projected. */
+export interface EdgeProjection {
+  decode?: EventDecoder;
+  /**
+   * Runs for each event stored or found stored, in the batch's transaction (its failure rejects the event alone):
+   * inbound messages are carried to their cases here. `added` joins the event's result; `detail` its outcome.
+   */
+  onStored?: (
+    tx: Db,
+    event: IncomingEvent,
+    result: IngestResult,
+    origin: Origin,
+    body: unknown,
+    // biome-ignore lint/suspicious/noConfusingVoidType: hooks that add nothing are plain async functions returning void
+  ) => Promise<{ added?: Partial<IngestResult>; detail?: unknown } | void>;
+  /** The appender waits for what became of its events (`outcomesOf`): keep each outcome until it is collected. */
+  keepsOutcomes?: boolean;
+}
+
+/** Entries that are records, not events (the audit of a view): applied in the batch's transaction, in log order. */
+export type RecordProjection = (tx: Db, body: unknown, origin: Origin, appendedAt: number) => Promise<void>;
+
 export interface ProjectorOptions {
-  /** Decoders by edge; an edge without one logged `IncomingEvent`s. */
-  decoders?: Partial<Record<Origin['edge'], EventDecoder>>;
+  /** How each edge's events are projected; an edge without an entry logged plain `IncomingEvent`s. */
+  edges?: Partial<Record<Origin['edge'], EdgeProjection>>;
+  /** Edges whose entries are records applied as they are, outside the ingest pipeline. */
+  records?: Partial<Record<Origin['edge'], RecordProjection>>;
   /** Events a transaction at most. */
   maxBatch?: number;
   /** How often the log is looked at for appends by other processes (`rapport import`). */
@@ -85,8 +119,10 @@ export class Projector {
   private poll: NodeJS.Timeout | undefined;
   private unsubscribe: (() => void) | undefined;
   private lastPrune = 0;
-  private readonly options: Required<Omit<ProjectorOptions, 'onError' | 'decoders'>> &
-    Pick<ProjectorOptions, 'onError' | 'decoders'>;
+  /** Outcomes kept for appenders that wait for them, by position (see `keepsOutcomes`); collected or expired. */
+  private readonly outcomes = new Map<number, ProjectedOutcome & { keptAt: number }>();
+  private readonly options: Required<Omit<ProjectorOptions, 'onError' | 'edges' | 'records'>> &
+    Pick<ProjectorOptions, 'onError' | 'edges' | 'records'>;
 
   constructor(
     private readonly db: Db,
@@ -231,6 +267,7 @@ export class Projector {
         }
       }
     } while (this.again && !this.stopped);
+    this.expireOutcomes(Date.now());
     await this.pruneNowAndThen();
   }
 
@@ -261,11 +298,12 @@ export class Projector {
     return result.count;
   }
 
-  /** One transaction: the next events of the log applied, their rejections kept, and the cursor past them. */
-  private applyBatch(
+  /** One transaction: the next entries of the log applied, their rejections kept, and the cursor past them. */
+  private async applyBatch(
     mode: 'all-or-nothing' | 'skip-failed',
   ): Promise<{ from: number; through: number; count: number }> {
-    return this.db.transaction(async (tx) => {
+    const kept = new Map<number, ProjectedOutcome>();
+    const applied = await this.db.transaction(async (tx) => {
       // Read inside the transaction: it holds the writer, so no other projector can move the cursor meanwhile.
       const from = await projectionStore.cursorOf(tx, PROJECTOR);
       const entries = await this.log.eventsAfter(from, this.options.maxBatch);
@@ -279,24 +317,45 @@ export class Projector {
         }
         return origin;
       };
-      const events = entries.map((entry) => {
+      // Records (audit of views) go as they are; events go through the pipeline, in one call for the batch.
+      const events: IncomingEvent[] = [];
+      const eventEntries: Array<{ position: number; appendedAt: number; origin: Origin; body: unknown }> = [];
+      for (const entry of entries) {
         const origin = originOf(entry.origin);
         const body: unknown = JSON.parse(entry.body);
-        const decode = this.options.decoders?.[origin.edge];
-        return decode ? decode(body, origin, entry.appendedAt) : (body as IncomingEvent);
-      });
+        const record = this.options.records?.[origin.edge];
+        if (record) {
+          await record(tx, body, origin, entry.appendedAt);
+          continue;
+        }
+        const decode = this.options.edges?.[origin.edge]?.decode;
+        events.push(decode ? decode(body, origin, entry.appendedAt) : (body as IncomingEvent));
+        eventEntries.push({ position: entry.position, appendedAt: entry.appendedAt, origin, body });
+      }
       const through = entries.at(-1)!.position;
+      const details = new Map<number, unknown>();
+      const now = Date.now();
       await ingestEvents(tx, events, {
         onEventError: mode,
-        actorOf: (index) => originOf(entries[index]!.origin).actor,
-        receivedAtOf: (index) => entries[index]!.appendedAt,
+        actorOf: (index) => eventEntries[index]!.origin.actor,
+        receivedAtOf: (index) => eventEntries[index]!.appendedAt,
+        onStored: async (inner, event, result) => {
+          const entry = eventEntries[result.index]!;
+          const hook = this.options.edges?.[entry.origin.edge]?.onStored;
+          const step = hook ? await hook(inner, event, result, entry.origin, entry.body) : undefined;
+          if (step && step.detail !== undefined) details.set(result.index, step.detail);
+          return step?.added;
+        },
         beforeCommit: async (inner, report) => {
-          const now = Date.now();
           for (const result of report.results) {
+            const entry = eventEntries[result.index]!;
+            if (this.options.edges?.[entry.origin.edge]?.keepsOutcomes) {
+              kept.set(entry.position, { result, detail: details.get(result.index) });
+            }
             if (result.status !== 'rejected') continue;
             const event = events[result.index]!;
             await projectionStore.recordRejection(inner, {
-              position: entries[result.index]!.position,
+              position: entry.position,
               source: event.source,
               sourceId: event.sourceId,
               code: result.error!.code,
@@ -310,6 +369,62 @@ export class Projector {
       });
       return { from, through, count: entries.length };
     });
+    // Only what committed is told.
+    const keptAt = Date.now();
+    for (const [position, outcome] of kept) this.outcomes.set(position, { ...outcome, keptAt });
+    return applied;
+  }
+
+  /**
+   * What became of the events an edge appended (one per position, in order, each result's `index` its place in
+   * the append), once they are projected; null when `timeoutMs` passes first or the projection is paused.
+   */
+  async outcomesOf(appended: Appended, timeoutMs: number): Promise<ProjectedOutcome[] | null> {
+    // Paused, nothing will be projected: waiting would only hold the answer back.
+    if (this.stopped && this.projected < appended.last) return null;
+    if (!(await this.waitFor(appended.last, timeoutMs))) return null;
+    const found: ProjectedOutcome[] = [];
+    for (let position = appended.first; position <= appended.last; position++) {
+      const outcome = this.outcomes.get(position) ?? (await this.recalledOutcome(position));
+      this.outcomes.delete(position);
+      found.push({ result: { ...outcome.result, index: position - appended.first }, detail: outcome.detail });
+    }
+    return found;
+  }
+
+  /**
+   * An outcome this process did not see (a second projector on the same database, `rapport import`'s, applied
+   * it; or nobody collected it for a minute), read back from the database: rejected with its reason, or on the
+   * timeline (stored or a duplicate: which of the two is not kept).
+   */
+  private async recalledOutcome(position: number): Promise<ProjectedOutcome> {
+    const rejection = await projectionStore.rejectionAt(this.db, position);
+    if (rejection) {
+      const { code, message, field } = rejection;
+      return { result: { index: 0, status: 'rejected', error: { code, message, field } } };
+    }
+    const [entry] = await this.log.eventsAfter(position - 1, 1);
+    if (entry?.position === position) {
+      const origin = JSON.parse(entry.origin) as Origin;
+      const decode = this.options.edges?.[origin.edge]?.decode;
+      const body: unknown = JSON.parse(entry.body);
+      const event = decode ? decode(body, origin, entry.appendedAt) : (body as IncomingEvent);
+      const stored = await findBySourceId(this.db, event.source, event.sourceId);
+      if (stored) {
+        return {
+          result: { index: 0, status: 'stored', interactionId: String(stored.id), customerId: stored.customer_id },
+        };
+      }
+    }
+    throw new Error(`The outcome of log position ${position} is neither on the timeline nor among the rejections`);
+  }
+
+  /** Outcomes nobody came for (the request gave up waiting) go after a minute. */
+  private expireOutcomes(now: number): void {
+    for (const [position, outcome] of this.outcomes) {
+      if (now - outcome.keptAt < OUTCOME_KEPT_MS) break;
+      this.outcomes.delete(position);
+    }
   }
 
   private async pruneNowAndThen(): Promise<void> {

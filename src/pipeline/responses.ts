@@ -7,6 +7,8 @@ export const IngestResultSchema = z
     status: z.enum(['stored', 'duplicate', 'rejected']),
     interactionId: z.string().optional(),
     customerId: z.string().optional(),
+    customerCreated: z.boolean().optional().meta({ description: 'Stored for a customer this event created' }),
+    merges: z.number().optional().meta({ description: 'Customers this event tied together (merged)' }),
     caseId: z
       .string()
       .optional()
@@ -32,6 +34,10 @@ export const IngestReportSchema = z
     customersCreated: z.number(),
     merges: z.number(),
     results: z.array(IngestResultSchema),
+    position: z
+      .number()
+      .optional()
+      .meta({ description: 'The log position of the last event: a read with ?after=POSITION reflects them all' }),
   })
   .meta({ id: 'IngestReport' });
 

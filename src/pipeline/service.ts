@@ -59,6 +59,26 @@ export interface IngestOptions {
   onStored?: (tx: Db, event: IncomingEvent, result: IngestResult) => Promise<Partial<IngestResult> | void>;
 }
 
+/** The report of events projected one by one, perhaps in different batches (an edge's answer from its outcomes). */
+export function reportOf(results: readonly IngestResult[]): IngestReport {
+  const report: IngestReport = {
+    stored: 0,
+    duplicates: 0,
+    rejected: 0,
+    customersCreated: 0,
+    merges: 0,
+    results: [...results],
+  };
+  for (const result of results) {
+    if (result.status === 'stored') report.stored++;
+    else if (result.status === 'duplicate') report.duplicates++;
+    else report.rejected++;
+    if (result.customerCreated) report.customersCreated++;
+    report.merges += result.merges ?? 0;
+  }
+  return report;
+}
+
 export async function ingestEvents(
   db: Db,
   events: readonly IncomingEvent[],
@@ -212,5 +232,12 @@ async function ingestOne(
   if (event.type === 'track') observeBehaviour(tx, customerId, String(id), event.properties, event.occurredAt);
 
   report.stored++;
-  return { index, status: 'stored', interactionId: String(id), customerId };
+  return {
+    index,
+    status: 'stored',
+    interactionId: String(id),
+    customerId,
+    ...(resolved.created ? { customerCreated: true } : {}),
+    ...(resolved.merged.length ? { merges: resolved.merged.length } : {}),
+  };
 }

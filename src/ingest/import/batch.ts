@@ -1,13 +1,13 @@
-// One batch of rows in one transaction: the valid rows through the ingest pipeline (a row that fails there is rolled
-// back alone), the rejected rows written to the error report, and the checkpoint advanced — all before the commit, so
-// the checkpoint never counts a row that did not land and the report never misses a row the checkpoint counts.
+// One batch of rows: the valid rows through the intake (the event log and its projection; a row that fails there is
+// rejected alone), then, in one transaction, the rejected rows written to the error report and the checkpoint
+// advanced. The checkpoint never counts a row that did not land; a crash before it moves sends the batch again,
+// and each row's idempotency key makes the second time a duplicate, not a second interaction.
 import type { FieldError } from '../../shared/errors.ts';
 import type { IncomingEvent } from '../../interactions/index.ts';
-import { ingestEvents, type IngestReport } from '../../pipeline/index.ts';
+import { reportOf, type IngestReport } from '../../pipeline/index.ts';
 import type { Db } from '../../store/db.ts';
 import { advanceCheckpoint } from './checkpoint-store.ts';
-import { carryMessagesToCases } from '../conversations.ts';
-import { CLI_ACTOR } from '../../shared/actor.ts';
+import type { ImportIntake } from './intake.ts';
 import type { RowError } from './model.ts';
 
 /** A row as read and validated: an event to store, or why it cannot be. */
@@ -33,16 +33,13 @@ export async function commitBatch(
   rows: readonly PreparedRow[],
   progress: BatchProgress,
   writeErrors: (errors: RowError[]) => Promise<void>,
+  intake: ImportIntake,
 ): Promise<BatchOutcome> {
   const valid = rows.flatMap((row) => ('event' in row ? [row] : []));
   const invalidRows = rows.length - valid.length;
+  // Inbound messages open or join their cases as they land: a row whose case cannot be opened is rejected alone.
+  const ingest = reportOf(await intake(valid.map((row) => row.event)));
   return db.transaction(async (tx) => {
-    // Inbound messages open or join their cases within the batch: a row whose case cannot be opened is rejected alone.
-    const ingest = await ingestEvents(
-      tx,
-      valid.map((row) => row.event),
-      { onEventError: 'skip-failed', onStored: carryMessagesToCases(CLI_ACTOR), actor: CLI_ACTOR },
-    );
     const errors = rows.flatMap((row) =>
       'errors' in row
         ? row.errors.map((error) => ({ line: row.line, field: error.field, reason: error.reason, record: row.raw }))

@@ -9,6 +9,7 @@
  * // report.stored, report.duplicates, report.rejected, report.errorReport …
  */
 export { importFile } from './service.ts';
+export { directImportIntake, type ImportIntake, loggedImportIntake } from './intake.ts';
 export { inspectImportFile } from './files.ts';
 export { parseMapping, type MappingInput } from './mapping.ts';
 export { FIELD_NAMES } from './fields.ts';

@@ -1,5 +1,6 @@
 // The file import's vocabulary: what an import is given, what it reports while running and at the end,
 // and the usage errors it raises before touching a row. Types and one error helper, no I/O.
+import type { ImportIntake } from './intake.ts';
 import type { CountryCode } from 'libphonenumber-js';
 import type { DomainError } from '../../shared/errors.ts';
 import { ingestErrors } from '../errors.ts';
@@ -46,6 +47,8 @@ export interface ImportOptions {
   maxErrors?: number;
   /** Every row is history (`historical: true` unless the row says otherwise): on the timeline, never a live case. */
   historical?: boolean;
+  /** Where valid rows go: the event log (`loggedImportIntake`, as the command line does); by default the database. */
+  intake?: ImportIntake;
 }
 
 /**

@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import type { Db } from '../../store/db.ts';
 import { commitBatch, type PreparedRow } from './batch.ts';
+import { directImportIntake } from './intake.ts';
 import { findCheckpoint, finishCheckpoint, startCheckpoint } from './checkpoint-store.ts';
 import { createErrorReport } from './error-report.ts';
 import { fingerprintFile } from './files.ts';
@@ -48,6 +49,7 @@ async function importRows(
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const source = options.source ?? DEFAULT_SOURCE;
   const checkpointId = await fingerprintFile(file);
+  const intake = options.intake ?? directImportIntake(db);
   const run = await beginRun(db, checkpointId, file, source, options.restart ?? false);
   listener.started?.(run);
 
@@ -68,7 +70,7 @@ async function importRows(
 
   const commit = async () => {
     const progress = { checkpointId, rowsCommitted: counts.rowsRead - batch.length, rowsFailed };
-    const outcome = await commitBatch(db, batch, progress, (errors) => errorReport.write(errors));
+    const outcome = await commitBatch(db, batch, progress, (errors) => errorReport.write(errors), intake);
     batch = [];
     rowsFailed += outcome.rejectedRows;
     counts.stored += outcome.ingest.stored;

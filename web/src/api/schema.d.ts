@@ -441,7 +441,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Record interactions from any system (native batch API, idempotent by source + sourceId) */
+    /** Record interactions from any system (native batch API, idempotent by source + sourceId): appended to the event log, then answered with what became of each once projected (202 with the log position if that takes longer than 10 s) */
     post: operations['postApiInteractions'];
     delete?: never;
     options?: never;
@@ -1957,6 +1957,8 @@ export interface components {
       customersCreated: number;
       merges: number;
       results: components['schemas']['IngestResult'][];
+      /** @description The log position of the last event: a read with ?after=POSITION reflects them all */
+      position?: number;
     };
     IngestResult: {
       index: number;
@@ -1964,6 +1966,10 @@ export interface components {
       status: 'stored' | 'duplicate' | 'rejected';
       interactionId?: string;
       customerId?: string;
+      /** @description Stored for a customer this event created */
+      customerCreated?: boolean;
+      /** @description Customers this event tied together (merged) */
+      merges?: number;
       /** @description An inbound message carried to a case: which case (caseOutcome says what became of it) */
       caseId?: string;
       /** @enum {string} */
@@ -3859,6 +3865,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['IngestReport'];
+        };
+      };
+      /** @description Success */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SegmentAccepted'];
         };
       };
       /** @description Problem details (RFC 9457) */
