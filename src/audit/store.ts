@@ -1,6 +1,7 @@
 // SQL for the audit trail: who saw or changed which customer's data, when and from where.
 import type { Db } from '../store/db.ts';
 import type { Actor } from '../shared/actor.ts';
+import { currentEvent, now } from '../shared/clock.ts';
 
 export interface AuditEntry {
   actorKind: Actor['kind'];
@@ -27,10 +28,10 @@ export interface AuditRow {
 
 export async function insertAuditEntry(db: Db, entry: AuditEntry): Promise<void> {
   await db.run(
-    `INSERT INTO audit_log (at, actor_kind, actor_id, action, customer_id, detail, ip, request_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO audit_log (at, actor_kind, actor_id, action, customer_id, detail, ip, request_id, log_position)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
-      Date.now(),
+      now(),
       entry.actorKind,
       entry.actorId,
       entry.action,
@@ -38,6 +39,7 @@ export async function insertAuditEntry(db: Db, entry: AuditEntry): Promise<void>
       entry.detail ? JSON.stringify(entry.detail) : null,
       entry.ip ?? null,
       entry.requestId ?? null,
+      currentEvent()?.position ?? null,
     ],
   );
 }

@@ -4,6 +4,7 @@ import type { Db } from '../store/db.ts';
 import type { InboundMessage } from './channel-port.ts';
 import { isActive, type CaseRecord } from './model.ts';
 import * as store from './store.ts';
+import { now } from '../shared/clock.ts';
 
 export async function joinHistory(
   tx: Db,
@@ -21,6 +22,6 @@ export async function joinHistory(
     if (target.resolvedAt !== null && at > target.resolvedAt) changes.resolvedAt = at;
     if (target.firstContactResolution === true) changes.firstContactResolution = false;
   }
-  await store.updateCase(tx, target.id, changes, Date.now());
+  await store.updateCase(tx, target.id, changes, now());
   return { kind: 'joined', record: { ...target, ...changes } };
 }

@@ -27,6 +27,7 @@ import { isFirstContactResolution, statusAfterInbound, type CaseRecord } from '.
 import { resolutionClockChanges } from './sla-pause.ts';
 import * as store from './store.ts';
 import { followCaseMerges } from './merge-store.ts';
+import { now } from '../shared/clock.ts';
 
 export type ReceivedMessage = z.infer<typeof ReceivedMessageSchema>;
 
@@ -105,7 +106,7 @@ export async function carryToCase(
   actor: Actor,
 ): Promise<ReceivedMessage> {
   let message = received;
-  const history = isHistory(received, Date.now());
+  const history = isHistory(received, now());
   return db.transaction(async (tx) => {
     const interactionId = Number(result.interactionId);
     if (result.status === 'duplicate') {
@@ -196,7 +197,7 @@ export async function carryToCase(
       originCaseId: origin,
     });
     // History raises no flag now; the rules count it the next time her flags are decided.
-    if (outcome.kind !== 'joined' && !history) await refreshRuleFlags(tx, outcome.record.customerId, Date.now());
+    if (outcome.kind !== 'joined' && !history) await refreshRuleFlags(tx, outcome.record.customerId, now());
     return {
       caseId: outcome.record.id,
       caseNumber: outcome.record.number,
@@ -235,9 +236,9 @@ async function joinCase(tx: Db, target: CaseRecord, message: InboundMessage, act
     const team = await teamOrDefault(tx, target.teamId);
     changes.nextResponseDueAt = nextResponseDueAt(await slaClockOf(tx, team, target.slaPolicyId), target.priority, at);
   }
-  await store.updateCase(tx, target.id, changes, Date.now());
+  await store.updateCase(tx, target.id, changes, now());
   if (status !== target.status) {
-    await store.recordCaseEvent(tx, target.id, Date.now(), actor, {
+    await store.recordCaseEvent(tx, target.id, now(), actor, {
       status: [target.status, status],
       by: 'inbound message',
     });
@@ -274,7 +275,7 @@ async function openCase(
     const assignee = pickAssignee(await membersOf(tx, team.id), rule?.skill ?? null);
     if (assignee) {
       assigneeId = assignee.id;
-      await markAssigned(tx, assignee.id, Date.now());
+      await markAssigned(tx, assignee.id, now());
     }
   }
   const clock = await slaClockOf(tx, team);
@@ -307,11 +308,11 @@ async function openCase(
     repeatOf,
     firstContactResolution: input.history ? isFirstContactResolution({ contactCount: 1, reopenCount: 0 }, false) : null,
     resolutionPausedAt: null,
-    updatedAt: Date.now(),
+    updatedAt: now(),
   };
   // Our email replies tag the subject with [#number]; an answer finds the case by its number (splitThreadRefs).
   await store.insertCase(tx, record);
-  await store.recordCaseEvent(tx, id, input.history ? at : Date.now(), input.actor, {
+  await store.recordCaseEvent(tx, id, input.history ? at : now(), input.actor, {
     opened: {
       channel: message.channel,
       reason,

@@ -3,6 +3,7 @@ import type { Db, SqlValue } from '../store/db.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { Channel, Direction } from '../interactions/index.ts';
 import type { CaseRecord, DeliveryStatus, MessageKind } from './model.ts';
+import { currentEvent } from '../shared/clock.ts';
 
 export interface CaseRow {
   id: string;
@@ -295,13 +296,10 @@ export async function recordCaseEvent(
   actor: Pick<Actor, 'kind' | 'id'>,
   change: Record<string, unknown>,
 ): Promise<void> {
-  await db.run('INSERT INTO case_events (case_id, at, actor_kind, actor_id, change) VALUES (?, ?, ?, ?, ?)', [
-    caseId,
-    at,
-    actor.kind,
-    actor.id,
-    JSON.stringify(change),
-  ]);
+  await db.run(
+    'INSERT INTO case_events (case_id, at, actor_kind, actor_id, change, log_position) VALUES (?, ?, ?, ?, ?, ?)',
+    [caseId, at, actor.kind, actor.id, JSON.stringify(change), currentEvent()?.position ?? null],
+  );
 }
 
 export async function caseEventsOf(

@@ -6,6 +6,7 @@ import { registerStaffCommands, registerTokenCommands, registerWriteKeyCommands 
 import { registerImportCommand } from './import-command.ts';
 import { createCli, type Cli, type CliIo } from './io.ts';
 import { registerReplayCommand } from './replay-command.ts';
+import { registerReprojectCommand } from './reproject-command.ts';
 
 /** Exit statuses: 0 done, 1 done with rejected rows (or commander's own usage errors), 2 refused, 3 not found. */
 export const EXIT_REFUSED = 2;
@@ -38,7 +39,9 @@ function buildProgram(cli: Cli): Command {
   const program = new Command();
   program
     .name('rapport')
-    .description('Rapport command line: keys, tokens, staff, bulk import and feed replay.')
+    .description(
+      'Rapport command line: keys, tokens, staff, bulk import, feed replay and rebuilding from the event log.',
+    )
     .option('--data-dir <dir>', 'data folder (default: $RAPPORT_DATA_DIR or ./data)')
     // Set before the commands are added, which inherit both: commander throws instead of ending the process.
     .exitOverride()
@@ -48,6 +51,7 @@ function buildProgram(cli: Cli): Command {
   registerStaffCommands(program, cli);
   registerImportCommand(program, cli);
   registerReplayCommand(program, cli);
+  registerReprojectCommand(program, cli);
   return program;
 }
 

@@ -1,5 +1,6 @@
 // The SQL of merges: the record of each merge (what it copied, which profiles it absorbed) and its undo.
 import type { Db } from '../store/db.ts';
+import { currentEvent } from '../shared/clock.ts';
 
 export interface MergeRow {
   id: string;
@@ -46,8 +47,9 @@ export async function insertMerge(
   },
 ): Promise<void> {
   await db.run(
-    `INSERT INTO merges (id, survivor_id, absorbed_id, absorbed_profiles, cause, copied, reason, merged_by, merged_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO merges (id, survivor_id, absorbed_id, absorbed_profiles, cause, copied, reason, merged_by, merged_at,
+                         log_position)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       merge.id,
       merge.survivorId,
@@ -58,6 +60,7 @@ export async function insertMerge(
       merge.reason,
       merge.mergedBy,
       merge.mergedAt,
+      currentEvent()?.position ?? null,
     ],
   );
 }

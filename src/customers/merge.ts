@@ -16,6 +16,7 @@ import { searchWords } from './profile.ts';
 import { recordIdentityChanges } from './identity-cache.ts';
 import type { Identity } from './identity.ts';
 import type { MergeSchema } from './responses.ts';
+import { now as currentTime } from '../shared/clock.ts';
 
 interface CopiedRecords {
   traitKeys: string[];
@@ -130,10 +131,10 @@ export async function mergeProfiles(
   await store.updateCustomerProfile(tx, survivor.id, name, JSON.stringify(survivorTraits));
   if (copied.name && name) await store.replaceSearchTerms(tx, survivor.id, searchWords(name));
   await store.setMergedInto(tx, absorbed.id, survivor.id);
-  await absorbBehaviour(tx, absorbed.id, survivor.id, Date.now());
+  await absorbBehaviour(tx, absorbed.id, survivor.id, currentTime());
 
   const id = newId('mrg');
-  const now = Date.now();
+  const now = currentTime();
   await mergeStore.insertMerge(tx, {
     id,
     survivorId: survivor.id,
@@ -193,7 +194,7 @@ export async function undoMerge(tx: Db, mergeId: string, actor: Actor): Promise<
   for (const flag of copied.flags) await prefStore.deleteFlag(tx, row.survivor_id, flag);
 
   for (const id of [row.survivor_id, row.absorbed_id]) await rebuildImplicitPreferences(tx, id);
-  const now = Date.now();
+  const now = currentTime();
   await mergeStore.markMergeUndone(tx, mergeId, now, staffIdOf(actor));
   await recordAudit(tx, {
     ...auditActor(actor),

@@ -14,6 +14,7 @@ import {
 import * as prefStore from './preference-store.ts';
 import { listObservedEvents } from '../interactions/index.ts';
 import type { PreferenceSchema } from './responses.ts';
+import { now } from '../shared/clock.ts';
 
 /** How far back to look for evidence when a preference is first inferred (rare, so a bounded scan is fine). */
 const EVIDENCE_SCAN = 200;
@@ -39,7 +40,7 @@ export async function setExplicitPreference(
   key: string,
   value: string,
   source: string,
-  at = Date.now(),
+  at = now(),
 ): Promise<void> {
   await prefStore.upsertPreference(db, {
     customerId,

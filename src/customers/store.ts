@@ -2,6 +2,7 @@
 import type { Db } from '../store/db.ts';
 import type { Identity } from './identity.ts';
 import type { Lifecycle } from './profile.ts';
+import { now } from '../shared/clock.ts';
 
 export interface CustomerRow {
   id: string;
@@ -65,15 +66,7 @@ export async function insertCustomer(
   await db.run(
     `INSERT INTO customers (id, name, traits, created_at, first_seen_at, last_seen_at, acquisition_source)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    [
-      customer.id,
-      customer.name,
-      customer.traits,
-      Date.now(),
-      customer.seenAt,
-      customer.seenAt,
-      customer.acquisitionSource,
-    ],
+    [customer.id, customer.name, customer.traits, now(), customer.seenAt, customer.seenAt, customer.acquisitionSource],
   );
 }
 

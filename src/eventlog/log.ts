@@ -123,6 +123,12 @@ export class EventLog {
     return store.appendedAtAfter(this.db, position);
   }
 
+  /** Whether the log still holds every batch from its first (a rebuild needs them all): nothing pruned yet. */
+  async isComplete(): Promise<boolean> {
+    const first = await store.firstKeptBatchPosition(this.db);
+    return first === null ? (await this.head()) === 0 : first === 1;
+  }
+
   tail(): Promise<number> {
     return store.tailPosition(this.db);
   }

@@ -100,3 +100,9 @@ export async function redactEvents(tx: Db, keys: readonly string[], through: num
   );
   return changes;
 }
+
+/** The first position of the oldest batch kept: 1 while nothing was pruned (redaction removes events, not batches). */
+export async function firstKeptBatchPosition(db: Db): Promise<number | null> {
+  const row = await db.get<{ first: number | null }>('SELECT min(first_position) AS first FROM batches');
+  return row?.first ?? null;
+}

@@ -8,6 +8,7 @@ import type { Appended, EventLog, Origin } from '../eventlog/index.ts';
 import type { IncomingEvent } from '../interactions/index.ts';
 import { ingestEvents, type IngestResult } from './service.ts';
 import { DomainError } from '../shared/errors.ts';
+import { asOf } from '../shared/clock.ts';
 import { findBySourceId } from '../interactions/index.ts';
 import * as projectionStore from './projection-store.ts';
 
@@ -325,7 +326,7 @@ export class Projector {
         const body: unknown = JSON.parse(entry.body);
         const record = this.options.records?.[origin.edge];
         if (record) {
-          await record(tx, body, origin, entry.appendedAt);
+          await asOf(entry.appendedAt, entry.position, () => record(tx, body, origin, entry.appendedAt));
           continue;
         }
         const decode = this.options.edges?.[origin.edge]?.decode;
@@ -339,6 +340,7 @@ export class Projector {
         onEventError: mode,
         actorOf: (index) => eventEntries[index]!.origin.actor,
         receivedAtOf: (index) => eventEntries[index]!.appendedAt,
+        positionOf: (index) => eventEntries[index]!.position,
         onStored: async (inner, event, result) => {
           const entry = eventEntries[result.index]!;
           const hook = this.options.edges?.[entry.origin.edge]?.onStored;

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { Db } from '../store/db.ts';
 import { releaseSavepoint, rollbackToSavepoint, savepoint } from '../store/savepoint.ts';
 import { DomainError } from '../shared/errors.ts';
+import { asOf } from '../shared/clock.ts';
 import { pipelineErrors } from './errors.ts';
 import { resolveCustomer } from '../customers/index.ts';
 import { applyProfile } from '../customers/index.ts';
@@ -53,6 +54,11 @@ export interface IngestOptions {
   actorOf?: (index: number) => Actor | undefined;
   /** When each event was acknowledged (default: now, for one batch received now). */
   receivedAtOf?: (index: number) => number;
+  /**
+   * Each event's place in the event log (the projector): the event is then decided as of its arrival and names
+   * what it creates after its position (src/shared/clock.ts), so that projecting the log again gives the same.
+   */
+  positionOf?: (index: number) => number;
   /** Runs last inside the batch's transaction: the projector moves its cursor here, so both land or neither. */
   beforeCommit?: (tx: Db, report: IngestReport) => Promise<void>;
   // biome-ignore lint/suspicious/noConfusingVoidType: callers' hooks that add nothing are plain async functions returning void
@@ -100,10 +106,19 @@ export async function ingestEvents(
       const receivedAtOf = options.receivedAtOf ?? (() => now);
       // Flags are re-decided as of the latest event of the batch.
       const receivedAt = events.reduce((latest, _event, index) => Math.max(latest, receivedAtOf(index)), 0) || now;
+      // Events replayed from the log are decided as of their arrival (src/shared/clock.ts), not of their projection.
+      const positionOf = options.positionOf;
+      const carry = positionOf
+        ? (event: IncomingEvent, index: number) =>
+            asOf(receivedAtOf(index), positionOf(index), () =>
+              ingestAndCarry(tx, event, index, receivedAtOf(index), report, options),
+            )
+        : (event: IncomingEvent, index: number) =>
+            ingestAndCarry(tx, event, index, receivedAtOf(index), report, options);
       for (const [index, event] of events.entries()) {
         if (options.onEventError === 'all-or-nothing') {
           report.results.push(
-            await ingestAndCarry(tx, event, index, receivedAtOf(index), report, options).catch((error: unknown) => {
+            await carry(event, index).catch((error: unknown) => {
               throw error instanceof DomainError ? locatedError(error, index, options.eventsPath) : error;
             }),
           );
@@ -111,7 +126,7 @@ export async function ingestEvents(
         }
         await savepoint(tx, 'ingest_event');
         try {
-          report.results.push(await ingestAndCarry(tx, event, index, receivedAtOf(index), report, options));
+          report.results.push(await carry(event, index));
           // Before RELEASE: rolling back a later event must not take this one's observations with it.
           await applyObservedBehaviour(tx);
           await releaseSavepoint(tx, 'ingest_event');

@@ -1,5 +1,6 @@
 // Opaque identifiers: a readable prefix and a time-ordered random part, so ids sort by creation.
 import { randomBytes, randomFillSync, createHash } from 'node:crypto';
+import { currentEvent } from './clock.ts';
 
 const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
 const RANDOM_BYTES_PER_ID = 8;
@@ -26,9 +27,17 @@ let sequence = 0;
 /**
  * `newId('cus')` → `cus_0mwtlzxyb0001k2p9qa1b`: time, then a sequence within the millisecond, then
  * randomness. Ids made by one process sort in creation order, which breaks ties between records
- * created in the same millisecond (the older profile survives a merge).
+ * created in the same millisecond (the older profile survives a merge). Ids made while projecting a logged
+ * event are its acknowledgement time, its log position and a count instead: as unique, in order, and reproducible.
  */
 export function newId(prefix: string): string {
+  const event = currentEvent();
+  if (event) {
+    // Made while projecting a logged event: the same id each time that event is projected (clock.ts).
+    const position = event.position.toString(36).padStart(8, '0');
+    const issued = (event.idsIssued++).toString(36).padStart(4, '0');
+    return `${prefix}_${event.time.toString(36).padStart(9, '0')}${position}${issued}`;
+  }
   const now = Date.now();
   sequence = now === lastTime ? sequence + 1 : 0;
   lastTime = now;
