@@ -104,7 +104,9 @@ export const httpBench: BenchCase = {
         `  steady for ${seconds} s: ${formatCount(Math.round(steadyRate))} events/s, a request every ${roundTo(intervalMs, 1)} ms`,
       );
       const lagWatch = new StatusPoller(server.url, credentials, LAG_POLL_MS);
+      const steadyStart = performance.now();
       const steady = await runSteady(server.url, credentials, queue, { clients, requests, intervalMs });
+      const steadyGapMs = Math.round(longestGapMs(lagWatch.samples, steadyStart, performance.now()));
       const lastPosition = Math.max(0, ...steady.acks.map((ack) => ack.position));
       await lagWatch.until((sample) => sample.projected >= lastPosition, LAG_TAIL_TIMEOUT_MS);
       await lagWatch.stop();
@@ -165,6 +167,7 @@ export const httpBench: BenchCase = {
         `  5xx ${errors5xx} (target none: ${verdict(errors5xx === TARGETS.errors5xx)}); other errors ${steady.otherErrors.count}; ` +
           `${steady.late} requests sent late (every client busy)`,
       );
+      say(`  the status poll (every ${LAG_POLL_MS} ms) went unanswered for up to ${formatCount(steadyGapMs)} ms`);
       for (const sample of [...steady.errors5xx.samples, ...steady.otherErrors.samples]) say(`    error: ${sample}`);
 
       emitResult({
@@ -207,6 +210,7 @@ export const httpBench: BenchCase = {
         errors: steady.otherErrors.count,
         late: steady.late,
         lagPollMs: LAG_POLL_MS,
+        statusGapMs: steadyGapMs,
         meetsTarget:
           answers !== null &&
           answers.p99Ms <= TARGETS.p99Ms &&
