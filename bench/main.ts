@@ -5,6 +5,7 @@ import type { BenchCase, BenchEnvironment } from './bench-case.ts';
 import { caseReplayBench, unusableFeedMessage } from './case-replay.ts';
 import { ingestBench } from './ingest.ts';
 import { ingestAckBench } from './ingest-ack.ts';
+import { httpBench } from './http.ts';
 import { projectionBench } from './projection.ts';
 import { lookupBench } from './lookup.ts';
 import { parseBenchOptions, usage } from './options.ts';
@@ -12,7 +13,14 @@ import { say } from './output.ts';
 import { Workspace } from './workspace.ts';
 
 /** In run order: look-up reuses the database the ingest case filled; the others use their own. */
-const BENCH_CASES: readonly BenchCase[] = [ingestBench, lookupBench, ingestAckBench, projectionBench, caseReplayBench];
+const BENCH_CASES: readonly BenchCase[] = [
+  ingestBench,
+  lookupBench,
+  ingestAckBench,
+  projectionBench,
+  httpBench,
+  caseReplayBench,
+];
 
 async function main(): Promise<void> {
   const names = BENCH_CASES.map((bench) => bench.name);

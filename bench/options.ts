@@ -16,6 +16,12 @@ export interface BenchOptions {
   /** A recorded feed file to replay instead of the generated one, or null. */
   feed: string | null;
   seed: number;
+  /** Seconds of each phase of the http case (flat-out, then steady). */
+  httpSeconds: number;
+  /** Concurrent clients of the http case, each one request at a time. */
+  httpClients: number;
+  /** Calls per /v1/batch body in the http case: --batch when given, else 100 as issue 12 states it. */
+  httpBatchSize: number;
 }
 
 const DEFAULT_EVENTS = 1_000_000;
@@ -24,15 +30,18 @@ const DEFAULT_POSTS = 20_000;
 const LARGE = { events: 20_000_000, customers: 1_000_000 };
 // The most calls Segment's batch schema accepts in one request.
 const MAX_BATCH = 2_500;
+const HTTP_DEFAULTS = { seconds: 30, clients: 8, batchSize: 100 };
 
 export function usage(caseNames: readonly string[]): string {
-  return `Usage: npm run bench -- [--events N | --large] [--batch N] [--lookups N] [--posts N | --feed FILE] [--only CASE] [--profile-sql]
+  return `Usage: npm run bench -- [--events N | --large] [--batch N] [--lookups N] [--posts N | --feed FILE] [--http-seconds N] [--http-clients N] [--only CASE] [--profile-sql]
   --events N    events to ingest (default ${DEFAULT_EVENTS}); customers = N / 10
   --large       ${LARGE.events} events, ${LARGE.customers} customers
-  --batch N     calls per /v1/batch request and per transaction (default 500, at most ${MAX_BATCH})
+  --batch N     calls per /v1/batch request and per transaction (default 500, at most ${MAX_BATCH}; ${HTTP_DEFAULTS.batchSize} for http)
   --lookups N   context-card look-ups to time (default 5000)
   --posts N     posts of the generated social feed for case-replay (default ${DEFAULT_POSTS}); customers = N / 5
   --feed FILE   replay a recorded feed (CSV or JSON Lines, "Customer Support on Twitter" layout) instead
+  --http-seconds N  seconds of each phase of the http case, flat-out then steady (default ${HTTP_DEFAULTS.seconds})
+  --http-clients N  concurrent clients of the http case (default ${HTTP_DEFAULTS.clients})
   --only CASE   run one case: ${caseNames.join(' | ')}
   --profile-sql print the time inside each SQL statement of ingest or case-replay (adds a little overhead)`;
 }
@@ -56,6 +65,8 @@ export function parseBenchOptions(argv: readonly string[], caseNames: readonly s
       posts: { type: 'string' },
       feed: { type: 'string' },
       'profile-sql': { type: 'boolean', default: false },
+      'http-seconds': { type: 'string' },
+      'http-clients': { type: 'string' },
     },
     strict: true,
   });
@@ -79,5 +90,8 @@ export function parseBenchOptions(argv: readonly string[], caseNames: readonly s
     posts: positiveInteger('posts', values.posts, DEFAULT_POSTS),
     feed: values.feed ?? null,
     seed: 20240101,
+    httpSeconds: positiveInteger('http-seconds', values['http-seconds'], HTTP_DEFAULTS.seconds),
+    httpClients: positiveInteger('http-clients', values['http-clients'], HTTP_DEFAULTS.clients),
+    httpBatchSize: values.batch === undefined ? HTTP_DEFAULTS.batchSize : batchSize,
   };
 }
