@@ -43,7 +43,7 @@ export function usage(caseNames: readonly string[]): string {
   --http-seconds N  seconds of each phase of the http case, flat-out then steady (default ${HTTP_DEFAULTS.seconds})
   --http-clients N  concurrent clients of the http case (default ${HTTP_DEFAULTS.clients})
   --only CASE   run one case: ${caseNames.join(' | ')}
-  --profile-sql print the time inside each SQL statement of ingest or case-replay (adds a little overhead)`;
+  --profile-sql print the time inside each SQL statement of ingest, projection or case-replay (adds a little overhead)`;
 }
 
 function positiveInteger(flag: string, raw: string | undefined, fallback: number): number {

@@ -13,6 +13,7 @@ import { EventLog } from '../src/eventlog/index.ts';
 import { batchCall, decodeLoggedSegmentCall, logEntryOf } from '../src/ingest/segment.ts';
 import { Projector } from '../src/pipeline/index.ts';
 import { BENCH_SOURCE } from './segment-ingest.ts';
+import { SqlProfile } from './sql-profile.ts';
 
 /** Issue 12's target: the projection keeps a quarter of a bare insert's rate. */
 export const TARGET_RATIO = 0.25;
@@ -31,7 +32,9 @@ export const projectionBench: BenchCase = {
     const insertBareBatch = createBareTable(bare.db.rawConnection());
     const target = await env.workspace.openDatabase('projection');
     const log = await EventLog.open(join(env.workspace.root, 'projection-log', 'events.db'));
-    const projector = new Projector(target.db, log, {
+    // `--profile-sql`: each statement the projection runs, timed (a wrapper around the database it writes).
+    const sqlProfile = env.options.profileSql ? new SqlProfile() : null;
+    const projector = new Projector(sqlProfile ? sqlProfile.wrap(target.db) : target.db, log, {
       edges: { segment: { decode: decodeLoggedSegmentCall } },
       onError: (error) => {
         throw error;
@@ -67,6 +70,7 @@ export const projectionBench: BenchCase = {
       await projector.close();
       await log.close();
     }
+    sqlProfile?.print(projected);
     const stored = (await target.db.get<{ n: number }>('SELECT count(*) AS n FROM interactions'))?.n ?? 0;
     if (stored !== projected) throw new Error(`Expected ${projected} interactions, found ${stored}`);
     const eventsPerSecond = perSecond(projected, projectClock.elapsedMs);
