@@ -15,6 +15,7 @@ import * as projectionStore from './projection-store.ts';
 export const PROJECTOR = 'timeline';
 
 const OUTCOME_KEPT_MS = 60_000;
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * Turns a logged body back into the event the pipeline applies. An edge may log its input as validated and leave
@@ -174,7 +175,7 @@ export class Projector {
     for (const waiter of this.waiters.splice(0)) waiter.resolve(false);
   }
 
-  /** Resolves true once `position` is projected, false if `timeoutMs` passes first. */
+  /** Resolves true once `position` is projected, false if `timeoutMs` passes first (`Infinity`: no limit). */
   waitFor(position: number, timeoutMs: number): Promise<boolean> {
     if (this.projected >= position) return Promise.resolve(true);
     return new Promise((resolve) => {
@@ -185,10 +186,14 @@ export class Projector {
           resolve(reached);
         },
       };
-      const timer = setTimeout(() => {
-        this.waiters.splice(this.waiters.indexOf(waiter), 1);
-        resolve(false);
-      }, timeoutMs);
+      // No limit (an import waits as long as its batches take): a timer longer than 2^31 - 1 ms would fire at once.
+      const timer =
+        timeoutMs < MAX_TIMER_MS
+          ? setTimeout(() => {
+              this.waiters.splice(this.waiters.indexOf(waiter), 1);
+              resolve(false);
+            }, timeoutMs)
+          : undefined;
       this.waiters.push(waiter);
     });
   }

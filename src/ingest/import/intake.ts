@@ -23,8 +23,10 @@ export function loggedImportIntake(log: EventLog, projector: Projector): ImportI
       events.map((event) => ({ key: eventKey(event.source, event.sourceId), body: event })),
     );
     // No time limit: the import goes at the projection's pace, which is what its progress shows.
-    const outcomes = await projector.outcomesOf(appended, Number.MAX_SAFE_INTEGER);
-    return outcomes!.map((outcome) => outcome.result);
+    const outcomes = await projector.outcomesOf(appended, Number.POSITIVE_INFINITY);
+    // Null only when the projector is stopped: the command stops it after the import, never during.
+    if (!outcomes) throw new Error('The projection stopped before the import’s rows were projected');
+    return outcomes.map((outcome) => outcome.result);
   };
 }
 
