@@ -21,6 +21,8 @@ import { closeLiveStreams } from '../live/index.ts';
 import { EventLog } from '../eventlog/index.ts';
 import { decodeLoggedSegmentCall } from '../ingest/index.ts';
 import { Projector } from '../pipeline/index.ts';
+import { installViewRecorder } from '../audit/index.ts';
+import { createViewRecorder } from './view-recorder.ts';
 
 export interface RunningApp {
   app: FastifyInstance;
@@ -58,6 +60,8 @@ export async function startApp(config: Config, extraAdapters: ChannelAdapter[] =
   });
   // What was acknowledged before a stop is applied now, before the server answers anyone.
   await projector.start();
+  // Views of customer data are audited through the event log, so a look-up is reads only (view-recorder.ts).
+  installViewRecorder(db, createViewRecorder({ eventLog, projector }));
   const channelLog = pino({ level: config.logLevel, name: 'channels' });
   const channels = createChannelRegistry([...extraAdapters, ...adaptersFromConfig(config, channelLog)]);
 

@@ -18,7 +18,7 @@ const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
  * and sentAt): kept once per batch, so the projection can decode, audit and route each event.
  */
 export interface Origin {
-  edge: 'segment' | 'native' | 'import';
+  edge: 'segment' | 'native' | 'import' | 'audit';
   actor: Actor;
   detail?: Record<string, unknown>;
 }
