@@ -15,6 +15,10 @@ export interface BenchOptions {
   posts: number;
   /** A recorded feed file to replay instead of the generated one, or null. */
   feed: string | null;
+  /** Events the look-up case's projector drains while cards are timed. */
+  backlog: number;
+  /** false (--no-yield): projection batches never let the event loop turn, as before issue 12's look-up work. */
+  yieldToReads: boolean;
   seed: number;
 }
 
@@ -34,7 +38,9 @@ export function usage(caseNames: readonly string[]): string {
   --posts N     posts of the generated social feed for case-replay (default ${DEFAULT_POSTS}); customers = N / 5
   --feed FILE   replay a recorded feed (CSV or JSON Lines, "Customer Support on Twitter" layout) instead
   --only CASE   run one case: ${caseNames.join(' | ')}
-  --profile-sql print the time inside each SQL statement of ingest or case-replay (adds a little overhead)`;
+  --profile-sql print the time inside each SQL statement of ingest or case-replay (adds a little overhead)
+  --backlog N   events the projector drains while the look-up case times cards (default events / 5, 50,000–200,000)
+  --no-yield    projection batches run without letting the event loop turn (to compare; look-up and projection)`;
 }
 
 function positiveInteger(flag: string, raw: string | undefined, fallback: number): number {
@@ -56,6 +62,8 @@ export function parseBenchOptions(argv: readonly string[], caseNames: readonly s
       posts: { type: 'string' },
       feed: { type: 'string' },
       'profile-sql': { type: 'boolean', default: false },
+      backlog: { type: 'string' },
+      'no-yield': { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -78,6 +86,8 @@ export function parseBenchOptions(argv: readonly string[], caseNames: readonly s
     profileSql: values['profile-sql'],
     posts: positiveInteger('posts', values.posts, DEFAULT_POSTS),
     feed: values.feed ?? null,
+    backlog: positiveInteger('backlog', values.backlog, Math.min(200_000, Math.max(50_000, Math.floor(events / 5)))),
+    yieldToReads: !values['no-yield'],
     seed: 20240101,
   };
 }

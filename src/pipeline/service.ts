@@ -72,6 +72,10 @@ export function yieldToReadsEvery(ms: number | null): void {
   yieldEveryMs = ms;
 }
 
+export function readYieldMs(): number | null {
+  return yieldEveryMs;
+}
+
 export async function ingestEvents(
   db: Db,
   events: readonly IncomingEvent[],
