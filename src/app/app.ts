@@ -61,7 +61,9 @@ export async function startApp(config: Config, extraAdapters: ChannelAdapter[] =
   // What was acknowledged before a stop is applied now, before the server answers anyone.
   await projector.start();
   // Views of customer data are audited through the event log, so a look-up is reads only (view-recorder.ts).
-  installViewRecorder(db, createViewRecorder({ eventLog, projector }));
+  const auditLog = pino({ level: config.logLevel, name: 'audit' });
+  const onViewError = (error: unknown) => auditLog.error({ err: error }, 'a view shown could not be logged');
+  installViewRecorder(db, createViewRecorder({ eventLog, projector, onError: onViewError }));
   const channelLog = pino({ level: config.logLevel, name: 'channels' });
   const channels = createChannelRegistry([...extraAdapters, ...adaptersFromConfig(config, channelLog)]);
 
