@@ -11,6 +11,7 @@ import { lookupBench } from './lookup.ts';
 import { parseBenchOptions, usage } from './options.ts';
 import { say } from './output.ts';
 import { Workspace } from './workspace.ts';
+import { yieldToReadsEvery } from '../src/pipeline/service.ts';
 
 /** In run order: look-up reuses the database the ingest case filled; the others use their own. */
 const BENCH_CASES: readonly BenchCase[] = [
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
     say(unusableFeed);
     return;
   }
+  if (!options.yieldToReads) yieldToReadsEvery(null);
   const workspace = new Workspace();
   const interrupted = () => {
     workspace.removeFiles();

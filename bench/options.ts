@@ -15,6 +15,10 @@ export interface BenchOptions {
   posts: number;
   /** A recorded feed file to replay instead of the generated one, or null. */
   feed: string | null;
+  /** Events the look-up case's projector drains while cards are timed. */
+  backlog: number;
+  /** false (--no-yield): projection batches never let the event loop turn, as before issue 12's look-up work. */
+  yieldToReads: boolean;
   seed: number;
   /** Seconds of each phase of the http case (flat-out, then steady). */
   httpSeconds: number;
@@ -43,7 +47,9 @@ export function usage(caseNames: readonly string[]): string {
   --http-seconds N  seconds of each phase of the http case, flat-out then steady (default ${HTTP_DEFAULTS.seconds})
   --http-clients N  concurrent clients of the http case (default ${HTTP_DEFAULTS.clients})
   --only CASE   run one case: ${caseNames.join(' | ')}
-  --profile-sql print the time inside each SQL statement of ingest, projection or case-replay (adds a little overhead)`;
+  --profile-sql print the time inside each SQL statement of ingest, projection or case-replay (adds a little overhead)
+  --backlog N   events the projector drains while the look-up case times cards (default events / 5, 50,000–200,000)
+  --no-yield    projection batches run without letting the event loop turn (to compare; look-up and projection)`;
 }
 
 function positiveInteger(flag: string, raw: string | undefined, fallback: number): number {
@@ -67,6 +73,8 @@ export function parseBenchOptions(argv: readonly string[], caseNames: readonly s
       'profile-sql': { type: 'boolean', default: false },
       'http-seconds': { type: 'string' },
       'http-clients': { type: 'string' },
+      backlog: { type: 'string' },
+      'no-yield': { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -89,6 +97,8 @@ export function parseBenchOptions(argv: readonly string[], caseNames: readonly s
     profileSql: values['profile-sql'],
     posts: positiveInteger('posts', values.posts, DEFAULT_POSTS),
     feed: values.feed ?? null,
+    backlog: positiveInteger('backlog', values.backlog, Math.min(200_000, Math.max(50_000, Math.floor(events / 5)))),
+    yieldToReads: !values['no-yield'],
     seed: 20240101,
     httpSeconds: positiveInteger('http-seconds', values['http-seconds'], HTTP_DEFAULTS.seconds),
     httpClients: positiveInteger('http-clients', values['http-clients'], HTTP_DEFAULTS.clients),

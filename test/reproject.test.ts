@@ -124,7 +124,14 @@ test('the log projected again into a copy gives the same customers, timelines, c
       sourceId: 'b-3',
     },
   ]);
+  // A view of her card, audited through the log: the rebuild writes it again, once.
+  assert.equal(
+    (await http('GET', `${server.url}/api/customers/lookup?email=bo@example.com`, { token: server.token })).status,
+    200,
+  );
   await server.settled();
+  const views = await server.running.db.all("SELECT id FROM audit_log WHERE action = 'customer.viewed'");
+  assert.equal(views.length, 1);
   const merges = await server.running.db.all('SELECT id FROM merges');
   assert.equal(merges.length >= 1, true, 'the traffic caused a merge');
 

@@ -21,6 +21,8 @@ import { closeLiveStreams } from '../live/index.ts';
 import type { EventLog } from '../eventlog/index.ts';
 import type { Projector } from '../pipeline/index.ts';
 import { startProjection } from './projection.ts';
+import { installViewRecorder } from '../audit/index.ts';
+import { createViewRecorder } from './view-recorder.ts';
 
 export interface RunningApp {
   app: FastifyInstance;
@@ -56,6 +58,10 @@ export async function startApp(config: Config, extraAdapters: ChannelAdapter[] =
     keepImportOutcomes: false,
   });
   const { log: eventLog, projector } = projection;
+  // Views of customer data are audited through the event log, so a look-up is reads only (view-recorder.ts).
+  const auditLog = pino({ level: config.logLevel, name: 'audit' });
+  const onViewError = (error: unknown) => auditLog.error({ err: error }, 'a view shown could not be logged');
+  installViewRecorder(db, createViewRecorder({ eventLog, projector, onError: onViewError }));
   const channelLog = pino({ level: config.logLevel, name: 'channels' });
   const channels = createChannelRegistry([...extraAdapters, ...adaptersFromConfig(config, channelLog)]);
 

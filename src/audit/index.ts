@@ -7,3 +7,4 @@ export {
   type AuditRow,
 } from './store.ts';
 export { administrativeAuditEntry } from './administrative.ts';
+export { installViewRecorder, recordView, viewsRecorded, type ViewEntry, type ViewRecorder } from './views.ts';

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { defineRoute } from '../http/route.ts';
 import { listAuditEntries } from './store.ts';
 import { AuditEntryListSchema } from './responses.ts';
+import { viewsRecorded } from './views.ts';
 
 export const auditRoutes = [
   defineRoute({
@@ -23,6 +24,8 @@ export const auditRoutes = [
       before: z.coerce.number().int().positive().optional(),
     }),
     handler: async ({ query, ctx }) => {
+      // Views reach the trail through the event log: what was seen before this request is listed too.
+      await viewsRecorded(ctx.db);
       const rows = await listAuditEntries(ctx.db, {
         customerId: query.customerId,
         actorId: query.actorId,

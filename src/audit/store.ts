@@ -11,6 +11,8 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
   ip?: string | null;
   requestId?: string | null;
+  /** When it happened, in ms (default: now). A view recorded through the event log lands later and says when it was. */
+  at?: number;
 }
 
 /** A row of `audit_log`; `actor_kind` is written only from an `AuditEntry`. */
@@ -31,7 +33,7 @@ export async function insertAuditEntry(db: Db, entry: AuditEntry): Promise<void>
     `INSERT INTO audit_log (at, actor_kind, actor_id, action, customer_id, detail, ip, request_id, log_position)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
-      now(),
+      entry.at ?? now(),
       entry.actorKind,
       entry.actorId,
       entry.action,

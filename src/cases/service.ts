@@ -5,7 +5,7 @@ import { invalidField } from '../shared/errors.ts';
 import { caseErrors } from './errors.ts';
 import { profilesOf } from '../customers/index.ts';
 import { canonicalCustomer } from '../customers/index.ts';
-import { recordAudit } from '../audit/index.ts';
+import { recordAudit, recordView } from '../audit/index.ts';
 import { breachesOf, overdueClocks, recordBreach } from '../sla/index.ts';
 import { openingDueTimes, retargetedResolutionDueAt } from '../sla/index.ts';
 import { gesturesOfCase } from '../gestures/index.ts';
@@ -49,7 +49,7 @@ export async function getCase(db: Db, id: string, actor: Actor): Promise<CaseDet
     store.caseEventsOf(db, found.id),
     mergedPartsOf(db, found),
   ]);
-  await recordAudit(db, {
+  await recordView(db, {
     ...auditActor(actor),
     action: 'case.viewed',
     customerId: found.customerId,

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Db } from '../store/db.ts';
 import { auditActor, type Actor } from '../shared/actor.ts';
 import { customerErrors } from './errors.ts';
-import { recordAudit } from '../audit/index.ts';
+import { recordAudit, recordView } from '../audit/index.ts';
 import { decodeCursor, encodeCursor, type Interaction } from '../interactions/index.ts';
 import { lastSeenByHer, latestOwnContacts, listTimeline, toInteraction } from '../interactions/index.ts';
 import { maskIdentityValue, type Identity } from './identity.ts';
@@ -138,7 +138,7 @@ export async function getContextCard(
     openCases,
     merges,
   };
-  await recordAudit(db, { ...auditActor(actor), action: 'customer.viewed', customerId: row.id });
+  await recordView(db, { ...auditActor(actor), action: 'customer.viewed', customerId: row.id });
   return card;
 }
 
@@ -172,7 +172,7 @@ export async function getTimeline(
   const last = items[items.length - 1];
   const nextCursor =
     rows.length > page.limit && last ? encodeCursor({ occurredAt: last.occurred_at, id: last.id }) : null;
-  await recordAudit(db, { ...auditActor(actor), action: 'customer.timeline_viewed', customerId: row.id });
+  await recordView(db, { ...auditActor(actor), action: 'customer.timeline_viewed', customerId: row.id });
   return { items: items.map(toInteraction), nextCursor };
 }
 

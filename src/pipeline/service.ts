@@ -1,6 +1,7 @@
 // The ingest pipeline every edge shares (Segment API, native API, CLI import): for each event,
 // skip it if already stored, resolve the customer, apply traits and stated preferences, store the
 // interaction and note what it observed; implicit preferences follow once per batch, in the same transaction.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { z } from 'zod';
 import type { Db } from '../store/db.ts';
 import { releaseSavepoint, rollbackToSavepoint, savepoint } from '../store/savepoint.ts';
@@ -85,6 +86,22 @@ export function reportOf(results: readonly IngestResult[]): IngestReport {
   return report;
 }
 
+// A batch of thousands runs for most of a second, and better-sqlite3 is synchronous: without a turn of the event
+// loop now and then, a look-up arriving meanwhile waits for the whole batch. Reads go through the reader
+// connection and see the last commit, so they may run between two events; the writer stays held (other writes
+// wait their turn), and what this transaction keeps in memory (identity cache, observed behaviour) is used
+// only under the writer.
+let yieldEveryMs: number | null = 2;
+
+/** How long a batch runs before it lets the event loop turn; null never (the benchmark compares both). */
+export function yieldToReadsEvery(ms: number | null): void {
+  yieldEveryMs = ms;
+}
+
+export function readYieldMs(): number | null {
+  return yieldEveryMs;
+}
+
 export async function ingestEvents(
   db: Db,
   events: readonly IncomingEvent[],
@@ -115,7 +132,12 @@ export async function ingestEvents(
             )
         : (event: IncomingEvent, index: number) =>
             ingestAndCarry(tx, event, index, receivedAtOf(index), report, options);
+      let turnedAt = performance.now();
       for (const [index, event] of events.entries()) {
+        if (yieldEveryMs !== null && performance.now() - turnedAt > yieldEveryMs) {
+          await nextTurn();
+          turnedAt = performance.now();
+        }
         if (options.onEventError === 'all-or-nothing') {
           report.results.push(
             await carry(event, index).catch((error: unknown) => {

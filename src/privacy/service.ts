@@ -9,7 +9,7 @@ import { type EventLog, eventKey } from '../eventlog/index.ts';
 import type { Projector } from '../pipeline/index.ts';
 import { privacyErrors } from './errors.ts';
 import { eraseCasesOf, exportCasesOf } from '../cases/index.ts';
-import { listAuditEntries, recordAudit, redactAuditEntriesOf } from '../audit/index.ts';
+import { listAuditEntries, recordAudit, redactAuditEntriesOf, viewsRecorded } from '../audit/index.ts';
 import type { CustomerExportSchema, ErasureSchema } from './responses.ts';
 
 export type CustomerExport = z.infer<typeof CustomerExportSchema>;
@@ -18,6 +18,7 @@ export async function exportCustomer(db: Db, id: string, actor: Actor): Promise<
   const customer = await liveCustomer(db, id);
   const iso = (ms: number) => new Date(ms).toISOString();
   const interactions = (await listWholeTimeline(db, customer.id)).map(toInteraction);
+  await viewsRecorded(db);
   const audit = await listAuditEntries(db, { customerId: customer.id, limit: 10_000 });
   const records = await customerRecordsOf(db, customer.id);
   const result: CustomerExport = {
