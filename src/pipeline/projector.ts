@@ -6,7 +6,8 @@
 import type { Db } from '../store/db.ts';
 import type { Appended, EventLog, Origin } from '../eventlog/index.ts';
 import type { IncomingEvent } from '../interactions/index.ts';
-import { ingestEvents, type IngestResult } from './service.ts';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { ingestEvents, type IngestResult, readYieldMs } from './service.ts';
 import { DomainError } from '../shared/errors.ts';
 import { asOf } from '../shared/clock.ts';
 import { findBySourceId } from '../interactions/index.ts';
@@ -58,7 +59,11 @@ export interface ProjectorOptions {
   edges?: Partial<Record<Origin['edge'], EdgeProjection>>;
   /** Edges whose entries are records applied as they are, outside the ingest pipeline. */
   records?: Partial<Record<Origin['edge'], RecordProjection>>;
-  /** Events a transaction at most. */
+  /**
+   * Events a transaction at most (default 1,000). Its commit and the work after its last event cannot let the event
+   * loop turn, so they are what a request arriving meanwhile waits for: measured at 50,000 events, 1,000 a batch
+   * projects as fast as 5,000 (0.062–0.066 against 0.058–0.070, one sitting) with a fifth of that wait.
+   */
   maxBatch?: number;
   /** How often the log is looked at for appends by other processes (`rapport import`). */
   pollMs?: number;
@@ -131,7 +136,7 @@ export class Projector {
     private readonly log: EventLog,
     options: ProjectorOptions = {},
   ) {
-    this.options = { maxBatch: 5000, pollMs: 250, retentionDays: 7, retryMs: 1000, ...options };
+    this.options = { maxBatch: 1000, pollMs: 250, retentionDays: 7, retryMs: 1000, ...options };
   }
 
   /** Reads where it stopped and projects whatever waits; then follows the log until `stop`. */
@@ -266,6 +271,8 @@ export class Projector {
         try {
           await this.projectBatch();
           this.failing = null;
+          // Between two batches, whatever waits (an acknowledgement, a look-up) goes first.
+          if (readYieldMs() !== null) await nextTurn();
         } catch (error) {
           this.failing = error instanceof Error ? error.message : String(error);
           this.options.onError?.(error);
@@ -326,7 +333,14 @@ export class Projector {
       // Records (audit of views) go as they are; events go through the pipeline, in one call for the batch.
       const events: IncomingEvent[] = [];
       const eventEntries: Array<{ position: number; appendedAt: number; origin: Origin; body: unknown }> = [];
+      const yieldMs = readYieldMs();
+      let turnedAt = performance.now();
       for (const entry of entries) {
+        // Decoding thousands of bodies takes tens of milliseconds: the event loop turns meanwhile, as in the pipeline.
+        if (yieldMs !== null && performance.now() - turnedAt > yieldMs) {
+          await nextTurn();
+          turnedAt = performance.now();
+        }
         const origin = originOf(entry.origin);
         const body: unknown = JSON.parse(entry.body);
         const record = this.options.records?.[origin.edge];
