@@ -27,6 +27,15 @@ export interface IdentityRow {
 }
 
 /**
+ * The profiles of the customer `customer` names, in SQL: her own record and every profile merged into her
+ * (profile_owners, kept by merges; her events stay under the profile they were stored for). Her own id is read
+ * from her row: a list of index look-ups, each of which MIN and MAX answer from the end of the timeline index.
+ */
+const profilesOf = (customer: string) =>
+  `SELECT own.id FROM customers own WHERE own.id = ${customer}
+   UNION ALL SELECT merged.profile_id FROM profile_owners merged WHERE merged.customer_id = ${customer}`;
+
+/**
  * Activity (first and last seen, how many interactions) is read from the timeline index instead of
  * being kept on the customer row: updating the row for every ingest batch dirtied two random pages
  * per customer (see migration 0002). The row's own first/last seen only answer for a profile that
@@ -35,15 +44,15 @@ export interface IdentityRow {
 const RECORD_COLUMNS =
   'c.id, c.name, c.traits, c.created_at, c.acquisition_source, c.lifecycle, c.merged_into, c.erased_at';
 const CUSTOMER_COLUMNS = `${RECORD_COLUMNS},
-  COALESCE((SELECT MIN(occurred_at) FROM interactions WHERE customer_id = c.id), c.first_seen_at) AS first_seen_at,
-  COALESCE((SELECT MAX(occurred_at) FROM interactions WHERE customer_id = c.id), c.last_seen_at) AS last_seen_at,
-  (SELECT COUNT(*) FROM interactions WHERE customer_id = c.id) AS interaction_count`;
+  COALESCE((SELECT MIN(occurred_at) FROM interactions WHERE profile_id IN (${profilesOf('c.id')})), c.first_seen_at) AS first_seen_at,
+  COALESCE((SELECT MAX(occurred_at) FROM interactions WHERE profile_id IN (${profilesOf('c.id')})), c.last_seen_at) AS last_seen_at,
+  (SELECT COUNT(*) FROM interactions WHERE profile_id IN (${profilesOf('c.id')})) AS interaction_count`;
 
 export async function findCustomerRow(db: Db, id: string): Promise<CustomerRow | undefined> {
   return db.get<CustomerRow>(`SELECT ${CUSTOMER_COLUMNS} FROM customers c WHERE c.id = ?`, [id]);
 }
 
-/** The customer row without its activity, for merges: they move interactions, so they never need it. */
+/** The customer row without its activity, for merges: they change who owns what, so they never need it. */
 export type CustomerRecord = Omit<CustomerRow, 'first_seen_at' | 'last_seen_at' | 'interaction_count'>;
 
 export async function findCustomerRecord(db: Db, id: string): Promise<CustomerRecord | undefined> {
@@ -170,22 +179,26 @@ export interface RecentCustomerRow extends CustomerListRow {
 
 /**
  * Most recently seen customers first, walking the interaction stream newest first and keeping each
- * customer's latest interaction only. The cursor is the (occurred_at, id) of the previous page's last one.
+ * customer's latest interaction only (an event belongs to whoever owns its profile now). The cursor is the
+ * (occurred_at, id) of the previous page's last one.
  */
 export async function listRecentCustomers(
   db: Db,
   limit: number,
   after?: { lastSeenAt: number; interactionId: number },
 ): Promise<RecentCustomerRow[]> {
+  const ownerOfI = 'COALESCE(owner.customer_id, i.profile_id)';
   return db.all<RecentCustomerRow>(
     `SELECT ${LIST_COLUMNS}, latest.id AS latest_interaction_id
      FROM (
-       SELECT i.id, i.occurred_at, i.customer_id FROM interactions i
+       SELECT i.id, i.occurred_at, ${ownerOfI} AS customer_id FROM interactions i
+       LEFT JOIN profile_owners owner ON owner.profile_id = i.profile_id
        WHERE (i.occurred_at, i.id) < (?, ?)
          AND NOT EXISTS (SELECT 1 FROM interactions later
-                         WHERE later.customer_id = i.customer_id AND (later.occurred_at, later.id) > (i.occurred_at, i.id))
+                         WHERE later.profile_id IN (${profilesOf(ownerOfI)})
+                           AND (later.occurred_at, later.id) > (i.occurred_at, i.id))
          AND NOT EXISTS (SELECT 1 FROM customers gone
-                         WHERE gone.id = i.customer_id AND (gone.merged_into IS NOT NULL OR gone.erased_at IS NOT NULL))
+                         WHERE gone.id = ${ownerOfI} AND (gone.merged_into IS NOT NULL OR gone.erased_at IS NOT NULL))
        ORDER BY i.occurred_at DESC, i.id DESC
        LIMIT ?
      ) latest
@@ -249,7 +262,7 @@ export async function searchCustomerIds(
     const chunk = list.slice(start, start + 500);
     seen.push(
       ...(await db.all<{ id: string; last_seen_at: number }>(
-        `SELECT c.id, COALESCE((SELECT MAX(occurred_at) FROM interactions WHERE customer_id = c.id), c.last_seen_at) AS last_seen_at
+        `SELECT c.id, COALESCE((SELECT MAX(occurred_at) FROM interactions WHERE profile_id IN (${profilesOf('c.id')})), c.last_seen_at) AS last_seen_at
          FROM customers c WHERE c.id IN (${chunk.map(() => '?').join(', ')}) AND c.merged_into IS NULL AND c.erased_at IS NULL`,
         chunk,
       )),
