@@ -97,7 +97,8 @@ test('a database from before 0006 drops the tag references it stored, keeps the 
     await applyMigrations(
       old,
       (sql) => writer.exec(sql),
-      readMigrations().filter((migration) => migration.version <= 5),
+      // With 0017 too: the case below is opened by today's code, which keeps the timeline by profile.
+      readMigrations().filter((migration) => migration.version <= 5 || migration.version === 17),
     );
     const opened = await receiveMessage(old, mail('fay@example.com', 'Lost parcel'), CLI_ACTOR);
     // As the engine stored them before 0006: the tag of every new case, beside the message ids.
