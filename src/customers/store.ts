@@ -28,12 +28,21 @@ export interface IdentityRow {
 
 /**
  * The profiles of the customer `customer` names, in SQL: her own record and every profile merged into her
- * (profile_owners, kept by merges; her events stay under the profile they were stored for). Her own id is read
- * from her row: a list of index look-ups, each of which MIN and MAX answer from the end of the timeline index.
+ * (profile_owners, kept by merges; her events stay under the profile they were stored for).
  */
-const profilesOf = (customer: string) =>
+const profilesSql = (customer: string) =>
   `SELECT own.id FROM customers own WHERE own.id = ${customer}
    UNION ALL SELECT merged.profile_id FROM profile_owners merged WHERE merged.customer_id = ${customer}`;
+
+/**
+ * An aggregate of the interactions of the customer `customer` names. One with no profile merged into her (nearly
+ * all) reads her own profile's part of the timeline index, as MIN and MAX read its ends; a merged one, each
+ * of her profiles'.
+ */
+const ofHerInteractions = (aggregate: string, customer: string) =>
+  `CASE WHEN EXISTS (SELECT 1 FROM profile_owners merged WHERE merged.customer_id = ${customer})
+     THEN (SELECT ${aggregate} FROM interactions WHERE profile_id IN (${profilesSql(customer)}))
+     ELSE (SELECT ${aggregate} FROM interactions WHERE profile_id = ${customer}) END`;
 
 /**
  * Activity (first and last seen, how many interactions) is read from the timeline index instead of
@@ -44,9 +53,9 @@ const profilesOf = (customer: string) =>
 const RECORD_COLUMNS =
   'c.id, c.name, c.traits, c.created_at, c.acquisition_source, c.lifecycle, c.merged_into, c.erased_at';
 const CUSTOMER_COLUMNS = `${RECORD_COLUMNS},
-  COALESCE((SELECT MIN(occurred_at) FROM interactions WHERE profile_id IN (${profilesOf('c.id')})), c.first_seen_at) AS first_seen_at,
-  COALESCE((SELECT MAX(occurred_at) FROM interactions WHERE profile_id IN (${profilesOf('c.id')})), c.last_seen_at) AS last_seen_at,
-  (SELECT COUNT(*) FROM interactions WHERE profile_id IN (${profilesOf('c.id')})) AS interaction_count`;
+  COALESCE(${ofHerInteractions('MIN(occurred_at)', 'c.id')}, c.first_seen_at) AS first_seen_at,
+  COALESCE(${ofHerInteractions('MAX(occurred_at)', 'c.id')}, c.last_seen_at) AS last_seen_at,
+  ${ofHerInteractions('COUNT(*)', 'c.id')} AS interaction_count`;
 
 export async function findCustomerRow(db: Db, id: string): Promise<CustomerRow | undefined> {
   return db.get<CustomerRow>(`SELECT ${CUSTOMER_COLUMNS} FROM customers c WHERE c.id = ?`, [id]);
@@ -195,7 +204,7 @@ export async function listRecentCustomers(
        LEFT JOIN profile_owners owner ON owner.profile_id = i.profile_id
        WHERE (i.occurred_at, i.id) < (?, ?)
          AND NOT EXISTS (SELECT 1 FROM interactions later
-                         WHERE later.profile_id IN (${profilesOf(ownerOfI)})
+                         WHERE later.profile_id IN (${profilesSql(ownerOfI)})
                            AND (later.occurred_at, later.id) > (i.occurred_at, i.id))
          AND NOT EXISTS (SELECT 1 FROM customers gone
                          WHERE gone.id = ${ownerOfI} AND (gone.merged_into IS NOT NULL OR gone.erased_at IS NOT NULL))
@@ -262,7 +271,7 @@ export async function searchCustomerIds(
     const chunk = list.slice(start, start + 500);
     seen.push(
       ...(await db.all<{ id: string; last_seen_at: number }>(
-        `SELECT c.id, COALESCE((SELECT MAX(occurred_at) FROM interactions WHERE profile_id IN (${profilesOf('c.id')})), c.last_seen_at) AS last_seen_at
+        `SELECT c.id, COALESCE(${ofHerInteractions('MAX(occurred_at)', 'c.id')}, c.last_seen_at) AS last_seen_at
          FROM customers c WHERE c.id IN (${chunk.map(() => '?').join(', ')}) AND c.merged_into IS NULL AND c.erased_at IS NULL`,
         chunk,
       )),

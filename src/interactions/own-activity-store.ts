@@ -20,7 +20,7 @@ export interface OwnContact {
 export async function latestOwnContacts(db: Db, profiles: readonly string[], scan: number): Promise<OwnContact[]> {
   const query = newestOfProfiles(
     profiles,
-    'id, department, channel, type, direction, occurred_at, text',
+    'department, channel, type, direction, occurred_at, text',
     `${HERS} AND department IS NOT NULL`,
     [],
     scan,
@@ -30,7 +30,7 @@ export async function latestOwnContacts(db: Db, profiles: readonly string[], sca
 
 /** When she was last seen: her latest contact or event of her own, or null if she has none. */
 export async function lastSeenByHer(db: Db, profiles: readonly string[]): Promise<number | null> {
-  const query = newestOfProfiles(profiles, 'id, occurred_at', HERS, [], 1);
+  const query = newestOfProfiles(profiles, 'occurred_at', HERS, [], 1);
   const row = await db.get<{ occurred_at: number }>(query.sql, query.params);
   return row?.occurred_at ?? null;
 }

@@ -10,6 +10,12 @@ const PROFILES_OF = (customer: string) =>
   `SELECT own.id FROM customers own WHERE own.id = ${customer}
    UNION ALL SELECT merged.profile_id FROM profile_owners merged WHERE merged.customer_id = ${customer}`;
 
+/** An aggregate of a customer's interactions, as customers' store spells it: her own profile's, or all of hers. */
+const OF_HER_INTERACTIONS = (aggregate: string, customer: string) =>
+  `CASE WHEN EXISTS (SELECT 1 FROM profile_owners merged WHERE merged.customer_id = ${customer})
+     THEN (SELECT ${aggregate} FROM interactions WHERE profile_id IN (${PROFILES_OF(customer)}))
+     ELSE (SELECT ${aggregate} FROM interactions WHERE profile_id = ${customer}) END`;
+
 const HOT_QUERIES: Record<string, string> = {
   'identity look-up': 'SELECT * FROM identities WHERE kind = ? AND value = ?',
   'idempotency check': `SELECT i.id, COALESCE(owner.customer_id, i.profile_id) AS customer_id FROM interactions i
@@ -36,10 +42,8 @@ const HOT_QUERIES: Record<string, string> = {
                                        WHERE later.profile_id IN (${PROFILES_OF('COALESCE(owner.customer_id, i.profile_id)')})
                                          AND (later.occurred_at, later.id) > (i.occurred_at, i.id))
                        ORDER BY i.occurred_at DESC, i.id DESC LIMIT ?`,
-  'customer activity': `SELECT (SELECT MIN(occurred_at) FROM interactions WHERE profile_id IN (${PROFILES_OF('c.id')})),
-                          (SELECT MAX(occurred_at) FROM interactions WHERE profile_id IN (${PROFILES_OF('c.id')})),
-                          (SELECT COUNT(*) FROM interactions WHERE profile_id IN (${PROFILES_OF('c.id')}))
-                        FROM customers c WHERE c.id = ?`,
+  'customer activity': `SELECT ${OF_HER_INTERACTIONS('MIN(occurred_at)', 'c.id')}, ${OF_HER_INTERACTIONS('MAX(occurred_at)', 'c.id')},
+                          ${OF_HER_INTERACTIONS('COUNT(*)', 'c.id')} FROM customers c WHERE c.id = ?`,
   'name search': 'SELECT DISTINCT t.customer_id FROM customer_search_terms t WHERE t.term >= ? AND t.term < ? LIMIT ?',
   'customers gone quiet': `SELECT DISTINCT COALESCE(owner.customer_id, i.profile_id) AS customer_id FROM interactions i
                            LEFT JOIN profile_owners owner ON owner.profile_id = i.profile_id
