@@ -35,27 +35,28 @@ const profilesSql = (customer: string) =>
    UNION ALL SELECT merged.profile_id FROM profile_owners merged WHERE merged.customer_id = ${customer}`;
 
 /**
- * An aggregate of the interactions of the customer `customer` names. One with no profile merged into her (nearly
- * all) reads her own profile's part of the timeline index, as MIN and MAX read its ends; a merged one, each
- * of her profiles'.
+ * An aggregate of the interactions of the customer `c` names (or `otherwise`, for a record merged away: what
+ * was hers is the survivor's). One with no profile merged into her (nearly all) reads her own profile's part of
+ * the timeline index, as MIN and MAX read its ends; a merged one, each of her profiles'.
  */
-const ofHerInteractions = (aggregate: string, customer: string) =>
-  `CASE WHEN EXISTS (SELECT 1 FROM profile_owners merged WHERE merged.customer_id = ${customer})
-     THEN (SELECT ${aggregate} FROM interactions WHERE profile_id IN (${profilesSql(customer)}))
-     ELSE (SELECT ${aggregate} FROM interactions WHERE profile_id = ${customer}) END`;
+const ofHerInteractions = (aggregate: string, otherwise: string) =>
+  `CASE WHEN c.merged_into IS NOT NULL THEN ${otherwise}
+     WHEN EXISTS (SELECT 1 FROM profile_owners merged WHERE merged.customer_id = c.id)
+     THEN (SELECT ${aggregate} FROM interactions WHERE profile_id IN (${profilesSql('c.id')}))
+     ELSE (SELECT ${aggregate} FROM interactions WHERE profile_id = c.id) END`;
 
 /**
  * Activity (first and last seen, how many interactions) is read from the timeline index instead of
  * being kept on the customer row: updating the row for every ingest batch dirtied two random pages
  * per customer (see migration 0002). The row's own first/last seen only answer for a profile that
- * has no interactions (yet).
+ * has no interactions (yet), or was merged away.
  */
 const RECORD_COLUMNS =
   'c.id, c.name, c.traits, c.created_at, c.acquisition_source, c.lifecycle, c.merged_into, c.erased_at';
 const CUSTOMER_COLUMNS = `${RECORD_COLUMNS},
-  COALESCE(${ofHerInteractions('MIN(occurred_at)', 'c.id')}, c.first_seen_at) AS first_seen_at,
-  COALESCE(${ofHerInteractions('MAX(occurred_at)', 'c.id')}, c.last_seen_at) AS last_seen_at,
-  ${ofHerInteractions('COUNT(*)', 'c.id')} AS interaction_count`;
+  COALESCE(${ofHerInteractions('MIN(occurred_at)', 'NULL')}, c.first_seen_at) AS first_seen_at,
+  COALESCE(${ofHerInteractions('MAX(occurred_at)', 'NULL')}, c.last_seen_at) AS last_seen_at,
+  ${ofHerInteractions('COUNT(*)', '0')} AS interaction_count`;
 
 export async function findCustomerRow(db: Db, id: string): Promise<CustomerRow | undefined> {
   return db.get<CustomerRow>(`SELECT ${CUSTOMER_COLUMNS} FROM customers c WHERE c.id = ?`, [id]);
@@ -271,7 +272,7 @@ export async function searchCustomerIds(
     const chunk = list.slice(start, start + 500);
     seen.push(
       ...(await db.all<{ id: string; last_seen_at: number }>(
-        `SELECT c.id, COALESCE(${ofHerInteractions('MAX(occurred_at)', 'c.id')}, c.last_seen_at) AS last_seen_at
+        `SELECT c.id, COALESCE(${ofHerInteractions('MAX(occurred_at)', 'NULL')}, c.last_seen_at) AS last_seen_at
          FROM customers c WHERE c.id IN (${chunk.map(() => '?').join(', ')}) AND c.merged_into IS NULL AND c.erased_at IS NULL`,
         chunk,
       )),

@@ -11,10 +11,11 @@ const PROFILES_OF = (customer: string) =>
    UNION ALL SELECT merged.profile_id FROM profile_owners merged WHERE merged.customer_id = ${customer}`;
 
 /** An aggregate of a customer's interactions, as customers' store spells it: her own profile's, or all of hers. */
-const OF_HER_INTERACTIONS = (aggregate: string, customer: string) =>
-  `CASE WHEN EXISTS (SELECT 1 FROM profile_owners merged WHERE merged.customer_id = ${customer})
-     THEN (SELECT ${aggregate} FROM interactions WHERE profile_id IN (${PROFILES_OF(customer)}))
-     ELSE (SELECT ${aggregate} FROM interactions WHERE profile_id = ${customer}) END`;
+const OF_HER_INTERACTIONS = (aggregate: string) =>
+  `CASE WHEN c.merged_into IS NOT NULL THEN NULL
+     WHEN EXISTS (SELECT 1 FROM profile_owners merged WHERE merged.customer_id = c.id)
+     THEN (SELECT ${aggregate} FROM interactions WHERE profile_id IN (${PROFILES_OF('c.id')}))
+     ELSE (SELECT ${aggregate} FROM interactions WHERE profile_id = c.id) END`;
 
 const HOT_QUERIES: Record<string, string> = {
   'identity look-up': 'SELECT * FROM identities WHERE kind = ? AND value = ?',
@@ -42,8 +43,8 @@ const HOT_QUERIES: Record<string, string> = {
                                        WHERE later.profile_id IN (${PROFILES_OF('COALESCE(owner.customer_id, i.profile_id)')})
                                          AND (later.occurred_at, later.id) > (i.occurred_at, i.id))
                        ORDER BY i.occurred_at DESC, i.id DESC LIMIT ?`,
-  'customer activity': `SELECT ${OF_HER_INTERACTIONS('MIN(occurred_at)', 'c.id')}, ${OF_HER_INTERACTIONS('MAX(occurred_at)', 'c.id')},
-                          ${OF_HER_INTERACTIONS('COUNT(*)', 'c.id')} FROM customers c WHERE c.id = ?`,
+  'customer activity': `SELECT ${OF_HER_INTERACTIONS('MIN(occurred_at)')}, ${OF_HER_INTERACTIONS('MAX(occurred_at)')},
+                          ${OF_HER_INTERACTIONS('COUNT(*)')} FROM customers c WHERE c.id = ?`,
   'name search': 'SELECT DISTINCT t.customer_id FROM customer_search_terms t WHERE t.term >= ? AND t.term < ? LIMIT ?',
   'customers gone quiet': `SELECT DISTINCT COALESCE(owner.customer_id, i.profile_id) AS customer_id FROM interactions i
                            LEFT JOIN profile_owners owner ON owner.profile_id = i.profile_id
