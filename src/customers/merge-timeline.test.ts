@@ -6,6 +6,7 @@ import { ingestEvents } from '../pipeline/index.ts';
 import { inboundMessage } from '../../test/helpers/events.ts';
 import { getContextCard, getTimeline, listRecentCustomers, mergeCustomers, undoCustomerMerge } from './service.ts';
 import { openCasesForCard } from '../cases/card.ts';
+import { eraseCustomer, exportCustomer } from '../privacy/service.ts';
 import { useTempDatabase } from '../../test/helpers/temp-database.ts';
 
 const temp = useTempDatabase('merge-timeline');
@@ -143,4 +144,27 @@ test("what arrives for an absorbed profile is the survivor's while merged, and g
   assert.equal((await timelineOf(dora!)).length, 1);
   const again = await ingestEvents(temp.db, [inboundMessage('eve@example.com', 'eve-2', T0 + 2 * MINUTE)]);
   assert.equal(again.results[0]!.customerId, eve, 'and a duplicate names her again');
+});
+
+test("a merged customer's export holds the events of all her profiles, and her erasure removes them all", async () => {
+  const report = await ingestEvents(temp.db, [
+    inboundMessage('fay@example.com', 'fay-1', T0),
+    inboundMessage('gus@example.com', 'gus-1', T0 + MINUTE),
+    inboundMessage('fay@example.com', 'fay-2', T0 + 2 * MINUTE),
+    inboundMessage('hal@example.com', 'hal-1', T0 + 3 * MINUTE),
+  ]);
+  const [fay, gus, , hal] = report.results.map((result) => result.customerId!);
+  await mergeCustomers(temp.db, fay!, gus!, AGENT);
+  const exported = await exportCustomer(temp.db, gus!, AGENT);
+  assert.deepEqual(
+    exported.interactions.map((interaction) => `${interaction.customerId}:${interaction.sourceId}`),
+    [`${fay}:fay-2`, `${fay}:gus-1`, `${fay}:fay-1`],
+  );
+  const erased = await eraseCustomer(temp.db, fay!, AGENT);
+  assert.deepEqual([erased.interactions, erased.erasedProfiles.length], [3, 2]);
+  const left = await temp.db.all<{ source_id: string }>(
+    `SELECT source_id FROM interactions WHERE source_id IN ('fay-1', 'fay-2', 'gus-1', 'hal-1')`,
+  );
+  assert.deepEqual(left, [{ source_id: 'hal-1' }], 'only the other customer keeps hers');
+  assert.equal((await timelineOf(hal!)).length, 1);
 });
