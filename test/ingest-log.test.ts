@@ -71,7 +71,8 @@ describe('read your own writes, and projecting twice', () => {
     }
     await server.settled();
     const snapshot = async () => ({
-      interactions: await server.running.db.all('SELECT id, customer_id, source_id FROM interactions ORDER BY id'),
+      interactions: await server.running.db.all('SELECT id, profile_id, source_id FROM interactions ORDER BY id'),
+      owners: await server.running.db.all('SELECT * FROM profile_owners ORDER BY profile_id'),
       customers: await server.running.db.all('SELECT id, name, merged_into FROM customers ORDER BY id'),
       identities: await server.running.db.all('SELECT * FROM identities ORDER BY kind, value'),
     });

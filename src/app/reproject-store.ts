@@ -23,6 +23,7 @@ export const PROJECTED_TABLES = [
   'behaviour_tallies',
   'customer_search_terms',
   'interactions',
+  'profile_owners',
   'identities',
   'customers',
   'projection_rejections',

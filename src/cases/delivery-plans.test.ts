@@ -13,13 +13,13 @@ const QUERIES: Record<string, [sql: string, index: RegExp]> = {
     /USING INDEX case_messages_undelivered/,
   ],
   'last seen (her own activity)': [
-    `SELECT occurred_at FROM interactions WHERE customer_id = ? AND direction = 'inbound' AND channel <> 'system' ORDER BY occurred_at DESC, id DESC LIMIT 1`,
-    /USING INDEX interactions_timeline \(customer_id=\?\)/,
+    `SELECT occurred_at FROM interactions WHERE profile_id = ? AND direction = 'inbound' AND channel <> 'system' ORDER BY occurred_at DESC, id DESC LIMIT 1`,
+    /USING INDEX interactions_timeline \(profile_id=\?\)/,
   ],
   'last contact per department (hers)': [
     `SELECT department, channel, type, direction, occurred_at, text FROM interactions
-     WHERE customer_id = ? AND direction = 'inbound' AND channel <> 'system' AND department IS NOT NULL ORDER BY occurred_at DESC, id DESC LIMIT ?`,
-    /USING INDEX interactions_timeline \(customer_id=\?\)/,
+     WHERE profile_id = ? AND direction = 'inbound' AND channel <> 'system' AND department IS NOT NULL ORDER BY occurred_at DESC, id DESC LIMIT ?`,
+    /USING INDEX interactions_timeline \(profile_id=\?\)/,
   ],
 };
 

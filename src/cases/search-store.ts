@@ -19,7 +19,9 @@ async function caseByNumber(db: Db, number: number): Promise<string[]> {
 async function casesByOrderRef(db: Db, refs: readonly string[]): Promise<string[]> {
   if (refs.length === 0) return [];
   const rows = await db.all<{ customer_id: string; case_id: string | null }>(
-    `SELECT DISTINCT customer_id, case_id FROM interactions
+    // Each event's customer is whoever owns its profile now (profile_owners, kept by merges).
+    `SELECT DISTINCT COALESCE(owner.customer_id, i.profile_id) AS customer_id, i.case_id FROM interactions i
+     LEFT JOIN profile_owners owner ON owner.profile_id = i.profile_id
      WHERE CAST(${ORDER_REF} AS TEXT) IN (${refs.map(() => '?').join(', ')})
        AND json_valid(properties) AND ${ORDER_REF} IS NOT NULL
      LIMIT 100`,

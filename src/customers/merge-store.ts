@@ -23,15 +23,6 @@ export async function listMergesOf(db: Db, customerId: string): Promise<MergeRow
   ]);
 }
 
-/** The profiles merged into a customer and not given back, transitively (each merge lists what it absorbed). */
-export async function absorbedProfilesOf(db: Db, customerId: string): Promise<string[]> {
-  const rows = await db.all<{ absorbed_profiles: string }>(
-    'SELECT absorbed_profiles FROM merges WHERE survivor_id = ? AND undone_at IS NULL',
-    [customerId],
-  );
-  return rows.flatMap((row) => JSON.parse(row.absorbed_profiles) as string[]);
-}
-
 export async function insertMerge(
   db: Db,
   merge: {

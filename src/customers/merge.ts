@@ -1,12 +1,13 @@
-// Merging two profiles into one, and undoing it. A merge moves identities and interactions to the
-// survivor and records exactly what it copied, so undo can give the absorbed profile back intact.
+// Merging two profiles into one, and undoing it. A merge moves identities to the survivor, hands her the absorbed
+// profiles (their interactions stay as they are), and records exactly what it copied, so undo can give the
+// absorbed profile back intact.
 import type { z } from 'zod';
 import type { Db } from '../store/db.ts';
 import { customerErrors } from './errors.ts';
 import { newId } from '../shared/ids.ts';
 import { auditActor, type Actor } from '../shared/actor.ts';
 import { recordAudit } from '../audit/index.ts';
-import { moveInteractions, moveInteractionsOfProfiles } from '../interactions/index.ts';
+import { handBackProfiles, handOverProfiles, profilesOf } from '../interactions/index.ts';
 import * as store from './store.ts';
 import * as mergeStore from './merge-store.ts';
 import type { MergeRow } from './merge-store.ts';
@@ -50,9 +51,7 @@ export async function listMergesOf(db: Db, customerId: string): Promise<Merge[]>
 }
 
 /** The profiles that make up a customer today: itself and everything merged into it, transitively. */
-export async function profilesOf(db: Db, customerId: string): Promise<string[]> {
-  return [customerId, ...(await mergeStore.absorbedProfilesOf(db, customerId))];
-}
+export { profilesOf };
 
 export async function mergeProfiles(
   tx: Db,
@@ -127,7 +126,7 @@ export async function mergeProfiles(
       owner: { customer_id: survivor.id, profile_id: row.profile_id },
     })),
   );
-  await moveInteractions(tx, absorbed.id, survivor.id);
+  await handOverProfiles(tx, absorbed.id, survivor.id);
   await store.updateCustomerProfile(tx, survivor.id, name, JSON.stringify(survivorTraits));
   if (copied.name && name) await store.replaceSearchTerms(tx, survivor.id, searchWords(name));
   await store.setMergedInto(tx, absorbed.id, survivor.id);
@@ -183,7 +182,7 @@ export async function undoMerge(tx: Db, mergeId: string, actor: Actor): Promise<
       owner: { customer_id: row.absorbed_id, profile_id: identity.profile_id },
     })),
   );
-  await moveInteractionsOfProfiles(tx, row.survivor_id, profiles, row.absorbed_id);
+  await handBackProfiles(tx, row.survivor_id, row.absorbed_id, profiles);
   await store.setMergedInto(tx, row.absorbed_id, null);
 
   const traits = JSON.parse(survivor!.traits) as Record<string, unknown>;

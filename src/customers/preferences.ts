@@ -12,7 +12,7 @@ import {
   type Tally,
 } from './preference-inference.ts';
 import * as prefStore from './preference-store.ts';
-import { listObservedEvents } from '../interactions/index.ts';
+import { listObservedEvents, profilesOf } from '../interactions/index.ts';
 import type { PreferenceSchema } from './responses.ts';
 import { now } from '../shared/clock.ts';
 
@@ -241,7 +241,7 @@ async function findEvidence(
   value: string,
   upTo: string | null,
 ): Promise<string[]> {
-  const events = await listObservedEvents(tx, customerId, {
+  const events = await listObservedEvents(tx, await profilesOf(tx, customerId), {
     newest: EVIDENCE_SCAN,
     upToId: upTo === null ? undefined : Number(upTo),
   });
@@ -260,7 +260,7 @@ export async function rebuildImplicitPreferences(tx: Db, customerId: string): Pr
   await prefStore.deleteImplicitPreferences(tx, customerId);
   const tallies = new Map<string, Observation & { count: number; lastAt: number }>();
   const touched = new Map<string, { subject: string; attribute: string; at: number }>();
-  for (const event of await listObservedEvents(tx, customerId)) {
+  for (const event of await listObservedEvents(tx, await profilesOf(tx, customerId))) {
     for (const observation of observationsOf(JSON.parse(event.properties) as Record<string, unknown>)) {
       const key = `${pairKey(observation.subject, observation.attribute)}\u0000${observation.value}`;
       const tally = tallies.get(key);

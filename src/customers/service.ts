@@ -5,7 +5,7 @@ import { auditActor, type Actor } from '../shared/actor.ts';
 import { customerErrors } from './errors.ts';
 import { recordAudit, recordView } from '../audit/index.ts';
 import { decodeCursor, encodeCursor, type Interaction } from '../interactions/index.ts';
-import { lastSeenByHer, latestOwnContacts, listTimeline, toInteraction } from '../interactions/index.ts';
+import { lastSeenByHer, latestOwnContacts, listTimeline, profilesOf, toInteraction } from '../interactions/index.ts';
 import { maskIdentityValue, type Identity } from './identity.ts';
 import { listMergesOf, mergeProfiles, undoMerge, type Merge } from './merge.ts';
 import * as prefStore from './preference-store.ts';
@@ -65,16 +65,17 @@ export async function getContextCard(
   openCasesOf: OpenCasesSource,
 ): Promise<ContextCard> {
   const row = await requireCustomer(db, id);
+  const profiles = await profilesOf(db, row.id);
   const [identities, flags, preferences, recent, departmentRows, merges, openCases, seenAt] = await Promise.all([
     store.listIdentities(db, row.id),
     prefStore.listFlags(db, row.id),
     prefStore.listPreferences(db, row.id),
-    listTimeline(db, row.id, RECENT_INTERACTIONS),
+    listTimeline(db, profiles, RECENT_INTERACTIONS),
     // Only what she did: a colleague's note or our reply is not her contact (own-activity.ts).
-    latestOwnContacts(db, row.id, DEPARTMENT_SCAN),
+    latestOwnContacts(db, profiles, DEPARTMENT_SCAN),
     listMergesOf(db, row.id),
     openCasesOf(db, row.id),
-    lastSeenByHer(db, row.id),
+    lastSeenByHer(db, profiles),
   ]);
   const lastContacts: ContextCard['lastContacts'] = [];
   const seenDepartments = new Set<string>();
@@ -134,7 +135,7 @@ export async function getContextCard(
     })),
     preferences: preferences.map(toPreference),
     lastContacts,
-    recentInteractions: recent.map(toInteraction),
+    recentInteractions: recent.map((interaction) => toInteraction(interaction, row.id)),
     openCases,
     merges,
   };
@@ -167,13 +168,13 @@ export async function getTimeline(
   const row = await requireCustomer(db, id);
   const after = page.cursor ? decodeCursor(page.cursor) : undefined;
   if (after === null) throw invalidCursor();
-  const rows = await listTimeline(db, row.id, page.limit + 1, after);
+  const rows = await listTimeline(db, await profilesOf(db, row.id), page.limit + 1, after);
   const items = rows.slice(0, page.limit);
   const last = items[items.length - 1];
   const nextCursor =
     rows.length > page.limit && last ? encodeCursor({ occurredAt: last.occurred_at, id: last.id }) : null;
   await recordView(db, { ...auditActor(actor), action: 'customer.timeline_viewed', customerId: row.id });
-  return { items: items.map(toInteraction), nextCursor };
+  return { items: items.map((interaction) => toInteraction(interaction, row.id)), nextCursor };
 }
 
 export async function findCustomerIdByIdentity(db: Db, identity: Identity): Promise<string> {

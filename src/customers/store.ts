@@ -28,23 +28,42 @@ export interface IdentityRow {
 }
 
 /**
+ * The profiles of the customer `customer` names, in SQL: her own record and every profile merged into her
+ * (profile_owners, kept by merges; her events stay under the profile they were stored for).
+ */
+const profilesSql = (customer: string) =>
+  `SELECT own.id FROM customers own WHERE own.id = ${customer}
+   UNION ALL SELECT merged.profile_id FROM profile_owners merged WHERE merged.customer_id = ${customer}`;
+
+/**
+ * An aggregate of the interactions of the customer `c` names (or `otherwise`, for a record merged away: what
+ * was hers is the survivor's). One with no profile merged into her (nearly all) reads her own profile's part of
+ * the timeline index, as MIN and MAX read its ends; a merged one, each of her profiles'.
+ */
+const ofHerInteractions = (aggregate: string, otherwise: string) =>
+  `CASE WHEN c.merged_into IS NOT NULL THEN ${otherwise}
+     WHEN EXISTS (SELECT 1 FROM profile_owners merged WHERE merged.customer_id = c.id)
+     THEN (SELECT ${aggregate} FROM interactions WHERE profile_id IN (${profilesSql('c.id')}))
+     ELSE (SELECT ${aggregate} FROM interactions WHERE profile_id = c.id) END`;
+
+/**
  * Activity (first and last seen, how many interactions) is read from the timeline index instead of
  * being kept on the customer row: updating the row for every ingest batch dirtied two random pages
  * per customer (see migration 0002). The row's own first/last seen only answer for a profile that
- * has no interactions (yet).
+ * has no interactions (yet), or was merged away.
  */
 const RECORD_COLUMNS =
   'c.id, c.name, c.traits, c.created_at, c.acquisition_source, c.lifecycle, c.merged_into, c.erased_at';
 const CUSTOMER_COLUMNS = `${RECORD_COLUMNS},
-  COALESCE((SELECT MIN(occurred_at) FROM interactions WHERE customer_id = c.id), c.first_seen_at) AS first_seen_at,
-  COALESCE((SELECT MAX(occurred_at) FROM interactions WHERE customer_id = c.id), c.last_seen_at) AS last_seen_at,
-  (SELECT COUNT(*) FROM interactions WHERE customer_id = c.id) AS interaction_count`;
+  COALESCE(${ofHerInteractions('MIN(occurred_at)', 'NULL')}, c.first_seen_at) AS first_seen_at,
+  COALESCE(${ofHerInteractions('MAX(occurred_at)', 'NULL')}, c.last_seen_at) AS last_seen_at,
+  ${ofHerInteractions('COUNT(*)', '0')} AS interaction_count`;
 
 export async function findCustomerRow(db: Db, id: string): Promise<CustomerRow | undefined> {
   return db.get<CustomerRow>(`SELECT ${CUSTOMER_COLUMNS} FROM customers c WHERE c.id = ?`, [id]);
 }
 
-/** The customer row without its activity, for merges: they move interactions, so they never need it. */
+/** The customer row without its activity, for merges: they change who owns what, so they never need it. */
 export type CustomerRecord = Omit<CustomerRow, 'first_seen_at' | 'last_seen_at' | 'interaction_count'>;
 
 export async function findCustomerRecord(db: Db, id: string): Promise<CustomerRecord | undefined> {
@@ -163,22 +182,26 @@ export interface RecentCustomerRow extends CustomerListRow {
 
 /**
  * Most recently seen customers first, walking the interaction stream newest first and keeping each
- * customer's latest interaction only. The cursor is the (occurred_at, id) of the previous page's last one.
+ * customer's latest interaction only (an event belongs to whoever owns its profile now). The cursor is the
+ * (occurred_at, id) of the previous page's last one.
  */
 export async function listRecentCustomers(
   db: Db,
   limit: number,
   after?: { lastSeenAt: number; interactionId: number },
 ): Promise<RecentCustomerRow[]> {
+  const ownerOfI = 'COALESCE(owner.customer_id, i.profile_id)';
   return db.all<RecentCustomerRow>(
     `SELECT ${LIST_COLUMNS}, latest.id AS latest_interaction_id
      FROM (
-       SELECT i.id, i.occurred_at, i.customer_id FROM interactions i
+       SELECT i.id, i.occurred_at, ${ownerOfI} AS customer_id FROM interactions i
+       LEFT JOIN profile_owners owner ON owner.profile_id = i.profile_id
        WHERE (i.occurred_at, i.id) < (?, ?)
          AND NOT EXISTS (SELECT 1 FROM interactions later
-                         WHERE later.customer_id = i.customer_id AND (later.occurred_at, later.id) > (i.occurred_at, i.id))
+                         WHERE later.profile_id IN (${profilesSql(ownerOfI)})
+                           AND (later.occurred_at, later.id) > (i.occurred_at, i.id))
          AND NOT EXISTS (SELECT 1 FROM customers gone
-                         WHERE gone.id = i.customer_id AND (gone.merged_into IS NOT NULL OR gone.erased_at IS NOT NULL))
+                         WHERE gone.id = ${ownerOfI} AND (gone.merged_into IS NOT NULL OR gone.erased_at IS NOT NULL))
        ORDER BY i.occurred_at DESC, i.id DESC
        LIMIT ?
      ) latest
@@ -242,7 +265,7 @@ export async function searchCustomerIds(
     const chunk = list.slice(start, start + 500);
     seen.push(
       ...(await db.all<{ id: string; last_seen_at: number }>(
-        `SELECT c.id, COALESCE((SELECT MAX(occurred_at) FROM interactions WHERE customer_id = c.id), c.last_seen_at) AS last_seen_at
+        `SELECT c.id, COALESCE(${ofHerInteractions('MAX(occurred_at)', 'NULL')}, c.last_seen_at) AS last_seen_at
          FROM customers c WHERE c.id IN (${chunk.map(() => '?').join(', ')}) AND c.merged_into IS NULL AND c.erased_at IS NULL`,
         chunk,
       )),

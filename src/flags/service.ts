@@ -3,6 +3,7 @@
 import type { Db } from '../store/db.ts';
 import { profilesOf } from '../customers/index.ts';
 import { canonicalCustomer } from '../customers/index.ts';
+import { latestInboundTimes } from '../interactions/index.ts';
 import { FLAG_NAMES, FLAG_RULE_PARAMS, derivedFlags, type FlagName, type FlagRule } from './rules.ts';
 import { commonErrors } from '../shared/errors.ts';
 import { flagErrors } from './errors.ts';
@@ -137,9 +138,10 @@ async function applyRules(
     if (rule.flag !== 'at_risk' || !rule.enabled) continue;
     // By when each clock ran out, not when it was noticed: a breach of 2017 found by today's sweep is history.
     breaches.set(rule.params.days, await store.slaBreachesSince(db, profiles, since(rule.params.days)));
-    // Her latest contacts only, newest first along the timeline index: enough to tell a regular gone quiet.
-    // A merge moves interactions to the surviving profile, so hers all sit under its id.
-    contacts = await store.latestInboundContacts(db, customer.id, rule.params.minInteractions);
+    // Her latest contacts only, newest first along the timeline index of each of her profiles: enough to tell a
+    // regular gone quiet.
+    const times = await latestInboundTimes(db, profiles, rule.params.minInteractions);
+    contacts = { count: times.length, latestAt: times[0] ?? null };
   }
   const flags = derivedFlags(
     rules,

@@ -75,6 +75,10 @@ export async function issuedGesturesSince(db: Db, profiles: readonly string[], s
   return row?.n ?? 0;
 }
 
+/** The customer an interaction `i` belongs to: whoever owns its profile now (profile_owners, kept by merges). */
+const OWNERS_OF_I = 'LEFT JOIN profile_owners owner ON owner.profile_id = i.profile_id';
+const OWNER_OF_I = 'COALESCE(owner.customer_id, i.profile_id)';
+
 /** Numbers read from order events: the first of these properties that holds a number is the order's value. */
 const ORDER_VALUE = `COALESCE(json_extract(properties, '$.revenue'), json_extract(properties, '$.total'),
                               json_extract(properties, '$.value'),
@@ -89,7 +93,7 @@ export async function orderValueOf(
 ): Promise<number> {
   const row = await db.get<{ total: number | null }>(
     `SELECT SUM(${ORDER_VALUE}) AS total FROM interactions
-       WHERE customer_id IN (${placeholders(profiles)}) AND event = ?
+       WHERE profile_id IN (${placeholders(profiles)}) AND event = ?
          AND COALESCE(json_extract(properties, '$.currency'), ?) = ?`,
     [...profiles, orderEvent, currency, currency],
   );
@@ -103,16 +107,6 @@ export async function slaBreachesSince(db: Db, profiles: readonly string[], sinc
     [...profiles, since],
   );
   return row?.n ?? 0;
-}
-
-/** Her latest inbound contacts only, newest first along the timeline index: how many (up to `limit`) and when the last was. */
-export async function latestInboundContacts(db: Db, customerId: string, limit: number) {
-  const row = await db.get<{ n: number; latest: number | null }>(
-    `SELECT COUNT(*) AS n, MAX(occurred_at) AS latest FROM (
-         SELECT occurred_at FROM interactions WHERE customer_id = ? AND direction = 'inbound' ORDER BY occurred_at DESC LIMIT ?)`,
-    [customerId, limit],
-  );
-  return { count: row?.n ?? 0, latestAt: row?.latest ?? null };
 }
 
 export async function removeRuleFlag(db: Db, customerId: string, flag: string): Promise<void> {
@@ -129,10 +123,11 @@ export async function setRuleFlag(db: Db, customerId: string, flag: string, reas
   );
 }
 
-/** Customers with a contact in (from, until]: through the index on interaction time. */
+/** Customers with a contact in (from, until]: through the index on interaction time, each by whoever owns its profile. */
 export async function customersContactedBetween(db: Db, from: number, until: number): Promise<string[]> {
   const rows = await db.all<{ customer_id: string }>(
-    'SELECT DISTINCT customer_id FROM interactions WHERE occurred_at > ? AND occurred_at <= ?',
+    `SELECT DISTINCT ${OWNER_OF_I} AS customer_id FROM interactions i ${OWNERS_OF_I}
+     WHERE i.occurred_at > ? AND i.occurred_at <= ?`,
     [from, until],
   );
   return rows.map((row) => row.customer_id);
@@ -143,7 +138,7 @@ export async function ruleCandidates(db: Db, flag: string, orderEvent: string): 
   const holders = `SELECT customer_id FROM customer_flags WHERE flag = ? AND source = 'rule'`;
   const withFacts =
     flag === 'vip'
-      ? `SELECT DISTINCT customer_id FROM interactions WHERE event = '${orderEvent}'`
+      ? `SELECT DISTINCT ${OWNER_OF_I} AS customer_id FROM interactions i ${OWNERS_OF_I} WHERE i.event = '${orderEvent}'`
       : flag === 'at_risk'
         ? // Anyone with a contact may have gone quiet; the customers table is smaller than the interactions.
           `SELECT id AS customer_id FROM customers WHERE merged_into IS NULL AND erased_at IS NULL`

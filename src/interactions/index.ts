@@ -16,12 +16,17 @@ export {
   sourceKeysOf,
   findBySourceId,
   insertInteraction,
+  latestInboundTimes,
   listObservedEvents,
   listTimeline,
   listWholeTimeline,
-  moveInteractions,
-  moveInteractionsOfProfiles,
   toInteraction,
 } from './store.ts';
+/**
+ * Who owns a profile's events: `profilesOf(db, customerId)` lists a customer's profiles (her own record first),
+ * the argument of every timeline read; a merge hands the absorbed profiles over, its undo hands them back.
+ * @example const rows = await listTimeline(db, await profilesOf(db, customerId), 10);
+ */
+export { handBackProfiles, handOverProfiles, profilesOf } from './profile-owners-store.ts';
 export { lastSeenByHer, latestOwnContacts, type OwnContact } from './own-activity-store.ts';
 export { InteractionSchema } from './responses.ts';

@@ -265,7 +265,7 @@ async function ingestOne(
     await setExplicitPreference(tx, customerId, preference.key, preference.value, event.source, event.occurredAt);
   }
 
-  const id = await insertInteraction(tx, event, customerId, resolved.profileId, receivedAt);
+  const id = await insertInteraction(tx, event, resolved.profileId, receivedAt);
   if (event.type === 'track') observeBehaviour(tx, customerId, String(id), event.properties, event.occurredAt);
 
   report.stored++;

@@ -17,7 +17,7 @@ export type CustomerExport = z.infer<typeof CustomerExportSchema>;
 export async function exportCustomer(db: Db, id: string, actor: Actor): Promise<CustomerExport> {
   const customer = await liveCustomer(db, id);
   const iso = (ms: number) => new Date(ms).toISOString();
-  const interactions = (await listWholeTimeline(db, customer.id)).map(toInteraction);
+  const interactions = (await listWholeTimeline(db, customer.profiles)).map((row) => toInteraction(row, customer.id));
   await viewsRecorded(db);
   const audit = await listAuditEntries(db, { customerId: customer.id, limit: 10_000 });
   const records = await customerRecordsOf(db, customer.id);
@@ -81,8 +81,10 @@ export async function eraseCustomer(
   }
   const { result, keys } = await db.transaction(async (tx) => {
     const customer = await liveCustomer(tx, id);
-    const keys = ingest ? (await sourceKeysOf(tx, customer.id)).map((key) => eventKey(key.source, key.sourceId)) : [];
-    const interactions = await deleteInteractionsOf(tx, customer.id);
+    const keys = ingest
+      ? (await sourceKeysOf(tx, customer.profiles)).map((key) => eventKey(key.source, key.sourceId))
+      : [];
+    const interactions = await deleteInteractionsOf(tx, customer.profiles);
     await eraseCustomerRecords(tx, customer);
     const cases = await eraseCasesOf(tx, customer.profiles);
     await redactAuditEntriesOf(tx, customer.profiles);

@@ -73,7 +73,7 @@ export async function lastOrderOf(
   const inList = profiles.map(() => '?').join(', ');
   const row = await db.get<{ occurred_at: number; properties: string | null }>(
     `SELECT occurred_at, properties FROM interactions
-     WHERE customer_id IN (${inList}) AND event = 'Order Completed'
+     WHERE profile_id IN (${inList}) AND event = 'Order Completed'
      ORDER BY occurred_at DESC LIMIT 1`,
     profiles,
   );

@@ -56,8 +56,9 @@ interface StoredInteraction {
 function interactionsFrom(source: string): Promise<StoredInteraction[]> {
   return db.all<StoredInteraction>(
     `SELECT i.value AS email, x.text, x.occurred_at, x.department, x.source, x.source_id, c.traits
-       FROM interactions x JOIN identities i ON i.customer_id = x.customer_id AND i.kind = 'email'
-       JOIN customers c ON c.id = x.customer_id
+       FROM interactions x LEFT JOIN profile_owners o ON o.profile_id = x.profile_id
+       JOIN identities i ON i.customer_id = COALESCE(o.customer_id, x.profile_id) AND i.kind = 'email'
+       JOIN customers c ON c.id = COALESCE(o.customer_id, x.profile_id)
       WHERE x.source = ? ORDER BY x.id`,
     [source],
   );
