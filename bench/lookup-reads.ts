@@ -18,7 +18,8 @@ export async function lookUpCard(db: Db, email: string): Promise<void> {
  * The one place that knows the timeline's key (a re-keying of interactions changes this line only).
  */
 export async function bareRead(db: Db, customerId: string): Promise<void> {
-  await db.all('SELECT * FROM interactions WHERE customer_id = ? ORDER BY occurred_at DESC, id DESC LIMIT 50', [
+  // Keyed by profile (a customer's own profile has her id): most customers have one, as the card's own read assumes.
+  await db.all('SELECT * FROM interactions WHERE profile_id = ? ORDER BY occurred_at DESC, id DESC LIMIT 50', [
     customerId,
   ]);
 }
