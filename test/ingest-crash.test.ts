@@ -1,6 +1,7 @@
-// The log's promise under the worst stop: the server is killed (kill -9) while clients send batches at once.
-// Every batch it acknowledged is in the projection after a restart, once; every batch it did not acknowledge is
-// sent again by its client, as the SDKs do, and still lands once.
+// The log's promise under the worst stop: the server is killed (kill -9) while clients send batches at once, and a
+// telephony system sends calls (a channel that answers with the call's case, once its own position is projected).
+// Every batch and call it acknowledged is in the projection after a restart, once; everything it did not
+// acknowledge is sent again, as the SDKs and webhooks do, and still lands once; each call is on one case.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -45,8 +46,26 @@ test('kill -9 during concurrent batches loses no acknowledged event and duplicat
         }),
       });
 
+    const call = (n: number) =>
+      fetch(`${url}/api/channels/phone/events`, {
+        method: 'POST',
+        headers: {
+          authorization: `Basic ${Buffer.from(`${key}:`).toString('base64')}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({
+          callId: `call-${n}`,
+          from: `+1415555${String(1000 + (n % 50)).padStart(4, '0')}`,
+          startedAt: new Date(Date.UTC(2026, 11, 1, 9) + n * 60_000).toISOString(),
+          outcome: 'missed',
+        }),
+      });
+
     const server = await startServerProcess(main.file, env);
     servers.push(server);
+    const answeredCalls: number[] = [];
+    const unansweredCalls: number[] = [];
+    let nextCall = 0;
     const acked: number[][] = [];
     const unacked: number[][] = [];
     let next = 0;
@@ -63,7 +82,15 @@ test('kill -9 during concurrent batches loses no acknowledged event and duplicat
         }
       }
     };
-    await Promise.all(Array.from({ length: CLIENTS }, client));
+    const caller = async () => {
+      while (!killed) {
+        const n = nextCall++;
+        const answer = await call(n).catch(() => null);
+        if (answer?.status === 201) answeredCalls.push(n);
+        else unansweredCalls.push(n);
+      }
+    };
+    await Promise.all([...Array.from({ length: CLIENTS }, client), caller()]);
     assert.ok(acked.length >= ACKED_BEFORE_KILL);
 
     const restarted = await startServerProcess(main.file, env);
@@ -74,6 +101,10 @@ test('kill -9 during concurrent batches loses no acknowledged event and duplicat
       const text = await answer.text();
       assert.equal(answer.status, 200, text);
       last = Math.max(last, (JSON.parse(text) as { position: number }).position);
+    }
+    for (const n of unansweredCalls) {
+      const answer = await call(n);
+      assert.ok([200, 201].includes(answer.status), await answer.text());
     }
     // Read your own writes: the answer comes once the projection has passed the last retry.
     const settled = await fetch(`${url}/healthz?after=${last}`);
@@ -92,6 +123,14 @@ test('kill -9 during concurrent batches loses no acknowledged event and duplicat
         [JSON.stringify(acked.flat().map((n) => `m${n}`))],
       );
       assert.deepEqual(missing, [], 'no acknowledged event is missing');
+
+      const calls = await db.get<{ rows: number; keys: number; onCases: number }>(
+        `SELECT count(*) AS rows, count(DISTINCT i.source_id) AS keys, count(m.id) AS onCases
+           FROM interactions i LEFT JOIN case_messages m ON m.interaction_id = i.id WHERE i.channel = 'phone'`,
+      );
+      const made = answeredCalls.length + unansweredCalls.length;
+      assert.ok(answeredCalls.length > 0, 'some calls were answered before the kill');
+      assert.deepEqual(calls, { rows: made, keys: made, onCases: made }, 'every call once, each on a case');
     } finally {
       await db.close();
     }
