@@ -3,8 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { Writable } from 'node:stream';
-import { runCli } from '../src/cli/run.ts';
+import { runRapport } from './helpers/cli.ts';
 import { http, startTestServer, type TestServer } from './helpers/server.ts';
 
 let server: TestServer;
@@ -12,27 +11,7 @@ before(async () => (server = await startTestServer()));
 after(async () => server.close());
 
 /** Runs a command line in this process, with its output captured. */
-async function rapport(...args: string[]) {
-  const stdout = capture();
-  const stderr = capture();
-  const code = await runCli([...args, '--data-dir', server.dataDir], {
-    stdout: stdout.stream,
-    stderr: stderr.stream,
-    env: process.env,
-  });
-  return { code, stdout: stdout.text(), stderr: stderr.text() };
-}
-
-function capture() {
-  let text = '';
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      text += chunk;
-      done();
-    },
-  });
-  return { stream, text: () => text };
-}
+const rapport = (...args: string[]) => runRapport([...args, '--data-dir', server.dataDir]);
 
 /** Runs the real `rapport` binary in a child process (without blocking this one, which serves the API). */
 function rapportProcess(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {

@@ -5,8 +5,7 @@
 import { after, before, mock, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
-import { runCli } from '../src/cli/run.ts';
+import { runRapport } from './helpers/cli.ts';
 import { openSqlite } from '../src/store/sqlite.ts';
 import { PROJECTED_TABLES } from '../src/app/reproject-store.ts';
 import { http, startTestServer, type TestServer } from './helpers/server.ts';
@@ -15,23 +14,7 @@ let server: TestServer;
 before(async () => (server = await startTestServer()));
 after(async () => server.close());
 
-async function rapport(...args: string[]) {
-  let out = '';
-  let err = '';
-  const sink = (write: (text: string) => void) =>
-    new Writable({
-      write(chunk, _encoding, done) {
-        write(String(chunk));
-        done();
-      },
-    });
-  const code = await runCli([...args, '--data-dir', server.dataDir], {
-    stdout: sink((text) => (out += text)),
-    stderr: sink((text) => (err += text)),
-    env: process.env,
-  });
-  return { code, stdout: out, stderr: err };
-}
+const rapport = (...args: string[]) => runRapport([...args, '--data-dir', server.dataDir]);
 
 /**
  * Bookkeeping of the projection itself, written at the wall clock, and the sequence numbers of feeds that are

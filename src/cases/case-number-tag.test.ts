@@ -3,14 +3,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { openSqlite } from '../store/sqlite.ts';
-import { applyMigrations, readMigrations } from '../store/migrate.ts';
 import { CLI_ACTOR } from '../shared/actor.ts';
 import type { InboundMessage } from '../channels/model.ts';
 import { receiveMessage } from './inbound.ts';
 import { splitThreadRefs } from './threading.ts';
 import { changeCase } from './service.ts';
-import { useTempDatabase } from '../../test/helpers/temp-database.ts';
+import { useTempDatabase, openAtMigrations } from '../../test/helpers/temp-database.ts';
 
 const temp = useTempDatabase('case-tag');
 
@@ -91,18 +89,13 @@ test('a message id reference wins over a tag', async () => {
 });
 
 test('a database from before 0006 drops the tag references it stored, keeps the others, and its tags still work', async () => {
-  const old = openSqlite(join(temp.dir, 'before-0006.db'));
+  // With 0017 and 0018 too: the case below is opened by today's code, which keeps the timeline by profile and
+  // writes the log position of what it projects.
+  const { db: old, writer } = await openAtMigrations(
+    join(temp.dir, 'before-0006.db'),
+    (version) => version <= 5 || version === 17 || version === 18,
+  );
   try {
-    const writer = old.rawConnection();
-    await applyMigrations(
-      old,
-      (sql) => writer.exec(sql),
-      // With 0017 and 0018 too: the case below is opened by today's code, which keeps the timeline by profile and
-      // writes the log position of what it projects.
-      readMigrations().filter(
-        (migration) => migration.version <= 5 || migration.version === 17 || migration.version === 18,
-      ),
-    );
     const opened = await receiveMessage(old, mail('fay@example.com', 'Lost parcel'), CLI_ACTOR);
     // As the engine stored them before 0006: the tag of every new case, beside the message ids.
     writer

@@ -6,10 +6,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { useTempDatabase } from '../../test/helpers/temp-database.ts';
+import { useTempDatabase, openAtMigrations } from '../../test/helpers/temp-database.ts';
 import type { Db, SqlValue } from '../store/db.ts';
-import { openSqlite } from '../store/sqlite.ts';
-import { applyMigrations, readMigrations } from '../store/migrate.ts';
 import { CASE_SORTS, countCases, listCasePage, type CaseListFilter } from './list-store.ts';
 import { findCaseMatches } from './search-store.ts';
 import { parseCaseSearch } from './search.ts';
@@ -101,14 +99,8 @@ test("the search's look-ups use the full-text index, the order index and the uni
 
 test('migration 0012 indexes the cases, messages and tags that were there before it', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'rapport-0012-'));
-  const db = openSqlite(join(dir, 'old.db'));
+  const { db, writer } = await openAtMigrations(join(dir, 'old.db'), (version) => version < 12);
   try {
-    const writer = db.rawConnection();
-    await applyMigrations(
-      db,
-      (sql) => writer.exec(sql),
-      readMigrations().filter((migration) => migration.version < 12),
-    );
     const T = Date.UTC(2026, 0, 1);
     writer.exec(`
       INSERT INTO customers (id, name, traits, created_at, first_seen_at, last_seen_at) VALUES ('cus_old', 'Jörg Müller', '{}', ${T}, ${T}, ${T});

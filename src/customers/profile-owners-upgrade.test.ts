@@ -5,10 +5,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSqlite } from '../store/sqlite.ts';
-import { applyMigrations, readMigrations } from '../store/migrate.ts';
 import { getContextCard, getTimeline, undoCustomerMerge } from './service.ts';
 import { openCasesForCard } from '../cases/card.ts';
+import { openAtMigrations } from '../../test/helpers/temp-database.ts';
 
 let dir: string;
 before(() => (dir = mkdtempSync(join(tmpdir(), 'rapport-0017-'))));
@@ -19,14 +18,8 @@ const AGENT = { kind: 'staff' as const, id: 'stf_test' };
 const NOTHING_COPIED = JSON.stringify({ traitKeys: [], name: false, preferenceKeys: [], flags: [] });
 
 test('migration 0017 gives merged profiles their owner and keeps every timeline and undo as it was', async () => {
-  const db = openSqlite(join(dir, 'old.db'));
+  const { db, writer } = await openAtMigrations(join(dir, 'old.db'), (version) => version < 17);
   try {
-    const writer = db.rawConnection();
-    await applyMigrations(
-      db,
-      (sql) => writer.exec(sql),
-      readMigrations().filter((migration) => migration.version < 17),
-    );
     // As the code before 0017 left it: Ann absorbed Bea, then Sam absorbed Ann; every event of the three sits
     // under Sam's id, each still naming the profile it was stored for. Solo was never merged.
     writer.exec(`

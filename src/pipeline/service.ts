@@ -111,14 +111,7 @@ export async function ingestEvents(
   return db
     .transaction(async (tx) => {
       await identities.sync(tx);
-      const report: IngestReport = {
-        stored: 0,
-        duplicates: 0,
-        rejected: 0,
-        customersCreated: 0,
-        merges: 0,
-        results: [],
-      };
+      const report = reportOf([]);
       const now = Date.now();
       const receivedAtOf = options.receivedAtOf ?? (() => now);
       // Flags are re-decided as of the latest event of the batch.

@@ -5,12 +5,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSqlite } from './sqlite.ts';
-import { applyMigrations, readMigrations } from './migrate.ts';
 import { sourceKey } from './source-key.ts';
 import { ingestEvents } from '../pipeline/index.ts';
 import { getContextCard, listRecentCustomers } from '../customers/service.ts';
 import { openCasesForCard } from '../cases/card.ts';
+import { openAtMigrations } from '../../test/helpers/temp-database.ts';
 
 let dir: string;
 before(() => (dir = mkdtempSync(join(tmpdir(), 'rapport-upgrade-'))));
@@ -20,14 +19,8 @@ const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 0, 1);
 
 test('a 0001 database with customers and events upgrades through 0002 and keeps working', async () => {
-  const db = openSqlite(join(dir, 'old.db'));
+  const { db, writer } = await openAtMigrations(join(dir, 'old.db'), (version) => version === 1);
   try {
-    const writer = db.rawConnection();
-    await applyMigrations(
-      db,
-      (sql) => writer.exec(sql),
-      readMigrations().filter((migration) => migration.version === 1),
-    );
     // As 0001-era code left it: activity kept on the row (here deliberately stale), events keyed by strings.
     writer.exec(`
       INSERT INTO customers (id, name, traits, created_at, first_seen_at, last_seen_at, interaction_count)

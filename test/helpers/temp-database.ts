@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqlite, type SqliteDatabase } from '../../src/store/sqlite.ts';
+import { applyMigrations, readMigrations } from '../../src/store/migrate.ts';
 
 export interface TempDatabase {
   /** The database, once `before` has run. */
@@ -43,4 +44,22 @@ export function useTempDatabase(prefix: string): TempDatabase {
         .join('\n');
     },
   };
+}
+
+/**
+ * A database as an older release left it: only the migrations `keep` accepts, applied in order. Upgrade tests
+ * write rows as that release did through `writer`, then run `db.migrate()` for the rest.
+ */
+export async function openAtMigrations(
+  file: string,
+  keep: (version: number) => boolean,
+): Promise<{ db: SqliteDatabase; writer: ReturnType<SqliteDatabase['rawConnection']> }> {
+  const db = openSqlite(file);
+  const writer = db.rawConnection();
+  await applyMigrations(
+    db,
+    (sql) => writer.exec(sql),
+    readMigrations().filter((migration) => keep(migration.version)),
+  );
+  return { db, writer };
 }

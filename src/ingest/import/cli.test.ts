@@ -8,8 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Writable } from 'node:stream';
-import { runCli } from '../../cli/run.ts';
+import { runRapport } from '../../../test/helpers/cli.ts';
 import { bundleEntry, type Bundle } from '../../../test/helpers/bundle.ts';
 import BetterSqlite3 from 'better-sqlite3';
 import { parse } from 'csv-parse/sync';
@@ -47,21 +46,7 @@ function rapport(args: string[], onStart: (child: ReturnType<typeof spawn>) => v
 
 /** The same command line run in this process, its output captured. */
 async function rapportInProcess(args: string[]): Promise<Exit> {
-  let stdout = '';
-  let stderr = '';
-  const sink = (append: (text: string) => void) =>
-    new Writable({
-      write(chunk, _encoding, done) {
-        append(String(chunk));
-        done();
-      },
-    });
-  const code = await runCli(args, {
-    stdout: sink((text) => (stdout += text)),
-    stderr: sink((text) => (stderr += text)),
-    env: { ...process.env, FORCE_COLOR: '0' },
-  });
-  return { code, signal: null, stdout, stderr };
+  return { ...(await runRapport(args, { ...process.env, FORCE_COLOR: '0' })), signal: null };
 }
 
 interface RunRow {
