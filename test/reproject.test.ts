@@ -143,10 +143,14 @@ test('staff work that the log does not hold stops a rebuild, unless it is to be 
     body: { text: 'Checked with the warehouse' },
   });
   assert.equal(note.status < 300, true, JSON.stringify(note.body));
+  // An erasure keeps her cases' channel, reason and times; her events left the log, so a rebuild would not.
+  const cy = await http('GET', `${server.url}/api/customers/lookup?email=cy@example.com`, { token: server.token });
+  const erased = await http('DELETE', `${server.url}/api/customers/${cy.body.id}`, { token: server.token });
+  assert.equal(erased.status < 300, true, JSON.stringify(erased.body));
   const refused = await rapport('reproject', '--into', join(server.dataDir, 'refused.db'));
   assert.equal(refused.code, 2);
-  assert.match(refused.stderr, /1 replies and notes.*--discard-staff-work/s);
+  assert.match(refused.stderr, /1 replies and notes, .*1 erasures \(their anonymised cases\).*--discard-staff-work/s);
   const forced = await rapport('reproject', '--into', join(server.dataDir, 'forced.db'), '--discard-staff-work');
   assert.equal(forced.code, 0, forced.stderr);
-  assert.match(forced.stderr, /Discarded: 1 replies and notes/);
+  assert.match(forced.stderr, /Discarded: 1 replies and notes, .*1 erasures/);
 });

@@ -57,5 +57,7 @@ export async function staffWork(db: Db): Promise<Record<string, number>> {
     'customer merges by staff': await count('SELECT count(*) AS n FROM merges WHERE log_position IS NULL'),
     'flags set by staff': await count("SELECT count(*) AS n FROM customer_flags WHERE source = 'manual'"),
     mentions: await count('SELECT count(*) AS n FROM mentions'),
+    // Her events left the log with her; what the erasure kept of her cases (channel, reason, times) would not return.
+    'erasures (their anonymised cases)': await count('SELECT count(*) AS n FROM customers WHERE erased_at IS NOT NULL'),
   };
 }
