@@ -200,3 +200,26 @@ test('a revoked write key stops working', async () => {
     'secrets are never listed',
   );
 });
+
+test('a customer the tracking API knows only by its userId is told apart by it in lists and on cases', async () => {
+  const sent = await http('POST', `${server.url}/v1/track`, {
+    writeKey: server.writeKey,
+    body: { userId: 'u-label', event: 'Signed Up', messageId: 'label-1' },
+  });
+  const listed = await http('GET', `${server.url}/api/customers?limit=1&after=${sent.body.position}`, {
+    token: server.token,
+  });
+  assert.deepEqual(
+    [listed.body.items[0].name, listed.body.items[0].externalId],
+    [null, 'shop u-label'],
+    'named after the system and its id',
+  );
+  // Her message through the native API opens a case, listed under that name rather than "Unnamed customer".
+  const message = await http('POST', `${server.url}/api/interactions`, {
+    token: server.token,
+    body: { interactions: [{ customer: { externalIds: { shop: 'u-label' } }, channel: 'chat', text: 'Hello?' }] },
+  });
+  const caseId = message.body.results[0].caseId;
+  const detail = await http('GET', `${server.url}/api/cases/${caseId}`, { token: server.token });
+  assert.equal(detail.body.customerLabel, 'shop u-label');
+});

@@ -10,11 +10,13 @@ export interface CustomerLabelFacts {
   /** A social handle with its @, e.g. `@mariag`. */
   handle: string | null;
   phone: string | null;
+  /** An id in another system, e.g. `shopify 123`: the only name a customer the tracking API sent us may have. */
+  externalId: string | null;
 }
 
 /**
- * Name, else email, else `@handle`, else phone: so a customer who only ever posted or called is still
- * told apart in a queue. Email and phone are masked for roles without `customers:pii`, as on the
+ * Name, else email, else `@handle`, else phone, else an id in another system: so a customer who only ever posted,
+ * called or was sent by a shop's tracking is still told apart in a queue. Email and phone are masked for roles without `customers:pii`, as on the
  * context card; handles are public, so they never are.
  */
 export function customerLabel(facts: CustomerLabelFacts, canSeePii: boolean): string | null {
@@ -23,7 +25,7 @@ export function customerLabel(facts: CustomerLabelFacts, canSeePii: boolean): st
   if (facts.email) return canSeePii ? facts.email : maskIdentityValue('email', facts.email);
   if (facts.handle) return facts.handle;
   if (facts.phone) return canSeePii ? facts.phone : maskIdentityValue('phone', facts.phone);
-  return null;
+  return facts.externalId;
 }
 
 /**
@@ -37,5 +39,5 @@ export async function customerLabelFactsOf(
   const ids = [...new Set(customerIds)];
   if (ids.length === 0) return new Map();
   const rows = await listContactRows(db, ids);
-  return new Map(rows.map(({ id, ...facts }) => [id, facts]));
+  return new Map(rows.map(({ id, external_id, ...facts }) => [id, { ...facts, externalId: external_id }]));
 }

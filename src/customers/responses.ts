@@ -95,6 +95,10 @@ export const CustomerSummarySchema = z
     email: z.string().nullable(),
     phone: z.string().nullable(),
     handle: z.string().nullable(),
+    externalId: z
+      .string()
+      .nullable()
+      .meta({ description: 'The first id in another system, e.g. "shopify 123" (the tracking API\'s userId)' }),
     lastSeenAt: z.string(),
     interactionCount: z.number(),
   })

@@ -190,6 +190,7 @@ function toSummary(row: store.CustomerListRow): CustomerSummary {
     email: row.email,
     phone: row.phone,
     handle: row.handle,
+    externalId: row.external_id,
     lastSeenAt: iso(row.last_seen_at),
     interactionCount: row.interaction_count,
   };

@@ -148,13 +148,20 @@ export interface CustomerListRow extends CustomerRow {
   phone: string | null;
   /** The first social handle, `@value`: for customers we know only from a network. */
   handle: string | null;
+  /** The first id in another system, `shopify 123`: for customers a system sends us (the tracking API's userId). */
+  external_id: string | null;
 }
 
-/** The first email, phone and social handle (`@value`) of the profile `owner` names: how lists tell customers apart. */
+/**
+ * The first email, phone, social handle (`@value`) and id in another system (`shopify 123`) of the profile `owner`
+ * names: how lists tell customers apart.
+ */
 const contactColumns = (owner: string) => `
   (SELECT value FROM identities WHERE customer_id = ${owner} AND kind = 'email' ORDER BY created_at LIMIT 1) AS email,
   (SELECT value FROM identities WHERE customer_id = ${owner} AND kind = 'phone' ORDER BY created_at LIMIT 1) AS phone,
-  (SELECT '@' || value FROM identities WHERE customer_id = ${owner} AND kind LIKE 'handle:%' ORDER BY created_at LIMIT 1) AS handle`;
+  (SELECT '@' || value FROM identities WHERE customer_id = ${owner} AND kind LIKE 'handle:%' ORDER BY created_at LIMIT 1) AS handle,
+  (SELECT substr(kind, 10) || ' ' || value FROM identities WHERE customer_id = ${owner} AND kind LIKE 'external:%'
+    ORDER BY created_at LIMIT 1) AS external_id`;
 
 const LIST_COLUMNS = `${CUSTOMER_COLUMNS},${contactColumns('c.id')}`;
 
@@ -164,6 +171,7 @@ export interface ContactRow {
   email: string | null;
   phone: string | null;
   handle: string | null;
+  external_id: string | null;
 }
 
 /** Name and first contacts of each profile; a profile merged away answers with the one that absorbed it. */

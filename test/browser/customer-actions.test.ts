@@ -183,3 +183,24 @@ test('erasing needs the name typed, then returns to search with a notice; the ol
 test('no script errors happened in the page', () => {
   assert.deepEqual(session.pageErrors, []);
 });
+
+test('a customer known only by a system’s id is named by it among the recent customers and on her card', async () => {
+  const sent = await http('POST', `${server.url}/api/interactions`, {
+    token: server.token,
+    body: {
+      interactions: [
+        { customer: { externalIds: { shopify: '4711' } }, channel: 'order', type: 'purchase', sourceId: 'ext-1' },
+      ],
+    },
+  });
+  assert.equal(sent.status, 200, JSON.stringify(sent.body));
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click();
+  await page.getByRole('heading', { name: 'Recently seen' }).waitFor();
+  const newest = page.getByTestId('search-result').first();
+  await newest.waitFor();
+  assert.match(await newest.innerText(), /shopify 4711/);
+  assert.doesNotMatch(await newest.innerText(), /Unnamed customer/);
+  await newest.click();
+  await page.getByTestId('context-card').waitFor();
+  assert.match(await page.getByTestId('context-card').getByRole('heading', { level: 1 }).innerText(), /shopify 4711/);
+});

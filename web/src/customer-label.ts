@@ -1,11 +1,11 @@
 // What the UI calls a customer. The server sends `customerLabel` with cases (name, else email, else
-// @handle, else phone, masked for roles without personal data); the card derives the same from its
+// @handle, else phone, else an id in another system, masked for roles without personal data); the card derives the same from its
 // identities, which the server has already masked for such roles.
 import type { ContextCard } from './api/types.ts';
 
 export const UNNAMED_CUSTOMER = 'Unnamed customer';
 
-/** `Maria Garcia`, `j***@example.com`, `@mariag`, `+1415*****23`, or null when nothing is known. */
+/** `Maria Garcia`, `j***@example.com`, `@mariag`, `+1415*****23`, `shopify 123`, or null when nothing is known. */
 export function cardLabel(card: Pick<ContextCard, 'name' | 'identities'>): string | null {
   const name = card.name?.trim();
   if (name) return name;
@@ -15,5 +15,9 @@ export function cardLabel(card: Pick<ContextCard, 'name' | 'identities'>): strin
   if (email) return email;
   const handle = first((kind) => kind.startsWith('handle:'));
   if (handle) return `@${handle}`;
-  return first((kind) => kind === 'phone') ?? null;
+  const phone = first((kind) => kind === 'phone');
+  if (phone) return phone;
+  // Known only from a system (the tracking API's userId): its name and the id, `shopify 123`.
+  const external = card.identities.find((identity) => identity.kind.startsWith('external:'));
+  return external ? `${external.kind.slice('external:'.length)} ${external.value}` : null;
 }

@@ -1842,6 +1842,8 @@ export interface components {
       email: string | null;
       phone: string | null;
       handle: string | null;
+      /** @description The first id in another system, e.g. "shopify 123" (the tracking API's userId) */
+      externalId: string | null;
       lastSeenAt: string;
       interactionCount: number;
     };

@@ -8,7 +8,8 @@ export function CustomerRow({ customer }: { customer: CustomerSummary }) {
   const href = `/customers/${encodeURIComponent(customer.id)}`;
   const contact = [customer.email, customer.phone, customer.handle].filter(Boolean).join(' · ');
   // Name, else how we reach them: a customer who only ever posted is still told apart.
-  const label = customer.name ?? customer.email ?? customer.handle ?? customer.phone ?? UNNAMED_CUSTOMER;
+  const label =
+    customer.name ?? customer.email ?? customer.handle ?? customer.phone ?? customer.externalId ?? UNNAMED_CUSTOMER;
   return (
     <li>
       <a className="result-row" data-testid="search-result" href={href} onClick={(event) => followLink(event, href)}>
