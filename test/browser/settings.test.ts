@@ -90,6 +90,25 @@ test('a source sending with the shown key is accepted and its customer can be fo
   assert.ok(identities.includes('Landing lp-42'), identities.join(' | '));
 });
 
+test('"Last used" follows a source that starts sending while the page is open', async () => {
+  // A page of its own, on a clock the test moves: the list looks again every 15 s.
+  const watcher = await session.context.newPage();
+  try {
+    await watcher.clock.install();
+    await watcher.goto(`${server.url}/settings/write-keys`);
+    const row = watcher.getByTestId('write-key').filter({ hasText: 'Web shop' });
+    await row.waitFor();
+    assert.match(await row.innerText(), /Never/);
+    const sent = await sendWithWriteKey(server.url, server.writeKey, '/v1/track', { userId: 'lu-1', event: 'Viewed' });
+    assert.equal(sent.status, 200, await sent.text());
+    await watcher.clock.runFor(16_000);
+    await row.getByText(/ago|just now/).waitFor();
+    assert.doesNotMatch(await row.innerText(), /Never/);
+  } finally {
+    await watcher.close();
+  }
+});
+
 test('revoking asks first; afterwards the key is refused with 401', async () => {
   await settingsLink('Write keys').click();
   const row = page.getByTestId('write-key').filter({ hasText: 'Landing page' });

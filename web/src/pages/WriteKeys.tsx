@@ -10,9 +10,16 @@ import { NewWriteKey } from '../components/NewWriteKey.tsx';
 import { WriteKeyForm } from '../components/WriteKeyForm.tsx';
 import { WriteKeyList } from '../components/WriteKeyList.tsx';
 
+const KEYS_RECHECK_MS = 15_000;
+
 export function WriteKeys() {
   const invalidate = useInvalidate();
-  const keys = useQuery({ queryKey: queryKeys.writeKeys(), queryFn: () => api.writeKeys() });
+  // "Last used" moves while a source sends: an admin who just set one up watches it come alive.
+  const keys = useQuery({
+    queryKey: queryKeys.writeKeys(),
+    queryFn: () => api.writeKeys(),
+    refetchInterval: KEYS_RECHECK_MS,
+  });
   const reloadKeys = () => void invalidate(queryKeys.writeKeys());
   const [created, setCreated] = useState<CreatedWriteKey | null>(null);
 
