@@ -1,6 +1,7 @@
 // The projector on a real log and database: a batch holding an event the projection cannot apply (a customer id
 // that does not exist) lands without it, the event kept as a rejection with its reason, and the cursor passes it;
-// applying the log again from the start changes nothing.
+// applying the log again from the start changes nothing; what another projector on the same database applied (the
+// command line's, beside the server's) is read back as the outcome an edge waits for.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import type { IncomingEvent } from '../interactions/index.ts';
 import { inboundMessage } from '../../test/helpers/events.ts';
 import { cursorOf, latestRejections, moveCursor } from './projection-store.ts';
 import { PROJECTOR, Projector } from './projector.ts';
+import { openSqlite } from '../store/sqlite.ts';
 
 const temp = useTempDatabase('projector');
 
@@ -46,5 +48,43 @@ test('an event the projection cannot apply is set aside with its reason; the res
   } finally {
     await projector.close();
     await log.close();
+  }
+});
+
+test('an outcome another projector applied is read back: stored with its interaction, rejected with its reason', async () => {
+  // A database and log of their own: the first test's cursor is past this log's positions.
+  const db = openSqlite(join(temp.dir, 'two.db'));
+  await db.migrate();
+  const log = await EventLog.open(join(temp.dir, 'events-two.db'));
+  const native = { keepsOutcomes: true };
+  const here = new Projector(db, log, { edges: { native } });
+  const elsewhere = new Projector(db, log, { edges: { native } });
+  try {
+    await here.start();
+    await here.stop();
+    const events = [event('cat'), event('nobody', { customerId: 'cus_nobody' })];
+    const appended = await log.append(
+      { edge: 'native', actor: { kind: 'cli', id: null } },
+      events.map((body) => ({ key: eventKey(body.source, body.sourceId), body })),
+    );
+    // The other process (`rapport import` beside the server) takes the batch first.
+    while ((await elsewhere.projectBatch()) > 0) {}
+    await here.start();
+    const outcomes = await here.outcomesOf(appended, 5_000);
+    const [stored, rejected] = outcomes!.map((outcome) => outcome.result);
+    const row = await db.get<{ id: number }>("SELECT id FROM interactions WHERE source_id = 'cat'");
+    assert.deepEqual(
+      { status: stored?.status, index: stored?.index, interactionId: stored?.interactionId },
+      { status: 'stored', index: 0, interactionId: String(row?.id) },
+    );
+    assert.deepEqual(
+      { status: rejected?.status, index: rejected?.index, code: rejected?.error?.code },
+      { status: 'rejected', index: 1, code: 'customer_not_found' },
+    );
+  } finally {
+    await here.close();
+    await elsewhere.close();
+    await log.close();
+    await db.close();
   }
 });
