@@ -70,7 +70,16 @@ export const ContextCardSchema = z
     lifecycle: z.enum(LIFECYCLES),
     acquisitionSource: z.string().nullable(),
     interactionCount: z.number(),
-    identities: z.array(z.strictObject({ kind: z.string(), value: z.string(), createdAt: z.string() })),
+    identities: z.array(
+      z.strictObject({
+        kind: z.string(),
+        value: z.string(),
+        createdAt: z.string(),
+        profileId: z
+          .string()
+          .meta({ description: 'The profile it was first seen on: after a merge, the absorbed record it came with' }),
+      }),
+    ),
     flags: z.array(FlagSchema),
     preferences: z.array(PreferenceSchema),
     lastContacts: z.array(

@@ -125,6 +125,7 @@ export async function getContextCard(
       kind: identity.kind,
       value: identity.value,
       createdAt: iso(identity.created_at),
+      profileId: identity.profile_id,
     })),
     flags: flags.map((flag) => ({
       flag: flag.flag,

@@ -118,6 +118,8 @@ test('a merge someone else undid first shows the server’s reason', async () =>
   const undone = await http('POST', `${server.url}/api/merges/${moMergeId}/undo`, { token: server.token });
   assert.equal(undone.status, 200);
   const merge = page.getByTestId('merge').filter({ hasText: 'Absorbed' });
+  // Named by what the absorbed record was known by, beside its id.
+  assert.match(await merge.innerText(), /Absorbed mo\.old@example\.com cus_/);
   await merge.getByRole('button', { name: 'Undo merge' }).click();
   await merge.getByRole('group').getByRole('button', { name: 'Undo merge' }).click();
   const alert = merge.getByRole('alert');

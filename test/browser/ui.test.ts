@@ -134,7 +134,8 @@ test("Jane's page shows her context card and timeline", async () => {
   // Every item carries an icon, whatever its channel.
   assert.equal(await items.locator('svg.channel-icon').count(), await items.count());
 
-  assert.match(await card.innerText(), new RegExp(`Absorbed ${jane.absorbedId}`));
+  // The absorbed record is named by the identity it brought (its help-desk id), beside its own id.
+  assert.match(await card.innerText(), new RegExp(`Absorbed zendesk z-77 ${jane.absorbedId}`));
 
   await page.screenshot({ path: '/tmp/rapport-customer.png' });
 });

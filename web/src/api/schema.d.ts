@@ -1720,6 +1720,8 @@ export interface components {
         kind: string;
         value: string;
         createdAt: string;
+        /** @description The profile it was first seen on: after a merge, the absorbed record it came with */
+        profileId: string;
       }[];
       flags: components['schemas']['Flag'][];
       preferences: components['schemas']['Preference'][];

@@ -78,7 +78,12 @@ export function ContextCard({ card, onChanged }: { card: Card; onChanged: () => 
 
       {card.merges.length > 0 && (
         <CardSection title="Merges">
-          <Merges merges={card.merges} survivorId={card.id} onUndone={can('customers:merge') ? onChanged : undefined} />
+          <Merges
+            merges={card.merges}
+            survivorId={card.id}
+            identities={card.identities}
+            onUndone={can('customers:merge') ? onChanged : undefined}
+          />
         </CardSection>
       )}
     </aside>

@@ -2,17 +2,20 @@
 import { useMutation } from '@tanstack/react-query';
 import { api } from '../api.ts';
 import { formatDate } from '../time.ts';
-import type { Merge } from '../api/types.ts';
+import type { ContextCard, Merge } from '../api/types.ts';
+import { cardLabel } from '../customer-label.ts';
 import { ConfirmButton } from './ConfirmButton.tsx';
 
 interface MergesProps {
   merges: Merge[];
   survivorId: string;
+  /** The card's identities: those that came with an absorbed record name it (`jane@example.com`, not its id). */
+  identities: ContextCard['identities'];
   /** Present only for staff who may merge; refreshes the card after an undo. */
   onUndone?: () => Promise<void>;
 }
 
-export function Merges({ merges, survivorId, onUndone }: MergesProps) {
+export function Merges({ merges, survivorId, identities, onUndone }: MergesProps) {
   // ConfirmButton shows a refusal itself.
   const undo = useMutation({ mutationFn: (mergeId: string) => api.undoMerge(mergeId), onSuccess: () => onUndone?.() });
   return (
@@ -24,7 +27,8 @@ export function Merges({ merges, survivorId, onUndone }: MergesProps) {
             <span className="merge-what">
               {merge.survivorId === survivorId ? (
                 <>
-                  Absorbed <code>{merge.absorbedId}</code>
+                  Absorbed <AbsorbedName identities={identities} profileId={merge.absorbedId} />
+                  <code>{merge.absorbedId}</code>
                 </>
               ) : (
                 <>
@@ -51,4 +55,13 @@ export function Merges({ merges, survivorId, onUndone }: MergesProps) {
       })}
     </ul>
   );
+}
+
+/** What the absorbed record was known by, from the identities it brought (none once the merge is undone). */
+function AbsorbedName({ identities, profileId }: { identities: ContextCard['identities']; profileId: string }) {
+  const label = cardLabel({
+    name: null,
+    identities: identities.filter((identity) => identity.profileId === profileId),
+  });
+  return label ? <strong className="absorbed-name">{label} </strong> : null;
 }
