@@ -7,7 +7,7 @@ import type { Db } from '../store/db.ts';
 import type { Appended, EventLog, Origin } from '../eventlog/index.ts';
 import type { IncomingEvent } from '../interactions/index.ts';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { ingestEvents, type IngestResult, readYieldMs } from './service.ts';
+import { ingestEvents, type IngestResult, readYieldMs, turnTaker } from './service.ts';
 import { DomainError } from '../shared/errors.ts';
 import { asOf } from '../shared/clock.ts';
 import { findBySourceId } from '../interactions/index.ts';
@@ -333,14 +333,10 @@ export class Projector {
       // Records (audit of views) go as they are; events go through the pipeline, in one call for the batch.
       const events: IncomingEvent[] = [];
       const eventEntries: Array<{ position: number; appendedAt: number; origin: Origin; body: unknown }> = [];
-      const yieldMs = readYieldMs();
-      let turnedAt = performance.now();
+      // Decoding thousands of bodies takes tens of milliseconds: the event loop turns meanwhile, as in the pipeline.
+      const takeTurn = turnTaker();
       for (const entry of entries) {
-        // Decoding thousands of bodies takes tens of milliseconds: the event loop turns meanwhile, as in the pipeline.
-        if (yieldMs !== null && performance.now() - turnedAt > yieldMs) {
-          await nextTurn();
-          turnedAt = performance.now();
-        }
+        await takeTurn();
         const origin = originOf(entry.origin);
         const body: unknown = JSON.parse(entry.body);
         const record = this.options.records?.[origin.edge];
@@ -348,8 +344,7 @@ export class Projector {
           await asOf(entry.appendedAt, entry.position, () => record(tx, body, origin, entry.appendedAt));
           continue;
         }
-        const decode = this.options.edges?.[origin.edge]?.decode;
-        events.push(decode ? decode(body, origin, entry.appendedAt) : (body as IncomingEvent));
+        events.push(this.decode(body, origin, entry.appendedAt));
         eventEntries.push({ position: entry.position, appendedAt: entry.appendedAt, origin, body });
       }
       const through = entries.at(-1)!.position;
@@ -426,10 +421,7 @@ export class Projector {
     }
     const [entry] = await this.log.eventsAfter(position - 1, 1);
     if (entry?.position === position) {
-      const origin = JSON.parse(entry.origin) as Origin;
-      const decode = this.options.edges?.[origin.edge]?.decode;
-      const body: unknown = JSON.parse(entry.body);
-      const event = decode ? decode(body, origin, entry.appendedAt) : (body as IncomingEvent);
+      const event = this.decode(JSON.parse(entry.body), JSON.parse(entry.origin) as Origin, entry.appendedAt);
       const stored = await findBySourceId(this.db, event.source, event.sourceId);
       if (stored) {
         return {
@@ -438,6 +430,12 @@ export class Projector {
       }
     }
     throw new Error(`The outcome of log position ${position} is neither on the timeline nor among the rejections`);
+  }
+
+  /** A logged body as the event the pipeline applies: through its edge's decoder, or as logged. */
+  private decode(body: unknown, origin: Origin, appendedAt: number): IncomingEvent {
+    const decode = this.options.edges?.[origin.edge]?.decode;
+    return decode ? decode(body, origin, appendedAt) : (body as IncomingEvent);
   }
 
   /** Outcomes nobody came for (the request gave up waiting) go after a minute. */

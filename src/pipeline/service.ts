@@ -102,6 +102,16 @@ export function readYieldMs(): number | null {
   return yieldEveryMs;
 }
 
+/** For a long synchronous stretch: call between steps; it lets the event loop turn once `yieldEveryMs` has passed. */
+export function turnTaker(): () => Promise<void> {
+  let turnedAt = performance.now();
+  return async () => {
+    if (yieldEveryMs === null || performance.now() - turnedAt <= yieldEveryMs) return;
+    await nextTurn();
+    turnedAt = performance.now();
+  };
+}
+
 export async function ingestEvents(
   db: Db,
   events: readonly IncomingEvent[],
@@ -125,12 +135,9 @@ export async function ingestEvents(
             )
         : (event: IncomingEvent, index: number) =>
             ingestAndCarry(tx, event, index, receivedAtOf(index), report, options);
-      let turnedAt = performance.now();
+      const takeTurn = turnTaker();
       for (const [index, event] of events.entries()) {
-        if (yieldEveryMs !== null && performance.now() - turnedAt > yieldEveryMs) {
-          await nextTurn();
-          turnedAt = performance.now();
-        }
+        await takeTurn();
         if (options.onEventError === 'all-or-nothing') {
           report.results.push(
             await carry(event, index).catch((error: unknown) => {
