@@ -19,7 +19,7 @@ import type { ChannelAdapter } from '../channels/index.ts';
 import { pino } from 'pino';
 import { closeLiveStreams } from '../live/index.ts';
 import type { EventLog } from '../eventlog/index.ts';
-import type { Projector } from '../pipeline/index.ts';
+import type { ProjectionControl } from '../pipeline/index.ts';
 import { startProjection } from './projection.ts';
 import { installViewRecorder } from '../audit/index.ts';
 import { createViewRecorder } from './view-recorder.ts';
@@ -28,7 +28,7 @@ export interface RunningApp {
   app: FastifyInstance;
   db: SqliteDatabase;
   eventLog: EventLog;
-  projector: Projector;
+  projector: ProjectionControl;
   url: string;
   channels: ChannelRegistry;
   generatedAdminPassword?: string;
@@ -56,6 +56,7 @@ export async function startApp(config: Config, extraAdapters: ChannelAdapter[] =
   const projection = await startProjection(db, config, {
     onError: (error) => projectorLog.error({ err: error }, 'projecting the event log failed; retrying'),
     keepImportOutcomes: false,
+    thread: config.projectionThread,
   });
   const { log: eventLog, projector } = projection;
   // Views of customer data are audited through the event log, so a look-up is reads only (view-recorder.ts).

@@ -40,6 +40,7 @@ const environment = z.object({
   RAPPORT_MAIL_MAX_BYTES: z.coerce.number().int().min(10_000).max(100_000_000).default(25_000_000),
   RAPPORT_INGEST_MAX_BACKLOG_S: z.coerce.number().min(0.1).max(86_400).default(30),
   RAPPORT_LOG_RETENTION_DAYS: z.coerce.number().min(0).max(3650).default(7),
+  RAPPORT_PROJECTION_THREAD: z.enum(['true', 'false']).default('true'),
 });
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -59,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     eventLogFile: resolve(dataDir, 'events.db'),
     ingestMaxBacklogSeconds: values.RAPPORT_INGEST_MAX_BACKLOG_S,
     logRetentionDays: values.RAPPORT_LOG_RETENTION_DAYS,
+    projectionThread: values.RAPPORT_PROJECTION_THREAD === 'true',
     adminEmail: values.RAPPORT_ADMIN_EMAIL.toLowerCase(),
     adminPassword: values.RAPPORT_ADMIN_PASSWORD,
     defaultCountry: values.RAPPORT_DEFAULT_COUNTRY as CountryCode,

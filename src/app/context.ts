@@ -8,7 +8,7 @@ import { type EmpowermentLimitHook, staffForApiToken, staffForSession, type Staf
 import { findWriteKey, type WriteKey } from '../ingest/index.ts';
 import { administrativeAuditEntry, recordAudit } from '../audit/index.ts';
 import type { EventLog } from '../eventlog/index.ts';
-import type { Projector } from '../pipeline/index.ts';
+import type { ProjectionControl } from '../pipeline/index.ts';
 
 declare module '../http/context.ts' {
   interface AppDeps {
@@ -20,7 +20,7 @@ declare module '../http/context.ts' {
     /** Where the ingest edges append what they accept. */
     eventLog: EventLog;
     /** Applies the log to the database; reads wait on it (`?after=`), the edges hold back when it lags. */
-    projector: Projector;
+    projector: ProjectionControl;
   }
   interface CallerStaff extends StaffMember {}
   interface CallerWriteKey extends WriteKey {}

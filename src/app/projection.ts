@@ -4,7 +4,9 @@
 import type { Db } from '../store/db.ts';
 import type { Config } from './config.ts';
 import { eventKey, EventLog } from '../eventlog/index.ts';
-import { Projector } from '../pipeline/index.ts';
+import { type EventDecoder, type ProjectionControl, Projector, type ProjectorOptions } from '../pipeline/index.ts';
+import type { IncomingEvent } from '../interactions/index.ts';
+import { ProjectorThread } from './projector-thread.ts';
 import { decodeLoggedSegmentCall, loggedInteractions } from '../ingest/index.ts';
 import {
   carryToCase,
@@ -20,23 +22,37 @@ import { caseErrors } from '../cases/index.ts';
 /** How long a channel waits for its message's case before it answers 503 (the message is kept either way). */
 const CHANNEL_ANSWER_WAIT_MS = 10_000;
 
-export function createProjector(
-  db: Db,
-  log: EventLog,
-  config: Pick<Config, 'logRetentionDays'>,
-  options: { onError: (error: unknown) => void; keepImportOutcomes: boolean },
-): Projector {
-  return new Projector(db, log, {
+/** How each edge's entries are projected: one table for every process and thread that projects or decodes. */
+function projectionEdges(keepImportOutcomes: boolean): Pick<ProjectorOptions, 'edges' | 'records'> {
+  return {
     edges: {
       segment: { decode: decodeLoggedSegmentCall },
       native: loggedInteractions,
       // The server has nobody waiting for an import's outcomes; the import's own process has.
-      import: { ...loggedInteractions, keepsOutcomes: options.keepImportOutcomes },
+      import: { ...loggedInteractions, keepsOutcomes: keepImportOutcomes },
       channel: loggedMessages,
     },
     records: { audit: (tx, body) => recordAudit(tx, body as AuditEntry) },
+  };
+}
+
+/** A logged body as the pipeline's event, decoded as the projection decodes it (to read an outcome back). */
+export const decodeLogged: EventDecoder = (body, origin, appendedAt) => {
+  const decode = projectionEdges(false).edges?.[origin.edge]?.decode;
+  return decode ? decode(body, origin, appendedAt) : (body as IncomingEvent);
+};
+
+export function createProjector(
+  db: Db,
+  log: EventLog,
+  config: Pick<Config, 'logRetentionDays'>,
+  options: Pick<ProjectorOptions, 'onError' | 'onProjected'> & { keepImportOutcomes: boolean },
+): Projector {
+  return new Projector(db, log, {
+    ...projectionEdges(options.keepImportOutcomes),
     retentionDays: config.logRetentionDays,
     onError: options.onError,
+    onProjected: options.onProjected,
   });
 }
 
@@ -45,7 +61,7 @@ export function createProjector(
  * the projection rejects is refused as the direct path would have; one still waiting after 10 s is answered 503
  * with Retry-After (it is kept and will reach its case; sent again, it is the same message).
  */
-export function loggedMessageIntake(db: Db, log: EventLog, projector: Projector): MessageIntake {
+export function loggedMessageIntake(db: Db, log: EventLog, projector: ProjectionControl): MessageIntake {
   return async (message, actor) => {
     const appended = await log.append({ edge: 'channel', actor }, [
       { key: eventKey(message.source, message.externalId), body: message },
@@ -75,17 +91,24 @@ export function loggedMessageIntake(db: Db, log: EventLog, projector: Projector)
 /** The log beside the database, its projection running, and every channel message routed through the log. */
 export interface LoggedDatabase {
   log: EventLog;
-  projector: Projector;
+  projector: ProjectionControl;
   close(): Promise<void>;
 }
 
+/**
+ * `thread`: the projection runs on a thread of its own with its own connections (the server), so that an
+ * acknowledgement or a look-up never waits behind a batch; without it, in this thread between other work (the
+ * command line, whose only work is the projection).
+ */
 export async function startProjection(
   db: Db,
-  config: Pick<Config, 'logRetentionDays' | 'eventLogFile'>,
-  options: { onError: (error: unknown) => void; keepImportOutcomes: boolean },
+  config: Pick<Config, 'logRetentionDays' | 'eventLogFile' | 'databaseFile'>,
+  options: { onError: (error: unknown) => void; keepImportOutcomes: boolean; thread?: boolean },
 ): Promise<LoggedDatabase> {
   const log = await EventLog.open(config.eventLogFile);
-  const projector = createProjector(db, log, config, options);
+  const projector: ProjectionControl = options.thread
+    ? await ProjectorThread.open({ db, log, config, decode: decodeLogged, onError: options.onError })
+    : createProjector(db, log, config, options);
   await projector.start();
   receiveMessagesThrough(db, loggedMessageIntake(db, log, projector));
   return {

@@ -2,12 +2,12 @@
 // see the database as of that position with `?after=POSITION`. The read waits, at most two seconds, for the
 // projector to pass it, then answers either way; `Rapport-Projected-Through` says how far the answer reflects.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Projector } from '../pipeline/index.ts';
+import type { ProjectionControl } from '../pipeline/index.ts';
 import { invalidField } from '../shared/errors.ts';
 
 const MAX_WAIT_MS = 2000;
 
-export function registerReadAfter(app: FastifyInstance, projector: Projector): void {
+export function registerReadAfter(app: FastifyInstance, projector: ProjectionControl): void {
   app.addHook('preHandler', async (request: FastifyRequest, reply) => {
     if (request.method !== 'GET') return;
     const query = request.query as Record<string, unknown> | undefined;

@@ -2,7 +2,7 @@
 // the projector writes it to `audit_log` in log order, in the batch transaction it commits anyway. A look-up
 // is then reads only: no write transaction of its own, no WAL checkpoint landing in it.
 import type { EventLog } from '../eventlog/index.ts';
-import type { Projector } from '../pipeline/index.ts';
+import type { ProjectionControl } from '../pipeline/index.ts';
 import type { ViewEntry, ViewRecorder } from '../audit/index.ts';
 import { newId } from '../shared/ids.ts';
 
@@ -22,7 +22,7 @@ export const WAIT_FOR_VIEW_COMMIT = false;
 
 export interface ViewRecorderOptions {
   eventLog: EventLog;
-  projector: Pick<Projector, 'waitFor'>;
+  projector: Pick<ProjectionControl, 'waitFor'>;
   /**
    * true: the data is shown once its view is on disk (the append's group commit, synced). false (the default,
    * `WAIT_FOR_VIEW_COMMIT`): the view is queued for the next group commit and the data shown at once.

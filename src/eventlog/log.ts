@@ -5,7 +5,7 @@
 // cost is paid once per group, not once per request; each caller is answered when its own commit is on disk.
 import { fileURLToPath } from 'node:url';
 import { readMigrations } from '../store/migrate.ts';
-import { openSqlite, type SqliteDatabase } from '../store/sqlite.ts';
+import { openSqlite, type SqliteDatabase, type SqliteOptions } from '../store/sqlite.ts';
 import type { Actor } from '../shared/actor.ts';
 import * as store from './store.ts';
 
@@ -57,8 +57,8 @@ export class EventLog {
 
   private constructor(readonly db: SqliteDatabase) {}
 
-  static async open(file: string): Promise<EventLog> {
-    const db = openSqlite(file, { durability: 'full' });
+  static async open(file: string, options: Pick<SqliteOptions, 'checkpoints'> = {}): Promise<EventLog> {
+    const db = openSqlite(file, { ...options, durability: 'full' });
     await db.migrate(readMigrations(MIGRATIONS_DIR));
     return new EventLog(db);
   }

@@ -15,13 +15,18 @@ export { IngestReportSchema, ProjectionRejectionSchema } from './responses.ts';
  * @example const projector = new Projector(db, log); await projector.start(); await projector.waitFor(position, 2000);
  */
 export {
+  backlogSecondsOf,
+  collectOutcomes,
   type EdgeProjection,
   type EventDecoder,
   type ProjectedOutcome,
+  type ProjectionControl,
   type RecordProjection,
   PROJECTOR,
   type ProjectionStatus,
   Projector,
   type ProjectorOptions,
+  type ProjectorState,
+  recallOutcome,
 } from './projector.ts';
 export { latestRejections, type Rejection } from './projection-store.ts';

@@ -72,6 +72,11 @@ export interface ProjectorOptions {
   /** A batch that fails as a whole (a bug, a full disk) is retried after this long; it is never skipped. */
   retryMs?: number;
   onError?: (error: unknown) => void;
+  /**
+   * Told after each batch commits, with the outcomes of edges that keep them (`keepsOutcomes`), which are then
+   * handed over instead of kept here: a projection on its own thread sends them to the app's.
+   */
+  onProjected?: (outcomes: ReadonlyArray<[position: number, outcome: ProjectedOutcome]>) => void;
 }
 
 export interface ProjectionStatus {
@@ -86,6 +91,48 @@ export interface ProjectionStatus {
   rejected: number;
   /** The last failure of a whole batch, while it is being retried. */
   failing: string | null;
+}
+
+/**
+ * What the rest of the app uses of a projection, wherever it runs: in this thread (`Projector`), or on a thread of
+ * its own (app/projector-thread.ts), so that requests never wait behind a batch.
+ */
+export interface ProjectionControl {
+  /** Projects whatever waits and follows the log (again, after `stop`). */
+  start(): Promise<void>;
+  /** Pauses: a batch being applied finishes first; the backlog goes on being counted. */
+  stop(): Promise<void>;
+  close(): Promise<void>;
+  /** Resolves true once `position` is projected, false if `timeoutMs` passes first (`Infinity`: no limit). */
+  waitFor(position: number, timeoutMs: number): Promise<boolean>;
+  isPaused(): boolean;
+  /** The position projected through. */
+  position(): number;
+  /** How far behind the projection is, in seconds (see `Projector.backlogSeconds`). */
+  backlogSeconds(now?: number): number;
+  status(): Promise<ProjectionStatus>;
+  /** What became of an append's events once projected; null when `timeoutMs` passes first or it is paused. */
+  outcomesOf(appended: Appended, timeoutMs: number): Promise<ProjectedOutcome[] | null>;
+}
+
+/** Where a projector stands, as a projection on another thread tells the app after each batch. */
+export interface ProjectorState {
+  projected: number;
+  head: number;
+  /** Events a second while busy, smoothed. */
+  drainRate: number;
+  oldestWaitingSince: number | null;
+  paused: boolean;
+  failing: string | null;
+}
+
+/** The formula both kinds of projection answer `backlogSeconds` with. */
+export function backlogSecondsOf(state: ProjectorState, now: number): number {
+  const backlog = state.head - state.projected;
+  if (backlog <= 0) return 0;
+  const toDrain = state.drainRate > 0 ? backlog / state.drainRate : 0;
+  const waited = state.oldestWaitingSince === null ? 0 : (now - state.oldestWaitingSince) / 1000;
+  return Math.max(toDrain, waited);
 }
 
 interface Waiter {
@@ -110,7 +157,7 @@ class RateMeter {
   }
 }
 
-export class Projector {
+export class Projector implements ProjectionControl {
   private projected = 0;
   private head = 0;
   private oldestWaitingSince: number | null = null;
@@ -128,8 +175,8 @@ export class Projector {
   private lastPrune = 0;
   /** Outcomes kept for appenders that wait for them, by position (see `keepsOutcomes`); collected or expired. */
   private readonly outcomes = new Map<number, ProjectedOutcome & { keptAt: number }>();
-  private readonly options: Required<Omit<ProjectorOptions, 'onError' | 'edges' | 'records'>> &
-    Pick<ProjectorOptions, 'onError' | 'edges' | 'records'>;
+  private readonly options: Required<Omit<ProjectorOptions, 'onError' | 'edges' | 'records' | 'onProjected'>> &
+    Pick<ProjectorOptions, 'onError' | 'edges' | 'records' | 'onProjected'>;
 
   constructor(
     private readonly db: Db,
@@ -137,6 +184,24 @@ export class Projector {
     options: ProjectorOptions = {},
   ) {
     this.options = { maxBatch: 1000, pollMs: 250, retentionDays: 7, retryMs: 1000, ...options };
+  }
+
+  /** The log's head moved (an append this projector's own log connection did not make): project it now. */
+  noteAppended(head: number): void {
+    this.noteHead(head);
+    this.wake();
+  }
+
+  /** Where it stands: what another thread needs to answer `waitFor`, `position` and `backlogSeconds`. */
+  state(): ProjectorState {
+    return {
+      projected: this.projected,
+      head: this.head,
+      drainRate: this.drainRate,
+      oldestWaitingSince: this.oldestWaitingSince,
+      paused: this.stopped,
+      failing: this.failing,
+    };
   }
 
   /** Reads where it stopped and projects whatever waits; then follows the log until `stop`. */
@@ -219,11 +284,7 @@ export class Projector {
    * its backlog grows old, not long). The ingest edges refuse new events above a limit.
    */
   backlogSeconds(now = Date.now()): number {
-    const backlog = this.head - this.projected;
-    if (backlog <= 0) return 0;
-    const toDrain = this.drainRate > 0 ? backlog / this.drainRate : 0;
-    const waited = this.oldestWaitingSince === null ? 0 : (now - this.oldestWaitingSince) / 1000;
-    return Math.max(toDrain, waited);
+    return backlogSecondsOf(this.state(), now);
   }
 
   async status(): Promise<ProjectionStatus> {
@@ -302,6 +363,12 @@ export class Projector {
       this.drainRate = this.drainRate === 0 ? rate : 0.8 * this.drainRate + 0.2 * rate;
     }
     this.oldestWaitingSince = this.head > this.projected ? await this.log.appendedAtAfter(this.projected) : null;
+    // Only what committed is told.
+    if (this.options.onProjected) this.options.onProjected([...result.kept]);
+    else {
+      const keptAt = Date.now();
+      for (const [position, outcome] of result.kept) this.outcomes.set(position, { ...outcome, keptAt });
+    }
     for (const waiter of [...this.waiters]) {
       if (waiter.position <= this.projected) {
         this.waiters.splice(this.waiters.indexOf(waiter), 1);
@@ -314,13 +381,13 @@ export class Projector {
   /** One transaction: the next entries of the log applied, their rejections kept, and the cursor past them. */
   private async applyBatch(
     mode: 'all-or-nothing' | 'skip-failed',
-  ): Promise<{ from: number; through: number; count: number }> {
+  ): Promise<{ from: number; through: number; count: number; kept: Map<number, ProjectedOutcome> }> {
     const kept = new Map<number, ProjectedOutcome>();
     const applied = await this.db.transaction(async (tx) => {
       // Read inside the transaction: it holds the writer, so no other projector can move the cursor meanwhile.
       const from = await projectionStore.cursorOf(tx, PROJECTOR);
       const entries = await this.log.eventsAfter(from, this.options.maxBatch);
-      if (entries.length === 0) return { from, through: from, count: 0 };
+      if (entries.length === 0) return { from, through: from, count: 0, kept };
       const origins = new Map<string, Origin>();
       const originOf = (json: string) => {
         let origin = origins.get(json);
@@ -383,11 +450,8 @@ export class Projector {
           await projectionStore.moveCursor(inner, PROJECTOR, through, now);
         },
       });
-      return { from, through, count: entries.length };
+      return { from, through, count: entries.length, kept };
     });
-    // Only what committed is told.
-    const keptAt = Date.now();
-    for (const [position, outcome] of kept) this.outcomes.set(position, { ...outcome, keptAt });
     return applied;
   }
 
@@ -399,37 +463,9 @@ export class Projector {
     // Paused, nothing will be projected: waiting would only hold the answer back.
     if (this.stopped && this.projected < appended.last) return null;
     if (!(await this.waitFor(appended.last, timeoutMs))) return null;
-    const found: ProjectedOutcome[] = [];
-    for (let position = appended.first; position <= appended.last; position++) {
-      const outcome = this.outcomes.get(position) ?? (await this.recalledOutcome(position));
-      this.outcomes.delete(position);
-      found.push({ result: { ...outcome.result, index: position - appended.first }, detail: outcome.detail });
-    }
-    return found;
-  }
-
-  /**
-   * An outcome this process did not see (a second projector on the same database, `rapport import`'s, applied
-   * it; or nobody collected it for a minute), read back from the database: rejected with its reason, or on the
-   * timeline (stored or a duplicate: which of the two is not kept).
-   */
-  private async recalledOutcome(position: number): Promise<ProjectedOutcome> {
-    const rejection = await projectionStore.rejectionAt(this.db, position);
-    if (rejection) {
-      const { code, message, field } = rejection;
-      return { result: { index: 0, status: 'rejected', error: { code, message, field } } };
-    }
-    const [entry] = await this.log.eventsAfter(position - 1, 1);
-    if (entry?.position === position) {
-      const event = this.decode(JSON.parse(entry.body), JSON.parse(entry.origin) as Origin, entry.appendedAt);
-      const stored = await findBySourceId(this.db, event.source, event.sourceId);
-      if (stored) {
-        return {
-          result: { index: 0, status: 'stored', interactionId: String(stored.id), customerId: stored.customer_id },
-        };
-      }
-    }
-    throw new Error(`The outcome of log position ${position} is neither on the timeline nor among the rejections`);
+    return collectOutcomes(appended, this.outcomes, (position) =>
+      recallOutcome(this.db, this.log, (...args) => this.decode(...args), position),
+    );
   }
 
   /** A logged body as the event the pipeline applies: through its edge's decoder, or as logged. */
@@ -454,4 +490,48 @@ export class Projector {
       .prune(this.projected, now - this.options.retentionDays * 86_400_000)
       .catch((error) => this.options.onError?.(error));
   }
+}
+
+/**
+ * An outcome the asking thread did not see (a second projector on the same database, `rapport import`'s, applied
+ * it; or nobody collected it for a minute), read back from the database: rejected with its reason, or on the
+ * timeline (stored or a duplicate: which of the two is not kept).
+ */
+export async function recallOutcome(
+  db: Db,
+  log: EventLog,
+  decode: EventDecoder,
+  position: number,
+): Promise<ProjectedOutcome> {
+  const rejection = await projectionStore.rejectionAt(db, position);
+  if (rejection) {
+    const { code, message, field } = rejection;
+    return { result: { index: 0, status: 'rejected', error: { code, message, field } } };
+  }
+  const [entry] = await log.eventsAfter(position - 1, 1);
+  if (entry?.position === position) {
+    const event = decode(JSON.parse(entry.body), JSON.parse(entry.origin) as Origin, entry.appendedAt);
+    const stored = await findBySourceId(db, event.source, event.sourceId);
+    if (stored) {
+      return {
+        result: { index: 0, status: 'stored', interactionId: String(stored.id), customerId: stored.customer_id },
+      };
+    }
+  }
+  throw new Error(`The outcome of log position ${position} is neither on the timeline nor among the rejections`);
+}
+
+/** An append's outcomes in order, each taken from those kept (and forgotten there) or recalled from the database. */
+export async function collectOutcomes(
+  appended: Appended,
+  kept: Map<number, ProjectedOutcome>,
+  recall: (position: number) => Promise<ProjectedOutcome>,
+): Promise<ProjectedOutcome[]> {
+  const found: ProjectedOutcome[] = [];
+  for (let position = appended.first; position <= appended.last; position++) {
+    const outcome = kept.get(position) ?? (await recall(position));
+    kept.delete(position);
+    found.push({ result: { ...outcome.result, index: position - appended.first }, detail: outcome.detail });
+  }
+  return found;
 }

@@ -6,7 +6,7 @@ import type { Actor } from '../shared/actor.ts';
 import { customerRecordsOf, eraseCustomerRecords, liveCustomer } from '../customers/index.ts';
 import { deleteInteractionsOf, listWholeTimeline, sourceKeysOf, toInteraction } from '../interactions/index.ts';
 import { type EventLog, eventKey } from '../eventlog/index.ts';
-import type { Projector } from '../pipeline/index.ts';
+import type { ProjectionControl } from '../pipeline/index.ts';
 import { privacyErrors } from './errors.ts';
 import { eraseCasesOf, exportCasesOf } from '../cases/index.ts';
 import { listAuditEntries, recordAudit, redactAuditEntriesOf, viewsRecorded } from '../audit/index.ts';
@@ -51,7 +51,7 @@ export async function exportCustomer(db: Db, id: string, actor: Actor): Promise<
 /** The ingest log and its projector: an erasure reaches what was acknowledged but is not yet projected, too. */
 export interface IngestLog {
   eventLog: EventLog;
-  projector: Projector;
+  projector: ProjectionControl;
 }
 
 /** How long an erasure waits for events acknowledged before it to be projected (and so erasable). */

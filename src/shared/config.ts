@@ -16,6 +16,11 @@ export interface Config {
   ingestMaxBacklogSeconds: number;
   /** Days the event log keeps projected events, for `rapport reproject`. */
   logRetentionDays: number;
+  /**
+   * Whether the server projects the log on a thread of its own (the default), so that answers never wait behind a
+   * batch; false runs it on the main thread between requests, as the command line does.
+   */
+  projectionThread: boolean;
   adminEmail: string;
   adminPassword: string | undefined;
   defaultCountry: CountryCode;

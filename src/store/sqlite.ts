@@ -44,6 +44,11 @@ export interface SqliteOptions {
    * for the event log, whose acknowledgement promises exactly that.
    */
   durability?: 'normal' | 'full';
+  /**
+   * Whether this connection starts the thread that checkpoints the WAL (default true). A second connection to a
+   * file in the same process (the projection's thread) leaves it to the first.
+   */
+  checkpoints?: boolean;
 }
 
 function openConnection(file: string, readonly: boolean, options: SqliteOptions = {}): Connection {
@@ -120,7 +125,7 @@ export class SqliteDatabase implements Database, RollbackNotifier {
     this.writer.function('rapport_source_key', { deterministic: true }, (source, sourceId) =>
       sourceKey(String(source), String(sourceId)),
     );
-    this.checkpointer = file === ':memory:' ? null : startCheckpointer(file);
+    this.checkpointer = file === ':memory:' || options.checkpoints === false ? null : startCheckpointer(file);
     // An in-memory database cannot be shared between connections, so it reads through the writer.
     this.reader = file === ':memory:' ? this.writer : openConnection(file, true);
     this.writerCache = new StatementCache(this.writer);

@@ -5,7 +5,7 @@
 import type { Db } from '../../store/db.ts';
 import type { IncomingEvent } from '../../interactions/index.ts';
 import { eventKey, type EventLog, type Origin } from '../../eventlog/index.ts';
-import { ingestEvents, type IngestResult, type Projector } from '../../pipeline/index.ts';
+import { ingestEvents, type IngestResult, type ProjectionControl } from '../../pipeline/index.ts';
 import { CLI_ACTOR } from '../../shared/actor.ts';
 import { loggedInteractions } from '../conversations.ts';
 
@@ -15,7 +15,7 @@ export type ImportIntake = (events: readonly IncomingEvent[]) => Promise<IngestR
 const IMPORT_ORIGIN: Origin = { edge: 'import', actor: CLI_ACTOR };
 
 /** Through the event log: durable when appended, answered once projected. */
-export function loggedImportIntake(log: EventLog, projector: Projector): ImportIntake {
+export function loggedImportIntake(log: EventLog, projector: ProjectionControl): ImportIntake {
   return async (events) => {
     if (events.length === 0) return [];
     const appended = await log.append(
