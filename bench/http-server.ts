@@ -31,7 +31,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startBenchServer(dataDir: string): Promise<BenchServer> {
+/** `env` adds settings (RAPPORT_PROJECTION_THREAD=false for --same-thread). */
+export async function startBenchServer(dataDir: string, env: Record<string, string> = {}): Promise<BenchServer> {
   mkdirSync(dataDir, { recursive: true });
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -47,6 +48,7 @@ export async function startBenchServer(dataDir: string): Promise<BenchServer> {
       RAPPORT_DATA_DIR: dataDir,
       RAPPORT_ADMIN_EMAIL: admin.email,
       RAPPORT_ADMIN_PASSWORD: admin.password,
+      ...env,
     },
     stdio: ['ignore', log, log],
   });

@@ -60,7 +60,11 @@ export const httpBench: BenchCase = {
         `A body of ${formatCount(largest)} bytes exceeds /v1/batch's 500 KB limit; use a smaller --batch`,
       );
 
-    const server = await startBenchServer(join(env.workspace.root, 'http'));
+    const projectionThread = env.options.projectionThread;
+    const server = await startBenchServer(
+      join(env.workspace.root, 'http'),
+      projectionThread ? {} : { RAPPORT_PROJECTION_THREAD: 'false' },
+    );
     try {
       const setup = new Connection(server.url);
       const credentials = await setUpCredentials(setup, server.admin, BENCH_SOURCE);
@@ -173,6 +177,7 @@ export const httpBench: BenchCase = {
       emitResult({
         bench: 'http',
         mode: 'flat-out',
+        projectionThread,
         clients,
         seconds: roundTo(flat.elapsedMs / 1000, 2),
         batchSize,
@@ -196,6 +201,7 @@ export const httpBench: BenchCase = {
       emitResult({
         bench: 'http',
         mode: 'steady',
+        projectionThread,
         clients,
         seconds: roundTo(steady.elapsedMs / 1000, 2),
         batchSize,

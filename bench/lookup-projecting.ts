@@ -16,7 +16,9 @@ import { bareRead, describeLatency as describe, lookUpCard } from './lookup-read
 import { formatCount, say } from './output.ts';
 import { perSecond, summariseLatencies, type LatencySummary } from './stats.ts';
 import { BENCH_SOURCE } from './segment-ingest.ts';
-import { createProjector } from '../src/app/projection.ts';
+import { createProjector, decodeLogged } from '../src/app/projection.ts';
+import { ProjectorThread } from '../src/app/projector-thread.ts';
+import type { ProjectionControl } from '../src/pipeline/index.ts';
 
 /** A card or a bare read arrives this often (so 100 cards a second): a busy help desk, and most of the loop left. */
 const ARRIVAL_EVERY_MS = 5;
@@ -35,6 +37,8 @@ export interface ProjectingResult {
   eventsPerSecond: number;
   /** How long a projection batch runs before the event loop turns (null: never). */
   yieldEveryMs: number | null;
+  /** Whether the projection ran on a thread of its own (the server's default). */
+  projectionThread: boolean;
 }
 
 export async function lookUpWhileProjecting(input: {
@@ -65,15 +69,12 @@ export async function lookUpWhileProjecting(input: {
   }
 
   const failures: unknown[] = [];
-  const projector = createProjector(
-    db,
-    log,
-    { logRetentionDays: 7 },
-    {
-      onError: (error: unknown) => failures.push(error),
-      keepImportOutcomes: false,
-    },
-  );
+  const onError = (error: unknown) => failures.push(error);
+  const config = { databaseFile: db.file, eventLogFile: log.db.file, logRetentionDays: 7 };
+  // As the server runs it: on a thread of its own (or, with --same-thread, between the look-ups).
+  const projector: ProjectionControl = env.options.projectionThread
+    ? await ProjectorThread.open({ db, log, config, decode: decodeLogged, onError })
+    : createProjector(db, log, config, { onError, keepImportOutcomes: false });
   const uninstall = installViewRecorder(db, input.recorder);
   const card: number[] = [];
   const cardService: number[] = [];
@@ -131,12 +132,13 @@ export async function lookUpWhileProjecting(input: {
     eventsProjected,
     eventsPerSecond: perSecond(eventsProjected, elapsedMs),
     yieldEveryMs: readYieldMs(),
+    projectionThread: env.options.projectionThread,
   };
   const why = drained ? 'the backlog drained' : `${formatCount(card.length)} cards timed`;
-  say(
-    `  while projecting (${why}; ${formatCount(result.eventsPerSecond)} events/s, batches yield ` +
-      `${result.yieldEveryMs === null ? 'never' : `every ${result.yieldEveryMs} ms`}):`,
-  );
+  const where = result.projectionThread
+    ? 'on its own thread'
+    : `on this thread, batches yield ${result.yieldEveryMs === null ? 'never' : `every ${result.yieldEveryMs} ms`}`;
+  say(`  while projecting (${why}; ${formatCount(result.eventsPerSecond)} events/s, ${where}):`);
   say(`  card from arrival   ${describe(result.card)}`);
   say(`  card once it ran    ${describe(result.cardService)}`);
   say(`  bare from arrival   ${describe(result.bare)}`);

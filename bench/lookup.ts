@@ -35,7 +35,10 @@ export const lookupBench: BenchCase = {
     const profiles = (await db.get<{ count: number }>(
       'SELECT COUNT(*) AS count FROM customers WHERE merged_into IS NULL',
     ))!.count;
-    const log = await EventLog.open(join(env.workspace.root, 'lookup-log', 'events.db'));
+    // As the server opens it: its commits on a thread of their own (--same-thread: on this one).
+    const log = await EventLog.open(join(env.workspace.root, 'lookup-log', 'events.db'), {
+      writerThread: env.options.projectionThread,
+    });
     // Configured as the app's: the views recorded through the log are projected into the audit trail.
     const projector = createProjector(db, log, config, { onError: () => undefined, keepImportOutcomes: false });
     const recorders = {

@@ -19,6 +19,11 @@ export interface BenchOptions {
   backlog: number;
   /** false (--no-yield): projection batches never let the event loop turn, as before issue 12's look-up work. */
   yieldToReads: boolean;
+  /**
+   * false (--same-thread): the projection and the event log's commits share the main thread with the requests, as
+   * before each had its own.
+   */
+  projectionThread: boolean;
   seed: number;
   /** Seconds of each phase of the http case (flat-out, then steady). */
   httpSeconds: number;
@@ -49,7 +54,8 @@ export function usage(caseNames: readonly string[]): string {
   --only CASE   run one case: ${caseNames.join(' | ')}
   --profile-sql print the time inside each SQL statement of ingest, projection or case-replay (adds a little overhead)
   --backlog N   events the projector drains while the look-up case times cards (default events / 5, 50,000–200,000)
-  --no-yield    projection batches run without letting the event loop turn (to compare; look-up and projection)`;
+  --no-yield    projection batches run without letting the event loop turn (to compare; look-up and projection)
+  --same-thread the projection and the log's commits run on the thread that answers, not on their own (to compare; look-up and http)`;
 }
 
 function positiveInteger(flag: string, raw: string | undefined, fallback: number): number {
@@ -75,6 +81,7 @@ export function parseBenchOptions(argv: readonly string[], caseNames: readonly s
       'http-clients': { type: 'string' },
       backlog: { type: 'string' },
       'no-yield': { type: 'boolean', default: false },
+      'same-thread': { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -99,6 +106,7 @@ export function parseBenchOptions(argv: readonly string[], caseNames: readonly s
     feed: values.feed ?? null,
     backlog: positiveInteger('backlog', values.backlog, Math.min(200_000, Math.max(50_000, Math.floor(events / 5)))),
     yieldToReads: !values['no-yield'],
+    projectionThread: !values['same-thread'],
     seed: 20240101,
     httpSeconds: positiveInteger('http-seconds', values['http-seconds'], HTTP_DEFAULTS.seconds),
     httpClients: positiveInteger('http-clients', values['http-clients'], HTTP_DEFAULTS.clients),

@@ -105,7 +105,7 @@ export async function startProjection(
   config: Pick<Config, 'logRetentionDays' | 'eventLogFile' | 'databaseFile'>,
   options: { onError: (error: unknown) => void; keepImportOutcomes: boolean; thread?: boolean },
 ): Promise<LoggedDatabase> {
-  const log = await EventLog.open(config.eventLogFile);
+  const log = await EventLog.open(config.eventLogFile, { writerThread: options.thread });
   const projector: ProjectionControl = options.thread
     ? await ProjectorThread.open({ db, log, config, decode: decodeLogged, onError: options.onError })
     : createProjector(db, log, config, options);

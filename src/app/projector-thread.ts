@@ -2,7 +2,8 @@
 // thousands of statements no longer share the event loop with the requests, so an acknowledgement or a look-up
 // waits for nothing but its own work, and on two cores the projection and the answers run at once. This side
 // answers what the app asks of a projection (ProjectionControl) from the state the thread sends after each batch.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../shared/workers.ts';
 import type { Db } from '../store/db.ts';
 import type { Appended, EventLog } from '../eventlog/index.ts';
 import type { Config } from './config.ts';
@@ -159,7 +160,7 @@ export class ProjectorThread implements ProjectionControl {
       eventLogFile: this.options.config.eventLogFile,
       logRetentionDays: this.options.config.logRetentionDays,
     };
-    const worker = new Worker(new URL('./projector-worker.mjs', import.meta.url), { workerData });
+    const worker = startWorker(new URL('./projector-worker.ts', import.meta.url), workerData);
     this.worker = worker;
     this.ready = new Promise((resolve, reject) => {
       const first = (message: FromProjection) => {

@@ -1,5 +1,5 @@
 // The projection's thread: its own connections to rapport.db and events.db, the projector the command line runs
-// too (projection.ts), and messages to and from the app's side (projector-thread.ts). Loaded by projector-worker.mjs.
+// too (projection.ts), and messages to and from the app's side (projector-thread.ts).
 import { parentPort, workerData } from 'node:worker_threads';
 import { openSqlite } from '../store/sqlite.ts';
 import { EventLog } from '../eventlog/index.ts';

@@ -8,6 +8,7 @@ import { readMigrations } from '../store/migrate.ts';
 import { openSqlite, type SqliteDatabase, type SqliteOptions } from '../store/sqlite.ts';
 import type { Actor } from '../shared/actor.ts';
 import * as store from './store.ts';
+import { LogWriterThread } from './writer-thread.ts';
 
 export type { LoggedEvent } from './store.ts';
 
@@ -55,12 +56,25 @@ export class EventLog {
   private commits = 0;
   private readonly appendListeners = new Set<(head: number) => void>();
 
-  private constructor(readonly db: SqliteDatabase) {}
+  /** Commits being made (by the writer thread, or here): close waits for them. */
+  private inFlight = 0;
 
-  static async open(file: string, options: Pick<SqliteOptions, 'checkpoints'> = {}): Promise<EventLog> {
-    const db = openSqlite(file, { ...options, durability: 'full' });
+  private constructor(
+    readonly db: SqliteDatabase,
+    private readonly writer: LogWriterThread | null,
+  ) {}
+
+  /**
+   * `writerThread`: appends are committed on a thread of their own (the server: see writer-thread.ts); without it,
+   * here (the command line). Reads use this thread's connection either way.
+   */
+  static async open(
+    file: string,
+    options: Pick<SqliteOptions, 'checkpoints'> & { writerThread?: boolean } = {},
+  ): Promise<EventLog> {
+    const db = openSqlite(file, { checkpoints: options.checkpoints, durability: 'full' });
     await db.migrate(readMigrations(MIGRATIONS_DIR));
-    return new EventLog(db);
+    return new EventLog(db, options.writerThread ? await LogWriterThread.open(file) : null);
   }
 
   /**
@@ -87,16 +101,22 @@ export class EventLog {
     const group = this.pending;
     this.pending = [];
     const appendedAt = Date.now();
+    this.inFlight++;
     try {
-      const results = await this.db.transactionSync((tx) =>
-        group.map((entry) => store.appendBatch(tx, { appendedAt, origin: entry.origin, events: entry.events })),
-      );
+      const serialised = group.map(({ origin, events }) => ({ origin, events }));
+      const results = this.writer?.isAlive()
+        ? await this.writer.commit(appendedAt, serialised)
+        : await this.db.transactionSync((tx) =>
+            serialised.map((append) => store.appendBatch(tx, { appendedAt, ...append })),
+          );
       this.commits++;
       for (const [index, entry] of group.entries()) entry.done(results[index]!);
       const head = results.at(-1)?.last;
       if (head !== undefined) for (const listener of this.appendListeners) listener(head);
     } catch (error) {
       for (const entry of group) entry.failed(error);
+    } finally {
+      this.inFlight--;
     }
   }
 
@@ -143,9 +163,17 @@ export class EventLog {
     return this.db.transaction((tx) => store.prune(tx, projected, olderThan));
   }
 
+  /** Resolves once every append made so far is committed (or has failed). */
+  async committed(): Promise<void> {
+    while (this.pending.length > 0 || this.flushScheduled || this.inFlight > 0) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
   async close(): Promise<void> {
     // Appends already accepted are committed before the file closes.
-    while (this.pending.length > 0 || this.flushScheduled) await new Promise((resolve) => setImmediate(resolve));
+    await this.committed();
+    await this.writer?.close();
     await this.db.close();
   }
 }

@@ -59,6 +59,8 @@ export async function startTestServer(options: { env?: Record<string, string> } 
       return (await createApiToken(running.db, email, 'tests')).token;
     },
     async settled() {
+      // A view's audit entry is appended after its answer: wait for the commits under way, then their projection.
+      await running.eventLog.committed();
       const head = await running.eventLog.head();
       if (!(await running.projector.waitFor(head, 10_000))) throw new Error(`the projection did not reach ${head}`);
     },
