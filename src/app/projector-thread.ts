@@ -180,11 +180,16 @@ export class ProjectorThread implements ProjectionControl {
       this.answers.clear();
       if (this.closed || this.worker !== worker) return;
       // A thread that died (a bug, out of memory) is started again: the log keeps everything it had not applied.
+      // Questions asked meanwhile wait for the new thread.
+      this.worker = null;
+      let restarted!: (ready: Promise<void>) => void;
+      this.ready = new Promise((resolve) => (restarted = resolve));
       this.state = { ...this.state, failing: `the projection thread stopped (exit code ${code}); restarting` };
       this.options.onError(new Error(this.state.failing!));
       setTimeout(() => {
         if (this.closed) return;
         this.spawn();
+        restarted(this.ready);
         void this.ready.then(() => (this.wanted ? this.ask('start') : undefined)).catch(this.options.onError);
       }, RESTART_AFTER_MS).unref();
     });
