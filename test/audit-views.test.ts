@@ -116,3 +116,29 @@ test('each view is one entry in the trail: none lost, none applied twice', async
   await server.settled();
   assert.equal((await trailOf(agentId)).length, before + 1, 'one view, one entry: none lost, none twice');
 });
+
+test('interactions recorded through the native API are audited through the log too: who, how many, and where', async () => {
+  const recorder = await server.staffToken('admin');
+  const recorderId = (await http('GET', `${server.url}/api/auth/me`, { token: recorder })).body.id;
+  const posted = await http('POST', `${server.url}/api/interactions`, {
+    token: recorder,
+    body: {
+      interactions: [
+        {
+          customer: { email: 'vera@example.com' },
+          channel: 'in_store',
+          text: 'Tried on the blue coat',
+          sourceId: 's-1',
+        },
+        { customer: { email: 'vera@example.com' }, channel: 'in_store', text: 'Bought it', sourceId: 's-2' },
+      ],
+    },
+  });
+  assert.equal(posted.status, 200, JSON.stringify(posted.body));
+  assert.deepEqual(await loggedViewsBy(recorderId), ['interactions.recorded'], 'appended as a record, not written');
+  const [entry] = await trailOf(recorderId, `&after=${posted.body.position + 1}`);
+  assert.deepEqual(
+    { action: entry?.action, actorKind: entry?.actorKind, detail: entry?.detail },
+    { action: 'interactions.recorded', actorKind: 'staff', detail: { accepted: 2, position: posted.body.position } },
+  );
+});

@@ -200,10 +200,16 @@ export class ProjectorThread implements ProjectionControl {
       case 'state': {
         const now = Date.now();
         for (const [position, outcome] of message.outcomes) this.outcomes.set(position, { ...outcome, keptAt: now });
-        // The head may be ahead here: appends made since the thread last looked.
+        // The head may be ahead here: appends made since the thread last looked, whose wait began when they were
+        // made (a report written before the thread saw them must not restart it).
         const head = Math.max(this.state.head, message.state.head);
-        this.state = { ...message.state, head };
-        if (head > this.state.projected && this.state.oldestWaitingSince === null) this.state.oldestWaitingSince = now;
+        const progressed = message.state.projected !== this.state.projected;
+        const waitingSince = message.state.oldestWaitingSince ?? (progressed ? null : this.state.oldestWaitingSince);
+        this.state = {
+          ...message.state,
+          head,
+          oldestWaitingSince: head > message.state.projected ? (waitingSince ?? now) : null,
+        };
         for (const waiter of this.waiters) if (waiter.position <= this.state.projected) waiter.resolve(true);
         this.expireOutcomes(now);
         return;

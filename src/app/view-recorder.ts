@@ -4,7 +4,6 @@
 import type { EventLog } from '../eventlog/index.ts';
 import type { ProjectionControl } from '../pipeline/index.ts';
 import type { ViewEntry, ViewRecorder } from '../audit/index.ts';
-import { newId } from '../shared/ids.ts';
 
 /** How long a read of the trail waits for the views before it (as `?after=`, app/read-after.ts). */
 const READ_WAIT_MS = 2000;
@@ -39,12 +38,9 @@ export function createViewRecorder(options: ViewRecorderOptions): ViewRecorder {
   let lastPosition = 0;
   return {
     async record(entry: ViewEntry) {
-      const actor = { kind: entry.actorKind, id: entry.actorId, ip: entry.ip, requestId: entry.requestId };
-      const appended = eventLog
-        .append({ edge: 'audit', actor }, [{ key: `audit:${newId('aud')}`, body: entry }])
-        .then(({ last }) => {
-          lastPosition = Math.max(lastPosition, last);
-        });
+      const appended = eventLog.appendAudit(entry).then(({ last }) => {
+        lastPosition = Math.max(lastPosition, last);
+      });
       latest = appended.catch(() => undefined);
       if (waitForCommit) await appended;
       else appended.catch((error: unknown) => options.onError?.(error));

@@ -9,6 +9,8 @@ import { openSqlite, type SqliteDatabase, type SqliteOptions } from '../store/sq
 import type { Actor } from '../shared/actor.ts';
 import * as store from './store.ts';
 import { LogWriterThread } from './writer-thread.ts';
+import type { AuditEntry } from '../audit/index.ts';
+import { newId } from '../shared/ids.ts';
 
 export type { LoggedEvent } from './store.ts';
 
@@ -161,6 +163,15 @@ export class EventLog {
   /** Drops what is projected and older than the retention window; returns how many events went. */
   prune(projected: number, olderThan: number): Promise<number> {
     return this.db.transaction((tx) => store.prune(tx, projected, olderThan));
+  }
+
+  /**
+   * Appends an audit entry as a record (edge `audit`): the projection writes it to `audit_log` in log order, so the
+   * request that caused it makes no write transaction of its own. `at` says when it happened.
+   */
+  appendAudit(entry: AuditEntry & { at: number }): Promise<Appended> {
+    const actor = { kind: entry.actorKind, id: entry.actorId, ip: entry.ip, requestId: entry.requestId };
+    return this.append({ edge: 'audit', actor }, [{ key: `audit:${newId('aud')}`, body: entry }]);
   }
 
   /** Resolves once every append made so far is committed (or has failed). */

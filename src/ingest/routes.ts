@@ -5,7 +5,6 @@ import { invalidInput } from '../shared/errors.ts';
 import type { RequestContext } from '../http/context.ts';
 import { latestRejections, reportOf } from '../pipeline/index.ts';
 import { refusals, refuseWhenBacklogged } from './backpressure.ts';
-import { recordAudit } from '../audit/index.ts';
 import {
   aliasCall,
   batchCall,
@@ -123,7 +122,8 @@ export const ingestRoutes = [
         { edge: 'native', actor: ctx.actor },
         events.map((event) => ({ key: eventKey(event.source, event.sourceId), body: event })),
       );
-      await recordAudit(ctx.db, {
+      // Through the log like the interactions: no write transaction on the answer's path.
+      await ctx.eventLog.appendAudit({
         actorKind: 'staff',
         actorId: ctx.actor.id,
         action: 'interactions.recorded',
@@ -131,6 +131,7 @@ export const ingestRoutes = [
         detail: { accepted: events.length, position: appended.last },
         ip: ctx.actor.ip,
         requestId: ctx.actor.requestId,
+        at: receivedAt,
       });
       const outcomes = await ctx.projector.outcomesOf(appended, NATIVE_ANSWER_WAIT_MS);
       if (!outcomes) {
