@@ -1,0 +1,175 @@
+// What a classifier sees of a message: hashed word 1–2-grams of the normalised tokens and character n-grams
+// inside each word (a space either side, as scikit-learn's char_wb), tf-idf weighted with sublinear tf, each
+// block L2-normalised; optionally the sentiment baseline's signals appended as a few dense features.
+import { readSentimentSignals } from './sentiment.ts';
+import { tokenize, type Token } from './tokens.ts';
+
+export interface FeatureSettings {
+  /** Hashed features per block: 2^hashBits. */
+  hashBits: number;
+  /** Word n-grams from 1 to this (1 or 2). */
+  wordNgrams: number;
+  /** Character n-grams within words, from min to max letters (0 for none). */
+  charNgrams: { min: number; max: number };
+  /** Append the baseline's sentiment signals (score, positive, negative, phrases, question). */
+  sentimentSignals: boolean;
+}
+
+export const DEFAULT_FEATURES: FeatureSettings = {
+  hashBits: 18,
+  wordNgrams: 2,
+  charNgrams: { min: 2, max: 5 },
+  sentimentSignals: false,
+};
+
+/** How many dense features the sentiment signals add, after the hashed ones. */
+export const SIGNAL_COUNT = 5;
+
+/** A sparse vector: feature indices (ascending not required) and their values. */
+export interface SparseVector {
+  indices: Int32Array;
+  values: Float32Array;
+}
+
+/** The number of features a vector of these settings may use (the width of a weight row). */
+export function featureWidth(settings: FeatureSettings): number {
+  return 2 * 2 ** settings.hashBits + (settings.sentimentSignals ? SIGNAL_COUNT : 0);
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+// Distinct starting states keep a word 'ab' and the character pair 'ab' apart.
+const WORD_SEED = fnvStep(FNV_OFFSET, 0x77);
+const CHAR_SEED = fnvStep(FNV_OFFSET, 0x63);
+
+function fnvStep(hash: number, code: number): number {
+  return Math.imul(hash ^ code, FNV_PRIME);
+}
+
+function hashString(seed: number, text: string): number {
+  let hash = seed;
+  for (let index = 0; index < text.length; index += 1) hash = fnvStep(hash, text.charCodeAt(index));
+  return hash >>> 0;
+}
+
+/** The words a classifier reads: a mention, link, number or amount by its kind; a negated word marked. */
+export function featureWords(tokens: readonly Token[]): string[] {
+  const words: string[] = [];
+  for (const token of tokens) {
+    switch (token.kind) {
+      case 'url':
+        words.push('<url>');
+        break;
+      case 'number':
+        words.push('<number>');
+        break;
+      case 'currency':
+        words.push('<money>');
+        break;
+      case 'punctuation':
+        words.push(token.text.length > 1 ? `${token.text[0]}+` : token.text);
+        break;
+      case 'hashtag':
+        words.push(token.text, `#${token.text}`);
+        break;
+      default:
+        words.push(token.text);
+    }
+    if (token.negated) words.push(`not_${token.text}`);
+  }
+  return words;
+}
+
+/**
+ * The raw counts of a message's hashed features: word n-grams in [0, 2^bits), character n-grams in
+ * [2^bits, 2^(bits+1)); the caller weighs them (tf-idf) and appends signals.
+ */
+export function countFeatures(text: string, settings: FeatureSettings): { words: Map<number, number>; chars: Map<number, number> } {
+  const tokens = tokenize(text);
+  const words = featureWords(tokens);
+  const size = 2 ** settings.hashBits;
+  const mask = size - 1;
+  const wordCounts = new Map<number, number>();
+  const charCounts = new Map<number, number>();
+  const add = (counts: Map<number, number>, index: number) => counts.set(index, (counts.get(index) ?? 0) + 1);
+  for (let index = 0; index < words.length; index += 1) {
+    add(wordCounts, hashString(WORD_SEED, words[index]!) & mask);
+    if (settings.wordNgrams >= 2 && index + 1 < words.length) {
+      add(wordCounts, hashString(WORD_SEED, `${words[index]} ${words[index + 1]}`) & mask);
+    }
+  }
+  const { min, max } = settings.charNgrams;
+  if (max > 0) {
+    for (const token of tokens) {
+      if (token.kind !== 'word' && token.kind !== 'hashtag') continue;
+      const padded = ` ${token.text} `;
+      for (let start = 0; start < padded.length; start += 1) {
+        let hash = CHAR_SEED;
+        for (let end = start; end < padded.length && end - start < max; end += 1) {
+          hash = fnvStep(hash, padded.charCodeAt(end));
+          if (end - start + 1 >= min) add(charCounts, size + ((hash >>> 0) & mask));
+        }
+      }
+    }
+  }
+  return { words: wordCounts, chars: charCounts };
+}
+
+/**
+ * A message as the classifier's input: sublinear tf (1 + ln count) times idf, each block L2-normalised, then the
+ * sentiment signals if the settings ask for them.
+ */
+export function vectorise(text: string, settings: FeatureSettings, idf: Float32Array): SparseVector {
+  const { words, chars } = countFeatures(text, settings);
+  const signals = settings.sentimentSignals ? sentimentSignalValues(text) : [];
+  const length = words.size + chars.size + signals.length;
+  const indices = new Int32Array(length);
+  const values = new Float32Array(length);
+  let at = 0;
+  for (const block of [words, chars]) {
+    const start = at;
+    let norm = 0;
+    for (const [index, count] of block) {
+      const value = (1 + Math.log(count)) * idf[index]!;
+      indices[at] = index;
+      values[at] = value;
+      norm += value * value;
+      at += 1;
+    }
+    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    for (let index = start; index < at; index += 1) values[index]! *= scale;
+  }
+  const signalStart = 2 * 2 ** settings.hashBits;
+  for (const [offset, value] of signals.entries()) {
+    indices[at] = signalStart + offset;
+    values[at] = value;
+    at += 1;
+  }
+  return { indices, values };
+}
+
+/** The baseline's signals on scales near one, so that they weigh like the normalised blocks. */
+function sentimentSignalValues(text: string): number[] {
+  const signals = readSentimentSignals(text);
+  return [signals.score, signals.positive / 4, signals.negative / 4, signals.phrases / 4, signals.question];
+}
+
+/**
+ * Smoothed inverse document frequency over the training texts, as scikit-learn's: ln((1 + n) / (1 + df)) + 1.
+ * Features never seen get 0, so that a new message's unseen n-grams weigh nothing.
+ */
+export function inverseDocumentFrequency(texts: readonly string[], settings: FeatureSettings): Float32Array {
+  const width = 2 * 2 ** settings.hashBits;
+  const documents = new Uint32Array(width);
+  for (const text of texts) {
+    const { words, chars } = countFeatures(text, settings);
+    for (const index of words.keys()) documents[index]! += 1;
+    for (const index of chars.keys()) documents[index]! += 1;
+  }
+  const idf = new Float32Array(width);
+  for (let index = 0; index < width; index += 1) {
+    const seen = documents[index]!;
+    if (seen > 0) idf[index] = Math.log((1 + texts.length) / (1 + seen)) + 1;
+  }
+  return idf;
+}

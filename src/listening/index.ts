@@ -1,0 +1,2 @@
+export * from './sentiment.ts';
+export * from './evaluation.ts';
