@@ -167,3 +167,4 @@ function descend(vectors: readonly SparseVector[], targets: readonly number[], l
   for (let entry = 0; entry < weights.length; entry += 1) weights[entry]! *= scale;
   return { weights: Float32Array.from(weights), bias: Array.from(bias) };
 }
+

@@ -16,7 +16,7 @@ export interface FeatureSettings {
 }
 
 export const DEFAULT_FEATURES: FeatureSettings = {
-  hashBits: 18,
+  hashBits: 16,
   wordNgrams: 2,
   charNgrams: { min: 2, max: 5 },
   sentimentSignals: false,
@@ -84,8 +84,10 @@ export function featureWords(tokens: readonly Token[]): string[] {
  * The raw counts of a message's hashed features: word n-grams in [0, 2^bits), character n-grams in
  * [2^bits, 2^(bits+1)); the caller weighs them (tf-idf) and appends signals.
  */
-export function countFeatures(text: string, settings: FeatureSettings): { words: Map<number, number>; chars: Map<number, number> } {
-  const tokens = tokenize(text);
+export function countFeatures(
+  tokens: readonly Token[],
+  settings: FeatureSettings,
+): { words: Map<number, number>; chars: Map<number, number> } {
   const words = featureWords(tokens);
   const size = 2 ** settings.hashBits;
   const mask = size - 1;
@@ -120,8 +122,9 @@ export function countFeatures(text: string, settings: FeatureSettings): { words:
  * sentiment signals if the settings ask for them.
  */
 export function vectorise(text: string, settings: FeatureSettings, idf: Float32Array): SparseVector {
-  const { words, chars } = countFeatures(text, settings);
-  const signals = settings.sentimentSignals ? sentimentSignalValues(text) : [];
+  const tokens = tokenize(text);
+  const { words, chars } = countFeatures(tokens, settings);
+  const signals = settings.sentimentSignals ? sentimentSignalValues(text, tokens) : [];
   const length = words.size + chars.size + signals.length;
   const indices = new Int32Array(length);
   const values = new Float32Array(length);
@@ -149,8 +152,8 @@ export function vectorise(text: string, settings: FeatureSettings, idf: Float32A
 }
 
 /** The baseline's signals on scales near one, so that they weigh like the normalised blocks. */
-function sentimentSignalValues(text: string): number[] {
-  const signals = readSentimentSignals(text);
+function sentimentSignalValues(text: string, tokens: readonly Token[]): number[] {
+  const signals = readSentimentSignals(text, tokens);
   return [signals.score, signals.positive / 4, signals.negative / 4, signals.phrases / 4, signals.question];
 }
 
@@ -162,7 +165,7 @@ export function inverseDocumentFrequency(texts: readonly string[], settings: Fea
   const width = 2 * 2 ** settings.hashBits;
   const documents = new Uint32Array(width);
   for (const text of texts) {
-    const { words, chars } = countFeatures(text, settings);
+    const { words, chars } = countFeatures(tokenize(text), settings);
     for (const index of words.keys()) documents[index]! += 1;
     for (const index of chars.keys()) documents[index]! += 1;
   }

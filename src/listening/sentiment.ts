@@ -121,9 +121,8 @@ export function labelOfScore(score: number, band: { below: number; above: number
   return 'neutral';
 }
 
-/** The baseline's score and what it was made of. */
-export function readSentimentSignals(text: string): SentimentSignals {
-  const tokens = tokenize(text);
+/** The baseline's score and what it was made of (from the message's tokens, when the caller has them). */
+export function readSentimentSignals(text: string, tokens: readonly Token[] = tokenize(text)): SentimentSignals {
   const words = tokens.filter((token) => token.kind === 'word' || token.kind === 'hashtag');
   const shouting = words.some((token) => token.shouted) && !words.every((token) => token.shouted);
   const butAt = words.findIndex((token) => token.text === 'but');
