@@ -66,11 +66,16 @@ export function splitAirlineTweets(rows: readonly Record<string, string>[], labe
   const kept =
     label === 'sentiment'
       ? rows
-      : rows.filter((row) => row.airline_sentiment === 'negative' && row.negativereason && row.negativereason !== "Can't Tell");
+      : rows.filter(
+          (row) => row.airline_sentiment === 'negative' && row.negativereason && row.negativereason !== "Can't Tell",
+        );
   return splitByHash(
     kept,
     (row) => row.text ?? '',
-    (row) => ({ text: row.text ?? '', label: (label === 'sentiment' ? row.airline_sentiment : row.negativereason) ?? '' }),
+    (row) => ({
+      text: row.text ?? '',
+      label: (label === 'sentiment' ? row.airline_sentiment : row.negativereason) ?? '',
+    }),
     'text',
   );
 }

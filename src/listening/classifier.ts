@@ -92,7 +92,12 @@ function weighLabels(targets: readonly number[], labelCount: number, balanced: b
 }
 
 /** Class scores of a vector; weights are laid out feature-major (feature × labels + label). */
-function scores(vector: SparseVector, weights: Float32Array | Float64Array, bias: ArrayLike<number>, labelCount: number) {
+function scores(
+  vector: SparseVector,
+  weights: Float32Array | Float64Array,
+  bias: ArrayLike<number>,
+  labelCount: number,
+) {
   const result = Float64Array.from({ length: labelCount }, (_, label) => bias[label]!);
   for (let entry = 0; entry < vector.indices.length; entry += 1) {
     const row = vector.indices[entry]! * labelCount;
@@ -125,7 +130,13 @@ interface Descent {
  * 1 / (λ (t + t0)) (Bottou; scikit-learn's 'optimal'). The L2 shrink of every weight is kept as one scale factor,
  * so that a step touches only the example's features.
  */
-function descend(vectors: readonly SparseVector[], targets: readonly number[], labelCount: number, width: number, descent: Descent) {
+function descend(
+  vectors: readonly SparseVector[],
+  targets: readonly number[],
+  labelCount: number,
+  width: number,
+  descent: Descent,
+) {
   const { lambda, epochs, labelWeights, random } = descent;
   const weights = new Float64Array(width * labelCount);
   const bias = new Float64Array(labelCount);
@@ -167,4 +178,3 @@ function descend(vectors: readonly SparseVector[], targets: readonly number[], l
   for (let entry = 0; entry < weights.length; entry += 1) weights[entry]! *= scale;
   return { weights: Float32Array.from(weights), bias: Array.from(bias) };
 }
-

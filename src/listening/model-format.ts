@@ -62,7 +62,8 @@ export function encodeModel(input: {
   for (let index = 0; index < idf.length; index += 1) if (idf[index]! > 0) seen.push(index);
   const signalCount = featureWidth(settings) - idf.length;
   const kept = new Float32Array((seen.length + signalCount) * labelCount);
-  for (const [row, index] of seen.entries()) kept.set(weights.subarray(index * labelCount, (index + 1) * labelCount), row * labelCount);
+  for (const [row, index] of seen.entries())
+    kept.set(weights.subarray(index * labelCount, (index + 1) * labelCount), row * labelCount);
   kept.set(weights.subarray(idf.length * labelCount), seen.length * labelCount);
   const model: TextModel = {
     format: MODEL_FORMAT,

@@ -25,9 +25,12 @@ export const SERVICE_WORDS: ReadonlyMap<string, number> = new Map([
   ['delays', -1.8],
   ['late', -1.5],
   ['later', 0],
+  // Leaving is what a flight does.
+  ['leave', 0],
+  ['leaves', 0],
+  ['leaving', 0],
   ['cancelled', -1.8],
   ['canceled', -1.8],
-  ['cancelled', -1.8],
   ['cancellation', -1.5],
   ['cancelation', -1.5],
   ['stuck', -2],
@@ -92,7 +95,7 @@ export interface Phrase {
 }
 
 const MY = String.raw`(?:my|our|his|her|their|the|a|\d+)`;
-const BAG = String.raw`(?:bags?|luggage|baggage|suitcases?|car seat|stroller)`;
+const BAG = '(?:bags?|luggage|baggage|suitcases?|car seat|stroller)';
 
 /** Phrases of complaint and praise. Their valence adds to that of their words. */
 export const SERVICE_PHRASES: readonly Phrase[] = [
@@ -100,27 +103,61 @@ export const SERVICE_PHRASES: readonly Phrase[] = [
   { pattern: /\b(?:on|put on) hold\b/g, valence: -1.8 },
   { pattern: /\bhold (?:for|time)\b/g, valence: -1.2 },
   { pattern: new RegExp(String.raw`\b(?:lost|lose|misplaced|lost track of) ${MY} ${BAG}`, 'g'), valence: -2.5 },
-  { pattern: new RegExp(String.raw`\b${BAG} (?:is |are |was |were |got |has been |have been )?(?:lost|missing|damaged|broken|destroyed)`, 'g'), valence: -2.5 },
-  { pattern: /\b(?:no one|nobody|noone) (?:answers|answering|answered|picks up|is answering|helps|responds|called|to help)\b/g, valence: -2.5 },
-  { pattern: /\bno (?:answer|response|reply|help|info|information|updates?|one|explanation|communication)\b/g, valence: -1.5 },
+  {
+    pattern: new RegExp(
+      String.raw`\b${BAG} (?:is |are |was |were |got |has been |have been )?(?:lost|missing|damaged|broken|destroyed)`,
+      'g',
+    ),
+    valence: -2.5,
+  },
+  {
+    pattern:
+      /\b(?:no one|nobody|noone) (?:answers|answering|answered|picks up|is answering|helps|responds|called|to help)\b/g,
+    valence: -2.5,
+  },
+  {
+    pattern: /\bno (?:answer|response|reply|help|info|information|updates?|one|explanation|communication)\b/g,
+    valence: -1.5,
+  },
   { pattern: /\bthanks? (?:you )?for nothing\b/g, valence: -5 },
   { pattern: /\bnever again\b/g, valence: -2.5 },
   { pattern: /\bnever (?:fly|flying|flown|use|using|book|booking)\b/g, valence: -2 },
-  { pattern: new RegExp(String.raw`\bmissed ${MY} (?:connection|connecting flight|flight|meeting|wedding)`, 'g'), valence: -2.5 },
+  {
+    pattern: new RegExp(String.raw`\bmissed ${MY} (?:connection|connecting flight|flight|meeting|wedding)`, 'g'),
+    valence: -2.5,
+  },
   { pattern: /\b(?:want|need|demand|where is|requesting|request) (?:a |my |full )?refund\b/g, valence: -1.5 },
-  { pattern: /\b\d+ (?:hours?|hrs?|h) (?:late|delay|delayed|wait|waiting|on hold|on the tarmac|in line)\b/g, valence: -2 },
+  {
+    pattern: /\b\d+ (?:hours?|hrs?|h) (?:late|delay|delayed|wait|waiting|on hold|on the tarmac|in line)\b/g,
+    valence: -2,
+  },
   { pattern: /\b(?:sitting|sat|stuck|waiting) on (?:the )?(?:tarmac|runway|plane)\b/g, valence: -2 },
   { pattern: /\bcancell?ed flight(?:ed|led)?\b/g, valence: -1.5 },
   { pattern: /\blate flight\b/g, valence: -1 },
   { pattern: /\bhung up\b/g, valence: -2.5 },
   { pattern: /\b(?:can not|could not|unable to) (?:get through|get a hold|reach|get anyone|speak)\b/g, valence: -2 },
-  { pattern: /\bcustomer (?:service|care|support) (?:is|was|has been)? ?(?:a joke|terrible|awful|horrible|nonexistent|the worst)\b/g, valence: -2 },
+  {
+    pattern:
+      /\bcustomer (?:service|care|support) (?:is|was|has been)? ?(?:a joke|terrible|awful|horrible|nonexistent|the worst)\b/g,
+    valence: -2,
+  },
   { pattern: /\bwhat a joke\b/g, valence: -2.5 },
-  { pattern: /\b(?:great|awesome|love|nice|thanks|wonderful|fantastic|perfect) (?:another|again|more)\b/g, valence: -3 },
+  {
+    pattern: /\b(?:great|awesome|love|nice|thanks|wonderful|fantastic|perfect) (?:another|again|more)\b/g,
+    valence: -3,
+  },
   { pattern: /\banother (?:delay|delayed|cancell?ation|cancell?ed)\b/g, valence: -1.5 },
   { pattern: /\bnot (?:happy|impressed|pleased|cool|ok|okay|acceptable)\b/g, valence: -1 },
   { pattern: /\b(?:on time|early|ahead of schedule)\b/g, valence: 1.2 },
-  { pattern: /\b(?:thank you|thanks|thx) (?:so much|very much|again|for (?:the|your|a|getting|being|making|taking|helping|all))\b/g, valence: 1 },
-  { pattern: /\b(?:great|excellent|amazing|awesome|best|wonderful|friendly|fantastic) (?:crew|service|flight|job|experience|staff|team|customer service)\b/g, valence: 1 },
+  {
+    pattern:
+      /\b(?:thank you|thanks|thx) (?:so much|very much|again|for (?:the|your|a|getting|being|making|taking|helping|all))\b/g,
+    valence: 1,
+  },
+  {
+    pattern:
+      /\b(?:great|excellent|amazing|awesome|best|wonderful|friendly|fantastic) (?:crew|service|flight|job|experience|staff|team|customer service)\b/g,
+    valence: 1,
+  },
   { pattern: /\b(?:made it|got home|home safe|landed safely)\b/g, valence: 1.2 },
 ];

@@ -27,8 +27,7 @@ export interface Token {
 }
 
 // Order matters: a link before a mention (user@host), an emoticon before punctuation (':(' before ':').
-const EMOTICON =
-  String.raw`(?:<\/?3+|[<>]?[:;=8][\-o*'^]?[)\](\[dDpP\/\\|{}@*3xX$]+|[)\](\[dD\/\\|{}][\-o*'^]?[:;=8]|\b[xX][dD]+\b|\^[_.-]?\^|-_+-|T_T|;_;|o_O|O_o)`;
+const EMOTICON = String.raw`(?:<\/?3+|[<>]?[:;=8][\-o*'^]?[)\](\[dDpP\/\\|{}@*3xX$]+|[)\](\[dD\/\\|{}][\-o*'^]?[:;=8]|\b[xX][dD]+\b|\^[_.-]?\^|-_+-|T_T|;_;|o_O|O_o)`;
 const EMOJI = String.raw`\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}])*|[\u{1F1E6}-\u{1F1FF}]{2}`;
 const TOKEN = new RegExp(
   [
