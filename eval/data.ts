@@ -8,6 +8,8 @@ import { parse } from 'csv-parse/sync';
 export interface LabelledText {
   text: string;
   label: string;
+  /** The annotators' agreement on the label (0 … 1), where the file gives it. */
+  confidence?: number;
 }
 
 export interface Split {
@@ -75,6 +77,7 @@ export function splitAirlineTweets(rows: readonly Record<string, string>[], labe
     (row) => ({
       text: row.text ?? '',
       label: (label === 'sentiment' ? row.airline_sentiment : row.negativereason) ?? '',
+      confidence: Number(label === 'sentiment' ? row.airline_sentiment_confidence : row.negativereason_confidence),
     }),
     'text',
   );

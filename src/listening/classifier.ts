@@ -15,6 +15,8 @@ import { seededRandom, shuffleInPlace } from './random.ts';
 export interface LabelledExample {
   text: string;
   label: string;
+  /** How much the example counts in training (1 unless given): less for a label its annotators doubted. */
+  weight?: number;
 }
 
 export interface TrainingOptions {
@@ -61,6 +63,7 @@ export function trainClassifier(examples: readonly LabelledExample[], options: T
     epochs,
     labelWeights,
     random: seededRandom(seed),
+    exampleWeights: examples.map((example) => example.weight),
   });
   return encodeModel({ labels, settings, idf, weights, bias, examples: examples.length });
 }
@@ -123,6 +126,7 @@ interface Descent {
   epochs: number;
   labelWeights: Float64Array;
   random: () => number;
+  exampleWeights: readonly (number | undefined)[];
 }
 
 /**
@@ -137,7 +141,7 @@ function descend(
   width: number,
   descent: Descent,
 ) {
-  const { lambda, epochs, labelWeights, random } = descent;
+  const { lambda, epochs, labelWeights, random, exampleWeights } = descent;
   const weights = new Float64Array(width * labelCount);
   const bias = new Float64Array(labelCount);
   let scale = 1;
@@ -156,7 +160,7 @@ function descend(
       for (let label = 0; label < labelCount; label += 1) raw[label] = raw[label]! * scale + bias[label]!;
       const probabilities = softmax(raw);
       const target = targets[index]!;
-      const weight = labelWeights[target]!;
+      const weight = labelWeights[target]! * (exampleWeights[index] ?? 1);
       for (let label = 0; label < labelCount; label += 1) {
         gradient[label] = weight * (probabilities[label]! - (label === target ? 1 : 0));
       }

@@ -1,7 +1,8 @@
 // What a classifier sees of a message: hashed word 1–2-grams of the normalised tokens and character n-grams
 // inside each word (a space either side, as scikit-learn's char_wb), tf-idf weighted with sublinear tf, each
-// block L2-normalised; optionally the sentiment baseline's signals appended as a few dense features.
-import { readSentimentSignals } from './sentiment.ts';
+// block L2-normalised; optionally the sentiment baseline's knowledge: a polarity word after each rated word, and
+// its signals appended as a few dense features.
+import { readSentimentSignals, valenceOf } from './sentiment.ts';
 import { tokenize, type Token } from './tokens.ts';
 
 export interface FeatureSettings {
@@ -11,6 +12,10 @@ export interface FeatureSettings {
   wordNgrams: number;
   /** Character n-grams within words, from min to max letters (0 for none). */
   charNgrams: { min: number; max: number };
+  /** A feature counts once this many training texts have it (1: all; 2 drops the one-offs, a third of a model). */
+  minDocuments: number;
+  /** Add a '<positive>' or '<negative>' word after each word the baseline's lexicons rate (negation-aware). */
+  lexiconPolarity: boolean;
   /** Append the baseline's sentiment signals (score, positive, negative, phrases, question). */
   sentimentSignals: boolean;
 }
@@ -19,6 +24,8 @@ export const DEFAULT_FEATURES: FeatureSettings = {
   hashBits: 16,
   wordNgrams: 2,
   charNgrams: { min: 2, max: 5 },
+  minDocuments: 1,
+  lexiconPolarity: false,
   sentimentSignals: false,
 };
 
@@ -53,7 +60,7 @@ function hashString(seed: number, text: string): number {
 }
 
 /** The words a classifier reads: a mention, link, number or amount by its kind; a negated word marked. */
-export function featureWords(tokens: readonly Token[]): string[] {
+export function featureWords(tokens: readonly Token[], lexiconPolarity = false): string[] {
   const words: string[] = [];
   for (const token of tokens) {
     switch (token.kind) {
@@ -76,6 +83,13 @@ export function featureWords(tokens: readonly Token[]): string[] {
         words.push(token.text);
     }
     if (token.negated) words.push(`not_${token.text}`);
+    if (lexiconPolarity) {
+      // A word the lexicons rate, as its side: the model learns what 'a negative word' weighs from all of them,
+      // so a rare one ('abysmal') counts even if training never saw it.
+      const valence = valenceOf(token) * (token.negated ? -1 : 1);
+      if (valence >= 1) words.push('<positive>');
+      else if (valence <= -1) words.push('<negative>');
+    }
   }
   return words;
 }
@@ -88,7 +102,7 @@ export function countFeatures(
   tokens: readonly Token[],
   settings: FeatureSettings,
 ): { words: Map<number, number>; chars: Map<number, number> } {
-  const words = featureWords(tokens);
+  const words = featureWords(tokens, settings.lexiconPolarity);
   const size = 2 ** settings.hashBits;
   const mask = size - 1;
   const wordCounts = new Map<number, number>();
@@ -159,7 +173,7 @@ function sentimentSignalValues(text: string, tokens: readonly Token[]): number[]
 
 /**
  * Smoothed inverse document frequency over the training texts, as scikit-learn's: ln((1 + n) / (1 + df)) + 1.
- * Features never seen get 0, so that a new message's unseen n-grams weigh nothing.
+ * Features seen in fewer than minDocuments texts get 0, so that a new message's unseen n-grams weigh nothing.
  */
 export function inverseDocumentFrequency(texts: readonly string[], settings: FeatureSettings): Float32Array {
   const width = 2 * 2 ** settings.hashBits;
@@ -172,7 +186,7 @@ export function inverseDocumentFrequency(texts: readonly string[], settings: Fea
   const idf = new Float32Array(width);
   for (let index = 0; index < width; index += 1) {
     const seen = documents[index]!;
-    if (seen > 0) idf[index] = Math.log((1 + texts.length) / (1 + seen)) + 1;
+    if (seen >= settings.minDocuments) idf[index] = Math.log((1 + texts.length) / (1 + seen)) + 1;
   }
   return idf;
 }

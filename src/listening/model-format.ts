@@ -11,6 +11,8 @@ const FeatureSettingsSchema = z.object({
   hashBits: z.number().int().min(4).max(24),
   wordNgrams: z.number().int().min(1).max(2),
   charNgrams: z.object({ min: z.number().int().min(0).max(10), max: z.number().int().min(0).max(10) }),
+  minDocuments: z.number().int().min(1),
+  lexiconPolarity: z.boolean(),
   sentimentSignals: z.boolean(),
 });
 

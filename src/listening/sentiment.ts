@@ -159,7 +159,7 @@ export function readSentimentSignals(text: string, tokens: readonly Token[] = to
   return { score, positive, negative, phrases, question };
 }
 
-function valenceOf(token: Token): number {
+export function valenceOf(token: Token): number {
   switch (token.kind) {
     case 'word':
     case 'hashtag':
