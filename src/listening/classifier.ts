@@ -101,7 +101,8 @@ function scores(
   bias: ArrayLike<number>,
   labelCount: number,
 ) {
-  const result = Float64Array.from({ length: labelCount }, (_, label) => bias[label]!);
+  const result = new Float64Array(labelCount);
+  for (let label = 0; label < labelCount; label += 1) result[label] = bias[label]!;
   for (let entry = 0; entry < vector.indices.length; entry += 1) {
     const row = vector.indices[entry]! * labelCount;
     const value = vector.values[entry]!;

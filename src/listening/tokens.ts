@@ -104,7 +104,7 @@ export function tokenize(text: string): Token[] {
   for (const match of text.matchAll(TOKEN)) {
     const groups = match.groups!;
     const raw = match[0];
-    const kind = (Object.keys(groups) as TokenKind[]).find((name) => groups[name] !== undefined)!;
+    const kind = kindOf(groups);
     if (kind === 'word') pushWord(tokens, raw);
     else if (kind === 'hashtag') tokens.push(wordToken('hashtag', raw.slice(1), raw));
     else if (kind === 'mention' || kind === 'url' || kind === 'emoji')
@@ -113,6 +113,25 @@ export function tokenize(text: string): Token[] {
   }
   markNegation(tokens);
   return tokens;
+}
+
+// Most matches are words, so 'word' is asked first; looked up by name, as Object.keys on every match costs a third of
+// the tokenizer's time.
+const KINDS: readonly TokenKind[] = [
+  'word',
+  'url',
+  'mention',
+  'hashtag',
+  'emoticon',
+  'emoji',
+  'currency',
+  'number',
+  'punctuation',
+];
+
+function kindOf(groups: Record<string, string | undefined>): TokenKind {
+  for (const kind of KINDS) if (groups[kind] !== undefined) return kind;
+  return 'punctuation';
 }
 
 function plain(kind: TokenKind, text: string, raw: string): Token {
