@@ -12,8 +12,9 @@ const SURE_FROM = 0.25;
 // Fewer letters than this tell nothing ('ok', 'thx').
 const FEWEST_LETTERS = 5;
 // Words of English no other common language writes alike. Three of them, a fifth of the words or more, make a
-// message English without the n-gram model, which is five times slower: on the airline tweets this decides 64%,
-// and where tinyld disagrees with it (4%), the tweets read are English ('plz help me win my bid upgrade').
+// message English without the n-gram model: on the airline tweets this decides 64% (detectLanguage goes from
+// 6,000 to 17,000+ texts/s on a loaded core), and where tinyld disagrees with it (4%), the tweets read are
+// English ('plz help me win my bid upgrade' came out German).
 const ENGLISH_WORDS = new Set(
   'the to my is and you for of with this that have was are but your what why just been from will would there their they when can get got how our who has had were thanks thank please'.split(
     ' ',
