@@ -1,6 +1,6 @@
 // The offline sentiment baseline: VADER's rules (boosters, negation, capitals, 'but', exclamation) over the
 // packaged lexicons, with our own for stretched words, questions, emoji and the phrases of service complaints.
-import { bareEmoji, emojiLexicon, wordLexicon } from './lexicon.ts';
+import { wordLexicon } from './lexicon.ts';
 import { SERVICE_PHRASES, SERVICE_WORDS } from './phrases.ts';
 import { tokenize, type Token } from './tokens.ts';
 
@@ -165,22 +165,11 @@ export function valenceOf(token: Token): number {
     case 'hashtag':
       return SERVICE_WORDS.get(token.text) ?? wordLexicon().get(token.text) ?? 0;
     case 'emoticon':
-      return (
-        wordLexicon().get(token.text) ?? wordLexicon().get(token.text.toLowerCase()) ?? emoticonValence(token.text)
-      );
     case 'emoji':
-      return emojiLexicon().get(bareEmoji(token.text)) ?? 0;
+      return token.valence;
     default:
       return 0;
   }
-}
-
-// Emoticons VADER's list spells otherwise: a smile or a frown by its mouth.
-function emoticonValence(emoticon: string): number {
-  if (/^<\/3/.test(emoticon)) return -2;
-  if (/^<3/.test(emoticon) || /^x+d+$/i.test(emoticon) || /[)\]dpP}]$/.test(emoticon)) return 1.9;
-  if (/[([/\\{|]$/.test(emoticon) || /^[)\](d/\\|{}]/i.test(emoticon)) return -1.9;
-  return 0;
 }
 
 /** What the boosters and dampeners in the three words before a sentiment word add to its weight. */

@@ -15,8 +15,16 @@ test('mentions, links and hashtags are whole tokens; a hashtag keeps its word', 
   ]);
 });
 
-test('emoji are tokens one by one, with their presentation selector', () => {
-  assert.deepEqual(kinds('ok 🙏❤️😡'), ['word:ok', 'emoji:🙏', 'emoji:❤️', 'emoji:😡']);
+test('emoji are tokens one by one, with their presentation selector and their sentiment', () => {
+  const tokens = tokenize('ok 🙏❤️😡🧳');
+  assert.deepEqual(
+    tokens.map((token) => `${token.kind}:${token.text}`),
+    ['word:ok', 'emoji:🙏', 'emoji:❤️', 'emoji:😡', 'emoji:🧳'],
+  );
+  const [, pray, heart, angry, suitcase] = tokens.map((token) => token.valence);
+  assert.ok(pray! > 0 && heart! > 0, 'praying hands and a heart are positive');
+  assert.ok(angry! < 0, 'an angry face is negative');
+  assert.equal(suitcase, 0, 'a suitcase is no sentiment');
 });
 
 test('emoticons are tokens, but not inside words or links', () => {
@@ -24,6 +32,9 @@ test('emoticons are tokens, but not inside words or links', () => {
     tokenize(":) :-( :'( <3 xD").map((token) => token.kind),
     ['emoticon', 'emoticon', 'emoticon', 'emoticon', 'emoticon'],
   );
+  const [smile, frown, cry, heart, laugh] = tokenize(":) :-( :'( <3 xD").map((token) => token.valence);
+  assert.ok(smile! > 0 && heart! > 0 && laugh! > 0);
+  assert.ok(frown! < 0 && cry! < 0);
   assert.deepEqual(kinds('http://x.co/:p'), ['url:http://x.co/:p']);
   assert.deepEqual(kinds('WORD: done'), ['word:word', 'punctuation::', 'word:done']);
 });

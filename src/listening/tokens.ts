@@ -1,5 +1,6 @@
-// Customer language cut into tokens: mentions, links, hashtags, emoji and emoticons kept whole; contractions
-// expanded; shouting (ALL CAPS), stretching (soooo) and the reach of a negation marked on the words they touch.
+// Customer language cut into tokens: mentions, links, hashtags, emoji and emoticons kept whole (with their
+// sentiment); contractions expanded; shouting (ALL CAPS), stretching (soooo) and the reach of a negation marked.
+import { bareEmoji, emojiLexicon, wordLexicon } from './lexicon.ts';
 
 export type TokenKind =
   | 'word'
@@ -24,6 +25,11 @@ export interface Token {
   elongated: boolean;
   /** Inside the reach of a negation (not, never, n't …), up to punctuation or a few words. */
   negated: boolean;
+  /**
+   * An emoji's or emoticon's sentiment (−4 … +4, from the packaged lexicons); 0 for other tokens, whose
+   * valence the sentiment baseline decides (it knows service talk).
+   */
+  valence: number;
 }
 
 // Order matters: a link before a mention (user@host), an emoticon before punctuation (':(' before ':').
@@ -107,16 +113,17 @@ export function tokenize(text: string): Token[] {
     const kind = kindOf(groups);
     if (kind === 'word') pushWord(tokens, raw);
     else if (kind === 'hashtag') tokens.push(wordToken('hashtag', raw.slice(1), raw));
-    else if (kind === 'mention' || kind === 'url' || kind === 'emoji')
-      tokens.push(plain(kind, kind === 'emoji' ? raw : raw.toLowerCase(), raw));
-    else tokens.push(plain(kind, kind === 'emoticon' ? raw : raw.toLowerCase(), raw));
+    else if (kind === 'emoji')
+      tokens.push({ ...plain(kind, raw, raw), valence: emojiLexicon().get(bareEmoji(raw)) ?? 0 });
+    else if (kind === 'emoticon') tokens.push({ ...plain(kind, raw, raw), valence: emoticonValence(raw) });
+    else tokens.push(plain(kind, raw.toLowerCase(), raw));
   }
   markNegation(tokens);
   return tokens;
 }
 
-// Most matches are words, so 'word' is asked first; looked up by name, as Object.keys on every match costs a third of
-// the tokenizer's time.
+// Most matches are words, so 'word' is asked first; looked up by name, as Object.keys on every match costs a
+// third of the tokenizer's time.
 const KINDS: readonly TokenKind[] = [
   'word',
   'url',
@@ -135,7 +142,7 @@ function kindOf(groups: Record<string, string | undefined>): TokenKind {
 }
 
 function plain(kind: TokenKind, text: string, raw: string): Token {
-  return { kind, text, raw, shouted: false, elongated: false, negated: false };
+  return { kind, text, raw, shouted: false, elongated: false, negated: false, valence: 0 };
 }
 
 function wordToken(kind: 'word' | 'hashtag', written: string, raw: string): Token {
@@ -143,7 +150,7 @@ function wordToken(kind: 'word' | 'hashtag', written: string, raw: string): Toke
   const shouted = letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
   const lower = written.toLowerCase();
   const text = unstretch(lower);
-  return { kind, text, raw, shouted, elongated: text !== lower, negated: false };
+  return { kind, text, raw, shouted, elongated: text !== lower, negated: false, valence: 0 };
 }
 
 function pushWord(tokens: Token[], raw: string): void {
@@ -179,6 +186,16 @@ function unstretch(word: string): string {
   const single = word.replace(HELD, '$1');
   const double = word.replace(HELD, '$1$1');
   return DOUBLE_KEPT.test(double) ? double : single;
+}
+
+/** An emoticon's valence: VADER's rating, else a smile or a frown by its mouth. */
+function emoticonValence(emoticon: string): number {
+  const rated = wordLexicon().get(emoticon) ?? wordLexicon().get(emoticon.toLowerCase());
+  if (rated !== undefined) return rated;
+  if (/^<\/3/.test(emoticon)) return -2;
+  if (/^<3/.test(emoticon) || /^x+d+$/i.test(emoticon) || /[)\]dpP}]$/.test(emoticon)) return 1.9;
+  if (/[([/\\{|]$/.test(emoticon) || /^[)\](d/\\|{}]/i.test(emoticon)) return -1.9;
+  return 0;
 }
 
 function markNegation(tokens: Token[]): void {
