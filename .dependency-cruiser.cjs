@@ -8,6 +8,7 @@ const LAYERS = [
   'store', // the database and its migrations
   'http', // the HTTP framework: route wrapper, problem details, body parsing; knows no capability
   // Capabilities, lowest first.
+  'listening', // sentiment, urgency, language, the text classifier: pure rules over text, needed by others, needing none
   'audit',
   'eventlog', // the durable ingest log (its own database file): appended by the edges, read by the projector
   'staff',

@@ -1,10 +1,10 @@
 // `rapport import FILE`: the command-line edge of the file importer — options checked before the database is
 // opened, progress on stderr (a bar on a terminal, a line every 5 s otherwise), a summary, and the exit code.
 import { readFile } from 'node:fs/promises';
-import { CommanderError, InvalidArgumentError, Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { MultiBar, Presets } from 'cli-progress';
 import { configFrom } from './config.ts';
-import type { Cli, CliStream } from './io.ts';
+import { exitAsUsageError, type Cli, type CliStream } from './io.ts';
 import { openDatabase } from '../app/app.ts';
 import { startProjection } from '../app/projection.ts';
 import { normaliseSystem } from '../customers/index.ts';
@@ -181,11 +181,6 @@ async function readMappingFile(path: string | undefined): Promise<MappingInput['
 }
 
 /** Commander's own usage errors (a missing FILE, a bad option value) exit 2 like ours; help still exits 0. */
-function exitAsUsageError(error: CommanderError): never {
-  if (error.exitCode === 0) throw error;
-  throw new CommanderError(2, error.code, error.message);
-}
-
 /** Wraps a list for the help text, which commander prints as is. */
 function wrap(text: string, indent: string, width = 96): string {
   const lines: string[] = [];

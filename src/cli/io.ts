@@ -1,6 +1,7 @@
 // What a `rapport` command writes to and reads from: the process's streams and environment when run as
 // `rapport`, buffers and a given environment when a test runs it in-process (see run.ts).
 import type { Writable } from 'node:stream';
+import { CommanderError } from 'commander';
 
 /** A stream a command writes to; a terminal one (`isTTY`) gets a progress bar instead of plain lines. */
 export type CliStream = Writable & { isTTY?: boolean };
@@ -29,4 +30,10 @@ export function createCli(io: CliIo): Cli {
     warn: (text) => void io.stderr.write(`${text}\n`),
     exitCode: 0,
   };
+}
+
+/** For `.exitOverride()`: a usage error (a missing option, an unknown one) ends with status 2, help with 0. */
+export function exitAsUsageError(error: CommanderError): never {
+  if (error.exitCode === 0) throw error;
+  throw new CommanderError(2, error.code, error.message);
 }

@@ -3,6 +3,7 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { DomainError } from '../shared/errors.ts';
 import { registerStaffCommands, registerTokenCommands, registerWriteKeyCommands } from './admin-commands.ts';
+import { registerEvalCommand } from './eval-command.ts';
 import { registerImportCommand } from './import-command.ts';
 import { createCli, type Cli, type CliIo } from './io.ts';
 import { registerReplayCommand } from './replay-command.ts';
@@ -40,7 +41,7 @@ function buildProgram(cli: Cli): Command {
   program
     .name('rapport')
     .description(
-      'Rapport command line: keys, tokens, staff, bulk import, feed replay and rebuilding from the event log.',
+      'Rapport command line: keys, tokens, staff, bulk import, feed replay, rebuilding from the event log, and measuring the listening models.',
     )
     .option('--data-dir <dir>', 'data folder (default: $RAPPORT_DATA_DIR or ./data)')
     // Set before the commands are added, which inherit both: commander throws instead of ending the process.
@@ -52,6 +53,7 @@ function buildProgram(cli: Cli): Command {
   registerImportCommand(program, cli);
   registerReplayCommand(program, cli);
   registerReprojectCommand(program, cli);
+  registerEvalCommand(program, cli);
   return program;
 }
 

@@ -1,0 +1,11 @@
+// Types for vader-sentiment, which ships none: the one call the evaluation makes.
+declare module 'vader-sentiment' {
+  interface PolarityScores {
+    neg: number;
+    neu: number;
+    pos: number;
+    compound: number;
+  }
+  const vader: { SentimentIntensityAnalyzer: { polarity_scores(text: string): PolarityScores } };
+  export default vader;
+}
