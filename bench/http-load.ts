@@ -69,6 +69,11 @@ export interface FlatOutResult {
   endedAt: number;
   /** The bodies generated ahead ran out before the deadline. */
   ranOut: boolean;
+  /**
+   * Until the first 503, the server took everything the clients sent: what it acknowledged by then, and when,
+   * is its capacity to acknowledge, before backpressure holds it to what the projection drains.
+   */
+  beforeBackpressure: { events: number; elapsedMs: number } | null;
 }
 
 /** `clients` loops, each sending the next body as soon as its previous one is answered, until `seconds` pass. */
@@ -88,6 +93,7 @@ export async function runFlatOut(
     elapsedMs: 0,
     endedAt: 0,
     ranOut: false,
+    beforeBackpressure: null,
   };
   const started = performance.now();
   const deadline = started + options.seconds * 1000;
@@ -119,6 +125,7 @@ export async function runFlatOut(
             break;
           }
           result.refusals++;
+          result.beforeBackpressure ??= { events: result.events, elapsedMs: performance.now() - started };
           const waitMs = Number(answer.headers['retry-after'] ?? 1) * 1000;
           if (performance.now() + waitMs > deadline) {
             result.abandoned++;

@@ -136,6 +136,15 @@ export const httpBench: BenchCase = {
         `  ${formatCount(flat.events)} events in ${roundTo(flat.elapsedMs / 1000, 1)} s; 503 refusals ${flat.refusals} ` +
           `(sent again after Retry-After; ${flat.abandoned} still refused at the deadline); other errors ${flat.errors.count}`,
       );
+      const capacity = flat.beforeBackpressure;
+      const ackCapacityPerSecond = capacity ? perSecond(capacity.events, capacity.elapsedMs) : null;
+      const ackCapacityRatio =
+        ackCapacityPerSecond === null ? null : roundTo(ackCapacityPerSecond / bareInsertPerSecond, 3);
+      if (capacity)
+        say(
+          `  until the first 503 (after ${roundTo(capacity.elapsedMs / 1000, 1)} s, the backlog at its limit): ` +
+            `${formatCount(ackCapacityPerSecond!)} events/s acknowledged, ratio ${ackCapacityRatio}`,
+        );
       if (flatAnswers)
         say(`  answer p50 ${flatAnswers.p50Ms} ms, p99 ${flatAnswers.p99Ms} ms, max ${flatAnswers.maxMs} ms`);
       if (flat.ranOut) say(`  the ${formatCount(flatOutEvents)} events generated ahead ran out before the deadline`);
@@ -188,6 +197,8 @@ export const httpBench: BenchCase = {
         drainSeconds,
         refusals: flat.refusals,
         abandoned: flat.abandoned,
+        ackCapacityPerSecond,
+        ackCapacityRatio,
         errors: flat.errors.count,
         p50Ms: flatAnswers?.p50Ms ?? null,
         p99Ms: flatAnswers?.p99Ms ?? null,
