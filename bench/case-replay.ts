@@ -13,6 +13,7 @@ import type { BenchCase, BenchEnvironment } from './bench-case.ts';
 import { createBareTable, type BareRow } from './bare-insert.ts';
 import type { BenchOptions } from './options.ts';
 import { emitResult, formatCount, say } from './output.ts';
+import { isListening } from '../src/pipeline/service.ts';
 import { generateSocialFeed, writeFeedFile, type FeedMix } from './social-feed.ts';
 import { SqlProfile } from './sql-profile.ts';
 import { Stopwatch, perSecond, roundTo } from './stats.ts';
@@ -234,6 +235,7 @@ export const caseReplayBench: BenchCase = {
     sqlProfile?.print(posts.length, 'post');
     emitResult({
       bench: 'case-replay',
+      listening: isListening(),
       feed: feed.label,
       posts: posts.length,
       rejectedRows,

@@ -11,7 +11,7 @@ import { lookupBench } from './lookup.ts';
 import { parseBenchOptions, usage } from './options.ts';
 import { say } from './output.ts';
 import { Workspace } from './workspace.ts';
-import { yieldToReadsEvery } from '../src/pipeline/service.ts';
+import { listenToTexts, yieldToReadsEvery } from '../src/pipeline/service.ts';
 
 /** In run order: look-up reuses the database the ingest case filled; the others use their own. */
 const BENCH_CASES: readonly BenchCase[] = [
@@ -40,6 +40,7 @@ async function main(): Promise<void> {
     return;
   }
   if (!options.yieldToReads) yieldToReadsEvery(null);
+  if (!options.listening) listenToTexts(false);
   const workspace = new Workspace();
   const interrupted = () => {
     workspace.removeFiles();

@@ -19,6 +19,8 @@ export interface BenchOptions {
   backlog: number;
   /** false (--no-yield): projection batches never let the event loop turn, as before issue 12's look-up work. */
   yieldToReads: boolean;
+  /** false (--no-listening): texts are stored without being read (sentiment, urgency, language, reason), to compare. */
+  listening: boolean;
   /**
    * false (--same-thread): the projection and the event log's commits share the main thread with the requests, as
    * before each had its own.
@@ -55,6 +57,7 @@ export function usage(caseNames: readonly string[]): string {
   --profile-sql print the time inside each SQL statement of ingest, projection or case-replay (adds a little overhead)
   --backlog N   events the projector drains while the look-up case times cards (default events / 5, 50,000–200,000)
   --no-yield    projection batches run without letting the event loop turn (to compare; look-up and projection)
+  --no-listening texts are stored without being read by listening (to compare; case-replay, projection, http)
   --same-thread the projection and the log's commits run on the thread that answers, not on their own (to compare; look-up and http)`;
 }
 
@@ -82,6 +85,7 @@ export function parseBenchOptions(argv: readonly string[], caseNames: readonly s
       backlog: { type: 'string' },
       'no-yield': { type: 'boolean', default: false },
       'same-thread': { type: 'boolean', default: false },
+      'no-listening': { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -107,6 +111,7 @@ export function parseBenchOptions(argv: readonly string[], caseNames: readonly s
     backlog: positiveInteger('backlog', values.backlog, Math.min(200_000, Math.max(50_000, Math.floor(events / 5)))),
     yieldToReads: !values['no-yield'],
     projectionThread: !values['same-thread'],
+    listening: !values['no-listening'],
     seed: 20240101,
     httpSeconds: positiveInteger('http-seconds', values['http-seconds'], HTTP_DEFAULTS.seconds),
     httpClients: positiveInteger('http-clients', values['http-clients'], HTTP_DEFAULTS.clients),

@@ -5,7 +5,7 @@ import { canMove, isFirstContactResolution, statusAfterInbound } from './model.t
 import { pickThreadByWindow, subjectKey, subjectFromText } from './threading.ts';
 import { findRepeatOf } from './repeat.ts';
 import { firstMatchingRule, pickAssignee, type AssignmentRule } from './assignment.ts';
-import { guessReason } from './reason.ts';
+import { guessReason } from '../listening/index.ts';
 import { mentionedHandles } from './replies.ts';
 import type { TeamMember } from '../teams/store.ts';
 

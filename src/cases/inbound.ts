@@ -13,7 +13,7 @@ import { profilesOf } from '../customers/index.ts';
 import type { InboundMessage } from './channel-port.ts';
 import { findRepeatOf } from './repeat.ts';
 import type { ReceivedMessageSchema } from './responses.ts';
-import { guessReason } from './reason.ts';
+import { guessReason } from '../listening/index.ts';
 import { pickThreadByWindow, splitThreadRefs, subjectFromText } from './threading.ts';
 import { firstMatchingRule, pickAssignee } from './assignment.ts';
 import { listAssignmentRules } from './rules-store.ts';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ACTOR_KINDS } from '../shared/actor.ts';
 import { CASE_PRIORITIES } from '../shared/priority.ts';
 import { GESTURE_KINDS, GESTURE_STATUSES, GestureSchema } from '../gestures/index.ts';
-import { CHANNELS, DIRECTIONS } from '../interactions/index.ts';
+import { CHANNELS, DIRECTIONS, insightSchema } from '../interactions/index.ts';
 import { ruleConditionsSchema } from './assignment.ts';
 import { CASE_STATUSES, DELIVERY_STATUSES, MESSAGE_KINDS, SLA_METRICS } from './model.ts';
 import { caseSettingsSchema } from './settings.ts';
@@ -75,6 +75,10 @@ export const CaseMessageSchema = z
     properties: z.record(z.string(), z.unknown()),
     fromCase: CaseLinkSchema.nullable().meta({
       description: 'The merged case this message came from (its thread), when it shows on the case it was merged into',
+    }),
+    insight: insightSchema.nullable().meta({
+      description:
+        'What listening read in the message: sentiment, urgency, language, contact reason (customer words and notes)',
     }),
   })
   .meta({ id: 'CaseMessage' });

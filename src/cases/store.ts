@@ -1,7 +1,7 @@
 // SQL for cases, their conversation, thread references and history.
 import type { Db, SqlValue } from '../store/db.ts';
 import type { Actor } from '../shared/actor.ts';
-import type { Channel, Direction } from '../interactions/index.ts';
+import type { Channel, Direction, InsightColumns } from '../interactions/index.ts';
 import type { CaseRecord, DeliveryStatus, MessageKind } from './model.ts';
 import { currentEvent } from '../shared/clock.ts';
 
@@ -253,7 +253,7 @@ export async function insertCaseMessage(db: Db, message: CaseMessageInsert): Pro
   return row!.id;
 }
 
-export interface CaseMessageRow {
+export interface CaseMessageRow extends InsightColumns {
   id: number;
   case_id: string;
   interaction_id: number;
@@ -278,7 +278,8 @@ export async function messagesOf(db: Db, caseId: string): Promise<CaseMessageRow
   return db.all<CaseMessageRow>(
     `SELECT m.id, m.case_id, m.interaction_id, m.kind, m.author_staff_id, s.name AS author_name, m.at, m.delivery,
             m.delivery_attempts, m.delivery_error, m.external_id, i.channel, i.direction, i.text, i.properties,
-            m.origin_case_id, o.number AS origin_number
+            m.origin_case_id, o.number AS origin_number, i.sentiment, i.sentiment_score, i.urgent, i.urgency_score,
+            i.language, i.reason, i.reason_confidence
      FROM case_messages m
      JOIN interactions i ON i.id = m.interaction_id
      LEFT JOIN staff s ON s.id = m.author_staff_id

@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type { Db } from '../store/db.ts';
 import { customerLabel, customerLabelFactsOf } from '../customers/index.ts';
+import { insightOf } from '../interactions/index.ts';
 import type { CaseRecord } from './model.ts';
 import type { CaseDetailSchema, CaseMessageSchema, CaseSummarySchema } from './responses.ts';
 import type { CaseMessageRow } from './store.ts';
@@ -87,6 +88,7 @@ export function toMessageView(row: CaseMessageRow): CaseMessageView {
     properties: row.properties ? (JSON.parse(row.properties) as Record<string, unknown>) : {},
     fromCase:
       row.origin_case_id && row.origin_number !== null ? { id: row.origin_case_id, number: row.origin_number } : null,
+    insight: insightOf(row),
   };
 }
 

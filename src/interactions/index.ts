@@ -9,12 +9,22 @@ export {
   type Identity,
   type IdentityKind,
   type IncomingEvent,
+  type Insight,
+  insightSchema,
   type Interaction,
+  SENTIMENTS,
 } from './model.ts';
+/**
+ * What listening reads in an interaction's text, stored with it by the projection.
+ * @example const insight = isListenedTo(event) ? readInsight(event.text, found) : null;
+ */
+export { type FoundReason, isListenedTo, readInsight } from './insight.ts';
 export {
   deleteInteractionsOf,
   sourceKeysOf,
   findBySourceId,
+  type InsightColumns,
+  insightOf,
   insertInteraction,
   latestInboundTimes,
   listObservedEvents,

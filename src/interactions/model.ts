@@ -53,6 +53,24 @@ export interface IncomingEvent {
   context: Record<string, unknown> | null;
 }
 
+export const SENTIMENTS = ['negative', 'neutral', 'positive'] as const;
+
+/** What listening read in an interaction's text (insight.ts): stored with it by the projection. */
+export const insightSchema = z.strictObject({
+  sentiment: z.enum(SENTIMENTS),
+  /** −1 (very negative) … +1 (very positive). */
+  sentimentScore: z.number(),
+  urgent: z.boolean(),
+  /** 0 (no pressure) … 1 (pressing). */
+  urgencyScore: z.number(),
+  /** ISO 639-1, or 'und' when the text is too short to tell. */
+  language: z.string(),
+  reason: z.string().nullable(),
+  /** The trained model's confidence; null when the reason came from keywords. */
+  reasonConfidence: z.number().nullable(),
+});
+export type Insight = z.infer<typeof insightSchema>;
+
 /**
  * One event of a customer's timeline as every capability shows it. The schema sits here, not in responses.ts
  * (which names it for the API), because it is stated with the channel and direction sets above.
@@ -73,6 +91,8 @@ export const interactionSchema = z.strictObject({
   caseId: z.string().nullable(),
   source: z.string(),
   sourceId: z.string(),
+  /** What listening read in its text; null when it has none that is listened to (isListenedTo). */
+  insight: insightSchema.nullable(),
 });
 export type Interaction = z.infer<typeof interactionSchema>;
 

@@ -3,14 +3,17 @@
 // changes who owns that profile, never the event.
 import type { Db, SqlValue } from '../store/db.ts';
 import { sourceKey } from '../store/source-key.ts';
-import type { Channel, Direction, IncomingEvent, Interaction, TimelineCursor } from './model.ts';
+import type { Channel, Direction, IncomingEvent, Insight, Interaction, TimelineCursor } from './model.ts';
+
+/** What listening read in the text (migration 0019). */
+const INSIGHT_COLUMNS = 'sentiment, sentiment_score, urgent, urgency_score, language, reason, reason_confidence';
 
 /** What the timeline and the card show; `context` (often the largest column) is read only by exports. */
 const SHOWN_COLUMNS = `id, profile_id, occurred_at, received_at, channel, direction, type, event, department, actor, text,
-  properties, NULL AS context, case_id, source, source_id`;
+  properties, NULL AS context, case_id, source, source_id, ${INSIGHT_COLUMNS}`;
 
 /** A row of `interactions`; channel and direction are written only from a validated `IncomingEvent`. */
-export interface InteractionRow {
+export interface InteractionRow extends InsightColumns {
   id: number;
   /** The profile the event was stored for; its customer is whoever owns that profile now. */
   profile_id: string;
@@ -28,6 +31,17 @@ export interface InteractionRow {
   case_id: string | null;
   source: string;
   source_id: string;
+}
+
+/** The insight columns (migration 0019) as read; absent from reads that do not select them. */
+export interface InsightColumns {
+  sentiment?: Insight['sentiment'] | null;
+  sentiment_score?: number | null;
+  urgent?: number | null;
+  urgency_score?: number | null;
+  language?: string | null;
+  reason?: string | null;
+  reason_confidence?: number | null;
 }
 
 /** `customerId` is the customer whose profiles the row was read for: the one who owns it now. */
@@ -48,6 +62,21 @@ export function toInteraction(row: InteractionRow, customerId: string): Interact
     caseId: row.case_id,
     source: row.source,
     sourceId: row.source_id,
+    insight: insightOf(row),
+  };
+}
+
+/** The stored reading of a row that has the insight columns (an interaction, or a case message joined to one). */
+export function insightOf(row: InsightColumns): Insight | null {
+  if (!row.sentiment) return null;
+  return {
+    sentiment: row.sentiment,
+    sentimentScore: row.sentiment_score ?? 0,
+    urgent: row.urgent === 1,
+    urgencyScore: row.urgency_score ?? 0,
+    language: row.language ?? 'und',
+    reason: row.reason ?? null,
+    reasonConfidence: row.reason_confidence ?? null,
   };
 }
 
@@ -97,12 +126,13 @@ export async function insertInteraction(
   event: IncomingEvent,
   profileId: string,
   receivedAt: number,
+  insight: Insight | null = null,
 ): Promise<number> {
   const properties = Object.keys(event.properties).length ? JSON.stringify(event.properties) : null;
   const row = await db.get<{ id: number }>(
     `INSERT INTO interactions (profile_id, occurred_at, received_at, channel, direction, type, event,
-       department, actor, text, properties, context, source, source_id, source_key)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       department, actor, text, properties, context, source, source_id, source_key, ${INSIGHT_COLUMNS})
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      RETURNING id`,
     [
       profileId,
@@ -120,6 +150,13 @@ export async function insertInteraction(
       event.source,
       event.sourceId,
       sourceKey(event.source, event.sourceId),
+      insight?.sentiment ?? null,
+      insight?.sentimentScore ?? null,
+      insight ? (insight.urgent ? 1 : 0) : null,
+      insight?.urgencyScore ?? null,
+      insight?.language ?? null,
+      insight?.reason ?? null,
+      insight?.reasonConfidence ?? null,
     ],
   );
   return row!.id;

@@ -34,6 +34,12 @@ export { analyseUrgency, type UrgencyReading } from './urgency.ts';
 export { detectLanguage, type LanguageCode } from './language.ts';
 
 /**
+ * The contact reason by keywords: the fallback before the company has trained a classifier of its own.
+ * @example guessReason('I was charged twice') // 'billing'
+ */
+export { guessReason } from './keyword-reason.ts';
+
+/**
  * Sentiment, urgency and language together, the message cut into tokens once.
  * @example const { sentiment, urgency, language } = analyseMessage(text);
  */

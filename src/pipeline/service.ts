@@ -25,7 +25,15 @@ import {
   refreshRuleFlagsOf,
   ruleFlagHoldersAmong,
 } from '../flags/index.ts';
-import { findBySourceId, insertInteraction, type IncomingEvent } from '../interactions/index.ts';
+import {
+  type FoundReason,
+  findBySourceId,
+  type IncomingEvent,
+  insertInteraction,
+  isListenedTo,
+  readInsight,
+} from '../interactions/index.ts';
+import { guessReason } from '../listening/index.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { IngestReportSchema, IngestResultSchema } from './responses.ts';
 
@@ -96,6 +104,17 @@ let yieldEveryMs: number | null = 2;
 /** How long a batch runs before it lets the event loop turn; null never (the benchmark compares both). */
 export function yieldToReadsEvery(ms: number | null): void {
   yieldEveryMs = ms;
+}
+
+let listening = true;
+
+/** Whether texts are read (sentiment, urgency, language, reason) as they are stored; the benchmark compares both. */
+export function listenToTexts(on: boolean): void {
+  listening = on;
+}
+
+export function isListening(): boolean {
+  return listening;
 }
 
 export function readYieldMs(): number | null {
@@ -224,6 +243,12 @@ async function ingestAndCarry(
   }
 }
 
+/** The keyword guess, until a trained model decides (issue 13). */
+function keywordReasonOf(text: string): FoundReason | null {
+  const reason = guessReason(text);
+  return reason ? { reason, confidence: null } : null;
+}
+
 async function ingestOne(
   tx: Db,
   event: IncomingEvent,
@@ -265,7 +290,9 @@ async function ingestOne(
     await setExplicitPreference(tx, customerId, preference.key, preference.value, event.source, event.occurredAt);
   }
 
-  const id = await insertInteraction(tx, event, resolved.profileId, receivedAt);
+  // Listening reads her words as they are stored, in the projection: never on the acknowledgement's path.
+  const insight = listening && isListenedTo(event) ? readInsight(event.text, keywordReasonOf(event.text)) : null;
+  const id = await insertInteraction(tx, event, resolved.profileId, receivedAt, insight);
   if (event.type === 'track') observeBehaviour(tx, customerId, String(id), event.properties, event.occurredAt);
 
   report.stored++;

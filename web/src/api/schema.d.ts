@@ -1560,6 +1560,17 @@ export interface components {
         id: string;
         number: number;
       } | null;
+      /** @description What listening read in the message: sentiment, urgency, language, contact reason (customer words and notes) */
+      insight: {
+        /** @enum {string} */
+        sentiment: 'negative' | 'neutral' | 'positive';
+        sentimentScore: number;
+        urgent: boolean;
+        urgencyScore: number;
+        language: string;
+        reason: string | null;
+        reasonConfidence: number | null;
+      } | null;
     };
     CaseNote: {
       id: number;
@@ -1602,6 +1613,17 @@ export interface components {
       fromCase: {
         id: string;
         number: number;
+      } | null;
+      /** @description What listening read in the message: sentiment, urgency, language, contact reason (customer words and notes) */
+      insight: {
+        /** @enum {string} */
+        sentiment: 'negative' | 'neutral' | 'positive';
+        sentimentScore: number;
+        urgent: boolean;
+        urgencyScore: number;
+        language: string;
+        reason: string | null;
+        reasonConfidence: number | null;
       } | null;
       mentioned: string[];
     };
@@ -2046,6 +2068,16 @@ export interface components {
       caseId: string | null;
       source: string;
       sourceId: string;
+      insight: {
+        /** @enum {string} */
+        sentiment: 'negative' | 'neutral' | 'positive';
+        sentimentScore: number;
+        urgent: boolean;
+        urgencyScore: number;
+        language: string;
+        reason: string | null;
+        reasonConfidence: number | null;
+      } | null;
     };
     Mention: {
       id: number;

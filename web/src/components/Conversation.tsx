@@ -6,6 +6,7 @@ import { humanize } from '../labels.ts';
 import { deliveryApi } from '../delivery-api.ts';
 import { useCan } from '../permissions.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
+import { InsightLine } from './InsightLine.tsx';
 import '../delivery.css';
 import { useStaff } from '../staff.ts';
 import { absoluteTime, relativeTime } from '../time.ts';
@@ -103,6 +104,7 @@ function Message({
         ) : (
           <p className="message-text">{message.text}</p>
         ))}
+      {message.insight && <InsightLine insight={message.insight} />}
       {message.delivery && <Delivery delivery={message.delivery} messageId={message.id} retry={retry} />}
     </li>
   );

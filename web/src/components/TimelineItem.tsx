@@ -3,6 +3,7 @@ import { humanize, formatValue } from '../labels.ts';
 import { absoluteTime, relativeTime } from '../time.ts';
 import type { Interaction } from '../api/types.ts';
 import { ChannelIcon } from './ChannelIcon.tsx';
+import { InsightLine } from './InsightLine.tsx';
 
 const DIRECTION_LABELS: Record<Interaction['direction'], string> = {
   inbound: 'from customer',
@@ -34,6 +35,7 @@ export function TimelineItem({ interaction }: { interaction: Interaction }) {
             .join(' · ')}
         </div>
         {text && <p className="timeline-text">{text}</p>}
+        {interaction.insight && <InsightLine insight={interaction.insight} />}
         {properties.length > 0 && (
           <details className="properties">
             <summary>

@@ -1,4 +1,4 @@
-// A lexicon baseline for the contact reason, used when the channel does not give one (a tweet, an
+// A keyword baseline for the contact reason, used when the channel does not give one (a tweet, an
 // email). It works offline from day one; the listening capability replaces it with a classifier
 // trained on the company's own labels. An agent's reason always wins over it.
 
