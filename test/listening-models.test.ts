@@ -238,7 +238,10 @@ test('a sentiment model that does not beat the offline baseline on the same text
   assert.ok(macroF1 <= baselineMacroF1!, `model ${macroF1} against baseline ${baselineMacroF1}`);
   assert.equal(outcome.activated, false);
   assert.equal(outcome.model.active, false);
-  assert.match(outcome.verdict, /the baseline scores \d\.\d\d on these texts, the trained model \d\.\d\d: kept the baseline/);
+  assert.match(
+    outcome.verdict,
+    /the baseline scores \d\.\d\d on these texts, the trained model \d\.\d\d: kept the baseline/,
+  );
   assert.equal(await activeTextModel(server.running.db, 'sentiment'), null);
 });
 
@@ -269,10 +272,21 @@ test('rapport train on a CSV file prints the figures per label and the version s
   assert.match(trained.stdout, /^delivery\s+\d\.\d{3}\s+\d\.\d{3}\s+\d\.\d{3}\s+6$/m);
   assert.match(trained.stdout, /^refund\s+\d\.\d{3}\s+\d\.\d{3}\s+\d\.\d{3}\s+6$/m);
   assert.match(trained.stdout, /macroF1=\d\.\d{4}/);
-  assert.match(trained.stdout, /reason model version 1 stored .* trained on 12 examples from reasons\.csv: Version 1: macro-F1/);
+  assert.match(
+    trained.stdout,
+    /reason model version 1 stored .* trained on 12 examples from reasons\.csv: Version 1: macro-F1/,
+  );
 
   const again = ['--data-dir', dataDir, 'train', '--kind', 'reason'];
-  const missingColumn = await runRapport([...again, '--file', file, '--text-column', 'text', '--label-column', 'topic']);
+  const missingColumn = await runRapport([
+    ...again,
+    '--file',
+    file,
+    '--text-column',
+    'text',
+    '--label-column',
+    'topic',
+  ]);
   assert.equal(missingColumn.code, 2);
   assert.match(missingColumn.stderr, /has no column "text"; its columns are message, topic/);
   assert.equal((await runRapport([...again])).code, 2);

@@ -115,7 +115,7 @@ export {
   type TrainingOutcome,
   type TrainingRequest,
 } from './service.ts';
-export { type TextModelRecord } from './models-store.ts';
+export type { TextModelRecord } from './models-store.ts';
 export {
   TEXT_MODEL_KINDS,
   MIN_LABELS,

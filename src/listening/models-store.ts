@@ -65,9 +65,10 @@ export async function findTextModel(db: Db, id: string): Promise<TextModelRecord
 }
 
 export async function nextTextModelVersion(db: Db, kind: TextModelKind): Promise<number> {
-  const row = await db.get<{ version: number | null }>('SELECT MAX(version) AS version FROM text_models WHERE kind = ?', [
-    kind,
-  ]);
+  const row = await db.get<{ version: number | null }>(
+    'SELECT MAX(version) AS version FROM text_models WHERE kind = ?',
+    [kind],
+  );
   return (row?.version ?? 0) + 1;
 }
 
@@ -117,4 +118,3 @@ export async function activeTextModelId(db: Db, kind: TextModelKind): Promise<st
 export async function textModelJson(db: Db, id: string): Promise<string | undefined> {
   return (await db.get<{ model: string }>('SELECT model FROM text_models WHERE id = ?', [id]))?.model;
 }
-

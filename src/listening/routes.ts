@@ -32,7 +32,7 @@ export function textModelRoutes(sources: LabelSources) {
       method: 'POST',
       url: '/api/listening/models/train',
       summary:
-        "Train a new reason model on the reasons staff set on cases (5-fold cross-validated figures); 422 with too few labels",
+        'Train a new reason model on the reasons staff set on cases (5-fold cross-validated figures); 422 with too few labels',
       tags: ['settings'],
       response: TrainingOutcomeSchema,
       status: 201,

@@ -61,7 +61,11 @@ export async function trainTextModel(db: Db, request: TrainingRequest): Promise<
       model: trained.model,
     });
     if (activate) await store.setActiveTextModel(tx, kind, id);
-    const outcome = { model: (await store.findTextModel(tx, id))!, activated: activate, verdict: `Version ${version}: ${verdict}` };
+    const outcome = {
+      model: (await store.findTextModel(tx, id))!,
+      activated: activate,
+      verdict: `Version ${version}: ${verdict}`,
+    };
     await request.onStored?.(tx, outcome);
     return outcome;
   });
@@ -74,7 +78,10 @@ function decide(kind: TextModelKind, trained: TrainedTextModel): { activate: boo
   const baseline = (trained.metrics.baselineMacroF1 ?? 0).toFixed(2);
   // Compared unrounded: the two figures are over the same texts and the same folds' predictions.
   return trained.metrics.macroF1 > (trained.metrics.baselineMacroF1 ?? 0)
-    ? { activate: true, verdict: `the trained model scores ${model} on these texts, the baseline ${baseline}: now in use` }
+    ? {
+        activate: true,
+        verdict: `the trained model scores ${model} on these texts, the baseline ${baseline}: now in use`,
+      }
     : {
         activate: false,
         verdict: `the baseline scores ${baseline} on these texts, the trained model ${model}: kept the baseline`,

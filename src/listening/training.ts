@@ -55,9 +55,7 @@ export function tooFewLabels(examples: readonly LabelledExample[]): string | nul
   const counts = countLabels(examples);
   const usable = counts.filter((count) => count.examples >= MIN_EXAMPLES_PER_LABEL);
   if (usable.length >= MIN_LABELS) return null;
-  const found = counts.length
-    ? counts.map((count) => `${count.label} ${count.examples}`).join(', ')
-    : 'none';
+  const found = counts.length ? counts.map((count) => `${count.label} ${count.examples}`).join(', ') : 'none';
   return (
     `Too few labels to train on: at least ${MIN_LABELS} labels with ${MIN_EXAMPLES_PER_LABEL} examples each are needed, ` +
     `${usable.length} ${usable.length === 1 ? 'has' : 'have'} enough (${examples.length} examples: ${found})`
