@@ -29,6 +29,8 @@ import { gestureLimitRoutes } from '../gestures/routes.ts';
 import formbody from '@fastify/formbody';
 import { liveRoutes } from '../live/routes.ts';
 import { privacyRoutes } from '../privacy/routes.ts';
+import { textModelRoutes } from '../listening/routes.ts';
+import { staffReasonLabels } from '../cases/index.ts';
 import { answerUnreadableRequest, parseFormBody, registerBodyParsing } from '../http/body-parsing.ts';
 import { registerApiReference } from '../http/api-reference.ts';
 
@@ -55,6 +57,8 @@ export const ALL_ROUTES: readonly AnyRoute[] = [
   ...gestureLimitRoutes,
   ...contactFormRoutes,
   ...liveRoutes,
+  // Cases sit above listening: their staff-set reasons are handed down as the reason model's labels.
+  ...textModelRoutes({ reasonLabels: staffReasonLabels }),
 ];
 
 /** Fastify's own errors (bad JSON, too large, wrong content type) in our vocabulary. */

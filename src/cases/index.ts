@@ -22,6 +22,7 @@ export {
   receiveMessagesThrough,
 } from './inbound.ts';
 export type { CaseRecord } from './model.ts';
+export { type ReasonLabel, staffReasonLabels } from './labels-store.ts';
 export { deliverDueReplies } from './outbox.ts';
 export { type CaseExport, eraseCasesOf, exportCasesOf } from './privacy-store.ts';
 export { recordChannelReply } from './replies.ts';

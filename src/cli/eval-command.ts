@@ -1,9 +1,8 @@
 // `rapport eval --test FILE.csv --text-column C --label-column L [--train OTHER.csv]`: how well the sentiment
 // baseline (for sentiment labels) and a classifier trained on another labelled file predict a file's labels.
-import { readFile } from 'node:fs/promises';
 import { InvalidArgumentError, type Command } from 'commander';
-import { parse } from 'csv-parse/sync';
 import { exitAsUsageError, type Cli } from './io.ts';
+import { readLabelledCsv } from './labelled-csv.ts';
 import {
   analyseSentiment,
   classify,
@@ -85,30 +84,8 @@ function describe(score: ClassifierScore, count: number): string {
   return `accuracy=${score.accuracy.toFixed(4)} macroF1=${score.macroF1.toFixed(4)} texts=${count}`;
 }
 
-/** The labelled rows of a CSV file; a missing column or an empty file is a usage error naming what is there. */
-async function readExamples(path: string, options: EvalCommandOptions): Promise<LabelledExample[]> {
-  let rows: Record<string, string>[];
-  try {
-    rows = parse(await readFile(path), { columns: true, skip_empty_lines: true, bom: true, relax_column_count: true });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code?.startsWith('CSV_')) {
-      throw new InvalidArgumentError(`${path} is not a readable CSV file: ${(error as Error).message}`);
-    }
-    throw error;
-  }
-  const columns = rows[0] ? Object.keys(rows[0]) : [];
-  for (const column of [options.textColumn, options.labelColumn]) {
-    if (!columns.includes(column)) {
-      throw new InvalidArgumentError(
-        `${path} has no column "${column}"${columns.length ? `; its columns are ${columns.join(', ')}` : ' (no rows)'}`,
-      );
-    }
-  }
-  const examples = rows
-    .map((row) => ({ text: row[options.textColumn]?.trim() ?? '', label: row[options.labelColumn]?.trim() ?? '' }))
-    .filter((example) => example.text && example.label);
-  if (examples.length === 0) throw new InvalidArgumentError(`${path} has no row with both a text and a label`);
-  return examples;
+function readExamples(path: string, options: EvalCommandOptions): Promise<LabelledExample[]> {
+  return readLabelledCsv(path, options);
 }
 
 function parseSeed(value: string): number {

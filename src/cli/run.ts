@@ -8,6 +8,7 @@ import { registerImportCommand } from './import-command.ts';
 import { createCli, type Cli, type CliIo } from './io.ts';
 import { registerReplayCommand } from './replay-command.ts';
 import { registerReprojectCommand } from './reproject-command.ts';
+import { registerTrainCommand } from './train-command.ts';
 
 /** Exit statuses: 0 done, 1 done with rejected rows (or commander's own usage errors), 2 refused, 3 not found. */
 export const EXIT_REFUSED = 2;
@@ -41,7 +42,7 @@ function buildProgram(cli: Cli): Command {
   program
     .name('rapport')
     .description(
-      'Rapport command line: keys, tokens, staff, bulk import, feed replay, rebuilding from the event log, and measuring the listening models.',
+      'Rapport command line: keys, tokens, staff, bulk import, feed replay, rebuilding from the event log, and measuring and training the listening models.',
     )
     .option('--data-dir <dir>', 'data folder (default: $RAPPORT_DATA_DIR or ./data)')
     // Set before the commands are added, which inherit both: commander throws instead of ending the process.
@@ -54,6 +55,7 @@ function buildProgram(cli: Cli): Command {
   registerReplayCommand(program, cli);
   registerReprojectCommand(program, cli);
   registerEvalCommand(program, cli);
+  registerTrainCommand(program, cli);
   return program;
 }
 

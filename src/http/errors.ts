@@ -60,6 +60,7 @@ export const STATUS_OF_KIND: Readonly<Record<ErrorKind, number>> = {
   gone: 410,
   too_large: 413,
   unsupported: 415,
+  unprocessable: 422,
   rate_limited: 429,
   internal: 500,
   unavailable: 503,

@@ -1,5 +1,6 @@
 // The listening capability's front door: what a message says about the customer (sentiment, urgency, language)
-// and a classifier a company trains on its own labels (contact reasons, sentiment). Pure: no I/O, no database.
+// and a classifier a company trains on its own labels (contact reasons, sentiment). The rules over text are pure;
+// the trained versions, and which one is in use, are kept in the database (text_models).
 
 /**
  * Tokens of customer language (mentions, links, hashtags, emoji, emoticons, shouting, stretching, negation).
@@ -32,12 +33,6 @@ export { analyseUrgency, type UrgencyReading } from './urgency.ts';
  * @example detectLanguage('Mon vol a été annulé') // 'fr'
  */
 export { detectLanguage, type LanguageCode } from './language.ts';
-
-/**
- * The contact reason by keywords: the fallback before the company has trained a classifier of its own.
- * @example guessReason('I was charged twice') // 'billing'
- */
-export { guessReason } from './keyword-reason.ts';
 
 /**
  * Sentiment, urgency and language together, the message cut into tokens once.
@@ -87,3 +82,45 @@ export {
   type ClassifierScore,
   type LabelScore,
 } from './evaluation.ts';
+
+/**
+ * The keyword guesser of the contact reason: the offline rule before any reason model is trained.
+ * @example guessReason('my parcel never arrived') // 'delivery'
+ */
+export { guessReason } from './reason-keywords.ts';
+
+/**
+ * The model in use for a kind, parsed once per connection and re-read only when another version is activated
+ * (one indexed SELECT a call); and a message's reason from it, or from the keywords when no model is active.
+ * @example
+ * const sentimentModel = await activeTextModel(db, 'sentiment'); // null: the offline baseline applies
+ * const reading = await classifyReason(db, text, { threshold: 0.5 }); // null: leave it to a person
+ */
+export {
+  activeTextModel,
+  classifyReason,
+  DEFAULT_REASON_THRESHOLD,
+  type ReasonReading,
+} from './active-model.ts';
+
+/**
+ * Training a company's text models and choosing the one in use.
+ * @example const { model, activated, verdict } = await trainTextModel(db, { kind: 'reason', examples, trainedOn: 'cases', createdBy: null });
+ */
+export {
+  trainTextModel,
+  activateTextModel,
+  deactivateTextModel,
+  listTextModels,
+  type TrainingOutcome,
+  type TrainingRequest,
+} from './service.ts';
+export type { TextModelRecord } from './models-store.ts';
+export {
+  TEXT_MODEL_KINDS,
+  MIN_LABELS,
+  MIN_EXAMPLES_PER_LABEL,
+  type TextModelKind,
+  type TextModelMetrics,
+} from './training.ts';
+export { listeningErrors } from './errors.ts';

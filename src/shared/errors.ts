@@ -10,6 +10,7 @@ export type ErrorKind =
   | 'not_found'
   | 'gone' // it existed and was erased on purpose
   | 'conflict' // the request contradicts the current state
+  | 'unprocessable' // understood and allowed, but what it needs is not there yet (e.g. too few labels to train on)
   | 'too_large'
   | 'unsupported' // a format or encoding we do not take
   | 'rate_limited' // too many tries from this caller; wait

@@ -35,7 +35,15 @@ async function api(method: string, path: string, body?: unknown) {
 }
 
 const nav = () => page.getByRole('navigation', { name: 'Main' });
-const HELP_DESK_LINKS = ['Teams', 'SLA policies', 'Assignment rules', 'Reply templates', 'Flag rules', 'Case settings'];
+const HELP_DESK_LINKS = [
+  'Teams',
+  'SLA policies',
+  'Assignment rules',
+  'Reply templates',
+  'Flag rules',
+  'Case settings',
+  'Listening models',
+];
 
 async function openSettings(link: string, heading = link): Promise<void> {
   await nav().getByRole('link', { name: link, exact: true }).click();

@@ -23,6 +23,7 @@ import { AssignmentRules } from './pages/settings/AssignmentRules.tsx';
 import { ReplyTemplates } from './pages/settings/ReplyTemplates.tsx';
 import { FlagRules } from './pages/settings/FlagRules.tsx';
 import { CaseSettings } from './pages/settings/CaseSettings.tsx';
+import { ListeningModels } from './pages/settings/ListeningModels.tsx';
 import { RequirePermission } from './components/RequirePermission.tsx';
 import { ShortcutsOverlay } from './components/ShortcutsOverlay.tsx';
 import { PermissionsContext } from './permissions.ts';
@@ -160,6 +161,7 @@ const HELP_DESK_SETTINGS: Partial<Record<string, ReactNode>> = {
   '/settings/templates': <ReplyTemplates />,
   '/settings/flag-rules': <FlagRules />,
   '/settings/cases': <CaseSettings />,
+  '/settings/listening-models': <ListeningModels />,
 };
 
 function isUnauthorized(error: unknown): boolean {

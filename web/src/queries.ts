@@ -56,6 +56,8 @@ export const queryKeys = {
   flagRules: () => ['flag-rules'] as const,
   /** Case settings (GET /api/settings/cases). */
   caseSettings: () => ['case-settings'] as const,
+  /** The trained versions of a listening model (GET /api/listening/models?kind=…). */
+  textModels: (kind: 'reason' | 'sentiment') => ['text-models', kind] as const,
   /** The audit log for one set of filters, paged (GET /api/audit). */
   audit: (filters: object, pageSize: number) => ['audit', filters, pageSize] as const,
 };

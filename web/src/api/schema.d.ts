@@ -1309,6 +1309,74 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/listening/models': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The trained versions of a kind of text model (reason or sentiment), newest first, with their figures */
+    get: operations['getApiListeningModels'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/listening/models/train': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Train a new reason model on the reasons staff set on cases (5-fold cross-validated figures); 422 with too few labels */
+    post: operations['postApiListeningModelsTrain'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/listening/models/{id}/activate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Put a version of a text model in use (also an older one: a restore) */
+    post: operations['postApiListeningModelsIdActivate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/listening/models/deactivate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Go back to the offline rules for a kind: the keyword guesser for reasons, the baseline for sentiment */
+    post: operations['postApiListeningModelsDeactivate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2079,6 +2147,14 @@ export interface components {
         reasonConfidence: number | null;
       } | null;
     };
+    LabelFigures: {
+      label: string;
+      precision: number;
+      recall: number;
+      f1: number;
+      /** @description How many training examples truly have the label */
+      support: number;
+    };
     Mention: {
       id: number;
       caseId: string | null;
@@ -2471,9 +2547,46 @@ export interface components {
     TemplatePreview: {
       text: string;
     };
+    TextModel: {
+      id: string;
+      /** @enum {string} */
+      kind: 'reason' | 'sentiment';
+      version: number;
+      /** @description ISO 8601 */
+      createdAt: string;
+      /** @description The staff member who trained it; null when trained from the command line */
+      createdBy: {
+        id: string;
+        name: string | null;
+      } | null;
+      trainedOn: {
+        examples: number;
+        /** @description 'cases' (staff-set reasons) or the labelled file's name */
+        source: string;
+      };
+      /** @description 5-fold cross-validated on the training examples */
+      metrics: {
+        perLabel: components['schemas']['LabelFigures'][];
+        macroF1: number;
+        accuracy: number;
+        /** @description Sentiment: the offline baseline's macro-F1 on the same texts; null for reasons */
+        baselineMacroF1: number | null;
+      };
+      active: boolean;
+    };
+    TextModelList: {
+      /** @description Newest first */
+      items: components['schemas']['TextModel'][];
+    };
     TimelinePage: {
       items: components['schemas']['Interaction'][];
       nextCursor: string | null;
+    };
+    TrainingOutcome: {
+      model: components['schemas']['TextModel'];
+      activated: boolean;
+      /** @description Why the new version is or is not in use */
+      verdict: string;
     };
     UndeliveredCasePage: {
       items: {
@@ -6194,6 +6307,140 @@ export interface operations {
         content: {
           'application/json': components['schemas']['Presence'];
         };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getApiListeningModels: {
+    parameters: {
+      query: {
+        kind: 'reason' | 'sentiment';
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TextModelList'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postApiListeningModelsTrain: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          kind: 'reason';
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TrainingOutcome'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postApiListeningModelsIdActivate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TextModel'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postApiListeningModelsDeactivate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          kind: 'reason' | 'sentiment';
+        };
+      };
+    };
+    responses: {
+      /** @description No content */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description Problem details (RFC 9457) */
       default: {

@@ -135,6 +135,9 @@ function HelpDeskNavItems({ path }: { path: string }) {
         <circle cx="12" cy="12" r="3" />
         <path d="M12 2.5v3M12 18.5v3M2.5 12h3M18.5 12h3M5.3 5.3l2.1 2.1M16.6 16.6l2.1 2.1M5.3 18.7l2.1-2.1M16.6 7.4l2.1-2.1" />
       </NavItem>
+      <NavItem to="/settings/listening-models" active={path === '/settings/listening-models'} label="Listening models">
+        <path d="M3 12h3l2-6 4 12 2-6h7" />
+      </NavItem>
     </>
   );
 }

@@ -1,5 +1,5 @@
 // The help-desk settings endpoints: teams, SLA policies, assignment rules, reply templates, flag rules,
-// case settings, and how a staff member takes cases. (Listing templates is `api.templates`, which agents use too.)
+// case settings, the listening models, and how a staff member takes cases. (Listing templates is `api.templates`, which agents use too.)
 // Teams and SLA policies are archived rather than deleted, so cases that ran on them keep their history.
 import { client, dataOf, type RequestBody } from '../api/client.ts';
 import type {
@@ -12,6 +12,7 @@ import type {
   StaffCaseChanges,
   TeamInput,
   TemplateInput,
+  TextModelKind,
 } from './types.ts';
 
 const byId = (id: string) => ({ params: { path: { id } } });
@@ -62,6 +63,12 @@ export const settingsApi = {
   caseSettings: () => dataOf(client.GET('/api/settings/cases')),
   changeCaseSettings: (settings: Partial<CaseSettings>) =>
     dataOf(client.PATCH('/api/settings/cases', { body: settings })),
+  /** Every version of a kind, newest first, with its cross-validated figures. */
+  textModels: (kind: TextModelKind) => dataOf(client.GET('/api/listening/models', { params: { query: { kind } } })),
+  /** Trains a reason model on the reasons staff set on cases; refused (422 `too_few_labels`, with the counts) when too few. */
+  trainReasonModel: () => dataOf(client.POST('/api/listening/models/train', { body: { kind: 'reason' } })),
+  /** Puts any version in use, also an older one (a restore). */
+  activateTextModel: (id: string) => dataOf(client.POST('/api/listening/models/{id}/activate', byId(id))),
   changeStaff: (id: string, changes: StaffCaseChanges) =>
     dataOf(client.PATCH('/api/staff/{id}', { ...byId(id), body: changes as RequestBody<'/api/staff/{id}', 'patch'> })),
 };

@@ -3,9 +3,12 @@
 // the inputs are the generated request bodies (api/client.ts RequestBody), loosened only where a form sends what
 // was typed, for the server to refuse beside the field.
 import type { RequestBody } from '../api/client.ts';
-import type { CasePriority, FlagRule, Team } from '../api/types.ts';
+import type { CasePriority, FlagRule, Team, TextModel } from '../api/types.ts';
 
-export type { ArchivedTeam, AssignmentRule, CaseSettings, FlagRule, SlaPolicy } from '../api/types.ts';
+export type { ArchivedTeam, AssignmentRule, CaseSettings, FlagRule, SlaPolicy, TextModel } from '../api/types.ts';
+
+/** What a listening model predicts: a message's contact reason, or its sentiment. */
+export type TextModelKind = TextModel['kind'];
 
 /** A team as `GET /api/teams` lists it: the calendar its SLA clocks run on, and its members' load. */
 export type TeamSettings = Team;

@@ -1,6 +1,6 @@
-// A keyword baseline for the contact reason, used when the channel does not give one (a tweet, an
-// email). It works offline from day one; the listening capability replaces it with a classifier
-// trained on the company's own labels. An agent's reason always wins over it.
+// A lexicon baseline for the contact reason, used when the channel does not give one (a tweet, an
+// email). It works offline from day one; a reason model trained on the company's own labels replaces it
+// once one is active (classifyReason). An agent's reason always wins over both.
 
 const LEXICON: ReadonlyArray<{ reason: string; words: RegExp }> = [
   { reason: 'refund', words: /\b(refunds?|refunded|money back|reimburse\w*|chargeback)\b/gi },
