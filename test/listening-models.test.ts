@@ -179,6 +179,15 @@ test('reason models: labels only from staff, too few refused, agents refused, ve
     assert.deepEqual((await activeTextModel(projectionDb, 'reason'))?.labels, ['late_order', 'return']);
     assert.deepEqual((await activeTextModel(server.running.db, 'reason'))?.labels, ['late_order', 'return']);
 
+    // A message arriving now is read with the active model: its case's reason (by which repeat contacts are found)
+    // and the reason stored with her words are the model's, with its confidence; the keywords would say delivery.
+    const [arrived] = await openCases(['my parcel never arrived, where is the courier?']);
+    assert.equal(arrived?.reason, 'late_order');
+    const detail = await api('GET', `/api/cases/${arrived!.id}`, managerToken);
+    const insight = detail.body.messages[0].insight;
+    assert.equal(insight.reason, 'late_order');
+    assert.ok(insight.reasonConfidence >= 0.5, `confidence ${insight.reasonConfidence}`);
+
     // A confident prediction is the model's; one below the threshold is left for a person, not for the keywords.
     const sure = await classifyReason(projectionDb, 'my parcel never arrived, where is the courier', { threshold: 0 });
     assert.equal(sure?.reason, 'late_order');

@@ -13,7 +13,7 @@ import { profilesOf } from '../customers/index.ts';
 import type { InboundMessage } from './channel-port.ts';
 import { findRepeatOf } from './repeat.ts';
 import type { ReceivedMessageSchema } from './responses.ts';
-import { guessReason } from '../listening/index.ts';
+import { classifyReason } from '../listening/index.ts';
 import { pickThreadByWindow, splitThreadRefs, subjectFromText } from './threading.ts';
 import { firstMatchingRule, pickAssignee } from './assignment.ts';
 import { listAssignmentRules } from './rules-store.ts';
@@ -261,7 +261,10 @@ async function openCase(
 ): Promise<Outcome> {
   const { message } = input;
   const at = message.occurredAt;
-  const reason = message.reason ?? guessReason(`${message.subject ?? ''} ${message.text}`);
+  // The channel's reason, else the company's trained model (keywords before there is one); a model unsure of it
+  // leaves it for a person. Repeat contacts are found by this reason.
+  const reason =
+    message.reason ?? (await classifyReason(tx, `${message.subject ?? ''} ${message.text}`))?.reason ?? null;
   const priority = message.priority ?? 'normal';
   const rule = firstMatchingRule(await listAssignmentRules(tx), {
     channel: message.channel,

@@ -26,14 +26,13 @@ import {
   ruleFlagHoldersAmong,
 } from '../flags/index.ts';
 import {
-  type FoundReason,
   findBySourceId,
   type IncomingEvent,
   insertInteraction,
   isListenedTo,
   readInsight,
 } from '../interactions/index.ts';
-import { guessReason } from '../listening/index.ts';
+import { classifyReason } from '../listening/index.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { IngestReportSchema, IngestResultSchema } from './responses.ts';
 
@@ -243,12 +242,6 @@ async function ingestAndCarry(
   }
 }
 
-/** The keyword guess, until a trained model decides (issue 13). */
-function keywordReasonOf(text: string): FoundReason | null {
-  const reason = guessReason(text);
-  return reason ? { reason, confidence: null } : null;
-}
-
 async function ingestOne(
   tx: Db,
   event: IncomingEvent,
@@ -291,7 +284,11 @@ async function ingestOne(
   }
 
   // Listening reads her words as they are stored, in the projection: never on the acknowledgement's path.
-  const insight = listening && isListenedTo(event) ? readInsight(event.text, keywordReasonOf(event.text)) : null;
+  const insight =
+    listening && isListenedTo(event)
+      ? // A trained model unsure of the reason leaves it for a person (DEFAULT_REASON_THRESHOLD).
+        readInsight(event.text, await classifyReason(tx, event.text))
+      : null;
   const id = await insertInteraction(tx, event, resolved.profileId, receivedAt, insight);
   if (event.type === 'track') observeBehaviour(tx, customerId, String(id), event.properties, event.occurredAt);
 
