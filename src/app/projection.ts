@@ -2,6 +2,7 @@
 // replay: each edge's events decoded and carried to their cases the same way, the audit of views applied as it
 // is. Two processes may project the same log at once: each batch reads the cursor inside its write transaction.
 import type { Db } from '../store/db.ts';
+import type { SqliteDatabase } from '../store/sqlite.ts';
 import type { Config } from './config.ts';
 import { eventKey, EventLog } from '../eventlog/index.ts';
 import { type EventDecoder, type ProjectionControl, Projector, type ProjectorOptions } from '../pipeline/index.ts';
@@ -101,7 +102,7 @@ export interface LoggedDatabase {
  * command line, whose only work is the projection).
  */
 export async function startProjection(
-  db: Db,
+  db: SqliteDatabase,
   config: Pick<Config, 'logRetentionDays' | 'eventLogFile' | 'databaseFile'>,
   options: { onError: (error: unknown) => void; keepImportOutcomes: boolean; thread?: boolean },
 ): Promise<LoggedDatabase> {

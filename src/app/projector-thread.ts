@@ -4,7 +4,7 @@
 // answers what the app asks of a projection (ProjectionControl) from the state the thread sends after each batch.
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../shared/workers.ts';
-import type { Db } from '../store/db.ts';
+import { type SqliteDatabase, WriterTurns } from '../store/sqlite.ts';
 import type { Appended, EventLog } from '../eventlog/index.ts';
 import type { Config } from './config.ts';
 import {
@@ -34,11 +34,13 @@ export interface ProjectionThreadData {
   databaseFile: string;
   eventLogFile: string;
   logRetentionDays: number;
+  /** WriterTurns' buffer: the app's writes to rapport.db go first (store/sqlite.ts). */
+  writerTurns: SharedArrayBuffer;
 }
 
 export interface ProjectorThreadOptions {
   /** The app's own connections: outcomes another projector applied are read back through them. */
-  db: Db;
+  db: SqliteDatabase;
   log: EventLog;
   config: Pick<Config, 'databaseFile' | 'eventLogFile' | 'logRetentionDays'>;
   decode: EventDecoder;
@@ -74,7 +76,12 @@ export class ProjectorThread implements ProjectionControl {
   private ready: Promise<void> = Promise.resolve();
   private readonly unsubscribe: () => void;
 
+  private readonly turns = new WriterTurns();
+
   private constructor(private readonly options: ProjectorThreadOptions) {
+    // The app's writes (staff work, a key's last use) go before the projection's next batch, never after a second
+    // of SQLite's sleep-and-retry.
+    options.db.takeTurns(this.turns, 'first');
     // Appends by this process reach the thread at once (its own connection sees no append events); the head
     // counts here too, so backpressure is right between two of the thread's reports.
     this.unsubscribe = options.log.onAppend((head) => {
@@ -159,6 +166,7 @@ export class ProjectorThread implements ProjectionControl {
       databaseFile: this.options.config.databaseFile,
       eventLogFile: this.options.config.eventLogFile,
       logRetentionDays: this.options.config.logRetentionDays,
+      writerTurns: this.turns.shared,
     };
     const worker = startWorker(new URL('./projector-worker.ts', import.meta.url), workerData);
     this.worker = worker;

@@ -1,7 +1,7 @@
 // The projection's thread: its own connections to rapport.db and events.db, the projector the command line runs
 // too (projection.ts), and messages to and from the app's side (projector-thread.ts).
 import { parentPort, workerData } from 'node:worker_threads';
-import { openSqlite } from '../store/sqlite.ts';
+import { openSqlite, WriterTurns } from '../store/sqlite.ts';
 import { EventLog } from '../eventlog/index.ts';
 import type { ProjectorState } from '../pipeline/index.ts';
 import { createProjector } from './projection.ts';
@@ -16,6 +16,7 @@ const send = (message: FromProjection) => port.postMessage(message);
 
 // The app's connection checkpoints both files; these leave it to that one.
 const db = openSqlite(data.databaseFile, { checkpoints: false });
+db.takeTurns(new WriterTurns(data.writerTurns), 'yields');
 const log = await EventLog.open(data.eventLogFile, { checkpoints: false });
 let told = '';
 const tell = (outcomes: Extract<FromProjection, { kind: 'state' }>['outcomes'] = []) => {

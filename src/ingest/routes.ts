@@ -188,12 +188,21 @@ export const ingestRoutes = [
     tags: ['ingest'],
     response: ProjectionLagSchema,
     auth: 'keys:manage',
-    audit: 'ingest.projector_changed',
     body: z.strictObject({ paused: z.boolean() }),
     handler: async ({ body, ctx }) => {
       if (body.paused) await ctx.projector.stop();
       else await ctx.projector.start();
-      return lagOf(ctx);
+      const result = await lagOf(ctx);
+      // Audited once the projection has done it, not in a write transaction held open meanwhile (as `audit:`
+      // would): the projection's thread, finishing its batch, waits for the app's writes to go first.
+      await ctx.recordAdministrativeChange(ctx.db, {
+        action: 'ingest.projector_changed',
+        ctx,
+        params: {},
+        body,
+        result,
+      });
+      return result;
     },
   }),
   defineRoute({

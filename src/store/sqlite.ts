@@ -160,9 +160,22 @@ export class SqliteDatabase implements Database, RollbackNotifier {
     );
   }
 
+  /**
+   * Takes turns at writing with another connection to this file in this process (see WriterTurns): 'first' for the
+   * app's thread, whose writes come first; 'yields' for the projection's, which gives way before each transaction.
+   */
+  takeTurns(turns: WriterTurns, role: 'first' | 'yields'): void {
+    this.turns = { turns, role };
+  }
+
+  private turns: { turns: WriterTurns; role: 'first' | 'yields' } | null = null;
+
   /** Holds the writer, runs `work` between BEGIN IMMEDIATE and COMMIT, and rolls back if it throws. */
   private async writing<T>(work: () => T | Promise<T>): Promise<T> {
     const release = await this.lock.acquire();
+    const turns = this.turns;
+    if (turns?.role === 'first') turns.turns.want();
+    else await turns?.turns.giveWay();
     try {
       this.writer.exec('BEGIN IMMEDIATE');
       try {
@@ -174,6 +187,7 @@ export class SqliteDatabase implements Database, RollbackNotifier {
         throw error;
       }
     } finally {
+      if (turns?.role === 'first') turns.turns.done();
       release();
     }
   }
@@ -237,6 +251,51 @@ function stopCheckpointer(worker: Worker): Promise<void> {
     worker.postMessage('stop');
   });
 }
+
+/**
+ * Two connections to one file in one process (the app's thread and the projection's) taking turns at writing.
+ * SQLite makes a writer that finds the file locked sleep and retry; a connection that writes one transaction after
+ * another (the projection) can win every retry for a second and more, while the app's thread sleeps in its busy
+ * handler, event loop and all. With turns, the projection starts no new transaction while the app's thread wants
+ * to write: the app's thread waits at most for the transaction under way.
+ */
+export class WriterTurns {
+  private readonly wanting: Int32Array;
+
+  /** `shared`: the same buffer on both threads (it travels in `workerData`). */
+  constructor(readonly shared: SharedArrayBuffer = new SharedArrayBuffer(4)) {
+    this.wanting = new Int32Array(shared);
+  }
+
+  /** The app's thread is about to write. */
+  want(): void {
+    Atomics.add(this.wanting, 0, 1);
+  }
+
+  /** The app's thread has written (or given up). */
+  done(): void {
+    Atomics.sub(this.wanting, 0, 1);
+    Atomics.notify(this.wanting, 0);
+  }
+
+  /**
+   * On the projection's thread, before each transaction: waits while the app's thread wants to write, without
+   * blocking its own event loop (it still answers the app), and at most `MAX_GIVE_WAY_MS`: a write held open that
+   * long is left to SQLite's own waiting.
+   */
+  async giveWay(): Promise<void> {
+    const until = performance.now() + MAX_GIVE_WAY_MS;
+    for (;;) {
+      const wanting = Atomics.load(this.wanting, 0);
+      const left = until - performance.now();
+      if (wanting <= 0 || left <= 0) return;
+      const waited = Atomics.waitAsync(this.wanting, 0, wanting, Math.min(left, 50));
+      if (waited.async) await waited.value;
+    }
+  }
+}
+
+const MAX_GIVE_WAY_MS = 1000;
 
 export function openSqlite(file: string, options: SqliteOptions = {}): SqliteDatabase {
   return new SqliteDatabase(file, options);
