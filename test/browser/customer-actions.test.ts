@@ -97,6 +97,8 @@ test('a flag is refused beside the field unless lower_snake_case, then set from 
 test('undoing a merge asks first, then splits the absorbed profile and its history back out', async () => {
   const parcel = page.getByTestId('timeline-item').filter({ hasText: 'My parcel arrived damaged.' });
   await parcel.waitFor();
+  // What listening read in her words shows under them: the sentiment and the reason the keywords found.
+  assert.deepEqual(await parcel.getByTestId('insight').locator('span').allInnerTexts(), ['Negative', 'Delivery']);
   const merge = page.getByTestId('merge').filter({ hasText: jane.absorbedId });
   await merge.getByRole('button', { name: 'Undo merge' }).click();
   const ask = merge.getByRole('group', { name: new RegExp(`Split ${jane.absorbedId} back out`) });
