@@ -3,12 +3,17 @@
 // trains again after more reasons and restores version 1; the page passes axe.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { http, startTestServer } from '../helpers/server.ts';
-import { addStaff, openBrowser, switchUser, type BrowserSession, type TestStaff } from './harness.ts';
+import {
+  addStaff,
+  openBrowser,
+  seriousAxeViolations,
+  switchUser,
+  type BrowserSession,
+  type TestStaff,
+} from './harness.ts';
 
-const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const PASSWORD = 'a long enough password';
 const MANAGER: TestStaff = { email: 'mona@example.com', name: 'Mona Manager', role: 'manager', password: PASSWORD };
 
@@ -153,24 +158,6 @@ test('a manager trains a reason model, reads its figures per label, trains again
   );
   await reasons().getByRole('button', { name: 'Activate version 2' }).waitFor();
 
-  await page.addScriptTag({ path: AXE_SOURCE });
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(
-            context: Document,
-            options: object,
-          ): Promise<{ violations: Array<{ id: string; impact: string | null }> }>;
-        };
-      }
-    ).axe;
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
-  });
-  assert.deepEqual(
-    violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => violation.id),
-    [],
-  );
+  const serious = await seriousAxeViolations(page);
+  assert.deepEqual(serious, [], serious.join('\n'));
 });

@@ -3,10 +3,9 @@
 // the case, and its case is listed in the inbox's "Failed to send" queue.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { startTestServer, http } from '../helpers/server.ts';
-import { openBrowser, signIn, type BrowserSession } from './harness.ts';
+import { openBrowser, seriousAxeViolations, signIn, type BrowserSession } from './harness.ts';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let session: BrowserSession;
@@ -14,8 +13,6 @@ let page: Page;
 let agentToken: string;
 let emailCase: number;
 let socialCase: number;
-
-const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 async function openCase(customer: Record<string, unknown>, channel: string, sourceId: string): Promise<number> {
   const stored = await http('POST', `${server.url}/api/interactions`, {
@@ -108,22 +105,6 @@ test('the notice and the failed reply with its retry pass axe (no serious or cri
   await showCase(emailCase);
   await page.getByTestId('reply-undeliverable').waitFor();
   await page.getByRole('button', { name: 'Retry sending' }).waitFor();
-  await page.addScriptTag({ path: AXE_SOURCE });
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(
-            context: Document,
-            options: object,
-          ): Promise<{ violations: Array<{ id: string; impact: string | null }> }>;
-        };
-      }
-    ).axe;
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
-  });
-  const serious = violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${JSON.stringify(violation).slice(0, 600)}`);
-  assert.deepEqual(serious, []);
+  const serious = await seriousAxeViolations(page);
+  assert.deepEqual(serious, [], serious.join('\n'));
 });
