@@ -11,7 +11,14 @@ import { join } from 'node:path';
 import { http, startTestServer, type TestServer } from './helpers/server.ts';
 import { runRapport } from './helpers/cli.ts';
 import { openSqlite } from '../src/store/sqlite.ts';
-import { activeTextModel, classifyReason, guessReason, trainTextModel } from '../src/listening/index.ts';
+import {
+  activeTextModel,
+  analyseSentiment,
+  classify,
+  classifyReason,
+  guessReason,
+  trainTextModel,
+} from '../src/listening/index.ts';
 
 let server: TestServer;
 let managerToken: string;
@@ -252,6 +259,23 @@ test('a sentiment model that does not beat the offline baseline on the same text
     /the baseline scores \d\.\d\d on these texts, the trained model \d\.\d\d: kept the baseline/,
   );
   assert.equal(await activeTextModel(server.running.db, 'sentiment'), null);
+
+  // A manager may still put it in use (a restore): the texts arriving then are read by it, score and all.
+  const activated = await api('POST', `/api/listening/models/${outcome.model.id}/activate`, managerToken);
+  assert.equal(activated.status, 200, JSON.stringify(activated.body));
+  try {
+    const text = 'which gate for the Oslo flight, is there wifi';
+    const [arrived] = await openCases([text]);
+    const insight = (await api('GET', `/api/cases/${arrived!.id}`, managerToken)).body.messages[0].insight;
+    const model = (await activeTextModel(server.running.db, 'sentiment'))!;
+    const { label, ranked } = classify(model, text);
+    const probability = (of: string) => ranked.find((entry) => entry.label === of)!.probability;
+    assert.equal(insight.sentiment, label);
+    assert.equal(insight.sentimentScore, Math.round((probability('positive') - probability('negative')) * 1000) / 1000);
+    assert.notEqual(insight.sentimentScore, analyseSentiment(text).score, 'not the baseline’s score');
+  } finally {
+    await api('POST', '/api/listening/models/deactivate', managerToken, { kind: 'sentiment' });
+  }
 });
 
 test('rapport train on a CSV file prints the figures per label and the version stored; bad arguments exit 2', async () => {

@@ -1,7 +1,7 @@
 // What listening reads in an interaction's text, kept with it: which interactions are listened to (a customer's
 // words and notes about her, not what we sent), and the reading in the shape the timeline shows.
-import { analyseMessage } from '../listening/index.ts';
-import type { IncomingEvent, Insight } from './model.ts';
+import { analyseMessage, classify, type TextModel } from '../listening/index.ts';
+import { type IncomingEvent, type Insight, SENTIMENTS } from './model.ts';
 
 /** A contact reason as found for a text: by a trained model (with its confidence) or by keywords (null). */
 export interface FoundReason {
@@ -19,9 +19,14 @@ export function isListenedTo(
   return event.direction !== 'outbound' && typeof event.text === 'string' && event.text.trim().length > 0;
 }
 
-/** The baseline's reading of a text, with the reason found for it. */
-export function readInsight(text: string, found: FoundReason | null): Insight {
-  const { sentiment, urgency, language } = analyseMessage(text);
+/**
+ * The reading of a text: sentiment by the company's active sentiment model when there is one (its score is
+ * P(positive) − P(negative)), else by the offline baseline; urgency and language by the baseline; the reason
+ * found for it.
+ */
+export function readInsight(text: string, found: FoundReason | null, sentimentModel: TextModel | null = null): Insight {
+  const { sentiment: baseline, urgency, language } = analyseMessage(text);
+  const sentiment = (sentimentModel && modelSentiment(sentimentModel, text)) ?? baseline;
   return {
     sentiment: sentiment.label,
     sentimentScore: round(sentiment.score),
@@ -31,6 +36,14 @@ export function readInsight(text: string, found: FoundReason | null): Insight {
     reason: found?.reason ?? null,
     reasonConfidence: found?.confidence === null || found === null ? null : round(found.confidence),
   };
+}
+
+/** The model's sentiment, or null when its labels are not the three sentiments (a file of other labels). */
+function modelSentiment(model: TextModel, text: string): { label: Insight['sentiment']; score: number } | null {
+  const { label, ranked } = classify(model, text);
+  if (!(SENTIMENTS as readonly string[]).includes(label)) return null;
+  const probability = (of: string) => ranked.find((entry) => entry.label === of)?.probability ?? 0;
+  return { label: label as Insight['sentiment'], score: probability('positive') - probability('negative') };
 }
 
 const round = (value: number) => Math.round(value * 1000) / 1000;

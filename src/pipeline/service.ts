@@ -32,7 +32,7 @@ import {
   isListenedTo,
   readInsight,
 } from '../interactions/index.ts';
-import { classifyReason } from '../listening/index.ts';
+import { activeTextModel, classifyReason } from '../listening/index.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { IngestReportSchema, IngestResultSchema } from './responses.ts';
 
@@ -287,7 +287,7 @@ async function ingestOne(
   const insight =
     listening && isListenedTo(event)
       ? // A trained model unsure of the reason leaves it for a person (DEFAULT_REASON_THRESHOLD).
-        readInsight(event.text, await classifyReason(tx, event.text))
+        readInsight(event.text, await classifyReason(tx, event.text), await activeTextModel(tx, 'sentiment'))
       : null;
   const id = await insertInteraction(tx, event, resolved.profileId, receivedAt, insight);
   if (event.type === 'track') observeBehaviour(tx, customerId, String(id), event.properties, event.occurredAt);
