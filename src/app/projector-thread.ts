@@ -10,6 +10,8 @@ import type { Config } from './config.ts';
 import {
   backlogSecondsOf,
   collectOutcomes,
+  KeptOutcomes,
+  PositionWaiters,
   type EventDecoder,
   type ProjectedOutcome,
   type ProjectionControl,
@@ -47,14 +49,7 @@ export interface ProjectorThreadOptions {
   onError(error: unknown): void;
 }
 
-const OUTCOME_KEPT_MS = 60_000;
 const RESTART_AFTER_MS = 1000;
-const MAX_TIMER_MS = 2 ** 31 - 1;
-
-interface Waiter {
-  position: number;
-  resolve(reached: boolean): void;
-}
 
 export class ProjectorThread implements ProjectionControl {
   private worker: Worker | null = null;
@@ -66,8 +61,8 @@ export class ProjectorThread implements ProjectionControl {
     paused: true,
     failing: null,
   };
-  private readonly waiters = new Set<Waiter>();
-  private readonly outcomes = new Map<number, ProjectedOutcome & { keptAt: number }>();
+  private readonly waiters = new PositionWaiters();
+  private readonly outcomes = new KeptOutcomes<ProjectedOutcome>();
   private readonly answers = new Map<number, (message: Extract<FromProjection, { kind: 'answer' }>) => void>();
   private nextRequest = 0;
   private closed = false;
@@ -116,25 +111,13 @@ export class ProjectorThread implements ProjectionControl {
     this.unsubscribe();
     await this.worker?.terminate();
     this.worker = null;
-    for (const waiter of this.waiters) waiter.resolve(false);
-    this.waiters.clear();
+    this.waiters.endAll();
   }
 
   waitFor(position: number, timeoutMs: number): Promise<boolean> {
     if (this.state.projected >= position) return Promise.resolve(true);
     if (this.closed) return Promise.resolve(false);
-    return new Promise((resolve) => {
-      const waiter: Waiter = {
-        position,
-        resolve: (reached) => {
-          clearTimeout(timer);
-          this.waiters.delete(waiter);
-          resolve(reached);
-        },
-      };
-      const timer = timeoutMs < MAX_TIMER_MS ? setTimeout(() => waiter.resolve(false), timeoutMs) : undefined;
-      this.waiters.add(waiter);
-    });
+    return this.waiters.wait(position, timeoutMs);
   }
 
   isPaused(): boolean {
@@ -158,7 +141,7 @@ export class ProjectorThread implements ProjectionControl {
     if (this.state.paused && this.state.projected < appended.last) return null;
     if (!(await this.waitFor(appended.last, timeoutMs))) return null;
     const { db, log, decode } = this.options;
-    return collectOutcomes(appended, this.outcomes, (position) => recallOutcome(db, log, decode, position));
+    return collectOutcomes(appended, this.outcomes.byPosition, (position) => recallOutcome(db, log, decode, position));
   }
 
   private spawn(): void {
@@ -207,7 +190,7 @@ export class ProjectorThread implements ProjectionControl {
     switch (message.kind) {
       case 'state': {
         const now = Date.now();
-        for (const [position, outcome] of message.outcomes) this.outcomes.set(position, { ...outcome, keptAt: now });
+        this.outcomes.keep(message.outcomes, now);
         // The head may be ahead here: appends made since the thread last looked, whose wait began when they were
         // made (a report written before the thread saw them must not restart it).
         const head = Math.max(this.state.head, message.state.head);
@@ -218,8 +201,8 @@ export class ProjectorThread implements ProjectionControl {
           head,
           oldestWaitingSince: head > message.state.projected ? (waitingSince ?? now) : null,
         };
-        for (const waiter of this.waiters) if (waiter.position <= this.state.projected) waiter.resolve(true);
-        this.expireOutcomes(now);
+        this.waiters.reached(this.state.projected);
+        this.outcomes.expire(now);
         return;
       }
       case 'answer':
@@ -251,14 +234,6 @@ export class ProjectorThread implements ProjectionControl {
     this.state = { ...this.state, head };
     if (this.state.oldestWaitingSince === null && head > this.state.projected) {
       this.state.oldestWaitingSince = Date.now();
-    }
-  }
-
-  /** Outcomes nobody came for (the request gave up waiting) go after a minute. */
-  private expireOutcomes(now: number): void {
-    for (const [position, outcome] of this.outcomes) {
-      if (now - outcome.keptAt < OUTCOME_KEPT_MS) break;
-      this.outcomes.delete(position);
     }
   }
 }

@@ -29,4 +29,5 @@ export {
   type ProjectorState,
   recallOutcome,
 } from './projector.ts';
+export { KeptOutcomes, PositionWaiters } from './waiting.ts';
 export { latestRejections, type Rejection } from './projection-store.ts';

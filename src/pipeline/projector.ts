@@ -12,11 +12,9 @@ import { DomainError } from '../shared/errors.ts';
 import { asOf } from '../shared/clock.ts';
 import { findBySourceId } from '../interactions/index.ts';
 import * as projectionStore from './projection-store.ts';
+import { KeptOutcomes, PositionWaiters } from './waiting.ts';
 
 export const PROJECTOR = 'timeline';
-
-const OUTCOME_KEPT_MS = 60_000;
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * Turns a logged body back into the event the pipeline applies. An edge may log its input as validated and leave
@@ -135,11 +133,6 @@ export function backlogSecondsOf(state: ProjectorState, now: number): number {
   return Math.max(toDrain, waited);
 }
 
-interface Waiter {
-  position: number;
-  resolve(reached: boolean): void;
-}
-
 /** Events counted per second over the last minute. */
 class RateMeter {
   private readonly counts = new Map<number, number>();
@@ -165,7 +158,7 @@ export class Projector implements ProjectionControl {
   private again = false;
   private stopped = true;
   private failing: string | null = null;
-  private readonly waiters: Waiter[] = [];
+  private readonly waiters = new PositionWaiters();
   private readonly appended = new RateMeter();
   private readonly applied = new RateMeter();
   /** Events a second while busy, smoothed: how fast a backlog drains. */
@@ -174,7 +167,7 @@ export class Projector implements ProjectionControl {
   private unsubscribe: (() => void) | undefined;
   private lastPrune = 0;
   /** Outcomes kept for appenders that wait for them, by position (see `keepsOutcomes`); collected or expired. */
-  private readonly outcomes = new Map<number, ProjectedOutcome & { keptAt: number }>();
+  private readonly outcomes = new KeptOutcomes<ProjectedOutcome>();
   private readonly options: Required<Omit<ProjectorOptions, 'onError' | 'edges' | 'records' | 'onProjected'>> &
     Pick<ProjectorOptions, 'onError' | 'edges' | 'records' | 'onProjected'>;
 
@@ -242,30 +235,13 @@ export class Projector implements ProjectionControl {
     this.poll = undefined;
     this.unsubscribe?.();
     this.unsubscribe = undefined;
-    for (const waiter of this.waiters.splice(0)) waiter.resolve(false);
+    this.waiters.endAll();
   }
 
   /** Resolves true once `position` is projected, false if `timeoutMs` passes first (`Infinity`: no limit). */
   waitFor(position: number, timeoutMs: number): Promise<boolean> {
     if (this.projected >= position) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const waiter: Waiter = {
-        position,
-        resolve: (reached) => {
-          clearTimeout(timer);
-          resolve(reached);
-        },
-      };
-      // No limit (an import waits as long as its batches take): a timer longer than 2^31 - 1 ms would fire at once.
-      const timer =
-        timeoutMs < MAX_TIMER_MS
-          ? setTimeout(() => {
-              this.waiters.splice(this.waiters.indexOf(waiter), 1);
-              resolve(false);
-            }, timeoutMs)
-          : undefined;
-      this.waiters.push(waiter);
-    });
+    return this.waiters.wait(position, timeoutMs);
   }
 
   /** Stopped (paused by an admin, or not started yet). */
@@ -341,7 +317,7 @@ export class Projector implements ProjectionControl {
         }
       }
     } while (this.again && !this.stopped);
-    this.expireOutcomes(Date.now());
+    this.outcomes.expire();
     await this.pruneNowAndThen();
   }
 
@@ -365,16 +341,8 @@ export class Projector implements ProjectionControl {
     this.oldestWaitingSince = this.head > this.projected ? await this.log.appendedAtAfter(this.projected) : null;
     // Only what committed is told.
     if (this.options.onProjected) this.options.onProjected([...result.kept]);
-    else {
-      const keptAt = Date.now();
-      for (const [position, outcome] of result.kept) this.outcomes.set(position, { ...outcome, keptAt });
-    }
-    for (const waiter of [...this.waiters]) {
-      if (waiter.position <= this.projected) {
-        this.waiters.splice(this.waiters.indexOf(waiter), 1);
-        waiter.resolve(true);
-      }
-    }
+    else this.outcomes.keep(result.kept);
+    this.waiters.reached(this.projected);
     return result.count;
   }
 
@@ -463,7 +431,7 @@ export class Projector implements ProjectionControl {
     // Paused, nothing will be projected: waiting would only hold the answer back.
     if (this.stopped && this.projected < appended.last) return null;
     if (!(await this.waitFor(appended.last, timeoutMs))) return null;
-    return collectOutcomes(appended, this.outcomes, (position) =>
+    return collectOutcomes(appended, this.outcomes.byPosition, (position) =>
       recallOutcome(this.db, this.log, (...args) => this.decode(...args), position),
     );
   }
@@ -472,14 +440,6 @@ export class Projector implements ProjectionControl {
   private decode(body: unknown, origin: Origin, appendedAt: number): IncomingEvent {
     const decode = this.options.edges?.[origin.edge]?.decode;
     return decode ? decode(body, origin, appendedAt) : (body as IncomingEvent);
-  }
-
-  /** Outcomes nobody came for (the request gave up waiting) go after a minute. */
-  private expireOutcomes(now: number): void {
-    for (const [position, outcome] of this.outcomes) {
-      if (now - outcome.keptAt < OUTCOME_KEPT_MS) break;
-      this.outcomes.delete(position);
-    }
   }
 
   private async pruneNowAndThen(): Promise<void> {
