@@ -19,6 +19,7 @@ import { bulkCaseRoutes } from '../cases/bulk-routes.ts';
 import { teamRoutes } from '../teams/routes.ts';
 import { slaPolicyRoutes } from '../sla/routes.ts';
 import { assignmentRuleRoutes } from '../cases/rule-routes.ts';
+import { escalationRuleRoutes } from '../cases/escalation-routes.ts';
 import { caseSettingsRoutes } from '../cases/settings-routes.ts';
 import { templateRoutes } from '../templates/routes.ts';
 import { flagRuleRoutes } from '../flags/rule-routes.ts';
@@ -49,6 +50,7 @@ export const ALL_ROUTES: readonly AnyRoute[] = [
   ...teamRoutes,
   ...slaPolicyRoutes,
   ...assignmentRuleRoutes,
+  ...escalationRuleRoutes,
   ...caseSettingsRoutes,
   ...templateRoutes,
   ...flagRuleRoutes,

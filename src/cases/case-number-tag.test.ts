@@ -89,11 +89,12 @@ test('a message id reference wins over a tag', async () => {
 });
 
 test('a database from before 0006 drops the tag references it stored, keeps the others, and its tags still work', async () => {
-  // With 0017 to 0020 too: the case below is opened by today's code, which keeps the timeline by profile, writes
-  // the log position of what it projects, stores what listening read, and asks for the active reason model.
+  // With 0017 to 0021 too: the case below is opened by today's code, which keeps the timeline by profile, writes
+  // the log position of what it projects, stores what listening read, asks for the active reason model, and reads
+  // the escalation rules.
   const { db: old, writer } = await openAtMigrations(
     join(temp.dir, 'before-0006.db'),
-    (version) => version <= 5 || (version >= 17 && version <= 20),
+    (version) => version <= 5 || (version >= 17 && version <= 21),
   );
   try {
     const opened = await receiveMessage(old, mail('fay@example.com', 'Lost parcel'), CLI_ACTOR);

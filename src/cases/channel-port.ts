@@ -75,6 +75,8 @@ export const REPLY_CHANNEL: Partial<Record<Channel, Channel>> = {
   web: 'email',
   app: 'email',
   order: 'email',
+  survey: 'email',
+  product: 'email',
   system: 'email',
 };
 

@@ -3,12 +3,12 @@
 // with SLA due times, and linked to an earlier case about the same matter.
 import type { z } from 'zod';
 import type { Db } from '../store/db.ts';
-import type { Actor } from '../shared/actor.ts';
+import { type Actor, SYSTEM_ACTOR } from '../shared/actor.ts';
 import { newId } from '../shared/ids.ts';
 import { type EdgeProjection, ingestEvents, type IngestResult } from '../pipeline/index.ts';
 import { isHistory } from './history.ts';
 import { joinHistory } from './history-cases.ts';
-import type { IncomingEvent } from '../interactions/index.ts';
+import { type IncomingEvent, readingOf } from '../interactions/index.ts';
 import { profilesOf } from '../customers/index.ts';
 import type { InboundMessage } from './channel-port.ts';
 import { findRepeatOf } from './repeat.ts';
@@ -19,11 +19,13 @@ import { firstMatchingRule, pickAssignee } from './assignment.ts';
 import { listAssignmentRules } from './rules-store.ts';
 import { readCaseSettings } from './settings.ts';
 import { DAY_MS, HOUR_MS } from '../shared/time.ts';
-import { slaClockOf, teamOrDefault } from './clock.ts';
+import { retargetedDueTimes, slaClockOf, teamOrDefault } from './clock.ts';
 import { openingDueTimes, nextResponseDueAt } from '../sla/index.ts';
 import { membersOf, markAssigned } from '../teams/index.ts';
 import { refreshRuleFlags } from '../flags/index.ts';
-import { isFirstContactResolution, statusAfterInbound, type CaseRecord } from './model.ts';
+import { isFirstContactResolution, statusAfterInbound, type CasePriority, type CaseRecord } from './model.ts';
+import { type Escalation, escalationFor, type HeardWords, higherPriority } from './escalation.ts';
+import { listEscalationRules } from './escalation-store.ts';
 import { resolutionClockChanges } from './sla-pause.ts';
 import * as store from './store.ts';
 import { followCaseMerges } from './merge-store.ts';
@@ -124,6 +126,9 @@ export async function carryToCase(
       // Stored on the timeline by another edge, never on a case: carry it to one now.
     }
     const customerId = result.customerId!;
+    const heard = await heardWordsOf(tx, interactionId, message.channel);
+    // History is what already happened: it raises nothing now.
+    const escalation = heard && !history ? escalationFor(await listEscalationRules(tx), heard) : null;
     const profiles = await profilesOf(tx, customerId);
     const settings = await readCaseSettings(tx);
     const namespace = threadNamespace(message.channel);
@@ -174,9 +179,11 @@ export async function carryToCase(
     const outcome = target
       ? history
         ? await joinHistory(tx, target, message)
-        : await joinCase(tx, target, message, actor)
+        : await joinCase(tx, target, message, actor, escalation)
       : await openCase(tx, {
           message,
+          heard,
+          escalation,
           customerId,
           recent,
           followUpOf,
@@ -214,7 +221,36 @@ interface Outcome {
   record: CaseRecord;
 }
 
-async function joinCase(tx: Db, target: CaseRecord, message: InboundMessage, actor: Actor): Promise<Outcome> {
+/**
+ * Whether words that open no case of their own (a survey comment, a review, an in-app message) are to open one: a
+ * customer's, live, and matched by an enabled escalation rule that opens cases. The case is then opened or joined
+ * as any message's is (carryToCase), and raised by the first rule that matches.
+ */
+export async function escalationOpensCase(tx: Db, message: CarriedMessage, interactionId: number): Promise<boolean> {
+  if (isHistory(message, now())) return false;
+  const heard = await heardWordsOf(tx, interactionId, message.channel);
+  if (!heard) return false;
+  const opening = (await listEscalationRules(tx)).filter((rule) => rule.opensCase);
+  return escalationFor(opening, heard) !== null;
+}
+
+/** What listening read in the message as stored (null when nothing was read: no words, or listening is off). */
+async function heardWordsOf(
+  tx: Db,
+  interactionId: number,
+  channel: CarriedMessage['channel'],
+): Promise<HeardWords | null> {
+  const reading = await readingOf(tx, interactionId);
+  return reading?.insight && reading.text ? { channel, text: reading.text, insight: reading.insight } : null;
+}
+
+async function joinCase(
+  tx: Db,
+  target: CaseRecord,
+  message: InboundMessage,
+  actor: Actor,
+  escalation: Escalation | null,
+): Promise<Outcome> {
   const at = message.occurredAt;
   const reopening = target.status === 'resolved';
   const status = statusAfterInbound(target.status);
@@ -226,6 +262,14 @@ async function joinCase(tx: Db, target: CaseRecord, message: InboundMessage, act
     // Her answer is when the wait on her ended (a recorded feed or polled mail carries its own time).
     ...(await resolutionClockChanges(tx, target, status, at)),
   };
+  const raisedTo = escalation ? raisedPriority(target.priority, escalation) : null;
+  if (raisedTo) {
+    changes.priority = raisedTo;
+    Object.assign(
+      changes,
+      await retargetedDueTimes(tx, { ...target, ...changes }, { priority: raisedTo, teamId: target.teamId }),
+    );
+  }
   if (reopening) {
     changes.reopenCount = target.reopenCount + 1;
     changes.resolvedAt = null;
@@ -234,7 +278,11 @@ async function joinCase(tx: Db, target: CaseRecord, message: InboundMessage, act
   // Once we have answered, the customer writing again starts the next-response clock (unless one already runs).
   if (target.firstResponseAt !== null && target.nextResponseDueAt === null) {
     const team = await teamOrDefault(tx, target.teamId);
-    changes.nextResponseDueAt = nextResponseDueAt(await slaClockOf(tx, team, target.slaPolicyId), target.priority, at);
+    changes.nextResponseDueAt = nextResponseDueAt(
+      await slaClockOf(tx, team, changes.slaPolicyId ?? target.slaPolicyId),
+      changes.priority ?? target.priority,
+      at,
+    );
   }
   await store.updateCase(tx, target.id, changes, now());
   if (status !== target.status) {
@@ -243,6 +291,7 @@ async function joinCase(tx: Db, target: CaseRecord, message: InboundMessage, act
       by: 'inbound message',
     });
   }
+  if (raisedTo) await recordEscalation(tx, target.id, escalation!, [target.priority, raisedTo]);
   return { kind: reopening ? 'reopened' : 'joined', record: { ...target, ...changes } };
 }
 
@@ -250,6 +299,9 @@ async function openCase(
   tx: Db,
   input: {
     message: InboundMessage;
+    /** What listening read in it: its reason is the case's, unless the channel named one. */
+    heard: HeardWords | null;
+    escalation: Escalation | null;
     customerId: string;
     recent: CaseRecord[];
     followUpOf: CaseRecord | undefined;
@@ -261,11 +313,16 @@ async function openCase(
 ): Promise<Outcome> {
   const { message } = input;
   const at = message.occurredAt;
-  // The channel's reason, else the company's trained model (keywords before there is one); a model unsure of it
-  // leaves it for a person. Repeat contacts are found by this reason.
+  // The channel's reason, else listening's (the company's trained model, keywords before there is one); a model
+  // unsure of it leaves it for a person. Repeat contacts are found by this reason.
   const reason =
-    message.reason ?? (await classifyReason(tx, `${message.subject ?? ''} ${message.text}`))?.reason ?? null;
-  const priority = message.priority ?? 'normal';
+    message.reason ??
+    (input.heard
+      ? input.heard.insight.reason
+      : ((await classifyReason(tx, `${message.subject ?? ''} ${message.text}`))?.reason ?? null));
+  const askedPriority = message.priority ?? 'normal';
+  const raisedTo = input.escalation ? raisedPriority(askedPriority, input.escalation) : null;
+  const priority = raisedTo ?? askedPriority;
   const rule = firstMatchingRule(await listAssignmentRules(tx), {
     channel: message.channel,
     reason,
@@ -326,8 +383,28 @@ async function openCase(
       ...(input.history ? { historical: true } : {}),
     },
   });
+  if (raisedTo) await recordEscalation(tx, id, input.escalation!, [askedPriority, raisedTo]);
   if (repeatOf) await markRepeated(tx, repeatOf);
   return { kind: 'opened', record };
+}
+
+/** The rule's priority when it is higher than the case's; null when the case already stands as high. */
+function raisedPriority(current: CasePriority, escalation: Escalation): CasePriority | null {
+  const raised = higherPriority(current, escalation.rule.priority);
+  return raised === current ? null : raised;
+}
+
+/** The case says why it was raised: the rule, and the words as listening read them. */
+async function recordEscalation(
+  tx: Db,
+  caseId: string,
+  escalation: Escalation,
+  priority: [CasePriority, CasePriority],
+): Promise<void> {
+  await store.recordCaseEvent(tx, caseId, now(), SYSTEM_ACTOR, {
+    escalated: { ruleId: escalation.rule.id, rule: escalation.rule.name, why: escalation.why },
+    priority,
+  });
 }
 
 /** The earlier case was not resolved on first contact after all: the customer had to come back. */

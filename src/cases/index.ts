@@ -15,6 +15,7 @@ export { openCasesForCard } from './card.ts';
 export {
   type CarriedMessage,
   carryToCase,
+  escalationOpensCase,
   loggedMessages,
   type MessageIntake,
   type ReceivedMessage,

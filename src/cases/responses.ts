@@ -6,6 +6,7 @@ import { CASE_PRIORITIES } from '../shared/priority.ts';
 import { GESTURE_KINDS, GESTURE_STATUSES, GestureSchema } from '../gestures/index.ts';
 import { CHANNELS, DIRECTIONS, insightSchema } from '../interactions/index.ts';
 import { ruleConditionsSchema } from './assignment.ts';
+import { ESCALATION_PRIORITIES, escalationConditionsSchema } from './escalation.ts';
 import { CASE_STATUSES, DELIVERY_STATUSES, MESSAGE_KINDS, SLA_METRICS } from './model.ts';
 import { caseSettingsSchema } from './settings.ts';
 
@@ -122,6 +123,19 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
       }),
     )
     .meta({ description: 'Entries from cases merged into this one name their case in fromCase' }),
+  escalation: z
+    .strictObject({
+      at: z.string(),
+      ruleId: z.string(),
+      rule: z.string(),
+      why: z.string(),
+      priority: z.enum(CASE_PRIORITIES),
+    })
+    .nullable()
+    .meta({
+      description:
+        'The latest time an escalation rule raised the case, and why: "negative, urgent: \'third time my bag is lost\'"',
+    }),
   merge: z.strictObject({
     mergedInto: CaseMergeLinkSchema.nullable().meta({
       description: 'Set while this case is merged into another: the banner "Merged into #1042"',
@@ -249,6 +263,24 @@ export const AssignmentRuleSchema = z
 export const AssignmentRuleListSchema = z
   .strictObject({ items: z.array(AssignmentRuleSchema) })
   .meta({ id: 'AssignmentRuleList' });
+
+export const EscalationRuleSchema = z
+  .strictObject({
+    id: z.string(),
+    position: z.number(),
+    name: z.string(),
+    enabled: z.boolean(),
+    conditions: escalationConditionsSchema,
+    priority: z.enum(ESCALATION_PRIORITIES),
+    opensCase: z.boolean().meta({
+      description: 'Whether words that open no case of their own (a survey comment, a review) open one',
+    }),
+  })
+  .meta({ id: 'EscalationRule' });
+
+export const EscalationRuleListSchema = z
+  .strictObject({ items: z.array(EscalationRuleSchema) })
+  .meta({ id: 'EscalationRuleList' });
 
 export const CaseSettingsSchema = caseSettingsSchema.meta({ id: 'CaseSettings' });
 

@@ -7,7 +7,6 @@ import { profilesOf } from '../customers/index.ts';
 import { canonicalCustomer } from '../customers/index.ts';
 import { recordAudit, recordView } from '../audit/index.ts';
 import { breachesOf, overdueClocks, recordBreach } from '../sla/index.ts';
-import { openingDueTimes, retargetedResolutionDueAt } from '../sla/index.ts';
 import { gesturesOfCase } from '../gestures/index.ts';
 import { toGestureView } from '../gestures/index.ts';
 import { refreshRuleFlags, refreshRuleFlagsOf } from '../flags/index.ts';
@@ -17,7 +16,7 @@ import { findRepeatOf } from './repeat.ts';
 import { markRepeated } from './inbound.ts';
 import { readCaseSettings } from './settings.ts';
 import { DAY_MS } from '../shared/time.ts';
-import { slaClockOf, teamOrDefault } from './clock.ts';
+import { retargetedDueTimes } from './clock.ts';
 import { toCaseSummary, toMessageView, type CaseDetail, type CaseSummary } from './view.ts';
 import { resolutionClockChanges } from './sla-pause.ts';
 import { liveClocksSince } from './history.ts';
@@ -62,11 +61,24 @@ export async function getCase(db: Db, id: string, actor: Actor): Promise<CaseDet
     repeatedBy: related.repeatedByCases.map((repeat) => repeat.id),
     ...related,
     // Cases merged into this one keep their history here too, in time order.
+    escalation: latestEscalation(history),
     history: [...history, ...merged.history]
       .sort((a, b) => a.at - b.at)
       .map((entry) => ({ ...entry, at: new Date(entry.at).toISOString() })),
     merge: merged.merge,
   };
+}
+
+/** The last raise by an escalation rule in the case's own history (recordEscalation), as the case shows it. */
+function latestEscalation(history: Awaited<ReturnType<typeof store.caseEventsOf>>): CaseDetail['escalation'] {
+  for (const entry of [...history].reverse()) {
+    const escalated = entry.change.escalated as { ruleId: string; rule: string; why: string } | undefined;
+    const priority = entry.change.priority as [CasePriority, CasePriority] | undefined;
+    if (escalated && priority) {
+      return { at: new Date(entry.at).toISOString(), ...escalated, priority: priority[1] };
+    }
+  }
+  return null;
 }
 
 // The queues and the case search are in listing.ts.
@@ -158,19 +170,13 @@ export async function changeCase(db: Db, id: string, changes: CaseChanges, actor
       note('tags', [...new Set(changes.tags.map((tag) => tag.trim().toLowerCase()).filter(Boolean))].sort());
     if (changes.priority !== undefined && changes.priority !== current.priority) note('priority', changes.priority);
     if ('priority' in next || 'teamId' in next) {
-      // New targets apply from the opening: an urgent case is due sooner than the normal one was, and
-      // a case moved to another team runs on that team's hours and policy.
-      // Time already spent waiting on the customer (pending) still counts in her favour.
-      const clock = await slaClockOf(tx, await teamOrDefault(tx, next.teamId ?? current.teamId));
-      const priority = next.priority ?? current.priority;
-      const previousClock = await slaClockOf(tx, await teamOrDefault(tx, current.teamId), current.slaPolicyId);
-      next.firstResponseDueAt = openingDueTimes(clock, priority, current.openedAt).firstResponseDueAt;
-      next.resolutionDueAt = retargetedResolutionDueAt(
-        { clock: previousClock, priority: current.priority, resolutionDueAt: current.resolutionDueAt },
-        { clock, priority },
-        current.openedAt,
+      Object.assign(
+        next,
+        await retargetedDueTimes(tx, current, {
+          priority: next.priority ?? current.priority,
+          teamId: next.teamId ?? current.teamId,
+        }),
       );
-      next.slaPolicyId = clock?.policy.id ?? null;
     }
     if (changes.reason !== undefined) {
       note('reason', changes.reason);

@@ -1,8 +1,9 @@
 // Inbound messages that arrive through the native API or a file import open or join cases as the
-// channel adapters' do (cases/inbound.ts), in the same transaction as the batch that stores them.
+// channel adapters' do (cases/inbound.ts), in the same transaction as the batch that stores them; so do a
+// customer's negative, urgent words on any other channel when an escalation rule says so.
 import type { Channel, IncomingEvent } from '../interactions/index.ts';
 import type { EdgeProjection } from '../pipeline/index.ts';
-import { carryToCase, type CarriedMessage } from '../cases/index.ts';
+import { carryToCase, type CarriedMessage, escalationOpensCase } from '../cases/index.ts';
 
 /** The channels customers write or call on; an inbound `message` on one of them is a contact to answer. */
 export const CONVERSATION_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
@@ -54,8 +55,16 @@ export function toCarriedMessage(event: IncomingEvent): CarriedMessage {
  */
 export const loggedInteractions: EdgeProjection = {
   onStored: async (tx, event, result, origin) => {
-    if (result.status === 'rejected' || !opensCase(event)) return;
-    const received = await carryToCase(tx, toCarriedMessage(event), result, origin.actor);
+    if (result.status === 'rejected') return;
+    const message = toCarriedMessage(event);
+    // A customer's words on any other channel open a case too when an escalation rule finds them negative and urgent.
+    const carried =
+      opensCase(event) ||
+      (event.direction === 'inbound' &&
+        event.text !== null &&
+        (await escalationOpensCase(tx, message, Number(result.interactionId))));
+    if (!carried) return;
+    const received = await carryToCase(tx, message, result, origin.actor);
     return { added: { caseId: received.caseId, caseOutcome: received.outcome } };
   },
   keepsOutcomes: true,

@@ -18,7 +18,7 @@ export {
  * What listening reads in an interaction's text, stored with it by the projection.
  * @example const insight = isListenedTo(event) ? readInsight(event.text, found) : null;
  */
-export { type FoundReason, isListenedTo, readInsight } from './insight.ts';
+export { type FoundReason, isListenedTo, listenedText, readInsight } from './insight.ts';
 export {
   deleteInteractionsOf,
   sourceKeysOf,
@@ -30,6 +30,7 @@ export {
   listObservedEvents,
   listTimeline,
   listWholeTimeline,
+  readingOf,
   toInteraction,
 } from './store.ts';
 /**

@@ -19,6 +19,12 @@ export function isListenedTo(
   return event.direction !== 'outbound' && typeof event.text === 'string' && event.text.trim().length > 0;
 }
 
+/** The words read: an email's subject says as much as its body ("Refund still missing"), so it is read with it. */
+export function listenedText(event: { text: string; properties: Record<string, unknown> }): string {
+  const subject = event.properties.subject;
+  return typeof subject === 'string' && subject.trim() ? `${subject.trim()}\n${event.text}` : event.text;
+}
+
 /**
  * The reading of a text: sentiment by the company's active sentiment model when there is one (its score is
  * P(positive) − P(negative)), else by the offline baseline; urgency and language by the baseline; the reason

@@ -80,6 +80,18 @@ export function insightOf(row: InsightColumns): Insight | null {
   };
 }
 
+/** An interaction's words as listening read them (what escalation rules judge); undefined for an unknown id. */
+export async function readingOf(
+  db: Db,
+  id: number,
+): Promise<{ channel: Channel; text: string | null; insight: Insight | null } | undefined> {
+  const row = await db.get<InsightColumns & { channel: Channel; text: string | null }>(
+    `SELECT channel, text, ${INSIGHT_COLUMNS} FROM interactions WHERE id = ?`,
+    [id],
+  );
+  return row && { channel: row.channel, text: row.text, insight: insightOf(row) };
+}
+
 const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
 
 /**

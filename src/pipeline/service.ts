@@ -30,6 +30,7 @@ import {
   type IncomingEvent,
   insertInteraction,
   isListenedTo,
+  listenedText,
   readInsight,
 } from '../interactions/index.ts';
 import { activeTextModel, classifyReason } from '../listening/index.ts';
@@ -284,11 +285,10 @@ async function ingestOne(
   }
 
   // Listening reads her words as they are stored, in the projection: never on the acknowledgement's path.
+  // A trained model unsure of the reason leaves it for a person (DEFAULT_REASON_THRESHOLD).
+  const words = listening && isListenedTo(event) ? listenedText(event) : null;
   const insight =
-    listening && isListenedTo(event)
-      ? // A trained model unsure of the reason leaves it for a person (DEFAULT_REASON_THRESHOLD).
-        readInsight(event.text, await classifyReason(tx, event.text), await activeTextModel(tx, 'sentiment'))
-      : null;
+    words === null ? null : readInsight(words, await classifyReason(tx, words), await activeTextModel(tx, 'sentiment'));
   const id = await insertInteraction(tx, event, resolved.profileId, receivedAt, insight);
   if (event.type === 'track') observeBehaviour(tx, customerId, String(id), event.properties, event.occurredAt);
 

@@ -1067,6 +1067,42 @@ export interface paths {
     patch: operations['patchApiAssignmentRulesId'];
     trace?: never;
   };
+  '/api/escalation-rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Escalation rules in the order they are tried */
+    get: operations['getApiEscalationRules'];
+    put?: never;
+    /** Add an escalation rule: a customer’s words that read negative (score at most sentimentAtMost) and urgent (urgency at least urgencyAtLeast), on the channels and with the reasons named (empty: any), open a case or raise the priority of the one they join; the first enabled rule that matches applies */
+    post: operations['postApiEscalationRules'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/escalation-rules/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove an escalation rule */
+    delete: operations['deleteApiEscalationRulesId'];
+    options?: never;
+    head?: never;
+    /** Change an escalation rule (name, order, on or off, conditions, priority, whether it opens cases) */
+    patch: operations['patchApiEscalationRulesId'];
+    trace?: never;
+  };
   '/api/settings/cases': {
     parameters: {
       query?: never;
@@ -1558,6 +1594,15 @@ export interface components {
           number: number;
         };
       }[];
+      /** @description The latest time an escalation rule raised the case, and why: "negative, urgent: 'third time my bag is lost'" */
+      escalation: {
+        at: string;
+        ruleId: string;
+        rule: string;
+        why: string;
+        /** @enum {string} */
+        priority: 'low' | 'normal' | 'high' | 'urgent';
+      } | null;
       merge: {
         /** @description Set while this case is merged into another: the banner "Merged into #1042" */
         mergedInto: components['schemas']['CaseMergeLink'] | null;
@@ -1946,6 +1991,38 @@ export interface components {
       interactions: number;
       /** @description How many of her events were removed from the ingest log */
       loggedEvents: number;
+    };
+    EscalationRule: {
+      id: string;
+      position: number;
+      name: string;
+      enabled: boolean;
+      conditions: {
+        channels: (
+          | 'email'
+          | 'social'
+          | 'phone'
+          | 'chat'
+          | 'web_form'
+          | 'in_store'
+          | 'survey'
+          | 'order'
+          | 'product'
+          | 'web'
+          | 'app'
+          | 'system'
+        )[];
+        reasons: string[];
+        sentimentAtMost: number;
+        urgencyAtLeast: number;
+      };
+      /** @enum {string} */
+      priority: 'high' | 'urgent';
+      /** @description Whether words that open no case of their own (a survey comment, a review) open one */
+      opensCase: boolean;
+    };
+    EscalationRuleList: {
+      items: components['schemas']['EscalationRule'][];
     };
     /** @description A field that broke a rule, for a form to show beside the field */
     FieldError: {
@@ -5636,6 +5713,189 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AssignmentRule'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getApiEscalationRules: {
+    parameters: {
+      query?: {
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EscalationRuleList'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postApiEscalationRules: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name: string;
+          position?: number;
+          /** @default true */
+          enabled?: boolean;
+          conditions: {
+            channels?: (
+              | 'email'
+              | 'social'
+              | 'phone'
+              | 'chat'
+              | 'web_form'
+              | 'in_store'
+              | 'survey'
+              | 'order'
+              | 'product'
+              | 'web'
+              | 'app'
+              | 'system'
+            )[];
+            reasons?: string[];
+            sentimentAtMost?: number;
+            urgencyAtLeast?: number;
+          };
+          /** @enum {string} */
+          priority: 'high' | 'urgent';
+          /** @default true */
+          opensCase?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EscalationRule'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  deleteApiEscalationRulesId: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description No content */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  patchApiEscalationRulesId: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name?: string;
+          position?: number;
+          enabled?: boolean;
+          conditions?: {
+            channels: (
+              | 'email'
+              | 'social'
+              | 'phone'
+              | 'chat'
+              | 'web_form'
+              | 'in_store'
+              | 'survey'
+              | 'order'
+              | 'product'
+              | 'web'
+              | 'app'
+              | 'system'
+            )[];
+            reasons: string[];
+            sentimentAtMost: number;
+            urgencyAtLeast: number;
+          };
+          /** @enum {string} */
+          priority?: 'high' | 'urgent';
+          opensCase?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EscalationRule'];
         };
       };
       /** @description Problem details (RFC 9457) */
