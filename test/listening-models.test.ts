@@ -19,6 +19,7 @@ import {
   guessReason,
   trainTextModel,
 } from '../src/listening/index.ts';
+import { staffReasonLabels } from '../src/cases/index.ts';
 
 let server: TestServer;
 let managerToken: string;
@@ -40,8 +41,7 @@ const REFUND = [
   'when will I be reimbursed for the returned shoes',
   'you promised a refund, where is my money',
 ];
-// The company's own reasons are not the guesser's (refund, delivery…): a staff member confirming a guess as it is
-// changes nothing on the case and so leaves no trace to learn from (see the report of issue 13).
+// The company's own reasons are not the guesser's (refund, delivery…), so these tests use their own names.
 // Charged for a return: the keywords guess billing, a staff member corrects it to a return (the label).
 const CORRECTED_TO_REFUND = 'I was charged on my card for the jacket I sent back';
 // Keyword-guessed billing cases nobody on staff touched: if guesses were labels, billing would be trainable.
@@ -329,4 +329,22 @@ test('rapport train on a CSV file prints the figures per label and the version s
   assert.match(noCases.stderr, /Too few labels to train on/);
   const sentimentFromCases = await runRapport(['--data-dir', dataDir, 'train', '--kind', 'sentiment', '--from-cases']);
   assert.equal(sentimentFromCases.code, 2);
+});
+
+test('a staff member confirming a guessed reason makes it a label, and the case shows it confirmed', async () => {
+  const [guessed] = await openCases(['I was billed twice for the same order on my card']);
+  const before = await api('GET', `/api/cases/${guessed!.id}`, agentToken);
+  assert.deepEqual([before.body.reason, before.body.reasonConfirmed], ['billing', false], 'a guess by the keywords');
+  const labelsBefore = await staffReasonLabels(server.running.db);
+
+  const confirmed = await api('PATCH', `/api/cases/${guessed!.id}`, agentToken, { reason: 'billing' });
+  assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
+  const after = await api('GET', `/api/cases/${guessed!.id}`, agentToken);
+  assert.equal(after.body.reasonConfirmed, true);
+  assert.deepEqual(after.body.history.at(-1).change, { reason: ['billing', 'billing'] });
+  const labelsAfter = await staffReasonLabels(server.running.db);
+  assert.deepEqual(
+    labelsAfter.filter((label) => !labelsBefore.some((known) => known.text === label.text)),
+    [{ text: 'I was billed twice for the same order on my card', label: 'billing' }],
+  );
 });

@@ -123,6 +123,10 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
       }),
     )
     .meta({ description: 'Entries from cases merged into this one name their case in fromCase' }),
+  reasonConfirmed: z.boolean().meta({
+    description:
+      'Whether a staff member set, corrected or confirmed the reason (a label the reason model trains on); false for a guess',
+  }),
   escalation: z
     .strictObject({
       at: z.string(),

@@ -62,6 +62,7 @@ export async function getCase(db: Db, id: string, actor: Actor): Promise<CaseDet
     ...related,
     // Cases merged into this one keep their history here too, in time order.
     escalation: latestEscalation(history),
+    reasonConfirmed: reasonConfirmedIn(history),
     history: [...history, ...merged.history]
       .sort((a, b) => a.at - b.at)
       .map((entry) => ({ ...entry, at: new Date(entry.at).toISOString() })),
@@ -79,6 +80,12 @@ function latestEscalation(history: Awaited<ReturnType<typeof store.caseEventsOf>
     }
   }
   return null;
+}
+
+/** Whether the last word on the case's reason was a staff member's (set, corrected or confirmed), not a guess. */
+function reasonConfirmedIn(history: Awaited<ReturnType<typeof store.caseEventsOf>>): boolean {
+  const last = history.findLast((entry) => 'reason' in entry.change);
+  return last?.actorKind === 'staff';
 }
 
 // The queues and the case search are in listing.ts.
@@ -198,8 +205,11 @@ export async function changeCase(db: Db, id: string, changes: CaseChanges, actor
         }
       }
     }
-    if (Object.keys(next).length === 0) return summarise(tx, current);
-    await store.updateCase(tx, current.id, next, now);
+    // A staff member naming the reason the case already has confirms a guess: a label to train on (labels-store.ts).
+    if (changes.reason && changes.reason === current.reason && actor.kind === 'staff' && !('reason' in logged))
+      logged.reason = [current.reason, current.reason];
+    if (Object.keys(logged).length === 0) return summarise(tx, current);
+    if (Object.keys(next).length > 0) await store.updateCase(tx, current.id, next, now);
     await store.recordCaseEvent(tx, current.id, now, actor, logged);
     await recordAudit(tx, {
       actorKind: actor.kind,

@@ -1594,6 +1594,8 @@ export interface components {
           number: number;
         };
       }[];
+      /** @description Whether a staff member set, corrected or confirmed the reason (a label the reason model trains on); false for a guess */
+      reasonConfirmed: boolean;
       /** @description The latest time an escalation rule raised the case, and why: "negative, urgent: 'third time my bag is lost'" */
       escalation: {
         at: string;

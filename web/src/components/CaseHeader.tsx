@@ -12,6 +12,7 @@ import { ChannelIcon } from './ChannelIcon.tsx';
 import { CaseStatusBadge, PriorityBadge } from './CaseStatusBadge.tsx';
 import { SlaTimer } from './SlaTimer.tsx';
 import { RelatedCaseLink } from './RelatedCaseLink.tsx';
+import { ReasonFact } from './ReasonFact.tsx';
 
 /** `children` are the controls (status buttons, the details editor) for staff who may change the case. */
 export function CaseHeader({
@@ -51,7 +52,9 @@ export function CaseHeader({
         <Fact label="Channel">{humanize(detail.channel)}</Fact>
         <Fact label="Assignee">{detail.assigneeName ?? <span className="muted">Unassigned</span>}</Fact>
         {teamName && <Fact label="Team">{teamName}</Fact>}
-        <Fact label="Reason">{detail.reason ? humanize(detail.reason) : <span className="muted">Not set</span>}</Fact>
+        <Fact label="Reason">
+          <ReasonFact detail={detail} />
+        </Fact>
         <Fact label="Tags">
           {detail.tags.length > 0 ? (
             <span className="tag-list" data-testid="case-tags">
