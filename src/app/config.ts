@@ -31,6 +31,7 @@ const environment = z.object({
         return z.NEVER;
       }
     }),
+  RAPPORT_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   RAPPORT_COMPANY_NAME: z.string().min(1).max(100).default('Rapport'),
   RAPPORT_SUPPORT_ADDRESS: z.email().default('support@example.com'),
   RAPPORT_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
@@ -67,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: values.RAPPORT_LOG_LEVEL,
     secureCookies: values.RAPPORT_SECURE_COOKIES === 'true',
     trustProxy: values.RAPPORT_TRUST_PROXY,
+    publicUrl: values.RAPPORT_PUBLIC_URL,
     companyName: values.RAPPORT_COMPANY_NAME,
     supportAddress: values.RAPPORT_SUPPORT_ADDRESS.toLowerCase(),
     smtpPort: values.RAPPORT_SMTP_PORT,

@@ -17,6 +17,7 @@ import {
   receiveMessagesThrough,
 } from '../cases/index.ts';
 import { recordAudit, type AuditEntry } from '../audit/index.ts';
+import { loggedSurveyAnswers } from '../feedback/index.ts';
 import { DomainError } from '../shared/errors.ts';
 import { caseErrors } from '../cases/index.ts';
 
@@ -32,6 +33,7 @@ function projectionEdges(keepImportOutcomes: boolean): Pick<ProjectorOptions, 'e
       // The server has nobody waiting for an import's outcomes; the import's own process has.
       import: { ...loggedInteractions, keepsOutcomes: keepImportOutcomes },
       channel: loggedMessages,
+      survey: loggedSurveyAnswers,
     },
     records: { audit: (tx, body) => recordAudit(tx, body as AuditEntry) },
   };

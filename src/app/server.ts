@@ -31,6 +31,7 @@ import formbody from '@fastify/formbody';
 import { liveRoutes } from '../live/routes.ts';
 import { privacyRoutes } from '../privacy/routes.ts';
 import { textModelRoutes } from '../listening/routes.ts';
+import { publicSurveyRoutes, surveyRoutes } from '../feedback/index.ts';
 import { staffReasonLabels } from '../cases/index.ts';
 import { answerUnreadableRequest, parseFormBody, registerBodyParsing } from '../http/body-parsing.ts';
 import { registerApiReference } from '../http/api-reference.ts';
@@ -61,6 +62,8 @@ export const ALL_ROUTES: readonly AnyRoute[] = [
   ...liveRoutes,
   // Cases sit above listening: their staff-set reasons are handed down as the reason model's labels.
   ...textModelRoutes({ reasonLabels: staffReasonLabels }),
+  ...surveyRoutes,
+  ...publicSurveyRoutes,
 ];
 
 /** Fastify's own errors (bad JSON, too large, wrong content type) in our vocabulary. */
@@ -110,16 +113,17 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   registerReadAfter(app, deps.projector);
-  const formRoutes = new Set<AnyRoute>(contactFormRoutes);
+  const formRoutes = new Set<AnyRoute>([...contactFormRoutes, ...publicSurveyRoutes]);
   registerRoutes(
     app,
     deps,
     ALL_ROUTES.filter((route) => !formRoutes.has(route)),
   );
-  // The contact form posts as application/x-www-form-urlencoded when no script runs; only its routes accept that.
+  // The contact form and the survey page post as application/x-www-form-urlencoded when no script runs; only their
+  // routes accept that.
   await app.register(async (forms) => {
     await forms.register(formbody, { bodyLimit: 64 * 1024, parser: parseFormBody });
-    registerRoutes(forms, deps, contactFormRoutes);
+    registerRoutes(forms, deps, [...formRoutes]);
   });
   registerApiReference(app, apiDocument());
   app.get('/healthz', async () => ({ ok: true }));

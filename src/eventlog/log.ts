@@ -23,7 +23,7 @@ const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 export interface Origin {
   /** segment: /v1/*; native: POST /api/interactions; import: `rapport import`; channel: a message from a channel
    * adapter (mail, phone, contact form, social); audit: a record of who viewed what. */
-  edge: 'segment' | 'native' | 'import' | 'channel' | 'audit';
+  edge: 'segment' | 'native' | 'import' | 'channel' | 'survey' | 'audit';
   actor: Actor;
   detail?: Record<string, unknown>;
 }

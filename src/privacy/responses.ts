@@ -11,6 +11,17 @@ export const CustomerExportSchema = z
     ...CustomerRecordsSchema.shape,
     interactions: z.array(InteractionSchema),
     cases: z.array(CaseExportSchema),
+    surveyResponses: z.array(
+      z.strictObject({
+        surveyId: z.string(),
+        caseId: z.string().nullable(),
+        score: z.number().nullable(),
+        comment: z.string().nullable(),
+        answers: z.record(z.string(), z.union([z.number(), z.string(), z.array(z.string())])),
+        complete: z.boolean(),
+        answeredAt: z.string(),
+      }),
+    ),
     accessLog: z.array(
       z.strictObject({
         at: z.string(),

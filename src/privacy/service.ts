@@ -9,6 +9,7 @@ import { type EventLog, eventKey } from '../eventlog/index.ts';
 import type { ProjectionControl } from '../pipeline/index.ts';
 import { privacyErrors } from './errors.ts';
 import { eraseCasesOf, exportCasesOf } from '../cases/index.ts';
+import { deleteSurveyDataOf, responsesOfCustomer } from '../feedback/index.ts';
 import { listAuditEntries, recordAudit, redactAuditEntriesOf, viewsRecorded } from '../audit/index.ts';
 import type { CustomerExportSchema, ErasureSchema } from './responses.ts';
 
@@ -30,6 +31,15 @@ export async function exportCustomer(db: Db, id: string, actor: Actor): Promise<
     interactions,
     merges: records.merges,
     cases: await exportCasesOf(db, customer.profiles),
+    surveyResponses: (await responsesOfCustomer(db, customer.profiles)).map((response) => ({
+      surveyId: response.surveyId,
+      caseId: response.caseId,
+      score: response.score,
+      comment: response.comment,
+      answers: response.answers,
+      complete: response.complete,
+      answeredAt: iso(response.firstAnsweredAt),
+    })),
     accessLog: audit.map((entry) => ({
       at: iso(entry.at),
       actorKind: entry.actor_kind,
@@ -87,13 +97,14 @@ export async function eraseCustomer(
     const interactions = await deleteInteractionsOf(tx, customer.profiles);
     await eraseCustomerRecords(tx, customer);
     const cases = await eraseCasesOf(tx, customer.profiles);
+    const surveyResponses = await deleteSurveyDataOf(tx, customer.profiles);
     await redactAuditEntriesOf(tx, customer.profiles);
     await recordAudit(tx, {
       actorKind: actor.kind,
       actorId: actor.id,
       action: 'customer.erased',
       customerId: customer.id,
-      detail: { profiles: customer.profiles.length, interactions, cases },
+      detail: { profiles: customer.profiles.length, interactions, cases, surveyResponses },
       requestId: actor.requestId,
     });
     return { result: { erasedProfiles: customer.profiles, interactions }, keys };

@@ -28,6 +28,8 @@ export interface Config {
   secureCookies: boolean;
   /** Which proxies' X-Forwarded-For is believed for the client's address; none unless configured. */
   trustProxy: TrustProxy;
+  /** The address customers reach this server at, for links sent to them (a survey); else the request's own origin. */
+  publicUrl: string | undefined;
   /** Signs replies and the contact form's pages. */
   companyName: string;
   /** The address replies come from, and the one customers write to. */

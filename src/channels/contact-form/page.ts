@@ -1,31 +1,6 @@
 // The public contact form and its thank-you page, as plain server-rendered HTML (no script needed).
 import type { ReplyPromise } from './model.ts';
-
-const escapeHtml = (text: string): string =>
-  text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-
-function layout(title: string, body: string): string {
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>
-  body { font: 16px/1.5 system-ui, sans-serif; margin: 0; background: #f6f7f9; color: #1d2330; }
-  main { max-width: 560px; margin: 48px auto; background: #fff; padding: 32px; border-radius: 12px; box-shadow: 0 1px 3px #0002; }
-  label { display: block; margin-top: 16px; font-weight: 600; }
-  input, textarea { width: 100%; box-sizing: border-box; padding: 10px; margin-top: 4px; border: 1px solid #c5cad3; border-radius: 8px; font: inherit; }
-  textarea { min-height: 140px; }
-  button { margin-top: 20px; padding: 10px 20px; border: 0; border-radius: 8px; background: #2f5bea; color: #fff; font: inherit; cursor: pointer; }
-  .hp { position: absolute; left: -10000px; }
-  .errors { background: #fdecec; color: #8a1c1c; padding: 12px; border-radius: 8px; }
-  .promise { font-size: 1.15em; }
-</style></head>
-<body><main>${body}</main></body></html>`;
-}
+import { escapeHtml, publicPage as layout } from '../../http/public-page.ts';
 
 export interface FormValues {
   name?: string;

@@ -1413,6 +1413,94 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/surveys': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Surveys: NPS, CSAT, CES and custom, with their triggers and follow-up rules */
+    get: operations['getApiSurveys'];
+    put?: never;
+    /** Define a survey: kind (nps 0–10, csat 1–5, ces 1–7, custom), questions (the score and a follow-up "why" by default), trigger (manual, case_resolved, or an event N days after), quiet period, link lifetime, and the follow-up rule by which a low score opens a case */
+    post: operations['postApiSurveys'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/surveys/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One survey */
+    get: operations['getApiSurveysId'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change a survey (not its kind): questions keep their ids, so earlier answers keep their meaning */
+    patch: operations['patchApiSurveysId'];
+    trace?: never;
+  };
+  '/api/surveys/{id}/send': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Invite a customer (about a case, optionally): answers with the signed, one-time, expiring link to put in a reply or a template. Refused (409) within the quiet period after any survey unless ignoreQuietPeriod */
+    post: operations['postApiSurveysIdSend'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/surveys/{id}/responses': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Responses to a survey in a period (default the last 30 days), newest first, with the score (NPS, CSAT or CES), its distribution and the response rate; partial answers included (complete: false) */
+    get: operations['getApiSurveysIdResponses'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/s/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The public survey page of an invitation (HTML, no sign-in); `?score=` preselects a score */
+    get: operations['getSToken'];
+    put?: never;
+    /** Answer a survey (form fields named by question id, and `submission`, the form’s own id): kept even when partial; answers with the thanks page */
+    post: operations['postSToken'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1956,6 +2044,17 @@ export interface components {
           createdAt: string;
         }[];
       }[];
+      surveyResponses: {
+        surveyId: string;
+        caseId: string | null;
+        score: number | null;
+        comment: string | null;
+        answers: {
+          [key: string]: number | string | string[];
+        };
+        complete: boolean;
+        answeredAt: string;
+      }[];
       accessLog: {
         at: string;
         /** @enum {string} */
@@ -2491,6 +2590,12 @@ export interface components {
       /** @description The log position of the last of them: a read with ?after=POSITION waits until it is projected */
       position: number;
     };
+    SentSurvey: {
+      invitationId: string;
+      /** @description The signed, one-time link to answer by; shown once, kept only as its hash */
+      url: string;
+      expiresAt: string;
+    };
     /** @description The signed-in staff member and what their role allows */
     SignedInStaff: {
       id: string;
@@ -2591,6 +2696,105 @@ export interface components {
       /** @description Takes new cases by automatic assignment */
       available: boolean;
       createdAt: string;
+    };
+    Survey: {
+      id: string;
+      name: string;
+      /** @enum {string} */
+      kind: 'nps' | 'csat' | 'ces' | 'custom';
+      questions: (
+        | {
+            id: string;
+            /** @constant */
+            type: 'score';
+            prompt: string;
+            /** @default true */
+            required: boolean;
+          }
+        | {
+            id: string;
+            /** @constant */
+            type: 'choice';
+            prompt: string;
+            options: string[];
+            /** @default false */
+            multiple: boolean;
+            /** @default false */
+            required: boolean;
+          }
+        | {
+            id: string;
+            /** @constant */
+            type: 'text';
+            prompt: string;
+            /** @default false */
+            isComment: boolean;
+            /** @default false */
+            required: boolean;
+          }
+      )[];
+      trigger:
+        | {
+            /** @constant */
+            on: 'manual';
+          }
+        | {
+            /** @constant */
+            on: 'case_resolved';
+          }
+        | {
+            /** @constant */
+            on: 'event';
+            event: string;
+            afterDays: number;
+          };
+      quietDays: number;
+      linkValidDays: number;
+      followUp: {
+        enabled: boolean;
+        scoreAtMost: number;
+        /** @enum {string} */
+        priority: 'low' | 'normal' | 'high' | 'urgent';
+      };
+      active: boolean;
+      createdAt: string;
+      createdBy: string | null;
+    };
+    SurveyList: {
+      items: components['schemas']['Survey'][];
+    };
+    SurveyResponse: {
+      invitationId: string;
+      customerId: string;
+      customerLabel: string | null;
+      caseId: string | null;
+      score: number | null;
+      /** @description promoter, passive, detractor; satisfied…; easy, hard */
+      band: string | null;
+      comment: string | null;
+      answers: {
+        [key: string]: number | string | string[];
+      };
+      /** @description false: a partial answer (a required question is still open) */
+      complete: boolean;
+      answeredAt: string;
+      followUpCaseId: string | null;
+    };
+    SurveyResponses: {
+      summary: {
+        invited: number;
+        responses: number;
+        complete: number;
+        /** @description Responses per invitation sent in the period */
+        responseRate: number | null;
+        /** @description NPS (−100…100), CSAT (% of 4–5) or CES (mean on 1–7); null without scores */
+        score: number | null;
+        distribution: {
+          score: number;
+          count: number;
+        }[];
+      };
+      items: components['schemas']['SurveyResponse'][];
     };
     Team: {
       id: string;
@@ -6703,6 +6907,414 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getApiSurveys: {
+    parameters: {
+      query?: {
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SurveyList'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postApiSurveys: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name: string;
+          /** @enum {string} */
+          kind: 'nps' | 'csat' | 'ces' | 'custom';
+          questions?: (
+            | {
+                id: string;
+                /** @constant */
+                type: 'score';
+                prompt: string;
+                /** @default true */
+                required?: boolean;
+              }
+            | {
+                id: string;
+                /** @constant */
+                type: 'choice';
+                prompt: string;
+                options: string[];
+                /** @default false */
+                multiple?: boolean;
+                /** @default false */
+                required?: boolean;
+              }
+            | {
+                id: string;
+                /** @constant */
+                type: 'text';
+                prompt: string;
+                /** @default false */
+                isComment?: boolean;
+                /** @default false */
+                required?: boolean;
+              }
+          )[];
+          /**
+           * @default {
+           *       "on": "manual"
+           *     }
+           */
+          trigger?:
+            | {
+                /** @constant */
+                on: 'manual';
+              }
+            | {
+                /** @constant */
+                on: 'case_resolved';
+              }
+            | {
+                /** @constant */
+                on: 'event';
+                event: string;
+                afterDays: number;
+              };
+          /** @default 30 */
+          quietDays?: number;
+          /** @default 14 */
+          linkValidDays?: number;
+          followUp?: {
+            enabled: boolean;
+            scoreAtMost: number;
+            /** @enum {string} */
+            priority: 'low' | 'normal' | 'high' | 'urgent';
+          };
+          /** @default true */
+          active?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Survey'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getApiSurveysId: {
+    parameters: {
+      query?: {
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Survey'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  patchApiSurveysId: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name?: string;
+          questions?: (
+            | {
+                id: string;
+                /** @constant */
+                type: 'score';
+                prompt: string;
+                /** @default true */
+                required?: boolean;
+              }
+            | {
+                id: string;
+                /** @constant */
+                type: 'choice';
+                prompt: string;
+                options: string[];
+                /** @default false */
+                multiple?: boolean;
+                /** @default false */
+                required?: boolean;
+              }
+            | {
+                id: string;
+                /** @constant */
+                type: 'text';
+                prompt: string;
+                /** @default false */
+                isComment?: boolean;
+                /** @default false */
+                required?: boolean;
+              }
+          )[];
+          /**
+           * @default {
+           *       "on": "manual"
+           *     }
+           */
+          trigger?:
+            | {
+                /** @constant */
+                on: 'manual';
+              }
+            | {
+                /** @constant */
+                on: 'case_resolved';
+              }
+            | {
+                /** @constant */
+                on: 'event';
+                event: string;
+                afterDays: number;
+              };
+          /** @default 30 */
+          quietDays?: number;
+          /** @default 14 */
+          linkValidDays?: number;
+          followUp?: {
+            enabled: boolean;
+            scoreAtMost: number;
+            /** @enum {string} */
+            priority: 'low' | 'normal' | 'high' | 'urgent';
+          };
+          /** @default true */
+          active?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Survey'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postApiSurveysIdSend: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          customerId: string;
+          caseId?: string | null;
+          ignoreQuietPeriod?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SentSurvey'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getApiSurveysIdResponses: {
+    parameters: {
+      query?: {
+        from?: string;
+        to?: string;
+        limit?: number;
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SurveyResponses'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getSToken: {
+    parameters: {
+      query?: {
+        score?: string;
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
+      };
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description HTML page */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postSToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description HTML page */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {

@@ -1,0 +1,10 @@
+// The front door of feedback: surveys (defined, sent as signed links, answered on a public page) and their answers
+// as the projection applies them. Everything else in this folder is its own business.
+/**
+ * The projection of survey answers appended by the public page (edge `survey`).
+ * @example createProjector(db, log, { edges: { survey: loggedSurveyAnswers } })
+ */
+export { loggedSurveyAnswers } from './answers.ts';
+export { surveyRoutes } from './routes.ts';
+export { publicSurveyRoutes } from './public-routes.ts';
+export { deleteSurveyDataOf, responsesOfCustomer } from './store.ts';

@@ -1,0 +1,181 @@
+// HTTP routes for surveys, for staff: managers define them, agents send them (the link goes in a reply or a
+// template) and everyone who reads customers reads the responses, each customer shown recorded as seen.
+import { z } from 'zod';
+import type { FastifyRequest } from 'fastify';
+import { defineRoute } from '../http/route.ts';
+import { recordView } from '../audit/index.ts';
+import { auditActor } from '../shared/actor.ts';
+import { customerLabel, customerLabelFactsOf } from '../customers/index.ts';
+import { bandOf, effortScore, netPromoterScore, satisfactionScore, type SURVEY_KINDS } from './model.ts';
+import { type Survey, surveyFieldsSchema } from './survey-model.ts';
+import { changeSurvey, createSurvey, inviteCustomer, listSurveys, requireSurvey } from './service.ts';
+import { responsesOf, scoresOf } from './store.ts';
+import { SentSurveySchema, SurveyListSchema, SurveyResponsesSchema, SurveySchema } from './responses.ts';
+
+const idParams = z.object({ id: z.string().min(1).max(100) });
+
+const toView = (survey: Survey) => ({
+  ...survey,
+  createdAt: new Date(survey.createdAt).toISOString(),
+});
+
+/** Where customers reach this server: the configured public address, else the address this request came to. */
+export function publicOrigin(configured: string | undefined, request: FastifyRequest): string {
+  return configured ?? `${request.protocol}://${request.host}`;
+}
+
+const DAY_MS = 86_400_000;
+
+export const surveyRoutes = [
+  defineRoute({
+    method: 'GET',
+    url: '/api/surveys',
+    summary: 'Surveys: NPS, CSAT, CES and custom, with their triggers and follow-up rules',
+    tags: ['feedback'],
+    response: SurveyListSchema,
+    auth: 'customers:read',
+    handler: async ({ ctx }) => ({ items: (await listSurveys(ctx.db)).map(toView) }),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/surveys/:id',
+    summary: 'One survey',
+    tags: ['feedback'],
+    response: SurveySchema,
+    auth: 'customers:read',
+    params: idParams,
+    handler: async ({ params, ctx }) => toView(await requireSurvey(ctx.db, params.id)),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/surveys',
+    summary:
+      'Define a survey: kind (nps 0–10, csat 1–5, ces 1–7, custom), questions (the score and a follow-up "why" by ' +
+      'default), trigger (manual, case_resolved, or an event N days after), quiet period, link lifetime, and the ' +
+      'follow-up rule by which a low score opens a case',
+    tags: ['feedback'],
+    response: SurveySchema,
+    auth: 'settings:manage',
+    audit: 'survey.created',
+    status: 201,
+    body: surveyFieldsSchema,
+    handler: async ({ body, ctx }) => toView(await createSurvey(ctx.db, body, ctx.actor, ctx.config.companyName)),
+  }),
+  defineRoute({
+    method: 'PATCH',
+    url: '/api/surveys/:id',
+    summary: 'Change a survey (not its kind): questions keep their ids, so earlier answers keep their meaning',
+    tags: ['feedback'],
+    response: SurveySchema,
+    auth: 'settings:manage',
+    audit: 'survey.changed',
+    params: idParams,
+    body: surveyFieldsSchema
+      .omit({ kind: true })
+      .partial()
+      .strict()
+      .refine((body) => Object.keys(body).length > 0, 'Change at least one field'),
+    handler: async ({ params, body, ctx }) => toView(await changeSurvey(ctx.db, params.id, body)),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/surveys/:id/send',
+    summary:
+      'Invite a customer (about a case, optionally): answers with the signed, one-time, expiring link to put in a ' +
+      'reply or a template. Refused (409) within the quiet period after any survey unless ignoreQuietPeriod',
+    tags: ['feedback'],
+    response: SentSurveySchema,
+    auth: 'cases:write',
+    audit: 'survey.sent',
+    status: 201,
+    params: idParams,
+    body: z.strictObject({
+      customerId: z.string().min(1).max(100),
+      caseId: z.string().min(1).max(100).nullable().optional(),
+      ignoreQuietPeriod: z.boolean().optional(),
+    }),
+    handler: async ({ params, body, ctx, request }) => {
+      const sent = await inviteCustomer(ctx.db, params.id, body, publicOrigin(ctx.config.publicUrl, request));
+      return { ...sent, expiresAt: new Date(sent.expiresAt).toISOString() };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/surveys/:id/responses',
+    summary:
+      'Responses to a survey in a period (default the last 30 days), newest first, with the score (NPS, CSAT or ' +
+      'CES), its distribution and the response rate; partial answers included (complete: false)',
+    tags: ['feedback'],
+    response: SurveyResponsesSchema,
+    auth: 'customers:read',
+    params: idParams,
+    query: z.object({
+      from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+      to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+      limit: z.coerce.number().int().min(1).max(200).default(50),
+    }),
+    handler: async ({ params, query, ctx }) => {
+      const survey = await requireSurvey(ctx.db, params.id);
+      const to = query.to ? Date.parse(query.to) : Date.now() + 1;
+      const from = query.from ? Date.parse(query.from) : to - 30 * DAY_MS;
+      const [responses, counts] = await Promise.all([
+        responsesOf(ctx.db, survey.id, { from, to, limit: query.limit }),
+        scoresOf(ctx.db, survey.id, from, to),
+      ]);
+      const facts = await customerLabelFactsOf(
+        ctx.db,
+        responses.map((response) => response.customerId),
+      );
+      const canSeePii = ctx.can('customers:pii');
+      for (const customerId of new Set(responses.map((response) => response.customerId))) {
+        await recordView(ctx.db, {
+          ...auditActor(ctx.actor),
+          action: 'survey.responses_viewed',
+          customerId,
+          detail: { surveyId: survey.id },
+        });
+      }
+      const distribution = new Map<number, number>();
+      for (const score of counts.scores) distribution.set(score, (distribution.get(score) ?? 0) + 1);
+      return {
+        summary: {
+          invited: counts.invited,
+          responses: counts.responses,
+          complete: counts.complete,
+          responseRate: counts.invited ? counts.responses / counts.invited : null,
+          score: scoreFor(survey.kind, counts.scores),
+          distribution: [...distribution].sort(([a], [b]) => a - b).map(([score, count]) => ({ score, count })),
+        },
+        items: responses.map((response) => {
+          const known = facts.get(response.customerId);
+          return {
+            invitationId: response.invitationId,
+            customerId: response.customerId,
+            customerLabel: known ? customerLabel(known, canSeePii) : null,
+            caseId: response.caseId,
+            score: response.score,
+            band: response.score === null ? null : bandOf(survey.kind, response.score),
+            comment: response.comment,
+            answers: response.answers,
+            complete: response.complete,
+            answeredAt: new Date(response.firstAnsweredAt).toISOString(),
+            followUpCaseId: response.followUpCaseId,
+          };
+        }),
+      };
+    },
+  }),
+];
+
+function scoreFor(kind: (typeof SURVEY_KINDS)[number], scores: number[]): number | null {
+  switch (kind) {
+    case 'nps':
+      return netPromoterScore(scores);
+    case 'csat':
+      return satisfactionScore(scores);
+    case 'ces':
+      return effortScore(scores);
+    case 'custom':
+      return null;
+  }
+}

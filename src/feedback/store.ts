@@ -1,0 +1,282 @@
+// SQL for surveys, their invitations (signed links, by the hash of their secret) and responses (migration 0022).
+import type { Db, SqlValue } from '../store/db.ts';
+import type { Answers, Question, SurveyKind } from './model.ts';
+import type { FollowUpRule, Survey, SurveyTrigger } from './survey-model.ts';
+
+interface SurveyRow {
+  id: string;
+  name: string;
+  kind: SurveyKind;
+  questions: string;
+  trigger: string;
+  quiet_days: number;
+  link_valid_days: number;
+  follow_up: string;
+  active: number;
+  created_at: number;
+  created_by: string | null;
+}
+
+const toSurvey = (row: SurveyRow): Survey => ({
+  id: row.id,
+  name: row.name,
+  kind: row.kind,
+  questions: JSON.parse(row.questions) as Question[],
+  trigger: JSON.parse(row.trigger) as SurveyTrigger,
+  quietDays: row.quiet_days,
+  linkValidDays: row.link_valid_days,
+  followUp: JSON.parse(row.follow_up) as FollowUpRule,
+  active: row.active === 1,
+  createdAt: row.created_at,
+  createdBy: row.created_by,
+});
+
+const surveyValues = (survey: Survey): SqlValue[] => [
+  survey.name,
+  survey.kind,
+  JSON.stringify(survey.questions),
+  JSON.stringify(survey.trigger),
+  survey.quietDays,
+  survey.linkValidDays,
+  JSON.stringify(survey.followUp),
+  survey.active ? 1 : 0,
+];
+
+export async function insertSurvey(db: Db, survey: Survey): Promise<void> {
+  await db.run(
+    `INSERT INTO surveys (name, kind, questions, trigger, quiet_days, link_valid_days, follow_up, active, id, created_at, created_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [...surveyValues(survey), survey.id, survey.createdAt, survey.createdBy],
+  );
+}
+
+export async function updateSurvey(db: Db, survey: Survey): Promise<void> {
+  await db.run(
+    `UPDATE surveys SET name = ?, kind = ?, questions = ?, trigger = ?, quiet_days = ?, link_valid_days = ?,
+       follow_up = ?, active = ?
+     WHERE id = ?`,
+    [...surveyValues(survey), survey.id],
+  );
+}
+
+export async function findSurvey(db: Db, id: string): Promise<Survey | undefined> {
+  const row = await db.get<SurveyRow>('SELECT * FROM surveys WHERE id = ?', [id]);
+  return row && toSurvey(row);
+}
+
+export async function listSurveys(db: Db): Promise<Survey[]> {
+  return (await db.all<SurveyRow>('SELECT * FROM surveys ORDER BY created_at, id')).map(toSurvey);
+}
+
+export interface Invitation {
+  id: string;
+  surveyId: string;
+  customerId: string;
+  caseId: string | null;
+  sentAt: number;
+  expiresAt: number;
+  answeredAt: number | null;
+  completedAt: number | null;
+}
+
+interface InvitationRow {
+  id: string;
+  survey_id: string;
+  customer_id: string;
+  case_id: string | null;
+  sent_at: number;
+  expires_at: number;
+  answered_at: number | null;
+  completed_at: number | null;
+}
+
+const toInvitation = (row: InvitationRow): Invitation => ({
+  id: row.id,
+  surveyId: row.survey_id,
+  customerId: row.customer_id,
+  caseId: row.case_id,
+  sentAt: row.sent_at,
+  expiresAt: row.expires_at,
+  answeredAt: row.answered_at,
+  completedAt: row.completed_at,
+});
+
+export async function insertInvitation(
+  db: Db,
+  invitation: Omit<Invitation, 'answeredAt' | 'completedAt'>,
+  tokenHash: string,
+): Promise<void> {
+  await db.run(
+    `INSERT INTO survey_invitations (id, survey_id, customer_id, case_id, token_hash, sent_at, expires_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    [
+      invitation.id,
+      invitation.surveyId,
+      invitation.customerId,
+      invitation.caseId,
+      tokenHash,
+      invitation.sentAt,
+      invitation.expiresAt,
+    ],
+  );
+}
+
+export async function invitationByTokenHash(db: Db, tokenHash: string): Promise<Invitation | undefined> {
+  const row = await db.get<InvitationRow>('SELECT * FROM survey_invitations WHERE token_hash = ?', [tokenHash]);
+  return row && toInvitation(row);
+}
+
+export async function findInvitation(db: Db, id: string): Promise<Invitation | undefined> {
+  const row = await db.get<InvitationRow>('SELECT * FROM survey_invitations WHERE id = ?', [id]);
+  return row && toInvitation(row);
+}
+
+/** When any of these profiles was last invited to any survey (the quiet period is per customer, not per survey). */
+export async function lastInvitedAt(db: Db, profiles: readonly string[]): Promise<number | null> {
+  const row = await db.get<{ at: number | null }>(
+    `SELECT MAX(sent_at) AS at FROM survey_invitations WHERE customer_id IN (${profiles.map(() => '?').join(', ')})`,
+    profiles,
+  );
+  return row?.at ?? null;
+}
+
+export async function markInvitationAnswered(db: Db, id: string, at: number, complete: boolean): Promise<void> {
+  await db.run(
+    `UPDATE survey_invitations SET answered_at = COALESCE(answered_at, ?),
+       completed_at = CASE WHEN ? THEN COALESCE(completed_at, ?) ELSE completed_at END
+     WHERE id = ?`,
+    [at, complete ? 1 : 0, at, id],
+  );
+}
+
+export interface StoredResponse {
+  invitationId: string;
+  surveyId: string;
+  customerId: string;
+  caseId: string | null;
+  score: number | null;
+  comment: string | null;
+  answers: Answers;
+  complete: boolean;
+  firstAnsweredAt: number;
+  updatedAt: number;
+  followUpCaseId: string | null;
+}
+
+interface ResponseRow {
+  invitation_id: string;
+  survey_id: string;
+  customer_id: string;
+  case_id: string | null;
+  score: number | null;
+  comment: string | null;
+  answers: string;
+  complete: number;
+  first_answered_at: number;
+  updated_at: number;
+  follow_up_case_id: string | null;
+}
+
+const toResponse = (row: ResponseRow): StoredResponse => ({
+  invitationId: row.invitation_id,
+  surveyId: row.survey_id,
+  customerId: row.customer_id,
+  caseId: row.case_id,
+  score: row.score,
+  comment: row.comment,
+  answers: JSON.parse(row.answers) as Answers,
+  complete: row.complete === 1,
+  firstAnsweredAt: row.first_answered_at,
+  updatedAt: row.updated_at,
+  followUpCaseId: row.follow_up_case_id,
+});
+
+export async function findResponse(db: Db, invitationId: string): Promise<StoredResponse | undefined> {
+  const row = await db.get<ResponseRow>('SELECT * FROM survey_responses WHERE invitation_id = ?', [invitationId]);
+  return row && toResponse(row);
+}
+
+export async function saveResponse(db: Db, response: StoredResponse): Promise<void> {
+  await db.run(
+    `INSERT INTO survey_responses (invitation_id, survey_id, customer_id, case_id, score, comment, answers, complete,
+       first_answered_at, updated_at, follow_up_case_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (invitation_id) DO UPDATE SET score = excluded.score, comment = excluded.comment,
+       answers = excluded.answers, complete = excluded.complete, updated_at = excluded.updated_at,
+       follow_up_case_id = excluded.follow_up_case_id`,
+    [
+      response.invitationId,
+      response.surveyId,
+      response.customerId,
+      response.caseId,
+      response.score,
+      response.comment,
+      JSON.stringify(response.answers),
+      response.complete ? 1 : 0,
+      response.firstAnsweredAt,
+      response.updatedAt,
+      response.followUpCaseId,
+    ],
+  );
+}
+
+/** A survey's responses, newest first, a page at a time (`before`: the first_answered_at of the last one seen). */
+export async function responsesOf(
+  db: Db,
+  surveyId: string,
+  options: { from: number; to: number; limit: number },
+): Promise<StoredResponse[]> {
+  const rows = await db.all<ResponseRow>(
+    `SELECT * FROM survey_responses WHERE survey_id = ? AND first_answered_at >= ? AND first_answered_at < ?
+     ORDER BY first_answered_at DESC, invitation_id DESC LIMIT ?`,
+    [surveyId, options.from, options.to, options.limit],
+  );
+  return rows.map(toResponse);
+}
+
+/** Every score of a survey in a period (for its NPS, CSAT or CES and the distribution), and how many answered. */
+export async function scoresOf(
+  db: Db,
+  surveyId: string,
+  from: number,
+  to: number,
+): Promise<{ scores: number[]; responses: number; complete: number; invited: number }> {
+  const scores = await db.all<{ score: number }>(
+    `SELECT score FROM survey_responses
+     WHERE survey_id = ? AND first_answered_at >= ? AND first_answered_at < ? AND score IS NOT NULL`,
+    [surveyId, from, to],
+  );
+  const counts = await db.get<{ responses: number; complete: number | null }>(
+    `SELECT COUNT(*) AS responses, SUM(complete) AS complete FROM survey_responses
+     WHERE survey_id = ? AND first_answered_at >= ? AND first_answered_at < ?`,
+    [surveyId, from, to],
+  );
+  const invited = await db.get<{ invited: number }>(
+    'SELECT COUNT(*) AS invited FROM survey_invitations WHERE survey_id = ? AND sent_at >= ? AND sent_at < ?',
+    [surveyId, from, to],
+  );
+  return {
+    scores: scores.map((row) => row.score),
+    responses: counts?.responses ?? 0,
+    complete: counts?.complete ?? 0,
+    invited: invited?.invited ?? 0,
+  };
+}
+
+/** A customer's responses and invitations go with her (erasure); the count of responses erased. */
+export async function deleteSurveyDataOf(db: Db, profiles: readonly string[]): Promise<number> {
+  const marks = profiles.map(() => '?').join(', ');
+  const erased = await db.run(`DELETE FROM survey_responses WHERE customer_id IN (${marks})`, profiles);
+  await db.run(`DELETE FROM survey_invitations WHERE customer_id IN (${marks})`, profiles);
+  return erased.changes;
+}
+
+/** A customer's responses, for her export. */
+export async function responsesOfCustomer(db: Db, profiles: readonly string[]): Promise<StoredResponse[]> {
+  const rows = await db.all<ResponseRow>(
+    `SELECT * FROM survey_responses WHERE customer_id IN (${profiles.map(() => '?').join(', ')})
+     ORDER BY first_answered_at`,
+    profiles,
+  );
+  return rows.map(toResponse);
+}
