@@ -24,6 +24,7 @@ const LAYERS = [
   'channels',
   'ingest',
   'live',
+  'insights', // trends of what customers write, read from the interactions listening enriched; owns no table
   'privacy',
   // The assembly: wires capabilities into a server and a command line.
   'app',

@@ -30,6 +30,7 @@ import formbody from '@fastify/formbody';
 import { liveRoutes } from '../live/routes.ts';
 import { privacyRoutes } from '../privacy/routes.ts';
 import { textModelRoutes } from '../listening/routes.ts';
+import { insightRoutes } from '../insights/routes.ts';
 import { staffReasonLabels } from '../cases/index.ts';
 import { answerUnreadableRequest, parseFormBody, registerBodyParsing } from '../http/body-parsing.ts';
 import { registerApiReference } from '../http/api-reference.ts';
@@ -59,6 +60,7 @@ export const ALL_ROUTES: readonly AnyRoute[] = [
   ...liveRoutes,
   // Cases sit above listening: their staff-set reasons are handed down as the reason model's labels.
   ...textModelRoutes({ reasonLabels: staffReasonLabels }),
+  ...insightRoutes,
 ];
 
 /** Fastify's own errors (bad JSON, too large, wrong content type) in our vocabulary. */
