@@ -8,7 +8,9 @@ import { countsQuery, examplesQuery } from './store.ts';
 
 const temp = useTempDatabase('trends-plans');
 
-function planOf(request: { channel?: 'email'; by?: 'reason' | 'sentiment' } = {}): TrendPlan {
+function planOf(
+  request: { channel?: 'email'; by?: 'reason' | 'sentiment'; from?: string; interval?: 'day' } = {},
+): TrendPlan {
   const planned = planTrends(
     { by: request.by ?? 'reason', timeZone: 'Europe/Berlin', from: '2026-01-01', to: '2026-03-01', ...request },
     Date.now(),
@@ -21,17 +23,21 @@ const RANGE_OF_THE_PARTIAL_INDEX =
   /SEARCH i USING INDEX interactions_listened_by_time \(occurred_at>\? AND occurred_at<\?\)/;
 const TABLE_SCAN = /^SCAN (?:i|interactions)\b(?!.*USING (?:COVERING )?INDEX)/m;
 
+// A year by day is 366 buckets: without INDEXED BY, the planner built an automatic index on direction instead.
+const A_YEAR_BY_DAY = { from: '2025-03-01', interval: 'day' } as const;
+
 test('the counts of both periods: one range of the partial index per bucket, no table scanned', () => {
-  for (const plan of [planOf(), planOf({ channel: 'email', by: 'sentiment' })]) {
+  for (const plan of [planOf(), planOf({ channel: 'email', by: 'sentiment' }), planOf(A_YEAR_BY_DAY)]) {
     const query = countsQuery(plan);
     const explained = temp.queryPlan(query.sql, query.params);
     assert.match(explained, RANGE_OF_THE_PARTIAL_INDEX, explained);
     assert.doesNotMatch(explained, TABLE_SCAN, explained);
+    assert.doesNotMatch(explained, /AUTOMATIC/, explained);
   }
 });
 
 test('the examples: one range of the partial index for the period, then a look-up per example', () => {
-  for (const plan of [planOf(), planOf({ channel: 'email', by: 'sentiment' })]) {
+  for (const plan of [planOf(), planOf({ channel: 'email', by: 'sentiment' }), planOf(A_YEAR_BY_DAY)]) {
     const query = examplesQuery(plan, 3, 560);
     const explained = temp.queryPlan(query.sql, query.params);
     assert.match(explained, RANGE_OF_THE_PARTIAL_INDEX, explained);

@@ -27,6 +27,9 @@ const EXAMPLE_ORDER: Record<TrendDimension, string> = {
  * Counts per bucket (PREVIOUS_PERIOD for the period before), channel and key. The bucket bounds are a VALUES table
  * joined on `occurred_at`, so each bucket is one range of the partial index `interactions_listened_by_time`.
  */
+// INDEXED BY, because the planner guesses wrong without it: from about a hundred buckets on (a year by day), with no
+// statistics, it built an automatic index on `direction` and read every inbound row once per bucket (11.5 s for
+// 400,000 rows, 0.6 s by the index). An index it cannot use is then an error, not a silent scan.
 export function countsQuery(plan: TrendPlan): { sql: string; params: SqlValue[] } {
   const bounds: Array<[number, number, number]> = [
     [PREVIOUS_PERIOD, plan.previousFrom, plan.previousTo],
@@ -36,7 +39,8 @@ export function countsQuery(plan: TrendPlan): { sql: string; params: SqlValue[] 
   return {
     sql: `WITH bucket(position, starts, ends) AS (VALUES ${bounds.map(() => '(?, ?, ?)').join(', ')})
           SELECT bucket.position AS bucket, i.channel AS channel, ${key} AS key, COUNT(*) AS count
-          FROM bucket JOIN interactions i ON i.occurred_at >= bucket.starts AND i.occurred_at < bucket.ends
+          FROM bucket JOIN interactions i INDEXED BY interactions_listened_by_time
+            ON i.occurred_at >= bucket.starts AND i.occurred_at < bucket.ends
           WHERE ${COUNTED}${plan.channel ? ' AND i.channel = ?' : ''}
           GROUP BY bucket.position, i.channel, ${key}`,
     params: [...bounds.flat(), ...(plan.channel ? [plan.channel] : [])],
@@ -80,7 +84,8 @@ export function examplesQuery(
   return {
     sql: `WITH ranked AS (
             SELECT i.id, ROW_NUMBER() OVER (PARTITION BY ${key} ORDER BY ${EXAMPLE_ORDER[plan.by]}) AS rank
-            FROM interactions i LEFT JOIN profile_owners owner ON owner.profile_id = i.profile_id
+            FROM interactions i INDEXED BY interactions_listened_by_time
+            LEFT JOIN profile_owners owner ON owner.profile_id = i.profile_id
             WHERE i.occurred_at >= ? AND i.occurred_at < ? AND ${COUNTED} AND i.text IS NOT NULL
               ${plan.channel ? 'AND i.channel = ?' : ''}
               AND NOT EXISTS (SELECT 1 FROM customers gone WHERE gone.id = ${owner} AND gone.erased_at IS NOT NULL)
