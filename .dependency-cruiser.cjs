@@ -24,6 +24,8 @@ const LAYERS = [
   'channels',
   'ingest',
   'live',
+  'feedback', // surveys (and, to come, ideas): answers through the log onto the timeline, low scores to cases
+  'insights', // trends of what customers write, read from the interactions listening enriched; owns no table
   'privacy',
   // The assembly: wires capabilities into a server and a command line.
   'app',

@@ -32,6 +32,7 @@ import { liveRoutes } from '../live/routes.ts';
 import { privacyRoutes } from '../privacy/routes.ts';
 import { textModelRoutes } from '../listening/routes.ts';
 import { publicSurveyRoutes, surveyRoutes } from '../feedback/index.ts';
+import { insightRoutes } from '../insights/routes.ts';
 import { staffReasonLabels } from '../cases/index.ts';
 import { answerUnreadableRequest, parseFormBody, registerBodyParsing } from '../http/body-parsing.ts';
 import { registerApiReference } from '../http/api-reference.ts';
@@ -64,6 +65,7 @@ export const ALL_ROUTES: readonly AnyRoute[] = [
   ...textModelRoutes({ reasonLabels: staffReasonLabels }),
   ...surveyRoutes,
   ...publicSurveyRoutes,
+  ...insightRoutes,
 ];
 
 /** Fastify's own errors (bad JSON, too large, wrong content type) in our vocabulary. */

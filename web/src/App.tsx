@@ -17,6 +17,7 @@ import { landingPath } from './landing.ts';
 import { Inbox } from './pages/Inbox.tsx';
 import { Case } from './pages/Case.tsx';
 import { AuditLog } from './pages/AuditLog.tsx';
+import { Trends } from './pages/Trends.tsx';
 import { Teams } from './pages/settings/Teams.tsx';
 import { SlaPolicies } from './pages/settings/SlaPolicies.tsx';
 import { AssignmentRules } from './pages/settings/AssignmentRules.tsx';
@@ -125,6 +126,16 @@ function Route({ path }: { path: string }) {
   if (path === '/inbox') return <Inbox />;
   const caseMatch = /^\/cases\/([^/]+)\/?$/.exec(path);
   if (caseMatch?.[1]) return <Case reference={decodeURIComponent(caseMatch[1])} />;
+  if (path === '/insights/trends') {
+    return (
+      <RequirePermission
+        permission="customers:read"
+        reason="Trends quote what customers wrote, so they are for staff who may read customer data."
+      >
+        <Trends />
+      </RequirePermission>
+    );
+  }
   if (path === '/settings/write-keys') return <WriteKeys />;
   if (path === '/settings/staff') return <StaffAccounts />;
   if (path === '/account') return <MyAccount />;

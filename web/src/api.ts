@@ -10,6 +10,9 @@ const byId = (id: string | number) => ({ params: { path: { id: String(id) } } })
 
 type CaseQuery = NonNullable<paths['/api/cases']['get']['parameters']['query']>;
 
+/** What the trends route takes: the period (`to` exclusive), reason or sentiment, day or week, channel, zone. */
+export type TrendsQuery = NonNullable<paths['/api/insights/trends']['get']['parameters']['query']>;
+
 /**
  * Which cases a queue asks for; `assigneeId: 'me'` is the signed-in staff member. Search and filters
  * (src/cases/listing.ts) take comma lists for channel and priority; `sort` goes as the address has it.
@@ -67,6 +70,9 @@ export const api = {
         signal,
       }),
     ),
+  /** Reasons or sentiment of customers' texts over a period against the one before (GET /api/insights/trends). */
+  trends: (query: TrendsQuery, signal?: AbortSignal) =>
+    dataOf(client.GET('/api/insights/trends', { params: { query: present(query) }, signal })),
   /** Active cases whose next SLA clock runs out within the window, or already has; soonest first. */
   breachingCases: (withinMinutes: number, signal?: AbortSignal) =>
     dataOf(client.GET('/api/cases/breaching', { params: { query: { withinMinutes } }, signal })),

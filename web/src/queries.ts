@@ -58,6 +58,8 @@ export const queryKeys = {
   caseSettings: () => ['case-settings'] as const,
   /** The trained versions of a listening model (GET /api/listening/models?kind=…). */
   textModels: (kind: 'reason' | 'sentiment') => ['text-models', kind] as const,
+  /** Trends for one period, dimension, interval, channel and zone (GET /api/insights/trends). */
+  trends: (query: object) => ['trends', query] as const,
   /** The audit log for one set of filters, paged (GET /api/audit). */
   audit: (filters: object, pageSize: number) => ['audit', filters, pageSize] as const,
 };

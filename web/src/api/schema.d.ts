@@ -1501,6 +1501,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/insights/trends': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Contact reasons or sentiment of what customers wrote (inbound texts only; internal notes are not counted), per day or week and channel, against the previous period of the same length: every key with its change, the biggest movers first, and up to 3 example messages each (each customer whose message is shown is recorded in the audit trail) */
+    get: operations['getApiInsightsTrends'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2870,6 +2887,141 @@ export interface components {
       activated: boolean;
       /** @description Why the new version is or is not in use */
       verdict: string;
+    };
+    TrendExample: {
+      interactionId: string;
+      customerId: string;
+      /** @description The case the message is part of, if any */
+      caseId: string | null;
+      /** @enum {string} */
+      channel:
+        | 'email'
+        | 'social'
+        | 'phone'
+        | 'chat'
+        | 'web_form'
+        | 'in_store'
+        | 'survey'
+        | 'order'
+        | 'product'
+        | 'web'
+        | 'app'
+        | 'system';
+      /** @description ISO 8601 */
+      occurredAt: string;
+      /** @description The message, cut to about 280 characters (… when cut) */
+      text: string;
+      /** @enum {string} */
+      sentiment: 'negative' | 'neutral' | 'positive';
+      /** @description −1 (very negative) … +1 (very positive) */
+      sentimentScore: number;
+      urgent: boolean;
+      reason: string | null;
+      /** @description A trained model's confidence; null when the reason came from keywords */
+      reasonConfidence: number | null;
+    };
+    TrendKey: {
+      /** @description The reason (null: no reason found in the text) or the sentiment */
+      key: string | null;
+      /** @description In the period asked for */
+      count: number;
+      /** @description In the period of the same length just before */
+      previousCount: number;
+      /** @description count − previousCount */
+      change: number;
+      /** @description The change in percent of previousCount, one decimal; null when previousCount is 0 */
+      changePercent: number | null;
+      /** @description Of everything counted in the period, 0…1 */
+      share: number;
+      /** @description Of everything counted in the previous period, 0…1 */
+      previousShare: number;
+      /** @description The period’s count per channel, largest first */
+      byChannel: {
+        /** @enum {string} */
+        channel:
+          | 'email'
+          | 'social'
+          | 'phone'
+          | 'chat'
+          | 'web_form'
+          | 'in_store'
+          | 'survey'
+          | 'order'
+          | 'product'
+          | 'web'
+          | 'app'
+          | 'system';
+        count: number;
+      }[];
+      /** @description Up to 3 messages of the period, the most telling first */
+      examples: components['schemas']['TrendExample'][];
+    };
+    Trends: {
+      /** @enum {string} */
+      by: 'reason' | 'sentiment';
+      /** @enum {string} */
+      interval: 'day' | 'week';
+      timeZone: string;
+      /** @description The channel counted; null: every channel */
+      channel:
+        | (
+            | 'email'
+            | 'social'
+            | 'phone'
+            | 'chat'
+            | 'web_form'
+            | 'in_store'
+            | 'survey'
+            | 'order'
+            | 'product'
+            | 'web'
+            | 'app'
+            | 'system'
+          )
+        | null;
+      /** @description Start of the period; ISO 8601 in the time zone */
+      from: string;
+      /** @description End of the period, exclusive; ISO 8601 in the time zone */
+      to: string;
+      /** @description Start of the previous period (the same length, just before); ISO 8601 in the time zone */
+      previousFrom: string;
+      /** @description End of the previous period, exclusive: the period’s start; ISO 8601 in the time zone */
+      previousTo: string;
+      /** @description Customer texts read in the period */
+      total: number;
+      previousTotal: number;
+      /** @description Every day or week of the period, in order, the first and last cut to the period */
+      buckets: {
+        /** @description Start; ISO 8601 in the time zone */
+        start: string;
+        /** @description End, exclusive; ISO 8601 in the time zone */
+        end: string;
+        count: number;
+      }[];
+      /** @description Counts per bucket, channel and key; only those above 0 */
+      series: {
+        /** @description Start of the bucket; ISO 8601 in the time zone */
+        start: string;
+        /** @enum {string} */
+        channel:
+          | 'email'
+          | 'social'
+          | 'phone'
+          | 'chat'
+          | 'web_form'
+          | 'in_store'
+          | 'survey'
+          | 'order'
+          | 'product'
+          | 'web'
+          | 'app'
+          | 'system';
+        /** @description The reason (null: no reason found in the text) or the sentiment */
+        key: string | null;
+        count: number;
+      }[];
+      /** @description Every key of either period, the biggest movers first: by the size of the change, then the larger count */
+      keys: components['schemas']['TrendKey'][];
     };
     UndeliveredCasePage: {
       items: {
@@ -7314,6 +7466,56 @@ export interface operations {
         };
         content: {
           'text/html': string;
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getApiInsightsTrends: {
+    parameters: {
+      query?: {
+        from?: string;
+        to?: string;
+        by?: 'reason' | 'sentiment';
+        interval?: 'day' | 'week';
+        channel?:
+          | 'email'
+          | 'social'
+          | 'phone'
+          | 'chat'
+          | 'web_form'
+          | 'in_store'
+          | 'survey'
+          | 'order'
+          | 'product'
+          | 'web'
+          | 'app'
+          | 'system';
+        tz?: string;
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Trends'];
         };
       };
       /** @description Problem details (RFC 9457) */

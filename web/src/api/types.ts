@@ -77,3 +77,6 @@ export type TemplatePreview = Schemas['TemplatePreview'];
 export type AssignmentRule = Schemas['AssignmentRule'];
 export type FlagRule = Schemas['FlagRule'];
 export type CaseSettings = Schemas['CaseSettings'];
+export type Trends = Schemas['Trends'];
+export type TrendKey = Schemas['TrendKey'];
+export type TrendExample = Schemas['TrendExample'];

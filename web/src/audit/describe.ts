@@ -7,6 +7,7 @@ import type { AuditEntry } from './types.ts';
 const ACTION_WORDS: Record<string, string> = {
   'customer.viewed': 'Viewed customer',
   'customer.timeline_viewed': 'Viewed customer timeline',
+  'customer.messages_viewed': 'Viewed customer messages in trends',
   'customer.exported': 'Exported customer data',
   'customer.erased': 'Erased customer',
   'customer.merged': 'Merged customers',

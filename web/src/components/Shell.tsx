@@ -42,6 +42,11 @@ export function Shell({ staff, onSignOut, children }: ShellProps) {
             <circle cx="9" cy="8" r="3.5" />
             <path d="M2.5 20c.8-3.6 3.4-5.5 6.5-5.5s5.7 1.9 6.5 5.5M16 4.8a3.4 3.4 0 0 1 0 6.4M18.5 14.8c1.6.8 2.6 2.5 3 5.2" />
           </NavItem>
+          {can('customers:read') && (
+            <NavItem to="/insights/trends" active={path === '/insights/trends'} label="Trends">
+              <path d="M3.5 20.5h17M6 16.5v-4M10.5 16.5V9M15 16.5v-6M19.5 16.5V5.5M5 9.5l5-4.5 4.5 3.5 5-4.5" />
+            </NavItem>
+          )}
         </ul>
         {(showKeys || showStaff || showHelpDesk || showAudit) && (
           <>
