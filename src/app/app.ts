@@ -21,6 +21,7 @@ import { closeLiveStreams } from '../live/index.ts';
 import type { EventLog } from '../eventlog/index.ts';
 import type { ProjectionControl } from '../pipeline/index.ts';
 import { startProjection } from './projection.ts';
+import { deliverSurveyInvitations, inviteAfterResolution } from '../feedback/index.ts';
 import { installViewRecorder } from '../audit/index.ts';
 import { createViewRecorder } from './view-recorder.ts';
 
@@ -34,10 +35,13 @@ export interface RunningApp {
   generatedAdminPassword?: string;
   /** Sends the replies that are due now (also runs every 15 s). */
   flushOutbox(): Promise<void>;
+  /** Queues the surveys of cases resolved since the last look and emails those due (also runs every minute). */
+  sendSurveys(): Promise<void>;
   close(): Promise<void>;
 }
 
 const OUTBOX_EVERY_MS = 15_000;
+const SURVEYS_EVERY_MS = 60_000;
 const BREACH_SWEEP_EVERY_MS = 30_000;
 // Days-long windows: an hourly look is precise enough.
 const HOUSEKEEPING_EVERY_MS = 3_600_000;
@@ -92,9 +96,20 @@ export async function startApp(config: Config, extraAdapters: ChannelAdapter[] =
       await receiveMessage(db, message, { ...SYSTEM_ACTOR, id: adapter.name });
     });
   }
+  // Links in mail must reach the customer: the configured public address, else this server's own.
+  let publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
+  let sendingSurveys: Promise<void> = Promise.resolve();
+  const sendSurveys = () => {
+    sendingSurveys = sendingSurveys.then(async () => {
+      await inviteAfterResolution(db);
+      await deliverSurveyInvitations(db, channels.mailer(), { company: config.companyName, publicUrl });
+    });
+    return sendingSurveys;
+  };
   const logFailure = (what: string) => (error: unknown) => app.log.error({ err: error }, `${what} failed`);
   const timers = [
     setInterval(() => void flushOutbox().catch(logFailure('outbox delivery')), OUTBOX_EVERY_MS),
+    setInterval(() => void sendSurveys().catch(logFailure('survey invitations')), SURVEYS_EVERY_MS),
     setInterval(() => void sweepBreaches(db).catch(logFailure('SLA breach sweep')), BREACH_SWEEP_EVERY_MS),
     setInterval(() => void closeResolvedCases(db).catch(logFailure('closing resolved cases')), HOUSEKEEPING_EVERY_MS),
     setInterval(() => void sweepLapsedFlags(db).catch(logFailure('lapsed flag sweep')), HOUSEKEEPING_EVERY_MS),
@@ -109,6 +124,7 @@ export async function startApp(config: Config, extraAdapters: ChannelAdapter[] =
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  publicUrl = config.publicUrl ?? `http://localhost:${port}`;
   return {
     app,
     db,
@@ -118,6 +134,7 @@ export async function startApp(config: Config, extraAdapters: ChannelAdapter[] =
     channels,
     generatedAdminPassword: admin.generatedPassword,
     flushOutbox,
+    sendSurveys,
     close: async () => {
       for (const timer of timers) clearInterval(timer);
       for (const adapter of channels.adapters) await adapter.stop?.();
@@ -125,6 +142,7 @@ export async function startApp(config: Config, extraAdapters: ChannelAdapter[] =
       closeLiveStreams(db);
       await app.close();
       await flushing.catch(() => undefined);
+      await sendingSurveys.catch(() => undefined);
       await projection.close();
       await db.close();
     },

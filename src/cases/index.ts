@@ -24,10 +24,10 @@ export {
 } from './inbound.ts';
 export type { CaseRecord } from './model.ts';
 export { type ReasonLabel, staffReasonLabels } from './labels-store.ts';
-export { deliverDueReplies } from './outbox.ts';
+export { addressFor, deliverDueReplies } from './outbox.ts';
 export { type CaseExport, eraseCasesOf, exportCasesOf } from './privacy-store.ts';
 export { recordChannelReply } from './replies.ts';
 export { sweepBreaches } from './service.ts';
-export { findCase, insertCaseMessage, recordCaseEvent } from './store.ts';
+export { casesResolvedBetween, findCase, insertCaseMessage, recordCaseEvent, type ResolvedCase } from './store.ts';
 export { recordStaffInteraction } from './timeline.ts';
 export { CaseExportSchema, ReceivedMessageSchema } from './responses.ts';

@@ -404,3 +404,29 @@ export async function callAgentByEmail(db: Db, email: string): Promise<{ id: str
     email,
   ]);
 }
+
+/** A case a customer may be asked about once it is resolved. */
+export interface ResolvedCase {
+  id: string;
+  number: number;
+  customerId: string;
+  subject: string;
+  resolvedAt: number;
+}
+
+/**
+ * Cases resolved after `after` and up to `through` (a resolution undone since, by a reopening or a merge, has
+ * cleared its time), oldest first; by the partial index cases_resolved_at.
+ */
+export async function casesResolvedBetween(
+  db: Db,
+  after: number,
+  through: number,
+  limit: number,
+): Promise<ResolvedCase[]> {
+  return db.all<ResolvedCase>(
+    `SELECT id, number, customer_id AS customerId, subject, resolved_at AS resolvedAt FROM cases
+     WHERE resolved_at > ? AND resolved_at <= ? ORDER BY resolved_at, id LIMIT ?`,
+    [after, through, limit],
+  );
+}

@@ -8,3 +8,4 @@ export { loggedSurveyAnswers } from './answers.ts';
 export { surveyRoutes } from './routes.ts';
 export { publicSurveyRoutes } from './public-routes.ts';
 export { deleteSurveyDataOf, responsesOfCustomer } from './store.ts';
+export { deliverSurveyInvitations, inviteAfterResolution, type SurveyDeliveryReport } from './delivery.ts';

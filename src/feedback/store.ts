@@ -101,14 +101,17 @@ const toInvitation = (row: InvitationRow): Invitation => ({
   completedAt: row.completed_at,
 });
 
+/** `queued`: to be emailed (the sweep mints its link then); else the link is handed to whoever asked. */
 export async function insertInvitation(
   db: Db,
   invitation: Omit<Invitation, 'answeredAt' | 'completedAt'>,
   tokenHash: string,
+  delivery: 'link' | 'queued' = 'link',
 ): Promise<void> {
   await db.run(
-    `INSERT INTO survey_invitations (id, survey_id, customer_id, case_id, token_hash, sent_at, expires_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO survey_invitations (id, survey_id, customer_id, case_id, token_hash, sent_at, expires_at, delivery,
+       next_attempt_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       invitation.id,
       invitation.surveyId,
@@ -117,6 +120,8 @@ export async function insertInvitation(
       tokenHash,
       invitation.sentAt,
       invitation.expiresAt,
+      delivery,
+      delivery === 'queued' ? invitation.sentAt : null,
     ],
   );
 }
@@ -279,4 +284,64 @@ export async function responsesOfCustomer(db: Db, profiles: readonly string[]): 
     profiles,
   );
   return rows.map(toResponse);
+}
+
+/** Whether the survey was already sent about this case (a case is asked about once per survey). */
+export async function invitedAboutCase(db: Db, surveyId: string, caseId: string): Promise<boolean> {
+  const row = await db.get<{ found: number }>(
+    'SELECT 1 AS found FROM survey_invitations WHERE case_id = ? AND survey_id = ? LIMIT 1',
+    [caseId, surveyId],
+  );
+  return row !== undefined;
+}
+
+export interface QueuedInvitation extends Invitation {
+  deliveryAttempts: number;
+}
+
+/** Invitations whose email is due, oldest first. */
+export async function dueInvitations(db: Db, now: number, limit: number): Promise<QueuedInvitation[]> {
+  const rows = await db.all<InvitationRow & { delivery_attempts: number }>(
+    `SELECT * FROM survey_invitations WHERE delivery = 'queued' AND next_attempt_at <= ?
+     ORDER BY next_attempt_at, id LIMIT ?`,
+    [now, limit],
+  );
+  return rows.map((row) => ({ ...toInvitation(row), deliveryAttempts: row.delivery_attempts }));
+}
+
+/** The invitation as emailed: its link minted now (the hash replaced), valid from now. */
+export async function markInvitationSent(
+  db: Db,
+  id: string,
+  sent: { tokenHash: string; at: number; expiresAt: number },
+): Promise<void> {
+  await db.run(
+    `UPDATE survey_invitations SET token_hash = ?, sent_at = ?, expires_at = ?, delivery = 'sent',
+       delivery_attempts = delivery_attempts + 1, next_attempt_at = NULL, delivery_error = NULL
+     WHERE id = ?`,
+    [sent.tokenHash, sent.at, sent.expiresAt, id],
+  );
+}
+
+/** A failed try: tried again at `nextAttemptAt`, or failed for good when that is null. */
+export async function markInvitationAttempt(
+  db: Db,
+  id: string,
+  error: string,
+  nextAttemptAt: number | null,
+): Promise<void> {
+  await db.run(
+    `UPDATE survey_invitations SET delivery_attempts = delivery_attempts + 1, next_attempt_at = ?, delivery_error = ?,
+       delivery = CASE WHEN ? IS NULL THEN 'failed' ELSE delivery END
+     WHERE id = ?`,
+    [nextAttemptAt, error.slice(0, 500), nextAttemptAt, id],
+  );
+}
+
+export async function activeSurveysTriggeredBy(db: Db, on: string): Promise<Survey[]> {
+  const rows = await db.all<SurveyRow>(
+    `SELECT * FROM surveys WHERE active = 1 AND json_extract(trigger, '$.on') = ? ORDER BY created_at, id`,
+    [on],
+  );
+  return rows.map(toSurvey);
 }

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import { normaliseEmail } from '../../customers/index.ts';
 import type { ChannelAdapter, OutboundMessage, SendResult } from '../model.ts';
+import type { PlainMail } from '../../shared/mail.ts';
 
 export interface SmtpSenderOptions {
   /** `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://user:pass@host:465`; nodemailer's query options apply. */
@@ -14,6 +15,7 @@ export interface SmtpSenderOptions {
 
 export interface SmtpSender extends ChannelAdapter {
   send(message: OutboundMessage): Promise<SendResult>;
+  sendMail(mail: PlainMail): Promise<SendResult>;
   stop(): Promise<void>;
 }
 
@@ -82,6 +84,20 @@ export function createSmtpSender(options: SmtpSenderOptions): SmtpSender {
           // References lists the conversation oldest first; ours arrive most recent first.
           references: answered.map((ref) => `<${ref}>`).reverse(),
         }),
+      });
+      return { externalId: messageId };
+    },
+
+    async sendMail(mail: PlainMail): Promise<SendResult> {
+      const to = normaliseEmail(mail.to.address);
+      if (!to) throw new Error(`"${mail.to.address}" is not an email address`);
+      const messageId = `${randomUUID()}@${domain}`;
+      await transport.sendMail({
+        from: { name: options.from.name, address: fromAddress },
+        to: { name: mail.to.name ?? '', address: to },
+        subject: mail.subject,
+        text: mail.text,
+        messageId: `<${messageId}>`,
       });
       return { externalId: messageId };
     },

@@ -29,11 +29,20 @@ CREATE TABLE survey_invitations (
   expires_at INTEGER NOT NULL,
   -- Set by the projection when her first answer lands, and when every required question has one.
   answered_at INTEGER,
-  completed_at INTEGER
+  completed_at INTEGER,
+  -- How the link reaches her: 'link' (handed to staff by the API to send), or by email: queued, sent, failed. An
+  -- email's link is minted as it is sent (the hash above replaced), so no working secret waits in the database.
+  delivery TEXT NOT NULL DEFAULT 'link' CHECK (delivery IN ('link', 'queued', 'sent', 'failed')),
+  delivery_attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER,
+  delivery_error TEXT
 );
 -- The quiet period asks for a customer's latest invitation; a case's survey is found by its case.
 CREATE INDEX survey_invitations_by_customer ON survey_invitations (customer_id, sent_at);
 CREATE INDEX survey_invitations_by_case ON survey_invitations (case_id) WHERE case_id IS NOT NULL;
+CREATE INDEX survey_invitations_due ON survey_invitations (next_attempt_at) WHERE delivery = 'queued';
+-- The survey after a resolved case looks for the cases resolved since its last look, every minute.
+CREATE INDEX cases_resolved_at ON cases (resolved_at) WHERE resolved_at IS NOT NULL;
 
 CREATE TABLE survey_responses (
   invitation_id TEXT PRIMARY KEY REFERENCES survey_invitations(id),

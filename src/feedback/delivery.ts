@@ -1,0 +1,121 @@
+// Surveys sent by their triggers: after a case is resolved (the CSAT that ships switched on), each customer is
+// invited once per case, never within her quiet period, and only when she has an email address. Invitations are
+// queued first and emailed after, with growing waits when the mail server refuses, so a mail outage delays a
+// survey but never loses it. The link is minted as the mail goes, so none waits in the database.
+import type { Db } from '../store/db.ts';
+import type { Mailer } from '../shared/mail.ts';
+import { DAY_MS } from '../shared/time.ts';
+import { hashSecret, newId, newSecret } from '../shared/ids.ts';
+import { readSetting, writeSetting } from '../store/settings.ts';
+import { canonicalCustomer, profilesOf } from '../customers/index.ts';
+import { addressFor, casesResolvedBetween, findCase } from '../cases/index.ts';
+import { outsideQuietPeriod } from './survey-model.ts';
+import { invitationMail } from './mail.ts';
+import { surveyLink } from './service.ts';
+import * as store from './store.ts';
+
+const SWEPT_THROUGH = 'feedback.resolvedSweptThrough';
+const CASES_A_SWEEP = 500;
+const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 6 * 3_600_000];
+
+/**
+ * Queues the surveys triggered by cases resolved since the last look. The first look only marks where it starts:
+ * what was resolved before (an import of history, the days before an upgrade) is not news to survey anyone about.
+ */
+export async function inviteAfterResolution(db: Db, now = Date.now()): Promise<number> {
+  return db.transaction(async (tx) => {
+    const sweptThrough = (await readSetting(tx, SWEPT_THROUGH)) as number | undefined;
+    if (sweptThrough === undefined) {
+      await writeSetting(tx, SWEPT_THROUGH, now);
+      return 0;
+    }
+    const surveys = await store.activeSurveysTriggeredBy(tx, 'case_resolved');
+    const resolved = surveys.length ? await casesResolvedBetween(tx, sweptThrough, now, CASES_A_SWEEP) : [];
+    let queued = 0;
+    for (const resolvedCase of resolved) {
+      const customer = await canonicalCustomer(tx, resolvedCase.customerId);
+      if (!customer || customer.erased_at !== null) continue;
+      if (!(await addressFor(tx, customer.id, 'email'))) continue;
+      const profiles = await profilesOf(tx, customer.id);
+      for (const survey of surveys) {
+        if (await store.invitedAboutCase(tx, survey.id, resolvedCase.id)) continue;
+        if (!outsideQuietPeriod(survey.quietDays, await store.lastInvitedAt(tx, profiles), now)) continue;
+        await store.insertInvitation(
+          tx,
+          {
+            id: newId('inv'),
+            surveyId: survey.id,
+            customerId: customer.id,
+            caseId: resolvedCase.id,
+            sentAt: now,
+            expiresAt: now + survey.linkValidDays * DAY_MS,
+          },
+          // A placeholder nobody knows: the link is minted when the mail goes.
+          hashSecret(newSecret('sv')),
+          'queued',
+        );
+        queued++;
+      }
+    }
+    // A full page may have more resolved at the same time: the next look starts where this one stopped.
+    const through = resolved.length === CASES_A_SWEEP ? resolved.at(-1)!.resolvedAt - 1 : now;
+    await writeSetting(tx, SWEPT_THROUGH, Math.max(sweptThrough, through));
+    return queued;
+  });
+}
+
+export interface SurveyDeliveryReport {
+  sent: number;
+  retrying: number;
+  failed: number;
+}
+
+/**
+ * Emails the invitations that are due. Without a mail server they wait, queued, until one is configured.
+ * `publicUrl` is where the customer's browser reaches this server.
+ */
+export async function deliverSurveyInvitations(
+  db: Db,
+  mailer: Mailer | undefined,
+  options: { company: string; publicUrl: string },
+  now = Date.now(),
+): Promise<SurveyDeliveryReport> {
+  const report: SurveyDeliveryReport = { sent: 0, retrying: 0, failed: 0 };
+  if (!mailer) return report;
+  for (const invitation of await store.dueInvitations(db, now, 50)) {
+    const survey = await store.findSurvey(db, invitation.surveyId);
+    const address = await addressFor(db, invitation.customerId, 'email');
+    if (!survey || !address) {
+      await store.markInvitationAttempt(db, invitation.id, 'The customer has no email address', null);
+      report.failed++;
+      continue;
+    }
+    const about = invitation.caseId ? await findCase(db, invitation.caseId) : undefined;
+    const token = newSecret('sv');
+    const expiresAt = now + survey.linkValidDays * DAY_MS;
+    const mail = invitationMail({
+      company: options.company,
+      survey,
+      to: { address: address.identity.value, name: address.name },
+      url: surveyLink(options.publicUrl, token),
+      expiresAt,
+      about: about ? { number: about.number, subject: about.subject } : null,
+    });
+    try {
+      await mailer.sendMail(mail);
+      await store.markInvitationSent(db, invitation.id, { tokenHash: hashSecret(token), at: now, expiresAt });
+      report.sent++;
+    } catch (error) {
+      const delay = RETRY_DELAYS_MS[invitation.deliveryAttempts];
+      await store.markInvitationAttempt(
+        db,
+        invitation.id,
+        error instanceof Error ? error.message : String(error),
+        delay === undefined ? null : now + delay,
+      );
+      if (delay === undefined) report.failed++;
+      else report.retrying++;
+    }
+  }
+  return report;
+}

@@ -1,0 +1,153 @@
+// The survey that ships switched on (CSAT after a resolved case), against a real SMTP relay: a resolved case's
+// customer gets one invitation by email with one-click score links; her low score opens a follow-up case; the quiet
+// period, history and customers without an address are left alone; a refusing mail server delays, never loses.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { simpleParser } from 'mailparser';
+import { http, startTestServer, type TestServer } from './helpers/server.ts';
+import { deliverSurveyInvitations } from '../src/feedback/index.ts';
+
+let server: TestServer;
+let relay: SMTPServer;
+let refusing = false;
+const relayed: Array<{ to: string; subject: string; text: string }> = [];
+
+before(async () => {
+  relay = new SMTPServer({
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, _session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', async () => {
+        if (refusing) return callback(new Error('mailbox busy, try later'));
+        const mail = await simpleParser(Buffer.concat(chunks));
+        relayed.push({
+          to: mail.to ? (Array.isArray(mail.to) ? mail.to[0]!.text : mail.to.text) : '',
+          subject: mail.subject ?? '',
+          text: mail.text ?? '',
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+  server = await startTestServer({
+    env: {
+      RAPPORT_SMTP_URL: `smtp://127.0.0.1:${(relay.server.address() as AddressInfo).port}`,
+      RAPPORT_COMPANY_NAME: 'Tote & Co',
+      RAPPORT_PUBLIC_URL: 'https://cx.tote.example',
+    },
+  });
+  // The first look marks where the survey starts: nothing resolved before is news.
+  await server.running.sendSurveys();
+});
+
+after(async () => {
+  await server.close();
+  await new Promise<void>((resolve) => relay.close(() => resolve()));
+});
+
+const api = (method: string, path: string, body?: unknown) =>
+  http(method, `${server.url}${path}`, { token: server.token, body });
+
+let messages = 0;
+/** A customer's email through the native API; returns its case. */
+async function write(customer: Record<string, unknown>, text: string, extra: Record<string, unknown> = {}) {
+  const posted = await api('POST', '/api/interactions', {
+    interactions: [{ customer, channel: 'email', text, sourceId: `mail-${++messages}`, ...extra }],
+  });
+  assert.equal(posted.status, 200, JSON.stringify(posted.body));
+  return posted.body.results[0] as { caseId: string; customerId: string };
+}
+
+async function resolve(caseId: string) {
+  const changed = await api('PATCH', `/api/cases/${caseId}`, { status: 'resolved' });
+  assert.equal(changed.status, 200, JSON.stringify(changed.body));
+}
+
+test('a resolved case’s customer is asked once, by email, and her low score opens a follow-up case', async () => {
+  const { caseId, customerId } = await write(
+    { email: 'jane@example.com', name: 'Jane Doe' },
+    'My tote strap tore on day one',
+    { properties: { subject: 'Torn strap' } },
+  );
+  await resolve(caseId);
+  await server.running.sendSurveys();
+  await server.running.sendSurveys();
+  assert.equal(relayed.length, 1, 'one invitation, however often the sweep looks');
+  const [mail] = relayed;
+  assert.match(mail!.to, /jane@example\.com/);
+  assert.match(mail!.subject, /^How did we do with “Torn strap”\? \[#\d+\]$/);
+  assert.match(mail!.text, /^Hello Jane,/);
+  assert.match(mail!.text, /How satisfied are you with the help you got\?/);
+  const link = /Or open the questions here: (\S+)/.exec(mail!.text)![1]!;
+  assert.match(link, /^https:\/\/cx\.tote\.example\/s\/sv_[\w-]{32}$/);
+  assert.match(mail!.text, new RegExp(`1 \\(Very unsatisfied\\): ${link.replace(/[.?]/g, '\\$&')}\\?score=1`));
+
+  // She answers through this server (the public address stands for it).
+  const local = link.replace('https://cx.tote.example', server.url);
+  const form = await (await fetch(`${local}?score=1`)).text();
+  const submission = /name="submission" value="([^"]+)"/.exec(form)![1]!;
+  const answered = await fetch(local, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ submission, score: '1', why: 'The replacement never came' }).toString(),
+  });
+  assert.match(await answered.text(), /Someone from Tote &amp; Co will get in touch/);
+  await server.settled();
+  const surveys = await api('GET', '/api/surveys');
+  const csat = surveys.body.items.find((survey: { trigger: { on: string } }) => survey.trigger.on === 'case_resolved');
+  const responses = await api('GET', `/api/surveys/${csat.id}/responses`);
+  const [response] = responses.body.items;
+  assert.deepEqual([response.customerId, response.caseId, response.score], [customerId, caseId, 1]);
+  assert.ok(response.followUpCaseId && response.followUpCaseId !== caseId, 'a new case, so that someone reaches out');
+  assert.equal(responses.body.summary.score, 0, 'CSAT: none of one answer was 4 or 5');
+
+  // Within her quiet period a second resolved case asks nothing.
+  const second = await write({ email: 'jane@example.com' }, 'Also, can I change my delivery address?', {
+    properties: { subject: 'Address change' },
+  });
+  await resolve(second.caseId);
+  await server.running.sendSurveys();
+  assert.equal(relayed.length, 1);
+});
+
+test('history, customers without an address, and a refusing mail server', async () => {
+  const before = relayed.length;
+  // An old thread imported as history: closed when it arrived, long resolved; not news to survey about.
+  await write({ email: 'old@example.com' }, 'Where is my order from 2019?', {
+    occurredAt: '2019-03-01T10:00:00Z',
+    properties: { historical: true },
+  });
+  // A customer known by a social handle only.
+  const social = await api('POST', '/api/interactions', {
+    interactions: [
+      { customer: { handles: { x: 'nomail' } }, channel: 'social', text: 'Help please', sourceId: 'post-1' },
+    ],
+  });
+  await resolve(social.body.results[0].caseId);
+  await server.running.sendSurveys();
+  assert.equal(relayed.length, before, 'nobody to ask');
+
+  refusing = true;
+  const { caseId } = await write({ email: 'kim@example.com', name: 'Kim' }, 'Wrong size sent', {
+    properties: { subject: 'Wrong size' },
+  });
+  await resolve(caseId);
+  await server.running.sendSurveys();
+  assert.equal(relayed.length, before, 'the server refused it');
+  refusing = false;
+  await server.running.sendSurveys();
+  assert.equal(relayed.length, before, 'tried again only after a wait');
+  const report = await deliverSurveyInvitations(
+    server.running.db,
+    server.running.channels.mailer(),
+    { company: 'Tote & Co', publicUrl: 'https://cx.tote.example' },
+    Date.now() + 61_000,
+  );
+  assert.deepEqual(report, { sent: 1, retrying: 0, failed: 0 });
+  assert.match(relayed.at(-1)!.subject, /Wrong size/);
+});
