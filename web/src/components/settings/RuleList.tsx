@@ -1,7 +1,7 @@
 // Assignment rules in the order they are tried: the first that matches a new case decides its team.
 import { describeConditions } from '../../settings/conditions.ts';
 import type { AssignmentRule, TeamSettings } from '../../settings/types.ts';
-import { ConfirmButton } from '../ConfirmButton.tsx';
+import { RuleRowActions } from './RuleRowActions.tsx';
 
 interface RuleListProps {
   rules: AssignmentRule[];
@@ -42,44 +42,16 @@ export function RuleList({ rules, teams, busy, onMove, onEdit, onDelete }: RuleL
               {teamName(rule.teamId)}
               {rule.skill && <div className="muted small-text">with skill {rule.skill}</div>}
             </td>
-            <td className="row-actions">
-              <span className="order-buttons">
-                <button
-                  type="button"
-                  className="small"
-                  aria-label={`Move ${rule.name} up`}
-                  title="Try earlier"
-                  disabled={busy || index === 0}
-                  onClick={() => onMove(index, -1)}
-                >
-                  ↑
-                </button>
-                <button
-                  type="button"
-                  className="small"
-                  aria-label={`Move ${rule.name} down`}
-                  title="Try later"
-                  disabled={busy || index === rules.length - 1}
-                  onClick={() => onMove(index, 1)}
-                >
-                  ↓
-                </button>
-              </span>
-              <button
-                type="button"
-                className="small"
-                aria-label={`Edit ${rule.name}`}
-                disabled={busy}
-                onClick={() => onEdit(rule)}
-              >
-                Edit
-              </button>
-              <ConfirmButton
-                label="Delete"
-                question={`Delete “${rule.name}”? New cases it matched go to the next rule that matches.`}
-                onConfirm={() => onDelete(rule)}
-              />
-            </td>
+            <RuleRowActions
+              name={rule.name}
+              index={index}
+              count={rules.length}
+              busy={busy}
+              deleteQuestion={`Delete “${rule.name}”? New cases it matched go to the next rule that matches.`}
+              onMove={onMove}
+              onEdit={() => onEdit(rule)}
+              onDelete={() => onDelete(rule)}
+            />
           </tr>
         ))}
       </tbody>

@@ -1,9 +1,9 @@
 // Settings → Assignment rules: which team (and skill) a new case goes to, tried top to bottom.
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { queryKeys, useInvalidate } from '../../queries.ts';
 import { useState } from 'react';
 import { settingsApi } from '../../settings/api.ts';
-import { moveRule } from '../../settings/rule-writes.ts';
+import { useRuleMoves } from '../../settings/useRuleMoves.ts';
 import type { AssignmentRule } from '../../settings/types.ts';
 import { ErrorAlert, Loading } from '../../components/ErrorAlert.tsx';
 import { RuleForm } from '../../components/settings/RuleForm.tsx';
@@ -16,14 +16,7 @@ export function AssignmentRules() {
   const teams = useQuery({ queryKey: queryKeys.teams(false), queryFn: () => settingsApi.teams() });
   const [editing, setEditing] = useState<AssignmentRule | 'new' | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const move = useMutation({
-    mutationFn: ({ items, index, offset }: { items: AssignmentRule[]; index: number; offset: -1 | 1 }) =>
-      moveRule(items, index, offset).finally(reloadRules),
-  });
-  // After a move the rules have new ids: the order buttons wait until the list is read again.
-  const [movedFrom, setMovedFrom] = useState<AssignmentRule[] | null>(null);
-  const listed = rules.isSuccess ? rules.data.items : null;
-  const moving = move.isPending || (movedFrom !== null && movedFrom === listed);
+  const moves = useRuleMoves(rules.data?.items ?? null, settingsApi.changeAssignmentRule, reloadRules);
 
   const open = (rule: AssignmentRule | 'new') => {
     setSaved(null);
@@ -66,19 +59,15 @@ export function AssignmentRules() {
         />
       )}
       <h2 className="list-heading">Rules, in the order they are tried</h2>
-      {move.error !== null && <ErrorAlert error={move.error} />}
+      {moves.error !== null && <ErrorAlert error={moves.error} />}
       {rules.isPending && <Loading label="Loading rules…" />}
       {rules.isError && <ErrorAlert error={rules.error} />}
       {rules.isSuccess && (
         <RuleList
           rules={rules.data.items}
           teams={teamList}
-          busy={moving}
-          // A move is saved rule by rule; whatever happened, the list is read again from the server.
-          onMove={(index, offset) => {
-            setMovedFrom(rules.data.items);
-            move.mutate({ items: rules.data.items, index, offset });
-          }}
+          busy={moves.moving}
+          onMove={moves.move}
           onEdit={open}
           onDelete={async (rule) => {
             await settingsApi.deleteAssignmentRule(rule.id);
