@@ -1,7 +1,7 @@
 // Settings → Escalation rules in headless Chromium against the real server: a manager tunes the shipped rule (a bad
-// threshold refused beside its box), turns it off and on, adds an email-only rule, moves it up and deletes it; an
-// angry post is then raised by the tuned rule and its case tells an agent why. An agent cannot open the settings
-// page. What the UI saved is read back from the API; both pages pass axe.
+// threshold refused beside its box), turns it off and on, adds an email-only rule (a too-long reason refused beside
+// its box), moves it up and deletes it; an angry post is then raised by the tuned rule and its case tells an agent
+// why. An agent cannot open the settings page. What the UI saved is read back from the API; both pages pass axe.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
@@ -106,6 +106,10 @@ test('a manager adds a rule for email only, moves it up to be tried first, and d
   await page.getByRole('button', { name: 'New rule' }).click();
   await page.getByLabel('Name', { exact: true }).fill('Email anger');
   await page.getByRole('group', { name: 'Channels' }).getByRole('button', { name: 'Email' }).click();
+  await page.getByLabel('Other reasons').fill('x'.repeat(101));
+  await page.getByRole('button', { name: 'Add rule' }).click();
+  await page.locator('#escalation-other-reasons-error').waitFor();
+  await page.getByLabel('Other reasons').fill('');
   await page.getByRole('button', { name: 'Add rule' }).click();
   await rows().filter({ hasText: 'Email anger' }).waitFor();
   assert.deepEqual(await order(), ['Negative and urgent', 'Email anger'], 'a new rule goes last');

@@ -36,7 +36,7 @@ export function ChoiceChips<T extends string>({ label, options, chosen, onChange
 interface ChipConditionProps<T extends string> extends ChoiceChipsProps<T> {
   /** What the condition says before the chips: "Channel is". */
   condition: string;
-  error: string | undefined;
+  error?: string;
 }
 
 export function ChipCondition<T extends string>({ condition, error, ...chips }: ChipConditionProps<T>) {

@@ -66,6 +66,8 @@ export function EscalationRuleForm({ rule, onSaved, onCancel }: EscalationRuleFo
     },
     fields: FIELDS,
     nearest: true,
+    // The chips offer only reasons the server takes: a refused one was typed in the box.
+    rename: { 'conditions.reasons': 'conditions.otherReasons' },
   });
   const invalidate = useInvalidate();
   const save = useMutation({
@@ -119,7 +121,6 @@ export function EscalationRuleForm({ rule, onSaved, onCancel }: EscalationRuleFo
           label="Reasons"
           options={reasons}
           chosen={chosenReasons}
-          error={errorOf('conditions.reasons')}
           onChange={(chosen) => form.setValue('conditions.reasons', chosen)}
         />
         <div className="form-row">
