@@ -19,6 +19,12 @@ import { targetsDraftOf, targetsOf } from '../web/src/settings/sla-targets.ts';
 import { repositionsFor } from '../web/src/settings/rule-order.ts';
 import { nearestField } from '../web/src/forms/problem.ts';
 import { conditionsOf, describeConditions } from '../web/src/settings/conditions.ts';
+import {
+  describeEscalation,
+  escalationConditionsOf,
+  escalationDraftOf,
+  NEW_RULE_CONDITIONS,
+} from '../web/src/settings/escalation-rules.ts';
 import type { AssignmentRule } from '../web/src/settings/types.ts';
 
 test('typed times are tidied to HH:MM, anything else is left for the server to refuse', () => {
@@ -134,5 +140,32 @@ test('empty conditions are left out: to the API an empty list would match nothin
   assert.equal(
     describeConditions({ channels: ['email', 'web_form'], keywords: ['invoice'] }),
     'Email or Web form · mentions “invoice”',
+  );
+});
+
+test('an escalation rule round-trips through its form: chosen and typed reasons as one list, empty thresholds as null', () => {
+  const draft = escalationDraftOf({ ...NEW_RULE_CONDITIONS, reasons: ['refund'] });
+  assert.deepEqual(escalationConditionsOf(draft), { ...NEW_RULE_CONDITIONS, reasons: ['refund'] });
+  assert.deepEqual(
+    escalationConditionsOf({
+      ...draft,
+      otherReasons: 'lost_bag, refund',
+      sentimentAtMost: '-0.7',
+      urgencyAtLeast: ' ',
+    }),
+    { channels: [], reasons: ['refund', 'lost_bag'], sentimentAtMost: -0.7, urgencyAtLeast: null },
+  );
+  assert.equal(
+    describeEscalation(NEW_RULE_CONDITIONS),
+    'Any channel · any reason · sentiment −0.3 or lower · urgency 0.5 or more',
+  );
+  assert.equal(
+    describeEscalation({
+      channels: ['email', 'web_form'],
+      reasons: ['refund'],
+      sentimentAtMost: -0.7,
+      urgencyAtLeast: 0,
+    }),
+    'Email or Web form · reason refund · sentiment −0.7 or lower · any urgency',
   );
 });

@@ -39,6 +39,7 @@ const HELP_DESK_LINKS = [
   'Teams',
   'SLA policies',
   'Assignment rules',
+  'Escalation rules',
   'Reply templates',
   'Flag rules',
   'Case settings',

@@ -21,6 +21,7 @@ import { Trends } from './pages/Trends.tsx';
 import { Teams } from './pages/settings/Teams.tsx';
 import { SlaPolicies } from './pages/settings/SlaPolicies.tsx';
 import { AssignmentRules } from './pages/settings/AssignmentRules.tsx';
+import { EscalationRules } from './pages/settings/EscalationRules.tsx';
 import { ReplyTemplates } from './pages/settings/ReplyTemplates.tsx';
 import { FlagRules } from './pages/settings/FlagRules.tsx';
 import { CaseSettings } from './pages/settings/CaseSettings.tsx';
@@ -169,6 +170,7 @@ const HELP_DESK_SETTINGS: Partial<Record<string, ReactNode>> = {
   '/settings/teams': <Teams />,
   '/settings/sla-policies': <SlaPolicies />,
   '/settings/assignment-rules': <AssignmentRules />,
+  '/settings/escalation-rules': <EscalationRules />,
   '/settings/templates': <ReplyTemplates />,
   '/settings/flag-rules': <FlagRules />,
   '/settings/cases': <CaseSettings />,

@@ -50,6 +50,8 @@ export const queryKeys = {
       : (['sla-policies', includeArchived ? 'all' : 'active'] as const),
   /** Assignment rules in the order they are tried (GET /api/assignment-rules). */
   assignmentRules: () => ['assignment-rules'] as const,
+  /** Escalation rules in the order they are tried (GET /api/escalation-rules). */
+  escalationRules: () => ['escalation-rules'] as const,
   /** Reply templates and their variables (GET /api/templates). */
   templates: () => ['templates'] as const,
   /** Flag rules (GET /api/flag-rules). */

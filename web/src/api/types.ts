@@ -41,6 +41,8 @@ export type PendingGesture = Schemas['PendingGesture'];
 export type NewGesture = RequestBody<'/api/cases/{id}/gestures', 'post'>;
 export type GestureKind = NewGesture['kind'];
 export type CaseDetail = Schemas['CaseDetail'];
+/** The latest time an escalation rule raised the case, and why in the customer's words. */
+export type CaseEscalation = NonNullable<CaseDetail['escalation']>;
 export type RelatedCase = Schemas['RelatedCase'];
 export type CaseMergeLink = Schemas['CaseMergeLink'];
 export type CaseMerge = Schemas['CaseMerge'];
@@ -75,6 +77,7 @@ export type ReplyTemplate = Schemas['ReplyTemplate'];
 export type ReplyTemplateList = Schemas['ReplyTemplateList'];
 export type TemplatePreview = Schemas['TemplatePreview'];
 export type AssignmentRule = Schemas['AssignmentRule'];
+export type EscalationRule = Schemas['EscalationRule'];
 export type FlagRule = Schemas['FlagRule'];
 export type CaseSettings = Schemas['CaseSettings'];
 export type Trends = Schemas['Trends'];

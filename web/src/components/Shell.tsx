@@ -130,6 +130,9 @@ function HelpDeskNavItems({ path }: { path: string }) {
       <NavItem to="/settings/assignment-rules" active={path === '/settings/assignment-rules'} label="Assignment rules">
         <path d="M4 6h9M4 12h9M4 18h9M17 5v14M14.5 16.5 17 19l2.5-2.5" />
       </NavItem>
+      <NavItem to="/settings/escalation-rules" active={path === '/settings/escalation-rules'} label="Escalation rules">
+        <path d="M12 20V5M6.5 10.5 12 5l5.5 5.5M4 20h16" />
+      </NavItem>
       <NavItem to="/settings/templates" active={path === '/settings/templates'} label="Reply templates">
         <path d="M5 4h14v12H9l-4 4zM8.5 8.5h7M8.5 12h4.5" />
       </NavItem>

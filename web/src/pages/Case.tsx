@@ -20,6 +20,7 @@ import { ErrorAlert, Loading } from '../components/ErrorAlert.tsx';
 import { GestureDialog } from '../components/GestureDialog.tsx';
 import { ReplyBox } from '../components/ReplyBox.tsx';
 import { CaseMergeBanner } from '../components/CaseMergeBanner.tsx';
+import { CaseEscalationNote } from '../components/CaseEscalationNote.tsx';
 import { MergeCaseDialog } from '../components/MergeCaseDialog.tsx';
 import { TakeItButton } from '../components/TakeItButton.tsx';
 import { PresenceNotice } from '../components/PresenceNotice.tsx';
@@ -106,6 +107,7 @@ export function Case({ reference }: { reference: string }) {
       {detail.data && (
         <PendingNote count={detail.data.gestures.filter((gesture) => gesture.status === 'pending').length} />
       )}
+      {detail.data?.escalation && <CaseEscalationNote escalation={detail.data.escalation} />}
       {detail.data && (
         <div className="case-layout">
           <div className="case-main">

@@ -1,10 +1,11 @@
-// The help-desk settings endpoints: teams, SLA policies, assignment rules, reply templates, flag rules,
-// case settings, the listening models, and how a staff member takes cases. (Listing templates is `api.templates`, which agents use too.)
+// The help-desk settings endpoints: teams, SLA policies, assignment and escalation rules, reply templates, flag
+// rules, case settings, the listening models, and how a staff member takes cases. (Listing templates is `api.templates`, which agents use too.)
 // Teams and SLA policies are archived rather than deleted, so cases that ran on them keep their history.
 import { client, dataOf, type RequestBody } from '../api/client.ts';
 import type {
   AssignmentRuleInput,
   CaseSettings,
+  EscalationRuleInput,
   FlagName,
   FlagRule,
   ListOptions,
@@ -52,6 +53,19 @@ export const settingsApi = {
         body: change as RequestBody<'/api/assignment-rules/{id}', 'patch'>,
       }),
     ),
+  /** In the order they are tried; the first enabled one that matches applies. */
+  escalationRules: () => dataOf(client.GET('/api/escalation-rules')),
+  createEscalationRule: (rule: EscalationRuleInput) =>
+    dataOf(client.POST('/api/escalation-rules', { body: rule as RequestBody<'/api/escalation-rules', 'post'> })),
+  /** Conditions, when given, are taken whole. */
+  changeEscalationRule: (id: string, change: Partial<EscalationRuleInput> & { position?: number }) =>
+    dataOf(
+      client.PATCH('/api/escalation-rules/{id}', {
+        ...byId(id),
+        body: change as RequestBody<'/api/escalation-rules/{id}', 'patch'>,
+      }),
+    ),
+  deleteEscalationRule: (id: string) => dataOf(client.DELETE('/api/escalation-rules/{id}', byId(id))),
   createTemplate: (template: TemplateInput) => dataOf(client.POST('/api/templates', { body: template })),
   replaceTemplate: (id: string, template: TemplateInput) =>
     dataOf(client.PUT('/api/templates/{id}', { ...byId(id), body: template })),

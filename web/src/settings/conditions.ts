@@ -48,7 +48,6 @@ export function conditionsOf(draft: ConditionsDraft): RuleConditions {
 
 /** `Email or chat · urgent or high · reason refund · mentions “invoice”`, or `Every case`. */
 export function describeConditions(conditions: RuleConditions): string {
-  const either = (items: readonly string[]) => items.join(' or ');
   const parts = [
     conditions.channels?.length ? either(conditions.channels.map(humanize)) : '',
     conditions.priorities?.length ? `${either(conditions.priorities)} priority` : '',
@@ -56,6 +55,11 @@ export function describeConditions(conditions: RuleConditions): string {
     conditions.keywords?.length ? `mentions ${either(conditions.keywords.map((word) => `“${word}”`))}` : '',
   ].filter(Boolean);
   return parts.length ? parts.join(' · ') : 'Every case';
+}
+
+/** `Email or chat`: any of these values matches. */
+export function either(items: readonly string[]): string {
+  return items.join(' or ');
 }
 
 /** Adds or removes one value of a multiple choice. */

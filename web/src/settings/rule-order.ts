@@ -1,8 +1,13 @@
-// Moving an assignment rule up or down the list: which rules need a new position for the new order.
-import type { AssignmentRule } from './types.ts';
+// Moving a rule (assignment or escalation) up or down its list: which rules need a new position for the new order.
 
-export interface Reposition {
-  rule: AssignmentRule;
+/** Any rule tried in order: the lower position first. */
+export interface OrderedRule {
+  id: string;
+  position: number;
+}
+
+export interface Reposition<Rule extends OrderedRule> {
+  rule: Rule;
   position: number;
 }
 
@@ -10,7 +15,11 @@ export interface Reposition {
  * The rules that must change position when the one at `index` moves by `offset`, numbered 0, 1, 2…
  * in the new order; positions are renumbered because equal positions would leave the order to ids.
  */
-export function repositionsFor(rules: readonly AssignmentRule[], index: number, offset: -1 | 1): Reposition[] {
+export function repositionsFor<Rule extends OrderedRule>(
+  rules: readonly Rule[],
+  index: number,
+  offset: -1 | 1,
+): Reposition<Rule>[] {
   const target = index + offset;
   if (index < 0 || index >= rules.length || target < 0 || target >= rules.length) return [];
   const order = [...rules];

@@ -1,6 +1,5 @@
-// Changing assignment rules in place: a rule keeps its id through edits and moves.
+// Changing an assignment rule in place: it keeps its id through edits (and moves, useRuleMoves.ts).
 import { settingsApi } from './api.ts';
-import { repositionsFor } from './rule-order.ts';
 import type { AssignmentRule, AssignmentRuleInput } from './types.ts';
 
 export function inputOf(rule: AssignmentRule): AssignmentRuleInput {
@@ -16,10 +15,4 @@ export function inputOf(rule: AssignmentRule): AssignmentRuleInput {
 /** The rule as `next` says, in its place. */
 export async function rewriteRule(rule: AssignmentRule, next: AssignmentRuleInput): Promise<AssignmentRule> {
   return settingsApi.changeAssignmentRule(rule.id, next);
-}
-
-export async function moveRule(rules: readonly AssignmentRule[], index: number, offset: -1 | 1): Promise<void> {
-  for (const { rule, position } of repositionsFor(rules, index, offset)) {
-    await settingsApi.changeAssignmentRule(rule.id, { position });
-  }
 }

@@ -1,11 +1,19 @@
-// The shapes of the help-desk settings API (teams, SLA policies, assignment rules, templates, flag rules,
-// case settings) as the settings screens read and send them. The answers are the generated types (api/types.ts);
+// The shapes of the help-desk settings API (teams, SLA policies, assignment and escalation rules, templates, flag
+// rules, case settings) as the settings screens read and send them. The answers are the generated types (api/types.ts);
 // the inputs are the generated request bodies (api/client.ts RequestBody), loosened only where a form sends what
 // was typed, for the server to refuse beside the field.
 import type { RequestBody } from '../api/client.ts';
 import type { CasePriority, FlagRule, Team, TextModel } from '../api/types.ts';
 
-export type { ArchivedTeam, AssignmentRule, CaseSettings, FlagRule, SlaPolicy, TextModel } from '../api/types.ts';
+export type {
+  ArchivedTeam,
+  AssignmentRule,
+  CaseSettings,
+  EscalationRule,
+  FlagRule,
+  SlaPolicy,
+  TextModel,
+} from '../api/types.ts';
 
 /** What a listening model predicts: a message's contact reason, or its sentiment. */
 export type TextModelKind = TextModel['kind'];
@@ -40,6 +48,24 @@ export type RuleConditions = Omit<NonNullable<AssignmentRuleBody['conditions']>,
 
 /** What `POST /api/assignment-rules` takes (conditions loosened as above); without a position the rule goes last. */
 export type AssignmentRuleInput = Omit<AssignmentRuleBody, 'conditions'> & { conditions: RuleConditions };
+
+type EscalationRuleBody = RequestBody<'/api/escalation-rules', 'post'>;
+
+/**
+ * What an escalation rule reads (all must hold; an empty list matches any). Looser than the body: channels go as
+ * typed, and a threshold box left empty goes as null, for the server to refuse beside the field.
+ */
+export interface EscalationConditionsInput {
+  channels: string[];
+  reasons: string[];
+  sentimentAtMost: number | null;
+  urgencyAtLeast: number | null;
+}
+
+/** What `POST /api/escalation-rules` takes (conditions loosened as above); `PATCH` takes it too. A new rule goes last. */
+export type EscalationRuleInput = Required<Omit<EscalationRuleBody, 'conditions' | 'position'>> & {
+  conditions: EscalationConditionsInput;
+};
 
 /** What `POST /api/templates` and `PUT /api/templates/:id` take. */
 export type TemplateInput = RequestBody<'/api/templates', 'post'>;

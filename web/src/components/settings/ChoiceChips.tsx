@@ -1,6 +1,7 @@
-// A multiple choice as a row of toggle chips (channels, priorities): none chosen means "any".
+// A multiple choice as a row of toggle chips (channels, priorities, reasons): none chosen means "any"; and a rule's
+// condition made of one, with its label before it and the server's refusal under it.
 import { humanize } from '../../labels.ts';
-import { toggled } from '../../settings/conditions.ts';
+import { CASE_CHANNELS, toggled } from '../../settings/conditions.ts';
 
 interface ChoiceChipsProps<T extends string> {
   /** Names the group for screen readers: "Channels". */
@@ -30,4 +31,27 @@ export function ChoiceChips<T extends string>({ label, options, chosen, onChange
       })}
     </div>
   );
+}
+
+interface ChipConditionProps<T extends string> extends ChoiceChipsProps<T> {
+  /** What the condition says before the chips: "Channel is". */
+  condition: string;
+  error?: string;
+}
+
+export function ChipCondition<T extends string>({ condition, error, ...chips }: ChipConditionProps<T>) {
+  return (
+    <div className="condition">
+      <span className="condition-label">{condition}</span>
+      <ChoiceChips {...chips} />
+      {error && <p className="field-error">{error}</p>}
+    </div>
+  );
+}
+
+/** "Channel is", the same in every kind of rule. */
+export function ChannelCondition(props: Pick<ChipConditionProps<string>, 'chosen' | 'error' | 'onChange'>) {
+  // A rule may name a channel this list does not offer (set through the API); it stays choosable.
+  const options = [...new Set([...CASE_CHANNELS, ...props.chosen])];
+  return <ChipCondition condition="Channel is" label="Channels" options={options} {...props} />;
 }

@@ -4,13 +4,13 @@ import { z } from 'zod';
 import { useZodForm } from '../../forms/useZodForm.ts';
 import { queryKeys, useInvalidate } from '../../queries.ts';
 import { settingsApi } from '../../settings/api.ts';
-import { CASE_CHANNELS, KNOWN_REASONS, conditionsDraftOf, conditionsOf } from '../../settings/conditions.ts';
+import { KNOWN_REASONS, conditionsDraftOf, conditionsOf } from '../../settings/conditions.ts';
 import { inputOf, rewriteRule } from '../../settings/rule-writes.ts';
 import type { AssignmentRule, AssignmentRuleInput, TeamSettings } from '../../settings/types.ts';
 import { CASE_PRIORITIES } from '../../choices.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
 import { Field } from '../Field.tsx';
-import { ChoiceChips } from './ChoiceChips.tsx';
+import { ChannelCondition, ChipCondition } from './ChoiceChips.tsx';
 
 const CONDITION_FIELDS = ['conditions.channels', 'conditions.priorities', 'conditions.reasons', 'conditions.keywords'];
 const FIELDS = ['name', 'teamId', 'skill', 'position', 'conditions', ...CONDITION_FIELDS];
@@ -63,8 +63,6 @@ export function RuleForm({ rule, teams, onSaved, onCancel }: RuleFormProps) {
     onSuccess: () => invalidate(queryKeys.assignmentRules()),
   });
   const [chosenChannels, chosenPriorities] = form.watch(['conditions.channels', 'conditions.priorities']);
-  // A rule may name a channel this list does not offer (set through the API); it stays choosable.
-  const channels = [...new Set([...CASE_CHANNELS, ...chosenChannels])];
   const errorOf = form.errorOf;
 
   return (
@@ -101,26 +99,19 @@ export function RuleForm({ rule, teams, onSaved, onCancel }: RuleFormProps) {
       <fieldset className="conditions">
         <legend>Matches cases where</legend>
         <p className="field-hint">Every condition filled in must hold; leave one empty to match any value.</p>
-        <div className="condition">
-          <span className="condition-label">Channel is</span>
-          <ChoiceChips
-            label="Channels"
-            options={channels}
-            chosen={chosenChannels}
-            onChange={(chosen) => form.setValue('conditions.channels', chosen)}
-          />
-          {errorOf('conditions.channels') && <p className="field-error">{errorOf('conditions.channels')}</p>}
-        </div>
-        <div className="condition">
-          <span className="condition-label">Priority is</span>
-          <ChoiceChips
-            label="Priorities"
-            options={CASE_PRIORITIES}
-            chosen={chosenPriorities}
-            onChange={(chosen) => form.setValue('conditions.priorities', chosen)}
-          />
-          {errorOf('conditions.priorities') && <p className="field-error">{errorOf('conditions.priorities')}</p>}
-        </div>
+        <ChannelCondition
+          chosen={chosenChannels}
+          error={errorOf('conditions.channels')}
+          onChange={(chosen) => form.setValue('conditions.channels', chosen)}
+        />
+        <ChipCondition
+          condition="Priority is"
+          label="Priorities"
+          options={CASE_PRIORITIES}
+          chosen={chosenPriorities}
+          error={errorOf('conditions.priorities')}
+          onChange={(chosen) => form.setValue('conditions.priorities', chosen)}
+        />
         <div className="form-row">
           <Field
             id="rule-reasons"

@@ -1,88 +1,33 @@
 // Assignment rules in the order they are tried: the first that matches a new case decides its team.
 import { describeConditions } from '../../settings/conditions.ts';
 import type { AssignmentRule, TeamSettings } from '../../settings/types.ts';
-import { ConfirmButton } from '../ConfirmButton.tsx';
+import { RuleCells, RuleRowActions, RuleTable, type RuleListProps } from './RuleTable.tsx';
 
-interface RuleListProps {
-  rules: AssignmentRule[];
+interface AssignmentRuleListProps extends RuleListProps<AssignmentRule> {
   teams: TeamSettings[];
-  /** Set while a move is being saved: the order buttons wait for it. */
-  busy: boolean;
-  onMove: (index: number, offset: -1 | 1) => void;
-  onEdit: (rule: AssignmentRule) => void;
-  onDelete: (rule: AssignmentRule) => Promise<void>;
 }
 
-export function RuleList({ rules, teams, busy, onMove, onEdit, onDelete }: RuleListProps) {
+export function RuleList(props: AssignmentRuleListProps) {
+  const { rules, teams } = props;
   if (rules.length === 0) return <p className="empty-state">No rules: every new case goes to the default team.</p>;
   const teamName = (id: string) => teams.find((team) => team.id === id)?.name ?? id;
   return (
-    <table className="data-table settings-table" aria-label="Assignment rules">
-      <thead>
-        <tr>
-          <th scope="col" className="rule-number">
-            #
-          </th>
-          <th scope="col">Rule</th>
-          <th scope="col">Goes to</th>
-          <th scope="col">
-            <span className="visually-hidden">Actions</span>
-          </th>
+    <RuleTable label="Assignment rules" columns={['Goes to']}>
+      {rules.map((rule, index) => (
+        <tr key={rule.id} data-testid="assignment-rule">
+          <RuleCells index={index} name={rule.name} conditions={describeConditions(rule.conditions)} />
+          <td>
+            {teamName(rule.teamId)}
+            {rule.skill && <div className="muted small-text">with skill {rule.skill}</div>}
+          </td>
+          <RuleRowActions
+            rule={rule}
+            index={index}
+            list={props}
+            deleteQuestion={`Delete “${rule.name}”? New cases it matched go to the next rule that matches.`}
+          />
         </tr>
-      </thead>
-      <tbody>
-        {rules.map((rule, index) => (
-          <tr key={rule.id} data-testid="assignment-rule">
-            <td className="tabular">{index + 1}</td>
-            <td>
-              <strong>{rule.name}</strong>
-              <div className="muted small-text">{describeConditions(rule.conditions)}</div>
-            </td>
-            <td>
-              {teamName(rule.teamId)}
-              {rule.skill && <div className="muted small-text">with skill {rule.skill}</div>}
-            </td>
-            <td className="row-actions">
-              <span className="order-buttons">
-                <button
-                  type="button"
-                  className="small"
-                  aria-label={`Move ${rule.name} up`}
-                  title="Try earlier"
-                  disabled={busy || index === 0}
-                  onClick={() => onMove(index, -1)}
-                >
-                  ↑
-                </button>
-                <button
-                  type="button"
-                  className="small"
-                  aria-label={`Move ${rule.name} down`}
-                  title="Try later"
-                  disabled={busy || index === rules.length - 1}
-                  onClick={() => onMove(index, 1)}
-                >
-                  ↓
-                </button>
-              </span>
-              <button
-                type="button"
-                className="small"
-                aria-label={`Edit ${rule.name}`}
-                disabled={busy}
-                onClick={() => onEdit(rule)}
-              >
-                Edit
-              </button>
-              <ConfirmButton
-                label="Delete"
-                question={`Delete “${rule.name}”? New cases it matched go to the next rule that matches.`}
-                onConfirm={() => onDelete(rule)}
-              />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </RuleTable>
   );
 }
