@@ -31,7 +31,7 @@ import formbody from '@fastify/formbody';
 import { liveRoutes } from '../live/routes.ts';
 import { privacyRoutes } from '../privacy/routes.ts';
 import { textModelRoutes } from '../listening/routes.ts';
-import { publicSurveyRoutes, surveyRoutes } from '../feedback/index.ts';
+import { ideaRoutes, publicSurveyRoutes, surveyRoutes } from '../feedback/index.ts';
 import { insightRoutes } from '../insights/routes.ts';
 import { staffReasonLabels } from '../cases/index.ts';
 import { answerUnreadableRequest, parseFormBody, registerBodyParsing } from '../http/body-parsing.ts';
@@ -64,6 +64,7 @@ export const ALL_ROUTES: readonly AnyRoute[] = [
   // Cases sit above listening: their staff-set reasons are handed down as the reason model's labels.
   ...textModelRoutes({ reasonLabels: staffReasonLabels }),
   ...surveyRoutes,
+  ...ideaRoutes,
   ...publicSurveyRoutes,
   ...insightRoutes,
 ];

@@ -26,8 +26,15 @@ export type { CaseRecord } from './model.ts';
 export { type ReasonLabel, staffReasonLabels } from './labels-store.ts';
 export { addressFor, deliverDueReplies } from './outbox.ts';
 export { type CaseExport, eraseCasesOf, exportCasesOf } from './privacy-store.ts';
-export { recordChannelReply } from './replies.ts';
+export { recordChannelReply, replyToCase, type Writer } from './replies.ts';
 export { sweepBreaches } from './service.ts';
-export { casesResolvedBetween, findCase, insertCaseMessage, recordCaseEvent, type ResolvedCase } from './store.ts';
+export {
+  caseOfInteraction,
+  casesResolvedBetween,
+  findCase,
+  insertCaseMessage,
+  recordCaseEvent,
+  type ResolvedCase,
+} from './store.ts';
 export { recordStaffInteraction } from './timeline.ts';
 export { CaseExportSchema, ReceivedMessageSchema } from './responses.ts';

@@ -4,6 +4,7 @@ import { defineErrors } from '../shared/errors.ts';
 export const feedbackErrors = defineErrors('feedback', {
   not_found: 'not_found',
   invalid_survey: 'invalid',
+  invalid_idea: 'invalid',
   recently_surveyed: 'conflict',
   survey_inactive: 'conflict',
   customer_not_found: 'not_found',

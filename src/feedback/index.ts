@@ -6,6 +6,8 @@
  */
 export { loggedSurveyAnswers } from './answers.ts';
 export { surveyRoutes } from './routes.ts';
+export { ideaRoutes } from './idea-routes.ts';
+export { deleteIdeaDataOf, requestsOfCustomer } from './idea-store.ts';
 export { publicSurveyRoutes } from './public-routes.ts';
 export { deleteSurveyDataOf, responsesOfCustomer } from './store.ts';
 export { deliverSurveyInvitations, inviteAfterResolution, type SurveyDeliveryReport } from './delivery.ts';

@@ -2,6 +2,8 @@
 export {
   changesLifetimeValue,
   CONTACT_FLAGS,
+  lifetimeValueCurrency,
+  lifetimeValueOf,
   listFlagRules,
   reevaluateChangedFlagRules,
   refreshRuleFlags,

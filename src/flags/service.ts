@@ -23,6 +23,22 @@ export async function listFlagRules(db: Db): Promise<FlagRule[]> {
     .map((row) => ({ flag: row.flag, enabled: row.enabled === 1, params: JSON.parse(row.params) }) as FlagRule);
 }
 
+/** The currency lifetime values are counted in: the VIP rule's (USD by default). */
+export async function lifetimeValueCurrency(db: Db): Promise<string> {
+  const vip = (await listFlagRules(db)).find((rule) => rule.flag === 'vip');
+  return vip?.flag === 'vip' ? vip.params.currency : 'USD';
+}
+
+/**
+ * A customer's lifetime value: her completed orders, in the currency the VIP rule counts in (USD by default).
+ * @example const { amount, currency } = await lifetimeValueOf(db, customerId);
+ */
+export async function lifetimeValueOf(db: Db, customerId: string): Promise<{ amount: number; currency: string }> {
+  const currency = await lifetimeValueCurrency(db);
+  const amount = await store.orderValueOf(db, await profilesOf(db, customerId), ORDER_EVENT, currency);
+  return { amount, currency };
+}
+
 export async function updateFlagRule(
   db: Db,
   flag: string,

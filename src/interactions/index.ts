@@ -31,6 +31,7 @@ export {
   listTimeline,
   listWholeTimeline,
   readingOf,
+  wordsOf,
   toInteraction,
 } from './store.ts';
 /**

@@ -92,6 +92,15 @@ export async function readingOf(
   return row && { channel: row.channel, text: row.text, insight: insightOf(row) };
 }
 
+/** The profile an interaction was stored for and its words: whose it is, and what she said. */
+export async function wordsOf(db: Db, id: number): Promise<{ profileId: string; text: string | null } | undefined> {
+  const row = await db.get<{ profile_id: string; text: string | null }>(
+    'SELECT profile_id, text FROM interactions WHERE id = ?',
+    [id],
+  );
+  return row && { profileId: row.profile_id, text: row.text };
+}
+
 const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
 
 /**

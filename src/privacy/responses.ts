@@ -11,6 +11,9 @@ export const CustomerExportSchema = z
     ...CustomerRecordsSchema.shape,
     interactions: z.array(InteractionSchema),
     cases: z.array(CaseExportSchema),
+    ideaRequests: z.array(
+      z.strictObject({ ideaId: z.string(), title: z.string(), text: z.string(), addedAt: z.string() }),
+    ),
     surveyResponses: z.array(
       z.strictObject({
         surveyId: z.string(),

@@ -9,7 +9,7 @@ import { type EventLog, eventKey } from '../eventlog/index.ts';
 import type { ProjectionControl } from '../pipeline/index.ts';
 import { privacyErrors } from './errors.ts';
 import { eraseCasesOf, exportCasesOf } from '../cases/index.ts';
-import { deleteSurveyDataOf, responsesOfCustomer } from '../feedback/index.ts';
+import { deleteIdeaDataOf, deleteSurveyDataOf, requestsOfCustomer, responsesOfCustomer } from '../feedback/index.ts';
 import { listAuditEntries, recordAudit, redactAuditEntriesOf, viewsRecorded } from '../audit/index.ts';
 import type { CustomerExportSchema, ErasureSchema } from './responses.ts';
 
@@ -31,6 +31,10 @@ export async function exportCustomer(db: Db, id: string, actor: Actor): Promise<
     interactions,
     merges: records.merges,
     cases: await exportCasesOf(db, customer.profiles),
+    ideaRequests: (await requestsOfCustomer(db, customer.profiles)).map((request) => ({
+      ...request,
+      addedAt: iso(request.addedAt),
+    })),
     surveyResponses: (await responsesOfCustomer(db, customer.profiles)).map((response) => ({
       surveyId: response.surveyId,
       caseId: response.caseId,
@@ -98,13 +102,14 @@ export async function eraseCustomer(
     await eraseCustomerRecords(tx, customer);
     const cases = await eraseCasesOf(tx, customer.profiles);
     const surveyResponses = await deleteSurveyDataOf(tx, customer.profiles);
+    const ideaRequests = await deleteIdeaDataOf(tx, customer.profiles);
     await redactAuditEntriesOf(tx, customer.profiles);
     await recordAudit(tx, {
       actorKind: actor.kind,
       actorId: actor.id,
       action: 'customer.erased',
       customerId: customer.id,
-      detail: { profiles: customer.profiles.length, interactions, cases, surveyResponses },
+      detail: { profiles: customer.profiles.length, interactions, cases, surveyResponses, ideaRequests },
       requestId: actor.requestId,
     });
     return { result: { erasedProfiles: customer.profiles, interactions }, keys };

@@ -1483,6 +1483,109 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/ideas': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Ideas still standing (merged duplicates left out), ranked by demand (requesters) or by value */
+    get: operations['getApiIdeas'];
+    put?: never;
+    /** Create an idea, optionally from a customer’s words (requester: customerId, interactionId of the message, text; her words are taken from the interaction when no text is given) */
+    post: operations['postApiIdeas'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ideas/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One idea (by id or number): every requester with her words, answeredAt and value; demand; history */
+    get: operations['getApiIdeasId'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ideas/{id}/requesters': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Another customer asks for it: added with her words (asked before: her new words join her earlier ones) */
+    post: operations['postApiIdeasIdRequesters'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ideas/{id}/merge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Merge a duplicate into another idea: every requester, her words and replies move there */
+    post: operations['postApiIdeasIdMerge'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ideas/{id}/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Set the status (under_review, planned, in_progress, shipped, declined with the reason, already_possible with how to do it today); the answer lists who still waits for a personal reply */
+    post: operations['postApiIdeasIdStatus'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ideas/{id}/replies': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A personal reply to one requester: on her case while it is open (its channel), else by email, else recorded as answered by hand; it joins her timeline */
+    post: operations['postApiIdeasIdReplies'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/s/{token}': {
     parameters: {
       query?: never;
@@ -2061,6 +2164,12 @@ export interface components {
           createdAt: string;
         }[];
       }[];
+      ideaRequests: {
+        ideaId: string;
+        title: string;
+        text: string;
+        addedAt: string;
+      }[];
       surveyResponses: {
         surveyId: string;
         caseId: string | null;
@@ -2238,6 +2347,80 @@ export interface components {
     };
     GestureLimitsList: {
       items: components['schemas']['GestureLimits'][];
+    };
+    Idea: {
+      id: string;
+      number: number;
+      title: string;
+      body: string;
+      /** @enum {string} */
+      status: 'new' | 'under_review' | 'planned' | 'in_progress' | 'shipped' | 'declined' | 'already_possible';
+      /** @description Why declined, or how to do it today (already possible) */
+      statusReason: string | null;
+      mergedInto: string | null;
+      createdAt: string;
+      updatedAt: string;
+      requesters: {
+        customerId: string;
+        customerLabel: string | null;
+        interactionId: string | null;
+        /** @description Her words */
+        text: string;
+        addedAt: string;
+        /** @description Her latest personal reply since she asked; null: she still waits for an answer */
+        answeredAt: string | null;
+        lifetimeValue: {
+          amount: number;
+          currency: string;
+        };
+      }[];
+      demand: {
+        requesters: number;
+        unanswered: number;
+        value: {
+          amount: number;
+          currency: string;
+        };
+      };
+      history: {
+        at: string;
+        /** @enum {string} */
+        actorKind: 'staff' | 'write_key' | 'cli' | 'system';
+        actorId: string | null;
+        change: {
+          [key: string]: unknown;
+        };
+      }[];
+    };
+    IdeaList: {
+      items: {
+        id: string;
+        number: number;
+        title: string;
+        body: string;
+        /** @enum {string} */
+        status: 'new' | 'under_review' | 'planned' | 'in_progress' | 'shipped' | 'declined' | 'already_possible';
+        /** @description Why declined, or how to do it today (already possible) */
+        statusReason: string | null;
+        mergedInto: string | null;
+        createdAt: string;
+        updatedAt: string;
+        requesters: number;
+        /** @description The sum of the requesters’ lifetime values */
+        value: {
+          amount: number;
+          currency: string;
+        };
+      }[];
+    };
+    IdeaReply: {
+      id: string;
+      /**
+       * @description On her open case (its channel), by email, or recorded as answered by hand
+       * @enum {string}
+       */
+      via: 'case' | 'email' | 'recorded';
+      caseId: string | null;
     };
     IngestReport: {
       stored: number;
@@ -7400,6 +7583,269 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['SurveyResponses'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getApiIdeas: {
+    parameters: {
+      query?: {
+        status?: 'new' | 'under_review' | 'planned' | 'in_progress' | 'shipped' | 'declined' | 'already_possible';
+        sort?: 'demand' | 'value';
+        limit?: number;
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IdeaList'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postApiIdeas: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          title: string;
+          body?: string;
+          requester?: {
+            customerId: string;
+            interactionId?: string;
+            text?: string;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Idea'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getApiIdeasId: {
+    parameters: {
+      query?: {
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Idea'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postApiIdeasIdRequesters: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          customerId: string;
+          interactionId?: string;
+          text?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Idea'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postApiIdeasIdMerge: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          intoId: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Idea'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postApiIdeasIdStatus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          status: 'new' | 'under_review' | 'planned' | 'in_progress' | 'shipped' | 'declined' | 'already_possible';
+          reason?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Idea'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postApiIdeasIdReplies: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          customerId: string;
+          text: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IdeaReply'];
         };
       };
       /** @description Problem details (RFC 9457) */
