@@ -155,6 +155,12 @@ test('an idea from a customer’s message, more requesters, a merged duplicate, 
     ['created', 'requesterAdded', 'merged', 'status'],
   );
 
+  // The black-hole metric: three requests, two answered at once, one (Bo's) waiting; none is 7 days old yet.
+  const metric = await api('GET', '/api/metrics/feedback?days=7');
+  assert.equal(metric.status, 200, JSON.stringify(metric.body));
+  assert.deepEqual([metric.body.ideas.judged, metric.body.ideas.waiting, metric.body.ideas.rate], [0, 1, null]);
+  assert.ok(metric.body.ideas.medianReplyHours < 1, 'answered within the hour');
+
   // Erasure takes her requests and replies; export shows them before.
   const exported = await api('GET', `/api/customers/${bo.customerId}/export`, undefined, server.token);
   assert.deepEqual(

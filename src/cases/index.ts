@@ -31,6 +31,7 @@ export { sweepBreaches } from './service.ts';
 export {
   caseOfInteraction,
   casesResolvedBetween,
+  firstResponsesOf,
   findCase,
   insertCaseMessage,
   recordCaseEvent,

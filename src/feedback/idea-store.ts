@@ -251,3 +251,18 @@ export async function requestsOfCustomer(
     profiles,
   );
 }
+
+/** Every idea request made in a period, with the first personal reply to it (at or after it), if any. */
+export async function ideaAsksBetween(
+  db: Db,
+  from: number,
+  to: number,
+): Promise<Array<{ askedAt: number; repliedAt: number | null }>> {
+  return db.all(
+    `SELECT r.added_at AS askedAt,
+            (SELECT MIN(p.at) FROM idea_replies p
+             WHERE p.idea_id = r.idea_id AND p.customer_id = r.customer_id AND p.at >= r.added_at) AS repliedAt
+     FROM idea_requesters r WHERE r.added_at >= ? AND r.added_at < ?`,
+    [from, to],
+  );
+}

@@ -7,6 +7,7 @@
 export { loggedSurveyAnswers } from './answers.ts';
 export { surveyRoutes } from './routes.ts';
 export { ideaRoutes } from './idea-routes.ts';
+export { feedbackMetricRoutes } from './metrics-routes.ts';
 export { deleteIdeaDataOf, requestsOfCustomer } from './idea-store.ts';
 export { publicSurveyRoutes } from './public-routes.ts';
 export { deleteSurveyDataOf, responsesOfCustomer } from './store.ts';

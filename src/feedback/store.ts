@@ -345,3 +345,16 @@ export async function activeSurveysTriggeredBy(db: Db, on: string): Promise<Surv
   );
   return rows.map(toSurvey);
 }
+
+/** Survey comments the company chose to follow up (a follow-up case), made in a period. */
+export async function followedUpCommentsBetween(
+  db: Db,
+  from: number,
+  to: number,
+): Promise<Array<{ askedAt: number; followUpCaseId: string }>> {
+  return db.all(
+    `SELECT first_answered_at AS askedAt, follow_up_case_id AS followUpCaseId FROM survey_responses
+     WHERE follow_up_case_id IS NOT NULL AND comment IS NOT NULL AND first_answered_at >= ? AND first_answered_at < ?`,
+    [from, to],
+  );
+}

@@ -1586,6 +1586,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/metrics/feedback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The black-hole rate: of the idea requests and followed-up survey comments asked in the period (default the last 90 days), the share with no personal reply within `days` (default 7), and the median hours to one */
+    get: operations['getApiMetricsFeedback'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/s/{token}': {
     parameters: {
       query?: never;
@@ -2250,6 +2267,56 @@ export interface components {
     };
     EscalationRuleList: {
       items: components['schemas']['EscalationRule'][];
+    };
+    FeedbackMetrics: {
+      days: number;
+      from: string;
+      to: string;
+      overall: {
+        /** @description Asks at least N days old */
+        judged: number;
+        /** @description Of those, no personal reply within N days */
+        unanswered: number;
+        /** @description The black-hole rate: unanswered / judged */
+        rate: number | null;
+        /** @description Asks younger than N days with no reply yet */
+        waiting: number;
+        medianReplyHours: number | null;
+      };
+      ideas: {
+        /** @description Asks at least N days old */
+        judged: number;
+        /** @description Of those, no personal reply within N days */
+        unanswered: number;
+        /** @description The black-hole rate: unanswered / judged */
+        rate: number | null;
+        /** @description Asks younger than N days with no reply yet */
+        waiting: number;
+        medianReplyHours: number | null;
+      };
+      surveyComments: {
+        /** @description Asks at least N days old */
+        judged: number;
+        /** @description Of those, no personal reply within N days */
+        unanswered: number;
+        /** @description The black-hole rate: unanswered / judged */
+        rate: number | null;
+        /** @description Asks younger than N days with no reply yet */
+        waiting: number;
+        medianReplyHours: number | null;
+      };
+      byTeam: {
+        /** @description Asks at least N days old */
+        judged: number;
+        /** @description Of those, no personal reply within N days */
+        unanswered: number;
+        /** @description The black-hole rate: unanswered / judged */
+        rate: number | null;
+        /** @description Asks younger than N days with no reply yet */
+        waiting: number;
+        medianReplyHours: number | null;
+        teamId: string | null;
+      }[];
     };
     /** @description A field that broke a rule, for a form to show beside the field */
     FieldError: {
@@ -7846,6 +7913,41 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['IdeaReply'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getApiMetricsFeedback: {
+    parameters: {
+      query?: {
+        days?: number;
+        from?: string;
+        to?: string;
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FeedbackMetrics'];
         };
       };
       /** @description Problem details (RFC 9457) */

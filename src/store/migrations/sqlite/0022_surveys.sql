@@ -61,6 +61,8 @@ CREATE TABLE survey_responses (
 );
 CREATE INDEX survey_responses_by_survey ON survey_responses (survey_id, first_answered_at);
 CREATE INDEX survey_responses_by_customer ON survey_responses (customer_id);
+-- The black-hole metric reads the comments followed up in a period.
+CREATE INDEX survey_responses_followed_up ON survey_responses (first_answered_at) WHERE follow_up_case_id IS NOT NULL;
 
 -- CSAT after a resolved case, on from day one (a manager may change or switch it off).
 INSERT INTO surveys (id, name, kind, questions, trigger, quiet_days, link_valid_days, follow_up, active, created_at)

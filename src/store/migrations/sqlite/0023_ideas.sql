@@ -28,6 +28,8 @@ CREATE TABLE idea_requesters (
   PRIMARY KEY (idea_id, customer_id)
 );
 CREATE INDEX idea_requesters_by_customer ON idea_requesters (customer_id);
+-- The black-hole metric reads the requests made in a period.
+CREATE INDEX idea_requesters_by_time ON idea_requesters (added_at);
 
 -- A personal answer to one requester: who wrote it, when, and how it went (on her open case, by email, or by hand).
 CREATE TABLE idea_replies (
