@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser } from 'mailparser';
 import { http, startTestServer, type TestServer } from './helpers/server.ts';
-import { deliverSurveyInvitations } from '../src/feedback/index.ts';
+import { deliverSurveyInvitations, inviteAfterEvents } from '../src/feedback/index.ts';
 
 let server: TestServer;
 let relay: SMTPServer;
@@ -150,4 +150,47 @@ test('history, customers without an address, and a refusing mail server', async 
   );
   assert.deepEqual(report, { sent: 1, retrying: 0, failed: 0 });
   assert.match(relayed.at(-1)!.subject, /Wrong size/);
+});
+
+test('N days after an event: each order that reached its days is asked about once; orders from before the survey are not', async () => {
+  const created = await api('POST', '/api/surveys', {
+    name: 'How are the boots?',
+    kind: 'csat',
+    trigger: { on: 'event', event: 'Order Completed', afterDays: 3 },
+    quietDays: 0,
+  });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const order = (email: string, sourceId: string, occurredAt?: string) => ({
+    customer: { email, name: 'Lee Park' },
+    channel: 'order',
+    type: 'track',
+    event: 'Order Completed',
+    properties: { total: 90 },
+    sourceId,
+    ...(occurredAt ? { occurredAt } : {}),
+  });
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  const posted = await api('POST', '/api/interactions', {
+    interactions: [order('lee@example.com', 'o-new'), order('old@example.com', 'o-2019', '2019-05-01T10:00:00Z')],
+  });
+  assert.equal(posted.status, 200, JSON.stringify(posted.body));
+  await server.settled();
+  const db = server.running.db;
+  assert.equal(await inviteAfterEvents(db, Date.now() + 2 * 86_400_000), 0, 'two days after: not yet');
+  const fourDaysOn = Date.now() + 4 * 86_400_000;
+  assert.equal(await inviteAfterEvents(db, fourDaysOn), 1, 'the new order only');
+  assert.equal(await inviteAfterEvents(db, fourDaysOn + 60_000), 0, 'once');
+  const before = relayed.length;
+  await deliverSurveyInvitations(
+    db,
+    server.running.channels.mailer(),
+    { company: 'Tote & Co', publicUrl: 'https://cx.tote.example' },
+    fourDaysOn,
+  );
+  assert.equal(relayed.length, before + 1);
+  assert.deepEqual(
+    [relayed.at(-1)!.subject, /lee@example\.com/.test(relayed.at(-1)!.to)],
+    ['Tote & Co: a quick question', true],
+  );
+  assert.match(relayed.at(-1)!.text, /^Hello Lee,/);
 });

@@ -21,7 +21,7 @@ import { closeLiveStreams } from '../live/index.ts';
 import type { EventLog } from '../eventlog/index.ts';
 import type { ProjectionControl } from '../pipeline/index.ts';
 import { startProjection } from './projection.ts';
-import { deliverSurveyInvitations, inviteAfterResolution } from '../feedback/index.ts';
+import { deliverSurveyInvitations, inviteAfterEvents, inviteAfterResolution } from '../feedback/index.ts';
 import { installViewRecorder } from '../audit/index.ts';
 import { createViewRecorder } from './view-recorder.ts';
 
@@ -102,6 +102,7 @@ export async function startApp(config: Config, extraAdapters: ChannelAdapter[] =
   const sendSurveys = () => {
     sendingSurveys = sendingSurveys.then(async () => {
       await inviteAfterResolution(db);
+      await inviteAfterEvents(db);
       await deliverSurveyInvitations(db, channels.mailer(), { company: config.companyName, publicUrl });
     });
     return sendingSurveys;

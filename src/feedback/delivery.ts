@@ -1,5 +1,6 @@
 // Surveys sent by their triggers: after a case is resolved (the CSAT that ships switched on), each customer is
-// invited once per case, never within her quiet period, and only when she has an email address. Invitations are
+// invited once per case; N days after an event she did (`Order Completed`), once per occurrence; never within her
+// quiet period, and only when she has an email address. Invitations are
 // queued first and emailed after, with growing waits when the mail server refuses, so a mail outage delays a
 // survey but never loses it. The link is minted as the mail goes, so none waits in the database.
 import type { Db } from '../store/db.ts';
@@ -8,8 +9,9 @@ import { DAY_MS } from '../shared/time.ts';
 import { hashSecret, newId, newSecret } from '../shared/ids.ts';
 import { readSetting, writeSetting } from '../store/settings.ts';
 import { canonicalCustomer, profilesOf } from '../customers/index.ts';
+import { eventsBetween } from '../interactions/index.ts';
 import { addressFor, casesResolvedBetween, findCase } from '../cases/index.ts';
-import { outsideQuietPeriod } from './survey-model.ts';
+import { outsideQuietPeriod, type Survey } from './survey-model.ts';
 import { invitationMail } from './mail.ts';
 import { surveyLink } from './service.ts';
 import * as store from './store.ts';
@@ -33,33 +35,74 @@ export async function inviteAfterResolution(db: Db, now = Date.now()): Promise<n
     const resolved = surveys.length ? await casesResolvedBetween(tx, sweptThrough, now, CASES_A_SWEEP) : [];
     let queued = 0;
     for (const resolvedCase of resolved) {
-      const customer = await canonicalCustomer(tx, resolvedCase.customerId);
-      if (!customer || customer.erased_at !== null) continue;
-      if (!(await addressFor(tx, customer.id, 'email'))) continue;
-      const profiles = await profilesOf(tx, customer.id);
       for (const survey of surveys) {
         if (await store.invitedAboutCase(tx, survey.id, resolvedCase.id)) continue;
-        if (!outsideQuietPeriod(survey.quietDays, await store.lastInvitedAt(tx, profiles), now)) continue;
-        await store.insertInvitation(
-          tx,
-          {
-            id: newId('inv'),
-            surveyId: survey.id,
-            customerId: customer.id,
-            caseId: resolvedCase.id,
-            sentAt: now,
-            expiresAt: now + survey.linkValidDays * DAY_MS,
-          },
-          // A placeholder nobody knows: the link is minted when the mail goes.
-          hashSecret(newSecret('sv')),
-          'queued',
-        );
-        queued++;
+        if (await queueInvitation(tx, survey, resolvedCase.customerId, resolvedCase.id, now)) queued++;
       }
     }
     // A full page may have more resolved at the same time: the next look starts where this one stopped.
     const through = resolved.length === CASES_A_SWEEP ? resolved.at(-1)!.resolvedAt - 1 : now;
     await writeSetting(tx, SWEPT_THROUGH, Math.max(sweptThrough, through));
+    return queued;
+  });
+}
+
+/**
+ * Queues an invitation for the customer (as she is now, after merges) unless she is erased, has no email address,
+ * or is in her quiet period. True when one was queued.
+ */
+async function queueInvitation(
+  tx: Db,
+  survey: Survey,
+  customerId: string,
+  caseId: string | null,
+  now: number,
+): Promise<boolean> {
+  const customer = await canonicalCustomer(tx, customerId);
+  if (!customer || customer.erased_at !== null) return false;
+  if (!(await addressFor(tx, customer.id, 'email'))) return false;
+  if (!outsideQuietPeriod(survey.quietDays, await store.lastInvitedAt(tx, await profilesOf(tx, customer.id)), now))
+    return false;
+  await store.insertInvitation(
+    tx,
+    {
+      id: newId('inv'),
+      surveyId: survey.id,
+      customerId: customer.id,
+      caseId,
+      sentAt: now,
+      expiresAt: now + survey.linkValidDays * DAY_MS,
+    },
+    // A placeholder nobody knows: the link is minted when the mail goes.
+    hashSecret(newSecret('sv')),
+    'queued',
+  );
+  return true;
+}
+
+const EVENTS_A_SWEEP = 500;
+
+/**
+ * Queues the surveys sent N days after an event, for the events that reached their N days since the last look. Only
+ * events after the survey was created count: a survey defined today does not reach back to last year's orders.
+ */
+export async function inviteAfterEvents(db: Db, now = Date.now()): Promise<number> {
+  return db.transaction(async (tx) => {
+    let queued = 0;
+    for (const survey of await store.activeSurveysTriggeredBy(tx, 'event')) {
+      if (survey.trigger.on !== 'event') continue;
+      const key = `feedback.eventSweptThrough.${survey.id}`;
+      const through = now - survey.trigger.afterDays * DAY_MS;
+      const after = Math.max(((await readSetting(tx, key)) as number | undefined) ?? 0, survey.createdAt);
+      if (through <= after) continue;
+      const events = await eventsBetween(tx, survey.trigger.event, after, through, EVENTS_A_SWEEP);
+      for (const event of events) {
+        if (await queueInvitation(tx, survey, event.customerId, null, now)) queued++;
+      }
+      // A full page may have more at the same time: the next look starts where this one stopped.
+      const reached = events.length === EVENTS_A_SWEEP ? events.at(-1)!.occurredAt - 1 : through;
+      await writeSetting(tx, key, Math.max(after, reached));
+    }
     return queued;
   });
 }

@@ -11,4 +11,9 @@ export { feedbackMetricRoutes } from './metrics-routes.ts';
 export { deleteIdeaDataOf, requestsOfCustomer } from './idea-store.ts';
 export { publicSurveyRoutes } from './public-routes.ts';
 export { deleteSurveyDataOf, responsesOfCustomer } from './store.ts';
-export { deliverSurveyInvitations, inviteAfterResolution, type SurveyDeliveryReport } from './delivery.ts';
+export {
+  deliverSurveyInvitations,
+  inviteAfterEvents,
+  inviteAfterResolution,
+  type SurveyDeliveryReport,
+} from './delivery.ts';

@@ -21,6 +21,7 @@ export {
 export { type FoundReason, isListenedTo, listenedText, readInsight } from './insight.ts';
 export {
   deleteInteractionsOf,
+  eventsBetween,
   sourceKeysOf,
   findBySourceId,
   type InsightColumns,

@@ -268,3 +268,24 @@ export async function deleteInteractionsOf(db: Db, profiles: readonly string[]):
   ]);
   return changes;
 }
+
+/**
+ * Occurrences of a named event in a window of time, with the customer who owns each now (after merges), oldest
+ * first; by the index of interactions by time.
+ */
+export async function eventsBetween(
+  db: Db,
+  event: string,
+  after: number,
+  through: number,
+  limit: number,
+): Promise<Array<{ id: number; customerId: string; occurredAt: number }>> {
+  return db.all(
+    `SELECT i.id, COALESCE(owner.customer_id, i.profile_id) AS customerId, i.occurred_at AS occurredAt
+     FROM interactions i INDEXED BY interactions_recent
+     LEFT JOIN profile_owners owner ON owner.profile_id = i.profile_id
+     WHERE i.occurred_at > ? AND i.occurred_at <= ? AND i.event = ?
+     ORDER BY i.occurred_at, i.id LIMIT ?`,
+    [after, through, event, limit],
+  );
+}
