@@ -31,7 +31,7 @@ import formbody from '@fastify/formbody';
 import { liveRoutes } from '../live/routes.ts';
 import { privacyRoutes } from '../privacy/routes.ts';
 import { textModelRoutes } from '../listening/routes.ts';
-import { feedbackMetricRoutes, ideaRoutes, publicSurveyRoutes, surveyRoutes } from '../feedback/index.ts';
+import { boardRoutes, feedbackMetricRoutes, ideaRoutes, publicSurveyRoutes, surveyRoutes } from '../feedback/index.ts';
 import { insightRoutes } from '../insights/routes.ts';
 import { staffReasonLabels } from '../cases/index.ts';
 import { answerUnreadableRequest, parseFormBody, registerBodyParsing } from '../http/body-parsing.ts';
@@ -66,6 +66,7 @@ export const ALL_ROUTES: readonly AnyRoute[] = [
   ...surveyRoutes,
   ...ideaRoutes,
   ...feedbackMetricRoutes,
+  ...boardRoutes,
   ...publicSurveyRoutes,
   ...insightRoutes,
 ];

@@ -5,6 +5,7 @@ export const feedbackErrors = defineErrors('feedback', {
   not_found: 'not_found',
   invalid_survey: 'invalid',
   invalid_idea: 'invalid',
+  invalid_board: 'invalid',
   recently_surveyed: 'conflict',
   survey_inactive: 'conflict',
   customer_not_found: 'not_found',

@@ -8,6 +8,8 @@ export { loggedSurveyAnswers } from './answers.ts';
 export { surveyRoutes } from './routes.ts';
 export { ideaRoutes } from './idea-routes.ts';
 export { feedbackMetricRoutes } from './metrics-routes.ts';
+export { boardRoutes } from './board-routes.ts';
+export { deleteBoardDataOf, inputsOfCustomer } from './board-store.ts';
 export { deleteIdeaDataOf, requestsOfCustomer } from './idea-store.ts';
 export { publicSurveyRoutes } from './public-routes.ts';
 export { deleteSurveyDataOf, responsesOfCustomer } from './store.ts';

@@ -14,3 +14,4 @@ export {
   updateFlagRule,
   VALUE_FLAGS,
 } from './service.ts';
+export { holdersOf } from './store.ts';

@@ -146,3 +146,12 @@ export async function ruleCandidates(db: Db, flag: string, orderEvent: string): 
   const rows = await db.all<{ customer_id: string }>(`${holders} UNION ${withFacts}`, [flag]);
   return rows.map((row) => row.customer_id);
 }
+
+/** Every customer holding a flag (a board's members by flag), by id. */
+export async function holdersOf(db: Db, flag: string, limit: number): Promise<string[]> {
+  const rows = await db.all<{ customer_id: string }>(
+    'SELECT customer_id FROM customer_flags WHERE flag = ? ORDER BY customer_id LIMIT ?',
+    [flag, limit],
+  );
+  return rows.map((row) => row.customer_id);
+}

@@ -11,6 +11,7 @@ export const CustomerExportSchema = z
     ...CustomerRecordsSchema.shape,
     interactions: z.array(InteractionSchema),
     cases: z.array(CaseExportSchema),
+    advisoryInput: z.array(z.strictObject({ boardId: z.string(), text: z.string(), at: z.string() })),
     ideaRequests: z.array(
       z.strictObject({ ideaId: z.string(), title: z.string(), text: z.string(), addedAt: z.string() }),
     ),

@@ -9,7 +9,14 @@ import { type EventLog, eventKey } from '../eventlog/index.ts';
 import type { ProjectionControl } from '../pipeline/index.ts';
 import { privacyErrors } from './errors.ts';
 import { eraseCasesOf, exportCasesOf } from '../cases/index.ts';
-import { deleteIdeaDataOf, deleteSurveyDataOf, requestsOfCustomer, responsesOfCustomer } from '../feedback/index.ts';
+import {
+  deleteBoardDataOf,
+  deleteIdeaDataOf,
+  deleteSurveyDataOf,
+  inputsOfCustomer,
+  requestsOfCustomer,
+  responsesOfCustomer,
+} from '../feedback/index.ts';
 import { listAuditEntries, recordAudit, redactAuditEntriesOf, viewsRecorded } from '../audit/index.ts';
 import type { CustomerExportSchema, ErasureSchema } from './responses.ts';
 
@@ -31,6 +38,7 @@ export async function exportCustomer(db: Db, id: string, actor: Actor): Promise<
     interactions,
     merges: records.merges,
     cases: await exportCasesOf(db, customer.profiles),
+    advisoryInput: (await inputsOfCustomer(db, customer.profiles)).map((input) => ({ ...input, at: iso(input.at) })),
     ideaRequests: (await requestsOfCustomer(db, customer.profiles)).map((request) => ({
       ...request,
       addedAt: iso(request.addedAt),
@@ -103,13 +111,14 @@ export async function eraseCustomer(
     const cases = await eraseCasesOf(tx, customer.profiles);
     const surveyResponses = await deleteSurveyDataOf(tx, customer.profiles);
     const ideaRequests = await deleteIdeaDataOf(tx, customer.profiles);
+    const advisoryInput = await deleteBoardDataOf(tx, customer.profiles);
     await redactAuditEntriesOf(tx, customer.profiles);
     await recordAudit(tx, {
       actorKind: actor.kind,
       actorId: actor.id,
       action: 'customer.erased',
       customerId: customer.id,
-      detail: { profiles: customer.profiles.length, interactions, cases, surveyResponses, ideaRequests },
+      detail: { profiles: customer.profiles.length, interactions, cases, surveyResponses, ideaRequests, advisoryInput },
       requestId: actor.requestId,
     });
     return { result: { erasedProfiles: customer.profiles, interactions }, keys };

@@ -1603,6 +1603,126 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/advisory-boards': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Advisory boards, with how many members by hand and how much input */
+    get: operations['getApiAdvisoryBoards'];
+    put?: never;
+    /** Form an advisory board: named, with members by hand and, optionally, every holder of a flag (vip) */
+    post: operations['postApiAdvisoryBoards'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/advisory-boards/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One board: its members (by hand and by its flag), sessions and input */
+    get: operations['getApiAdvisoryBoardsId'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/advisory-boards/{id}/members': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a customer to the board by hand */
+    post: operations['postApiAdvisoryBoardsIdMembers'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/advisory-boards/{id}/members/{customerId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove a member added by hand */
+    delete: operations['deleteApiAdvisoryBoardsIdMembersCustomerId'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/advisory-boards/{id}/sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a session of the board */
+    post: operations['postApiAdvisoryBoardsIdSessions'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/advisory-boards/{id}/inputs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record input a member gave (or the board together, without customerId): on her timeline in her words; with ideaId, she becomes a requester of that idea in those words */
+    post: operations['postApiAdvisoryBoardsIdInputs'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/advisory-boards/{id}/inputs/{inputId}/idea': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Link an input to an idea: its giver becomes a requester in her words */
+    post: operations['postApiAdvisoryBoardsIdInputsInputIdIdea'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/s/{token}': {
     parameters: {
       query?: never;
@@ -1642,6 +1762,50 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AdvisoryBoard: {
+      id: string;
+      name: string;
+      description: string;
+      /** @description Every customer holding this flag is a member too */
+      memberFlag: string | null;
+      createdAt: string;
+      members: {
+        customerId: string;
+        customerLabel: string | null;
+        /** @enum {string} */
+        by: 'hand' | 'flag';
+      }[];
+      sessions: {
+        id: string;
+        boardId: string;
+        title: string;
+        heldAt: string;
+        notes: string;
+      }[];
+      inputs: {
+        id: string;
+        boardId: string;
+        sessionId: string | null;
+        customerId: string | null;
+        customerLabel: string | null;
+        text: string;
+        at: string;
+        interactionId: string | null;
+        ideaId: string | null;
+      }[];
+    };
+    AdvisoryBoardList: {
+      items: {
+        id: string;
+        name: string;
+        description: string;
+        /** @description Every customer holding this flag is a member too */
+        memberFlag: string | null;
+        createdAt: string;
+        members: number;
+        inputs: number;
+      }[];
+    };
     ApiToken: {
       id: string;
       staffId: string;
@@ -2180,6 +2344,11 @@ export interface components {
           status: 'issued' | 'pending' | 'rejected';
           createdAt: string;
         }[];
+      }[];
+      advisoryInput: {
+        boardId: string;
+        text: string;
+        at: string;
       }[];
       ideaRequests: {
         ideaId: string;
@@ -7948,6 +8117,324 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['FeedbackMetrics'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getApiAdvisoryBoards: {
+    parameters: {
+      query?: {
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdvisoryBoardList'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postApiAdvisoryBoards: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name: string;
+          description?: string;
+          memberFlag?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            name: string;
+            description: string;
+            /** @description Every customer holding this flag is a member too */
+            memberFlag: string | null;
+            createdAt: string;
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getApiAdvisoryBoardsId: {
+    parameters: {
+      query?: {
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdvisoryBoard'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postApiAdvisoryBoardsIdMembers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          customerId: string;
+        };
+      };
+    };
+    responses: {
+      /** @description No content */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  deleteApiAdvisoryBoardsIdMembersCustomerId: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        customerId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description No content */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postApiAdvisoryBoardsIdSessions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          title: string;
+          heldAt: string;
+          notes?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            boardId: string;
+            title: string;
+            heldAt: string;
+            notes: string;
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postApiAdvisoryBoardsIdInputs: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          customerId?: string | null;
+          sessionId?: string | null;
+          text: string;
+          ideaId?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            boardId: string;
+            sessionId: string | null;
+            customerId: string | null;
+            customerLabel: string | null;
+            text: string;
+            at: string;
+            interactionId: string | null;
+            ideaId: string | null;
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postApiAdvisoryBoardsIdInputsInputIdIdea: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        inputId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          ideaId: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            boardId: string;
+            sessionId: string | null;
+            customerId: string | null;
+            customerLabel: string | null;
+            text: string;
+            at: string;
+            interactionId: string | null;
+            ideaId: string | null;
+          };
         };
       };
       /** @description Problem details (RFC 9457) */
