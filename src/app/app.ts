@@ -21,7 +21,12 @@ import { closeLiveStreams } from '../live/index.ts';
 import type { EventLog } from '../eventlog/index.ts';
 import type { ProjectionControl } from '../pipeline/index.ts';
 import { startProjection } from './projection.ts';
-import { deliverSurveyInvitations, inviteAfterEvents, inviteAfterResolution } from '../feedback/index.ts';
+import {
+  deliverSurveyInvitations,
+  inviteAfterEvents,
+  inviteAfterResolution,
+  sendDueDigests,
+} from '../feedback/index.ts';
 import { installViewRecorder } from '../audit/index.ts';
 import { createViewRecorder } from './view-recorder.ts';
 
@@ -35,7 +40,7 @@ export interface RunningApp {
   generatedAdminPassword?: string;
   /** Sends the replies that are due now (also runs every 15 s). */
   flushOutbox(): Promise<void>;
-  /** Queues the surveys of cases resolved since the last look and emails those due (also runs every minute). */
+  /** Queues the surveys due, emails the invitations and the feedback digests due (also runs every minute). */
   sendSurveys(): Promise<void>;
   close(): Promise<void>;
 }
@@ -104,6 +109,7 @@ export async function startApp(config: Config, extraAdapters: ChannelAdapter[] =
       await inviteAfterResolution(db);
       await inviteAfterEvents(db);
       await deliverSurveyInvitations(db, channels.mailer(), { company: config.companyName, publicUrl });
+      await sendDueDigests(db, channels.mailer(), { company: config.companyName, appUrl: publicUrl });
     });
     return sendingSurveys;
   };

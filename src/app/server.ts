@@ -31,7 +31,14 @@ import formbody from '@fastify/formbody';
 import { liveRoutes } from '../live/routes.ts';
 import { privacyRoutes } from '../privacy/routes.ts';
 import { textModelRoutes } from '../listening/routes.ts';
-import { boardRoutes, feedbackMetricRoutes, ideaRoutes, publicSurveyRoutes, surveyRoutes } from '../feedback/index.ts';
+import {
+  boardRoutes,
+  digestRoutes,
+  feedbackMetricRoutes,
+  ideaRoutes,
+  publicSurveyRoutes,
+  surveyRoutes,
+} from '../feedback/index.ts';
 import { insightRoutes } from '../insights/routes.ts';
 import { staffReasonLabels } from '../cases/index.ts';
 import { answerUnreadableRequest, parseFormBody, registerBodyParsing } from '../http/body-parsing.ts';
@@ -67,6 +74,7 @@ export const ALL_ROUTES: readonly AnyRoute[] = [
   ...ideaRoutes,
   ...feedbackMetricRoutes,
   ...boardRoutes,
+  ...digestRoutes,
   ...publicSurveyRoutes,
   ...insightRoutes,
 ];

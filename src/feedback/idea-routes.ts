@@ -2,7 +2,6 @@
 // statuses with reasons and answer each requester personally; everyone who reads customers reads them.
 import { z } from 'zod';
 import { defineRoute } from '../http/route.ts';
-import { lifetimeValueCurrency, lifetimeValueOf } from '../flags/index.ts';
 import { IDEA_STATUSES, requesterSchema } from './idea-model.ts';
 import {
   addRequester,
@@ -11,9 +10,10 @@ import {
   getIdea,
   type IdeaView,
   mergeIdea,
+  rankedIdeas,
   replyToRequester,
 } from './idea-service.ts';
-import { type IdeaRecord, listIdeas, requestersOf } from './idea-store.ts';
+import type { IdeaRecord } from './idea-store.ts';
 import { IdeaListSchema, IdeaReplySchema, IdeaSchema } from './idea-responses.ts';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
@@ -55,19 +55,13 @@ export const ideaRoutes = [
       sort: z.enum(['demand', 'value']).default('demand'),
       limit: z.coerce.number().int().min(1).max(100).default(50),
     }),
-    handler: async ({ query, ctx }) => {
-      const ideas = await listIdeas(ctx.db, { status: query.status, limit: query.limit });
-      const currency = await lifetimeValueCurrency(ctx.db);
-      const items = [];
-      for (const idea of ideas) {
-        let amount = 0;
-        for (const requester of await requestersOf(ctx.db, idea.id))
-          amount += (await lifetimeValueOf(ctx.db, requester.customerId)).amount;
-        items.push({ ...ideaFields(idea), requesters: idea.requesters, value: { amount, currency } });
-      }
-      if (query.sort === 'value') items.sort((a, b) => b.value.amount - a.value.amount || b.requesters - a.requesters);
-      return { items };
-    },
+    handler: async ({ query, ctx }) => ({
+      items: (await rankedIdeas(ctx.db, query)).map((idea) => ({
+        ...ideaFields(idea),
+        requesters: idea.requesters,
+        value: idea.value,
+      })),
+    }),
   }),
   defineRoute({
     method: 'GET',

@@ -301,3 +301,27 @@ export async function getIdea(db: Db, id: string, actor: Actor, canSeePii: boole
     history,
   };
 }
+
+/**
+ * Ideas still standing, ranked by demand (how many asked) or by value (the sum of the requesters' lifetime values).
+ * Values are summed per request: fine for the first hundred ideas a page shows.
+ */
+export async function rankedIdeas(
+  db: Db,
+  options: { status?: IdeaStatus; sort: 'demand' | 'value'; limit: number },
+): Promise<Array<store.IdeaRecord & { requesters: number; value: { amount: number; currency: string } }>> {
+  const ideas = await store.listIdeas(db, {
+    status: options.status,
+    limit: options.sort === 'value' ? 100 : options.limit,
+  });
+  const currency = await lifetimeValueCurrency(db);
+  const ranked = [];
+  for (const idea of ideas) {
+    let amount = 0;
+    for (const requester of await store.requestersOf(db, idea.id))
+      amount += (await lifetimeValueOf(db, requester.customerId)).amount;
+    ranked.push({ ...idea, value: { amount, currency } });
+  }
+  if (options.sort === 'value') ranked.sort((a, b) => b.value.amount - a.value.amount || b.requesters - a.requesters);
+  return ranked.slice(0, options.limit);
+}

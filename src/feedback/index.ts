@@ -9,6 +9,8 @@ export { surveyRoutes } from './routes.ts';
 export { ideaRoutes } from './idea-routes.ts';
 export { feedbackMetricRoutes } from './metrics-routes.ts';
 export { boardRoutes } from './board-routes.ts';
+export { digestRoutes } from './digest-routes.ts';
+export { sendDueDigests } from './digest-service.ts';
 export { deleteBoardDataOf, inputsOfCustomer } from './board-store.ts';
 export { deleteIdeaDataOf, requestsOfCustomer } from './idea-store.ts';
 export { publicSurveyRoutes } from './public-routes.ts';

@@ -1723,6 +1723,41 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/feedback/feed': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Feedback of every kind (survey answers, idea requests, advisory board input), newest first */
+    get: operations['getApiFeedbackFeed'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/feedback/digest': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your feedback digest: daily, weekly, or none (null) */
+    get: operations['getApiFeedbackDigest'];
+    /** Subscribe to the feedback digest by email (daily or weekly), or stop it (null) */
+    put: operations['putApiFeedbackDigest'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/s/{token}': {
     parameters: {
       query?: never;
@@ -2397,6 +2432,9 @@ export interface components {
       lastSeenAt: string;
       interactionCount: number;
     };
+    DigestSubscription: {
+      frequency: ('daily' | 'weekly') | null;
+    };
     Erasure: {
       /** @description The customer and every profile merged into them */
       erasedProfiles: string[];
@@ -2436,6 +2474,24 @@ export interface components {
     };
     EscalationRuleList: {
       items: components['schemas']['EscalationRule'][];
+    };
+    FeedbackFeed: {
+      items: {
+        /** @enum {string} */
+        kind: 'survey_answer' | 'idea_request' | 'board_input';
+        at: string;
+        customerId: string | null;
+        customerLabel: string | null;
+        text: string | null;
+        score: number | null;
+        surveyKind: string | null;
+        /** @description The survey’s, idea’s or board’s id */
+        sourceId: string;
+        sourceName: string;
+        ideaNumber: number | null;
+      }[];
+      /** @description Pass as `before` for the next page; null at the end */
+      nextBefore: string | null;
     };
     FeedbackMetrics: {
       days: number;
@@ -8435,6 +8491,105 @@ export interface operations {
             interactionId: string | null;
             ideaId: string | null;
           };
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getApiFeedbackFeed: {
+    parameters: {
+      query?: {
+        before?: string;
+        limit?: number;
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FeedbackFeed'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getApiFeedbackDigest: {
+    parameters: {
+      query?: {
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DigestSubscription'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  putApiFeedbackDigest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DigestSubscription'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DigestSubscription'];
         };
       };
       /** @description Problem details (RFC 9457) */

@@ -61,6 +61,8 @@ CREATE TABLE survey_responses (
 );
 CREATE INDEX survey_responses_by_survey ON survey_responses (survey_id, first_answered_at);
 CREATE INDEX survey_responses_by_customer ON survey_responses (customer_id);
+-- The feedback feed and digest read answers by time across surveys.
+CREATE INDEX survey_responses_by_time ON survey_responses (first_answered_at);
 -- The black-hole metric reads the comments followed up in a period.
 CREATE INDEX survey_responses_followed_up ON survey_responses (first_answered_at) WHERE follow_up_case_id IS NOT NULL;
 

@@ -42,4 +42,6 @@ CREATE TABLE advisory_inputs (
   recorded_by TEXT REFERENCES staff(id)
 );
 CREATE INDEX advisory_inputs_by_board ON advisory_inputs (board_id, at);
+-- The feedback feed and digest read input by time across boards.
+CREATE INDEX advisory_inputs_by_time ON advisory_inputs (at);
 CREATE INDEX advisory_inputs_by_customer ON advisory_inputs (customer_id) WHERE customer_id IS NOT NULL;

@@ -1,0 +1,92 @@
+// Feedback digests and the feed: each subscribed staff member is mailed what came in over her period (daily or
+// weekly) once it has run; an empty period sends nothing but still counts as sent. The feed is the same feedback
+// in the UI, newest first.
+import type { Db } from '../store/db.ts';
+import type { Mailer } from '../shared/mail.ts';
+import { customerLabel, customerLabelFactsOf } from '../customers/index.ts';
+import { type DigestFacts, digestMail, isEmptyDigest } from './digest.ts';
+import { rankedIdeas } from './idea-service.ts';
+import * as feed from './feed-store.ts';
+
+const TOP = 5;
+
+/** What a digest of the period says; staff see customers as labels with personal data (they are staff). */
+export async function digestFacts(
+  db: Db,
+  period: { from: number; to: number; frequency: 'daily' | 'weekly' },
+  options: { company: string; appUrl: string },
+): Promise<DigestFacts> {
+  const counts = await feed.feedbackCountsBetween(db, period.from, period.to);
+  const comments = await feed.lowScoreCommentsBetween(db, period.from, period.to, TOP);
+  const labels = await customerLabelFactsOf(
+    db,
+    comments.map((comment) => comment.customerId),
+  );
+  const [byDemand, byValue] = await Promise.all([
+    rankedIdeas(db, { sort: 'demand', limit: TOP }),
+    rankedIdeas(db, { sort: 'value', limit: TOP }),
+  ]);
+  return {
+    company: options.company,
+    appUrl: options.appUrl,
+    ...period,
+    ...counts,
+    topByDemand: byDemand
+      .filter((idea) => idea.requesters > 0)
+      .map((idea) => ({ number: idea.number, title: idea.title, requesters: idea.requesters })),
+    topByValue: byValue
+      .filter((idea) => idea.value.amount > 0)
+      .map((idea) => ({
+        number: idea.number,
+        title: idea.title,
+        value: idea.value.amount,
+        currency: idea.value.currency,
+      })),
+    detractorComments: comments.map((comment) => {
+      const known = labels.get(comment.customerId);
+      return {
+        survey: comment.survey,
+        score: comment.score,
+        comment: comment.comment,
+        customer: known ? customerLabel(known, true) : null,
+      };
+    }),
+  };
+}
+
+/** Mails every digest whose period has run. Without a mail server nothing is sent and nothing marked. */
+export async function sendDueDigests(
+  db: Db,
+  mailer: Mailer | undefined,
+  options: { company: string; appUrl: string },
+  now = Date.now(),
+): Promise<number> {
+  if (!mailer) return 0;
+  let sent = 0;
+  for (const subscription of await feed.dueSubscriptions(db, now)) {
+    const facts = await digestFacts(
+      db,
+      { from: subscription.lastSentAt, to: now, frequency: subscription.frequency },
+      options,
+    );
+    if (!isEmptyDigest(facts)) {
+      await mailer.sendMail(digestMail(facts, { address: subscription.email, name: subscription.name }));
+      sent++;
+    }
+    await feed.markDigestSent(db, subscription.staffId, now);
+  }
+  return sent;
+}
+
+/** The feed of feedback before `before`, newest first, customers labelled for the reader's role. */
+export async function feedbackFeed(db: Db, before: number, limit: number, canSeePii: boolean) {
+  const rows = await feed.feedBefore(db, before, limit);
+  const labels = await customerLabelFactsOf(
+    db,
+    rows.flatMap((row) => (row.customerId ? [row.customerId] : [])),
+  );
+  return rows.map((row) => {
+    const known = row.customerId ? labels.get(row.customerId) : undefined;
+    return { ...row, customerLabel: known ? customerLabel(known, canSeePii) : null };
+  });
+}
