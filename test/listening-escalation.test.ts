@@ -56,6 +56,7 @@ test('a negative, urgent post opens a high-priority case that says why; a calm o
   assert.equal(angry.escalation?.rule, 'Negative and urgent');
   assert.equal(angry.escalation?.why, `negative, urgent: '${ANGRY}'`);
   assert.equal(angry.escalation?.priority, 'high');
+  assert.equal(angry.escalation?.at, angry.openedAt, 'raised when she wrote, not when it was projected');
   assert.equal(calm.escalation, null);
   const raised = angry.history.find((entry: { change: Record<string, unknown> }) => entry.change.escalated);
   assert.deepEqual([raised?.actorKind, raised?.change.priority], ['system', ['normal', 'high']]);

@@ -291,7 +291,7 @@ async function joinCase(
       by: 'inbound message',
     });
   }
-  if (raisedTo) await recordEscalation(tx, target.id, escalation!, [target.priority, raisedTo]);
+  if (raisedTo) await recordEscalation(tx, target.id, escalation!, [target.priority, raisedTo], at);
   return { kind: reopening ? 'reopened' : 'joined', record: { ...target, ...changes } };
 }
 
@@ -383,7 +383,7 @@ async function openCase(
       ...(input.history ? { historical: true } : {}),
     },
   });
-  if (raisedTo) await recordEscalation(tx, id, input.escalation!, [askedPriority, raisedTo]);
+  if (raisedTo) await recordEscalation(tx, id, input.escalation!, [askedPriority, raisedTo], at);
   if (repeatOf) await markRepeated(tx, repeatOf);
   return { kind: 'opened', record };
 }
@@ -394,15 +394,19 @@ function raisedPriority(current: CasePriority, escalation: Escalation): CasePrio
   return raised === current ? null : raised;
 }
 
-/** The case says why it was raised: the rule, and the words as listening read them. */
+/**
+ * The case says why it was raised: the rule, and the words as listening read them, with when she wrote them (a
+ * replayed or delayed message was not raised "just now" in the customer's time).
+ */
 async function recordEscalation(
   tx: Db,
   caseId: string,
   escalation: Escalation,
   priority: [CasePriority, CasePriority],
+  heardAt: number,
 ): Promise<void> {
   await store.recordCaseEvent(tx, caseId, now(), SYSTEM_ACTOR, {
-    escalated: { ruleId: escalation.rule.id, rule: escalation.rule.name, why: escalation.why },
+    escalated: { ruleId: escalation.rule.id, rule: escalation.rule.name, why: escalation.why, heardAt },
     priority,
   });
 }

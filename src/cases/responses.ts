@@ -138,7 +138,8 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
     .nullable()
     .meta({
       description:
-        'The latest time an escalation rule raised the case, and why: "negative, urgent: \'third time my bag is lost\'"',
+        'The latest time an escalation rule raised the case, and why: "negative, urgent: \'third time my bag is lost\'"; ' +
+        '`at` is when she wrote the words that raised it',
     }),
   merge: z.strictObject({
     mergedInto: CaseMergeLinkSchema.nullable().meta({

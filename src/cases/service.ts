@@ -73,10 +73,13 @@ export async function getCase(db: Db, id: string, actor: Actor): Promise<CaseDet
 /** The last raise by an escalation rule in the case's own history (recordEscalation), as the case shows it. */
 function latestEscalation(history: Awaited<ReturnType<typeof store.caseEventsOf>>): CaseDetail['escalation'] {
   for (const entry of [...history].reverse()) {
-    const escalated = entry.change.escalated as { ruleId: string; rule: string; why: string } | undefined;
+    const escalated = entry.change.escalated as
+      | { ruleId: string; rule: string; why: string; heardAt?: number }
+      | undefined;
     const priority = entry.change.priority as [CasePriority, CasePriority] | undefined;
     if (escalated && priority) {
-      return { at: new Date(entry.at).toISOString(), ...escalated, priority: priority[1] };
+      const { heardAt, ...rule } = escalated;
+      return { at: new Date(heardAt ?? entry.at).toISOString(), ...rule, priority: priority[1] };
     }
   }
   return null;

@@ -2020,7 +2020,7 @@ export interface components {
       }[];
       /** @description Whether a staff member set, corrected or confirmed the reason (a label the reason model trains on); false for a guess */
       reasonConfirmed: boolean;
-      /** @description The latest time an escalation rule raised the case, and why: "negative, urgent: 'third time my bag is lost'" */
+      /** @description The latest time an escalation rule raised the case, and why: "negative, urgent: 'third time my bag is lost'"; `at` is when she wrote the words that raised it */
       escalation: {
         at: string;
         ruleId: string;

@@ -7,7 +7,7 @@ import { formatCount, periodLabel } from '../insights/trend-format.ts';
 
 const WIDTH = 760;
 const HEIGHT = 240;
-const MARGIN = { top: 12, right: 8, bottom: 30, left: 40 };
+const MARGIN = { top: 12, right: 36, bottom: 30, left: 40 };
 const PLOT_WIDTH = WIDTH - MARGIN.left - MARGIN.right;
 const PLOT_HEIGHT = HEIGHT - MARGIN.top - MARGIN.bottom;
 /** At most this many labels under the bars, so that they never overlap. */
