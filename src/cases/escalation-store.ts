@@ -32,20 +32,21 @@ export async function findEscalationRule(db: Db, id: string): Promise<Escalation
   return row && toRule(row);
 }
 
+/** The columns a rule writes, in the order both statements below name them. */
+const ruleValues = (rule: EscalationRule) => [
+  rule.position,
+  rule.name,
+  rule.enabled ? 1 : 0,
+  JSON.stringify(rule.conditions),
+  rule.priority,
+  rule.opensCase ? 1 : 0,
+];
+
 export async function insertEscalationRule(db: Db, rule: EscalationRule): Promise<void> {
   await db.run(
-    `INSERT INTO escalation_rules (id, position, name, enabled, conditions, priority, opens_case, created_at)
+    `INSERT INTO escalation_rules (position, name, enabled, conditions, priority, opens_case, id, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    [
-      rule.id,
-      rule.position,
-      rule.name,
-      rule.enabled ? 1 : 0,
-      JSON.stringify(rule.conditions),
-      rule.priority,
-      rule.opensCase ? 1 : 0,
-      Date.now(),
-    ],
+    [...ruleValues(rule), rule.id, Date.now()],
   );
 }
 
@@ -53,15 +54,7 @@ export async function updateEscalationRule(db: Db, rule: EscalationRule): Promis
   await db.run(
     `UPDATE escalation_rules SET position = ?, name = ?, enabled = ?, conditions = ?, priority = ?, opens_case = ?
      WHERE id = ?`,
-    [
-      rule.position,
-      rule.name,
-      rule.enabled ? 1 : 0,
-      JSON.stringify(rule.conditions),
-      rule.priority,
-      rule.opensCase ? 1 : 0,
-      rule.id,
-    ],
+    [...ruleValues(rule), rule.id],
   );
 }
 
