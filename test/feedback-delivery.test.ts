@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser } from 'mailparser';
 import { http, startTestServer, type TestServer } from './helpers/server.ts';
-import { deliverSurveyInvitations, inviteAfterEvents } from '../src/feedback/index.ts';
+import { deliverSurveyInvitations, inviteAfterEvents, inviteOnSchedule } from '../src/feedback/index.ts';
 
 let server: TestServer;
 let relay: SMTPServer;
@@ -193,4 +193,32 @@ test('N days after an event: each order that reached its days is asked about onc
     ['Tote & Co: a quick question', true],
   );
   assert.match(relayed.at(-1)!.text, /^Hello Lee,/);
+});
+
+test('every 90 days to a segment: the VIPs are invited once a round, and again the next round', async () => {
+  const created = await api('POST', '/api/surveys', {
+    name: 'VIP relationship NPS',
+    kind: 'nps',
+    trigger: { on: 'periodic', everyDays: 90, flag: 'vip' },
+    quietDays: 0,
+  });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const bigOrder = (email: string, total: number) => ({
+    customer: { email },
+    channel: 'order',
+    type: 'track',
+    event: 'Order Completed',
+    properties: { total },
+    sourceId: `periodic-${email}`,
+  });
+  // The VIP rule flags 1,000 USD of orders and more.
+  await api('POST', '/api/interactions', {
+    interactions: [bigOrder('vip@example.com', 2500), bigOrder('small@example.com', 20)],
+  });
+  await server.settled();
+  const db = server.running.db;
+  const now = Date.now();
+  assert.equal(await inviteOnSchedule(db, now), 1, 'the one VIP');
+  assert.equal(await inviteOnSchedule(db, now + 60_000), 0, 'once a round');
+  assert.equal(await inviteOnSchedule(db, now + 91 * 86_400_000), 1, 'the next round');
 });

@@ -25,6 +25,7 @@ import {
   deliverSurveyInvitations,
   inviteAfterEvents,
   inviteAfterResolution,
+  inviteOnSchedule,
   sendDueDigests,
 } from '../feedback/index.ts';
 import { installViewRecorder } from '../audit/index.ts';
@@ -108,6 +109,7 @@ export async function startApp(config: Config, extraAdapters: ChannelAdapter[] =
     sendingSurveys = sendingSurveys.then(async () => {
       await inviteAfterResolution(db);
       await inviteAfterEvents(db);
+      await inviteOnSchedule(db);
       await deliverSurveyInvitations(db, channels.mailer(), { company: config.companyName, publicUrl });
       await sendDueDigests(db, channels.mailer(), { company: config.companyName, appUrl: publicUrl });
     });

@@ -22,3 +22,4 @@ export {
 } from './preferences.ts';
 export { acquisitionSourceOf, nameFromTraits, splitPreferenceTraits } from './profile.ts';
 export { CustomerRecordsSchema, MergeSchema, PreferenceSchema } from './responses.ts';
+export { customersWithEmailAfter } from './store.ts';

@@ -330,3 +330,13 @@ export async function bumpIdentityEpoch(db: Db): Promise<number> {
   );
   return row?.value ?? 0;
 }
+
+/** Customers with an email address, by id after `after` (a survey round walks them a page at a time). */
+export async function customersWithEmailAfter(db: Db, after: string, limit: number): Promise<string[]> {
+  const rows = await db.all<{ customer_id: string }>(
+    `SELECT DISTINCT customer_id FROM identities INDEXED BY identities_customer
+     WHERE customer_id > ? AND kind = 'email' ORDER BY customer_id LIMIT ?`,
+    [after, limit],
+  );
+  return rows.map((row) => row.customer_id);
+}

@@ -1,6 +1,6 @@
 // Surveys sent by their triggers: after a case is resolved (the CSAT that ships switched on), each customer is
-// invited once per case; N days after an event she did (`Order Completed`), once per occurrence; never within her
-// quiet period, and only when she has an email address. Invitations are
+// invited once per case; N days after an event she did (`Order Completed`), once per occurrence; every N days to a
+// segment (the holders of a flag, or everyone); never within her quiet period, and only with an email address. Invitations are
 // queued first and emailed after, with growing waits when the mail server refuses, so a mail outage delays a
 // survey but never loses it. The link is minted as the mail goes, so none waits in the database.
 import type { Db } from '../store/db.ts';
@@ -8,7 +8,8 @@ import type { Mailer } from '../shared/mail.ts';
 import { DAY_MS } from '../shared/time.ts';
 import { hashSecret, newId, newSecret } from '../shared/ids.ts';
 import { readSetting, writeSetting } from '../store/settings.ts';
-import { canonicalCustomer, profilesOf } from '../customers/index.ts';
+import { canonicalCustomer, customersWithEmailAfter, profilesOf } from '../customers/index.ts';
+import { holdersOf } from '../flags/index.ts';
 import { eventsBetween } from '../interactions/index.ts';
 import { addressFor, casesResolvedBetween, findCase } from '../cases/index.ts';
 import { outsideQuietPeriod, type Survey } from './survey-model.ts';
@@ -102,6 +103,44 @@ export async function inviteAfterEvents(db: Db, now = Date.now()): Promise<numbe
       // A full page may have more at the same time: the next look starts where this one stopped.
       const reached = events.length === EVENTS_A_SWEEP ? events.at(-1)!.occurredAt - 1 : through;
       await writeSetting(tx, key, Math.max(after, reached));
+    }
+    return queued;
+  });
+}
+
+const CUSTOMERS_A_SWEEP = 500;
+
+interface Round {
+  startedAt: number;
+  /** The last customer id invited or passed over in this round; null once the round has reached everyone. */
+  after: string | null;
+}
+
+/**
+ * Periodic surveys (a relationship NPS every 90 days to the VIPs): each round walks the segment a page a look, so
+ * a large segment is invited over a few minutes rather than in one long write; the quiet period still applies.
+ */
+export async function inviteOnSchedule(db: Db, now = Date.now()): Promise<number> {
+  return db.transaction(async (tx) => {
+    let queued = 0;
+    for (const survey of await store.activeSurveysTriggeredBy(tx, 'periodic')) {
+      if (survey.trigger.on !== 'periodic') continue;
+      const key = `feedback.round.${survey.id}`;
+      let round = (await readSetting(tx, key)) as Round | undefined;
+      if (!round || (round.after === null && now - round.startedAt >= survey.trigger.everyDays * DAY_MS)) {
+        round = { startedAt: now, after: '' };
+      }
+      if (round.after === null) continue;
+      const segment = survey.trigger.flag
+        ? await holdersOf(tx, survey.trigger.flag, CUSTOMERS_A_SWEEP, round.after)
+        : await customersWithEmailAfter(tx, round.after, CUSTOMERS_A_SWEEP);
+      for (const customerId of segment) {
+        if (await queueInvitation(tx, survey, customerId, null, now)) queued++;
+      }
+      await writeSetting(tx, key, {
+        startedAt: round.startedAt,
+        after: segment.length === CUSTOMERS_A_SWEEP ? segment.at(-1)! : null,
+      } satisfies Round);
     }
     return queued;
   });

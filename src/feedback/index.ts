@@ -19,5 +19,6 @@ export {
   deliverSurveyInvitations,
   inviteAfterEvents,
   inviteAfterResolution,
+  inviteOnSchedule,
   type SurveyDeliveryReport,
 } from './delivery.ts';

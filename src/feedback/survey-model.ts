@@ -12,6 +12,13 @@ export const triggerSchema = z.discriminatedUnion('on', [
     event: z.string().trim().min(1).max(200),
     afterDays: z.number().int().min(0).max(365),
   }),
+  z.strictObject({
+    on: z.literal('periodic'),
+    /** A new round every so many days (a relationship NPS: 90). */
+    everyDays: z.number().int().min(7).max(730),
+    /** The segment: customers holding this flag (vip, at_risk…); null for every customer with an email address. */
+    flag: z.string().trim().toLowerCase().min(1).max(50).nullable(),
+  }),
 ]);
 export type SurveyTrigger = z.infer<typeof triggerSchema>;
 

@@ -147,11 +147,11 @@ export async function ruleCandidates(db: Db, flag: string, orderEvent: string): 
   return rows.map((row) => row.customer_id);
 }
 
-/** Every customer holding a flag (a board's members by flag), by id. */
-export async function holdersOf(db: Db, flag: string, limit: number): Promise<string[]> {
+/** Customers holding a flag (a board's members by flag, a survey's segment), by id after `after`. */
+export async function holdersOf(db: Db, flag: string, limit: number, after = ''): Promise<string[]> {
   const rows = await db.all<{ customer_id: string }>(
-    'SELECT customer_id FROM customer_flags WHERE flag = ? ORDER BY customer_id LIMIT ?',
-    [flag, limit],
+    'SELECT customer_id FROM customer_flags WHERE flag = ? AND customer_id > ? ORDER BY customer_id LIMIT ?',
+    [flag, after, limit],
   );
   return rows.map((row) => row.customer_id);
 }

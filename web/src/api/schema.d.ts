@@ -3239,6 +3239,12 @@ export interface components {
             on: 'event';
             event: string;
             afterDays: number;
+          }
+        | {
+            /** @constant */
+            on: 'periodic';
+            everyDays: number;
+            flag: string | null;
           };
       quietDays: number;
       linkValidDays: number;
@@ -7641,6 +7647,12 @@ export interface operations {
                 on: 'event';
                 event: string;
                 afterDays: number;
+              }
+            | {
+                /** @constant */
+                on: 'periodic';
+                everyDays: number;
+                flag: string | null;
               };
           /** @default 30 */
           quietDays?: number;
@@ -7775,6 +7787,12 @@ export interface operations {
                 on: 'event';
                 event: string;
                 afterDays: number;
+              }
+            | {
+                /** @constant */
+                on: 'periodic';
+                everyDays: number;
+                flag: string | null;
               };
           /** @default 30 */
           quietDays?: number;
