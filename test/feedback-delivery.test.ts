@@ -105,6 +105,19 @@ test('a resolved case’s customer is asked once, by email, and her low score op
   assert.deepEqual([response.customerId, response.caseId, response.score], [customerId, caseId, 1]);
   assert.ok(response.followUpCaseId && response.followUpCaseId !== caseId, 'a new case, so that someone reaches out');
   assert.equal(responses.body.summary.score, 0, 'CSAT: none of one answer was 4 or 5');
+  const aboutCase = await api('GET', `/api/survey-responses?caseId=${caseId}`);
+  assert.deepEqual(
+    aboutCase.body.items.map((answer: { score: number; band: string; comment: string }) => [
+      answer.score,
+      answer.band,
+      answer.comment,
+    ]),
+    [[1, 'unsatisfied', 'The replacement never came']],
+    'the case shows what she answered about it',
+  );
+  const ofHer = await api('GET', `/api/survey-responses?customerId=${customerId}`);
+  assert.equal(ofHer.body.items[0].survey.name, 'Satisfaction after a resolved case');
+  assert.equal((await api('GET', '/api/survey-responses')).status, 400);
 
   // Within her quiet period a second resolved case asks nothing.
   const second = await write({ email: 'jane@example.com' }, 'Also, can I change my delivery address?', {

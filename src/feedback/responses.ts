@@ -64,3 +64,21 @@ export const SurveyResponsesSchema = z
     items: z.array(SurveyResponseSchema),
   })
   .meta({ id: 'SurveyResponses' });
+
+export const AnswersAboutSchema = z
+  .strictObject({
+    items: z.array(
+      z.strictObject({
+        survey: z.strictObject({ id: z.string(), name: z.string(), kind: z.enum(SURVEY_KINDS) }),
+        invitationId: z.string(),
+        caseId: z.string().nullable(),
+        score: z.number().nullable(),
+        band: z.string().nullable(),
+        comment: z.string().nullable(),
+        complete: z.boolean(),
+        answeredAt: z.string(),
+        followUpCaseId: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'SurveyAnswers' });

@@ -9,8 +9,15 @@ import { customerLabel, customerLabelFactsOf } from '../customers/index.ts';
 import { bandOf, effortScore, netPromoterScore, satisfactionScore, type SURVEY_KINDS } from './model.ts';
 import { type Survey, surveyFieldsSchema } from './survey-model.ts';
 import { changeSurvey, createSurvey, inviteCustomer, listSurveys, requireSurvey } from './service.ts';
-import { responsesOf, scoresOf } from './store.ts';
-import { SentSurveySchema, SurveyListSchema, SurveyResponsesSchema, SurveySchema } from './responses.ts';
+import { responsesAbout, responsesOf, scoresOf } from './store.ts';
+import { profilesOf } from '../customers/index.ts';
+import {
+  AnswersAboutSchema,
+  SentSurveySchema,
+  SurveyListSchema,
+  SurveyResponsesSchema,
+  SurveySchema,
+} from './responses.ts';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
 
@@ -27,6 +34,46 @@ export function publicOrigin(configured: string | undefined, request: FastifyReq
 const DAY_MS = 86_400_000;
 
 export const surveyRoutes = [
+  defineRoute({
+    method: 'GET',
+    url: '/api/survey-responses',
+    summary:
+      'What a customer answered (customerId), or what was answered about a case (caseId): newest first, with the ' +
+      'survey, score and its band, comment, and any follow-up case',
+    tags: ['feedback'],
+    response: AnswersAboutSchema,
+    auth: 'customers:read',
+    query: z
+      .object({
+        customerId: z.string().min(1).max(100).optional(),
+        caseId: z.string().min(1).max(100).optional(),
+        limit: z.coerce.number().int().min(1).max(100).default(20),
+      })
+      .refine((query) => Boolean(query.customerId) !== Boolean(query.caseId), 'Give customerId or caseId, not both'),
+    handler: async ({ query, ctx }) => {
+      const answers = await responsesAbout(
+        ctx.db,
+        query.caseId ? { caseId: query.caseId } : { profiles: await profilesOf(ctx.db, query.customerId!) },
+        query.limit,
+      );
+      for (const customerId of new Set(answers.map((answer) => answer.customerId))) {
+        await recordView(ctx.db, { ...auditActor(ctx.actor), action: 'survey.responses_viewed', customerId });
+      }
+      return {
+        items: answers.map((answer) => ({
+          survey: { id: answer.surveyId, name: answer.surveyName, kind: answer.kind },
+          invitationId: answer.invitationId,
+          caseId: answer.caseId,
+          score: answer.score,
+          band: answer.score === null ? null : bandOf(answer.kind, answer.score),
+          comment: answer.comment,
+          complete: answer.complete,
+          answeredAt: new Date(answer.firstAnsweredAt).toISOString(),
+          followUpCaseId: answer.followUpCaseId,
+        })),
+      };
+    },
+  }),
   defineRoute({
     method: 'GET',
     url: '/api/surveys',

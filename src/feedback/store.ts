@@ -358,3 +358,20 @@ export async function followedUpCommentsBetween(
     [from, to],
   );
 }
+
+/** The answers about a case, or of a customer's profiles, newest first, with their survey's name and kind. */
+export async function responsesAbout(
+  db: Db,
+  about: { caseId?: string; profiles?: readonly string[] },
+  limit: number,
+): Promise<Array<StoredResponse & { surveyName: string; kind: SurveyKind }>> {
+  const where = about.caseId
+    ? 'r.case_id = ?'
+    : `r.customer_id IN (${(about.profiles ?? []).map(() => '?').join(', ') || 'NULL'})`;
+  const rows = await db.all<ResponseRow & { survey_name: string; kind: SurveyKind }>(
+    `SELECT r.*, s.name AS survey_name, s.kind FROM survey_responses r JOIN surveys s ON s.id = r.survey_id
+     WHERE ${where} ORDER BY r.first_answered_at DESC LIMIT ?`,
+    [...(about.caseId ? [about.caseId] : (about.profiles ?? [])), limit],
+  );
+  return rows.map((row) => ({ ...toResponse(row), surveyName: row.survey_name, kind: row.kind }));
+}

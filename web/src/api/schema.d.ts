@@ -1413,6 +1413,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/survey-responses': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What a customer answered (customerId), or what was answered about a case (caseId): newest first, with the survey, score and its band, comment, and any follow-up case */
+    get: operations['getApiSurveyResponses'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/surveys': {
     parameters: {
       query?: never;
@@ -3257,6 +3274,24 @@ export interface components {
       active: boolean;
       createdAt: string;
       createdBy: string | null;
+    };
+    SurveyAnswers: {
+      items: {
+        survey: {
+          id: string;
+          name: string;
+          /** @enum {string} */
+          kind: 'nps' | 'csat' | 'ces' | 'custom';
+        };
+        invitationId: string;
+        caseId: string | null;
+        score: number | null;
+        band: string | null;
+        comment: string | null;
+        complete: boolean;
+        answeredAt: string;
+        followUpCaseId: string | null;
+      }[];
     };
     SurveyList: {
       items: components['schemas']['Survey'][];
@@ -7540,6 +7575,41 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getApiSurveyResponses: {
+    parameters: {
+      query?: {
+        customerId?: string;
+        caseId?: string;
+        limit?: number;
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SurveyAnswers'];
+        };
       };
       /** @description Problem details (RFC 9457) */
       default: {

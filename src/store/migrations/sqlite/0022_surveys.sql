@@ -61,6 +61,8 @@ CREATE TABLE survey_responses (
 );
 CREATE INDEX survey_responses_by_survey ON survey_responses (survey_id, first_answered_at);
 CREATE INDEX survey_responses_by_customer ON survey_responses (customer_id);
+-- A case page shows what its customer answered about it.
+CREATE INDEX survey_responses_by_case ON survey_responses (case_id) WHERE case_id IS NOT NULL;
 -- The feedback feed and digest read answers by time across surveys.
 CREATE INDEX survey_responses_by_time ON survey_responses (first_answered_at);
 -- The black-hole metric reads the comments followed up in a period.
