@@ -78,7 +78,7 @@ test('an idea from a customer’s message, more requesters, a merged duplicate, 
     interactionId: bo.interactionId,
   });
   assert.equal(notHers.status, 400, 'an interaction of someone else');
-  assert.equal(notHers.body.errors[0].field, 'body.interactionId');
+  assert.equal(notHers.body.errors[0].field, 'interactionId', 'named as the schema names its fields');
   await api('POST', `/api/ideas/${idea.id}/requesters`, { customerId: cy.customerId, interactionId: cy.interactionId });
 
   const merged = await api('POST', `/api/ideas/${duplicate.body.id}/merge`, { intoId: String(idea.number) });

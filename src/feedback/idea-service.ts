@@ -46,20 +46,22 @@ async function survivorOf(db: Db, idea: store.IdeaRecord): Promise<store.IdeaRec
 }
 
 /** Her request checked: she exists, the interaction is hers, and her words are given or taken from it. */
-async function requesterFrom(db: Db, input: RequesterInput, field: string, now: number): Promise<Requester> {
+async function requesterFrom(db: Db, input: RequesterInput, prefix: string, now: number): Promise<Requester> {
+  // Named as the request's schema names them: `requester.customerId` in a new idea, `customerId` on its own.
+  const field = (name: string) => (prefix ? `${prefix}.${name}` : name);
   const customer = await canonicalCustomer(db, input.customerId);
-  if (!customer || customer.erased_at !== null) invalid(`${field}.customerId`, `No customer ${input.customerId}`);
+  if (!customer || customer.erased_at !== null) invalid(field('customerId'), `No customer ${input.customerId}`);
   let text = input.text ?? null;
   let interactionId: number | null = null;
   if (input.interactionId !== undefined) {
     const words = await wordsOf(db, Number(input.interactionId));
     if (!words || !(await profilesOf(db, customer.id)).includes(words.profileId)) {
-      invalid(`${field}.interactionId`, `No interaction ${input.interactionId} of this customer`);
+      invalid(field('interactionId'), `No interaction ${input.interactionId} of this customer`);
     }
     interactionId = Number(input.interactionId);
     text ??= words.text;
   }
-  if (!text?.trim()) invalid(`${field}.text`, 'Give her words, or the interaction they are in');
+  if (!text?.trim()) invalid(field('text'), 'Give her words, or the interaction they are in');
   return { customerId: customer.id, interactionId, text: text.trim(), addedAt: now };
 }
 
@@ -102,7 +104,7 @@ export async function addRequester(
   return db.transaction(async (tx) => {
     const idea = await survivorOf(tx, await requireIdea(tx, ideaId));
     const now = Date.now();
-    const requester = await requesterFrom(tx, input, 'body', now);
+    const requester = await requesterFrom(tx, input, '', now);
     if (await store.upsertRequester(tx, idea.id, requester, actor.kind === 'staff' ? actor.id : null)) {
       await store.recordIdeaEvent(tx, idea.id, now, actor, { requesterAdded: requester.customerId });
       await store.updateIdea(tx, idea.id, {}, now);
