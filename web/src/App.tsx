@@ -16,6 +16,8 @@ import { MyAccount } from './pages/MyAccount.tsx';
 import { landingPath } from './landing.ts';
 import { Inbox } from './pages/Inbox.tsx';
 import { Case } from './pages/Case.tsx';
+import { Ideas } from './pages/Ideas.tsx';
+import { Idea } from './pages/Idea.tsx';
 import { AuditLog } from './pages/AuditLog.tsx';
 import { Trends } from './pages/Trends.tsx';
 import { Teams } from './pages/settings/Teams.tsx';
@@ -127,6 +129,17 @@ function Route({ path }: { path: string }) {
   if (path === '/inbox') return <Inbox />;
   const caseMatch = /^\/cases\/([^/]+)\/?$/.exec(path);
   if (caseMatch?.[1]) return <Case reference={decodeURIComponent(caseMatch[1])} />;
+  const ideaMatch = /^\/ideas\/([^/]+)\/?$/.exec(path);
+  if (path === '/ideas' || ideaMatch?.[1]) {
+    return (
+      <RequirePermission
+        permission="customers:read"
+        reason="Ideas keep customers’ words and who asked, so they are for staff who may read customer data."
+      >
+        {ideaMatch?.[1] ? <Idea key={ideaMatch[1]} reference={decodeURIComponent(ideaMatch[1])} /> : <Ideas />}
+      </RequirePermission>
+    );
+  }
   if (path === '/insights/trends') {
     return (
       <RequirePermission

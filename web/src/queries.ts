@@ -32,6 +32,15 @@ export const queryKeys = {
   pendingGestures: () => ['gestures', 'pending'] as const,
   /** One staff member's gesture limits and what they used (GET /api/staff/:id/gesture-limits). */
   gestureLimits: (staffId: string) => ['gestures', 'limits', staffId] as const,
+  /** Every ideas read: the ranked lists and the idea pages. */
+  ideas: () => ['ideas'] as const,
+  /** One ranked list of ideas (GET /api/ideas with this sort and status). */
+  ideaList: (query: object) => ['ideas', 'list', query] as const,
+  /** One idea page (GET /api/ideas/:ref), by the number or id in the address. */
+  idea: (reference: string | number) => ['ideas', 'detail', String(reference)] as const,
+  /** The black-hole figures with N = `days` (GET /api/metrics/feedback); `feedbackMetrics()` covers every N. */
+  feedbackMetrics: (days?: number) =>
+    days === undefined ? (['feedback-metrics'] as const) : (['feedback-metrics', days] as const),
   /** The staff list (GET /api/staff, admins): accounts, roles, case-taking. */
   staff: () => ['staff'] as const,
   /** Personal API tokens: the signed-in person's own (no id) or, for admins, `staffId`'s (GET /api/tokens). */

@@ -43,6 +43,11 @@ export function Shell({ staff, onSignOut, children }: ShellProps) {
             <path d="M2.5 20c.8-3.6 3.4-5.5 6.5-5.5s5.7 1.9 6.5 5.5M16 4.8a3.4 3.4 0 0 1 0 6.4M18.5 14.8c1.6.8 2.6 2.5 3 5.2" />
           </NavItem>
           {can('customers:read') && (
+            <NavItem to="/ideas" active={path === '/ideas' || path.startsWith('/ideas/')} label="Ideas">
+              <path d="M9 18.5h6M10 21h4M12 3a6 6 0 0 0-3.5 10.9c.6.5 1 1.2 1 2v.6h5v-.6c0-.8.4-1.5 1-2A6 6 0 0 0 12 3z" />
+            </NavItem>
+          )}
+          {can('customers:read') && (
             <NavItem to="/insights/trends" active={path === '/insights/trends'} label="Trends">
               <path d="M3.5 20.5h17M6 16.5v-4M10.5 16.5V9M15 16.5v-6M19.5 16.5V5.5M5 9.5l5-4.5 4.5 3.5 5-4.5" />
             </NavItem>

@@ -4,6 +4,7 @@ import { absoluteTime, relativeTime } from '../time.ts';
 import type { Interaction } from '../api/types.ts';
 import { ChannelIcon } from './ChannelIcon.tsx';
 import { InsightLine } from './InsightLine.tsx';
+import { MessageIdeaAction } from './MessageIdeaAction.tsx';
 
 const DIRECTION_LABELS: Record<Interaction['direction'], string> = {
   inbound: 'from customer',
@@ -36,6 +37,7 @@ export function TimelineItem({ interaction }: { interaction: Interaction }) {
         </div>
         {text && <p className="timeline-text">{text}</p>}
         {interaction.insight && <InsightLine insight={interaction.insight} />}
+        <MessageIdeaAction interaction={interaction} />
         {properties.length > 0 && (
           <details className="properties">
             <summary>
