@@ -35,6 +35,7 @@ import {
   boardRoutes,
   digestRoutes,
   feedbackMetricRoutes,
+  feedbackSettingsRoutes,
   ideaRoutes,
   publicSurveyRoutes,
   surveyRoutes,
@@ -75,6 +76,7 @@ export const ALL_ROUTES: readonly AnyRoute[] = [
   ...feedbackMetricRoutes,
   ...boardRoutes,
   ...digestRoutes,
+  ...feedbackSettingsRoutes,
   ...publicSurveyRoutes,
   ...insightRoutes,
 ];

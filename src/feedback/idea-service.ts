@@ -80,6 +80,7 @@ export async function createIdea(db: Db, fields: IdeaFields, actor: Actor): Prom
       status: 'new',
       statusReason: null,
       mergedInto: null,
+      public: false,
       createdAt: now,
       createdBy: actor.kind === 'staff' ? actor.id : null,
       updatedAt: now,
@@ -151,6 +152,24 @@ export async function changeIdeaStatus(
       status: [idea.status, change.status],
       ...(change.reason ? { reason: change.reason } : {}),
     });
+    return (await store.findIdea(tx, idea.id))!;
+  });
+}
+
+/** Shown on the public board or not: staff choose which ideas customers see (merged duplicates never show). */
+export async function changeIdeaVisibility(
+  db: Db,
+  id: string,
+  shown: boolean,
+  actor: Actor,
+): Promise<store.IdeaRecord> {
+  return db.transaction(async (tx) => {
+    const idea = await survivorOf(tx, await requireIdea(tx, id));
+    if (idea.public !== shown) {
+      const now = Date.now();
+      await store.setIdeaPublic(tx, idea.id, shown, now);
+      await store.recordIdeaEvent(tx, idea.id, now, actor, { public: shown });
+    }
     return (await store.findIdea(tx, idea.id))!;
   });
 }

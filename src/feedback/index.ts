@@ -14,6 +14,7 @@ export { sendDueDigests } from './digest-service.ts';
 export { deleteBoardDataOf, inputsOfCustomer } from './board-store.ts';
 export { deleteIdeaDataOf, requestsOfCustomer } from './idea-store.ts';
 export { publicSurveyRoutes } from './public-routes.ts';
+export { feedbackSettingsRoutes } from './settings-routes.ts';
 export { deleteSurveyDataOf, responsesOfCustomer } from './store.ts';
 export {
   deliverSurveyInvitations,
