@@ -27,6 +27,7 @@ import {
   statusReasonProblem,
 } from './idea-model.ts';
 import * as store from './idea-store.ts';
+import { moveComments } from './public-board-store.ts';
 
 function invalid(field: string, reason: string): never {
   throw feedbackErrors.error('invalid_idea', reason, { errors: [{ field, reason }] });
@@ -127,6 +128,8 @@ export async function mergeIdea(db: Db, id: string, intoId: string, actor: Actor
     await store.replaceRequesters(tx, survivor.id, requesters);
     await store.replaceRequesters(tx, absorbed.id, []);
     await store.moveReplies(tx, absorbed.id, survivor.id);
+    // What customers said about it on the public board goes with them (shown there if the survivor is public).
+    await moveComments(tx, absorbed.id, survivor.id);
     await store.updateIdea(tx, absorbed.id, { mergedInto: survivor.id }, now);
     await store.updateIdea(tx, survivor.id, {}, now);
     await store.recordIdeaEvent(tx, absorbed.id, now, actor, { mergedInto: survivor.id });
