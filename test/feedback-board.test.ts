@@ -5,6 +5,7 @@
 // takes her comments, sessions and links along.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { request as httpRequest } from 'node:http';
 import { http, startTestServer, type TestServer } from './helpers/server.ts';
 import { type SmtpRelay, startSmtpRelay } from './helpers/smtp-relay.ts';
 import { mintSignInToken } from '../src/feedback/public-board-sign-in.ts';
@@ -350,5 +351,39 @@ test('without a mail server, signing in is not available; reading the board stil
     assert.equal((await fetch(`${plain.url}/board`)).status, 200);
   } finally {
     await plain.close();
+  }
+});
+
+test('a mailed link never follows a forged Host header: the configured address, else this server on localhost', async () => {
+  const unconfigured = await startTestServer({ env: { RAPPORT_SMTP_URL: relay.url } });
+  try {
+    await http('PATCH', `${unconfigured.url}/api/settings/feedback`, {
+      token: unconfigured.token,
+      body: { publicBoard: true },
+    });
+    const { port } = new URL(unconfigured.url);
+    const status = await new Promise<number>((resolve, reject) => {
+      const sent = httpRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: '/board/sign-in',
+          headers: { host: 'evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+        },
+        (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        },
+      );
+      sent.on('error', reject);
+      sent.end('email=victim%40example.com');
+    });
+    assert.equal(status, 200);
+    const mail = relay.relayed.findLast((relayed) => relayed.to.includes('victim@example.com'))!;
+    assert.match(mail.text, new RegExp(`^http://localhost:${port}/board/auth/bsi_`, 'm'));
+    assert.doesNotMatch(mail.text, /evil/);
+  } finally {
+    await unconfigured.close();
   }
 });

@@ -106,6 +106,15 @@ export async function checkWrite(
   return visitor;
 }
 
+/**
+ * Where links mailed to a customer point: the configured public address, else this server's own port on localhost,
+ * never the request's Host header. Anyone can send a sign-in request with a forged Host for someone else's address;
+ * a link to their site would hand them her session when she clicks it.
+ */
+export function mailLinkBase(ctx: RequestContext, request: FastifyRequest): string {
+  return ctx.config.publicUrl ?? `http://localhost:${request.socket.localPort}`;
+}
+
 /** A form field sent once as text (a field sent twice arrives as a list, and is nothing). */
 export function field(request: FastifyRequest, name: string): string {
   const value = ((request.body ?? {}) as Record<string, unknown>)[name];

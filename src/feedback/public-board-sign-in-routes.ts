@@ -6,7 +6,6 @@ import { defineRoute } from '../http/route.ts';
 import { htmlPage } from '../http/openapi.ts';
 import { assertSameOrigin } from '../http/same-origin.ts';
 import { normaliseEmail } from '../customers/index.ts';
-import { publicOrigin } from './routes.ts';
 import { endSession, exchangeSignInToken, isFormTokenOf, sendSignInLink } from './public-board-sign-in.ts';
 import { checkEmailPage, formExpiredPage, linkUsedPage, signInPage } from './public-board-page.ts';
 import {
@@ -16,6 +15,7 @@ import {
   html,
   limitedAnswer,
   linksPerEmailOf,
+  mailLinkBase,
   pageViewsOf,
   seeOther,
   setBoardCookie,
@@ -66,7 +66,7 @@ export const publicBoardSignInRoutes = [
         try {
           await sendSignInLink(ctx.db, mailer, email, {
             company,
-            publicUrl: publicOrigin(ctx.config.publicUrl, request),
+            publicUrl: mailLinkBase(ctx, request),
           });
         } catch (error) {
           // A refusal may depend on the address (an unknown mailbox): told to nobody, so logged, not shown.
