@@ -3,40 +3,20 @@
 // period, history and customers without an address are left alone; a refusing mail server delays, never loses.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
-import { simpleParser } from 'mailparser';
 import { http, startTestServer, type TestServer } from './helpers/server.ts';
+import { type SmtpRelay, startSmtpRelay } from './helpers/smtp-relay.ts';
 import { deliverSurveyInvitations, inviteAfterEvents, inviteOnSchedule } from '../src/feedback/index.ts';
 
 let server: TestServer;
-let relay: SMTPServer;
-let refusing = false;
-const relayed: Array<{ to: string; subject: string; text: string }> = [];
+let relay: SmtpRelay;
+let relayed: SmtpRelay['relayed'];
 
 before(async () => {
-  relay = new SMTPServer({
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', async () => {
-        if (refusing) return callback(new Error('mailbox busy, try later'));
-        const mail = await simpleParser(Buffer.concat(chunks));
-        relayed.push({
-          to: mail.to ? (Array.isArray(mail.to) ? mail.to[0]!.text : mail.to.text) : '',
-          subject: mail.subject ?? '',
-          text: mail.text ?? '',
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+  relay = await startSmtpRelay();
+  relayed = relay.relayed;
   server = await startTestServer({
     env: {
-      RAPPORT_SMTP_URL: `smtp://127.0.0.1:${(relay.server.address() as AddressInfo).port}`,
+      RAPPORT_SMTP_URL: relay.url,
       RAPPORT_COMPANY_NAME: 'Tote & Co',
       RAPPORT_PUBLIC_URL: 'https://cx.tote.example',
     },
@@ -47,7 +27,7 @@ before(async () => {
 
 after(async () => {
   await server.close();
-  await new Promise<void>((resolve) => relay.close(() => resolve()));
+  await relay.close();
 });
 
 const api = (method: string, path: string, body?: unknown) =>
@@ -145,14 +125,14 @@ test('history, customers without an address, and a refusing mail server', async 
   await server.running.sendSurveys();
   assert.equal(relayed.length, before, 'nobody to ask');
 
-  refusing = true;
+  relay.refusing = true;
   const { caseId } = await write({ email: 'kim@example.com', name: 'Kim' }, 'Wrong size sent', {
     properties: { subject: 'Wrong size' },
   });
   await resolve(caseId);
   await server.running.sendSurveys();
   assert.equal(relayed.length, before, 'the server refused it');
-  refusing = false;
+  relay.refusing = false;
   await server.running.sendSurveys();
   assert.equal(relayed.length, before, 'tried again only after a wait');
   const report = await deliverSurveyInvitations(

@@ -35,7 +35,10 @@ import {
   boardRoutes,
   digestRoutes,
   feedbackMetricRoutes,
+  feedbackSettingsRoutes,
   ideaRoutes,
+  publicBoardRoutes,
+  publicBoardSignInRoutes,
   publicSurveyRoutes,
   surveyRoutes,
 } from '../feedback/index.ts';
@@ -75,7 +78,10 @@ export const ALL_ROUTES: readonly AnyRoute[] = [
   ...feedbackMetricRoutes,
   ...boardRoutes,
   ...digestRoutes,
+  ...feedbackSettingsRoutes,
   ...publicSurveyRoutes,
+  ...publicBoardRoutes,
+  ...publicBoardSignInRoutes,
   ...insightRoutes,
 ];
 
@@ -126,14 +132,19 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   registerReadAfter(app, deps.projector);
-  const formRoutes = new Set<AnyRoute>([...contactFormRoutes, ...publicSurveyRoutes]);
+  const formRoutes = new Set<AnyRoute>([
+    ...contactFormRoutes,
+    ...publicSurveyRoutes,
+    ...publicBoardRoutes,
+    ...publicBoardSignInRoutes,
+  ]);
   registerRoutes(
     app,
     deps,
     ALL_ROUTES.filter((route) => !formRoutes.has(route)),
   );
-  // The contact form and the survey page post as application/x-www-form-urlencoded when no script runs; only their
-  // routes accept that.
+  // The contact form, the survey page and the ideas board post as application/x-www-form-urlencoded when no script
+  // runs; only their routes accept that.
   await app.register(async (forms) => {
     await forms.register(formbody, { bodyLimit: 64 * 1024, parser: parseFormBody });
     registerRoutes(forms, deps, [...formRoutes]);

@@ -179,9 +179,15 @@ export async function getTimeline(
 }
 
 export async function findCustomerIdByIdentity(db: Db, identity: Identity): Promise<string> {
-  const row = await store.findIdentity(db, identity);
-  if (!row) throw customerErrors.error('customer_not_found', `No customer with ${identity.kind} ${identity.value}`);
-  return row.customer_id;
+  const id = await customerIdOfIdentity(db, identity);
+  if (id === null)
+    throw customerErrors.error('customer_not_found', `No customer with ${identity.kind} ${identity.value}`);
+  return id;
+}
+
+/** Whose an identity is, or null when nobody's: for a caller to whom an unknown address is no error (a sign-in). */
+export async function customerIdOfIdentity(db: Db, identity: Identity): Promise<string | null> {
+  return (await store.findIdentity(db, identity))?.customer_id ?? null;
 }
 
 function toSummary(row: store.CustomerListRow): CustomerSummary {

@@ -1,5 +1,5 @@
 // What the idea routes answer: an idea with every requester (her words, whether she was answered, her value), its
-// demand, its history; the ranked list; a reply sent. Schemas behind the OpenAPI document and the web client.
+// demand, its history; the ranked list; a reply sent; the feedback settings (the public board). Schemas behind the OpenAPI document and the web client.
 import { z } from 'zod';
 import { ACTOR_KINDS } from '../shared/actor.ts';
 import { IDEA_STATUSES } from './idea-model.ts';
@@ -14,6 +14,7 @@ const IdeaFieldsSchema = z.strictObject({
   status: z.enum(IDEA_STATUSES),
   statusReason: z.string().nullable().meta({ description: 'Why declined, or how to do it today (already possible)' }),
   mergedInto: z.string().nullable(),
+  public: z.boolean().meta({ description: 'Shown on the public ideas board (while the board is switched on)' }),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -55,6 +56,15 @@ export const IdeaSchema = IdeaFieldsSchema.extend({
     }),
   ),
 }).meta({ id: 'Idea' });
+
+export const FeedbackSettingsSchema = z
+  .strictObject({
+    publicBoard: z.boolean().meta({
+      description:
+        'The public ideas board at /board: customers browse public ideas, and signed in, submit, vote, comment',
+    }),
+  })
+  .meta({ id: 'FeedbackSettings' });
 
 export const IdeaReplySchema = z
   .strictObject({

@@ -1,11 +1,13 @@
 // HTTP routes for ideas: agents turn a customer's words into an idea or add her to one, merge duplicates, set
-// statuses with reasons and answer each requester personally; everyone who reads customers reads them.
+// statuses with reasons, choose which show on the public board, and answer each requester personally; everyone who
+// reads customers reads them.
 import { z } from 'zod';
 import { defineRoute } from '../http/route.ts';
 import { IDEA_STATUSES, requesterSchema } from './idea-model.ts';
 import {
   addRequester,
   changeIdeaStatus,
+  changeIdeaVisibility,
   createIdea,
   getIdea,
   type IdeaView,
@@ -27,6 +29,7 @@ const ideaFields = (idea: IdeaRecord) => ({
   status: idea.status,
   statusReason: idea.statusReason,
   mergedInto: idea.mergedInto,
+  public: idea.public,
   createdAt: iso(idea.createdAt),
   updatedAt: iso(idea.updatedAt),
 });
@@ -146,6 +149,23 @@ export const ideaRoutes = [
         { status: body.status, reason: body.reason ?? null },
         ctx.actor,
       );
+      return toView(await getIdea(ctx.db, idea.id, ctx.actor, ctx.can('customers:pii')));
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/ideas/:id/visibility',
+    summary:
+      'Show the idea on the public ideas board, or take it off (a merged duplicate: its survivor); customers see ' +
+      'it only while the board is switched on',
+    tags: ['feedback'],
+    response: IdeaSchema,
+    auth: 'cases:write',
+    audit: 'idea.visibility_changed',
+    params: idParams,
+    body: z.strictObject({ public: z.boolean() }),
+    handler: async ({ params, body, ctx }) => {
+      const idea = await changeIdeaVisibility(ctx.db, params.id, body.public, ctx.actor);
       return toView(await getIdea(ctx.db, idea.id, ctx.actor, ctx.can('customers:pii')));
     },
   }),

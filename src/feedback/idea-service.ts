@@ -27,6 +27,7 @@ import {
   statusReasonProblem,
 } from './idea-model.ts';
 import * as store from './idea-store.ts';
+import { moveComments } from './public-board-store.ts';
 
 function invalid(field: string, reason: string): never {
   throw feedbackErrors.error('invalid_idea', reason, { errors: [{ field, reason }] });
@@ -82,6 +83,7 @@ export async function createIdea(db: Db, fields: IdeaFields, actor: Actor): Prom
       status: 'new',
       statusReason: null,
       mergedInto: null,
+      public: false,
       createdAt: now,
       createdBy: actor.kind === 'staff' ? actor.id : null,
       updatedAt: now,
@@ -128,6 +130,8 @@ export async function mergeIdea(db: Db, id: string, intoId: string, actor: Actor
     await store.replaceRequesters(tx, survivor.id, requesters);
     await store.replaceRequesters(tx, absorbed.id, []);
     await store.moveReplies(tx, absorbed.id, survivor.id);
+    // What customers said about it on the public board goes with them (shown there if the survivor is public).
+    await moveComments(tx, absorbed.id, survivor.id);
     await store.updateIdea(tx, absorbed.id, { mergedInto: survivor.id }, now);
     await store.updateIdea(tx, survivor.id, {}, now);
     await store.recordIdeaEvent(tx, absorbed.id, now, actor, { mergedInto: survivor.id });
@@ -153,6 +157,24 @@ export async function changeIdeaStatus(
       status: [idea.status, change.status],
       ...(change.reason ? { reason: change.reason } : {}),
     });
+    return (await store.findIdea(tx, idea.id))!;
+  });
+}
+
+/** Shown on the public board or not: staff choose which ideas customers see (merged duplicates never show). */
+export async function changeIdeaVisibility(
+  db: Db,
+  id: string,
+  shown: boolean,
+  actor: Actor,
+): Promise<store.IdeaRecord> {
+  return db.transaction(async (tx) => {
+    const idea = await survivorOf(tx, await requireIdea(tx, id));
+    if (idea.public !== shown) {
+      const now = Date.now();
+      await store.setIdeaPublic(tx, idea.id, shown, now);
+      await store.recordIdeaEvent(tx, idea.id, now, actor, { public: shown });
+    }
     return (await store.findIdea(tx, idea.id))!;
   });
 }

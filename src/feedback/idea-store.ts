@@ -1,4 +1,4 @@
-// SQL for ideas, their requesters, personal replies and history (migration 0023).
+// SQL for ideas, their requesters, personal replies and history (migration 0023); whether one is public (0026).
 import type { Db } from '../store/db.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { IdeaStatus, Requester } from './idea-model.ts';
@@ -11,6 +11,8 @@ export interface IdeaRecord {
   status: IdeaStatus;
   statusReason: string | null;
   mergedInto: string | null;
+  /** Shown on the public board (when the board is on). */
+  public: boolean;
   createdAt: number;
   createdBy: string | null;
   updatedAt: number;
@@ -24,6 +26,7 @@ interface IdeaRow {
   status: IdeaStatus;
   status_reason: string | null;
   merged_into: string | null;
+  public: number;
   created_at: number;
   created_by: string | null;
   updated_at: number;
@@ -37,6 +40,7 @@ const toIdea = (row: IdeaRow): IdeaRecord => ({
   status: row.status,
   statusReason: row.status_reason,
   mergedInto: row.merged_into,
+  public: row.public === 1,
   createdAt: row.created_at,
   createdBy: row.created_by,
   updatedAt: row.updated_at,
@@ -46,8 +50,9 @@ export async function insertIdea(db: Db, idea: Omit<IdeaRecord, 'number'>): Prom
   const next = await db.get<{ number: number }>('SELECT COALESCE(MAX(number), 0) + 1 AS number FROM ideas');
   const record = { ...idea, number: next!.number };
   await db.run(
-    `INSERT INTO ideas (id, number, title, body, status, status_reason, merged_into, created_at, created_by, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO ideas (id, number, title, body, status, status_reason, merged_into, public, created_at, created_by,
+       updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       record.id,
       record.number,
@@ -56,6 +61,7 @@ export async function insertIdea(db: Db, idea: Omit<IdeaRecord, 'number'>): Prom
       record.status,
       record.statusReason,
       record.mergedInto,
+      record.public ? 1 : 0,
       record.createdAt,
       record.createdBy,
       record.updatedAt,
@@ -90,6 +96,10 @@ export async function updateIdea(
      WHERE id = ?`,
     [...keys.map((key) => changes[key] ?? null), at, id],
   );
+}
+
+export async function setIdeaPublic(db: Db, id: string, shown: boolean, at: number): Promise<void> {
+  await db.run('UPDATE ideas SET public = ?, updated_at = ? WHERE id = ?', [shown ? 1 : 0, at, id]);
 }
 
 interface RequesterRow {

@@ -14,6 +14,14 @@ export { sendDueDigests } from './digest-service.ts';
 export { deleteBoardDataOf, inputsOfCustomer } from './board-store.ts';
 export { deleteIdeaDataOf, requestsOfCustomer } from './idea-store.ts';
 export { publicSurveyRoutes } from './public-routes.ts';
+export { feedbackSettingsRoutes } from './settings-routes.ts';
+/**
+ * The public ideas board: its pages and form posts (`/board…`), and its part of a customer's export and erasure.
+ * @example registerRoutes(forms, deps, publicBoardRoutes) // form posts: url-encoded bodies
+ */
+export { publicBoardRoutes } from './public-board-routes.ts';
+export { publicBoardSignInRoutes } from './public-board-sign-in-routes.ts';
+export { commentsOfCustomer, deletePublicBoardDataOf } from './public-board-store.ts';
 export { deleteSurveyDataOf, responsesOfCustomer } from './store.ts';
 export {
   deliverSurveyInvitations,

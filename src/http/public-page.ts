@@ -1,5 +1,5 @@
-// The frame of the pages customers see without signing in (the contact form, a survey): plain server-rendered HTML
-// that works without script, on a phone as on a desktop, with every value escaped.
+// The frame of the pages customers see without a staff sign-in (the contact form, a survey, the ideas board): plain
+// server-rendered HTML that works without script, on a phone as on a desktop, with every value escaped.
 
 export const escapeHtml = (text: string): string =>
   text
@@ -9,7 +9,8 @@ export const escapeHtml = (text: string): string =>
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&#39;');
 
-export function publicPage(title: string, body: string): string {
+/** `style` adds rules of a page's own (the ideas board's lists) after the shared ones. */
+export function publicPage(title: string, body: string, style = ''): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
@@ -35,6 +36,6 @@ export function publicPage(title: string, body: string): string {
   .hp { position: absolute; left: -10000px; }
   .errors { background: #fdecec; color: #8a1c1c; padding: 12px; border-radius: 8px; }
   .promise { font-size: 1.15em; }
-</style></head>
+${style}</style></head>
 <body><main>${body}</main></body></html>`;
 }

@@ -15,6 +15,11 @@ export const CustomerExportSchema = z
     ideaRequests: z.array(
       z.strictObject({ ideaId: z.string(), title: z.string(), text: z.string(), addedAt: z.string() }),
     ),
+    ideaComments: z.array(
+      z.strictObject({ ideaId: z.string(), title: z.string(), text: z.string(), at: z.string() }).meta({
+        description: 'Her comments on the public ideas board',
+      }),
+    ),
     surveyResponses: z.array(
       z.strictObject({
         surveyId: z.string(),

@@ -10,8 +10,10 @@ import type { ProjectionControl } from '../pipeline/index.ts';
 import { privacyErrors } from './errors.ts';
 import { eraseCasesOf, exportCasesOf } from '../cases/index.ts';
 import {
+  commentsOfCustomer,
   deleteBoardDataOf,
   deleteIdeaDataOf,
+  deletePublicBoardDataOf,
   deleteSurveyDataOf,
   inputsOfCustomer,
   requestsOfCustomer,
@@ -42,6 +44,10 @@ export async function exportCustomer(db: Db, id: string, actor: Actor): Promise<
     ideaRequests: (await requestsOfCustomer(db, customer.profiles)).map((request) => ({
       ...request,
       addedAt: iso(request.addedAt),
+    })),
+    ideaComments: (await commentsOfCustomer(db, customer.profiles)).map((comment) => ({
+      ...comment,
+      at: iso(comment.at),
     })),
     surveyResponses: (await responsesOfCustomer(db, customer.profiles)).map((response) => ({
       surveyId: response.surveyId,
@@ -107,18 +113,31 @@ export async function eraseCustomer(
       ? (await sourceKeysOf(tx, customer.profiles)).map((key) => eventKey(key.source, key.sourceId))
       : [];
     const interactions = await deleteInteractionsOf(tx, customer.profiles);
+    // The board's sign-in links and sessions are kept by address: read hers before her identities go.
+    const emails = (await customerRecordsOf(tx, customer.id)).identities
+      .filter((identity) => identity.kind === 'email')
+      .map((identity) => identity.value);
     await eraseCustomerRecords(tx, customer);
     const cases = await eraseCasesOf(tx, customer.profiles);
     const surveyResponses = await deleteSurveyDataOf(tx, customer.profiles);
     const ideaRequests = await deleteIdeaDataOf(tx, customer.profiles);
     const advisoryInput = await deleteBoardDataOf(tx, customer.profiles);
+    const ideaComments = await deletePublicBoardDataOf(tx, customer.profiles, emails);
     await redactAuditEntriesOf(tx, customer.profiles);
     await recordAudit(tx, {
       actorKind: actor.kind,
       actorId: actor.id,
       action: 'customer.erased',
       customerId: customer.id,
-      detail: { profiles: customer.profiles.length, interactions, cases, surveyResponses, ideaRequests, advisoryInput },
+      detail: {
+        profiles: customer.profiles.length,
+        interactions,
+        cases,
+        surveyResponses,
+        ideaRequests,
+        advisoryInput,
+        ideaComments,
+      },
       requestId: actor.requestId,
     });
     return { result: { erasedProfiles: customer.profiles, interactions }, keys };

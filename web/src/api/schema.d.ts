@@ -1586,6 +1586,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/ideas/{id}/visibility': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Show the idea on the public ideas board, or take it off (a merged duplicate: its survivor); customers see it only while the board is switched on */
+    post: operations['postApiIdeasIdVisibility'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/ideas/{id}/replies': {
     parameters: {
       query?: never;
@@ -1775,6 +1792,24 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/settings/feedback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Feedback settings: whether the public ideas board (/board) is open to customers */
+    get: operations['getApiSettingsFeedback'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change the feedback settings: open or close the public ideas board */
+    patch: operations['patchApiSettingsFeedback'];
+    trace?: never;
+  };
   '/s/{token}': {
     parameters: {
       query?: never;
@@ -1787,6 +1822,160 @@ export interface paths {
     put?: never;
     /** Answer a survey (form fields named by question id, and `submission`, the form’s own id): kept even when partial; answers with the thanks page */
     post: operations['postSToken'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/board': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The public ideas board (HTML, no staff sign-in): public ideas by votes or newest; 404 while it is off */
+    get: operations['getBoard'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/board/ideas/{number}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One public idea (HTML): status and its reason, votes, comments by first name; a merged duplicate leads to the idea it lives on in */
+    get: operations['getBoardIdeasNumber'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/board/ideas': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Suggest an idea on the public board (form: title, body, form token): public at once, she its requester */
+    post: operations['postBoardIdeas'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/board/ideas/{number}/vote': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Vote for a public idea (form token): she becomes a requester, "Voted on the public board"; twice is once */
+    post: operations['postBoardIdeasNumberVote'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/board/ideas/{number}/unvote': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Withdraw a vote made on the board (form token); a request she made elsewhere stays */
+    post: operations['postBoardIdeasNumberUnvote'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/board/ideas/{number}/comments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Comment on a public idea (form: text, form token): shown with her first name; her request if she had none */
+    post: operations['postBoardIdeasNumberComments'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/board/sign-in': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Sign in to the public ideas board (HTML): asks for her email; says so when no mail server is set up */
+    get: operations['getBoardSignIn'];
+    put?: never;
+    /** Email a one-time sign-in link (form: email), valid 30 minutes; the answer is the same for every address */
+    post: operations['postBoardSignIn'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/board/auth/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Open an emailed sign-in link: once, within 30 minutes; sets the board session cookie and goes to /board */
+    get: operations['getBoardAuthToken'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/board/sign-out': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign out of the public ideas board (form token): ends the session */
+    post: operations['postBoardSignOut'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2408,6 +2597,12 @@ export interface components {
         text: string;
         addedAt: string;
       }[];
+      ideaComments: {
+        ideaId: string;
+        title: string;
+        text: string;
+        at: string;
+      }[];
       surveyResponses: {
         surveyId: string;
         caseId: string | null;
@@ -2560,6 +2755,10 @@ export interface components {
         teamId: string | null;
       }[];
     };
+    FeedbackSettings: {
+      /** @description The public ideas board at /board: customers browse public ideas, and signed in, submit, vote, comment */
+      publicBoard: boolean;
+    };
     /** @description A field that broke a rule, for a form to show beside the field */
     FieldError: {
       field: string;
@@ -2667,6 +2866,8 @@ export interface components {
       /** @description Why declined, or how to do it today (already possible) */
       statusReason: string | null;
       mergedInto: string | null;
+      /** @description Shown on the public ideas board (while the board is switched on) */
+      public: boolean;
       createdAt: string;
       updatedAt: string;
       requesters: {
@@ -2712,6 +2913,8 @@ export interface components {
         /** @description Why declined, or how to do it today (already possible) */
         statusReason: string | null;
         mergedInto: string | null;
+        /** @description Shown on the public ideas board (while the board is switched on) */
+        public: boolean;
         createdAt: string;
         updatedAt: string;
         requesters: number;
@@ -8201,6 +8404,43 @@ export interface operations {
       };
     };
   };
+  postApiIdeasIdVisibility: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          public: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Idea'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   postApiIdeasIdReplies: {
     parameters: {
       query?: never;
@@ -8691,6 +8931,73 @@ export interface operations {
       };
     };
   };
+  getApiSettingsFeedback: {
+    parameters: {
+      query?: {
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FeedbackSettings'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  patchApiSettingsFeedback: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          publicBoard?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FeedbackSettings'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   getSToken: {
     parameters: {
       query?: {
@@ -8733,6 +9040,320 @@ export interface operations {
       path: {
         token: string;
       };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description HTML page */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getBoard: {
+    parameters: {
+      query: {
+        sort: 'votes' | 'newest';
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description HTML page */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getBoardIdeasNumber: {
+    parameters: {
+      query?: {
+        done?: 'voted' | 'unvoted' | 'kept' | 'commented' | 'submitted';
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
+      };
+      header?: never;
+      path: {
+        number: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description HTML page */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postBoardIdeas: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description HTML page */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postBoardIdeasNumberVote: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        number: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description HTML page */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postBoardIdeasNumberUnvote: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        number: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description HTML page */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postBoardIdeasNumberComments: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        number: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description HTML page */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getBoardSignIn: {
+    parameters: {
+      query?: {
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description HTML page */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postBoardSignIn: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description HTML page */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getBoardAuthToken: {
+    parameters: {
+      query?: {
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
+      };
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description HTML page */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postBoardSignOut: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
       cookie?: never;
     };
     requestBody?: never;
