@@ -187,6 +187,21 @@ export function checkEmailPage(company: string): string {
   );
 }
 
+/**
+ * What an emailed link opens: a button that signs her in. Opening the link changes nothing, because mail scanners
+ * (Outlook's Safe Links and the like) open every link in a mail before she does and would use it up.
+ */
+export function confirmSignInPage(company: string, action: string): string {
+  return boardPage(
+    company,
+    'Sign in',
+    `<h1>Sign in to the ideas board</h1>
+<p>Press the button to finish signing in on this device.</p>
+<form method="post" action="${escapeHtml(action)}"><button type="submit">Sign in to the board</button></form>`,
+    null,
+  );
+}
+
 export function linkUsedPage(company: string): string {
   return boardPage(
     company,

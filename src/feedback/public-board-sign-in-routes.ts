@@ -1,13 +1,13 @@
 // Signing in to the public ideas board: GET/POST /board/sign-in mails a one-time link (the answer is the same for
-// every address, so it tells nobody who is a customer), GET /board/auth/:token trades it for the board's session
-// cookie, POST /board/sign-out ends it. Rate-limited per address and per email; no mail server, no sign-in.
+// every address, so it tells nobody who is a customer), GET /board/auth/:token shows a button and POST trades the
+// link for the board's session cookie (a mail scanner opening the link uses nothing up), POST /board/sign-out ends it. Rate-limited per address and per email; no mail server, no sign-in.
 import { z } from 'zod';
 import { defineRoute } from '../http/route.ts';
 import { htmlPage } from '../http/openapi.ts';
 import { assertSameOrigin } from '../http/same-origin.ts';
 import { normaliseEmail } from '../customers/index.ts';
 import { endSession, exchangeSignInToken, isFormTokenOf, sendSignInLink } from './public-board-sign-in.ts';
-import { checkEmailPage, formExpiredPage, linkUsedPage, signInPage } from './public-board-page.ts';
+import { checkEmailPage, confirmSignInPage, formExpiredPage, linkUsedPage, signInPage } from './public-board-page.ts';
 import {
   clearBoardCookie,
   closedAnswer,
@@ -79,7 +79,9 @@ export const publicBoardSignInRoutes = [
   defineRoute({
     method: 'GET',
     url: '/board/auth/:token',
-    summary: 'Open an emailed sign-in link: once, within 30 minutes; sets the board session cookie and goes to /board',
+    summary:
+      'Open an emailed sign-in link (HTML): a button that signs her in; opening it uses nothing up, as mail scanners ' +
+      'open links before she does',
     tags: ['feedback'],
     response: htmlPage,
     auth: 'public',
@@ -87,6 +89,25 @@ export const publicBoardSignInRoutes = [
     handler: async ({ params, ctx, request, reply }) => {
       const refused = (await closedAnswer(ctx, reply)) ?? limitedAnswer(pageViewsOf(ctx.db), request.ip, ctx, reply);
       if (refused) return refused;
+      return html(
+        reply,
+        200,
+        confirmSignInPage(ctx.config.companyName, `/board/auth/${encodeURIComponent(params.token)}`),
+      );
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/board/auth/:token',
+    summary: 'Sign in with an emailed link: once, within 30 minutes; sets the board session cookie and goes to /board',
+    tags: ['feedback'],
+    response: htmlPage,
+    auth: 'public',
+    params: z.object({ token: z.string().max(200) }),
+    handler: async ({ params, ctx, request, reply }) => {
+      const refused = (await closedAnswer(ctx, reply)) ?? limitedAnswer(signInsOf(ctx.db), request.ip, ctx, reply);
+      if (refused) return refused;
+      assertSameOrigin(request);
       const exchanged = await exchangeSignInToken(ctx.db, params.token);
       if (!exchanged) return html(reply, 410, linkUsedPage(ctx.config.companyName));
       setBoardCookie(reply, ctx, exchanged.session);

@@ -82,6 +82,7 @@ test('sign in with the emailed link, then vote and comment', async () => {
   // Without RAPPORT_PUBLIC_URL links point at this server's own port on localhost; the browser opens it as 127.0.0.1.
   const link = new RegExp(`http://localhost:${new URL(server.url).port}(/board/auth/\\S+)`).exec(mail.text)![1]!;
   await page.goto(`${server.url}${link}`);
+  await page.getByRole('button', { name: 'Sign in to the board' }).click();
   await page.waitForURL(`${server.url}/board`);
   await page.getByText('Signed in as jane@example.com').waitFor();
 

@@ -1955,10 +1955,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Open an emailed sign-in link: once, within 30 minutes; sets the board session cookie and goes to /board */
+    /** Open an emailed sign-in link (HTML): a button that signs her in; opening it uses nothing up, as mail scanners open links before she does */
     get: operations['getBoardAuthToken'];
     put?: never;
-    post?: never;
+    /** Sign in with an emailed link: once, within 30 minutes; sets the board session cookie and goes to /board */
+    post: operations['postBoardAuthToken'];
     delete?: never;
     options?: never;
     head?: never;
@@ -9321,6 +9322,37 @@ export interface operations {
         /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
         after?: number;
       };
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description HTML page */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postBoardAuthToken: {
+    parameters: {
+      query?: never;
       header?: never;
       path: {
         token: string;
