@@ -90,3 +90,27 @@ test('a weekly digest with the week’s counts, a detractor’s words and the to
   );
   assert.equal(feed.body.nextBefore, null);
 });
+
+test('paging the feed skips nothing when the items at a page’s end share their moment', async () => {
+  const board = await api('POST', '/api/advisory-boards', { name: 'Tied council' });
+  const ids: string[] = [];
+  for (const text of ['Tied first', 'Tied second', 'Tied third']) {
+    ids.push((await api('POST', `/api/advisory-boards/${board.body.id}/inputs`, { text })).body.id);
+  }
+  // An input recorded with its idea and the request it makes often share a millisecond; here two do, long ago.
+  const db = server.running.db;
+  const [first, second, third] = ids as [string, string, string];
+  await db.run('UPDATE advisory_inputs SET at = ? WHERE id = ?', [2_000, first]);
+  await db.run('UPDATE advisory_inputs SET at = ? WHERE id IN (?, ?)', [1_000, second, third]);
+
+  const seen: string[] = [];
+  let before: string | null = new Date(3_000).toISOString();
+  for (let pages = 0; before !== null && pages < 5; pages++) {
+    const page = await api('GET', `/api/feedback/feed?limit=2&before=${before}`);
+    assert.equal(page.status, 200, JSON.stringify(page.body));
+    seen.push(...page.body.items.map((item: { text: string }) => item.text));
+    before = page.body.nextBefore;
+  }
+  assert.deepEqual(seen.slice(0, 1), ['Tied first']);
+  assert.deepEqual(seen.slice(1).sort(), ['Tied second', 'Tied third']);
+});

@@ -45,13 +45,13 @@ export const digestRoutes = [
     }),
     handler: async ({ query, ctx }) => {
       const before = query.before ? Date.parse(query.before) : Date.now() + 1;
-      const items = await feedbackFeed(ctx.db, before, query.limit, ctx.can('customers:pii'));
+      const { items, nextBefore } = await feedbackFeed(ctx.db, before, query.limit, ctx.can('customers:pii'));
       for (const customerId of new Set(items.flatMap((item) => (item.customerId ? [item.customerId] : [])))) {
         await recordView(ctx.db, { ...auditActor(ctx.actor), action: 'feedback.feed_viewed', customerId });
       }
       return {
         items: items.map((item) => ({ ...item, at: new Date(item.at).toISOString() })),
-        nextBefore: items.length === query.limit ? new Date(items.at(-1)!.at).toISOString() : null,
+        nextBefore: nextBefore === null ? null : new Date(nextBefore).toISOString(),
       };
     },
   }),

@@ -78,15 +78,31 @@ export async function sendDueDigests(
   return sent;
 }
 
-/** The feed of feedback before `before`, newest first, customers labelled for the reader's role. */
+/**
+ * The page of the feed before `before`, newest first, customers labelled for the reader's role, and where the next
+ * page begins (null at the end). `before` is exclusive, so a page never ends part-way through a moment (an input
+ * and the idea request it makes often share a millisecond): the items tied with the page's last are left to the next.
+ */
 export async function feedbackFeed(db: Db, before: number, limit: number, canSeePii: boolean) {
-  const rows = await feed.feedBefore(db, before, limit);
+  const rows = await feed.feedBefore(db, before, limit + 1);
+  let page = rows.slice(0, limit);
+  let nextBefore: number | null = null;
+  if (rows.length > limit) {
+    const last = page.at(-1)!.at;
+    const untied = rows[limit]!.at < last ? page : page.filter((row) => row.at > last);
+    // More than a page in one millisecond cannot be split by time: the page is then as asked.
+    if (untied.length === page.length || untied.length === 0) nextBefore = last;
+    else [page, nextBefore] = [untied, last + 1];
+  }
   const labels = await customerLabelFactsOf(
     db,
-    rows.flatMap((row) => (row.customerId ? [row.customerId] : [])),
+    page.flatMap((row) => (row.customerId ? [row.customerId] : [])),
   );
-  return rows.map((row) => {
-    const known = row.customerId ? labels.get(row.customerId) : undefined;
-    return { ...row, customerLabel: known ? customerLabel(known, canSeePii) : null };
-  });
+  return {
+    items: page.map((row) => {
+      const known = row.customerId ? labels.get(row.customerId) : undefined;
+      return { ...row, customerLabel: known ? customerLabel(known, canSeePii) : null };
+    }),
+    nextBefore,
+  };
 }

@@ -28,6 +28,9 @@ import { ReplyTemplates } from './pages/settings/ReplyTemplates.tsx';
 import { FlagRules } from './pages/settings/FlagRules.tsx';
 import { CaseSettings } from './pages/settings/CaseSettings.tsx';
 import { ListeningModels } from './pages/settings/ListeningModels.tsx';
+import { FeedbackFeed } from './pages/FeedbackFeed.tsx';
+import { AdvisoryBoards } from './pages/AdvisoryBoards.tsx';
+import { AdvisoryBoard } from './pages/AdvisoryBoard.tsx';
 import { RequirePermission } from './components/RequirePermission.tsx';
 import { ShortcutsOverlay } from './components/ShortcutsOverlay.tsx';
 import { PermissionsContext } from './permissions.ts';
@@ -150,6 +153,28 @@ function Route({ path }: { path: string }) {
       </RequirePermission>
     );
   }
+  if (path === '/feedback') {
+    return (
+      <RequirePermission permission="customers:read" reason={FEEDBACK_READERS}>
+        <FeedbackFeed />
+      </RequirePermission>
+    );
+  }
+  if (path === '/advisory-boards') {
+    return (
+      <RequirePermission permission="customers:read" reason={FEEDBACK_READERS}>
+        <AdvisoryBoards />
+      </RequirePermission>
+    );
+  }
+  const board = /^\/advisory-boards\/([^/]+)\/?$/.exec(path);
+  if (board?.[1]) {
+    return (
+      <RequirePermission permission="customers:read" reason={FEEDBACK_READERS}>
+        <AdvisoryBoard id={decodeURIComponent(board[1])} />
+      </RequirePermission>
+    );
+  }
   if (path === '/settings/write-keys') return <WriteKeys />;
   if (path === '/settings/staff') return <StaffAccounts />;
   if (path === '/account') return <MyAccount />;
@@ -177,6 +202,9 @@ function Route({ path }: { path: string }) {
     </section>
   );
 }
+
+/** Why feedback pages are closed to some: they quote what customers said. */
+const FEEDBACK_READERS = 'Feedback quotes what customers said, so it is for staff who may read customer data.';
 
 /** The help-desk settings managers change (Shell lists the same paths in the navigation). */
 const HELP_DESK_SETTINGS: Partial<Record<string, ReactNode>> = {

@@ -26,6 +26,18 @@ export const queryKeys = {
   replyTarget: (caseId: string) => ['cases', 'reply-target', caseId] as const,
   /** Where colleagues mentioned the signed-in person (GET /api/mentions). */
   mentions: () => ['mentions'] as const,
+  /** Every advisory board read: the list and each board. */
+  advisoryBoards: () => ['advisory-boards'] as const,
+  /** The advisory boards with their counts (GET /api/advisory-boards). */
+  advisoryBoardList: () => ['advisory-boards', 'list'] as const,
+  /** One advisory board: members, sessions and input (GET /api/advisory-boards/:id). */
+  advisoryBoard: (id: string) => ['advisory-boards', 'detail', id] as const,
+  /** The ideas board input may be linked to (GET /api/ideas?limit=100); under `ideas`, as every idea read. */
+  ideasToLink: () => ['ideas', 'to-link'] as const,
+  /** The feedback feed, paged by time (GET /api/feedback/feed). */
+  feedbackFeed: () => ['feedback-feed'] as const,
+  /** The signed-in person's own feedback digest (GET /api/feedback/digest). */
+  digestSubscription: () => ['digest-subscription'] as const,
   /** Every gesture read: pending approvals and limits. */
   gestures: () => ['gestures'] as const,
   /** Gestures waiting for a manager (GET /api/gestures). */

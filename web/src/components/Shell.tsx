@@ -52,6 +52,19 @@ export function Shell({ staff, onSignOut, children }: ShellProps) {
               <path d="M3.5 20.5h17M6 16.5v-4M10.5 16.5V9M15 16.5v-6M19.5 16.5V5.5M5 9.5l5-4.5 4.5 3.5 5-4.5" />
             </NavItem>
           )}
+          {can('customers:read') && (
+            <NavItem to="/feedback" active={path === '/feedback'} label="Feedback">
+              <path d="M4 5h16v11H10l-4.5 3.5V16H4zM8 9h8M8 12.5h5" />
+            </NavItem>
+          )}
+          {can('customers:read') && (
+            <NavItem to="/advisory-boards" active={path.startsWith('/advisory-boards')} label="Advisory boards">
+              <circle cx="12" cy="7" r="2.6" />
+              <circle cx="5.5" cy="10.5" r="2.2" />
+              <circle cx="18.5" cy="10.5" r="2.2" />
+              <path d="M3.5 19.5h17M7 19.5v-3a5 5 0 0 1 10 0v3" />
+            </NavItem>
+          )}
         </ul>
         {(showKeys || showStaff || showHelpDesk || showAudit) && (
           <>
