@@ -33,6 +33,13 @@ export const ideasApi = {
     dataOf(client.POST('/api/ideas/{id}/status', { ...byId(id), body: { status, reason } })),
   reply: (id: string, customerId: string, text: string) =>
     dataOf(client.POST('/api/ideas/{id}/replies', { ...byId(id), body: { customerId, text } })),
+  /** Shown on the public board, or not (the board itself is switched on in the feedback settings). */
+  setVisibility: (id: string, isPublic: boolean) =>
+    dataOf(client.POST('/api/ideas/{id}/visibility', { ...byId(id), body: { public: isPublic } })),
+  /** Whether the public ideas board is open. */
+  feedbackSettings: (signal?: AbortSignal) => dataOf(client.GET('/api/settings/feedback', { signal })),
+  changeFeedbackSettings: (publicBoard: boolean) =>
+    dataOf(client.PATCH('/api/settings/feedback', { body: { publicBoard } })),
   /** The black-hole rate with N = `days` over the last 90 days (the server's default period). */
   feedbackMetrics: (days: number, signal?: AbortSignal) =>
     dataOf(client.GET('/api/metrics/feedback', { params: { query: { days } }, signal })),

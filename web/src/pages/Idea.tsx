@@ -10,6 +10,7 @@ import { queryKeys } from '../queries.ts';
 import { followLink } from '../router.ts';
 import { AddRequesterForm } from '../components/AddRequesterForm.tsx';
 import { ErrorAlert, Loading } from '../components/ErrorAlert.tsx';
+import { IdeaVisibility } from '../components/IdeaVisibility.tsx';
 import { IdeaHistory } from '../components/IdeaHistory.tsx';
 import { IdeaMergeDialog } from '../components/IdeaMergeDialog.tsx';
 import { IdeaRequesters } from '../components/IdeaRequesters.tsx';
@@ -129,6 +130,7 @@ function IdeaDetail({ idea }: { idea: IdeaView }) {
           />
         </div>
         <aside className="idea-side">
+          {mayWrite && <IdeaVisibility idea={idea} />}
           {mayWrite && <IdeaStatusForm idea={idea} onChanged={() => setStatusChanged(true)} />}
           {mayWrite && <AddRequesterForm ideaId={idea.id} />}
           <IdeaHistory history={idea.history} />

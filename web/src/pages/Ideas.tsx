@@ -10,6 +10,7 @@ import { ErrorAlert, Loading } from '../components/ErrorAlert.tsx';
 import { FeedbackHealth } from '../components/FeedbackHealth.tsx';
 import { IdeaTable } from '../components/IdeaTable.tsx';
 import { NewIdeaForm } from '../components/NewIdeaForm.tsx';
+import { PublicBoardSwitch } from '../components/PublicBoardSwitch.tsx';
 import '../ideas.css';
 
 type Sort = NonNullable<IdeaListQuery['sort']>;
@@ -51,6 +52,7 @@ export function Ideas() {
         decided.
       </p>
       <FeedbackHealth />
+      {can('settings:manage') && <PublicBoardSwitch />}
       {can('cases:write') && <NewIdeaForm />}
       <div className="idea-filters">
         <fieldset className="segmented">
