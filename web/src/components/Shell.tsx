@@ -47,6 +47,12 @@ export function Shell({ staff, onSignOut, children }: ShellProps) {
               <path d="M3.5 20.5h17M6 16.5v-4M10.5 16.5V9M15 16.5v-6M19.5 16.5V5.5M5 9.5l5-4.5 4.5 3.5 5-4.5" />
             </NavItem>
           )}
+          {can('customers:read') && (
+            <NavItem to="/surveys" active={path === '/surveys' || path.startsWith('/surveys/')} label="Surveys">
+              <rect x="4.5" y="3.5" width="15" height="17" rx="2.5" />
+              <path d="M8 8.5h8M8 12.5h8M8 16.5h4.5" />
+            </NavItem>
+          )}
         </ul>
         {(showKeys || showStaff || showHelpDesk || showAudit) && (
           <>

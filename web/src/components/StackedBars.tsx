@@ -9,7 +9,7 @@ const HEIGHT = 240;
 const MARGIN = { top: 12, right: 8, bottom: 30, left: 40 };
 const PLOT_WIDTH = WIDTH - MARGIN.left - MARGIN.right;
 const PLOT_HEIGHT = HEIGHT - MARGIN.top - MARGIN.bottom;
-/** At most this many labels under the bars, so that they never overlap. */
+/** At most this many labels under the bars by default, so that long ones (a week's dates) never overlap. */
 const MAX_LABELS = 10;
 
 const count = new Intl.NumberFormat('en');
@@ -28,13 +28,20 @@ export function ChartLegend({ data }: { data: ChartData }) {
   );
 }
 
-/** `label` is what a screen reader hears for the whole chart: what it shows, its main figures, where the table is. */
-export function StackedBars({ data, label }: { data: ChartData; label: string }) {
+interface StackedBarsProps {
+  data: ChartData;
+  /** What a screen reader hears for the whole chart: what it shows, its main figures, where the table is. */
+  label: string;
+  /** Short labels (the scores of a scale) may all be shown. */
+  maxLabels?: number;
+}
+
+export function StackedBars({ data, label, maxLabels = MAX_LABELS }: StackedBarsProps) {
   const { top, step } = axisOf(data.peak);
   const band = PLOT_WIDTH / Math.max(1, data.stacks.length);
   const barWidth = Math.max(1, band * 0.72);
   const y = (value: number) => MARGIN.top + PLOT_HEIGHT - (value / top) * PLOT_HEIGHT;
-  const every = Math.ceil(data.stacks.length / MAX_LABELS);
+  const every = Math.ceil(data.stacks.length / maxLabels);
   const ticks = Array.from({ length: Math.round(top / step) + 1 }, (_, index) => index * step);
   return (
     <svg className="bar-chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={label}>
