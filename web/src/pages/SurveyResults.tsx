@@ -95,7 +95,7 @@ function Results({
   const { summary, items } = results;
   return (
     <div className="survey-results" aria-busy={updating}>
-      <dl className="survey-figures" aria-label={`Figures for the last ${days} days`}>
+      <dl className="survey-figures">
         {isScored(survey.kind) && (
           <div>
             <dt>{scoreName(survey.kind)}</dt>

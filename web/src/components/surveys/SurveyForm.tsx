@@ -33,10 +33,9 @@ interface SurveyFormProps {
 }
 
 export function SurveyForm({ survey, onSaved, onCancel }: SurveyFormProps) {
-  const draft = draftOf(survey);
   const form = useZodForm(surveyDraftSchema(survey?.trigger ?? null), {
-    defaultValues: draft,
-    // Sized for the questions as they are when a refusal comes back; a question added since has no message yet.
+    defaultValues: draftOf(survey),
+    // A survey has at most 20 questions (the API's limit): each one's fields can carry a refusal.
     fields: surveyFieldNames(20),
     nearest: true,
     rename: { questions: 'questions.root' },
