@@ -19,7 +19,8 @@ import {
   lastDayOf,
   periodLabel,
 } from '../web/src/insights/trend-format.ts';
-import { axisOf, CHART_KEYS, chartDataOf } from '../web/src/insights/trend-chart-data.ts';
+import { CHART_KEYS, chartDataOf } from '../web/src/insights/trend-chart-data.ts';
+import { axisOf } from '../web/src/bar-chart.ts';
 import type { Trends } from '../web/src/api/types.ts';
 
 const ZONE = 'Europe/Berlin';

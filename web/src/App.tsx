@@ -20,6 +20,9 @@ import { Ideas } from './pages/Ideas.tsx';
 import { Idea } from './pages/Idea.tsx';
 import { AuditLog } from './pages/AuditLog.tsx';
 import { Trends } from './pages/Trends.tsx';
+import { Surveys } from './pages/Surveys.tsx';
+import { SurveyBuilder } from './pages/SurveyBuilder.tsx';
+import { SurveyResults } from './pages/SurveyResults.tsx';
 import { Teams } from './pages/settings/Teams.tsx';
 import { SlaPolicies } from './pages/settings/SlaPolicies.tsx';
 import { AssignmentRules } from './pages/settings/AssignmentRules.tsx';
@@ -175,6 +178,8 @@ function Route({ path }: { path: string }) {
       </RequirePermission>
     );
   }
+  const surveys = surveyRoute(path);
+  if (surveys) return surveys;
   if (path === '/settings/write-keys') return <WriteKeys />;
   if (path === '/settings/staff') return <StaffAccounts />;
   if (path === '/account') return <MyAccount />;
@@ -205,6 +210,32 @@ function Route({ path }: { path: string }) {
 
 /** Why feedback pages are closed to some: they quote what customers said. */
 const FEEDBACK_READERS = 'Feedback quotes what customers said, so it is for staff who may read customer data.';
+/** Surveys: the list and results for those who read customers, the builder for managers. */
+function surveyRoute(path: string): ReactNode {
+  const readable = (page: ReactNode) => (
+    <RequirePermission
+      permission="customers:read"
+      reason="Survey results quote what customers wrote, so they are for staff who may read customer data."
+    >
+      {page}
+    </RequirePermission>
+  );
+  if (path === '/surveys') return readable(<Surveys />);
+  const builder = (id: string | null) => (
+    <RequirePermission
+      permission="settings:manage"
+      reason="Only managers and admins define surveys. Ask one of them if a survey needs to change."
+    >
+      <SurveyBuilder id={id} />
+    </RequirePermission>
+  );
+  if (path === '/surveys/new') return builder(null);
+  const edit = /^\/surveys\/([^/]+)\/edit\/?$/.exec(path);
+  if (edit?.[1]) return builder(decodeURIComponent(edit[1]));
+  const results = /^\/surveys\/([^/]+)\/?$/.exec(path);
+  if (results?.[1]) return readable(<SurveyResults id={decodeURIComponent(results[1])} />);
+  return null;
+}
 
 /** The help-desk settings managers change (Shell lists the same paths in the navigation). */
 const HELP_DESK_SETTINGS: Partial<Record<string, ReactNode>> = {

@@ -85,6 +85,12 @@ export const queryKeys = {
   textModels: (kind: 'reason' | 'sentiment') => ['text-models', kind] as const,
   /** Trends for one period, dimension, interval, channel and zone (GET /api/insights/trends). */
   trends: (query: object) => ['trends', query] as const,
+  /** Every survey read: the list, one survey, its responses. */
+  surveys: () => ['surveys'] as const,
+  /** One survey (GET /api/surveys/:id). */
+  survey: (id: string) => ['surveys', 'detail', id] as const,
+  /** A survey's responses over the last `days` days (GET /api/surveys/:id/responses). */
+  surveyResponses: (id: string, days: number) => ['surveys', 'responses', id, days] as const,
   /** The audit log for one set of filters, paged (GET /api/audit). */
   audit: (filters: object, pageSize: number) => ['audit', filters, pageSize] as const,
 };

@@ -53,6 +53,12 @@ export function Shell({ staff, onSignOut, children }: ShellProps) {
             </NavItem>
           )}
           {can('customers:read') && (
+            <NavItem to="/surveys" active={path === '/surveys' || path.startsWith('/surveys/')} label="Surveys">
+              <rect x="4.5" y="3.5" width="15" height="17" rx="2.5" />
+              <path d="M8 8.5h8M8 12.5h8M8 16.5h4.5" />
+            </NavItem>
+          )}
+          {can('customers:read') && (
             <NavItem to="/feedback" active={path === '/feedback'} label="Feedback">
               <path d="M4 5h16v11H10l-4.5 3.5V16H4zM8 9h8M8 12.5h5" />
             </NavItem>

@@ -12,6 +12,7 @@ import {
   type TrendChoices,
 } from '../insights/trend-choices.ts';
 import { Field } from './Field.tsx';
+import { SegmentedChoice } from './SegmentedChoice.tsx';
 
 interface TrendFiltersProps {
   /** What the page shows now (from the address). */
@@ -65,7 +66,7 @@ export function TrendFilters({ applied, shownDays, byField, onApply }: TrendFilt
         if (custom) applyDays();
       }}
     >
-      <Choice
+      <SegmentedChoice
         legend="Period"
         name="trend-period"
         options={PERIODS}
@@ -95,7 +96,7 @@ export function TrendFilters({ applied, shownDays, byField, onApply }: TrendFilt
           </button>
         </div>
       )}
-      <Choice
+      <SegmentedChoice
         legend="Show"
         name="trend-by"
         options={[
@@ -105,7 +106,7 @@ export function TrendFilters({ applied, shownDays, byField, onApply }: TrendFilt
         chosen={applied.by}
         onChoose={(by) => apply({ by })}
       />
-      <Choice
+      <SegmentedChoice
         legend="Per"
         name="trend-interval"
         options={[
@@ -132,36 +133,5 @@ export function TrendFilters({ applied, shownDays, byField, onApply }: TrendFilt
         </select>
       </div>
     </form>
-  );
-}
-
-interface ChoiceProps<T extends string> {
-  legend: string;
-  name: string;
-  options: ReadonlyArray<{ value: T; label: string }>;
-  chosen: T;
-  onChoose: (value: T) => void;
-}
-
-/** One of a few, as a row of radio buttons that look like a segmented control. */
-function Choice<T extends string>({ legend, name, options, chosen, onChoose }: ChoiceProps<T>) {
-  return (
-    <fieldset className="trend-choice">
-      <legend>{legend}</legend>
-      <div className="segmented">
-        {options.map((option) => (
-          <label key={option.value} className={option.value === chosen ? 'chosen' : undefined}>
-            <input
-              type="radio"
-              name={name}
-              value={option.value}
-              checked={option.value === chosen}
-              onChange={() => onChoose(option.value)}
-            />
-            {option.label}
-          </label>
-        ))}
-      </div>
-    </fieldset>
   );
 }

@@ -1,34 +1,13 @@
 // The chart's figures from a trends answer: one stack per bucket, one layer per key (channels added up), the
 // largest keys of the period on their own and the rest as "Other". The chart and its table both draw from this.
 import type { Trends } from '../api/types.ts';
+import type { ChartData, ChartLayer } from '../bar-chart.ts';
 import type { TrendBy } from './trend-choices.ts';
 import { bucketLabel, keyColour, keyLabel, OTHER_COLOUR } from './trend-format.ts';
 
 /** Reasons drawn on their own; beyond them, "Other". */
 export const CHART_KEYS = 7;
 const SENTIMENT_ORDER = ['negative', 'neutral', 'positive'];
-
-export interface ChartLayer {
-  /** The API key; undefined for "Other". */
-  key: string | null | undefined;
-  label: string;
-  colour: string;
-}
-
-export interface ChartStack {
-  label: string;
-  start: string;
-  total: number;
-  /** Per layer, in the order of `layers`. */
-  values: number[];
-}
-
-export interface ChartData {
-  layers: ChartLayer[];
-  stacks: ChartStack[];
-  /** The fullest bucket's total. */
-  peak: number;
-}
 
 export function chartDataOf(trends: Trends): ChartData {
   const by: TrendBy = trends.by;
@@ -60,13 +39,4 @@ export function chartDataOf(trends: Trends): ChartData {
     values: stackOf.get(bucket.start) ?? [],
   }));
   return { layers, stacks, peak: Math.max(0, ...stacks.map((stack) => stack.total)) };
-}
-
-/** A round top for the axis and its step: 4 steps of 1, 2 or 5 times a power of ten. */
-export function axisOf(peak: number): { top: number; step: number } {
-  if (peak <= 4) return { top: 4, step: 1 };
-  const rough = peak / 4;
-  const power = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 5, 10].map((factor) => factor * power).find((candidate) => candidate >= rough) ?? rough;
-  return { top: step * 4, step };
 }

@@ -1,9 +1,11 @@
 // A case page: the header with its facts, SLA and controls, the conversation and the reply box,
-// side by side with the customer's context card; gestures below the conversation.
+// side by side with the customer's context card; gestures below the conversation. A survey sent from here is
+// about this case.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { api } from '../api.ts';
 import { casePath, isActive } from '../cases.ts';
+import { UNNAMED_CUSTOMER } from '../customer-label.ts';
 import { notesMentioning } from '../mentions.ts';
 import { useCan } from '../permissions.ts';
 import { followLink, navigate } from '../router.ts';
@@ -22,6 +24,7 @@ import { ReplyBox } from '../components/ReplyBox.tsx';
 import { CaseMergeBanner } from '../components/CaseMergeBanner.tsx';
 import { CaseEscalationNote } from '../components/CaseEscalationNote.tsx';
 import { MergeCaseDialog } from '../components/MergeCaseDialog.tsx';
+import { SendSurveyDialog } from '../components/SendSurveyDialog.tsx';
 import { TakeItButton } from '../components/TakeItButton.tsx';
 import { PresenceNotice } from '../components/PresenceNotice.tsx';
 import { CaseShortcuts } from '../components/QueueShortcuts.tsx';
@@ -54,6 +57,7 @@ export function Case({ reference }: { reference: string }) {
   const teams = useQuery({ queryKey: queryKeys.teams(false), queryFn: () => api.teams() }).data?.items ?? [];
   const [offering, setOffering] = useState(false);
   const [merging, setMerging] = useState(false);
+  const [surveying, setSurveying] = useState(false);
 
   useEffect(() => {
     // An id in the address (from a repeat-of link) becomes the number agents say out loud; the case shown
@@ -95,6 +99,9 @@ export function Case({ reference }: { reference: string }) {
             )}
             <button type="button" onClick={() => setOffering(true)}>
               Offer a gesture
+            </button>
+            <button type="button" onClick={() => setSurveying(true)}>
+              Send a survey
             </button>
           </div>
         )}
@@ -146,6 +153,14 @@ export function Case({ reference }: { reference: string }) {
                 setMerging(false);
                 if (merged) void refreshBoth();
               }}
+            />
+          )}
+          {surveying && (
+            <SendSurveyDialog
+              customerId={detail.data.customerId}
+              caseId={detail.data.id}
+              customerName={detail.data.customerLabel ?? UNNAMED_CUSTOMER}
+              onClose={() => setSurveying(false)}
             />
           )}
           {offering && (
