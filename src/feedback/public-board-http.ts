@@ -5,6 +5,7 @@ import type { RequestContext } from '../http/context.ts';
 import { createRateLimiter, type RateLimiter } from '../http/rate-limit.ts';
 import { perServer } from '../http/per-server.ts';
 import { assertSameOrigin } from '../http/same-origin.ts';
+import { sendPublicPage } from '../http/public-page.ts';
 import { readFeedbackSettings } from './settings.ts';
 import { formTokenOf, isFormTokenOf, sessionEmail } from './public-board-sign-in.ts';
 import { SESSION_MS } from './public-board-model.ts';
@@ -21,14 +22,8 @@ export const signInsOf = perServer(() => createRateLimiter({ max: 20, windowMs: 
 /** Links mailed to one address in an hour, whoever asks: nobody can fill a stranger's mailbox. */
 export const linksPerEmailOf = perServer(() => createRateLimiter({ max: 3, windowMs: 60 * 60 * 1000 }));
 
-export function html(reply: FastifyReply, status: number, page: string): FastifyReply {
-  return reply
-    .code(status)
-    .type('text/html; charset=utf-8')
-    .header('cache-control', 'no-store')
-    .header('referrer-policy', 'no-referrer')
-    .send(page);
-}
+/** Every board page is sent as the other public pages are. */
+export const html = sendPublicPage;
 
 /** A redirect after a form (the browser then GETs the page, so a reload sends nothing twice). */
 export function seeOther(reply: FastifyReply, location: string): FastifyReply {

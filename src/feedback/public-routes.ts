@@ -3,9 +3,9 @@
 // the thanks, keyed by the form's own id, so a retry or a restart never loses or doubles one. Rate-limited per address.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { FastifyReply } from 'fastify';
 import { defineRoute } from '../http/route.ts';
 import { htmlPage } from '../http/openapi.ts';
+import { sendPublicPage } from '../http/public-page.ts';
 import { createRateLimiter } from '../http/rate-limit.ts';
 import { perServer } from '../http/per-server.ts';
 import { eventKey } from '../eventlog/index.ts';
@@ -23,15 +23,6 @@ const submissionsOf = perServer(() => createRateLimiter({ max: 20, windowMs: 10 
 const ANSWER_WAIT_MS = 5_000;
 
 const tokenParams = z.object({ token: z.string().max(200) });
-
-function html(reply: FastifyReply, status: number, page: string): FastifyReply {
-  return reply
-    .code(status)
-    .type('text/html; charset=utf-8')
-    .header('cache-control', 'no-store')
-    .header('referrer-policy', 'no-referrer')
-    .send(page);
-}
 
 function refuseWhenBusy(limiter: ReturnType<typeof pageViewsOf>, ip: string): void {
   const wait = limiter.retryAfter(ip);
@@ -57,11 +48,11 @@ export const publicSurveyRoutes = [
       refuseWhenBusy(pageViewsOf(ctx.db), request.ip);
       const company = ctx.config.companyName;
       const opened = await openInvitation(ctx.db, params.token);
-      if (opened.state === 'unknown') return html(reply, 404, unknownLinkPage(company));
-      if (opened.state === 'expired') return html(reply, 410, expiredPage(company));
-      if (opened.state === 'answered') return html(reply, 200, alreadyAnsweredPage(company));
+      if (opened.state === 'unknown') return sendPublicPage(reply, 404, unknownLinkPage(company));
+      if (opened.state === 'expired') return sendPublicPage(reply, 410, expiredPage(company));
+      if (opened.state === 'answered') return sendPublicPage(reply, 200, alreadyAnsweredPage(company));
       const scoreQuestion = opened.survey.questions.find((question) => question.type === 'score');
-      return html(
+      return sendPublicPage(
         reply,
         200,
         surveyPage({
@@ -92,9 +83,9 @@ export const publicSurveyRoutes = [
       refuseWhenBusy(submissionsOf(ctx.db), request.ip);
       const company = ctx.config.companyName;
       const opened = await openInvitation(ctx.db, params.token);
-      if (opened.state === 'unknown') return html(reply, 404, unknownLinkPage(company));
-      if (opened.state === 'expired') return html(reply, 410, expiredPage(company));
-      if (opened.state === 'answered') return html(reply, 200, alreadyAnsweredPage(company));
+      if (opened.state === 'unknown') return sendPublicPage(reply, 404, unknownLinkPage(company));
+      if (opened.state === 'expired') return sendPublicPage(reply, 410, expiredPage(company));
+      if (opened.state === 'answered') return sendPublicPage(reply, 200, alreadyAnsweredPage(company));
       const { survey, invitation } = opened;
       const sent = (request.body ?? {}) as Record<string, unknown>;
       const submission =
@@ -109,7 +100,7 @@ export const publicSurveyRoutes = [
         const errors = problems.length
           ? problems
           : missing.map((question) => ({ questionId: question.id, reason: 'Please answer this question' }));
-        return html(
+        return sendPublicPage(
           reply,
           400,
           surveyPage({
@@ -142,10 +133,10 @@ export const publicSurveyRoutes = [
       ]);
       const outcomes = await ctx.projector.outcomesOf(appended, ANSWER_WAIT_MS);
       const outcome = outcomes?.[0]?.detail as AnswerOutcome | undefined;
-      if (!outcome) return html(reply, 200, receivedPage(company));
+      if (!outcome) return sendPublicPage(reply, 200, receivedPage(company));
       if (!outcome.complete) {
         // A required question is still open: asked on its own, the answers so far kept.
-        return html(
+        return sendPublicPage(
           reply,
           200,
           surveyPage({
@@ -160,7 +151,7 @@ export const publicSurveyRoutes = [
           }),
         );
       }
-      return html(reply, 200, thanksPage(company, outcome.followUpCaseId !== null));
+      return sendPublicPage(reply, 200, thanksPage(company, outcome.followUpCaseId !== null));
     },
   }),
 ];

@@ -1,5 +1,16 @@
 // The frame of the pages customers see without a staff sign-in (the contact form, a survey, the ideas board): plain
 // server-rendered HTML that works without script, on a phone as on a desktop, with every value escaped.
+import type { FastifyReply } from 'fastify';
+
+/** Sends a public page: never cached (it may carry her answers), and no referrer leaks a link's secret onward. */
+export function sendPublicPage(reply: FastifyReply, status: number, page: string): FastifyReply {
+  return reply
+    .code(status)
+    .type('text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .header('referrer-policy', 'no-referrer')
+    .send(page);
+}
 
 export const escapeHtml = (text: string): string =>
   text

@@ -1,7 +1,7 @@
 // The public contact form: GET /contact shows it, POST /public/contact takes it (form or JSON) and
 // answers with the thank-you page or JSON by Accept. Rate-limited per address, with a honeypot.
 import { z } from 'zod';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { defineRoute } from '../../http/route.ts';
 import { commonErrors, fieldErrorsOf } from '../../shared/errors.ts';
 import { channelErrors } from '../errors.ts';
@@ -13,6 +13,7 @@ import { submitContactForm, thankYouFacts } from './service.ts';
 import { NO_PROMISE } from './model.ts';
 import { ContactDroppedSchema, ContactReceiptSchema } from '../responses.ts';
 import { htmlPage } from '../../http/openapi.ts';
+import { sendPublicPage } from '../../http/public-page.ts';
 
 // Five an address in ten minutes, counted per running server.
 const submissionsOf = perServer(() => createRateLimiter({ max: 5, windowMs: 10 * 60 * 1000 }));
@@ -33,10 +34,6 @@ function wantsJson(request: FastifyRequest): boolean {
   return accept.includes('application/json') && !accept.startsWith('text/html');
 }
 
-function html(reply: FastifyReply, status: number, page: string): FastifyReply {
-  return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page);
-}
-
 export const contactFormRoutes = [
   defineRoute({
     method: 'GET',
@@ -45,7 +42,7 @@ export const contactFormRoutes = [
     tags: ['channels'],
     response: htmlPage,
     auth: 'public',
-    handler: async ({ ctx, reply }) => html(reply, 200, contactFormPage(ctx.config.companyName)),
+    handler: async ({ ctx, reply }) => sendPublicPage(reply, 200, contactFormPage(ctx.config.companyName)),
   }),
   defineRoute({
     method: 'POST',
@@ -78,7 +75,7 @@ export const contactFormRoutes = [
         const values = Object.fromEntries(
           Object.entries(sent).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
         );
-        return html(
+        return sendPublicPage(
           reply,
           400,
           contactFormPage(
@@ -94,7 +91,7 @@ export const contactFormRoutes = [
         request.log.info('contact form honeypot filled; dropped');
         return json
           ? reply.code(202).send({ received: true })
-          : html(
+          : sendPublicPage(
               reply,
               200,
               thankYouPage({
@@ -131,7 +128,7 @@ export const contactFormRoutes = [
           message: thankYouSentence(thanks),
         });
       }
-      return html(reply, 200, thankYouPage(thanks));
+      return sendPublicPage(reply, 200, thankYouPage(thanks));
     },
   }),
 ];
