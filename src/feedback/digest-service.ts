@@ -22,10 +22,10 @@ export async function digestFacts(
     db,
     comments.map((comment) => comment.customerId),
   );
-  const [byDemand, byValue] = await Promise.all([
-    rankedIdeas(db, { sort: 'demand', limit: TOP }),
-    rankedIdeas(db, { sort: 'value', limit: TOP }),
-  ]);
+  // One ranking read (the hundred most asked for, each valued once) gives both lists.
+  const ranked = await rankedIdeas(db, { sort: 'value', limit: 100 });
+  const byValue = ranked.slice(0, TOP);
+  const byDemand = [...ranked].sort((a, b) => b.requesters - a.requesters).slice(0, TOP);
   return {
     company: options.company,
     appUrl: options.appUrl,

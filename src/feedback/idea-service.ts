@@ -293,6 +293,7 @@ export async function getIdea(db: Db, id: string, actor: Actor, canSeePii: boole
     db,
     requesters.map((requester) => requester.customerId),
   );
+  const currency = await lifetimeValueCurrency(db);
   const shown = [];
   for (const requester of requesters) {
     const lastReply = lastReplies.get(requester.customerId) ?? null;
@@ -304,7 +305,7 @@ export async function getIdea(db: Db, id: string, actor: Actor, canSeePii: boole
       text: requester.text,
       addedAt: requester.addedAt,
       answeredAt: isAnswered(requester, lastReply) ? lastReply : null,
-      lifetimeValue: await lifetimeValueOf(db, requester.customerId),
+      lifetimeValue: await lifetimeValueOf(db, requester.customerId, currency),
     });
     await recordView(db, {
       ...auditActor(actor),
@@ -313,7 +314,6 @@ export async function getIdea(db: Db, id: string, actor: Actor, canSeePii: boole
       detail: { ideaId: idea.id },
     });
   }
-  const currency = await lifetimeValueCurrency(db);
   return {
     idea,
     requesters: shown,
@@ -343,7 +343,7 @@ export async function rankedIdeas(
   for (const idea of ideas) {
     let amount = 0;
     for (const requester of await store.requestersOf(db, idea.id))
-      amount += (await lifetimeValueOf(db, requester.customerId)).amount;
+      amount += (await lifetimeValueOf(db, requester.customerId, currency)).amount;
     ranked.push({ ...idea, value: { amount, currency } });
   }
   if (options.sort === 'value') ranked.sort((a, b) => b.value.amount - a.value.amount || b.requesters - a.requesters);

@@ -33,8 +33,13 @@ export async function lifetimeValueCurrency(db: Db): Promise<string> {
  * A customer's lifetime value: her completed orders, in the currency the VIP rule counts in (USD by default).
  * @example const { amount, currency } = await lifetimeValueOf(db, customerId);
  */
-export async function lifetimeValueOf(db: Db, customerId: string): Promise<{ amount: number; currency: string }> {
-  const currency = await lifetimeValueCurrency(db);
+export async function lifetimeValueOf(
+  db: Db,
+  customerId: string,
+  // Callers valuing many customers read the currency once and pass it.
+  currency?: string,
+): Promise<{ amount: number; currency: string }> {
+  currency ??= await lifetimeValueCurrency(db);
   const amount = await store.orderValueOf(db, await profilesOf(db, customerId), ORDER_EVENT, currency);
   return { amount, currency };
 }
