@@ -54,34 +54,26 @@ export function SendingFields({ form }: { form: SurveyForm }) {
         )}
       </fieldset>
       <div className="form-row">
-        <Field
+        <DaysField
+          form={form}
           id="survey-quiet-days"
           label="Quiet period (days)"
-          error={form.errorOf('quietDays')}
+          name="quietDays"
+          error="quietDays"
           hint="After any survey, a customer is not asked again for this long."
-        >
-          <input
-            {...form.input('quietDays', 'survey-quiet-days')}
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={365}
-          />
-        </Field>
-        <Field
+          min={0}
+          max={365}
+        />
+        <DaysField
+          form={form}
           id="survey-link-days"
           label="Link valid for (days)"
-          error={form.errorOf('linkValidDays')}
+          name="linkValidDays"
+          error="linkValidDays"
           hint="Also ends once answered."
-        >
-          <input
-            {...form.input('linkValidDays', 'survey-link-days')}
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={90}
-          />
-        </Field>
+          min={1}
+          max={90}
+        />
       </div>
     </div>
   );
@@ -101,35 +93,31 @@ function TriggerDetails({ form }: { form: SurveyForm }) {
         >
           <input {...form.input('triggerEvent', 'survey-trigger-event-name')} />
         </Field>
-        <Field id="survey-trigger-after-days" label="Days after it" error={form.errorOf('trigger.afterDays')}>
-          <input
-            {...form.input('triggerAfterDays', 'survey-trigger-after-days')}
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={365}
-          />
-        </Field>
+        <DaysField
+          form={form}
+          id="survey-trigger-after-days"
+          label="Days after it"
+          name="triggerAfterDays"
+          error="trigger.afterDays"
+          min={0}
+          max={365}
+        />
       </div>
     );
   }
   if (trigger === 'periodic') {
     return (
       <div className="form-row">
-        <Field
+        <DaysField
+          form={form}
           id="survey-trigger-every-days"
           label="Every (days)"
-          error={form.errorOf('trigger.everyDays')}
+          name="triggerEveryDays"
+          error="trigger.everyDays"
           hint="A relationship NPS: 90."
-        >
-          <input
-            {...form.input('triggerEveryDays', 'survey-trigger-every-days')}
-            type="number"
-            inputMode="numeric"
-            min={7}
-            max={730}
-          />
-        </Field>
+          min={7}
+          max={730}
+        />
         <Field id="survey-trigger-flag" label="To" error={form.errorOf('trigger.flag')}>
           <select {...form.input('triggerFlag', 'survey-trigger-flag')}>
             <option value="">Every customer with an email address</option>
@@ -144,6 +132,31 @@ function TriggerDetails({ form }: { form: SurveyForm }) {
     );
   }
   return null;
+}
+
+/** A number of days, as every rule of a survey counts them: its box, its bounds, its error from the server. */
+function DaysField(props: {
+  form: SurveyForm;
+  id: string;
+  label: string;
+  name: 'quietDays' | 'linkValidDays' | 'triggerAfterDays' | 'triggerEveryDays';
+  /** The API's field, where the server names its refusal. */
+  error: string;
+  hint?: string;
+  min: number;
+  max: number;
+}) {
+  return (
+    <Field id={props.id} label={props.label} error={props.form.errorOf(props.error)} hint={props.hint}>
+      <input
+        {...props.form.input(props.name, props.id)}
+        type="number"
+        inputMode="numeric"
+        min={props.min}
+        max={props.max}
+      />
+    </Field>
+  );
 }
 
 /** One way to send, its explanation under it and read after its name. */
