@@ -18,6 +18,7 @@ export const PERMISSIONS = [
   'gestures:approve',
   'settings:manage',
   'audit:read',
+  'reports:read',
   'keys:manage',
   'staff:manage',
 ] as const;
@@ -31,6 +32,8 @@ const MANAGER: Permission[] = [
   'customers:merge',
   'customers:export',
   'audit:read',
+  // Metrics, journeys and churn compare teams and agents: a manager's view, not an agent's.
+  'reports:read',
   'gestures:approve',
   'settings:manage',
 ];

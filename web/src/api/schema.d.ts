@@ -3338,6 +3338,7 @@ export interface components {
         | 'gestures:approve'
         | 'settings:manage'
         | 'audit:read'
+        | 'reports:read'
         | 'keys:manage'
         | 'staff:manage'
       )[];
