@@ -1,6 +1,7 @@
 // Starts Rapport: opens the database, applies migrations, makes sure an admin exists, starts the
 // channel adapters and the background work (outbox, SLA breaches), and serves HTTP.
 import type { FastifyInstance } from 'fastify';
+import { refreshMetrics } from '../metrics/index.ts';
 import type { Config } from './config.ts';
 import { openSqlite, type SqliteDatabase } from '../store/sqlite.ts';
 import { buildServer } from './server.ts';
@@ -48,6 +49,8 @@ export interface RunningApp {
 
 const OUTBOX_EVERY_MS = 15_000;
 const SURVEYS_EVERY_MS = 60_000;
+// Metrics also catch up before every read; the timer keeps that catch-up small.
+const METRICS_EVERY_MS = 10_000;
 const BREACH_SWEEP_EVERY_MS = 30_000;
 // Days-long windows: an hourly look is precise enough.
 const HOUSEKEEPING_EVERY_MS = 3_600_000;
@@ -119,6 +122,7 @@ export async function startApp(config: Config, extraAdapters: ChannelAdapter[] =
   const timers = [
     setInterval(() => void flushOutbox().catch(logFailure('outbox delivery')), OUTBOX_EVERY_MS),
     setInterval(() => void sendSurveys().catch(logFailure('survey invitations')), SURVEYS_EVERY_MS),
+    setInterval(() => void refreshMetrics(db).catch(logFailure('metrics refresh')), METRICS_EVERY_MS),
     setInterval(() => void sweepBreaches(db).catch(logFailure('SLA breach sweep')), BREACH_SWEEP_EVERY_MS),
     setInterval(() => void closeResolvedCases(db).catch(logFailure('closing resolved cases')), HOUSEKEEPING_EVERY_MS),
     setInterval(() => void sweepLapsedFlags(db).catch(logFailure('lapsed flag sweep')), HOUSEKEEPING_EVERY_MS),

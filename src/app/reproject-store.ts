@@ -28,6 +28,10 @@ export const PROJECTED_TABLES = [
   'customers',
   'projection_rejections',
   'projection_cursor',
+  // The metrics count what the projection wrote: rebuilt from it (last, after the triggers queued the deletions).
+  'metric_rollups',
+  'metric_facts',
+  'metric_dirty',
 ] as const;
 
 /** Tables whose rows point at customers or cases (their foreign keys): each must be among the cleared ones. */
@@ -44,6 +48,7 @@ export async function clearProjection(tx: Db): Promise<void> {
   // What staff did directly stays; what the projection wrote (a merge an event caused) comes back with it.
   await tx.run('DELETE FROM audit_log WHERE log_position IS NOT NULL');
   await tx.run('UPDATE staff SET last_assigned_at = NULL');
+  await tx.run("DELETE FROM settings WHERE key = 'metrics.interactionCursor'");
 }
 
 /** Work staff did on customers and cases: it is not in the event log, so a rebuild from the log loses it. */

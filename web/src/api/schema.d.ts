@@ -2000,6 +2000,58 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/metrics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** CX metrics (domain.md definitions) by one dimension and/or period, kept current as cases, answers and gestures change. Cases count on the day they opened (cases, ttfr, SLA, repeat rate) or were resolved (ttr, fcr, reopen rate, contacts); backlog is the open cases at the end of each row. format=csv answers the rows as CSV */
+    get: operations['getApiMetrics'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/metrics/drill': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The cases (or survey answers, or gestures) behind a metric over a period, with what each counts: the same facts the metric was computed from */
+    get: operations['getApiMetricsDrill'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/settings/metrics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The time zone whose days, weeks and months the metrics count */
+    get: operations['getApiSettingsMetrics'];
+    /** Change the metrics time zone (every day is counted again in the new zone) */
+    put: operations['putApiSettingsMetrics'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3076,6 +3128,172 @@ export interface components {
     };
     MergeList: {
       items: components['schemas']['Merge'][];
+    };
+    /** @description Up to 500 shown; total counts all */
+    MetricDrill:
+      | {
+          /** @constant */
+          source: 'case';
+          total: number;
+          cases: {
+            id: string;
+            number: number;
+            subject: string;
+            status: string;
+            channel: string;
+            teamId: string | null;
+            assigneeId: string | null;
+            reason: string | null;
+            openedAt: string;
+            /** @description What the case counts: seconds (ttfr, ttr), yes/no (fcr, reopen_rate, repeat_rate), contacts, or "1 of 2" SLA targets met */
+            value: number | boolean | string | null;
+          }[];
+        }
+      | {
+          /** @constant */
+          source: 'response';
+          total: number;
+          responses: {
+            invitationId: string;
+            customerId: string;
+            caseId: string | null;
+            survey: string;
+            score: number;
+            comment: string | null;
+            answeredAt: string;
+          }[];
+        }
+      | {
+          /** @constant */
+          source: 'gesture';
+          total: number;
+          gestures: {
+            id: string;
+            customerId: string;
+            caseId: string | null;
+            kind: string;
+            /** @description Minor units of the currency */
+            amount: number;
+            currency: string;
+            issuedBy: string;
+            issuedAt: string;
+          }[];
+        };
+    Metrics: {
+      /** Format: date */
+      from: string;
+      /**
+       * Format: date
+       * @description Exclusive
+       */
+      to: string;
+      timeZone: string;
+      names: (
+        | 'cases'
+        | 'repeat_rate'
+        | 'ttfr'
+        | 'ttfr_p90'
+        | 'ttr'
+        | 'ttr_p90'
+        | 'resolved'
+        | 'fcr'
+        | 'reopen_rate'
+        | 'contacts_per_case'
+        | 'backlog'
+        | 'sla_attainment'
+        | 'nps'
+        | 'csat'
+        | 'ces'
+        | 'responses'
+        | 'sentiment'
+        | 'negative_share'
+        | 'gestures'
+        | 'gesture_spend'
+      )[];
+      by: ('channel' | 'team' | 'agent' | 'reason' | 'priority' | 'segment' | 'day' | 'week' | 'month')[];
+      rows: {
+        values: {
+          [key: string]:
+            | number
+            | {
+                [key: string]: number;
+              }
+            | null;
+        };
+        /** @description How many cases, answers, gestures or texts each value is computed from */
+        counts: {
+          [key: string]: number;
+        };
+        /** @description The row's value of each grouping: '' is none (unassigned, no reason); periods as YYYY-MM-DD (weeks: their Monday) or YYYY-MM */
+        dimensions: {
+          [key: string]: string;
+        };
+      }[];
+      total: {
+        values: {
+          [key: string]:
+            | number
+            | {
+                [key: string]: number;
+              }
+            | null;
+        };
+        /** @description How many cases, answers, gestures or texts each value is computed from */
+        counts: {
+          [key: string]: number;
+        };
+      };
+      /** @description With compare=previous: the period of the same length just before, by the same dimension */
+      previous?: {
+        /** Format: date */
+        from: string;
+        /** Format: date */
+        to: string;
+        rows: {
+          values: {
+            [key: string]:
+              | number
+              | {
+                  [key: string]: number;
+                }
+              | null;
+          };
+          /** @description How many cases, answers, gestures or texts each value is computed from */
+          counts: {
+            [key: string]: number;
+          };
+          /** @description The row's value of each grouping: '' is none (unassigned, no reason); periods as YYYY-MM-DD (weeks: their Monday) or YYYY-MM */
+          dimensions: {
+            [key: string]: string;
+          };
+        }[];
+        total: {
+          values: {
+            [key: string]:
+              | number
+              | {
+                  [key: string]: number;
+                }
+              | null;
+          };
+          /** @description How many cases, answers, gestures or texts each value is computed from */
+          counts: {
+            [key: string]: number;
+          };
+        };
+      };
+      labels: {
+        team: {
+          [key: string]: string;
+        };
+        agent: {
+          [key: string]: string;
+        };
+      };
+    };
+    MetricSettings: {
+      /** @description The IANA zone whose days, weeks and months metrics count */
+      timeZone: string;
     };
     Money: {
       amount: number;
@@ -9448,6 +9666,176 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Trends'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getApiMetrics: {
+    parameters: {
+      query?: {
+        names?: string;
+        by?: string;
+        compare?: 'previous';
+        format?: 'json' | 'csv';
+        from?: string;
+        to?: string;
+        channel?: string;
+        team?: string;
+        agent?: string;
+        reason?: string;
+        priority?: string;
+        segment?: string;
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Metrics'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getApiMetricsDrill: {
+    parameters: {
+      query: {
+        name:
+          | 'cases'
+          | 'repeat_rate'
+          | 'ttfr'
+          | 'ttfr_p90'
+          | 'ttr'
+          | 'ttr_p90'
+          | 'resolved'
+          | 'fcr'
+          | 'reopen_rate'
+          | 'contacts_per_case'
+          | 'backlog'
+          | 'sla_attainment'
+          | 'nps'
+          | 'csat'
+          | 'ces'
+          | 'responses'
+          | 'gestures'
+          | 'gesture_spend';
+        from?: string;
+        to?: string;
+        channel?: string;
+        team?: string;
+        agent?: string;
+        reason?: string;
+        priority?: string;
+        segment?: string;
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Up to 500 shown; total counts all */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MetricDrill'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getApiSettingsMetrics: {
+    parameters: {
+      query?: {
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MetricSettings'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  putApiSettingsMetrics: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          timeZone: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MetricSettings'];
         };
       };
       /** @description Problem details (RFC 9457) */

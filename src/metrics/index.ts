@@ -1,0 +1,3 @@
+// CX metrics kept current per day and dimension (issue 15): the refresher, the query, the drill-down, the routes.
+export { metricRoutes } from './routes.ts';
+export { rebuildMetrics, refreshMetrics } from './refresh.ts';
