@@ -3,6 +3,7 @@
 import { availableParallelism } from 'node:os';
 import type { BenchCase, BenchEnvironment } from './bench-case.ts';
 import { caseReplayBench, unusableFeedMessage } from './case-replay.ts';
+import { dashboardBench } from './dashboard.ts';
 import { ingestBench } from './ingest.ts';
 import { ingestAckBench } from './ingest-ack.ts';
 import { httpBench } from './http.ts';
@@ -21,6 +22,7 @@ const BENCH_CASES: readonly BenchCase[] = [
   projectionBench,
   httpBench,
   caseReplayBench,
+  dashboardBench,
 ];
 
 async function main(): Promise<void> {

@@ -33,6 +33,8 @@ export interface BenchOptions {
   httpClients: number;
   /** Calls per /v1/batch body in the http case: --batch when given, else 100 as issue 12 states it. */
   httpBatchSize: number;
+  /** Cases of the dashboard case: 1M, or 10M with --dashboard-large. */
+  dashboardCases: number;
 }
 
 const DEFAULT_EVENTS = 1_000_000;
@@ -58,6 +60,8 @@ export function usage(caseNames: readonly string[]): string {
   --backlog N   events the projector drains while the look-up case times cards (default events / 5, 50,000–200,000)
   --no-yield    projection batches run without letting the event loop turn (to compare; look-up and projection)
   --no-listening texts are stored without being read by listening (to compare; case-replay, projection, http)
+  --dashboard-cases N  cases of the dashboard case (default 1,000,000)
+  --dashboard-large    10,000,000 cases in the dashboard case
   --same-thread the projection and the log's commits run on the thread that answers, not on their own (to compare; look-up and http)`;
 }
 
@@ -86,6 +90,8 @@ export function parseBenchOptions(argv: readonly string[], caseNames: readonly s
       'no-yield': { type: 'boolean', default: false },
       'same-thread': { type: 'boolean', default: false },
       'no-listening': { type: 'boolean', default: false },
+      'dashboard-cases': { type: 'string' },
+      'dashboard-large': { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -116,5 +122,8 @@ export function parseBenchOptions(argv: readonly string[], caseNames: readonly s
     httpSeconds: positiveInteger('http-seconds', values['http-seconds'], HTTP_DEFAULTS.seconds),
     httpClients: positiveInteger('http-clients', values['http-clients'], HTTP_DEFAULTS.clients),
     httpBatchSize: values.batch === undefined ? HTTP_DEFAULTS.batchSize : batchSize,
+    dashboardCases: values['dashboard-large']
+      ? 10_000_000
+      : positiveInteger('dashboard-cases', values['dashboard-cases'], 1_000_000),
   };
 }

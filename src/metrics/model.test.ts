@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   addTo,
+  applyDelta,
+  coverOf,
+  emptyDelta,
   type CaseRow,
   caseFact,
   contributionsOf,
@@ -13,6 +16,13 @@ import {
   periodOf,
   type Cell,
 } from './model.ts';
+
+/** A cell holding these values in its histogram (counts and sums beside). */
+function cellOf(cell: string, values: number[]): Cell {
+  const delta = emptyDelta();
+  for (const value of values) addTo(delta, { cell, day: 0, n: 1, total: value, hits: 0, value }, 1);
+  return applyDelta(emptyCell(), delta);
+}
 
 const day = (ms: number) => Math.floor(ms / 86_400_000);
 const row = (fields: Partial<CaseRow>): CaseRow => ({
@@ -48,16 +58,13 @@ test('weeks start on Monday, months are YYYY-MM', () => {
 });
 
 test('percentiles are the nearest rank, exact when values fall in buckets of their own', () => {
-  const cell = emptyCell();
-  for (const value of [300, 1200, 1800, 7200, 0])
-    addTo(cell, { cell: 'ttfr', day: 0, n: 1, total: value, hits: 0, value }, 1);
+  const cell = cellOf('ttfr', [300, 1200, 1800, 7200, 0]);
   // Sorted 0, 300, 1200, 1800, 7200: median is the 3rd (⌈0.5 × 5⌉), p90 the 5th (⌈4.5⌉).
   assert.equal(percentile(cell.hist, 0.5), 1200);
   assert.equal(percentile(cell.hist, 0.9), 7200);
   assert.equal(percentile(null, 0.5), null);
   // 601 s and 604 s share a 1 % bucket: the median of the two is their mean, within 1 % of either.
-  const close = emptyCell();
-  for (const value of [601, 604]) addTo(close, { cell: 'ttfr', day: 0, n: 1, total: value, hits: 0, value }, 1);
+  const close = cellOf('ttfr', [601, 604]);
   assert.equal(percentile(close.hist, 0.5), 602.5);
 });
 
@@ -73,20 +80,46 @@ test('subtracting what was added leaves nothing behind', () => {
     ['vip'],
     day,
   );
-  const cells = new Map<string, Cell>();
+  const cells = new Map<string, ReturnType<typeof emptyDelta>>();
+  const { places, parts } = contributionsOf(fact);
   for (const sign of [1, -1] as const)
-    for (const c of contributionsOf(fact)) {
-      const id = `${c.cell}/${c.dim}/${c.day}/${c.key}`;
-      const cell = cells.get(id) ?? emptyCell();
-      addTo(cell, c, sign);
-      cells.set(id, cell);
-    }
+    for (const [dim, key] of places)
+      for (const part of parts) {
+        const id = `${part.cell}/${dim}/${part.day}/${key}`;
+        const delta = cells.get(id) ?? emptyDelta();
+        addTo(delta, part, sign);
+        cells.set(id, delta);
+      }
   assert.ok([...cells.values()].every(isEmptyCell));
   // Filed under all, channel, team, agent, reason, priority and the segment.
   assert.deepEqual(
-    [...new Set(contributionsOf(fact).map((c) => c.dim))],
+    places.map(([dim]) => dim),
     ['all', 'channel', 'team', 'agent', 'reason', 'priority', 'segment'],
   );
+});
+
+test('a range is read as whole months and weeks where they fit, days at the ends', () => {
+  const d = dateToDay;
+  // 28 Oct (Wed) – 10 Dec (Thu): November whole, then no whole week is left (the week of 7 Dec ends on the 13th).
+  assert.deepEqual(coverOf(d('2026-10-28'), d('2026-12-10'), null), [
+    { grain: 'month', from: d('2026-11-01'), to: d('2026-12-01') },
+    { grain: 'day', from: d('2026-10-28'), to: d('2026-11-01') },
+    { grain: 'day', from: d('2026-12-01'), to: d('2026-12-10') },
+  ]);
+  // 3 – 20 Dec: no whole month; the weeks of 7 and 14 Dec whole.
+  assert.deepEqual(coverOf(d('2026-12-03'), d('2026-12-21'), null), [
+    { grain: 'week', from: d('2026-12-07'), to: d('2026-12-21') },
+    { grain: 'day', from: d('2026-12-03'), to: d('2026-12-07') },
+  ]);
+  // By week: whole weeks (Mondays 2 and 9 November) and the days before and after them.
+  assert.deepEqual(coverOf(d('2026-10-28'), d('2026-11-18'), 'week'), [
+    { grain: 'week', from: d('2026-11-02'), to: d('2026-11-16') },
+    { grain: 'day', from: d('2026-10-28'), to: d('2026-11-02') },
+    { grain: 'day', from: d('2026-11-16'), to: d('2026-11-18') },
+  ]);
+  assert.deepEqual(coverOf(d('2026-11-03'), d('2026-11-05'), 'month'), [
+    { grain: 'day', from: d('2026-11-03'), to: d('2026-11-05') },
+  ]);
 });
 
 test('an SLA target counts once decided: met, late, or breached while still open; not while it runs', () => {
@@ -107,11 +140,7 @@ test('an SLA target counts once decided: met, late, or breached while still open
 });
 
 test('NPS, CSAT and CES by their definitions', () => {
-  const scores = (cell: string, values: number[]) => {
-    const c = emptyCell();
-    for (const value of values) addTo(c, { cell, day: 0, n: 1, total: value, hits: 0, value }, 1);
-    return c;
-  };
+  const scores = cellOf;
   const cells = new Map([
     // NPS: promoters 9, 10 (2) − detractors 0, 6 (2) of 5 → 0; then 10, 10, 7 → 66.7
     ['survey:nps', scores('survey:nps', [9, 10, 7, 6, 0])],

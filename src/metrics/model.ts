@@ -192,7 +192,8 @@ export function caseFact(row: CaseRow, segments: string[], dayOf: (ms: number) =
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Contributions: a fact's additions to cells. A change subtracts the old fact's and adds the new one's.
+// Contributions: a fact's additions to cells, filed under each of its places (dimension values). A change
+// subtracts the old fact's and adds the new one's.
 
 export interface Contribution {
   cell: string;
@@ -204,23 +205,25 @@ export interface Contribution {
   value?: number;
 }
 
-/** A contribution filed under every dimension value: (dim, key) pairs, 'all' first. */
-export interface Filed extends Contribution {
-  dim: CellDimension;
-  key: string;
+/** Where a fact's contributions are filed: (dimension, value) pairs, 'all' first. */
+export type Place = readonly [CellDimension, string];
+
+export interface Filing {
+  places: Place[];
+  parts: Contribution[];
 }
 
-function fileUnder(dimensions: Partial<Dimensions>, contributions: Contribution[]): Filed[] {
-  const places: Array<[CellDimension, string]> = [['all', '']];
+function placesOf(dimensions: Partial<Dimensions>): Place[] {
+  const places: Place[] = [['all', '']];
   for (const dim of ['channel', 'team', 'agent', 'reason', 'priority'] as const) {
     const key = dimensions[dim];
     if (key !== undefined) places.push([dim, key]);
   }
   for (const segment of dimensions.segments ?? []) places.push(['segment', segment]);
-  return contributions.flatMap((contribution) => places.map(([dim, key]) => ({ ...contribution, dim, key })));
+  return places;
 }
 
-export function contributionsOf(fact: Fact): Filed[] {
+export function contributionsOf(fact: Fact): Filing {
   switch (fact.kind) {
     case 'case': {
       const parts: Contribution[] = [
@@ -244,29 +247,37 @@ export function contributionsOf(fact: Fact): Filed[] {
         parts.push({ cell: 'reopened', day: fact.resolvedDay, n: 1, total: 0, hits: fact.reopened ? 1 : 0 });
         parts.push({ cell: 'ttr', day: fact.resolvedDay, n: 1, total: fact.ttr, hits: 0, value: fact.ttr });
       }
-      return fileUnder(fact, parts);
+      return { places: placesOf(fact), parts };
     }
     case 'response':
-      return fileUnder(fact, [
-        { cell: `survey:${fact.survey}`, day: fact.day, n: 1, total: fact.score, hits: 0, value: fact.score },
-      ]);
+      return {
+        places: placesOf(fact),
+        parts: [{ cell: `survey:${fact.survey}`, day: fact.day, n: 1, total: fact.score, hits: 0, value: fact.score }],
+      };
     case 'gesture':
-      return fileUnder(fact, [
-        { cell: 'gesture', day: fact.day, n: 1, total: 0, hits: 0 },
-        { cell: `spend:${fact.currency}`, day: fact.day, n: 1, total: fact.amount, hits: 0 },
-      ]);
+      return {
+        places: placesOf(fact),
+        parts: [
+          { cell: 'gesture', day: fact.day, n: 1, total: 0, hits: 0 },
+          { cell: `spend:${fact.currency}`, day: fact.day, n: 1, total: fact.amount, hits: 0 },
+        ],
+      };
     case 'text':
-      return fileUnder({ channel: fact.channel, reason: fact.reason }, [
-        { cell: 'sentiment', day: fact.day, n: 1, total: fact.score, hits: fact.negative ? 1 : 0 },
-      ]);
+      return {
+        places: placesOf({ channel: fact.channel, reason: fact.reason }),
+        parts: [{ cell: 'sentiment', day: fact.day, n: 1, total: fact.score, hits: fact.negative ? 1 : 0 }],
+      };
   }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Cells and histograms.
 
-/** Histogram of values in 1 % wide buckets: bucket → [count, sum]. Sparse, so small cells stay small. */
-export type Histogram = Record<string, [number, number]>;
+/**
+ * A histogram of values in 1 % wide buckets, as a flat list sorted by bucket: [bucket, count, sum, bucket, …].
+ * Sparse (small cells stay small), read without sorting, merged in one pass, and cheap to parse from JSON.
+ */
+export type Histogram = number[];
 
 export interface Cell {
   n: number;
@@ -275,8 +286,16 @@ export interface Cell {
   hist: Histogram | null;
 }
 
+/** A change to a cell while a round gathers them: buckets by number, made into a Histogram when written. */
+export interface CellDelta {
+  n: number;
+  total: number;
+  hits: number;
+  hist: Map<number, [number, number]> | null;
+}
+
 const LOG_STEP = Math.log(1.01);
-/** 0 has its own bucket; everything else falls in ⌊ln(v) / ln(1.01)⌋ + 1 (values below 1 share bucket 1). */
+/** 0 has its own bucket; everything else falls in ⌊ln(v) / ln(1.01)⌋ + 2 (values below 1 share bucket 1). */
 export function bucketOf(value: number): number {
   return value <= 0 ? 0 : value < 1 ? 1 : Math.floor(Math.log(value) / LOG_STEP) + 2;
 }
@@ -285,36 +304,98 @@ export function emptyCell(): Cell {
   return { n: 0, total: 0, hits: 0, hist: null };
 }
 
-/** Adds `sign` × a contribution to a cell, in place. */
-export function addTo(cell: Cell, contribution: Contribution, sign: 1 | -1): void {
-  cell.n += sign * contribution.n;
-  cell.total += sign * contribution.total;
-  cell.hits += sign * contribution.hits;
-  if (contribution.value === undefined) return;
-  cell.hist ??= {};
-  const bucket = String(bucketOf(contribution.value));
-  const [count, sum] = cell.hist[bucket] ?? [0, 0];
-  const next: [number, number] = [count + sign, sum + sign * contribution.value];
-  if (next[0] === 0) delete cell.hist[bucket];
-  else cell.hist[bucket] = next;
+export function emptyDelta(): CellDelta {
+  return { n: 0, total: 0, hits: 0, hist: null };
 }
 
-export function mergeCells(into: Cell, other: Cell): void {
+/** Adds `sign` × a contribution to a delta, in place. */
+export function addTo(delta: CellDelta, contribution: Contribution, sign: 1 | -1): void {
+  delta.n += sign * contribution.n;
+  delta.total += sign * contribution.total;
+  delta.hits += sign * contribution.hits;
+  if (contribution.value === undefined) return;
+  delta.hist ??= new Map();
+  const bucket = bucketOf(contribution.value);
+  const entry = delta.hist.get(bucket);
+  if (entry) {
+    entry[0] += sign;
+    entry[1] += sign * contribution.value;
+  } else delta.hist.set(bucket, [sign, sign * contribution.value]);
+}
+
+/** Adds one delta into another (a day's change into its week's), in place. */
+export function addDelta(into: CellDelta, other: CellDelta): void {
   into.n += other.n;
   into.total += other.total;
   into.hits += other.hits;
   if (!other.hist) return;
-  into.hist ??= {};
-  for (const [bucket, [count, sum]] of Object.entries(other.hist)) {
-    const [c, s] = into.hist[bucket] ?? [0, 0];
-    into.hist[bucket] = [c + count, s + sum];
+  into.hist ??= new Map();
+  for (const [bucket, [count, sum]] of other.hist) {
+    const entry = into.hist.get(bucket);
+    if (entry) {
+      entry[0] += count;
+      entry[1] += sum;
+    } else into.hist.set(bucket, [count, sum]);
   }
 }
 
-export function isEmptyCell(cell: Cell): boolean {
-  return (
-    cell.n === 0 && cell.hits === 0 && Math.abs(cell.total) < 1e-9 && (!cell.hist || !Object.keys(cell.hist).length)
-  );
+export function histogramOf(buckets: Map<number, [number, number]> | null): Histogram | null {
+  if (!buckets) return null;
+  const flat: number[] = [];
+  for (const bucket of [...buckets.keys()].sort((a, b) => a - b)) {
+    const [count, sum] = buckets.get(bucket) ?? [0, 0];
+    if (count !== 0) flat.push(bucket, count, sum);
+  }
+  return flat.length ? flat : null;
+}
+
+/** Two sorted histograms as one, in one pass; buckets that fall to zero are dropped. */
+export function mergeHistograms(a: Histogram | null, b: Histogram | null): Histogram | null {
+  if (!a || !a.length) return b && b.length ? b : null;
+  if (!b || !b.length) return a;
+  const merged: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const ba = i < a.length ? (a[i] as number) : Number.POSITIVE_INFINITY;
+    const bb = j < b.length ? (b[j] as number) : Number.POSITIVE_INFINITY;
+    let bucket: number;
+    let count = 0;
+    let sum = 0;
+    if (ba <= bb) {
+      bucket = ba;
+      count += a[i + 1] as number;
+      sum += a[i + 2] as number;
+      i += 3;
+    } else bucket = bb;
+    if (bb === bucket) {
+      count += b[j + 1] as number;
+      sum += b[j + 2] as number;
+      j += 3;
+    }
+    if (count !== 0) merged.push(bucket, count, sum);
+  }
+  return merged.length ? merged : null;
+}
+
+/** A cell with a delta applied. */
+export function applyDelta(cell: Cell, delta: CellDelta): Cell {
+  return {
+    n: cell.n + delta.n,
+    total: cell.total + delta.total,
+    hits: cell.hits + delta.hits,
+    hist: delta.hist ? mergeHistograms(cell.hist, histogramOf(delta.hist)) : cell.hist,
+  };
+}
+
+export function mergeCells(a: Cell, b: Cell): Cell {
+  return { n: a.n + b.n, total: a.total + b.total, hits: a.hits + b.hits, hist: mergeHistograms(a.hist, b.hist) };
+}
+
+export function isEmptyCell(cell: Cell | CellDelta): boolean {
+  const hist = cell.hist;
+  const histEmpty = !hist || (Array.isArray(hist) ? hist.length === 0 : [...hist.values()].every(([c]) => c === 0));
+  return cell.n === 0 && cell.hits === 0 && Math.abs(cell.total) < 1e-9 && histEmpty;
 }
 
 /**
@@ -324,26 +405,26 @@ export function isEmptyCell(cell: Cell): boolean {
  */
 export function percentile(hist: Histogram | null, p: number): number | null {
   if (!hist) return null;
-  const buckets = Object.entries(hist)
-    .map(([bucket, [count, sum]]) => ({ bucket: Number(bucket), count, sum }))
-    .filter((b) => b.count > 0)
-    .sort((a, b) => a.bucket - b.bucket);
-  const total = buckets.reduce((sum, b) => sum + b.count, 0);
-  if (total === 0) return null;
+  let total = 0;
+  for (let i = 1; i < hist.length; i += 3) total += hist[i] as number;
+  if (total <= 0) return null;
   const rank = Math.max(1, Math.ceil(p * total));
   let seen = 0;
-  for (const b of buckets) {
-    seen += b.count;
-    if (seen >= rank) return b.sum / b.count;
+  for (let i = 0; i < hist.length; i += 3) {
+    seen += hist[i + 1] as number;
+    if (seen >= rank) return (hist[i + 2] as number) / (hist[i + 1] as number);
   }
   return null;
 }
 
 /** Score counts by value, for surveys (each score is its own bucket). */
 function scoreCounts(hist: Histogram | null): Array<{ score: number; count: number }> {
-  return Object.values(hist ?? {})
-    .filter(([count]) => count > 0)
-    .map(([count, sum]) => ({ score: Math.round(sum / count), count }));
+  const counts: Array<{ score: number; count: number }> = [];
+  for (let i = 0; hist && i < hist.length; i += 3) {
+    const count = hist[i + 1] as number;
+    if (count > 0) counts.push({ score: Math.round((hist[i + 2] as number) / count), count });
+  }
+  return counts;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -434,6 +515,12 @@ export function dateToDay(date: string): number {
   return Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
 }
 
+/** The first day of the week (Monday) or month a day is in: where its week and month cells are kept. */
+export function periodStart(day: number, period: 'week' | 'month'): number {
+  if (period === 'week') return day - ((((day + 3) % 7) + 7) % 7);
+  return dateToDay(`${dayToDate(day).slice(0, 7)}-01`);
+}
+
 /** The label of the period a day falls in: the day, its week's Monday, or the month (YYYY-MM). */
 export function periodOf(day: number, period: Period): string {
   if (period === 'day') return dayToDate(day);
@@ -442,4 +529,58 @@ export function periodOf(day: number, period: Period): string {
     return dayToDate(day - ((((day + 3) % 7) + 7) % 7));
   }
   return dayToDate(day).slice(0, 7);
+}
+
+/** Cells to read for [from, to): spans of days whose cells are kept at one grain (`from`/`to` are days). */
+export interface Span {
+  grain: 'day' | 'week' | 'month';
+  from: number;
+  to: number;
+}
+
+function nextPeriodStart(day: number, period: 'week' | 'month'): number {
+  const start = periodStart(day, period);
+  if (start === day) return day;
+  return period === 'week' ? start + 7 : periodStart(start + 31, 'month');
+}
+
+/** Whole weeks (or months) inside [from, to), and the days left at each end. */
+function coverWith(
+  from: number,
+  to: number,
+  grain: 'week' | 'month',
+): { inner: Span | null; edges: Array<[number, number]> } {
+  const first = nextPeriodStart(from, grain);
+  const end = periodStart(to, grain);
+  if (first >= end) return { inner: null, edges: [[from, to]] };
+  return {
+    inner: { grain, from: first, to: end },
+    edges: [
+      [from, first],
+      [end, to],
+    ].filter(([a, b]) => (a as number) < (b as number)) as Array<[number, number]>,
+  };
+}
+
+/**
+ * The fewest cells that cover [from, to) without a cell straddling two rows of the answer: by day, days; by week,
+ * whole weeks and days at the ends; by month, whole months and days; for one total, months, then weeks, then days.
+ */
+export function coverOf(from: number, to: number, period: Period | null): Span[] {
+  if (period === 'day') return [{ grain: 'day', from, to }];
+  const grains: Array<'week' | 'month'> =
+    period === 'week' ? ['week'] : period === 'month' ? ['month'] : ['month', 'week'];
+  let pending: Array<[number, number]> = [[from, to]];
+  const spans: Span[] = [];
+  for (const grain of grains) {
+    const left: Array<[number, number]> = [];
+    for (const [a, b] of pending) {
+      const { inner, edges } = coverWith(a, b, grain);
+      if (inner) spans.push(inner);
+      left.push(...edges);
+    }
+    pending = left;
+  }
+  for (const [a, b] of pending) spans.push({ grain: 'day', from: a, to: b });
+  return spans;
 }

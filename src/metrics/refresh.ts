@@ -5,15 +5,19 @@ import { DateTime } from 'luxon';
 import type { Db } from '../store/db.ts';
 import { readSetting, writeSetting } from '../store/settings.ts';
 import {
-  type Cell,
-  type CellDimension,
+  addDelta,
+  addTo,
+  applyDelta,
   caseFact,
+  type CellDelta,
   contributionsOf,
   emptyCell,
+  emptyDelta,
   type Fact,
-  type Filed,
-  addTo,
+  type Filing,
   isEmptyCell,
+  type Place,
+  periodStart,
 } from './model.ts';
 import {
   caseRows,
@@ -24,6 +28,8 @@ import {
   gestureRows,
   lastInteractionId,
   markEverythingDirty,
+  addToCell,
+  type CellAddress,
   readCell,
   responseRows,
   type SubjectKind,
@@ -36,7 +42,11 @@ import {
 const TIMEZONE_KEY = 'metrics.timezone';
 const CURSOR_KEY = 'metrics.interactionCursor';
 const SUBJECTS_PER_BATCH = 2000;
-const TEXT_IDS_PER_BATCH = 20_000;
+const SUBJECTS_PER_ROUND = 50_000;
+const CELL_IDS = 64;
+const DAY_IDS = 200_000;
+const DAY_OFFSET = 100_000;
+const TEXT_IDS_PER_ROUND = 50_000;
 const DAY_MS = 86_400_000;
 
 /** The zone whose days the metrics count (a manager's setting); UTC until one is chosen. */
@@ -77,15 +87,30 @@ export async function rebuildMetrics(db: Db): Promise<void> {
   });
 }
 
-/** Brings every cell up to date; returns how many subjects and texts it counted. */
-export async function refreshMetrics(db: Db): Promise<{ subjects: number; texts: number }> {
+/**
+ * Brings every cell up to date; returns how many subjects and texts it counted. Each round is one transaction: it
+ * takes the queue `batch` subjects at a time, gathers every cell change in memory and writes each touched cell once
+ * at the end, so a rebuild of a million cases rewrites a cell once per round, not once per batch. `round` bounds
+ * how long one transaction holds the writer (the projector waits meanwhile).
+ */
+export async function refreshMetrics(
+  db: Db,
+  { batch = SUBJECTS_PER_BATCH, round = SUBJECTS_PER_ROUND }: { batch?: number; round?: number } = {},
+): Promise<{ subjects: number; texts: number }> {
   let subjects = 0;
   let texts = 0;
   for (;;) {
     const step = await db.transaction(async (tx) => {
       const dayOf = localDayIn(await metricsTimeZone(tx));
-      const counted = await countQueued(tx, dayOf);
-      const read = await countTexts(tx, dayOf);
+      const deltas = new Deltas();
+      let counted = 0;
+      for (;;) {
+        const more = await countQueued(tx, dayOf, Math.min(batch, round - counted), deltas);
+        counted += more;
+        if (more === 0 || counted >= round) break;
+      }
+      const read = await countTexts(tx, dayOf, deltas);
+      await deltas.apply(tx);
       return { counted, read };
     });
     subjects += step.counted;
@@ -94,52 +119,95 @@ export async function refreshMetrics(db: Db): Promise<{ subjects: number; texts:
   }
 }
 
-/** Cell changes gathered over a batch, so each touched cell is read and written once. */
+/**
+ * Cell changes gathered over a round, so each touched cell is written once. Changes are kept per day under a
+ * number (place, cell, day) rather than a string, since a million cases make fifty million of them; weeks and
+ * months are folded from the days when the round is written.
+ */
 class Deltas {
-  private readonly cells = new Map<
-    string,
-    { at: { metric: string; dim: CellDimension; day: number; key: string }; cell: Cell }
-  >();
+  private readonly places = new Map<string, number>();
+  private readonly placeList: Place[] = [];
+  private readonly cellNames = new Map<string, number>();
+  private readonly cellList: string[] = [];
+  private readonly days = new Map<number, CellDelta>();
 
-  add(contributions: readonly Filed[], sign: 1 | -1): void {
-    for (const c of contributions) {
-      const id = `${c.cell}\u0000${c.dim}\u0000${c.day}\u0000${c.key}`;
-      let entry = this.cells.get(id);
-      if (!entry) {
-        entry = { at: { metric: c.cell, dim: c.dim, day: c.day, key: c.key }, cell: emptyCell() };
-        this.cells.set(id, entry);
+  private idOf<T>(ids: Map<string, number>, list: T[], name: string, value: T): number {
+    let id = ids.get(name);
+    if (id === undefined) {
+      id = list.length;
+      ids.set(name, id);
+      list.push(value);
+    }
+    return id;
+  }
+
+  add({ places, parts }: Filing, sign: 1 | -1): void {
+    for (const place of places) {
+      const placeId = this.idOf(this.places, this.placeList, `${place[0]}\u0000${place[1]}`, place);
+      for (const part of parts) {
+        const cellId = this.idOf(this.cellNames, this.cellList, part.cell, part.cell);
+        // Days since 1970 ± 100 000 fit five decimal digits; places and cells are few hundred and few dozen.
+        const id = (placeId * CELL_IDS + cellId) * DAY_IDS + (part.day + DAY_OFFSET);
+        let delta = this.days.get(id);
+        if (!delta) {
+          delta = emptyDelta();
+          this.days.set(id, delta);
+        }
+        addTo(delta, part, sign);
       }
-      addTo(entry.cell, c, sign);
     }
   }
 
-  async apply(db: Db): Promise<void> {
-    for (const { at, cell } of this.cells.values()) {
-      if (isEmptyCell(cell)) continue;
-      const stored = (await readCell(db, at)) ?? emptyCell();
-      stored.n += cell.n;
-      stored.total += cell.total;
-      stored.hits += cell.hits;
-      if (cell.hist) {
-        stored.hist ??= {};
-        for (const [bucket, [count, sum]] of Object.entries(cell.hist)) {
-          const [c, s] = stored.hist[bucket] ?? [0, 0];
-          if (c + count === 0) delete stored.hist[bucket];
-          else stored.hist[bucket] = [c + count, s + sum];
+  /** Each day's change, and the same folded into its week and its month. */
+  private *byGrain(): Generator<{ at: CellAddress; delta: CellDelta }> {
+    const folded = new Map<string, { at: CellAddress; delta: CellDelta }>();
+    for (const [id, delta] of this.days) {
+      if (isEmptyCell(delta)) continue;
+      const day = (id % DAY_IDS) - DAY_OFFSET;
+      const rest = Math.floor(id / DAY_IDS);
+      const [dim, key] = this.placeList[Math.floor(rest / CELL_IDS)] as Place;
+      const metric = this.cellList[rest % CELL_IDS] as string;
+      yield { at: { metric, dim, grain: 'day', day, key }, delta };
+      for (const grain of ['week', 'month'] as const) {
+        const start = periodStart(day, grain);
+        const name = `${metric}\u0000${dim}\u0000${key}\u0000${grain}\u0000${start}`;
+        let entry = folded.get(name);
+        if (!entry) {
+          entry = { at: { metric, dim, grain, day: start, key }, delta: emptyDelta() };
+          folded.set(name, entry);
         }
-        if (!Object.keys(stored.hist).length) stored.hist = null;
+        addDelta(entry.delta, delta);
       }
+    }
+    yield* folded.values();
+  }
+
+  /**
+   * Counts and sums are added by the database in one statement; a histogram is read, merged and written back. A
+   * count cell that falls to zero stays as a row of zeros, which every query reads as nothing.
+   */
+  async apply(db: Db): Promise<void> {
+    for (const { at, delta } of this.byGrain()) {
+      if (isEmptyCell(delta)) continue;
+      if (!delta.hist) {
+        await addToCell(db, at, delta);
+        continue;
+      }
+      const stored = applyDelta((await readCell(db, at)) ?? emptyCell(), delta);
       await writeCell(db, at, isEmptyCell(stored) ? null : stored);
     }
   }
 }
 
-async function countQueued(db: Db, dayOf: (ms: number) => number): Promise<number> {
-  const queued = await dirtySubjects(db, SUBJECTS_PER_BATCH);
+async function countQueued(db: Db, dayOf: (ms: number) => number, batch: number, deltas: Deltas): Promise<number> {
+  const queued = batch > 0 ? await dirtySubjects(db, batch) : [];
   if (!queued.length) return 0;
   const byKind = new Map<SubjectKind, string[]>();
-  for (const { kind, id } of queued) byKind.set(kind, [...(byKind.get(kind) ?? []), id]);
-  const deltas = new Deltas();
+  for (const { kind, id } of queued) {
+    const ids = byKind.get(kind);
+    if (ids) ids.push(id);
+    else byKind.set(kind, [id]);
+  }
   for (const [kind, ids] of byKind) {
     const now = await factsNow(db, kind, ids, dayOf);
     const before = await storedFacts(db, kind, ids);
@@ -154,7 +222,6 @@ async function countQueued(db: Db, dayOf: (ms: number) => number): Promise<numbe
     }
     await forgetDirty(db, kind, ids);
   }
-  await deltas.apply(db);
   return queued.length;
 }
 
@@ -230,13 +297,16 @@ function caseDimensions(
   };
 }
 
-async function countTexts(db: Db, dayOf: (ms: number) => number): Promise<{ texts: number; done: boolean }> {
+async function countTexts(
+  db: Db,
+  dayOf: (ms: number) => number,
+  deltas: Deltas,
+): Promise<{ texts: number; done: boolean }> {
   const cursor = Number((await readSetting(db, CURSOR_KEY)) ?? 0);
   const last = await lastInteractionId(db);
   if (last <= cursor) return { texts: 0, done: true };
-  const upTo = Math.min(last, cursor + TEXT_IDS_PER_BATCH);
+  const upTo = Math.min(last, cursor + TEXT_IDS_PER_ROUND);
   const rows = await textsBetween(db, cursor, upTo);
-  const deltas = new Deltas();
   for (const row of rows)
     deltas.add(
       contributionsOf({
@@ -249,7 +319,6 @@ async function countTexts(db: Db, dayOf: (ms: number) => number): Promise<{ text
       }),
       1,
     );
-  await deltas.apply(db);
   await writeSetting(db, CURSOR_KEY, upTo);
   return { texts: rows.length, done: upTo >= last };
 }

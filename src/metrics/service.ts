@@ -4,10 +4,11 @@
 import type { Db } from '../store/db.ts';
 import {
   type Cell,
+  type CellDimension,
   CELL_OF,
+  coverOf,
   type Dimension,
   dayToDate,
-  emptyCell,
   mergeCells,
   type MetricName,
   type MetricValue,
@@ -93,7 +94,7 @@ async function rowsAndTotal(db: Db, plan: MetricsPlan): Promise<{ rows: MetricsR
   const needed = cellsNeeded(plan.names);
   const rowDimension = plan.dimension ?? plan.filter?.dimension ?? 'all';
   const rowKey = plan.dimension ? undefined : plan.filter?.key;
-  const cells = await cellsIn(db, needed, rowDimension, plan.fromDay, plan.toDay, rowKey);
+  const cells = await cellsCovering(db, needed, rowDimension, plan, plan.period, rowKey);
   const before = plan.names.includes('backlog')
     ? await backlogBefore(db, rowDimension, plan.fromDay, rowKey)
     : new Map<string, number>();
@@ -139,8 +140,7 @@ async function rowsAndTotal(db: Db, plan: MetricsPlan): Promise<{ rows: MetricsR
     const totalDimension = plan.filter?.dimension ?? 'all';
     const totalKey = plan.filter?.key ?? '';
     totalCells = new Map();
-    for (const cell of await cellsIn(db, needed, totalDimension, plan.fromDay, plan.toDay, totalKey))
-      addCell(totalCells, cell);
+    for (const cell of await cellsCovering(db, needed, totalDimension, plan, null, totalKey)) addCell(totalCells, cell);
     totalBefore = plan.names.includes('backlog')
       ? ((await backlogBefore(db, totalDimension, plan.fromDay, totalKey)).get(totalKey) ?? 0)
       : 0;
@@ -152,13 +152,24 @@ async function rowsAndTotal(db: Db, plan: MetricsPlan): Promise<{ rows: MetricsR
   return { rows, total: valuesOf(plan.names, totalCells, totalBefore) };
 }
 
+/** The cells of [fromDay, toDay) at the coarsest grains whose cells each fall in one row of the answer. */
+async function cellsCovering(
+  db: Db,
+  needed: string[],
+  dimension: CellDimension,
+  range: { fromDay: number; toDay: number },
+  period: Period | null,
+  key: string | undefined,
+): Promise<StoredCell[]> {
+  const cells: StoredCell[] = [];
+  for (const span of coverOf(range.fromDay, range.toDay, period))
+    cells.push(...(await cellsIn(db, needed, dimension, span.grain, span.from, span.to, key)));
+  return cells;
+}
+
 function addCell(into: Map<string, Cell>, cell: StoredCell): void {
-  let merged = into.get(cell.metric);
-  if (!merged) {
-    merged = emptyCell();
-    into.set(cell.metric, merged);
-  }
-  mergeCells(merged, cell);
+  const merged = into.get(cell.metric);
+  into.set(cell.metric, merged ? mergeCells(merged, cell) : cell);
 }
 
 function valuesOf(names: readonly MetricName[], cells: Map<string, Cell>, backlogBefore: number): MetricValues {

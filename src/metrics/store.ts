@@ -3,6 +3,8 @@
 import type { Db, SqlValue } from '../store/db.ts';
 import type { Cell, CellDimension, CaseRow, Histogram } from './model.ts';
 
+export type Grain = 'day' | 'week' | 'month';
+
 export type SubjectKind = 'case' | 'response' | 'gesture';
 
 export async function dirtySubjects(db: Db, limit: number): Promise<Array<{ kind: SubjectKind; id: string }>> {
@@ -174,6 +176,7 @@ export async function storeFact(db: Db, kind: string, id: string, fact: string |
 export interface CellAddress {
   metric: string;
   dim: CellDimension;
+  grain: Grain;
   day: number;
   key: string;
 }
@@ -197,27 +200,53 @@ const toCell = (row: CellRow): Cell => ({
 
 export async function readCell(db: Db, at: CellAddress): Promise<Cell | undefined> {
   const row = await db.get<CellRow>(
-    'SELECT metric, day, key, n, total, hits, hist FROM metric_rollups WHERE metric = ? AND dim = ? AND day = ? AND key = ?',
-    [at.metric, at.dim, at.day, at.key],
+    `SELECT metric, day, key, n, total, hits, hist FROM metric_rollups
+      WHERE metric = ? AND dim = ? AND grain = ? AND day = ? AND key = ?`,
+    [at.metric, at.dim, at.grain, at.day, at.key],
   );
   return row && toCell(row);
 }
 
 export async function writeCell(db: Db, at: CellAddress, cell: Cell | null): Promise<void> {
   if (cell === null) {
-    await db.run('DELETE FROM metric_rollups WHERE metric = ? AND dim = ? AND day = ? AND key = ?', [
+    await db.run('DELETE FROM metric_rollups WHERE metric = ? AND dim = ? AND grain = ? AND day = ? AND key = ?', [
       at.metric,
       at.dim,
+      at.grain,
       at.day,
       at.key,
     ]);
     return;
   }
   await db.run(
-    `INSERT INTO metric_rollups (metric, dim, day, key, n, total, hits, hist) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (metric, dim, day, key) DO UPDATE
+    `INSERT INTO metric_rollups (metric, dim, grain, day, key, n, total, hits, hist) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (metric, dim, grain, day, key) DO UPDATE
        SET n = excluded.n, total = excluded.total, hits = excluded.hits, hist = excluded.hist`,
-    [at.metric, at.dim, at.day, at.key, cell.n, cell.total, cell.hits, cell.hist ? JSON.stringify(cell.hist) : null],
+    [
+      at.metric,
+      at.dim,
+      at.grain,
+      at.day,
+      at.key,
+      cell.n,
+      cell.total,
+      cell.hits,
+      cell.hist ? JSON.stringify(cell.hist) : null,
+    ],
+  );
+}
+
+/** Adds counts and sums to a cell (a new one starts at them). */
+export async function addToCell(
+  db: Db,
+  at: CellAddress,
+  cell: { n: number; total: number; hits: number },
+): Promise<void> {
+  await db.run(
+    `INSERT INTO metric_rollups (metric, dim, grain, day, key, n, total, hits, hist) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)
+     ON CONFLICT (metric, dim, grain, day, key) DO UPDATE
+       SET n = n + excluded.n, total = total + excluded.total, hits = hits + excluded.hits`,
+    [at.metric, at.dim, at.grain, at.day, at.key, cell.n, cell.total, cell.hits],
   );
 }
 
@@ -235,6 +264,7 @@ export async function cellsIn(
   db: Db,
   metrics: readonly string[],
   dim: CellDimension,
+  grain: Grain,
   fromDay: number,
   toDay: number,
   key?: string,
@@ -243,11 +273,13 @@ export async function cellsIn(
   for (const metric of metrics) {
     const prefix = metric.endsWith(':');
     const params: SqlValue[] = prefix ? [metric, `${metric}\uffff`] : [metric];
-    params.push(dim, fromDay, toDay);
+    params.push(dim, grain, fromDay, toDay);
     if (key !== undefined) params.push(key);
     const rows = await db.all<CellRow>(
       `SELECT metric, day, key, n, total, hits, hist FROM metric_rollups
-        WHERE ${prefix ? 'metric >= ? AND metric < ?' : 'metric = ?'} AND dim = ? AND day >= ? AND day < ?
+        WHERE ${prefix ? 'metric >= ? AND metric < ?' : 'metric = ?'} AND dim = ? AND grain = ? AND day >= ? AND day < ?
+          -- A count cell whose cases all moved away stays as zeros (see Deltas.apply): it is nothing.
+          AND (n <> 0 OR hits <> 0 OR total <> 0 OR hist IS NOT NULL)
         ${key !== undefined ? 'AND key = ?' : ''}`,
       params,
     );
@@ -264,7 +296,7 @@ export async function backlogBefore(
   key?: string,
 ): Promise<Map<string, number>> {
   const rows = await db.all<{ key: string; n: number }>(
-    `SELECT key, sum(n) AS n FROM metric_rollups WHERE metric = 'backlog' AND dim = ? AND day < ?
+    `SELECT key, sum(n) AS n FROM metric_rollups WHERE metric = 'backlog' AND dim = ? AND grain = 'day' AND day < ?
       ${key !== undefined ? 'AND key = ?' : ''} GROUP BY key`,
     key !== undefined ? [dim, day, key] : [dim, day],
   );

@@ -18,19 +18,21 @@ CREATE TABLE metric_facts (
   PRIMARY KEY (kind, id)
 ) WITHOUT ROWID;
 
--- One cell: a metric on one local day (days since 1970-01-01 in the metrics time zone) for one value of one
--- dimension. n counts, total sums, hits counts successes; hist is a JSON histogram {bucket: [count, sum]}
--- for durations and scores, whose quantiles are exact while no two distinct values share a 1 % bucket.
+-- One cell: a metric over one local day, week (from its Monday) or month (from its 1st) — `day` is where it starts,
+-- in days since 1970-01-01 in the metrics time zone — for one value of one dimension. A query reads whole months
+-- and weeks where it can and days at the edges, so a year is a few hundred cells. n counts, total sums, hits
+-- counts successes; hist is a JSON histogram [bucket, count, sum, …] of durations or scores in 1 % buckets.
 CREATE TABLE metric_rollups (
   metric TEXT NOT NULL,
   dim TEXT NOT NULL,
+  grain TEXT NOT NULL CHECK (grain IN ('day', 'week', 'month')),
   day INTEGER NOT NULL,
   key TEXT NOT NULL,
   n INTEGER NOT NULL,
   total REAL NOT NULL,
   hits INTEGER NOT NULL,
   hist TEXT,
-  PRIMARY KEY (metric, dim, day, key)
+  PRIMARY KEY (metric, dim, grain, day, key)
 ) WITHOUT ROWID;
 
 CREATE TRIGGER metric_case_inserted AFTER INSERT ON cases
