@@ -1,8 +1,8 @@
 // HTTP routes for surveys, for staff: managers define them, agents send them (the link goes in a reply or a
 // template) and everyone who reads customers reads the responses, each customer shown recorded as seen.
 import { z } from 'zod';
-import type { FastifyRequest } from 'fastify';
 import { defineRoute } from '../http/route.ts';
+import { publicOrigin } from '../http/public-origin.ts';
 import { recordView } from '../audit/index.ts';
 import { auditActor } from '../shared/actor.ts';
 import { customerLabel, customerLabelFactsOf } from '../customers/index.ts';
@@ -25,11 +25,6 @@ const toView = (survey: Survey) => ({
   ...survey,
   createdAt: new Date(survey.createdAt).toISOString(),
 });
-
-/** Where customers reach this server: the configured public address, else the address this request came to. */
-export function publicOrigin(configured: string | undefined, request: FastifyRequest): string {
-  return configured ?? `${request.protocol}://${request.host}`;
-}
 
 const DAY_MS = 86_400_000;
 
