@@ -63,11 +63,14 @@ export const FeedbackSettingsSchema = z
       description:
         'The public ideas board at /board: customers browse public ideas, and signed in, submit, vote, comment',
     }),
-    replySurveyId: z.string().nullable().meta({
-      description:
-        'The survey a {{survey.link}} in a case reply leads to; null: the survey after a resolved case, else the ' +
-        'newest survey switched on',
-    }),
+    replySurveyId: z
+      .string()
+      .nullable()
+      .meta({
+        description:
+          'The survey a {{survey.link}} in a case reply leads to; null: the survey after a resolved case, else the ' +
+          'newest survey switched on',
+      }),
     replySurvey: z
       .strictObject({ id: z.string(), name: z.string() })
       .nullable()

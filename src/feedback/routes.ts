@@ -7,7 +7,7 @@ import { recordView } from '../audit/index.ts';
 import { auditActor } from '../shared/actor.ts';
 import { customerLabel, customerLabelFactsOf } from '../customers/index.ts';
 import { bandOf, effortScore, netPromoterScore, satisfactionScore, type SURVEY_KINDS } from './model.ts';
-import { type Survey, surveyFieldsSchema } from './survey-model.ts';
+import { type Survey, surveyChangesSchema, surveyFieldsSchema } from './survey-model.ts';
 import { changeSurvey, createSurvey, inviteCustomer, listSurveys, requireSurvey } from './service.ts';
 import { responsesAbout, responsesOf, scoresOf } from './store.ts';
 import { profilesOf } from '../customers/index.ts';
@@ -112,11 +112,7 @@ export const surveyRoutes = [
     auth: 'settings:manage',
     audit: 'survey.changed',
     params: idParams,
-    body: surveyFieldsSchema
-      .omit({ kind: true })
-      .partial()
-      .strict()
-      .refine((body) => Object.keys(body).length > 0, 'Change at least one field'),
+    body: surveyChangesSchema.refine((body) => Object.keys(body).length > 0, 'Change at least one field'),
     handler: async ({ params, body, ctx }) => toView(await changeSurvey(ctx.db, params.id, body)),
   }),
   defineRoute({

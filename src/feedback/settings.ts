@@ -37,7 +37,11 @@ export async function writeFeedbackSettings(db: Db, settings: Partial<FeedbackSe
 
 async function requireActiveSurvey(db: Db, id: string): Promise<void> {
   const survey = await findSurvey(db, id);
-  const reason = !survey ? 'No such survey' : !survey.active ? `${survey.name} is switched off: switch it on first` : null;
+  const reason = !survey
+    ? 'No such survey'
+    : !survey.active
+      ? `${survey.name} is switched off: switch it on first`
+      : null;
   if (reason) {
     throw feedbackErrors.error('invalid_settings', `Reply links cannot lead to survey ${id}: ${reason}`, {
       errors: [{ field: 'replySurveyId', reason }],

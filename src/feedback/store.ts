@@ -70,7 +70,9 @@ export async function listSurveys(db: Db): Promise<Survey[]> {
 
 /** The survey switched on most recently created, if any. */
 export async function newestActiveSurvey(db: Db): Promise<Survey | undefined> {
-  const row = await db.get<SurveyRow>('SELECT * FROM surveys WHERE active = 1 ORDER BY created_at DESC, id DESC LIMIT 1');
+  const row = await db.get<SurveyRow>(
+    'SELECT * FROM surveys WHERE active = 1 ORDER BY created_at DESC, id DESC LIMIT 1',
+  );
   return row && toSurvey(row);
 }
 

@@ -613,7 +613,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Reply to the customer through the case's channel (text, or a template rendered for this case) */
+    /** Reply to the customer through the case's channel (text, or a template rendered for this case). Each {{survey.link}} in it becomes a one-time link to the reply survey, minted for her about this case as it is sent (422 when no survey is active: nothing is sent) */
     post: operations['postApiCasesIdReplies'];
     delete?: never;
     options?: never;
@@ -1799,14 +1799,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Feedback settings: whether the public ideas board (/board) is open to customers */
+    /** Feedback settings: whether the public ideas board (/board) is open to customers, and the survey a {{survey.link}} in a reply leads to */
     get: operations['getApiSettingsFeedback'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
-    /** Change the feedback settings: open or close the public ideas board */
+    /** Change the feedback settings: open or close the public ideas board; choose the survey links in replies lead to (an active one; null for the default) */
     patch: operations['patchApiSettingsFeedback'];
     trace?: never;
   };
@@ -2759,6 +2759,15 @@ export interface components {
     FeedbackSettings: {
       /** @description The public ideas board at /board: customers browse public ideas, and signed in, submit, vote, comment */
       publicBoard: boolean;
+      /** @description The survey a {{survey.link}} in a case reply leads to; null: the survey after a resolved case, else the newest survey switched on */
+      replySurveyId: string | null;
+      /** @description The survey a link in a reply leads to now; null: none, and such replies are refused */
+      replySurvey: {
+        id: string;
+        name: string;
+      } | null;
+      /** @description Why no link can be made now, in the words a refused reply gets; null when one can */
+      replySurveyProblem: string | null;
     };
     /** @description A field that broke a rule, for a form to show beside the field */
     FieldError: {
@@ -3293,6 +3302,7 @@ export interface components {
         | 'lastOrder.product'
         | 'openCases.count'
         | 'company.name'
+        | 'survey.link'
       )[];
     };
     SegmentAccepted: {
@@ -8043,11 +8053,6 @@ export interface operations {
                 required?: boolean;
               }
           )[];
-          /**
-           * @default {
-           *       "on": "manual"
-           *     }
-           */
           trigger?:
             | {
                 /** @constant */
@@ -8069,9 +8074,7 @@ export interface operations {
                 everyDays: number;
                 flag: string | null;
               };
-          /** @default 30 */
           quietDays?: number;
-          /** @default 14 */
           linkValidDays?: number;
           followUp?: {
             enabled: boolean;
@@ -8079,7 +8082,6 @@ export interface operations {
             /** @enum {string} */
             priority: 'low' | 'normal' | 'high' | 'urgent';
           };
-          /** @default true */
           active?: boolean;
         };
       };
@@ -8976,6 +8978,7 @@ export interface operations {
       content: {
         'application/json': {
           publicBoard?: boolean;
+          replySurveyId?: string | null;
         };
       };
     };
