@@ -1627,7 +1627,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The black-hole rate: of the idea requests and followed-up survey comments asked in the period (default the last 90 days), the share with no personal reply within `days` (default 7), and the median hours to one */
+    /** The black-hole rate: of the idea requests and followed-up survey comments asked in the period (default the last 90 days), the share with no personal reply within `days` (default 7), and the median hours to one; overall, per source and per team, with what still waits for a reply */
     get: operations['getApiMetricsFeedback'];
     put?: never;
     post?: never;
@@ -2719,6 +2719,8 @@ export interface components {
         rate: number | null;
         /** @description Asks younger than N days with no reply yet */
         waiting: number;
+        /** @description Asks with a personal reply, at any time: the median is over these */
+        answered: number;
         medianReplyHours: number | null;
       };
       ideas: {
@@ -2730,6 +2732,8 @@ export interface components {
         rate: number | null;
         /** @description Asks younger than N days with no reply yet */
         waiting: number;
+        /** @description Asks with a personal reply, at any time: the median is over these */
+        answered: number;
         medianReplyHours: number | null;
       };
       surveyComments: {
@@ -2741,6 +2745,8 @@ export interface components {
         rate: number | null;
         /** @description Asks younger than N days with no reply yet */
         waiting: number;
+        /** @description Asks with a personal reply, at any time: the median is over these */
+        answered: number;
         medianReplyHours: number | null;
       };
       byTeam: {
@@ -2752,9 +2758,36 @@ export interface components {
         rate: number | null;
         /** @description Asks younger than N days with no reply yet */
         waiting: number;
+        /** @description Asks with a personal reply, at any time: the median is over these */
+        answered: number;
         medianReplyHours: number | null;
+        /** @description null: no team (ideas, and cases of no team) */
         teamId: string | null;
+        teamName: string | null;
       }[];
+      /** @description The ideas and follow-up cases with asks still unanswered, the longest waiting first (at most 100) */
+      stillWaiting: {
+        /** @enum {string} */
+        source: 'idea' | 'survey_comment';
+        /** @description How many asks on it have no personal reply yet */
+        asks: number;
+        oldestAskedAt: string;
+        /** @description Waiting longer than N days: counted in the black-hole rate */
+        overdue: boolean;
+        teamId: string | null;
+        idea: {
+          id: string;
+          number: number;
+          title: string;
+        } | null;
+        /** @description A survey comment's follow-up case, where it is answered */
+        case: {
+          id: string;
+          number: number;
+          subject: string;
+        } | null;
+      }[];
+      stillWaitingTotal: number;
     };
     FeedbackSettings: {
       /** @description The public ideas board at /board: customers browse public ideas, and signed in, submit, vote, comment */
