@@ -74,9 +74,14 @@ export interface IdeaFields {
   requester?: RequesterInput;
 }
 
-export async function createIdea(db: Db, fields: IdeaFields, actor: Actor): Promise<store.IdeaRecord> {
+/** `now`: when she asked (a test or an import may tell an earlier time). */
+export async function createIdea(
+  db: Db,
+  fields: IdeaFields,
+  actor: Actor,
+  now = Date.now(),
+): Promise<store.IdeaRecord> {
   return db.transaction(async (tx) => {
-    const now = Date.now();
     const requester = fields.requester ? await requesterFrom(tx, fields.requester, 'requester', now) : null;
     const idea = await store.insertIdea(tx, {
       id: newId('idea'),
