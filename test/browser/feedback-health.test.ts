@@ -134,7 +134,10 @@ async function assertPageIsApi(days: number) {
 
 test('7 days: the old unanswered idea is a black hole, 1 of 1; the tables and the waiting list are the API’s', async () => {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Feedback' }).click();
-  await page.getByRole('link', { name: 'Feedback health by source and team' }).click();
+  const toHealth = page.getByRole('link', { name: 'Feedback health by source and team' });
+  await toHealth.waitFor();
+  assert.deepEqual(await seriousAxeViolations(page), [], 'the feed with its link to the health page');
+  await toHealth.click();
   await page.getByRole('heading', { name: 'Feedback health', level: 1 }).waitFor();
   assert.equal(new URL(page.url()).pathname, '/feedback/health');
   const metrics = await assertPageIsApi(7);

@@ -52,9 +52,11 @@ export function FeedbackHealth() {
             </div>
           </dl>
           <p className="muted small-text">
-            Idea requests and the survey comments followed up with a case. Only a personal reply counts.{' '}
+            Idea requests and the survey comments followed up with a case. Only a personal reply counts.
+          </p>
+          <p className="small-text">
             <a href={HEALTH_PATH} onClick={(event) => followLink(event, HEALTH_PATH)}>
-              By source and team, and what waits
+              Feedback health by source and team, and what waits
             </a>
           </p>
         </>
