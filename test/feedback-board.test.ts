@@ -111,11 +111,11 @@ test('the board is closed until a manager opens it, and shows only the ideas sta
     assert.match(closed.text, /Tote &amp; Co does not have a public ideas board/);
   }
   assert.equal(relay.relayed.length, 0, 'no link goes out from a closed board');
-  assert.deepEqual((await api('GET', '/api/settings/feedback')).body, { publicBoard: false });
+  assert.equal((await api('GET', '/api/settings/feedback')).body.publicBoard, false);
   assert.equal((await api('PATCH', '/api/settings/feedback', { publicBoard: true })).status, 403, 'agents may not');
   const opened = await api('PATCH', '/api/settings/feedback', { publicBoard: true }, manager);
   assert.equal(opened.status, 200, JSON.stringify(opened.body));
-  assert.deepEqual(opened.body, { publicBoard: true });
+  assert.equal(opened.body.publicBoard, true);
   const audit = await api('GET', '/api/audit?action=feedback_settings.changed', undefined, server.token);
   assert.equal(audit.body.items.length, 1, 'the change is in the audit trail');
 

@@ -18,6 +18,8 @@ import {
 } from '../web/src/surveys/draft.ts';
 import { formatSurveyScore, triggerText } from '../web/src/surveys/describe.ts';
 import { distributionChartData } from '../web/src/surveys/distribution.ts';
+import { containsSurveyLink, surveyLinkHint } from '../web/src/surveys/reply-link.ts';
+import { containsSurveyLink as serverContainsSurveyLink } from '../src/templates/index.ts';
 
 const SCORED = ['nps', 'csat', 'ces'] as const;
 
@@ -166,4 +168,24 @@ test('scores read as each kind writes them, and the distribution covers the whol
   assert.deepEqual(chart.stacks[3]?.values, [1, 0, 0]);
   assert.deepEqual(chart.stacks[9]?.values, [0, 0, 2]);
   assert.equal(chart.peak, 2);
+});
+
+test('the composer finds {{survey.link}} where the server will make a link of it, and names whom it is for', () => {
+  const texts = [
+    'Rate us: {{survey.link}}',
+    'Spaces: {{ survey.link }}',
+    'No link',
+    '{{survey.links}}',
+    '{survey.link}',
+  ];
+  for (const text of texts)
+    assert.equal(
+      containsSurveyLink(text),
+      serverContainsSurveyLink(text),
+      `the same reading of ${JSON.stringify(text)}`,
+    );
+  assert.deepEqual(texts.map(containsSurveyLink), [true, true, false, false, false]);
+  assert.equal(surveyLinkHint('Maria Garcia'), 'The survey link is made for Maria when you send.');
+  assert.equal(surveyLinkHint('jane@example.com'), 'The survey link is made for the customer when you send.');
+  assert.equal(surveyLinkHint(null), 'The survey link is made for the customer when you send.');
 });

@@ -27,6 +27,7 @@ import {
   inviteAfterEvents,
   inviteAfterResolution,
   inviteOnSchedule,
+  mintReplySurveyLink,
   sendDueDigests,
 } from '../feedback/index.ts';
 import { installViewRecorder } from '../audit/index.ts';
@@ -96,6 +97,7 @@ export async function startApp(config: Config, extraAdapters: ChannelAdapter[] =
     recordAdministrativeChange,
     openCasesOf: openCasesForCard,
     onEmpowermentLimitChanged: setPerGestureLimit,
+    mintSurveyLink: mintReplySurveyLink,
     eventLog,
     projector,
   });

@@ -4,6 +4,7 @@
 import type { Authenticator, AdministrativeAuditHook } from '../http/context.ts';
 import type { ChannelRegistry } from '../channels/index.ts';
 import type { OpenCasesSource } from '../customers/index.ts';
+import type { SurveyLinkSource } from '../cases/index.ts';
 import { type EmpowermentLimitHook, staffForApiToken, staffForSession, type StaffMember } from '../staff/index.ts';
 import { findWriteKey, type WriteKey } from '../ingest/index.ts';
 import { administrativeAuditEntry, recordAudit } from '../audit/index.ts';
@@ -17,6 +18,8 @@ declare module '../http/context.ts' {
     openCasesOf: OpenCasesSource;
     /** Gestures keep a staff member's per-gesture limit: staff sits below gestures, so the app connects them. */
     onEmpowermentLimitChanged: EmpowermentLimitHook;
+    /** Mints the survey link a case reply's `{{survey.link}}` becomes: feedback sits above cases, so the app hands it down. */
+    mintSurveyLink: SurveyLinkSource;
     /** Where the ingest edges append what they accept. */
     eventLog: EventLog;
     /** Applies the log to the database; reads wait on it (`?after=`), the edges hold back when it lags. */

@@ -13,6 +13,8 @@ export const caseErrors = defineErrors('cases', {
   case_merge_not_found: 'not_found',
   case_merge_already_undone: 'conflict',
   survivor_merged_since: 'conflict',
+  /** A reply holds `{{survey.link}}` where no survey link can be minted. */
+  survey_link_unavailable: 'unprocessable',
   /** A channel's message is kept in the event log but not projected yet: its case is not known. */
   message_queued: 'unavailable',
 });

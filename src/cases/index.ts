@@ -27,6 +27,11 @@ export { type ReasonLabel, staffReasonLabels } from './labels-store.ts';
 export { addressFor, deliverDueReplies } from './outbox.ts';
 export { type CaseExport, eraseCasesOf, exportCasesOf } from './privacy-store.ts';
 export { recordChannelReply, replyToCase, type Writer } from './replies.ts';
+/**
+ * The survey link port: feedback mints the link a reply's `{{survey.link}}` becomes; the app hands it to the routes.
+ * @example buildServer({ ..., mintSurveyLink: mintReplySurveyLink })
+ */
+export type { SurveyLinkAbout, SurveyLinkMinter, SurveyLinkSource } from './survey-link-port.ts';
 export { sweepBreaches } from './service.ts';
 export {
   caseOfInteraction,

@@ -16,6 +16,8 @@ import { threadNamespace } from './inbound.ts';
 import type { CaseRecord } from './model.ts';
 import * as store from './store.ts';
 import { followCaseMerges } from './merge-store.ts';
+import { containsSurveyLink, fillSurveyLinks } from '../templates/index.ts';
+import type { SurveyLinkMinter } from './survey-link-port.ts';
 
 export interface Writer {
   id: string;
@@ -28,12 +30,18 @@ async function messageView(db: Db, caseId: string, messageId: number): Promise<C
   return toMessageView(row);
 }
 
+/**
+ * A reply to the customer, queued for the case's channel. A `{{survey.link}}` in the text becomes a survey link
+ * minted now for her about this case (`mintSurveyLink`), in what is stored and what is sent alike; if none can be
+ * minted, nothing is stored or sent.
+ */
 export async function replyToCase(
   db: Db,
   caseId: string,
   text: string,
   writer: Writer,
   actor: Actor,
+  mintSurveyLink?: SurveyLinkMinter,
 ): Promise<CaseMessageView> {
   return db.transaction(async (tx) => {
     const current = await requireCase(tx, caseId);
@@ -43,6 +51,7 @@ export async function replyToCase(
         `Case #${current.number} is closed; a new message from the customer opens a new case`,
       );
     }
+    const sent = await withSurveyLink(tx, text, current, mintSurveyLink);
     const now = Date.now();
     const channel = replyChannelOf(current.channel);
     const { interactionId } = await recordStaffInteraction(tx, {
@@ -50,7 +59,7 @@ export async function replyToCase(
       channel,
       direction: 'outbound',
       type: 'message',
-      text,
+      text: sent,
       department: writer.department ?? 'support',
       staffId: writer.id,
       properties: { caseId: current.id, caseNumber: current.number },
@@ -77,6 +86,22 @@ export async function replyToCase(
     });
     return messageView(tx, current.id, messageId);
   });
+}
+
+/** The text with its survey link markers filled in; the marker never reaches the customer. */
+async function withSurveyLink(
+  tx: Db,
+  text: string,
+  current: CaseRecord,
+  mintSurveyLink: SurveyLinkMinter | undefined,
+): Promise<string> {
+  if (!containsSurveyLink(text)) return text;
+  if (!mintSurveyLink) {
+    throw caseErrors.error('survey_link_unavailable', 'A survey link cannot be made for this reply', {
+      errors: [{ field: 'text', reason: 'Remove {{survey.link}}: no survey link is made here' }],
+    });
+  }
+  return fillSurveyLinks(text, await mintSurveyLink(tx, { customerId: current.customerId, caseId: current.id }));
 }
 
 /**

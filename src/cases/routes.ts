@@ -1,6 +1,7 @@
 // HTTP routes for cases: the queues, one case, changes, replies, notes, gestures and mentions.
 import { z } from 'zod';
 import { defineRoute } from '../http/route.ts';
+import { publicOrigin } from '../http/public-origin.ts';
 import { invalidField } from '../shared/errors.ts';
 import type { RequestContext } from '../http/context.ts';
 import { CHANNELS } from '../interactions/index.ts';
@@ -173,7 +174,10 @@ export const caseRoutes = [
   defineRoute({
     method: 'POST',
     url: '/api/cases/:id/replies',
-    summary: "Reply to the customer through the case's channel (text, or a template rendered for this case)",
+    summary:
+      "Reply to the customer through the case's channel (text, or a template rendered for this case). Each " +
+      '{{survey.link}} in it becomes a one-time link to the reply survey, minted for her about this case as it is ' +
+      'sent (422 when no survey is active: nothing is sent)',
     tags: ['cases'],
     response: CaseMessageSchema,
     auth: 'cases:write',
@@ -186,7 +190,7 @@ export const caseRoutes = [
         message: 'Give text or templateId',
         path: ['text'],
       }),
-    handler: async ({ params, body, ctx }) => {
+    handler: async ({ params, body, ctx, request }) => {
       const writer = writerOf(ctx);
       let replyText = body.text;
       if (replyText === undefined) {
@@ -194,7 +198,10 @@ export const caseRoutes = [
         if (replyText === undefined)
           throw invalidField('templateId', 'Unknown template', `No template ${body.templateId}`);
       }
-      const message = await replyToCase(ctx.db, params.id, replyText, writer, ctx.actor);
+      const publicUrl = publicOrigin(ctx.config.publicUrl, request);
+      const message = await replyToCase(ctx.db, params.id, replyText, writer, ctx.actor, (tx, about) =>
+        ctx.mintSurveyLink(tx, { ...about, publicUrl }),
+      );
       await flushSoon(ctx);
       const detail = await cases.getCase(ctx.db, params.id, ctx.actor);
       return detail.messages.find((m) => m.id === message.id) ?? message;

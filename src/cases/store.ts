@@ -432,18 +432,35 @@ export async function casesResolvedBetween(
 }
 
 /** When each of these cases was first answered, and its team (for what other capabilities measure). */
-export async function firstResponsesOf(
-  db: Db,
-  caseIds: readonly string[],
-): Promise<Map<string, { firstResponseAt: number | null; teamId: string | null }>> {
-  const found = new Map<string, { firstResponseAt: number | null; teamId: string | null }>();
+export async function firstResponsesOf(db: Db, caseIds: readonly string[]): Promise<Map<string, FirstResponse>> {
+  const found = new Map<string, FirstResponse>();
   for (let start = 0; start < caseIds.length; start += 500) {
     const page = caseIds.slice(start, start + 500);
-    const rows = await db.all<{ id: string; first_response_at: number | null; team_id: string | null }>(
-      `SELECT id, first_response_at, team_id FROM cases WHERE id IN (${page.map(() => '?').join(', ')})`,
+    const rows = await db.all<{
+      id: string;
+      number: number;
+      subject: string;
+      first_response_at: number | null;
+      team_id: string | null;
+    }>(
+      `SELECT id, number, subject, first_response_at, team_id FROM cases WHERE id IN (${page.map(() => '?').join(', ')})`,
       page,
     );
-    for (const row of rows) found.set(row.id, { firstResponseAt: row.first_response_at, teamId: row.team_id });
+    for (const row of rows)
+      found.set(row.id, {
+        number: row.number,
+        subject: row.subject,
+        firstResponseAt: row.first_response_at,
+        teamId: row.team_id,
+      });
   }
   return found;
+}
+
+/** A case's first response and team, with its number and subject to link to it. */
+export interface FirstResponse {
+  number: number;
+  subject: string;
+  firstResponseAt: number | null;
+  teamId: string | null;
 }

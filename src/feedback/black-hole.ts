@@ -10,7 +10,11 @@ export interface Ask {
   repliedAt: number | null;
   /** The team that owns the answer (a follow-up case's team); null for ideas, which no team owns. */
   teamId: string | null;
+  /** Where it is answered: the idea asked for, or the follow-up case of a survey comment. */
+  about: AskAbout;
 }
+
+export type AskAbout = { kind: 'idea'; id: string } | { kind: 'case'; id: string };
 
 export interface BlackHoleFigures {
   /** Asks old enough to judge: N days have passed since each. */
@@ -21,6 +25,8 @@ export interface BlackHoleFigures {
   rate: number | null;
   /** Asks younger than N days without a reply yet. */
   waiting: number;
+  /** Asks with a personal reply, at any time (the median is over these). */
+  answered: number;
   /** Median hours from ask to personal reply, over the asks answered (at any time); null when none is. */
   medianReplyHours: number | null;
 }
@@ -39,6 +45,7 @@ export function blackHoleFigures(asks: readonly Ask[], days: number, now: number
     unanswered: unanswered.length,
     rate: judged.length ? unanswered.length / judged.length : null,
     waiting,
+    answered: waits.length,
     medianReplyHours: median(waits),
   };
 }
@@ -67,4 +74,48 @@ export function blackHoleReport(asks: readonly Ask[], days: number, now: number)
     ),
     byTeam: [...teams].map(([teamId, teamAsks]) => ({ teamId, ...blackHoleFigures(teamAsks, days, now) })),
   };
+}
+
+/** An idea or a case with asks on it that no personal reply has answered yet. */
+export interface WaitingItem {
+  source: Ask['source'];
+  about: AskAbout;
+  teamId: string | null;
+  /** How many asks on it wait (an idea may have many requesters). */
+  asks: number;
+  oldestAskedAt: number;
+  /** The oldest waits longer than N days already: it counts in the black-hole rate. */
+  overdue: boolean;
+}
+
+/** What still waits for a personal reply, by idea or case, the longest waiting first; at most `limit` of them. */
+export function stillWaiting(
+  asks: readonly Ask[],
+  days: number,
+  now: number,
+  limit: number,
+): { items: WaitingItem[]; total: number } {
+  const byPlace = new Map<string, WaitingItem>();
+  for (const ask of asks) {
+    if (ask.repliedAt !== null) continue;
+    const key = `${ask.about.kind}:${ask.about.id}`;
+    const item = byPlace.get(key);
+    if (item) {
+      item.asks++;
+      item.oldestAskedAt = Math.min(item.oldestAskedAt, ask.askedAt);
+    } else {
+      byPlace.set(key, {
+        source: ask.source,
+        about: ask.about,
+        teamId: ask.teamId,
+        asks: 1,
+        oldestAskedAt: ask.askedAt,
+        overdue: false,
+      });
+    }
+  }
+  const items = [...byPlace.values()]
+    .map((item) => ({ ...item, overdue: now - item.oldestAskedAt >= days * DAY_MS }))
+    .sort((a, b) => a.oldestAskedAt - b.oldestAskedAt || a.about.id.localeCompare(b.about.id));
+  return { items: items.slice(0, limit), total: items.length };
 }

@@ -37,7 +37,8 @@ export async function inviteAfterResolution(db: Db, now = Date.now()): Promise<n
     let queued = 0;
     for (const resolvedCase of resolved) {
       for (const survey of surveys) {
-        if (await store.invitedAboutCase(tx, survey.id, resolvedCase.id)) continue;
+        // Once per case, whoever asked: a link an agent put in a reply on it is her survey about it.
+        if (await store.invitedAboutCase(tx, resolvedCase.id)) continue;
         if (await queueInvitation(tx, survey, resolvedCase.customerId, resolvedCase.id, now)) queued++;
       }
     }
@@ -71,6 +72,7 @@ async function queueInvitation(
       surveyId: survey.id,
       customerId: customer.id,
       caseId,
+      origin: 'trigger',
       sentAt: now,
       expiresAt: now + survey.linkValidDays * DAY_MS,
     },

@@ -63,6 +63,22 @@ export const FeedbackSettingsSchema = z
       description:
         'The public ideas board at /board: customers browse public ideas, and signed in, submit, vote, comment',
     }),
+    replySurveyId: z
+      .string()
+      .nullable()
+      .meta({
+        description:
+          'The survey a {{survey.link}} in a case reply leads to; null: the survey after a resolved case, else the ' +
+          'newest survey switched on',
+      }),
+    replySurvey: z
+      .strictObject({ id: z.string(), name: z.string() })
+      .nullable()
+      .meta({ description: 'The survey a link in a reply leads to now; null: none, and such replies are refused' }),
+    replySurveyProblem: z
+      .string()
+      .nullable()
+      .meta({ description: 'Why no link can be made now, in the words a refused reply gets; null when one can' }),
   })
   .meta({ id: 'FeedbackSettings' });
 

@@ -3,6 +3,7 @@
 // reads customers reads them.
 import { z } from 'zod';
 import { defineRoute } from '../http/route.ts';
+import { publicOrigin } from '../http/public-origin.ts';
 import { IDEA_STATUSES, requesterSchema } from './idea-model.ts';
 import {
   addRequester,
@@ -184,7 +185,7 @@ export const ideaRoutes = [
       customerId: z.string().min(1).max(100),
       text: z.string().trim().min(1).max(10_000),
     }),
-    handler: async ({ params, body, ctx }) => {
+    handler: async ({ params, body, ctx, request }) => {
       const staff = ctx.staff!;
       const writer = { id: staff.id, name: staff.name, department: staff.department };
       const sent = await replyToRequester(
@@ -195,6 +196,7 @@ export const ideaRoutes = [
         ctx.actor,
         ctx.channels.mailer(),
         ctx.config.companyName,
+        publicOrigin(ctx.config.publicUrl, request),
       );
       await Promise.race([ctx.flushOutbox(), new Promise((resolve) => setTimeout(resolve, 3000).unref())]);
       return sent;

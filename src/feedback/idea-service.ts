@@ -17,6 +17,8 @@ import {
   type Writer,
 } from '../cases/index.ts';
 import { lifetimeValueCurrency, lifetimeValueOf } from '../flags/index.ts';
+import { containsSurveyLink } from '../templates/index.ts';
+import { mintReplySurveyLink } from './reply-survey.ts';
 import { feedbackErrors } from './errors.ts';
 import {
   type IdeaStatus,
@@ -72,9 +74,14 @@ export interface IdeaFields {
   requester?: RequesterInput;
 }
 
-export async function createIdea(db: Db, fields: IdeaFields, actor: Actor): Promise<store.IdeaRecord> {
+/** `now`: when she asked (a test or an import may tell an earlier time). */
+export async function createIdea(
+  db: Db,
+  fields: IdeaFields,
+  actor: Actor,
+  now = Date.now(),
+): Promise<store.IdeaRecord> {
   return db.transaction(async (tx) => {
-    const now = Date.now();
     const requester = fields.requester ? await requesterFrom(tx, fields.requester, 'requester', now) : null;
     const idea = await store.insertIdea(tx, {
       id: newId('idea'),
@@ -198,6 +205,8 @@ export async function replyToRequester(
   actor: Actor,
   mailer: Mailer | undefined,
   company: string,
+  /** Where customers reach this server: a `{{survey.link}}` in a reply on her case becomes a link there. */
+  publicUrl: string,
 ): Promise<SentReply> {
   const idea = await survivorOf(db, await requireIdea(db, ideaId));
   const customer = await canonicalCustomer(db, reply.customerId);
@@ -209,7 +218,9 @@ export async function replyToRequester(
   const askedCase = asked ? await findCase(db, asked.case_id) : undefined;
   let sent: SentReply;
   if (askedCase && askedCase.status !== 'closed') {
-    const message = await replyToCase(db, askedCase.id, reply.text, writer, actor);
+    const message = await replyToCase(db, askedCase.id, reply.text, writer, actor, (tx, about) =>
+      mintReplySurveyLink(tx, { ...about, publicUrl }),
+    );
     sent = { id: newId('irep'), via: 'case', caseId: askedCase.id };
     await db.transaction(async (tx) => {
       await store.insertReply(tx, {
@@ -224,6 +235,9 @@ export async function replyToRequester(
     });
     return sent;
   }
+  // A survey link is minted about a case, as its reply is sent; a mail sent before it is recorded has neither.
+  if (containsSurveyLink(reply.text))
+    invalid('text', 'A survey link goes only in a reply on her open case: remove {{survey.link}}');
   const address = mailer ? await addressFor(db, customer.id, 'email') : null;
   if (mailer && address) {
     // Sent before it is recorded: a refusal by the mail server leaves nothing claiming she was answered.

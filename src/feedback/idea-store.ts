@@ -267,12 +267,25 @@ export async function ideaAsksBetween(
   db: Db,
   from: number,
   to: number,
-): Promise<Array<{ askedAt: number; repliedAt: number | null }>> {
+): Promise<Array<{ ideaId: string; askedAt: number; repliedAt: number | null }>> {
   return db.all(
-    `SELECT r.added_at AS askedAt,
+    `SELECT r.idea_id AS ideaId, r.added_at AS askedAt,
             (SELECT MIN(p.at) FROM idea_replies p
              WHERE p.idea_id = r.idea_id AND p.customer_id = r.customer_id AND p.at >= r.added_at) AS repliedAt
      FROM idea_requesters r WHERE r.added_at >= ? AND r.added_at < ?`,
     [from, to],
   );
+}
+
+/** The number and title of each of these ideas, for links to them. */
+export async function ideaLinksOf(
+  db: Db,
+  ids: readonly string[],
+): Promise<Map<string, { id: string; number: number; title: string }>> {
+  if (!ids.length) return new Map();
+  const rows = await db.all<{ id: string; number: number; title: string }>(
+    `SELECT id, number, title FROM ideas WHERE id IN (${ids.map(() => '?').join(', ')})`,
+    ids,
+  );
+  return new Map(rows.map((row) => [row.id, row]));
 }

@@ -16,6 +16,11 @@ export { deleteIdeaDataOf, requestsOfCustomer } from './idea-store.ts';
 export { publicSurveyRoutes } from './public-routes.ts';
 export { feedbackSettingsRoutes } from './settings-routes.ts';
 /**
+ * The link a case reply's `{{survey.link}}` becomes, handed to the case routes by the app (cases sit below feedback).
+ * @example buildServer({ ..., mintSurveyLink: mintReplySurveyLink })
+ */
+export { mintReplySurveyLink } from './reply-survey.ts';
+/**
  * The public ideas board: its pages and form posts (`/board…`), and its part of a customer's export and erasure.
  * @example registerRoutes(forms, deps, publicBoardRoutes) // form posts: url-encoded bodies
  */

@@ -1,13 +1,13 @@
 // HTTP routes for surveys, for staff: managers define them, agents send them (the link goes in a reply or a
 // template) and everyone who reads customers reads the responses, each customer shown recorded as seen.
 import { z } from 'zod';
-import type { FastifyRequest } from 'fastify';
 import { defineRoute } from '../http/route.ts';
+import { publicOrigin } from '../http/public-origin.ts';
 import { recordView } from '../audit/index.ts';
 import { auditActor } from '../shared/actor.ts';
 import { customerLabel, customerLabelFactsOf } from '../customers/index.ts';
 import { bandOf, effortScore, netPromoterScore, satisfactionScore, type SURVEY_KINDS } from './model.ts';
-import { type Survey, surveyFieldsSchema } from './survey-model.ts';
+import { type Survey, surveyChangesSchema, surveyFieldsSchema } from './survey-model.ts';
 import { changeSurvey, createSurvey, inviteCustomer, listSurveys, requireSurvey } from './service.ts';
 import { responsesAbout, responsesOf, scoresOf } from './store.ts';
 import { profilesOf } from '../customers/index.ts';
@@ -25,11 +25,6 @@ const toView = (survey: Survey) => ({
   ...survey,
   createdAt: new Date(survey.createdAt).toISOString(),
 });
-
-/** Where customers reach this server: the configured public address, else the address this request came to. */
-export function publicOrigin(configured: string | undefined, request: FastifyRequest): string {
-  return configured ?? `${request.protocol}://${request.host}`;
-}
 
 const DAY_MS = 86_400_000;
 
@@ -117,11 +112,7 @@ export const surveyRoutes = [
     auth: 'settings:manage',
     audit: 'survey.changed',
     params: idParams,
-    body: surveyFieldsSchema
-      .omit({ kind: true })
-      .partial()
-      .strict()
-      .refine((body) => Object.keys(body).length > 0, 'Change at least one field'),
+    body: surveyChangesSchema.refine((body) => Object.keys(body).length > 0, 'Change at least one field'),
     handler: async ({ params, body, ctx }) => toView(await changeSurvey(ctx.db, params.id, body)),
   }),
   defineRoute({

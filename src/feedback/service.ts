@@ -82,7 +82,13 @@ export interface SentInvitation {
 export async function inviteCustomer(
   db: Db,
   surveyId: string,
-  input: { customerId: string; caseId?: string | null; ignoreQuietPeriod?: boolean },
+  input: {
+    customerId: string;
+    caseId?: string | null;
+    ignoreQuietPeriod?: boolean;
+    /** Staff sending it (the default), or a link in a case reply (reply-survey.ts). */
+    origin?: 'staff' | 'reply';
+  },
   publicUrl: string,
   now = Date.now(),
 ): Promise<SentInvitation> {
@@ -116,6 +122,7 @@ export async function inviteCustomer(
       surveyId: survey.id,
       customerId: customer.id,
       caseId: input.caseId ?? null,
+      origin: input.origin ?? 'staff',
       sentAt: now,
       expiresAt: now + survey.linkValidDays * DAY_MS,
     };

@@ -68,11 +68,23 @@ export async function listSurveys(db: Db): Promise<Survey[]> {
   return (await db.all<SurveyRow>('SELECT * FROM surveys ORDER BY created_at, id')).map(toSurvey);
 }
 
+/** The survey switched on most recently created, if any. */
+export async function newestActiveSurvey(db: Db): Promise<Survey | undefined> {
+  const row = await db.get<SurveyRow>(
+    'SELECT * FROM surveys WHERE active = 1 ORDER BY created_at DESC, id DESC LIMIT 1',
+  );
+  return row && toSurvey(row);
+}
+
+/** Who asked: staff sending it, a trigger's sweep, or a `{{survey.link}}` in a case reply (migration 0030). */
+export type InvitationOrigin = 'staff' | 'trigger' | 'reply';
+
 export interface Invitation {
   id: string;
   surveyId: string;
   customerId: string;
   caseId: string | null;
+  origin: InvitationOrigin;
   sentAt: number;
   expiresAt: number;
   answeredAt: number | null;
@@ -84,6 +96,7 @@ interface InvitationRow {
   survey_id: string;
   customer_id: string;
   case_id: string | null;
+  origin: InvitationOrigin;
   sent_at: number;
   expires_at: number;
   answered_at: number | null;
@@ -95,6 +108,7 @@ const toInvitation = (row: InvitationRow): Invitation => ({
   surveyId: row.survey_id,
   customerId: row.customer_id,
   caseId: row.case_id,
+  origin: row.origin,
   sentAt: row.sent_at,
   expiresAt: row.expires_at,
   answeredAt: row.answered_at,
@@ -109,14 +123,15 @@ export async function insertInvitation(
   delivery: 'link' | 'queued' = 'link',
 ): Promise<void> {
   await db.run(
-    `INSERT INTO survey_invitations (id, survey_id, customer_id, case_id, token_hash, sent_at, expires_at, delivery,
-       next_attempt_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO survey_invitations (id, survey_id, customer_id, case_id, origin, token_hash, sent_at, expires_at,
+       delivery, next_attempt_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       invitation.id,
       invitation.surveyId,
       invitation.customerId,
       invitation.caseId,
+      invitation.origin,
       tokenHash,
       invitation.sentAt,
       invitation.expiresAt,
@@ -286,12 +301,14 @@ export async function responsesOfCustomer(db: Db, profiles: readonly string[]): 
   return rows.map(toResponse);
 }
 
-/** Whether the survey was already sent about this case (a case is asked about once per survey). */
-export async function invitedAboutCase(db: Db, surveyId: string, caseId: string): Promise<boolean> {
-  const row = await db.get<{ found: number }>(
-    'SELECT 1 AS found FROM survey_invitations WHERE case_id = ? AND survey_id = ? LIMIT 1',
-    [caseId, surveyId],
-  );
+/**
+ * Whether any survey was already sent about this case (a case is asked about once): by a trigger, by staff, or as a
+ * link in a reply on it.
+ */
+export async function invitedAboutCase(db: Db, caseId: string): Promise<boolean> {
+  const row = await db.get<{ found: number }>('SELECT 1 AS found FROM survey_invitations WHERE case_id = ? LIMIT 1', [
+    caseId,
+  ]);
   return row !== undefined;
 }
 

@@ -44,15 +44,31 @@ export interface Survey {
   createdBy: string | null;
 }
 
+const surveyName = z.string().trim().min(1).max(200);
+const questions = z.array(questionSchema).min(1).max(20);
+const quietDays = z.number().int().min(0).max(365);
+const linkValidDays = z.number().int().min(1).max(90);
+
 export const surveyFieldsSchema = z.strictObject({
-  name: z.string().trim().min(1).max(200),
+  name: surveyName,
   kind: z.enum(SURVEY_KINDS),
-  questions: z.array(questionSchema).min(1).max(20).optional(),
+  questions: questions.optional(),
   trigger: triggerSchema.default({ on: 'manual' }),
-  quietDays: z.number().int().min(0).max(365).default(30),
-  linkValidDays: z.number().int().min(1).max(90).default(14),
+  quietDays: quietDays.default(30),
+  linkValidDays: linkValidDays.default(14),
   followUp: followUpSchema.optional(),
   active: z.boolean().default(true),
+});
+
+/** A change: any field but the kind, each only when given. No defaults, or a change would reset what it left out. */
+export const surveyChangesSchema = z.strictObject({
+  name: surveyName.optional(),
+  questions: questions.optional(),
+  trigger: triggerSchema.optional(),
+  quietDays: quietDays.optional(),
+  linkValidDays: linkValidDays.optional(),
+  followUp: followUpSchema.optional(),
+  active: z.boolean().optional(),
 });
 
 /** Detractors by each kind's own definition; a custom survey has no score and so no follow-up by default. */

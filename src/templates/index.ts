@@ -2,4 +2,5 @@
 export { templateErrors } from './errors.ts';
 export { renderTemplate } from './render.ts';
 export { findTemplate } from './store.ts';
+export { containsSurveyLink, fillSurveyLinks, SURVEY_LINK_MARKER } from './survey-link.ts';
 export { templateValuesFor } from './values.ts';

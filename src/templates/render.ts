@@ -18,6 +18,8 @@ export const TEMPLATE_VARIABLES = [
   'lastOrder.product',
   'openCases.count',
   'company.name',
+  // Filled in as the reply is sent (survey-link.ts): a one-time link to the survey chosen for replies.
+  'survey.link',
 ] as const;
 export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];
 

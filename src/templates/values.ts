@@ -3,6 +3,7 @@ import type { Db } from '../store/db.ts';
 import { canonicalCustomer } from '../customers/index.ts';
 import { profilesOf } from '../customers/index.ts';
 import type { TemplateValues } from './render.ts';
+import { SURVEY_LINK_MARKER } from './survey-link.ts';
 import { lastOrderOf, latestEmailOf, openCaseCountOf } from './store.ts';
 
 /** What a template may say of the case it answers. */
@@ -43,6 +44,8 @@ export async function templateValuesFor(
     'lastOrder.product': text(props.product ?? props.name),
     'openCases.count': openCases,
     'company.name': companyName,
+    // The draft keeps the marker; the link is minted when the reply is sent (survey-link.ts).
+    'survey.link': SURVEY_LINK_MARKER,
   };
 }
 
@@ -63,5 +66,6 @@ export function sampleTemplateValues(agent: { name: string }, companyName: strin
     'lastOrder.product': 'Canvas tote',
     'openCases.count': 1,
     'company.name': companyName,
+    'survey.link': 'https://support.example.com/s/example',
   };
 }

@@ -32,6 +32,7 @@ import { FlagRules } from './pages/settings/FlagRules.tsx';
 import { CaseSettings } from './pages/settings/CaseSettings.tsx';
 import { ListeningModels } from './pages/settings/ListeningModels.tsx';
 import { FeedbackFeed } from './pages/FeedbackFeed.tsx';
+import { FeedbackDashboard } from './pages/FeedbackDashboard.tsx';
 import { AdvisoryBoards } from './pages/AdvisoryBoards.tsx';
 import { AdvisoryBoard } from './pages/AdvisoryBoard.tsx';
 import { RequirePermission } from './components/RequirePermission.tsx';
@@ -160,6 +161,13 @@ function Route({ path }: { path: string }) {
     return (
       <RequirePermission permission="customers:read" reason={FEEDBACK_READERS}>
         <FeedbackFeed />
+      </RequirePermission>
+    );
+  }
+  if (path === '/feedback/health') {
+    return (
+      <RequirePermission permission="customers:read" reason={FEEDBACK_READERS}>
+        <FeedbackDashboard />
       </RequirePermission>
     );
   }

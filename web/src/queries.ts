@@ -44,7 +44,7 @@ export const queryKeys = {
   pendingGestures: () => ['gestures', 'pending'] as const,
   /** One staff member's gesture limits and what they used (GET /api/staff/:id/gesture-limits). */
   gestureLimits: (staffId: string) => ['gestures', 'limits', staffId] as const,
-  /** The feedback settings (GET /api/settings/feedback): whether the public ideas board is open. */
+  /** The feedback settings (GET /api/settings/feedback): the public ideas board, the survey reply links lead to. */
   feedbackSettings: () => ['settings', 'feedback'] as const,
   /** Every ideas read: the ranked lists and the idea pages. */
   ideas: () => ['ideas'] as const,

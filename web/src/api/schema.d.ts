@@ -613,7 +613,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Reply to the customer through the case's channel (text, or a template rendered for this case) */
+    /** Reply to the customer through the case's channel (text, or a template rendered for this case). Each {{survey.link}} in it becomes a one-time link to the reply survey, minted for her about this case as it is sent (422 when no survey is active: nothing is sent) */
     post: operations['postApiCasesIdReplies'];
     delete?: never;
     options?: never;
@@ -1627,7 +1627,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The black-hole rate: of the idea requests and followed-up survey comments asked in the period (default the last 90 days), the share with no personal reply within `days` (default 7), and the median hours to one */
+    /** The black-hole rate: of the idea requests and followed-up survey comments asked in the period (default the last 90 days), the share with no personal reply within `days` (default 7), and the median hours to one; overall, per source and per team, with what still waits for a reply */
     get: operations['getApiMetricsFeedback'];
     put?: never;
     post?: never;
@@ -1799,14 +1799,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Feedback settings: whether the public ideas board (/board) is open to customers */
+    /** Feedback settings: whether the public ideas board (/board) is open to customers, and the survey a {{survey.link}} in a reply leads to */
     get: operations['getApiSettingsFeedback'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
-    /** Change the feedback settings: open or close the public ideas board */
+    /** Change the feedback settings: open or close the public ideas board; choose the survey links in replies lead to (an active one; null for the default) */
     patch: operations['patchApiSettingsFeedback'];
     trace?: never;
   };
@@ -2771,6 +2771,8 @@ export interface components {
         rate: number | null;
         /** @description Asks younger than N days with no reply yet */
         waiting: number;
+        /** @description Asks with a personal reply, at any time: the median is over these */
+        answered: number;
         medianReplyHours: number | null;
       };
       ideas: {
@@ -2782,6 +2784,8 @@ export interface components {
         rate: number | null;
         /** @description Asks younger than N days with no reply yet */
         waiting: number;
+        /** @description Asks with a personal reply, at any time: the median is over these */
+        answered: number;
         medianReplyHours: number | null;
       };
       surveyComments: {
@@ -2793,6 +2797,8 @@ export interface components {
         rate: number | null;
         /** @description Asks younger than N days with no reply yet */
         waiting: number;
+        /** @description Asks with a personal reply, at any time: the median is over these */
+        answered: number;
         medianReplyHours: number | null;
       };
       byTeam: {
@@ -2804,13 +2810,49 @@ export interface components {
         rate: number | null;
         /** @description Asks younger than N days with no reply yet */
         waiting: number;
+        /** @description Asks with a personal reply, at any time: the median is over these */
+        answered: number;
         medianReplyHours: number | null;
+        /** @description null: no team (ideas, and cases of no team) */
         teamId: string | null;
+        teamName: string | null;
       }[];
+      /** @description The ideas and follow-up cases with asks still unanswered, the longest waiting first (at most 100) */
+      stillWaiting: {
+        /** @enum {string} */
+        source: 'idea' | 'survey_comment';
+        /** @description How many asks on it have no personal reply yet */
+        asks: number;
+        oldestAskedAt: string;
+        /** @description Waiting longer than N days: counted in the black-hole rate */
+        overdue: boolean;
+        teamId: string | null;
+        idea: {
+          id: string;
+          number: number;
+          title: string;
+        } | null;
+        /** @description A survey comment's follow-up case, where it is answered */
+        case: {
+          id: string;
+          number: number;
+          subject: string;
+        } | null;
+      }[];
+      stillWaitingTotal: number;
     };
     FeedbackSettings: {
       /** @description The public ideas board at /board: customers browse public ideas, and signed in, submit, vote, comment */
       publicBoard: boolean;
+      /** @description The survey a {{survey.link}} in a case reply leads to; null: the survey after a resolved case, else the newest survey switched on */
+      replySurveyId: string | null;
+      /** @description The survey a link in a reply leads to now; null: none, and such replies are refused */
+      replySurvey: {
+        id: string;
+        name: string;
+      } | null;
+      /** @description Why no link can be made now, in the words a refused reply gets; null when one can */
+      replySurveyProblem: string | null;
     };
     /** @description A field that broke a rule, for a form to show beside the field */
     FieldError: {
@@ -3511,6 +3553,7 @@ export interface components {
         | 'lastOrder.product'
         | 'openCases.count'
         | 'company.name'
+        | 'survey.link'
       )[];
     };
     SegmentAccepted: {
@@ -8261,11 +8304,6 @@ export interface operations {
                 required?: boolean;
               }
           )[];
-          /**
-           * @default {
-           *       "on": "manual"
-           *     }
-           */
           trigger?:
             | {
                 /** @constant */
@@ -8287,9 +8325,7 @@ export interface operations {
                 everyDays: number;
                 flag: string | null;
               };
-          /** @default 30 */
           quietDays?: number;
-          /** @default 14 */
           linkValidDays?: number;
           followUp?: {
             enabled: boolean;
@@ -8297,7 +8333,6 @@ export interface operations {
             /** @enum {string} */
             priority: 'low' | 'normal' | 'high' | 'urgent';
           };
-          /** @default true */
           active?: boolean;
         };
       };
@@ -9194,6 +9229,7 @@ export interface operations {
       content: {
         'application/json': {
           publicBoard?: boolean;
+          replySurveyId?: string | null;
         };
       };
     };

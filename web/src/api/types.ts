@@ -94,3 +94,4 @@ export type SentSurvey = Schemas['SentSurvey'];
 export type SurveyResponses = Schemas['SurveyResponses'];
 export type SurveyResponse = Schemas['SurveyResponse'];
 export type ScoreCount = SurveyResponses['summary']['distribution'][number];
+export type FeedbackMetrics = Schemas['FeedbackMetrics'];

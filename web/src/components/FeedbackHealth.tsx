@@ -4,6 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import { formatRate, formatReplyHours } from '../ideas.ts';
 import { ideasApi } from '../ideas-api.ts';
 import { queryKeys } from '../queries.ts';
+import { HEALTH_PATH } from '../feedback/health.ts';
+import { followLink } from '../router.ts';
 import { ErrorAlert, Loading } from './ErrorAlert.tsx';
 
 /** N: an ask is judged once N days have passed, and lost when no personal reply came within them. */
@@ -51,6 +53,11 @@ export function FeedbackHealth() {
           </dl>
           <p className="muted small-text">
             Idea requests and the survey comments followed up with a case. Only a personal reply counts.
+          </p>
+          <p className="small-text">
+            <a href={HEALTH_PATH} onClick={(event) => followLink(event, HEALTH_PATH)}>
+              Feedback health by source and team, and what waits
+            </a>
           </p>
         </>
       )}

@@ -14,6 +14,7 @@ import type { CaseDetail, ReplyTemplate } from '../api/types.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { Field } from './Field.tsx';
 import { deliveryApi, type ReplyTarget } from '../delivery-api.ts';
+import { containsSurveyLink, surveyLinkHint } from '../surveys/reply-link.ts';
 import '../delivery.css';
 
 type Mode = 'reply' | 'note';
@@ -149,6 +150,11 @@ export function ReplyBox({ detail, onSent }: { detail: CaseDetail; onSent: () =>
       >
         <textarea {...form.input('text', 'reply-text')} className={replying ? undefined : 'note-text'} rows={5} />
       </Field>
+      {replying && containsSurveyLink(text) && (
+        <p className="field-hint survey-link-hint" role="status" data-testid="survey-link-hint">
+          {surveyLinkHint(detail.customerName)}
+        </p>
+      )}
       <div className="reply-actions">
         <button
           type="submit"

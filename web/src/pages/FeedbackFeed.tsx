@@ -6,6 +6,8 @@ import { feedApi } from '../feedback/feed-api.ts';
 import { ErrorAlert, Loading } from '../components/ErrorAlert.tsx';
 import { DigestSubscriptionForm } from '../components/DigestSubscriptionForm.tsx';
 import { FeedbackFeedItem } from '../components/FeedbackFeedItem.tsx';
+import { HEALTH_PATH } from '../feedback/health.ts';
+import { followLink } from '../router.ts';
 import '../feedback.css';
 
 export function FeedbackFeed() {
@@ -21,7 +23,11 @@ export function FeedbackFeed() {
     <section className="page feedback-page">
       <h1>Feedback</h1>
       <p className="lead muted">
-        Survey answers, ideas customers asked for and what advisory boards said, in their own words, newest first.
+        Survey answers, ideas customers asked for and what advisory boards said, in their own words, newest first.{' '}
+        <a href={HEALTH_PATH} onClick={(event) => followLink(event, HEALTH_PATH)}>
+          Feedback health by source and team
+        </a>
+        : how much feedback that asked for an answer got one.
       </p>
       <DigestSubscriptionForm />
       <h2 className="list-heading">Newest first</h2>

@@ -9,6 +9,7 @@ import { triggerText } from '../surveys/describe.ts';
 import { NEW_SURVEY_PATH, surveyPath } from '../surveys/paths.ts';
 import { KIND_NAMES } from '../surveys/scales.ts';
 import { ErrorAlert, Loading } from '../components/ErrorAlert.tsx';
+import { ReplySurveyChoice } from '../components/surveys/ReplySurveyChoice.tsx';
 import '../surveys.css';
 
 export function Surveys() {
@@ -70,6 +71,7 @@ export function Surveys() {
           </tbody>
         </table>
       )}
+      {surveys.isSuccess && <ReplySurveyChoice surveys={surveys.data.items} />}
     </section>
   );
 }

@@ -18,6 +18,11 @@ export const surveysApi = {
   /** Refused (409 `recently_surveyed`, saying when) within her quiet period unless `ignoreQuietPeriod`. */
   sendSurvey: (id: string, invitation: SurveyInvitation) =>
     dataOf(client.POST('/api/surveys/{id}/send', { ...byId(id), body: invitation })),
+  /** The feedback settings: among them, the survey a `{{survey.link}}` in a reply leads to now. */
+  feedbackSettings: (signal?: AbortSignal) => dataOf(client.GET('/api/settings/feedback', { signal })),
+  /** An active survey for links in replies, or null for the default (managers). */
+  chooseReplySurvey: (replySurveyId: string | null) =>
+    dataOf(client.PATCH('/api/settings/feedback', { body: { replySurveyId } })),
   /** The last `days` days up to now: the summary over all of them, the newest responses first. */
   responses: (id: string, days: number, signal?: AbortSignal) =>
     dataOf(

@@ -24,6 +24,10 @@ export function VariableList({ variables, onInsert }: VariableListProps) {
           </li>
         ))}
       </ul>
+      <p className="field-hint" data-testid="survey-link-variable-hint">
+        <code>{'{{survey.link}}'}</code> stays as it is in the agent’s draft and becomes a one-time survey link for the
+        customer when the reply is sent.
+      </p>
       <p className="field-hint">
         Sections work too: <code>{'{{#lastOrder.id}}…{{/lastOrder.id}}'}</code> shows its text only when there is a
         value.
