@@ -351,8 +351,8 @@ export function histogramOf(buckets: Map<number, [number, number]> | null): Hist
 
 /** Two sorted histograms as one, in one pass; buckets that fall to zero are dropped. */
 export function mergeHistograms(a: Histogram | null, b: Histogram | null): Histogram | null {
-  if (!a || !a.length) return b && b.length ? b : null;
-  if (!b || !b.length) return a;
+  if (!a?.length) return b?.length ? b : null;
+  if (!b?.length) return a;
   const merged: number[] = [];
   let i = 0;
   let j = 0;
