@@ -260,6 +260,21 @@ test('the metrics of two weeks, worked out by hand from the table', async () => 
     backlog: 2, // K4 and K5 open at the end; K6 was open at the start (1) + 5 opened − 4 resolved
   });
   assert.equal(answer.body.total.counts.ttfr, 4);
+
+  // In business hours: Support (team A) is open Mon–Fri 09:00–17:00 UTC, Billing (B) always. K2 (Tue 10:00 → Thu
+  // 10:00) is open 7 + 8 + 1 = 16 h; K6 (Fri 10:00 → Tue 10:00) 7 + 8 + 1 = 16 h; K1 and K3 lie in open hours.
+  const business = await api(`/api/metrics?names=ttr,ttr_p90&hours=business&${PERIOD}`);
+  assert.deepEqual(business.body.total.values, { ttr: 7200, ttr_p90: 57600 }); // 1800, 7200, 57600, 57600
+  const drilled = await api(`/api/metrics/drill?name=ttr&hours=business&${PERIOD}`);
+  assert.deepEqual(
+    drilled.body.cases.map((c: { subject: string; value: number }) => [c.subject, c.value]),
+    [
+      ['Case K2', 57600], // equal waits: the newer case first
+      ['Case K6', 57600],
+      ['Case K1', 7200],
+      ['Case K3', 1800],
+    ],
+  );
   assert.deepEqual([answer.body.from, answer.body.to, answer.body.timeZone], ['2026-11-02', '2026-11-16', 'UTC']);
 });
 

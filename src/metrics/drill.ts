@@ -12,7 +12,7 @@ import {
   type MetricName,
   sourceOf,
 } from './model.ts';
-import { dayStartIn, localDayIn, metricsTimeZone, refreshMetrics } from './refresh.ts';
+import { businessClock, dayStartIn, localDayIn, metricsTimeZone, refreshMetrics } from './refresh.ts';
 import {
   answerDetails,
   answerIdsBetween,
@@ -31,6 +31,7 @@ export interface DrillQuery {
   fromDay: number;
   toDay: number;
   filter: { dimension: Dimension; key: string } | null;
+  businessHours?: boolean;
 }
 
 export interface DrilledCase {
@@ -196,19 +197,26 @@ function caseCounts(
   fact: CaseFact,
   scope: CaseScope,
   toDay: number,
+  businessHours: boolean,
 ): { counts: boolean; value: DrilledCase['value'] } {
   switch (CELL_OF[name]) {
     case 'opened':
       return { counts: scope.inRange(fact.openedDay), value: name === 'repeat_rate' ? fact.repeat : null };
     case 'ttfr':
-      return { counts: scope.inRange(fact.openedDay) && fact.ttfr !== null, value: fact.ttfr };
+      return {
+        counts: scope.inRange(fact.openedDay) && fact.ttfr !== null,
+        value: businessHours ? fact.ttfrBusiness : fact.ttfr,
+      };
     case 'sla':
       return {
         counts: scope.inRange(fact.openedDay) && fact.slaDecided > 0,
         value: `${fact.slaMet} of ${fact.slaDecided}`,
       };
     case 'ttr':
-      return { counts: scope.inRange(fact.resolvedDay) && fact.ttr !== null, value: fact.ttr };
+      return {
+        counts: scope.inRange(fact.resolvedDay) && fact.ttr !== null,
+        value: businessHours ? fact.ttrBusiness : fact.ttr,
+      };
     case 'resolved': {
       const value =
         name === 'fcr'
@@ -237,16 +245,18 @@ async function drillCases(db: Db, query: DrillQuery, scope: CaseScope): Promise<
     db,
     rows.map((row) => row.customer_id),
   );
+  const clockOf = await businessClock(db);
   const kept: Array<{ id: string; openedAt: number; value: DrilledCase['value'] }> = [];
   for (const row of rows) {
-    const fact = caseFact(row, flags.get(row.customer_id) ?? [], scope.dayOf);
+    const fact = caseFact(row, flags.get(row.customer_id) ?? [], scope.dayOf, clockOf(row.team_id));
     if (!scope.matches(fact)) continue;
-    const { counts, value } = caseCounts(query.name, fact, scope, query.toDay);
+    const { counts, value } = caseCounts(query.name, fact, scope, query.toDay, query.businessHours ?? false);
     if (counts) kept.push({ id: row.id, openedAt: row.opened_at, value });
   }
-  // Durations longest first (the ones to read), everything else newest first.
-  kept.sort((a, b) =>
-    typeof a.value === 'number' && typeof b.value === 'number' ? b.value - a.value : b.openedAt - a.openedAt,
+  // Durations longest first (the ones to read), then newest first.
+  kept.sort(
+    (a, b) =>
+      (typeof a.value === 'number' && typeof b.value === 'number' ? b.value - a.value : 0) || b.openedAt - a.openedAt,
   );
   const shown = kept.slice(0, SHOWN);
   const details = await caseSummaries(

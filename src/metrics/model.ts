@@ -88,11 +88,14 @@ export interface CaseFact extends Dimensions {
   openedDay: number;
   /** Seconds from opening to the first staff reply; null before one. */
   ttfr: number | null;
+  /** The same in the case's team's business hours (open time only). */
+  ttfrBusiness: number | null;
   /** Resolved or closed: the local day it left the backlog. */
   leftDay: number | null;
   /** Resolved (not merely closed): the day, and what resolution tells. */
   resolvedDay: number | null;
   ttr: number | null;
+  ttrBusiness: number | null;
   firstContactResolution: boolean | null;
   reopened: boolean;
   contacts: number;
@@ -164,7 +167,15 @@ function slaOutcome(due: number | null, doneAt: number | null, breached: boolean
   return { decided: 0, met: 0 };
 }
 
-export function caseFact(row: CaseRow, segments: string[], dayOf: (ms: number) => number): CaseFact {
+/** Open time between two moments in seconds, by the case's team's calendar. */
+export type BusinessSeconds = (from: number, to: number) => number;
+
+export function caseFact(
+  row: CaseRow,
+  segments: string[],
+  dayOf: (ms: number) => number,
+  businessSeconds: BusinessSeconds = seconds,
+): CaseFact {
   const resolved = (row.status === 'resolved' || row.status === 'closed') && row.resolved_at !== null;
   const left = row.status === 'resolved' || row.status === 'closed' ? (row.resolved_at ?? row.closed_at) : null;
   const firstResponse = slaOutcome(row.first_response_due_at, row.first_response_at, row.first_response_breached > 0);
@@ -179,9 +190,11 @@ export function caseFact(row: CaseRow, segments: string[], dayOf: (ms: number) =
     segments,
     openedDay: dayOf(row.opened_at),
     ttfr: row.first_response_at === null ? null : seconds(row.opened_at, row.first_response_at),
+    ttfrBusiness: row.first_response_at === null ? null : businessSeconds(row.opened_at, row.first_response_at),
     leftDay: left === null ? null : dayOf(left),
     resolvedDay: resolved && row.resolved_at !== null ? dayOf(row.resolved_at) : null,
     ttr: resolved && row.resolved_at !== null ? seconds(row.opened_at, row.resolved_at) : null,
+    ttrBusiness: resolved && row.resolved_at !== null ? businessSeconds(row.opened_at, row.resolved_at) : null,
     firstContactResolution: resolved ? row.first_contact_resolution === 1 : null,
     reopened: row.reopen_count > 0,
     contacts: row.contact_count,
@@ -233,6 +246,15 @@ export function contributionsOf(fact: Fact): Filing {
       if (fact.leftDay !== null) parts.push({ cell: 'backlog', day: fact.leftDay, n: -1, total: 0, hits: 0 });
       if (fact.ttfr !== null)
         parts.push({ cell: 'ttfr', day: fact.openedDay, n: 1, total: fact.ttfr, hits: 0, value: fact.ttfr });
+      if (fact.ttfrBusiness !== null)
+        parts.push({
+          cell: 'ttfr_bh',
+          day: fact.openedDay,
+          n: 1,
+          total: fact.ttfrBusiness,
+          hits: 0,
+          value: fact.ttfrBusiness,
+        });
       if (fact.slaDecided > 0)
         parts.push({ cell: 'sla', day: fact.openedDay, n: fact.slaDecided, total: 0, hits: fact.slaMet });
       if (fact.resolvedDay !== null && fact.ttr !== null) {
@@ -246,6 +268,15 @@ export function contributionsOf(fact: Fact): Filing {
         });
         parts.push({ cell: 'reopened', day: fact.resolvedDay, n: 1, total: 0, hits: fact.reopened ? 1 : 0 });
         parts.push({ cell: 'ttr', day: fact.resolvedDay, n: 1, total: fact.ttr, hits: 0, value: fact.ttr });
+        if (fact.ttrBusiness !== null)
+          parts.push({
+            cell: 'ttr_bh',
+            day: fact.resolvedDay,
+            n: 1,
+            total: fact.ttrBusiness,
+            hits: 0,
+            value: fact.ttrBusiness,
+          });
       }
       return { places: placesOf(fact), parts };
     }

@@ -2,12 +2,14 @@
 // past the cursor, subtracts what each subject counted before and adds what it counts now. Runs before every metrics
 // read and on the app's timer, so a dashboard never recomputes from scratch and never lags.
 import { DateTime } from 'luxon';
+import { ALWAYS_OPEN, businessMillisBetween, type Calendar } from '../sla/index.ts';
 import type { Db } from '../store/db.ts';
 import { readSetting, writeSetting } from '../store/settings.ts';
 import {
   addDelta,
   addTo,
   applyDelta,
+  type BusinessSeconds,
   caseFact,
   type CellDelta,
   contributionsOf,
@@ -35,6 +37,7 @@ import {
   type SubjectKind,
   storedFacts,
   storeFact,
+  teamHours,
   textsBetween,
   writeCell,
 } from './store.ts';
@@ -48,6 +51,24 @@ const DAY_IDS = 200_000;
 const DAY_OFFSET = 100_000;
 const TEXT_IDS_PER_ROUND = 50_000;
 const DAY_MS = 86_400_000;
+
+/** Open seconds between two moments by a team's calendar (always open without a team). */
+export async function businessClock(db: Db): Promise<(teamId: string | null) => BusinessSeconds> {
+  const calendars = new Map<string, Calendar>(
+    (await teamHours(db)).map((row) => [
+      row.id,
+      {
+        timezone: row.timezone,
+        hours: JSON.parse(row.business_hours) as Calendar['hours'],
+        holidays: JSON.parse(row.holidays) as string[],
+      },
+    ]),
+  );
+  return (teamId) => {
+    const calendar = (teamId === null ? undefined : calendars.get(teamId)) ?? ALWAYS_OPEN;
+    return (from, to) => Math.max(0, Math.round(businessMillisBetween(from, to, calendar) / 1000));
+  };
+}
 
 /** The zone whose days the metrics count (a manager's setting); UTC until one is chosen. */
 export async function metricsTimeZone(db: Db): Promise<string> {
@@ -239,7 +260,9 @@ async function factsNow(
       db,
       rows.map((row) => row.customer_id),
     );
-    for (const row of rows) facts.set(row.id, caseFact(row, flags.get(row.customer_id) ?? [], dayOf));
+    const clockOf = await businessClock(db);
+    for (const row of rows)
+      facts.set(row.id, caseFact(row, flags.get(row.customer_id) ?? [], dayOf, clockOf(row.team_id)));
   } else if (kind === 'response') {
     const rows = (await responseRows(db, ids)).filter(
       (row) => row.score !== null && (row.kind === 'nps' || row.kind === 'csat' || row.kind === 'ces'),

@@ -57,6 +57,10 @@ const filters = Object.fromEntries(
 ) as Record<Dimension, z.ZodOptional<z.ZodString>>;
 
 const periodQuery = {
+  hours: z
+    .enum(['clock', 'business'])
+    .default('clock')
+    .meta({ description: "Times (ttfr, ttr) on the clock, or in the case team's business hours" }),
   from: z.iso
     .date()
     .optional()
@@ -153,6 +157,7 @@ export const metricRoutes = [
         fromDay: days.fromDay,
         toDay: days.toDay,
         compare: query.compare === 'previous',
+        businessHours: query.hours === 'business',
       });
       if (query.format === 'csv') {
         await reply
@@ -178,7 +183,11 @@ export const metricRoutes = [
       if ('field' in days) throw badQuery(days.field, days.message);
       const filter = filterOf(query);
       if (filter.length > 1) throw badQuery(filter[1]?.dimension ?? 'name', 'filter by one dimension at a time');
-      return drillInto(ctx.db, { name: query.name, ...days, filter: filter[0] ?? null }, ctx.actor);
+      return drillInto(
+        ctx.db,
+        { name: query.name, ...days, filter: filter[0] ?? null, businessHours: query.hours === 'business' },
+        ctx.actor,
+      );
     },
   }),
   defineRoute({

@@ -29,6 +29,8 @@ export interface MetricsPlan {
   fromDay: number;
   toDay: number;
   compare: boolean;
+  /** Times (ttfr, ttr) in the teams' business hours rather than on the clock. */
+  businessHours?: boolean;
 }
 
 export interface MetricValues {
@@ -91,7 +93,9 @@ export async function metricsOf(db: Db, plan: MetricsPlan): Promise<MetricsResul
 }
 
 async function rowsAndTotal(db: Db, plan: MetricsPlan): Promise<{ rows: MetricsRow[]; total: MetricValues }> {
-  const needed = cellsNeeded(plan.names);
+  const needed = cellsNeeded(plan.names).map((cell) =>
+    plan.businessHours && BUSINESS_CELLS[cell] ? (BUSINESS_CELLS[cell] as string) : cell,
+  );
   const rowDimension = plan.dimension ?? plan.filter?.dimension ?? 'all';
   const rowKey = plan.dimension ? undefined : plan.filter?.key;
   const cells = await cellsCovering(db, needed, rowDimension, plan, plan.period, rowKey);
@@ -167,9 +171,14 @@ async function cellsCovering(
   return cells;
 }
 
+/** The business-hours twin of a time's cell; read in its place, under its name, when asked for. */
+const BUSINESS_CELLS: Record<string, string> = { ttfr: 'ttfr_bh', ttr: 'ttr_bh' };
+const CLOCK_CELLS: Record<string, string> = { ttfr_bh: 'ttfr', ttr_bh: 'ttr' };
+
 function addCell(into: Map<string, Cell>, cell: StoredCell): void {
-  const merged = into.get(cell.metric);
-  into.set(cell.metric, merged ? mergeCells(merged, cell) : cell);
+  const name = CLOCK_CELLS[cell.metric] ?? cell.metric;
+  const merged = into.get(name);
+  into.set(name, merged ? mergeCells(merged, cell) : cell);
 }
 
 function valuesOf(names: readonly MetricName[], cells: Map<string, Cell>, backlogBefore: number): MetricValues {

@@ -117,6 +117,17 @@ export async function gestureRows(db: Db, ids: readonly string[]): Promise<Gestu
   return rows;
 }
 
+export interface TeamHoursRow {
+  id: string;
+  timezone: string;
+  business_hours: string;
+  holidays: string;
+}
+
+export async function teamHours(db: Db): Promise<TeamHoursRow[]> {
+  return db.all('SELECT id, timezone, business_hours, holidays FROM teams');
+}
+
 export async function flagsOf(db: Db, customerIds: readonly string[]): Promise<Map<string, string[]>> {
   const flags = new Map<string, string[]>();
   for (const chunk of chunks([...new Set(customerIds)]))

@@ -9722,6 +9722,7 @@ export interface operations {
         by?: string;
         compare?: 'previous';
         format?: 'json' | 'csv';
+        hours?: 'clock' | 'business';
         from?: string;
         to?: string;
         channel?: string;
@@ -9781,6 +9782,7 @@ export interface operations {
           | 'responses'
           | 'gestures'
           | 'gesture_spend';
+        hours?: 'clock' | 'business';
         from?: string;
         to?: string;
         channel?: string;

@@ -47,6 +47,9 @@ BEGIN
   INSERT OR IGNORE INTO metric_dirty (kind, id) SELECT 'response', invitation_id FROM survey_responses WHERE case_id = NEW.id;
   INSERT OR IGNORE INTO metric_dirty (kind, id) SELECT 'gesture', id FROM gestures WHERE case_id = NEW.id;
 END;
+-- Times in business hours follow the team's calendar.
+CREATE TRIGGER metric_team_hours_changed AFTER UPDATE OF business_hours, holidays, timezone ON teams
+BEGIN INSERT OR IGNORE INTO metric_dirty (kind, id) SELECT 'case', id FROM cases WHERE team_id = NEW.id; END;
 -- A breach decides the case's SLA target without touching the case row.
 CREATE TRIGGER metric_breach_recorded AFTER INSERT ON sla_breaches
 BEGIN INSERT OR IGNORE INTO metric_dirty (kind, id) VALUES ('case', NEW.case_id); END;
