@@ -73,6 +73,11 @@ export async function startApp(config: Config, extraAdapters: ChannelAdapter[] =
     thread: config.projectionThread,
   });
   const { log: eventLog, projector } = projection;
+  // Metrics count what is already there (an upgrade queues every case) in large rounds before anyone asks; while
+  // serving they count what changed in small ones, so the writer is never held for long.
+  const metricsLog = pino({ level: config.logLevel, name: 'metrics' });
+  const counted = await refreshMetrics(db, { batch: 20_000, round: Number.POSITIVE_INFINITY });
+  if (counted.subjects + counted.texts > 0) metricsLog.info(counted, 'metrics counted');
   // Views of customer data are audited through the event log, so a look-up is reads only (view-recorder.ts).
   const auditLog = pino({ level: config.logLevel, name: 'audit' });
   const onViewError = (error: unknown) => auditLog.error({ err: error }, 'a view shown could not be logged');

@@ -45,7 +45,7 @@ import {
 const TIMEZONE_KEY = 'metrics.timezone';
 const CURSOR_KEY = 'metrics.interactionCursor';
 const SUBJECTS_PER_BATCH = 2000;
-const SUBJECTS_PER_ROUND = 50_000;
+const SUBJECTS_PER_ROUND = 5_000;
 const CELL_IDS = 64;
 const DAY_IDS = 200_000;
 const DAY_OFFSET = 100_000;
