@@ -7,7 +7,9 @@ import assert from 'node:assert/strict';
 import {
   countedFrom,
   directionWord,
+  formatDrilledValue,
   formatDuration,
+  formatMinorUnits,
   formatMetric,
   formatSpend,
   metricChange,
@@ -30,6 +32,8 @@ import {
   rangeLabel,
 } from '../web/src/dashboard/metric-rows.ts';
 import type { Metrics } from '../web/src/dashboard/metrics-api.ts';
+import { landingPath } from '../web/src/landing.ts';
+import { permissionsOf, type Role } from '../src/shared/roles.ts';
 
 test('durations read in their two largest units', () => {
   assert.equal(formatDuration(4800), '1 h 20 min');
@@ -62,22 +66,28 @@ test('every metric in its unit, and nothing to count from is "no data", never Na
 });
 
 test('a change says better or worse where lower or higher is good, more or less where neither is', () => {
-  assert.deepEqual(metricChange('fcr', 0.75, 1), { text: '−25 pts', direction: 'worse' });
-  assert.deepEqual(metricChange('ttfr', 1200, 600), { text: '+10 min', direction: 'worse' });
-  assert.deepEqual(metricChange('ttr', 7200, 432_000), { text: '−4 d 22 h', direction: 'better' });
-  assert.deepEqual(metricChange('backlog', 2, 1), { text: '+1', direction: 'worse' });
-  assert.deepEqual(metricChange('repeat_rate', 0.2, 0), { text: '+20 pts', direction: 'worse' });
-  assert.deepEqual(metricChange('negative_share', 0.1, 0.25), { text: '−15 pts', direction: 'better' });
-  assert.deepEqual(metricChange('csat', 80, 60), { text: '+20 pts', direction: 'better' });
-  assert.deepEqual(metricChange('nps', 10, 10), { text: '0 pts', direction: 'same' });
-  assert.deepEqual(metricChange('cases', 5, 2), { text: '+3', direction: 'up' });
+  assert.deepEqual(metricChange('fcr', 0.75, 1), { text: '−25 pts', direction: 'worse', trend: 'falling' });
+  assert.deepEqual(metricChange('ttfr', 1200, 600), { text: '+10 min', direction: 'worse', trend: 'rising' });
+  assert.deepEqual(metricChange('ttr', 7200, 432_000), { text: '−4 d 22 h', direction: 'better', trend: 'falling' });
+  assert.deepEqual(metricChange('backlog', 2, 1), { text: '+1', direction: 'worse', trend: 'rising' });
+  assert.deepEqual(metricChange('repeat_rate', 0.2, 0), { text: '+20 pts', direction: 'worse', trend: 'rising' });
+  assert.deepEqual(metricChange('negative_share', 0.1, 0.25), {
+    text: '−15 pts',
+    direction: 'better',
+    trend: 'falling',
+  });
+  assert.deepEqual(metricChange('csat', 80, 60), { text: '+20 pts', direction: 'better', trend: 'rising' });
+  assert.deepEqual(metricChange('nps', 10, 10), { text: '0 pts', direction: 'same', trend: 'flat' });
+  assert.deepEqual(metricChange('cases', 5, 2), { text: '+3', direction: 'up', trend: 'rising' });
   assert.deepEqual(metricChange('gesture_spend', { USD: 25, EUR: 10 }, {}), {
     text: '+€10.00 · +$25.00',
     direction: 'up',
+    trend: 'rising',
   });
   assert.deepEqual(metricChange('gesture_spend', { USD: 5 }, { EUR: 10 }), {
     text: '−€10.00 · +$5.00',
     direction: null,
+    trend: null,
   });
   assert.equal(metricChange('fcr', 0.75, null), null, 'nothing to compare with');
   assert.equal(metricChange('fcr', null, 0.5), null);
@@ -226,4 +236,24 @@ test('points over time, with gaps where there was nothing to count, and their na
   assert.equal(periodRowLabel('2026-11', 'month'), 'November 2026');
   assert.equal(rangeLabel({ from: '2026-11-02', to: '2026-11-16' }), 'Nov 2, 2026 – Nov 15, 2026');
   assert.equal(rangeLabel({ from: '2026-11-02', to: '2026-11-03' }), 'Nov 2, 2026');
+});
+
+test('what one case counts in the drill-down, and gestures in their currency', () => {
+  assert.equal(formatDrilledValue('ttfr', 4800), '1 h 20 min');
+  assert.equal(formatDrilledValue('fcr', true), 'Yes');
+  assert.equal(formatDrilledValue('reopen_rate', false), 'No');
+  assert.equal(formatDrilledValue('contacts_per_case', 3), '3');
+  assert.equal(formatDrilledValue('sla_attainment', '1 of 2'), '1 of 2');
+  assert.equal(formatDrilledValue('cases', null), '');
+  assert.equal(formatMinorUnits(2550, 'USD'), '$25.50');
+  assert.equal(formatMinorUnits(500, 'JPY'), '¥500');
+});
+
+test('sign-in lands managers and admins on the dashboard, agents on their inbox, viewers on customers', () => {
+  const landing = (role: Role, teamId: string | null = 't1') =>
+    landingPath({ role, permissions: permissionsOf(role), teamId });
+  assert.equal(landing('manager'), '/dashboard');
+  assert.equal(landing('admin', null), '/dashboard');
+  assert.equal(landing('agent'), '/inbox');
+  assert.equal(landing('viewer'), '/');
 });

@@ -254,7 +254,12 @@ export interface MetricChange {
   text: string;
   /** better/worse where one way is good; up/down where neither is; same when nothing moved. */
   direction: ChangeDirection | null;
+  /** Which way the number went, whatever that means: the arrow beside it (none where currencies went both ways). */
+  trend: 'rising' | 'falling' | 'flat' | null;
 }
+
+const trendOf = (difference: number) =>
+  Math.abs(difference) < 1e-9 ? ('flat' as const) : difference > 0 ? ('rising' as const) : ('falling' as const);
 
 /** The change from the previous period's value to this one's, in the metric's unit; null when either is missing. */
 export function metricChange(
@@ -276,7 +281,7 @@ export function metricChange(
       : difference > 0 === (info.better === 'higher')
         ? 'better'
         : 'worse';
-  return { text: changeText(info.unit, same ? 0 : difference), direction };
+  return { text: changeText(info.unit, same ? 0 : difference), direction, trend: trendOf(difference) };
 }
 
 function changeText(unit: Unit, difference: number): string {
@@ -307,13 +312,13 @@ function spendChange(current: MetricValue | undefined, previous: MetricValue | u
   const currencies = [...new Set([...Object.keys(now), ...Object.keys(before)])].sort();
   const differences = currencies.map((currency) => [currency, (now[currency] ?? 0) - (before[currency] ?? 0)] as const);
   const moved = differences.filter(([, difference]) => Math.abs(difference) > 1e-9);
-  if (!moved.length) return { text: '0', direction: 'same' };
+  if (!moved.length) return { text: '0', direction: 'same', trend: 'flat' };
   const text = moved
     .map(([currency, difference]) => signed(formatMoney(Math.abs(difference), currency), difference))
     .join(' · ');
   const up = moved.every(([, difference]) => difference > 0);
   const down = moved.every(([, difference]) => difference < 0);
-  return { text, direction: up ? 'up' : down ? 'down' : null };
+  return { text, direction: up ? 'up' : down ? 'down' : null, trend: up ? 'rising' : down ? 'falling' : null };
 }
 
 /** The word beside a change, as a reader says it. */
@@ -332,4 +337,36 @@ export function directionWord(direction: ChangeDirection | null): string {
     default:
       return '';
   }
+}
+
+/** The drill-down's column for what each case counts, where it counts something of its own. */
+export const DRILL_VALUE_HEADERS: Partial<Record<MetricName, string>> = {
+  ttfr: 'First response',
+  ttfr_p90: 'First response',
+  ttr: 'Resolution time',
+  ttr_p90: 'Resolution time',
+  fcr: 'Resolved on first contact',
+  reopen_rate: 'Reopened',
+  repeat_rate: 'Repeat contact',
+  contacts_per_case: 'Contacts',
+  sla_attainment: 'SLA targets met',
+};
+
+/** What one case counts in a metric: `1 h 20 min`, `Yes`, `3`, `1 of 2`. */
+export function formatDrilledValue(name: MetricName, value: number | boolean | string | null): string {
+  if (value === null) return '';
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (typeof value === 'string') return value;
+  return METRIC_INFO[name].unit === 'duration' ? formatDuration(value) : formatCount(value);
+}
+
+/** An amount in the currency's minor units (cents) as money: 2550 USD → `$25.50`, 500 JPY → `¥500`. */
+export function formatMinorUnits(amount: number, currency: string): string {
+  let digits = 2;
+  try {
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    // An unknown code: cents, as most currencies have.
+  }
+  return formatMoney(amount / 10 ** digits, currency);
 }

@@ -95,17 +95,28 @@ const asDate = (day: string) => new Date(`${day}T00:00:00Z`);
 
 /** `Mon, Nov 2` for a day, `Week of Nov 2` for a week (its Monday), `November 2026` for a month. */
 export function periodRowLabel(label: string, period: Period): string {
+  if (!/^\d{4}-\d{2}(-\d{2})?$/.test(label)) return label;
   if (period === 'day') return dayFormat.format(asDate(label));
   if (period === 'week') return `Week of ${shortFormat.format(asDate(label))}`;
   return monthFormat.format(asDate(`${label}-01`));
 }
 
+/** A day as people read it: `Nov 15, 2026`. */
+export function dayLabel(day: string): string {
+  return longFormat.format(asDate(day));
+}
+
+/** The last day of a range whose end is exclusive. */
+export function lastDayOf(range: { to: string }): string {
+  const last = asDate(range.to);
+  last.setUTCDate(last.getUTCDate() - 1);
+  return last.toISOString().slice(0, 10);
+}
+
 /** A range as people read it, its end exclusive: `Nov 2, 2026 – Nov 15, 2026`; one day alone is just that day. */
 export function rangeLabel(range: { from: string; to: string }): string {
-  const last = new Date(`${range.to}T00:00:00Z`);
-  last.setUTCDate(last.getUTCDate() - 1);
-  const first = longFormat.format(asDate(range.from));
-  const end = longFormat.format(last);
+  const first = dayLabel(range.from);
+  const end = dayLabel(lastDayOf(range));
   return first === end ? first : `${first} – ${end}`;
 }
 
