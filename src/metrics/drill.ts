@@ -32,6 +32,8 @@ export interface DrillQuery {
   toDay: number;
   filter: { dimension: Dimension; key: string } | null;
   businessHours?: boolean;
+  /** How many to list (default 500); `total` counts all whatever it is. */
+  limit?: number;
 }
 
 export interface DrilledCase {
@@ -100,7 +102,7 @@ export async function drillInto(db: Db, query: DrillQuery, actor: Actor): Promis
       rows.map((row) => row.customer_id),
     );
     const kept = rows.filter((row) => matches(dimensionsOf(row, flags.get(row.customer_id) ?? [])));
-    const shown = kept.sort((a, b) => b.answered_at - a.answered_at).slice(0, SHOWN);
+    const shown = kept.sort((a, b) => b.answered_at - a.answered_at).slice(0, query.limit ?? SHOWN);
     const detail = await answerDetails(
       db,
       shown.map((row) => row.id),
@@ -147,7 +149,7 @@ export async function drillInto(db: Db, query: DrillQuery, actor: Actor): Promis
       total: kept.length,
       gestures: kept
         .sort((a, b) => b.issued_at - a.issued_at)
-        .slice(0, SHOWN)
+        .slice(0, query.limit ?? SHOWN)
         .map((row) => ({
           id: row.id,
           customerId: row.customer_id,
@@ -258,7 +260,7 @@ async function drillCases(db: Db, query: DrillQuery, scope: CaseScope): Promise<
     (a, b) =>
       (typeof a.value === 'number' && typeof b.value === 'number' ? b.value - a.value : 0) || b.openedAt - a.openedAt,
   );
-  const shown = kept.slice(0, SHOWN);
+  const shown = kept.slice(0, query.limit ?? SHOWN);
   const details = await caseSummaries(
     db,
     shown.map((row) => row.id),

@@ -6,10 +6,20 @@ import { defineRoute } from '../http/route.ts';
 import { isKnownZone } from '../shared/dates.ts';
 import { now } from '../shared/clock.ts';
 import { invalidInput } from '../shared/errors.ts';
-import { dateToDay, DIMENSIONS, type Dimension, METRIC_NAMES, type MetricName, PERIODS, type Period } from './model.ts';
+import {
+  dateToDay,
+  DIMENSIONS,
+  dayToDate,
+  type Dimension,
+  METRIC_NAMES,
+  type MetricName,
+  PERIODS,
+  type Period,
+} from './model.ts';
 import { DrilledSchema, MetricSettingsSchema, MetricsSchema } from './responses.ts';
-import { type MetricsResult, metricsOf } from './service.ts';
+import { metricLabels, type MetricsResult, metricsOf } from './service.ts';
 import { drillInto } from './drill.ts';
+import { drilledCsv } from './drill-csv.ts';
 import { localDayIn, metricsTimeZone, setMetricsTimeZone } from './refresh.ts';
 
 /** The metrics a dashboard shows when none are named. */
@@ -113,8 +123,14 @@ const metricsQuery = z
   .strict();
 
 const drillQuery = z
-  .object({ name: z.enum(METRIC_NAMES).exclude(['sentiment', 'negative_share']), ...periodQuery })
+  .object({
+    name: z.enum(METRIC_NAMES).exclude(['sentiment', 'negative_share']),
+    format: z.enum(['json', 'csv']).default('json').meta({ description: 'csv: every one, not only the first 500' }),
+    ...periodQuery,
+  })
   .strict();
+/** A CSV download lists them all, up to this many. */
+const DRILL_CSV_LIMIT = 50_000;
 
 export const metricRoutes = [
   defineRoute({
@@ -172,22 +188,38 @@ export const metricRoutes = [
     method: 'GET',
     url: '/api/metrics/drill',
     summary:
-      'The cases (or survey answers, or gestures) behind a metric over a period, with what each counts: the same facts the metric was computed from',
+      'The cases (or survey answers, or gestures) behind a metric over a period, with what each counts: the same facts the metric was computed from. ' +
+      'format=csv answers them as CSV (all of them, teams and staff by name)',
     tags: ['metrics'],
     response: DrilledSchema,
     auth: 'reports:read',
     query: drillQuery,
-    handler: async ({ query, ctx }) => {
+    handler: async ({ query, ctx, reply }) => {
       const zone = await metricsTimeZone(ctx.db);
       const days = daysOf(query, localDayIn(zone)(now()));
       if ('field' in days) throw badQuery(days.field, days.message);
       const filter = filterOf(query);
       if (filter.length > 1) throw badQuery(filter[1]?.dimension ?? 'name', 'filter by one dimension at a time');
-      return drillInto(
+      const csv = query.format === 'csv';
+      const drilled = await drillInto(
         ctx.db,
-        { name: query.name, ...days, filter: filter[0] ?? null, businessHours: query.hours === 'business' },
+        {
+          name: query.name,
+          ...days,
+          filter: filter[0] ?? null,
+          businessHours: query.hours === 'business',
+          ...(csv ? { limit: DRILL_CSV_LIMIT } : {}),
+        },
         ctx.actor,
       );
+      if (csv) {
+        const file = `${query.name}-${dayToDate(days.fromDay)}-${dayToDate(days.toDay)}.csv`;
+        await reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${file}"`)
+          .send(drilledCsv(query.name, drilled, await metricLabels(ctx.db)));
+      }
+      return drilled;
     },
   }),
   defineRoute({

@@ -70,7 +70,6 @@ export async function metricsOf(db: Db, plan: MetricsPlan): Promise<MetricsResul
   await refreshMetrics(db);
   const timeZone = await metricsTimeZone(db);
   const current = await rowsAndTotal(db, plan);
-  const names = await namesOf(db);
   const result: MetricsResult = {
     from: dayToDate(plan.fromDay),
     to: dayToDate(plan.toDay),
@@ -78,7 +77,7 @@ export async function metricsOf(db: Db, plan: MetricsPlan): Promise<MetricsResul
     names: plan.names,
     by: [...(plan.dimension ? [plan.dimension] : []), ...(plan.period ? [plan.period] : [])],
     ...current,
-    labels: { team: Object.fromEntries(names.team), agent: Object.fromEntries(names.agent) },
+    labels: await metricLabels(db),
   };
   if (plan.compare) {
     const length = plan.toDay - plan.fromDay;
@@ -90,6 +89,12 @@ export async function metricsOf(db: Db, plan: MetricsPlan): Promise<MetricsResul
     };
   }
   return result;
+}
+
+/** Team and staff names by id, for rows and lists that carry ids. */
+export async function metricLabels(db: Db): Promise<MetricsResult['labels']> {
+  const names = await namesOf(db);
+  return { team: Object.fromEntries(names.team), agent: Object.fromEntries(names.agent) };
 }
 
 async function rowsAndTotal(db: Db, plan: MetricsPlan): Promise<{ rows: MetricsRow[]; total: MetricValues }> {

@@ -50,12 +50,12 @@ async function openSamsAccount() {
   return { row, panel };
 }
 
-test('sign-in lands agents and managers on their inbox, a viewer and an admin outside a team on customers', async () => {
+test('sign-in lands agents on their inbox, managers and admins on the dashboard, a viewer on customers', async () => {
   for (const [member, landing] of [
     [AGENT, '/inbox'],
-    [MANAGER, '/inbox'],
+    [MANAGER, '/dashboard'],
     [VIEWER, '/'],
-    [{ email: server.adminEmail, password: server.adminPassword }, '/'],
+    [{ email: server.adminEmail, password: server.adminPassword }, '/dashboard'],
   ] as const) {
     await switchUser(page, server.url, member.email, member.password);
     assert.equal(path(), landing, member.email);

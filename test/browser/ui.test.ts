@@ -60,8 +60,11 @@ test('a wrong password shows the server explanation', async () => {
   assert.match(await alert.innerText(), /Email or password is wrong/);
 });
 
-test('signing in opens customer search with the staff name in the top bar', async () => {
+test('signing in opens the dashboard (an admin reads reports); Customers opens search', async () => {
   await signIn(server.adminPassword);
+  await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
+  assert.equal(new URL(page.url()).pathname, '/dashboard');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click();
   await page.getByTestId('search-input').waitFor();
   assert.equal(new URL(page.url()).pathname, '/');
   assert.equal(await page.getByTestId('signout').innerText(), 'Sign out');

@@ -20,6 +20,7 @@ import { Ideas } from './pages/Ideas.tsx';
 import { Idea } from './pages/Idea.tsx';
 import { AuditLog } from './pages/AuditLog.tsx';
 import { Trends } from './pages/Trends.tsx';
+import { Dashboard, MetricDrill } from './pages/LazyDashboard.tsx';
 import { Surveys } from './pages/Surveys.tsx';
 import { SurveyBuilder } from './pages/SurveyBuilder.tsx';
 import { SurveyResults } from './pages/SurveyResults.tsx';
@@ -144,6 +145,16 @@ function Route({ path }: { path: string }) {
         reason="Ideas keep customers’ words and who asked, so they are for staff who may read customer data."
       >
         {ideaMatch?.[1] ? <Idea key={ideaMatch[1]} reference={decodeURIComponent(ideaMatch[1])} /> : <Ideas />}
+      </RequirePermission>
+    );
+  }
+  if (path === '/dashboard' || path === '/dashboard/drill') {
+    return (
+      <RequirePermission
+        permission="reports:read"
+        reason="The dashboard compares teams and agents, so it is for managers and admins. Ask one of them for the numbers you need."
+      >
+        {path === '/dashboard' ? <Dashboard /> : <MetricDrill />}
       </RequirePermission>
     );
   }

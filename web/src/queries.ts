@@ -85,6 +85,14 @@ export const queryKeys = {
   textModels: (kind: 'reason' | 'sentiment') => ['text-models', kind] as const,
   /** Trends for one period, dimension, interval, channel and zone (GET /api/insights/trends). */
   trends: (query: object) => ['trends', query] as const,
+  /** Every CX metrics read: the dashboard's tiles, charts and breakdowns, and the drill-downs. */
+  metrics: () => ['metrics'] as const,
+  /** One metrics question: names, period, grouping, comparison, filter (GET /api/metrics). */
+  metricsOf: (ask: object) => ['metrics', 'values', ask] as const,
+  /** The cases, answers or gestures behind one number (GET /api/metrics/drill). */
+  metricDrill: (ask: object) => ['metrics', 'drill', ask] as const,
+  /** The zone whose days the metrics count (GET /api/settings/metrics). */
+  metricSettings: () => ['settings', 'metrics'] as const,
   /** Every survey read: the list, one survey, its responses. */
   surveys: () => ['surveys'] as const,
   /** One survey (GET /api/surveys/:id). */

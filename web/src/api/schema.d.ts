@@ -2024,7 +2024,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The cases (or survey answers, or gestures) behind a metric over a period, with what each counts: the same facts the metric was computed from */
+    /** The cases (or survey answers, or gestures) behind a metric over a period, with what each counts: the same facts the metric was computed from. format=csv answers them as CSV (all of them, teams and staff by name) */
     get: operations['getApiMetricsDrill'];
     put?: never;
     post?: never;
@@ -9782,6 +9782,7 @@ export interface operations {
           | 'responses'
           | 'gestures'
           | 'gesture_spend';
+        format?: 'json' | 'csv';
         hours?: 'clock' | 'business';
         from?: string;
         to?: string;

@@ -33,6 +33,14 @@ export function Shell({ staff, onSignOut, children }: ShellProps) {
           Rapport
         </a>
         <ul>
+          {can('reports:read') && (
+            <NavItem to="/dashboard" active={path === '/dashboard' || path.startsWith('/dashboard/')} label="Dashboard">
+              <rect x="3.5" y="3.5" width="7" height="9" rx="1.5" />
+              <rect x="13.5" y="3.5" width="7" height="5" rx="1.5" />
+              <rect x="13.5" y="11.5" width="7" height="9" rx="1.5" />
+              <rect x="3.5" y="15.5" width="7" height="5" rx="1.5" />
+            </NavItem>
+          )}
           {can('cases:read') && (
             <NavItem to="/inbox" active={onInbox} label="Inbox">
               <path d="M3.5 13.5 6 5h12l2.5 8.5V19h-17zM3.5 13.5H8.5l1 2.5h5l1-2.5h5" />
