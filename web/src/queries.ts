@@ -85,6 +85,12 @@ export const queryKeys = {
   textModels: (kind: 'reason' | 'sentiment') => ['text-models', kind] as const,
   /** Trends for one period, dimension, interval, channel and zone (GET /api/insights/trends). */
   trends: (query: object) => ['trends', query] as const,
+  /** Every journey read: the list, one journey, its reports. */
+  journeys: () => ['journeys'] as const,
+  /** One journey as defined (GET /api/journeys/:id). */
+  journey: (id: string) => ['journeys', 'detail', id] as const,
+  /** A journey's report for one period (GET /api/journeys/:id/report). */
+  journeyReport: (id: string, query: object) => ['journeys', 'report', id, query] as const,
   /** Every survey read: the list, one survey, its responses. */
   surveys: () => ['surveys'] as const,
   /** One survey (GET /api/surveys/:id). */
