@@ -4,7 +4,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useTempDatabase } from '../../test/helpers/temp-database.ts';
-import { type InteractionFacts, type Matcher, matches } from './model.ts';
+import {
+  type InteractionFacts,
+  type JourneyStage,
+  type Matcher,
+  matches,
+  placedTouchpoints,
+  touchpointOf,
+} from './model.ts';
 import { candidatesQuery, readCandidates } from './store.ts';
 
 const temp = useTempDatabase('journey-plans');
@@ -58,6 +65,7 @@ const ROWS: Array<Partial<InteractionFacts> & { caseId?: string }> = [
   { event: 'order completed', channel: 'order', type: 'track' },
   { event: 'Order Refunded', channel: 'order', type: 'track' },
   { channel: 'email', type: 'message', direction: 'inbound' },
+  { channel: 'email', type: 'message', direction: 'inbound', caseId: 'case_delivery' },
   { channel: 'email', type: 'message', direction: 'outbound' },
   { channel: 'chat', type: 'call', direction: 'inbound' },
   { channel: 'phone', type: 'call', direction: 'inbound', caseId: 'case_delivery' },
@@ -70,7 +78,7 @@ const ROWS: Array<Partial<InteractionFacts> & { caseId?: string }> = [
   { channel: 'survey', type: 'survey_response', direction: 'inbound' },
 ];
 
-test('a matcher’s SQL picks exactly the rows model.ts’s rule matches', async () => {
+test('a matcher’s SQL picks exactly the rows model.ts’s rule matches, each for the first touchpoint it fits', async () => {
   const db = temp.db;
   await db.run(`INSERT INTO customers (id, created_at, first_seen_at, last_seen_at) VALUES ('cus_1', 0, 0, 0)`);
   for (const [number, reason] of ['delivery', 'billing'].entries()) {
@@ -117,4 +125,22 @@ test('a matcher’s SQL picks exactly the rows model.ts’s rule matches', async
     assert.ok(expected.length > 0, `${JSON.stringify(matcher)} matches some row`);
     assert.deepEqual(picked, expected, JSON.stringify(matcher));
   }
+  // All of them at once, in journey order: where matchers overlap (an inbound email about a delivery), the first.
+  const stages: JourneyStage[] = [
+    {
+      id: 's',
+      name: 'S',
+      touchpoints: MATCHERS.map((matcher, index) => ({ id: `t${index}`, name: `T${index}`, matcher, targets: [] })),
+    },
+  ];
+  const assigned = (await readCandidates(db, MATCHERS, 0, ROWS.length)).map((row) => [row.id, row.touchpoint]);
+  const expected = facts.flatMap((fact, index) => {
+    const touchpoint = touchpointOf(placedTouchpoints(stages), fact);
+    return touchpoint === null ? [] : [[index + 1, touchpoint]];
+  });
+  assert.ok(
+    facts.some((fact) => MATCHERS.filter((matcher) => matches(matcher, fact)).length > 1),
+    'some row matches two touchpoints',
+  );
+  assert.deepEqual(assigned, expected);
 });

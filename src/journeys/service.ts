@@ -7,15 +7,7 @@ import { DAY_MS } from '../shared/time.ts';
 import type { NewJourney, JourneyChanges, Stage, StagesInput } from './definition.ts';
 import { journeyErrors } from './errors.ts';
 import { type CaseFacts, measureJourney } from './measures.ts';
-import {
-  type Episode,
-  episodesOf,
-  isoIn,
-  placedTouchpoints,
-  type ReportPeriod,
-  touchpointOf,
-  type Visit,
-} from './model.ts';
+import { type Episode, episodesOf, isoIn, placedTouchpoints, type ReportPeriod, type Visit } from './model.ts';
 import type { JourneyReport, JourneyView } from './responses.ts';
 import * as store from './store.ts';
 
@@ -115,17 +107,6 @@ export async function journeyReport(db: Db, id: string, period: ReportPeriod): P
   const visitsByCustomer = new Map<string, Visit[]>();
   const cases = new Map<string, CaseFacts>();
   for (const row of rows) {
-    const touchpoint = touchpointOf(touchpoints, {
-      event: row.event,
-      channel: row.channel,
-      type: row.type,
-      direction: row.direction,
-      reason: row.reason,
-      caseReason: row.case_reason,
-      path: row.path,
-      url: row.url,
-    });
-    if (touchpoint === null) continue;
     const facts = store.caseFactsOf(row);
     if (facts) cases.set(row.case_id!, facts);
     const visits = visitsByCustomer.get(row.customer_id) ?? [];
@@ -134,8 +115,8 @@ export async function journeyReport(db: Db, id: string, period: ReportPeriod): P
     visits.push({
       interactionId: row.id,
       at: row.occurred_at,
-      touchpoint,
-      inbound: row.direction === 'inbound',
+      touchpoint: row.touchpoint,
+      inbound: row.inbound === 1,
       caseId: row.case_id,
       sentimentScore: row.sentiment_score,
       invitationId: row.invitation_id,
@@ -146,12 +127,15 @@ export async function journeyReport(db: Db, id: string, period: ReportPeriod): P
     episodes.push(...episodesOf(customerId, visits, episodeMs, period));
   }
 
-  const counted = episodes.flatMap((episode) => episode.visits);
-  const caseIds = [...new Set(counted.flatMap((visit) => (visit.caseId === null ? [] : [visit.caseId])))];
-  const invitationIds = [
-    ...new Set(counted.flatMap((visit) => (visit.invitationId === null ? [] : [visit.invitationId]))),
-  ];
-  const answers = await store.readAnswers(db, caseIds, invitationIds);
+  const caseIds = new Set<string>();
+  const invitationIds = new Set<string>();
+  for (const episode of episodes) {
+    for (const visit of episode.visits) {
+      if (visit.caseId !== null) caseIds.add(visit.caseId);
+      if (visit.invitationId !== null) invitationIds.add(visit.invitationId);
+    }
+  }
+  const answers = await store.readAnswers(db, [...caseIds], [...invitationIds]);
   const measure = measureJourney(journey.stages, episodes, { cases, answers });
   return {
     journeyId: journey.id,
