@@ -27,6 +27,7 @@ const LAYERS = [
   'feedback', // surveys (and, to come, ideas): answers through the log onto the timeline, low scores to cases
   'insights', // trends of what customers write, read from the interactions listening enriched; owns no table
   'metrics', // CX metrics per day and dimension, kept current from cases, answers, gestures and listened texts
+  'journeys', // stages and touchpoints with targets, measured against the timeline, cases and survey answers
   'privacy',
   // The assembly: wires capabilities into a server and a command line.
   'app',

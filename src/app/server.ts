@@ -44,6 +44,7 @@ import {
 } from '../feedback/index.ts';
 import { insightRoutes } from '../insights/routes.ts';
 import { metricRoutes } from '../metrics/index.ts';
+import { journeyRoutes } from '../journeys/routes.ts';
 import { staffReasonLabels } from '../cases/index.ts';
 import { answerUnreadableRequest, parseFormBody, registerBodyParsing } from '../http/body-parsing.ts';
 import { registerApiReference } from '../http/api-reference.ts';
@@ -85,6 +86,7 @@ export const ALL_ROUTES: readonly AnyRoute[] = [
   ...publicBoardSignInRoutes,
   ...insightRoutes,
   ...metricRoutes,
+  ...journeyRoutes,
 ];
 
 /** Fastify's own errors (bad JSON, too large, wrong content type) in our vocabulary. */

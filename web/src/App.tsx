@@ -24,6 +24,9 @@ import { Dashboard, MetricDrill } from './pages/LazyDashboard.tsx';
 import { Surveys } from './pages/Surveys.tsx';
 import { SurveyBuilder } from './pages/SurveyBuilder.tsx';
 import { SurveyResults } from './pages/SurveyResults.tsx';
+import { Journeys } from './pages/Journeys.tsx';
+import { JourneyEditor } from './pages/JourneyEditor.tsx';
+import { JourneyMap } from './pages/JourneyMap.tsx';
 import { Teams } from './pages/settings/Teams.tsx';
 import { SlaPolicies } from './pages/settings/SlaPolicies.tsx';
 import { AssignmentRules } from './pages/settings/AssignmentRules.tsx';
@@ -199,6 +202,8 @@ function Route({ path }: { path: string }) {
   }
   const surveys = surveyRoute(path);
   if (surveys) return surveys;
+  const journeys = journeyRoute(path);
+  if (journeys) return journeys;
   if (path === '/settings/write-keys') return <WriteKeys />;
   if (path === '/settings/staff') return <StaffAccounts />;
   if (path === '/account') return <MyAccount />;
@@ -253,6 +258,33 @@ function surveyRoute(path: string): ReactNode {
   if (edit?.[1]) return builder(decodeURIComponent(edit[1]));
   const results = /^\/surveys\/([^/]+)\/?$/.exec(path);
   if (results?.[1]) return readable(<SurveyResults id={decodeURIComponent(results[1])} />);
+  return null;
+}
+
+/** Journeys: the list and maps for those who read reports, the editor for managers. */
+function journeyRoute(path: string): ReactNode {
+  const readable = (page: ReactNode) => (
+    <RequirePermission
+      permission="reports:read"
+      reason="Journeys compare the experience of many customers, so they are for managers and admins."
+    >
+      {page}
+    </RequirePermission>
+  );
+  if (path === '/journeys') return readable(<Journeys />);
+  const editor = (id: string | null) => (
+    <RequirePermission
+      permission="settings:manage"
+      reason="Only managers and admins define journeys. Ask one of them if a journey needs to change."
+    >
+      <JourneyEditor key={id ?? 'new'} id={id} />
+    </RequirePermission>
+  );
+  if (path === '/journeys/new') return editor(null);
+  const edit = /^\/journeys\/([^/]+)\/edit\/?$/.exec(path);
+  if (edit?.[1]) return editor(decodeURIComponent(edit[1]));
+  const map = /^\/journeys\/([^/]+)\/?$/.exec(path);
+  if (map?.[1]) return readable(<JourneyMap key={map[1]} id={decodeURIComponent(map[1])} />);
   return null;
 }
 

@@ -93,6 +93,12 @@ export const queryKeys = {
   metricDrill: (ask: object) => ['metrics', 'drill', ask] as const,
   /** The zone whose days the metrics count (GET /api/settings/metrics). */
   metricSettings: () => ['settings', 'metrics'] as const,
+  /** Every journey read: the list, one journey, its reports. */
+  journeys: () => ['journeys'] as const,
+  /** One journey as defined (GET /api/journeys/:id). */
+  journey: (id: string) => ['journeys', 'detail', id] as const,
+  /** A journey's report for one period (GET /api/journeys/:id/report). */
+  journeyReport: (id: string, query: object) => ['journeys', 'report', id, query] as const,
   /** Every survey read: the list, one survey, its responses. */
   surveys: () => ['surveys'] as const,
   /** One survey (GET /api/surveys/:id). */

@@ -2052,6 +2052,60 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/journeys': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The journeys in use, by name (archived ones are left out) */
+    get: operations['getApiJourneys'];
+    put?: never;
+    /** Define a journey: stages in order, each with touchpoints in order; a touchpoint’s matcher says which interactions belong to it (every field given must match, any of a field’s values may; an interaction belongs to the first touchpoint it matches), its targets what the experience there is meant to be */
+    post: operations['postApiJourneys'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/journeys/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A journey as defined (an archived one too) */
+    get: operations['getApiJourneysId'];
+    put?: never;
+    post?: never;
+    /** Archive a journey: it leaves the list, its link and report keep working */
+    delete: operations['deleteApiJourneysId'];
+    options?: never;
+    head?: never;
+    /** Change a journey: name, description, episode length, or its stages whole (ids given are kept, so the report keeps its touchpoints; stages and touchpoints without one are new) */
+    patch: operations['patchApiJourneysId'];
+    trace?: never;
+  };
+  '/api/journeys/{id}/report': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Intended against actual for the episodes (one customer’s pass: her matching interactions until episodeDays pass without one) that started in the period, seen up to its end: per touchpoint each target’s gap, episodes, drop-off and median wait; the funnel of stages; overall completion, duration, the gaps worst first and the bottlenecks. Merged profiles count as their survivor; erased customers are never counted */
+    get: operations['getApiJourneysIdReport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3132,6 +3186,161 @@ export interface components {
         reasonConfidence: number | null;
       } | null;
     };
+    Journey: {
+      id: string;
+      name: string;
+      description: string;
+      episodeDays: number;
+      stages: {
+        id: string;
+        name: string;
+        touchpoints: {
+          id: string;
+          name: string;
+          matcher: components['schemas']['TouchpointMatcher'];
+          /** @default [] */
+          targets: components['schemas']['TouchpointTarget'][];
+        }[];
+      }[];
+      /** @description When it was defined; ISO 8601 */
+      createdAt: string;
+      /** @description When it last changed; ISO 8601 */
+      updatedAt: string;
+      /** @description When it was archived; null while in use */
+      archivedAt: string | null;
+    };
+    JourneyList: {
+      items: components['schemas']['Journey'][];
+    };
+    JourneyReport: {
+      journeyId: string;
+      /** @description Start of the period, in the time zone; ISO 8601 */
+      from: string;
+      /** @description End of the period, exclusive; ISO 8601 */
+      to: string;
+      timeZone: string;
+      episodeDays: number;
+      /** @description The funnel: episodes that reached each stage, in order */
+      stages: {
+        stageId: string;
+        name: string;
+        episodes: number;
+      }[];
+      touchpoints: {
+        touchpointId: string;
+        name: string;
+        stageId: string;
+        stage: string;
+        /** @description Episodes that reached it */
+        episodes: number;
+        /** @description % of those whose last touchpoint it was, without completing the journey (0–100) */
+        dropOff: number | null;
+        /** @description Hours from the episode’s previous interaction to its first one here (median) */
+        medianWait: number | null;
+        /** @description Every metric as measured here, targeted or not; null when there was nothing to measure */
+        measures: {
+          first_response_minutes: number | null;
+          resolution_hours: number | null;
+          csat: number | null;
+          csat_average: number | null;
+          nps: number | null;
+          ces: number | null;
+          contacts: number | null;
+          completion: number | null;
+          wait_hours: number | null;
+          sentiment: number | null;
+        };
+        /** @description Each target, intended beside actual */
+        targets: components['schemas']['JourneyTargetResult'][];
+      }[];
+      overall: {
+        /** @description Episodes that started in the period */
+        episodes: number;
+        /** @description Of those, the ones that reached the last stage */
+        completed: number;
+        /** @description completed ÷ episodes, in % (0–100) */
+        completionRate: number | null;
+        /** @description Hours from an episode’s first interaction to its last (median) */
+        medianDuration: number | null;
+        /** @description Every target missed, worst first (by relativeGap, then gap) */
+        gaps: {
+          touchpointId: string;
+          /** @description Its name */
+          touchpoint: string;
+          /** @description Its stage’s name */
+          stage: string;
+          /** @enum {string} */
+          metric:
+            | 'first_response_minutes'
+            | 'resolution_hours'
+            | 'csat'
+            | 'csat_average'
+            | 'nps'
+            | 'ces'
+            | 'contacts'
+            | 'completion'
+            | 'wait_hours'
+            | 'sentiment';
+          /** @enum {string} */
+          comparator: 'atMost' | 'atLeast';
+          intended: number;
+          /** @description What was measured; null when there was nothing to measure */
+          actual: number | null;
+          /** @description How far from intended, positive when worse (actual − intended for atMost, the reverse for atLeast) */
+          gap: number | null;
+          /** @description gap ÷ |intended|; null without an actual or when 0 was intended */
+          relativeGap: number | null;
+          /** @description null when there was nothing to measure */
+          met: boolean | null;
+        }[];
+        bottlenecks: {
+          /** @description Where the largest share of episodes ended without completing */
+          dropOff: {
+            touchpointId: string;
+            /** @description Its name */
+            touchpoint: string;
+            /** @description Its stage’s name */
+            stage: string;
+            dropOff: number;
+            dropped: number;
+          } | null;
+          /** @description Where customers waited longest to arrive (median hours) */
+          wait: {
+            touchpointId: string;
+            /** @description Its name */
+            touchpoint: string;
+            /** @description Its stage’s name */
+            stage: string;
+            medianWait: number;
+          } | null;
+        };
+      };
+    };
+    JourneyTargetResult: {
+      /** @enum {string} */
+      metric:
+        | 'first_response_minutes'
+        | 'resolution_hours'
+        | 'csat'
+        | 'csat_average'
+        | 'nps'
+        | 'ces'
+        | 'contacts'
+        | 'completion'
+        | 'wait_hours'
+        | 'sentiment';
+      /** @enum {string} */
+      comparator: 'atMost' | 'atLeast';
+      intended: number;
+      /** @description What was measured; null when there was nothing to measure */
+      actual: number | null;
+      /** @description How far from intended, positive when worse (actual − intended for atMost, the reverse for atLeast) */
+      gap: number | null;
+      /** @description gap ÷ |intended|; null without an actual or when 0 was intended */
+      relativeGap: number | null;
+      /** @description null when there was nothing to measure */
+      met: boolean | null;
+    };
     LabelFigures: {
       label: string;
       precision: number;
@@ -3863,6 +4072,49 @@ export interface components {
     TimelinePage: {
       items: components['schemas']['Interaction'][];
       nextCursor: string | null;
+    };
+    TouchpointMatcher: {
+      /** @description Tracked event names (e.g. Order Completed), exactly as sent */
+      events?: string[];
+      channels?: (
+        | 'email'
+        | 'social'
+        | 'phone'
+        | 'chat'
+        | 'web_form'
+        | 'in_store'
+        | 'survey'
+        | 'order'
+        | 'product'
+        | 'web'
+        | 'app'
+        | 'system'
+      )[];
+      /** @description Interaction types (message, call, purchase, page_view, survey_response, …) */
+      types?: string[];
+      /** @description Contact reasons: the case’s reason, or the one listening read in the text */
+      reasons?: string[];
+      /** @description Page views whose path or url starts with one of these (e.g. /checkout) */
+      pages?: string[];
+      /** @enum {string} */
+      direction?: 'inbound' | 'outbound' | 'internal';
+    };
+    TouchpointTarget: {
+      /** @enum {string} */
+      metric:
+        | 'first_response_minutes'
+        | 'resolution_hours'
+        | 'csat'
+        | 'csat_average'
+        | 'nps'
+        | 'ces'
+        | 'contacts'
+        | 'completion'
+        | 'wait_hours'
+        | 'sentiment';
+      /** @enum {string} */
+      comparator: 'atMost' | 'atLeast';
+      value: number;
     };
     TrainingOutcome: {
       model: components['schemas']['TextModel'];
@@ -9875,6 +10127,243 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['MetricSettings'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getApiJourneys: {
+    parameters: {
+      query?: {
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JourneyList'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postApiJourneys: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name: string;
+          /** @default  */
+          description?: string;
+          /**
+           * @description An episode ends after this many days without a matching interaction
+           * @default 30
+           */
+          episodeDays?: number;
+          stages: {
+            id?: string;
+            name: string;
+            touchpoints: {
+              id?: string;
+              name: string;
+              matcher: components['schemas']['TouchpointMatcher'];
+              /** @default [] */
+              targets?: components['schemas']['TouchpointTarget'][];
+            }[];
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Journey'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getApiJourneysId: {
+    parameters: {
+      query?: {
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Journey'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  deleteApiJourneysId: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description No content */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  patchApiJourneysId: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name?: string;
+          description?: string;
+          /** @description An episode ends after this many days without a matching interaction */
+          episodeDays?: number;
+          /** @description The stages whole, in order; ids kept where given */
+          stages?: {
+            id?: string;
+            name: string;
+            touchpoints: {
+              id?: string;
+              name: string;
+              matcher: components['schemas']['TouchpointMatcher'];
+              /** @default [] */
+              targets?: components['schemas']['TouchpointTarget'][];
+            }[];
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Journey'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getApiJourneysIdReport: {
+    parameters: {
+      query?: {
+        from?: string;
+        to?: string;
+        tz?: string;
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JourneyReport'];
         };
       };
       /** @description Problem details (RFC 9457) */

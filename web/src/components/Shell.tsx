@@ -60,6 +60,13 @@ export function Shell({ staff, onSignOut, children }: ShellProps) {
               <path d="M3.5 20.5h17M6 16.5v-4M10.5 16.5V9M15 16.5v-6M19.5 16.5V5.5M5 9.5l5-4.5 4.5 3.5 5-4.5" />
             </NavItem>
           )}
+          {can('reports:read') && (
+            <NavItem to="/journeys" active={path === '/journeys' || path.startsWith('/journeys/')} label="Journeys">
+              <circle cx="5" cy="18" r="2.2" />
+              <circle cx="19" cy="6" r="2.2" />
+              <path d="M7 18h6.5a3.5 3.5 0 0 0 0-7h-3a3.5 3.5 0 0 1 0-7H17" />
+            </NavItem>
+          )}
           {can('customers:read') && (
             <NavItem to="/surveys" active={path === '/surveys' || path.startsWith('/surveys/')} label="Surveys">
               <rect x="4.5" y="3.5" width="15" height="17" rx="2.5" />
