@@ -40,14 +40,36 @@ export interface CaseSubjectRow extends CaseRow {
   absorbed: number;
 }
 
+/**
+ * The case columns a case's fact is made of. The trigger metric_case_updated (migration 0029) queues a case when
+ * one of them changes, and only then; src/metrics/triggers.test.ts keeps the two lists the same.
+ */
+export const CASE_COLUMNS_READ = [
+  'customer_id',
+  'channel',
+  'status',
+  'priority',
+  'reason',
+  'team_id',
+  'assignee_id',
+  'opened_at',
+  'first_response_at',
+  'resolved_at',
+  'closed_at',
+  'first_response_due_at',
+  'resolution_due_at',
+  'reopen_count',
+  'contact_count',
+  'repeat_of',
+  'first_contact_resolution',
+] as const;
+
 export async function caseRows(db: Db, ids: readonly string[]): Promise<CaseSubjectRow[]> {
   const rows: CaseSubjectRow[] = [];
   for (const chunk of chunks(ids))
     rows.push(
       ...(await db.all<CaseSubjectRow>(
-        `SELECT c.id, c.customer_id, c.channel, c.status, c.priority, c.reason, c.team_id, c.assignee_id, c.opened_at,
-                c.first_response_at, c.resolved_at, c.closed_at, c.first_response_due_at, c.resolution_due_at,
-                c.reopen_count, c.contact_count, c.repeat_of, c.first_contact_resolution,
+        `SELECT c.id, ${CASE_COLUMNS_READ.map((column) => `c.${column}`).join(', ')},
                 (SELECT count(*) FROM sla_breaches b WHERE b.case_id = c.id AND b.metric = 'first_response') AS first_response_breached,
                 (SELECT count(*) FROM sla_breaches b WHERE b.case_id = c.id AND b.metric = 'resolution') AS resolution_breached,
                 EXISTS (SELECT 1 FROM case_merges m WHERE m.absorbed_id = c.id AND m.undone_at IS NULL) AS absorbed

@@ -37,12 +37,33 @@ CREATE TABLE metric_rollups (
 
 CREATE TRIGGER metric_case_inserted AFTER INSERT ON cases
 BEGIN INSERT OR IGNORE INTO metric_dirty (kind, id) VALUES ('case', NEW.id); END;
+-- Only when something the metrics read changed: a case is updated on every message (last_inbound_at, updated_at),
+-- and the case engine should not pay for a queue row each time.
 CREATE TRIGGER metric_case_updated AFTER UPDATE ON cases
+WHEN OLD.customer_id IS NOT NEW.customer_id
+  OR OLD.channel IS NOT NEW.channel
+  OR OLD.status IS NOT NEW.status
+  OR OLD.priority IS NOT NEW.priority
+  OR OLD.reason IS NOT NEW.reason
+  OR OLD.team_id IS NOT NEW.team_id
+  OR OLD.assignee_id IS NOT NEW.assignee_id
+  OR OLD.opened_at IS NOT NEW.opened_at
+  OR OLD.first_response_at IS NOT NEW.first_response_at
+  OR OLD.resolved_at IS NOT NEW.resolved_at
+  OR OLD.closed_at IS NOT NEW.closed_at
+  OR OLD.first_response_due_at IS NOT NEW.first_response_due_at
+  OR OLD.resolution_due_at IS NOT NEW.resolution_due_at
+  OR OLD.reopen_count IS NOT NEW.reopen_count
+  OR OLD.contact_count IS NOT NEW.contact_count
+  OR OLD.repeat_of IS NOT NEW.repeat_of
+  OR OLD.first_contact_resolution IS NOT NEW.first_contact_resolution
 BEGIN INSERT OR IGNORE INTO metric_dirty (kind, id) VALUES ('case', NEW.id); END;
 CREATE TRIGGER metric_case_deleted AFTER DELETE ON cases
 BEGIN INSERT OR IGNORE INTO metric_dirty (kind, id) VALUES ('case', OLD.id); END;
 -- Answers and gestures are filed under their case's channel, team, reason and priority: they move when it does.
 CREATE TRIGGER metric_case_filed_again AFTER UPDATE OF channel, team_id, assignee_id, reason, priority ON cases
+WHEN OLD.channel IS NOT NEW.channel OR OLD.team_id IS NOT NEW.team_id OR OLD.assignee_id IS NOT NEW.assignee_id
+  OR OLD.reason IS NOT NEW.reason OR OLD.priority IS NOT NEW.priority
 BEGIN
   INSERT OR IGNORE INTO metric_dirty (kind, id) SELECT 'response', invitation_id FROM survey_responses WHERE case_id = NEW.id;
   INSERT OR IGNORE INTO metric_dirty (kind, id) SELECT 'gesture', id FROM gestures WHERE case_id = NEW.id;
