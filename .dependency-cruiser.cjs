@@ -26,6 +26,7 @@ const LAYERS = [
   'live',
   'feedback', // surveys (and, to come, ideas): answers through the log onto the timeline, low scores to cases
   'insights', // trends of what customers write, read from the interactions listening enriched; owns no table
+  'retention', // why customers come, stay and leave: acquisition, cohorts, churn with its reasons and experiences
   'privacy',
   // The assembly: wires capabilities into a server and a command line.
   'app',

@@ -43,6 +43,7 @@ import {
   surveyRoutes,
 } from '../feedback/index.ts';
 import { insightRoutes } from '../insights/routes.ts';
+import { retentionRoutes } from '../retention/routes.ts';
 import { staffReasonLabels } from '../cases/index.ts';
 import { answerUnreadableRequest, parseFormBody, registerBodyParsing } from '../http/body-parsing.ts';
 import { registerApiReference } from '../http/api-reference.ts';
@@ -83,6 +84,7 @@ export const ALL_ROUTES: readonly AnyRoute[] = [
   ...publicBoardRoutes,
   ...publicBoardSignInRoutes,
   ...insightRoutes,
+  ...retentionRoutes,
 ];
 
 /** Fastify's own errors (bad JSON, too large, wrong content type) in our vocabulary. */
