@@ -25,16 +25,9 @@ export const churnSettingsSchema = z
       .nullable()
       .default(DEFAULT_CHURN_EVENT)
       .meta({ description: 'The tracked event that means a customer left (null: none, only silence counts)' }),
-    inactiveDays: z
-      .number()
-      .int()
-      .min(1)
-      .max(730)
-      .nullable()
-      .default(90)
-      .meta({
-        description: 'Days without any activity of hers after which a customer has left (null: only the event)',
-      }),
+    inactiveDays: z.number().int().min(1).max(730).nullable().default(90).meta({
+      description: 'Days without any activity of hers after which a customer has left (null: only the event)',
+    }),
     lookbackDays: z
       .number()
       .int()
