@@ -20,6 +20,8 @@ import { Ideas } from './pages/Ideas.tsx';
 import { Idea } from './pages/Idea.tsx';
 import { AuditLog } from './pages/AuditLog.tsx';
 import { Trends } from './pages/Trends.tsx';
+import { Churn } from './pages/Churn.tsx';
+import { ChurnSettings } from './pages/ChurnSettings.tsx';
 import { Surveys } from './pages/Surveys.tsx';
 import { SurveyBuilder } from './pages/SurveyBuilder.tsx';
 import { SurveyResults } from './pages/SurveyResults.tsx';
@@ -153,6 +155,23 @@ function Route({ path }: { path: string }) {
         reason="Trends quote what customers wrote, so they are for staff who may read customer data."
       >
         <Trends />
+      </RequirePermission>
+    );
+  }
+  if (path === '/insights/churn') {
+    return (
+      <RequirePermission
+        permission="reports:read"
+        reason="Churn compares what customers went through and quotes why they left: a report for managers and admins."
+      >
+        <Churn />
+      </RequirePermission>
+    );
+  }
+  if (path === '/insights/churn/settings') {
+    return (
+      <RequirePermission permission="settings:manage">
+        <ChurnSettings />
       </RequirePermission>
     );
   }

@@ -52,6 +52,11 @@ export function Shell({ staff, onSignOut, children }: ShellProps) {
               <path d="M3.5 20.5h17M6 16.5v-4M10.5 16.5V9M15 16.5v-6M19.5 16.5V5.5M5 9.5l5-4.5 4.5 3.5 5-4.5" />
             </NavItem>
           )}
+          {can('reports:read') && (
+            <NavItem to="/insights/churn" active={path.startsWith('/insights/churn')} label="Retention">
+              <path d="M3.5 12h6M7 8.5 10.5 12 7 15.5M10.5 4.5h9v15h-9M14 12h6.5M17.5 8.5 21 12l-3.5 3.5" />
+            </NavItem>
+          )}
           {can('customers:read') && (
             <NavItem to="/surveys" active={path === '/surveys' || path.startsWith('/surveys/')} label="Surveys">
               <rect x="4.5" y="3.5" width="15" height="17" rx="2.5" />
