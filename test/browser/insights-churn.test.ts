@@ -19,6 +19,7 @@ import {
 
 const PASSWORD = 'a long enough password';
 const MANAGER: TestStaff = { email: 'maud@example.com', name: 'Maud Manager', role: 'manager', password: PASSWORD };
+const AGENT: TestStaff = { email: 'abe@example.com', name: 'Abe Agent', role: 'agent', password: PASSWORD };
 
 const DAY = 86_400_000;
 const TODAY = Math.floor(Date.now() / DAY) * DAY;
@@ -67,7 +68,7 @@ let page: Page;
 
 before(async () => {
   server = await startTestServer();
-  await addStaff(server.url, server.token, [MANAGER]);
+  await addStaff(server.url, server.token, [MANAGER, AGENT]);
   const tracked = await http('POST', `${server.url}/v1/batch`, { writeKey: server.writeKey, body: { batch: LIVES } });
   assert.equal(tracked.status, 200, JSON.stringify(tracked.body));
   await server.settled();
@@ -244,6 +245,17 @@ test('a manager changes what churn means: neither signal is refused beside both 
 
   await page.getByRole('link', { name: '← Customers: come, stay, leave' }).click();
   await page.getByText('A customer has left when she sends “Account Closed” or does nothing for 60 days').waitFor();
+  assert.deepEqual(session.pageErrors, []);
+});
+
+test('an agent has no Retention in the navigation, and the page tells why when followed by a link', async () => {
+  await switchUser(page, server.url, AGENT.email, AGENT.password);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: 'Trends' }).waitFor();
+  assert.equal(await nav.getByRole('link', { name: 'Retention' }).count(), 0);
+  await page.goto(`${server.url}/insights/churn`);
+  await page.getByRole('heading', { name: 'Not available to your role' }).waitFor();
+  assert.match(await page.locator('.lead').innerText(), /a report for managers and admins/);
   assert.deepEqual(session.pageErrors, []);
 });
 
