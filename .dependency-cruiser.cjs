@@ -28,6 +28,7 @@ const LAYERS = [
   'insights', // trends of what customers write, read from the interactions listening enriched; owns no table
   'metrics', // CX metrics per day and dimension, kept current from cases, answers, gestures and listened texts
   'journeys', // stages and touchpoints with targets, measured against the timeline, cases and survey answers
+  'retention', // why customers come, stay and leave: acquisition, cohorts, churn with its reasons and experiences
   'privacy',
   // The assembly: wires capabilities into a server and a command line.
   'app',

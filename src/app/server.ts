@@ -45,6 +45,7 @@ import {
 import { insightRoutes } from '../insights/routes.ts';
 import { metricRoutes } from '../metrics/index.ts';
 import { journeyRoutes } from '../journeys/routes.ts';
+import { retentionRoutes } from '../retention/routes.ts';
 import { staffReasonLabels } from '../cases/index.ts';
 import { answerUnreadableRequest, parseFormBody, registerBodyParsing } from '../http/body-parsing.ts';
 import { registerApiReference } from '../http/api-reference.ts';
@@ -87,6 +88,7 @@ export const ALL_ROUTES: readonly AnyRoute[] = [
   ...insightRoutes,
   ...metricRoutes,
   ...journeyRoutes,
+  ...retentionRoutes,
 ];
 
 /** Fastify's own errors (bad JSON, too large, wrong content type) in our vocabulary. */

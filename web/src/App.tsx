@@ -21,6 +21,8 @@ import { Idea } from './pages/Idea.tsx';
 import { AuditLog } from './pages/AuditLog.tsx';
 import { Trends } from './pages/Trends.tsx';
 import { Dashboard, MetricDrill } from './pages/LazyDashboard.tsx';
+import { Churn } from './pages/Churn.tsx';
+import { ChurnSettings } from './pages/ChurnSettings.tsx';
 import { Surveys } from './pages/Surveys.tsx';
 import { SurveyBuilder } from './pages/SurveyBuilder.tsx';
 import { SurveyResults } from './pages/SurveyResults.tsx';
@@ -168,6 +170,23 @@ function Route({ path }: { path: string }) {
         reason="Trends quote what customers wrote, so they are for staff who may read customer data."
       >
         <Trends />
+      </RequirePermission>
+    );
+  }
+  if (path === '/insights/churn') {
+    return (
+      <RequirePermission
+        permission="reports:read"
+        reason="Churn compares what customers went through and quotes why they left: a report for managers and admins."
+      >
+        <Churn />
+      </RequirePermission>
+    );
+  }
+  if (path === '/insights/churn/settings') {
+    return (
+      <RequirePermission permission="settings:manage">
+        <ChurnSettings />
       </RequirePermission>
     );
   }

@@ -99,6 +99,16 @@ export const queryKeys = {
   journey: (id: string) => ['journeys', 'detail', id] as const,
   /** A journey's report for one period (GET /api/journeys/:id/report). */
   journeyReport: (id: string, query: object) => ['journeys', 'report', id, query] as const,
+  /** Every retention read: churn, acquisition, cohorts and the churn settings (a settings change refreshes them). */
+  retention: () => ['retention'] as const,
+  /** The churn report of one period (GET /api/insights/churn). */
+  churn: (query: object) => ['retention', 'churn', query] as const,
+  /** New customers of one period by acquisition source (GET /api/insights/acquisition). */
+  acquisition: (query: object) => ['retention', 'acquisition', query] as const,
+  /** Cohorts of some months (GET /api/insights/retention). */
+  cohorts: (query: object) => ['retention', 'cohorts', query] as const,
+  /** What churn means (GET /api/settings/churn). */
+  churnSettings: () => ['retention', 'settings'] as const,
   /** Every survey read: the list, one survey, its responses. */
   surveys: () => ['surveys'] as const,
   /** One survey (GET /api/surveys/:id). */

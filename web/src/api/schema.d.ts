@@ -2106,10 +2106,104 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/insights/churn': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Churn in a period against the one before: customers active in it (population), those who churned (the churn event, or no activity of their own for the settings’ days), the reasons they gave (the event’s reason, the cancellation survey, their last case; each customer whose words are shown is recorded in the audit trail), and each experience before leaving with the churn rate of those who had it against those who did not, the largest lift first */
+    get: operations['getApiInsightsChurn'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/insights/acquisition': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Customers first seen in a period per acquisition source (their first touch; unknown when none was named), how many of them churned since and how many are active now */
+    get: operations['getApiInsightsAcquisition'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/insights/retention': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Retention cohorts: customers by the month they were first seen (UTC), and for each month since, the share of them with activity of their own in it */
+    get: operations['getApiInsightsRetention'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/settings/churn': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What churn means here: the churn event, the days of silence, the lookback for experiences, the cancellation survey */
+    get: operations['getApiSettingsChurn'];
+    /** Replace the churn settings (a field left out takes its default; null switches the event or the silence off, not both) */
+    put: operations['putApiSettingsChurn'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AcquisitionReport: {
+      /** @description Start of the period; ISO 8601, UTC */
+      from: string;
+      /** @description End of the period, exclusive; ISO 8601, UTC */
+      to: string;
+      customers: number;
+      churned: number;
+      retained: number;
+      /** @description retained / customers, 0…1; null when there was nobody to count */
+      retainedShare: number | null;
+      /** @description The most customers first */
+      sources: components['schemas']['AcquisitionSource'][];
+    };
+    AcquisitionSource: {
+      /** @description The first touch's acquisition source; unknown when none was named */
+      source: string;
+      /** @description First seen in the period */
+      customers: number;
+      /** @description Of them, those who churned since (at least once) */
+      churned: number;
+      /** @description Of them, those active now (never churned, or back) */
+      retained: number;
+      /** @description retained / customers, 0…1 */
+      retainedShare: number;
+    };
     AdvisoryBoard: {
       id: string;
       name: string;
@@ -2549,6 +2643,113 @@ export interface components {
         }[];
       };
       updatedAt: string;
+    };
+    ChurnExperience: {
+      /** @enum {string} */
+      experience: 'sla_breach' | 'repeat_contact' | 'negative_post' | 'detractor' | 'gesture' | 'reopened';
+      /** @description Customers of the population who had it in their window */
+      customers: number;
+      /** @description Of them, those who churned in the period */
+      churnedWith: number;
+      /** @description churnedWith / customers, 0…1; null when there was nobody to count */
+      withRate: number | null;
+      customersWithout: number;
+      churnedWithout: number;
+      /** @description churnedWithout / customersWithout, 0…1; null when there was nobody to count */
+      withoutRate: number | null;
+      /** @description withRate − withoutRate; the list is ordered by it, largest first */
+      lift: number | null;
+      /** @description withRate / withoutRate; null when withoutRate is 0 or null */
+      ratio: number | null;
+    };
+    ChurnQuote: {
+      customerId: string;
+      customerName: string | null;
+      /** @description Her words, cut to about 280 characters */
+      text: string;
+      /** @description When she gave them; ISO 8601, UTC */
+      at: string;
+    };
+    ChurnReason: {
+      /**
+       * @description event: the churn event's reason property; survey: a choice in the cancellation survey; last_contact: the contact reason of her last case before leaving
+       * @enum {string}
+       */
+      source: 'event' | 'survey' | 'last_contact';
+      /** @description null: words without a reason (none given, none chosen) */
+      reason: string | null;
+      /** @description Customers who churned in the period and gave it */
+      count: number;
+      /** @description count / customers who churned in the period, 0…1 */
+      share: number;
+      /** @description Up to 3, newest first, one per customer */
+      quotes: components['schemas']['ChurnQuote'][];
+    };
+    ChurnReport: {
+      /** @description Start of the period; ISO 8601, UTC */
+      from: string;
+      /** @description End of the period, exclusive; ISO 8601, UTC */
+      to: string;
+      /** @description Start of the period of the same length just before; ISO 8601, UTC */
+      previousFrom: string;
+      /** @description End of the previous period, exclusive: the period’s start; ISO 8601, UTC */
+      previousTo: string;
+      settings: components['schemas']['ChurnSettings'];
+      /** @description Customers active at some moment of the period: first seen before its end, not churned before its start (or back since) */
+      population: number;
+      /** @description Of them, those whose churn moment is in the period */
+      churned: number;
+      /** @description churned / population, 0…1; null when there was nobody to count */
+      churnRate: number | null;
+      churnedByEvent: number;
+      churnedByInactivity: number;
+      previous: {
+        population: number;
+        churned: number;
+        /** @description The same, 0…1; null when there was nobody to count */
+        churnRate: number | null;
+      };
+      /** @description The most given first */
+      reasons: components['schemas']['ChurnReason'][];
+      /** @description Each experience in the lookback days before a customer left (for the others: before the period’s end or now), with the churn of those who had it against those who did not, the largest lift first */
+      experiences: components['schemas']['ChurnExperience'][];
+    };
+    ChurnSettings: {
+      /**
+       * @description The tracked event that means a customer left (null: none, only silence counts)
+       * @default Subscription Cancelled
+       */
+      event: string | null;
+      /**
+       * @description Days without any activity of hers after which a customer has left (null: only the event)
+       * @default 90
+       */
+      inactiveDays: number | null;
+      /**
+       * @description How far before leaving the experiences that preceded it are looked for
+       * @default 90
+       */
+      lookbackDays: number;
+      /**
+       * @description The survey that asks leaving customers why; its answers are reasons
+       * @default null
+       */
+      cancellationSurveyId: string | null;
+    };
+    Cohort: {
+      /** @description The first-seen month (UTC), 2026-01 */
+      month: string;
+      customers: number;
+      /** @description From month 0 to the current month */
+      months: {
+        /** @description Months after the first-seen month */
+        offset: number;
+        month: string;
+        /** @description Customers of the cohort with activity of their own in it */
+        active: number;
+        /** @description active / customers, 0…1; month 0 is the whole cohort */
+        share: number;
+      }[];
     };
     /** @description The contact form was received: the case and when to expect an answer */
     ContactReceipt: {
@@ -3764,6 +3965,14 @@ export interface components {
         | 'company.name'
         | 'survey.link'
       )[];
+    };
+    RetentionReport: {
+      /** @description First day of the first cohort; ISO 8601, UTC */
+      from: string;
+      /** @description First day after the last cohort; ISO 8601, UTC */
+      to: string;
+      /** @description Oldest first */
+      cohorts: components['schemas']['Cohort'][];
     };
     SegmentAccepted: {
       /** @description Always true */
@@ -10364,6 +10573,194 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['JourneyReport'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getApiInsightsChurn: {
+    parameters: {
+      query?: {
+        from?: string;
+        to?: string;
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChurnReport'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getApiInsightsAcquisition: {
+    parameters: {
+      query?: {
+        from?: string;
+        to?: string;
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AcquisitionReport'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getApiInsightsRetention: {
+    parameters: {
+      query?: {
+        from?: string;
+        to?: string;
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RetentionReport'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getApiSettingsChurn: {
+    parameters: {
+      query?: {
+        /** @description A log position an ingest answer gave: the answer waits (at most 2 s) until the customer view reflects it; the Rapport-Projected-Through header says how far it does */
+        after?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChurnSettings'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  putApiSettingsChurn: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * @description The tracked event that means a customer left (null: none, only silence counts)
+           * @default Subscription Cancelled
+           */
+          event?: string | null;
+          /**
+           * @description Days without any activity of hers after which a customer has left (null: only the event)
+           * @default 90
+           */
+          inactiveDays?: number | null;
+          /**
+           * @description How far before leaving the experiences that preceded it are looked for
+           * @default 90
+           */
+          lookbackDays?: number;
+          /**
+           * @description The survey that asks leaving customers why; its answers are reasons
+           * @default null
+           */
+          cancellationSurveyId?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChurnSettings'];
         };
       };
       /** @description Problem details (RFC 9457) */

@@ -8,6 +8,7 @@ const ACTION_WORDS: Record<string, string> = {
   'customer.viewed': 'Viewed customer',
   'customer.timeline_viewed': 'Viewed customer timeline',
   'customer.messages_viewed': 'Viewed customer messages in trends',
+  'customer.churn_reasons_viewed': 'Viewed why customers left',
   'customer.exported': 'Exported customer data',
   'customer.erased': 'Erased customer',
   'customer.merged': 'Merged customers',
@@ -56,6 +57,7 @@ const ACTION_WORDS: Record<string, string> = {
   'template.deleted': 'Deleted reply template',
   'flag_rule.changed': 'Changed flag rule',
   'case_settings.changed': 'Changed case settings',
+  'churn_settings.changed': 'Changed churn settings',
 };
 
 /** For the action box's suggestions, alphabetical. */

@@ -67,6 +67,11 @@ export function Shell({ staff, onSignOut, children }: ShellProps) {
               <path d="M7 18h6.5a3.5 3.5 0 0 0 0-7h-3a3.5 3.5 0 0 1 0-7H17" />
             </NavItem>
           )}
+          {can('reports:read') && (
+            <NavItem to="/insights/churn" active={path.startsWith('/insights/churn')} label="Retention">
+              <path d="M3.5 12h6M7 8.5 10.5 12 7 15.5M10.5 4.5h9v15h-9M14 12h6.5M17.5 8.5 21 12l-3.5 3.5" />
+            </NavItem>
+          )}
           {can('customers:read') && (
             <NavItem to="/surveys" active={path === '/surveys' || path.startsWith('/surveys/')} label="Surveys">
               <rect x="4.5" y="3.5" width="15" height="17" rx="2.5" />
