@@ -122,6 +122,22 @@ test('a replayed 2017 feed is history: closed cases with their own times, no bre
   assert.deepEqual(active.body.items, [], 'no case of 2017 waits in a queue');
   const breaching = await http('GET', `${server.url}/api/cases/breaching`, { token: server.token });
   assert.deepEqual(breaching.body.items, [], 'nothing "overdue 3,000 days"');
+  // In the metrics, the feed's replies are real first responses; the import's closing is nobody's resolution.
+  const metrics = await http(
+    'GET',
+    `${server.url}/api/metrics?names=cases,ttfr,ttfr_p90,resolved,fcr,ttr,sla_attainment,backlog&from=2017-09-01&to=2017-10-06`,
+    { token: server.token },
+  );
+  assert.deepEqual(metrics.body.total.values, {
+    cases: 6,
+    ttfr: 1200, // Ana answered in 20 min, Ben in two days: the 1st of 2
+    ttfr_p90: 172800,
+    resolved: 0,
+    fcr: null,
+    ttr: null,
+    sla_attainment: 0.5, // Ana's first response met, Ben's breached; no resolution target decided
+    backlog: 0, // all closed by the import
+  });
 });
 
 test('a recent thread replayed after the sweep noticed its due time: the timely answer makes it met, not breached', async () => {

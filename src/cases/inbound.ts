@@ -372,6 +372,7 @@ async function openCase(
   };
   // Our email replies tag the subject with [#number]; an answer finds the case by its number (splitThreadRefs).
   await store.insertCase(tx, record);
+  if (input.history) await store.markHistorical(tx, id);
   await store.recordCaseEvent(tx, id, input.history ? at : now(), input.actor, {
     opened: {
       channel: message.channel,

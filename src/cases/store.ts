@@ -230,6 +230,11 @@ export interface CaseMessageInsert {
   originCaseId?: string | null;
 }
 
+/** A case a historical message opened closed: metrics count it as a contact, not as a resolution (migration 0029). */
+export async function markHistorical(db: Db, caseId: string): Promise<void> {
+  await db.run('UPDATE cases SET historical = 1 WHERE id = ?', [caseId]);
+}
+
 export async function insertCaseMessage(db: Db, message: CaseMessageInsert): Promise<number> {
   // The origin column is named only when set (rarely: a merged case's thread), so the usual statement is unchanged.
   const origin = message.originCaseId ? [message.originCaseId] : [];

@@ -42,6 +42,7 @@ const row = (fields: Partial<CaseRow>): CaseRow => ({
   contact_count: 1,
   repeat_of: null,
   first_contact_resolution: null,
+  historical: 0,
   first_response_breached: 0,
   resolution_breached: 0,
   ...fields,
@@ -136,6 +137,29 @@ test('an SLA target counts once decided: met, late, or breached while still open
       [0, 1],
       [0, 0],
     ],
+  );
+});
+
+test('a case an import closed counts as a contact and its recorded first response, not as a resolution', () => {
+  const opened = Date.parse('2017-10-02T10:00:00Z');
+  const fact = caseFact(
+    row({
+      status: 'closed',
+      opened_at: opened,
+      first_response_at: opened + 1_200_000,
+      first_response_due_at: opened + 3_600_000,
+      resolved_at: opened + 1_800_000,
+      closed_at: opened + 1_800_000,
+      resolution_due_at: opened + 86_400_000,
+      first_contact_resolution: 1,
+      historical: 1,
+    }),
+    [],
+    day,
+  );
+  assert.deepEqual(
+    [fact.ttfr, fact.resolvedDay, fact.ttr, fact.firstContactResolution, fact.leftDay, fact.slaMet, fact.slaDecided],
+    [1200, null, null, null, day(opened + 1_800_000), 1, 1],
   );
 });
 

@@ -149,6 +149,8 @@ export interface CaseRow {
   contact_count: number;
   repeat_of: string | null;
   first_contact_resolution: number | null;
+  /** 1: opened closed by a historical message (an import), never resolved by anyone. */
+  historical: number;
   /** SLA breaches recorded for the case, by target. */
   first_response_breached: number;
   resolution_breached: number;
@@ -176,8 +178,11 @@ export function caseFact(
   dayOf: (ms: number) => number,
   businessSeconds: BusinessSeconds = seconds,
 ): CaseFact {
-  const resolved = (row.status === 'resolved' || row.status === 'closed') && row.resolved_at !== null;
+  // A case an import opened closed leaves the backlog, but its "resolution" is the import's, not a person's.
+  const resolved =
+    (row.status === 'resolved' || row.status === 'closed') && row.resolved_at !== null && !row.historical;
   const left = row.status === 'resolved' || row.status === 'closed' ? (row.resolved_at ?? row.closed_at) : null;
+  // Its first response, though, is the recorded one (a replayed feed holds the brand's replies and their times).
   const firstResponse = slaOutcome(row.first_response_due_at, row.first_response_at, row.first_response_breached > 0);
   const resolution = slaOutcome(row.resolution_due_at, resolved ? row.resolved_at : null, row.resolution_breached > 0);
   return {

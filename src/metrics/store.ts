@@ -62,6 +62,7 @@ export const CASE_COLUMNS_READ = [
   'contact_count',
   'repeat_of',
   'first_contact_resolution',
+  'historical',
 ] as const;
 
 export async function caseRows(db: Db, ids: readonly string[]): Promise<CaseSubjectRow[]> {

@@ -4,6 +4,13 @@
 
 -- What changed since the metrics last looked: filled by the triggers below on every write path (replies,
 -- merges, erasure, the SLA sweep), emptied by the refresher in src/metrics/refresh.ts.
+-- A case a historical message opened (an import, a replayed feed) was closed by the import, not resolved by anyone:
+-- it counts as a contact and leaves the backlog, but tells nothing of resolution times, first-contact resolution
+-- or SLA. Earlier ones are found by the `historical` mark of their opening event.
+ALTER TABLE cases ADD COLUMN historical INTEGER NOT NULL DEFAULT 0;
+UPDATE cases SET historical = 1
+ WHERE id IN (SELECT case_id FROM case_events WHERE json_extract(change, '$.opened.historical') = 1);
+
 CREATE TABLE metric_dirty (
   kind TEXT NOT NULL CHECK (kind IN ('case', 'response', 'gesture')),
   id TEXT NOT NULL,
@@ -57,6 +64,7 @@ WHEN OLD.customer_id IS NOT NEW.customer_id
   OR OLD.contact_count IS NOT NEW.contact_count
   OR OLD.repeat_of IS NOT NEW.repeat_of
   OR OLD.first_contact_resolution IS NOT NEW.first_contact_resolution
+  OR OLD.historical IS NOT NEW.historical
 BEGIN INSERT OR IGNORE INTO metric_dirty (kind, id) VALUES ('case', NEW.id); END;
 CREATE TRIGGER metric_case_deleted AFTER DELETE ON cases
 BEGIN INSERT OR IGNORE INTO metric_dirty (kind, id) VALUES ('case', OLD.id); END;
