@@ -1,11 +1,11 @@
 // The churn page's period: a preset applies at once; custom days apply with Apply (checked here first, then by the
 // server, whose refusal shows beside its field).
 import { useEffect, useState } from 'react';
-import { describedBy, type FieldMessages } from '../forms.ts';
+import type { FieldMessages } from '../forms.ts';
 import { customPeriodProblem } from '../insights/trend-choices.ts';
 import { CHURN_PERIODS, type ChurnChoices, type ChurnPeriod } from '../retention/choices.ts';
-import { Field } from './Field.tsx';
 import { SegmentedChoice } from './SegmentedChoice.tsx';
+import { DayRangeFields } from './DayRangeFields.tsx';
 
 interface ChurnPeriodPickerProps {
   applied: ChurnChoices;
@@ -62,27 +62,7 @@ export function ChurnPeriodPicker({ applied, shownDays, byField, onApply }: Chur
         onChoose={choose}
       />
       {custom && (
-        <div className="trend-days">
-          <Field id="churn-from" label="First day" error={errors.from}>
-            <input
-              {...describedBy('churn-from', errors.from)}
-              type="date"
-              value={days.from}
-              onChange={(event) => setDays({ ...days, from: event.target.value })}
-            />
-          </Field>
-          <Field id="churn-to" label="Last day" error={errors.to}>
-            <input
-              {...describedBy('churn-to', errors.to)}
-              type="date"
-              value={days.to}
-              onChange={(event) => setDays({ ...days, to: event.target.value })}
-            />
-          </Field>
-          <button type="submit" className="primary">
-            Apply
-          </button>
-        </div>
+        <DayRangeFields idPrefix="churn" className="trend-days" days={days} errors={errors} onChange={setDays} />
       )}
     </form>
   );

@@ -1,7 +1,7 @@
 // The Trends page's choices: the period (a preset, or days picked with Apply), reasons or sentiment, day or
 // week, and the channel. Every choice but typed days applies at once; the page keeps them in the address.
 import { useEffect, useState } from 'react';
-import { describedBy, type FieldMessages } from '../forms.ts';
+import type { FieldMessages } from '../forms.ts';
 import { humanize } from '../labels.ts';
 import { TEXT_CHANNELS } from '../choices.ts';
 import {
@@ -11,8 +11,8 @@ import {
   type TextChannel,
   type TrendChoices,
 } from '../insights/trend-choices.ts';
-import { Field } from './Field.tsx';
 import { SegmentedChoice } from './SegmentedChoice.tsx';
+import { DayRangeFields } from './DayRangeFields.tsx';
 
 interface TrendFiltersProps {
   /** What the page shows now (from the address). */
@@ -74,27 +74,7 @@ export function TrendFilters({ applied, shownDays, byField, onApply }: TrendFilt
         onChoose={choosePeriod}
       />
       {custom && (
-        <div className="trend-days">
-          <Field id="trend-from" label="First day" error={errors.from}>
-            <input
-              {...describedBy('trend-from', errors.from)}
-              type="date"
-              value={days.from}
-              onChange={(event) => setDays({ ...days, from: event.target.value })}
-            />
-          </Field>
-          <Field id="trend-to" label="Last day" error={errors.to}>
-            <input
-              {...describedBy('trend-to', errors.to)}
-              type="date"
-              value={days.to}
-              onChange={(event) => setDays({ ...days, to: event.target.value })}
-            />
-          </Field>
-          <button type="submit" className="primary">
-            Apply
-          </button>
-        </div>
+        <DayRangeFields idPrefix="trend" className="trend-days" days={days} errors={errors} onChange={setDays} />
       )}
       <SegmentedChoice
         legend="Show"

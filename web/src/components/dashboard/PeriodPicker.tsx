@@ -1,12 +1,12 @@
 // The dashboard's period: a preset (last 7, 28 or 90 days, this month, last month) applied at once, or two days
 // picked and applied; and whether to compare with the period of the same length just before (on by default).
 import { useEffect, useState } from 'react';
-import { describedBy, type FieldMessages } from '../../forms.ts';
+import type { FieldMessages } from '../../forms.ts';
 import { customPeriodProblem } from '../../insights/trend-choices.ts';
 import { type DashboardChoices, PERIOD_CHOICES, type PeriodChoice } from '../../dashboard/dashboard-choices.ts';
 import { Checkbox } from '../Checkbox.tsx';
-import { Field } from '../Field.tsx';
 import { SegmentedChoice } from '../SegmentedChoice.tsx';
+import { DayRangeFields } from '../DayRangeFields.tsx';
 
 interface PeriodPickerProps {
   applied: DashboardChoices;
@@ -67,27 +67,13 @@ export function PeriodPicker({ applied, shownDays, byField, onApply }: PeriodPic
         onChange={(compare) => onApply({ ...applied, compare })}
       />
       {custom && (
-        <div className="dashboard-days">
-          <Field id="dashboard-from" label="First day" error={errors.from}>
-            <input
-              {...describedBy('dashboard-from', errors.from)}
-              type="date"
-              value={days.from}
-              onChange={(event) => setDays({ ...days, from: event.target.value })}
-            />
-          </Field>
-          <Field id="dashboard-to" label="Last day" error={errors.to}>
-            <input
-              {...describedBy('dashboard-to', errors.to)}
-              type="date"
-              value={days.to}
-              onChange={(event) => setDays({ ...days, to: event.target.value })}
-            />
-          </Field>
-          <button type="submit" className="primary">
-            Apply
-          </button>
-        </div>
+        <DayRangeFields
+          idPrefix="dashboard"
+          className="dashboard-days"
+          days={days}
+          errors={errors}
+          onChange={setDays}
+        />
       )}
     </form>
   );

@@ -1,11 +1,11 @@
 // The journey map's period: the last 30 or 90 days at once, or days picked and applied. The page keeps the choice in
 // the address; a refusal of the server shows beside its day.
 import { useEffect, useState } from 'react';
-import { describedBy, type FieldMessages } from '../../forms.ts';
+import type { FieldMessages } from '../../forms.ts';
 import { customPeriodProblem } from '../../insights/trend-choices.ts';
 import { type PeriodChoices, REPORT_PERIODS, type ReportPeriodChoice } from '../../journeys/period.ts';
-import { Field } from '../Field.tsx';
 import { SegmentedChoice } from '../SegmentedChoice.tsx';
+import { DayRangeFields } from '../DayRangeFields.tsx';
 
 const CHOICES: ReadonlyArray<{ value: ReportPeriodChoice; label: string }> = [
   ...REPORT_PERIODS.map((preset) => ({ value: preset.value, label: preset.label })),
@@ -60,27 +60,7 @@ export function JourneyPeriod({ applied, shownDays, byField, onApply }: JourneyP
         onChoose={choose}
       />
       {custom && (
-        <div className="journey-days">
-          <Field id="journey-from" label="First day" error={errors.from}>
-            <input
-              {...describedBy('journey-from', errors.from)}
-              type="date"
-              value={days.from}
-              onChange={(event) => setDays({ ...days, from: event.target.value })}
-            />
-          </Field>
-          <Field id="journey-to" label="Last day" error={errors.to}>
-            <input
-              {...describedBy('journey-to', errors.to)}
-              type="date"
-              value={days.to}
-              onChange={(event) => setDays({ ...days, to: event.target.value })}
-            />
-          </Field>
-          <button type="submit" className="primary">
-            Apply
-          </button>
-        </div>
+        <DayRangeFields idPrefix="journey" className="journey-days" days={days} errors={errors} onChange={setDays} />
       )}
     </form>
   );
