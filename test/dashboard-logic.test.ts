@@ -71,6 +71,12 @@ test('a change says better or worse where lower or higher is good, more or less 
   assert.deepEqual(metricChange('ttr', 7200, 432_000), { text: '−4 d 22 h', direction: 'better', trend: 'falling' });
   assert.deepEqual(metricChange('backlog', 2, 1), { text: '+1', direction: 'worse', trend: 'rising' });
   assert.deepEqual(metricChange('repeat_rate', 0.2, 0), { text: '+20 pts', direction: 'worse', trend: 'rising' });
+  // 0.06 % against 0.07 %: a move too small for one decimal is not shown as "−0 pts".
+  assert.deepEqual(metricChange('repeat_rate', 0.0006, 0.0007), {
+    text: '−<0.1 pts',
+    direction: 'better',
+    trend: 'falling',
+  });
   assert.deepEqual(metricChange('negative_share', 0.1, 0.25), {
     text: '−15 pts',
     direction: 'better',

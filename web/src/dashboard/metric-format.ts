@@ -290,8 +290,10 @@ function changeText(unit: Unit, difference: number): string {
     case 'duration':
       return signed(formatDuration(size), difference);
     case 'share':
-      // Percentage points: 50% → 75% is +25 pts, not +50%.
-      return signed(`${points.format(Math.round(size * 1000) / 10)} pts`, difference);
+      // Percentage points: 50% → 75% is +25 pts, not +50%. A move too small to show is said so, not "−0 pts".
+      return size > 0 && Math.round(size * 1000) === 0
+        ? signed('<0.1 pts', difference)
+        : signed(`${points.format(Math.round(size * 1000) / 10)} pts`, difference);
     case 'percent':
     case 'nps':
       return signed(`${points.format(size)} pts`, difference);
