@@ -52,6 +52,9 @@ const OUTBOX_EVERY_MS = 15_000;
 const SURVEYS_EVERY_MS = 60_000;
 // Metrics also catch up before every read; the timer keeps that catch-up small.
 const METRICS_EVERY_MS = 10_000;
+// Large enough that each cell is rewritten a few times per million cases, small enough that no transaction grows the
+// WAL by gigabytes: one unbounded round over 10 million cases slowed as its WAL passed 4 GB.
+const METRICS_STARTUP_ROUND = 200_000;
 const BREACH_SWEEP_EVERY_MS = 30_000;
 // Days-long windows: an hourly look is precise enough.
 const HOUSEKEEPING_EVERY_MS = 3_600_000;
@@ -76,7 +79,7 @@ export async function startApp(config: Config, extraAdapters: ChannelAdapter[] =
   // Metrics count what is already there (an upgrade queues every case) in large rounds before anyone asks; while
   // serving they count what changed in small ones, so the writer is never held for long.
   const metricsLog = pino({ level: config.logLevel, name: 'metrics' });
-  const counted = await refreshMetrics(db, { batch: 20_000, round: Number.POSITIVE_INFINITY });
+  const counted = await refreshMetrics(db, { batch: 20_000, round: METRICS_STARTUP_ROUND });
   if (counted.subjects + counted.texts > 0) metricsLog.info(counted, 'metrics counted');
   // Views of customer data are audited through the event log, so a look-up is reads only (view-recorder.ts).
   const auditLog = pino({ level: config.logLevel, name: 'audit' });
