@@ -8,7 +8,7 @@ import { exitAsUsageError, type Cli, type CliStream } from './io.ts';
 import { openDatabase } from '../app/app.ts';
 import { startProjection } from '../app/projection.ts';
 import { normaliseSystem } from '../customers/index.ts';
-import { isKnownZone } from '../shared/dates.ts';
+import { isKnownZone, isUsableDateFormat } from '../shared/dates.ts';
 import {
   FIELD_NAMES,
   describeProgress,
@@ -40,6 +40,7 @@ interface ImportCommandOptions {
   errors?: string;
   restart?: boolean;
   timezone: string;
+  dateFormat?: string;
   maxErrors?: number;
   historical?: boolean;
 }
@@ -54,8 +55,10 @@ ${wrap(FIELD_NAMES.join(', '), '  ')}
 When no column is mapped (by --map or --mapping), the CSV header names the fields itself
 (customer.email,channel,text). Columns that fill no field are ignored unless --keep-columns.
 Empty cells count as absent. occurredAt takes ISO 8601, SQL style ("2024-03-01 10:00") or any
-date JavaScript's Date.parse reads (e.g. "Tue Oct 31 22:10:47 +0000 2017"). A date that names
-no zone is read in --timezone (UTC unless given), never in the server's own zone. Each JSON
+date JavaScript's Date.parse reads (e.g. "Tue Oct 31 22:10:47 +0000 2017"). A date whose day and
+month could be either way round ("03/04/2024") is rejected unless --date-format names the layout
+(luxon tokens: "dd/MM/yyyy HH:mm", "MM/dd/yy h:mm a"); with it, every date must fit that layout.
+A date that names no zone is read in --timezone (UTC unless given), never in the server's own zone. Each JSON
 Lines line is a native interaction body; --map reads dot paths in it (customer.email=user.email)
 and --set overrides its fields.
 
@@ -104,6 +107,11 @@ export function registerImportCommand(program: Command, cli: Cli): void {
     .option('--errors <file>', 'error report path (default: FILE.errors.csv)')
     .option('--max-errors <rows>', 'stop after the batch in which this many rows were rejected', parseMaxErrors)
     .option('--timezone <zone>', 'IANA time zone of dates written without one, e.g. Europe/Paris', parseTimezone, 'UTC')
+    .option(
+      '--date-format <layout>',
+      'the layout of occurredAt in luxon tokens, e.g. "dd/MM/yyyy HH:mm"',
+      parseDateFormat,
+    )
     .option('--restart', 'ignore the checkpoint and read from the first row (stored rows still count once)')
     .option(
       '--historical',
@@ -152,6 +160,7 @@ async function runImport(cli: Cli, path: string, options: ImportCommandOptions, 
         restart: options.restart,
         defaultCountry: config.defaultCountry,
         timezone: options.timezone,
+        dateFormat: options.dateFormat,
         maxErrors: options.maxErrors,
         historical: options.historical,
         intake: loggedImportIntake(projection.log, projection.projector),
@@ -220,6 +229,12 @@ function parseMaxErrors(value: string): number {
 
 function parseTimezone(value: string): string {
   if (!isKnownZone(value)) throw new InvalidArgumentError('an IANA time zone such as UTC or Europe/Paris');
+  return value;
+}
+
+function parseDateFormat(value: string): string {
+  if (!isUsableDateFormat(value))
+    throw new InvalidArgumentError('a layout in luxon tokens with day, month and year, such as "dd/MM/yyyy HH:mm"');
   return value;
 }
 

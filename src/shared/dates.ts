@@ -35,6 +35,39 @@ export function parseLooseDate(text: string, zone: string): number | null {
   return wall.isValid ? wall.toMillis() : null;
 }
 
+/**
+ * A date written with day and month as numbers that could be either way round (`03/04/2024`: March 4 in the US,
+ * 3 April in most of the world). Read loosely it would silently be the US one; an importer asks for the layout.
+ */
+export function hasAmbiguousDayAndMonth(text: string): boolean {
+  const numbers = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}\b/.exec(text);
+  if (!numbers) return false;
+  const [first, second] = [Number(numbers[1]), Number(numbers[2])];
+  return first !== second && first >= 1 && first <= 12 && second >= 1 && second <= 12;
+}
+
+/**
+ * Epoch ms of a date written in a stated layout (luxon's tokens: `dd/MM/yyyy HH:mm`), read in `zone` unless the
+ * layout names a zone (`ZZ`); ISO 8601 is read too, as it cannot be misread (exports mix the two). Null when the
+ * text is neither.
+ */
+export function parseDateInFormat(text: string, format: string, zone: string): number | null {
+  const trimmed = text.trim();
+  for (const parsed of [DateTime.fromFormat(trimmed, format, { zone }), DateTime.fromISO(trimmed, { zone })]) {
+    if (parsed.isValid) return parsed.toMillis();
+  }
+  return null;
+}
+
+/** Whether a layout can read back a date it wrote: a layout of luxon tokens that names at least a day. */
+export function isUsableDateFormat(format: string): boolean {
+  if (!/d/.test(format) || !/[ML]/.test(format) || !/y/.test(format)) return false;
+  const sample = DateTime.fromObject({ year: 2024, month: 3, day: 17, hour: 13, minute: 45 }, { zone: 'UTC' });
+  const written = sample.toFormat(format);
+  const read = DateTime.fromFormat(written, format, { zone: 'UTC' });
+  return read.isValid && read.year === 2024 && read.month === 3 && read.day === 17;
+}
+
 /** Whether luxon knows the zone: for options and settings that name one. */
 export function isKnownZone(zone: string): boolean {
   return DateTime.local().setZone(zone).isValid;

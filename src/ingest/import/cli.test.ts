@@ -157,6 +157,7 @@ test('usage mistakes exit 2 with a clear message, before the database is touched
   for (const [option, value, message] of [
     ['--max-errors', '0', /--max-errors.*a whole number of rows, at least 1/],
     ['--timezone', 'Mars/Olympus', /--timezone.*an IANA time zone/],
+    ['--date-format', 'HH:mm', /--date-format.*a layout in luxon tokens with day, month and year/],
   ] as const) {
     const refused = await rapportInProcess(['import', file, '--data-dir', dataDir, option, value]);
     assert.equal(refused.code, 2, option);

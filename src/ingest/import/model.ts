@@ -43,6 +43,8 @@ export interface ImportOptions {
   defaultCountry: CountryCode;
   /** IANA zone of dates written without one, such as `2024-03-01 10:00` (default UTC). */
   timezone?: string;
+  /** The layout of occurredAt in luxon's tokens (`dd/MM/yyyy HH:mm`), read strictly; without it, dates are read loosely. */
+  dateFormat?: string;
   /** Stop after the batch in which this run has rejected this many rows; the checkpoint lets a re-run go on. */
   maxErrors?: number;
   /** Every row is history (`historical: true` unless the row says otherwise): on the timeline, never a live case. */

@@ -21,3 +21,30 @@ test('ordinary text, emoji included, passes', () => {
   const outcome = validate(row('Thanks 😀 — très bien'), 'raw-3', Date.now());
   assert.ok('event' in outcome, JSON.stringify(outcome));
 });
+
+test('dates: a layout that could be read two ways is refused without --date-format, and read strictly with it', () => {
+  const dated = (occurredAt: string) => ({ ...row('hello'), occurredAt });
+  const guessed = validate(dated('03/04/2024 10:00'), 'raw-4', Date.now());
+  assert.ok('errors' in guessed);
+  assert.equal(guessed.errors[0]?.field, 'occurredAt');
+  assert.match(
+    guessed.errors[0]?.reason ?? '',
+    /either way round in 03\/04\/2024 10:00: name the layout with --date-format/,
+  );
+  const plain = validate(dated('25/04/2024 10:00'), 'raw-5', Date.now());
+  assert.ok('errors' in plain, 'Date.parse cannot read a day first either: refused, not guessed');
+
+  const european = createRowValidator('US', 'import', { dateFormat: 'dd/MM/yyyy HH:mm', timezone: 'Europe/Paris' });
+  const read = european(dated('03/04/2024 10:00'), 'raw-6', Date.now());
+  assert.ok('event' in read, JSON.stringify(read));
+  assert.equal(read.event.occurredAt, Date.UTC(2024, 3, 3, 8, 0));
+  const iso = european(dated('2024-04-03T10:00:00Z'), 'raw-7', Date.now());
+  assert.ok('event' in iso && iso.event.occurredAt === Date.UTC(2024, 3, 3, 10, 0), 'ISO 8601 cannot be misread');
+  const misfit = european(dated('April 3, 2024'), 'raw-8', Date.now());
+  assert.deepEqual('errors' in misfit && misfit.errors, [
+    {
+      field: 'occurredAt',
+      reason: 'Not a date and time in the layout dd/MM/yyyy HH:mm (nor ISO 8601): April 3, 2024',
+    },
+  ]);
+});

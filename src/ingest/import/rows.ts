@@ -5,19 +5,26 @@ import type { CountryCode } from 'libphonenumber-js';
 import { fieldErrorsOf, type FieldError } from '../../shared/errors.ts';
 import type { IncomingEvent } from '../../interactions/index.ts';
 import { mapNativeInteraction, nativeInteractionSchema } from '../native.ts';
-import { parseLooseDate } from '../../shared/dates.ts';
+import { hasAmbiguousDayAndMonth, parseDateInFormat, parseLooseDate } from '../../shared/dates.ts';
 import { findTextProblem } from '../../shared/text.ts';
 
 export type RowOutcome = { event: IncomingEvent } | { errors: FieldError[] };
 
 export type RowValidator = (body: Record<string, unknown>, raw: string, receivedAt: number) => RowOutcome;
 
-/** `timezone` places dates written without a zone ("2024-03-01 10:00"); see src/shared/dates.ts. */
+export interface RowReading {
+  /** Places dates written without a zone ("2024-03-01 10:00"); see src/shared/dates.ts. Default UTC. */
+  timezone?: string;
+  /** Every row is history unless it says otherwise. */
+  historical?: boolean;
+  /** The layout of occurredAt in luxon's tokens (`dd/MM/yyyy HH:mm`), or ISO 8601; without it, dates are read loosely. */
+  dateFormat?: string;
+}
+
 export function createRowValidator(
   defaultCountry: CountryCode,
   defaultSource: string,
-  timezone = 'UTC',
-  historical = false,
+  { timezone = 'UTC', historical = false, dateFormat }: RowReading = {},
 ): RowValidator {
   const schema = nativeInteractionSchema(defaultCountry);
   return (body, raw, receivedAt) => {
@@ -25,11 +32,8 @@ export function createRowValidator(
     const textProblem = findTextProblem(body);
     if (textProblem) return { errors: [{ field: textProblem.field, reason: textProblem.reason }] };
     if (typeof body.occurredAt === 'string') {
-      // Exports write dates every which way (Twitter: `Tue Oct 31 22:10:47 +0000 2017`); the native API wants ISO 8601.
-      const time = parseLooseDate(body.occurredAt, timezone);
-      if (time === null)
-        return { errors: [{ field: 'occurredAt', reason: `Not a date and time: ${body.occurredAt}` }] };
-      body.occurredAt = new Date(time).toISOString();
+      const problem = readOccurredAt(body, timezone, dateFormat);
+      if (problem) return { errors: [{ field: 'occurredAt', reason: problem }] };
     }
     // A row with no customer cells should hear "name the customer", not that an object is missing.
     body.customer ??= {};
@@ -43,6 +47,28 @@ export function createRowValidator(
     if (!parsed.success) return { errors: fieldErrorsOf(parsed.error) };
     return { event: mapNativeInteraction(parsed.data, receivedAt) };
   };
+}
+
+/**
+ * Exports write dates every which way (Twitter: `Tue Oct 31 22:10:47 +0000 2017`); the native API wants ISO 8601.
+ * A stated layout is read strictly; without one, a date whose day and month could be either way round is refused
+ * rather than guessed (the guess would be silently wrong for half the world).
+ */
+function readOccurredAt(body: Record<string, unknown>, timezone: string, dateFormat?: string): string | null {
+  const text = body.occurredAt as string;
+  if (dateFormat) {
+    const time = parseDateInFormat(text, dateFormat, timezone);
+    if (time === null) return `Not a date and time in the layout ${dateFormat} (nor ISO 8601): ${text}`;
+    body.occurredAt = new Date(time).toISOString();
+    return null;
+  }
+  if (hasAmbiguousDayAndMonth(text)) {
+    return `Day and month could be either way round in ${text}: name the layout with --date-format (dd/MM/yyyy HH:mm or MM/dd/yyyy HH:mm)`;
+  }
+  const time = parseLooseDate(text, timezone);
+  if (time === null) return `Not a date and time: ${text}`;
+  body.occurredAt = new Date(time).toISOString();
+  return null;
 }
 
 function readFlag(text: string): boolean | string {

@@ -214,6 +214,37 @@ test("dates without a zone are read in the zone the import names, not the server
   );
 });
 
+test('day-first dates: refused with their line until the layout is named, then the same file lands once', async () => {
+  const csv = [
+    'customer.email,channel,text,occurredAt,sourceId',
+    'eu@example.com,email,Bonjour,03/04/2024 10:00,eu-1',
+    'eu@example.com,email,Encore,25/04/2024 09:30,eu-2',
+    'eu@example.com,email,ISO,2024-04-26T08:00:00Z,eu-3',
+    '',
+  ].join('\n');
+  const first = await run('day-first.csv', csv, { set: ['source=dayfirst'] }, { timezone: 'Europe/Paris' });
+  assert.equal(first.report.stored, 1, 'only the ISO row could be read for sure');
+  assert.deepEqual(
+    first.rejected.map((error) => [error.line, error.field, error.reason.split(':')[0]]),
+    [
+      [2, 'occurredAt', 'Day and month could be either way round in 03/04/2024 10'],
+      [3, 'occurredAt', 'Not a date and time'],
+    ],
+  );
+  const second = await run(
+    'day-first.csv',
+    csv,
+    { set: ['source=dayfirst'] },
+    { timezone: 'Europe/Paris', dateFormat: 'dd/MM/yyyy HH:mm', restart: true },
+  );
+  assert.deepEqual([second.report.stored, second.report.duplicates, second.rejected.length], [2, 1, 0]);
+  assert.deepEqual(
+    (await interactionsFrom('dayfirst')).map((row) => new Date(row.occurred_at).toISOString()).sort(),
+    ['2024-04-03T08:00:00.000Z', '2024-04-25T07:30:00.000Z', '2024-04-26T08:00:00.000Z'],
+    '3 April and 25 April at Paris time, each stored once',
+  );
+});
+
 test('a row the pipeline refuses is reported with the field at fault, and the rows around it land', async () => {
   const csv = [
     'customer.email,customer.id,channel,text,sourceId',

@@ -56,7 +56,11 @@ async function importRows(
   // A resumed run adds to the report of the run it continues; any other run starts it afresh.
   const resuming = run.rowsSkipped > 0;
   const errorReport = createErrorReport(errorReportPath, resuming ? 'append' : 'replace', run.rejectedBefore > 0);
-  const validate = createRowValidator(options.defaultCountry, source, options.timezone, options.historical);
+  const validate = createRowValidator(options.defaultCountry, source, {
+    timezone: options.timezone,
+    historical: options.historical,
+    dateFormat: options.dateFormat,
+  });
   const counts: ImportCounts = { rowsRead: 0, stored: 0, duplicates: 0, rejected: 0, customersCreated: 0, merges: 0 };
   let rowsFailed = run.rejectedBefore;
   let batch: PreparedRow[] = [];
