@@ -10,9 +10,9 @@ import type { IncomingEvent } from '../interactions/index.ts';
 import { ProjectorThread } from './projector-thread.ts';
 import { decodeLoggedSegmentCall, loggedInteractions } from '../ingest/index.ts';
 import {
-  carryToCase,
   loggedMessages,
   type MessageIntake,
+  recallCarried,
   type ReceivedMessage,
   receiveMessagesThrough,
 } from '../cases/index.ts';
@@ -49,13 +49,14 @@ export function createProjector(
   db: Db,
   log: EventLog,
   config: Pick<Config, 'logRetentionDays'>,
-  options: Pick<ProjectorOptions, 'onError' | 'onProjected'> & { keepImportOutcomes: boolean },
+  options: Pick<ProjectorOptions, 'onError' | 'onProjected' | 'pollMs'> & { keepImportOutcomes: boolean },
 ): Projector {
   return new Projector(db, log, {
     ...projectionEdges(options.keepImportOutcomes),
     retentionDays: config.logRetentionDays,
     onError: options.onError,
     onProjected: options.onProjected,
+    ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}),
   });
 }
 
@@ -84,10 +85,8 @@ export function loggedMessageIntake(db: Db, log: EventLog, projector: Projection
         errors: error.field ? [{ field: error.field, reason: error.message }] : [],
       });
     }
-    // Projected by another process: its case is read back (as a message seen before).
-    return (
-      (detail as ReceivedMessage | undefined) ?? carryToCase(db, message, { ...result, status: 'duplicate' }, actor)
-    );
+    // Projected by another process: its case, and what became of it, are read back.
+    return (detail as ReceivedMessage | undefined) ?? recallCarried(db, message, result, appended.first, actor);
   };
 }
 

@@ -97,6 +97,26 @@ export const loggedMessages: EdgeProjection = {
 };
 
 /**
+ * What became of a message that another process's projector carried (the appender's own projector did not see
+ * it: `rapport replay` beside a running server), read back from what that projection wrote at the message's log
+ * position: the case opened, reopened or joined then, or the case of a message seen before.
+ */
+export async function recallCarried(
+  db: Db,
+  received: CarriedMessage,
+  result: IngestResult,
+  position: number,
+  actor: Actor,
+): Promise<ReceivedMessage> {
+  const carried = await carryToCase(db, received, { ...result, status: 'duplicate' }, actor);
+  if (result.status !== 'stored' || carried.outcome !== 'duplicate') return carried;
+  const changes = await store.caseChangesAtPosition(db, carried.caseId, position);
+  const reopened = changes.some((change) => Array.isArray(change.status) && change.status[0] === 'resolved');
+  const outcome = changes.some((change) => 'opened' in change) ? 'opened' : reopened ? 'reopened' : 'joined';
+  return { ...carried, outcome };
+}
+
+/**
  * Carries a message already on the timeline (`result`, as the ingest pipeline stored it or found it
  * stored) to its case: every edge that takes inbound messages — the channel adapters, the native API,
  * the importer — goes through here, in the caller's transaction.

@@ -19,6 +19,7 @@ export {
   loggedMessages,
   type MessageIntake,
   type ReceivedMessage,
+  recallCarried,
   receiveMessage,
   receiveMessagesThrough,
 } from './inbound.ts';

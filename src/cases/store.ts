@@ -308,6 +308,19 @@ export async function recordCaseEvent(
   );
 }
 
+/** The changes to a case that projecting the event at one log position wrote (its opening, a reopening…). */
+export async function caseChangesAtPosition(
+  db: Db,
+  caseId: string,
+  position: number,
+): Promise<Array<Record<string, unknown>>> {
+  const rows = await db.all<{ change: string }>(
+    'SELECT change FROM case_events WHERE case_id = ? AND log_position = ? ORDER BY id',
+    [caseId, position],
+  );
+  return rows.map((row) => JSON.parse(row.change) as Record<string, unknown>);
+}
+
 export async function caseEventsOf(
   db: Db,
   caseId: string,

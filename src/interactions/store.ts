@@ -132,9 +132,9 @@ export async function findBySourceId(
   db: Db,
   source: string,
   sourceId: string,
-): Promise<{ id: number; customer_id: string } | undefined> {
+): Promise<{ id: number; customer_id: string; received_at: number } | undefined> {
   return db.get(
-    `SELECT i.id, COALESCE(owner.customer_id, i.profile_id) AS customer_id FROM interactions i
+    `SELECT i.id, COALESCE(owner.customer_id, i.profile_id) AS customer_id, i.received_at FROM interactions i
      LEFT JOIN profile_owners owner ON owner.profile_id = i.profile_id
      WHERE i.source_key = ? AND i.source = ? AND i.source_id = ?`,
     [sourceKey(source, sourceId), source, sourceId],

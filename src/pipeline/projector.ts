@@ -455,7 +455,9 @@ export class Projector implements ProjectionControl {
 /**
  * An outcome the asking thread did not see (a second projector on the same database, `rapport import`'s, applied
  * it; or nobody collected it for a minute), read back from the database: rejected with its reason, or on the
- * timeline (stored or a duplicate: which of the two is not kept).
+ * timeline: stored by this very event when the interaction was received when the log acknowledged it (a projected
+ * event's interaction is stamped with that moment), else a duplicate of one stored before. (The same message
+ * appended twice within one millisecond would read as stored both times.)
  */
 export async function recallOutcome(
   db: Db,
@@ -473,9 +475,8 @@ export async function recallOutcome(
     const event = decode(JSON.parse(entry.body), JSON.parse(entry.origin) as Origin, entry.appendedAt);
     const stored = await findBySourceId(db, event.source, event.sourceId);
     if (stored) {
-      return {
-        result: { index: 0, status: 'stored', interactionId: String(stored.id), customerId: stored.customer_id },
-      };
+      const status = stored.received_at === entry.appendedAt ? 'stored' : 'duplicate';
+      return { result: { index: 0, status, interactionId: String(stored.id), customerId: stored.customer_id } };
     }
   }
   throw new Error(`The outcome of log position ${position} is neither on the timeline nor among the rejections`);
