@@ -3,7 +3,7 @@
 // read and on the app's timer, so a dashboard never recomputes from scratch and never lags.
 import { DateTime } from 'luxon';
 import { ALWAYS_OPEN, businessMillisBetween, type Calendar } from '../sla/index.ts';
-import type { Db } from '../store/db.ts';
+import { checkpointBetweenTransactions, type Db } from '../store/db.ts';
 import { readSetting, writeSetting } from '../store/settings.ts';
 import {
   addDelta,
@@ -137,6 +137,8 @@ export async function refreshMetrics(
     subjects += step.counted;
     texts += step.read.texts;
     if (step.counted === 0 && step.read.done) return { subjects, texts };
+    // A full round means more to come at once (a rebuild): let the WAL be copied back before the next one.
+    if (step.counted >= round) await checkpointBetweenTransactions(db);
   }
 }
 

@@ -30,6 +30,16 @@ export interface RollbackNotifier {
   onRollback(listener: () => void): void;
 }
 
+/** A database whose write-ahead log can be copied back at a moment the caller chooses (SQLite's WAL). */
+export interface LogCheckpointer {
+  checkpointNow(): Promise<void>;
+}
+
+/** Between two long write transactions: lets the engine's log start over (a no-op where there is none). */
+export async function checkpointBetweenTransactions(db: Db): Promise<void> {
+  await (db.root as Partial<LogCheckpointer>).checkpointNow?.();
+}
+
 /** Runs `listener` after every rollback of `db`'s transactions, where the engine says so. */
 export function whenRolledBack(db: Db, listener: () => void): void {
   (db.root as Partial<RollbackNotifier>).onRollback?.(listener);
