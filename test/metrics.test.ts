@@ -5,6 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { http, startTestServer, type TestServer } from './helpers/server.ts';
+import { configureMetricsCatchUp, rebuildMetrics } from '../src/metrics/index.ts';
 
 let server: TestServer;
 let manager: string;
@@ -488,4 +489,48 @@ test('a new time zone counts every day again in it', async () => {
   });
   assert.equal(refused.status, 400);
   await http('PUT', `${server.url}/api/settings/metrics`, { token: manager, body: { timeZone: 'UTC' } });
+});
+
+test('a rebuild too big to count before answering is counted in the background; reads say how much is left', async () => {
+  const db = server.running.db;
+  const names = 'cases,fcr,backlog,resolved';
+  const whole = await api(`/api/metrics?names=${names}&${PERIOD}`);
+  assert.equal(whole.body.stillToCount, undefined, 'nothing to catch up');
+  // A queue of three or more is a rebuild here (the app's line is 50,000); two subjects a round, held after each.
+  let release: () => void = () => undefined;
+  let rounds = 0;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  configureMetricsCatchUp(db, {
+    above: 3,
+    round: 2,
+    betweenRounds: async () => {
+      rounds += 1;
+      if (rounds === 1) await held;
+    },
+  });
+  try {
+    await rebuildMetrics(db);
+    const queued = (await db.get<{ n: number }>('SELECT count(*) AS n FROM metric_dirty'))?.n ?? 0;
+    assert.ok(queued > 3, `${queued} subjects queued by the rebuild`);
+    // The first read starts the catch-up and answers at once from what is counted so far.
+    const early = await api(`/api/metrics?names=${names}&${PERIOD}`);
+    assert.equal(early.status, 200, JSON.stringify(early.body));
+    assert.ok(early.body.stillToCount > 0, `still to count: ${early.body.stillToCount}`);
+    const partial = await api(`/api/metrics?names=${names}&${PERIOD}`);
+    assert.equal(partial.body.stillToCount, queued - 2, 'one round of two counted, then held');
+    assert.ok(partial.body.total.values.cases <= whole.body.total.values.cases);
+
+    release();
+    let caughtUp = partial;
+    for (let tries = 0; caughtUp.body.stillToCount !== undefined && tries < 200; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      caughtUp = await api(`/api/metrics?names=${names}&${PERIOD}`);
+    }
+    assert.equal(caughtUp.body.stillToCount, undefined, 'caught up');
+    assert.deepEqual(caughtUp.body.total, whole.body.total, 'the same numbers as before the rebuild');
+    assert.equal((await db.get<{ n: number }>('SELECT count(*) AS n FROM metric_dirty'))?.n, 0);
+  } finally {
+    release();
+    configureMetricsCatchUp(db, { above: 50_000, round: 50_000, betweenRounds: undefined });
+  }
 });

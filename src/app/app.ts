@@ -1,7 +1,7 @@
 // Starts Rapport: opens the database, applies migrations, makes sure an admin exists, starts the
 // channel adapters and the background work (outbox, SLA breaches), and serves HTTP.
 import type { FastifyInstance } from 'fastify';
-import { refreshMetrics } from '../metrics/index.ts';
+import { configureMetricsCatchUp, refreshMetrics, stopMetricsCatchUp } from '../metrics/index.ts';
 import type { Config } from './config.ts';
 import { openSqlite, type SqliteDatabase } from '../store/sqlite.ts';
 import { buildServer } from './server.ts';
@@ -54,7 +54,6 @@ const SURVEYS_EVERY_MS = 60_000;
 const METRICS_EVERY_MS = 10_000;
 // Large enough that each cell is rewritten a few times per million cases, small enough that no transaction grows the
 // WAL by gigabytes: one unbounded round over 10 million cases slowed as its WAL passed 4 GB.
-const METRICS_STARTUP_ROUND = 200_000;
 const BREACH_SWEEP_EVERY_MS = 30_000;
 // Days-long windows: an hourly look is precise enough.
 const HOUSEKEEPING_EVERY_MS = 3_600_000;
@@ -76,10 +75,14 @@ export async function startApp(config: Config, extraAdapters: ChannelAdapter[] =
     thread: config.projectionThread,
   });
   const { log: eventLog, projector } = projection;
-  // Metrics count what is already there (an upgrade queues every case) in large rounds before anyone asks; while
-  // serving they count what changed in small ones, so the writer is never held for long.
+  // Metrics count what changed before anyone asks. What an upgrade queued (every case) is a rebuild: it is counted
+  // in the background while the server answers, the dashboard saying how much is still to count.
   const metricsLog = pino({ level: config.logLevel, name: 'metrics' });
-  const counted = await refreshMetrics(db, { batch: 20_000, round: METRICS_STARTUP_ROUND });
+  configureMetricsCatchUp(db, {
+    onDone: (counted) => metricsLog.info(counted, 'metrics caught up'),
+    onError: (error) => metricsLog.error({ err: error }, 'the metrics catch-up failed; the next read starts it again'),
+  });
+  const counted = await refreshMetrics(db);
   if (counted.subjects + counted.texts > 0) metricsLog.info(counted, 'metrics counted');
   // Views of customer data are audited through the event log, so a look-up is reads only (view-recorder.ts).
   const auditLog = pino({ level: config.logLevel, name: 'audit' });
@@ -166,6 +169,7 @@ export async function startApp(config: Config, extraAdapters: ChannelAdapter[] =
       await app.close();
       await flushing.catch(() => undefined);
       await sendingSurveys.catch(() => undefined);
+      await stopMetricsCatchUp(db);
       await projection.close();
       await db.close();
     },

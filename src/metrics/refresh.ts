@@ -30,6 +30,7 @@ import {
   gestureRows,
   lastInteractionId,
   markEverythingDirty,
+  pendingCount,
   addToCell,
   type CellAddress,
   readCell,
@@ -108,38 +109,134 @@ export async function rebuildMetrics(db: Db): Promise<void> {
   });
 }
 
+type Counted = { subjects: number; texts: number };
+const NOTHING: Counted = { subjects: 0, texts: 0 };
+
 /**
- * Brings every cell up to date; returns how many subjects and texts it counted. Each round is one transaction: it
- * takes the queue `batch` subjects at a time, gathers every cell change in memory and writes each touched cell once
- * at the end, so a rebuild of a million cases rewrites a cell once per round, not once per batch. `round` bounds
- * how long one transaction holds the writer (the projector waits meanwhile).
+ * Brings every cell up to date before a read and on the app's timer; returns how many subjects and texts it counted.
+ * A queue of a rebuild's size (an upgrade queues every case, a new time zone too) is not counted here, holding a
+ * dashboard request or the writer for minutes: it starts the catch-up (below), and until it ends, reads answer from
+ * the cells counted so far and say how much is still to count.
  */
-export async function refreshMetrics(
+export async function refreshMetrics(db: Db): Promise<Counted> {
+  if (catchUps.has(db.root)) return NOTHING;
+  const { above } = catchUpSettings(db);
+  if ((await queuedUpTo(db, above)) >= above) {
+    startCatchUp(db);
+    return NOTHING;
+  }
+  return countAllMetrics(db);
+}
+
+/**
+ * Counts everything queued, now, in rounds of one transaction each: it takes the queue `batch` subjects at a time,
+ * gathers every cell change in memory and writes each touched cell once at the end, so a rebuild of a million cases
+ * rewrites a cell once per round, not once per batch. `round` bounds how long one transaction holds the writer.
+ */
+export async function countAllMetrics(
   db: Db,
   { batch = SUBJECTS_PER_BATCH, round = SUBJECTS_PER_ROUND }: { batch?: number; round?: number } = {},
-): Promise<{ subjects: number; texts: number }> {
+): Promise<Counted> {
   let subjects = 0;
   let texts = 0;
   for (;;) {
-    const step = await db.transaction(async (tx) => {
-      const dayOf = localDayIn(await metricsTimeZone(tx));
-      const deltas = new Deltas();
-      let counted = 0;
-      for (;;) {
-        const more = await countQueued(tx, dayOf, Math.min(batch, round - counted), deltas);
-        counted += more;
-        if (more === 0 || counted >= round) break;
-      }
-      const read = await countTexts(tx, dayOf, deltas);
-      await deltas.apply(tx);
-      return { counted, read };
-    });
+    const step = await countRound(db, batch, round);
     subjects += step.counted;
     texts += step.read.texts;
     if (step.counted === 0 && step.read.done) return { subjects, texts };
-    // A full round means more to come at once (a rebuild): let the WAL be copied back before the next one.
+    // A full round means more to come at once: let the WAL be copied back before the next one.
     if (step.counted >= round) await checkpointBetweenTransactions(db);
   }
+}
+
+async function countRound(db: Db, batch: number, round: number) {
+  return db.transaction(async (tx) => {
+    const dayOf = localDayIn(await metricsTimeZone(tx));
+    const deltas = new Deltas();
+    let counted = 0;
+    for (;;) {
+      const more = await countQueued(tx, dayOf, Math.min(batch, round - counted), deltas);
+      counted += more;
+      if (more === 0 || counted >= round) break;
+    }
+    const read = await countTexts(tx, dayOf, deltas);
+    await deltas.apply(tx);
+    return { counted, read };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The catch-up: a rebuild counted in the background while the app serves.
+
+export interface CatchUpSettings {
+  /** A queue at least this long is caught up in the background. */
+  above: number;
+  /** Subjects per transaction: the writer is held a few seconds at a time, the projector and staff go between. */
+  round: number;
+  /** Told when a catch-up ends, with what it counted, or fails (it is started again by the next read or tick). */
+  onDone?: (counted: Counted & { seconds: number }) => void;
+  onError?: (error: unknown) => void;
+  /** Awaited between two rounds (tests hold a catch-up half-way with it). */
+  betweenRounds?: () => Promise<void>;
+}
+
+const CATCH_UP_DEFAULTS: CatchUpSettings = { above: 50_000, round: 50_000 };
+const catchUpConfig = new WeakMap<object, CatchUpSettings>();
+const catchUps = new WeakMap<object, { remaining: number; stopped: boolean; done: Promise<void> }>();
+
+export function configureMetricsCatchUp(db: Db, settings: Partial<CatchUpSettings>): void {
+  catchUpConfig.set(db.root, { ...catchUpSettings(db), ...settings });
+}
+
+function catchUpSettings(db: Db): CatchUpSettings {
+  return catchUpConfig.get(db.root) ?? CATCH_UP_DEFAULTS;
+}
+
+/** How many subjects a catch-up under way still has to count; null when none runs. */
+export function metricsStillToCount(db: Db): number | null {
+  return catchUps.get(db.root)?.remaining ?? null;
+}
+
+/** Lets a catch-up under way finish its round and stop (before the database closes); the next read starts it again. */
+export async function stopMetricsCatchUp(db: Db): Promise<void> {
+  const running = catchUps.get(db.root);
+  if (!running) return;
+  running.stopped = true;
+  await running.done;
+}
+
+/** Counting only as far as `limit`: a queue of ten million is not counted to learn that it is long. */
+async function queuedUpTo(db: Db, limit: number): Promise<number> {
+  const row = await db.get<{ n: number }>('SELECT count(*) AS n FROM (SELECT 1 FROM metric_dirty LIMIT ?)', [limit]);
+  return row?.n ?? 0;
+}
+
+function startCatchUp(db: Db): void {
+  const settings = catchUpSettings(db);
+  const state = { remaining: settings.above, stopped: false, done: Promise.resolve() };
+  catchUps.set(db.root, state);
+  const started = performance.now();
+  state.done = (async () => {
+    let subjects = 0;
+    let texts = 0;
+    try {
+      state.remaining = await pendingCount(db);
+      while (!state.stopped) {
+        const step = await countRound(db, SUBJECTS_PER_BATCH * 10, settings.round);
+        subjects += step.counted;
+        texts += step.read.texts;
+        state.remaining = Math.max(0, state.remaining - step.counted);
+        if (step.counted === 0 && step.read.done) break;
+        if (step.counted >= settings.round) await checkpointBetweenTransactions(db);
+        await (settings.betweenRounds?.() ?? new Promise((resolve) => setImmediate(resolve)));
+      }
+      if (!state.stopped) settings.onDone?.({ subjects, texts, seconds: (performance.now() - started) / 1000 });
+    } catch (error) {
+      (settings.onError ?? ((failure) => process.emitWarning(`metrics catch-up failed: ${String(failure)}`)))(error);
+    } finally {
+      catchUps.delete(db.root);
+    }
+  })();
 }
 
 /**

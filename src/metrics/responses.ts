@@ -43,6 +43,10 @@ export const MetricsSchema = z
       team: z.record(z.string(), z.string()),
       agent: z.record(z.string(), z.string()),
     }),
+    stillToCount: z.number().int().nonnegative().optional().meta({
+      description:
+        'Only while a rebuild (an upgrade, a new time zone) is counted in the background: the cases, answers and gestures still to count; the numbers are incomplete until it is gone',
+    }),
   })
   .meta({ id: 'Metrics' });
 

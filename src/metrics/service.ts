@@ -16,7 +16,7 @@ import {
   type Period,
   periodOf,
 } from './model.ts';
-import { metricsTimeZone, refreshMetrics } from './refresh.ts';
+import { metricsStillToCount, metricsTimeZone, refreshMetrics } from './refresh.ts';
 import { backlogBefore, cellsIn, namesOf, type StoredCell } from './store.ts';
 
 export interface MetricsPlan {
@@ -52,6 +52,8 @@ export interface MetricsResult {
   total: MetricValues;
   previous?: { from: string; to: string; rows: MetricsRow[]; total: MetricValues };
   labels: { team: Record<string, string>; agent: Record<string, string> };
+  /** While a rebuild is counted in the background: how many cases, answers and gestures it has still to count. */
+  stillToCount?: number;
 }
 
 /** Stored cells a metric needs ('spend:' stands for every currency's). */
@@ -88,6 +90,8 @@ export async function metricsOf(db: Db, plan: MetricsPlan): Promise<MetricsResul
       ...(await rowsAndTotal(db, previousPlan)),
     };
   }
+  const stillToCount = metricsStillToCount(db);
+  if (stillToCount !== null) result.stillToCount = stillToCount;
   return result;
 }
 

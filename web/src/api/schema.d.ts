@@ -3742,6 +3742,8 @@ export interface components {
           [key: string]: string;
         };
       };
+      /** @description Only while a rebuild (an upgrade, a new time zone) is counted in the background: the cases, answers and gestures still to count; the numbers are incomplete until it is gone */
+      stillToCount?: number;
     };
     MetricSettings: {
       /** @description The IANA zone whose days, weeks and months metrics count */
