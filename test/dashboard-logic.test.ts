@@ -117,6 +117,7 @@ test('the address: defaults when empty or unknown, a custom period only with two
     from: '',
     to: '',
     compare: true,
+    hours: 'clock',
     chart: 'cases',
     per: 'auto',
     by: 'channel',
@@ -126,12 +127,13 @@ test('the address: defaults when empty or unknown, a custom period only with two
   assert.equal(read('from=2026-11-02&to=2026-11-15').period, 'custom');
   assert.equal(read('from=2026-11-15&to=2026-11-02').period, '28d', 'backwards is no period');
   assert.equal(read('from=2026-02-30&to=2026-03-02').period, '28d');
-  const chosen = read('from=2026-11-02&to=2026-11-15&compare=off&chart=fcr&per=week&by=team&bar=ttfr');
+  const chosen = read('from=2026-11-02&to=2026-11-15&compare=off&hours=business&chart=fcr&per=week&by=team&bar=ttfr');
   assert.deepEqual(chosen, {
     period: 'custom',
     from: '2026-11-02',
     to: '2026-11-15',
     compare: false,
+    hours: 'business',
     chart: 'fcr',
     per: 'week',
     by: 'team',
@@ -139,10 +141,11 @@ test('the address: defaults when empty or unknown, a custom period only with two
   });
   assert.equal(
     dashboardPath(chosen),
-    '/dashboard?from=2026-11-02&to=2026-11-15&compare=off&chart=fcr&per=week&by=team&bar=ttfr',
+    '/dashboard?from=2026-11-02&to=2026-11-15&compare=off&hours=business&chart=fcr&per=week&by=team&bar=ttfr',
   );
   assert.equal(dashboardPath(read('')), '/dashboard');
   assert.equal(dashboardPath(read('period=last-month')), '/dashboard?period=last-month');
+  assert.equal(read('hours=office').hours, 'clock', 'only business hours are another way of counting');
 });
 
 test('the days of each period choice, `to` the day after the last (the API’s)', () => {
@@ -183,6 +186,18 @@ test('the drill-down’s address, both ways; sentiment leads to Trends over the 
   });
   assert.deepEqual(drillAskFrom(new URLSearchParams('name=ttfr&from=2026-11-02&to=2026-11-02')), {
     ask: { name: 'ttfr', from: '2026-11-02', to: '2026-11-03', filter: null },
+  });
+  // Business hours travel from the dashboard to the list behind a time, and back in its address.
+  const business = drillPath('ttr', range, { filter: { dimension: 'team', key: 't1' }, hours: 'business' });
+  assert.equal(business, '/dashboard/drill?name=ttr&from=2026-11-02&to=2026-11-15&team=t1&hours=business');
+  assert.deepEqual(drillAskFrom(new URL(business, 'http://x').searchParams), {
+    ask: {
+      name: 'ttr',
+      from: '2026-11-02',
+      to: '2026-11-16',
+      filter: { dimension: 'team', key: 't1' },
+      hours: 'business',
+    },
   });
   assert.equal(
     drillPath('negative_share', range, { timeZone: 'Europe/Berlin' }),

@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { http, startTestServer } from '../helpers/server.ts';
 import { PERIOD, PREVIOUS, seedMetricsDataset } from '../helpers/metrics-dataset.ts';
+import { configureMetricsCatchUp, rebuildMetrics } from '../../src/metrics/index.ts';
 import {
   addStaff,
   openBrowser,
@@ -264,6 +265,38 @@ test('the first-contact resolution tile opens the cases behind it, each linked, 
   );
 });
 
+test('times in business hours: the tiles, and the cases behind resolution time, count only open hours', async () => {
+  await page.goto(`${server.url}/dashboard?${RANGE.replace(PERIOD.to, '2026-11-15')}`);
+  await page.locator('.dashboard-view[aria-busy="false"]').waitFor();
+  await page.getByLabel('Times in business hours').check();
+  await page.waitForURL(/\/dashboard\?from=2026-11-02&to=2026-11-15&hours=business$/);
+  await tile('ttr').getByText('(business hours)').waitFor();
+  await page.locator('.dashboard-view[aria-busy="false"]').waitFor();
+  const answer = await api(`/api/metrics?names=${TILE_METRICS}&${RANGE}&compare=previous&hours=business`);
+  for (const name of ['ttfr', 'ttr', 'fcr'])
+    assert.equal(
+      await tile(name).getByTestId('kpi-value').getAttribute('data-value'),
+      JSON.stringify(answer.total.values[name] ?? null),
+      name,
+    );
+  // Support is open Mon–Fri 09:00–17:00 UTC: K2 and K6 waited 16 open hours each (metrics.test.ts works it out).
+  assert.equal(await textOf(tile('ttr').getByTestId('kpi-p90')), 'p90 16 h');
+  assert.equal(await textOf(tile('fcr').getByText('(business hours)')), null, 'only times change');
+
+  await tile('ttr').getByRole('link').click();
+  await page.waitForURL(/\/dashboard\/drill\?name=ttr&from=2026-11-02&to=2026-11-15&hours=business$/);
+  await page.getByTestId('drill-total').filter({ hasText: '4 cases' }).waitFor();
+  assert.deepEqual(
+    await page.getByTestId('drill-value-cell').allInnerTexts(),
+    ['16 h', '16 h', '2 h', '30 min'],
+    'K2, K6, K1, K3',
+  );
+  await page.getByRole('columnheader', { name: 'Resolution time (business hours)' }).waitFor();
+  await page.getByRole('link', { name: '← Dashboard' }).click();
+  await page.waitForURL(/\/dashboard\?from=2026-11-02&to=2026-11-15&hours=business$/);
+  assert.equal(await page.getByLabel('Times in business hours').isChecked(), true);
+});
+
 test('a manager counts the days in another zone: the tiles follow what the API now says', async () => {
   await page.goto(`${server.url}/dashboard?${RANGE.replace(PERIOD.to, '2026-11-15')}`);
   await page.getByRole('button', { name: 'Change time zone' }).click();
@@ -285,7 +318,43 @@ test('a manager counts the days in another zone: the tiles follow what the API n
       JSON.stringify(total.total.values[name] ?? null),
       name,
     );
+  // The cases behind a number carry the days of that zone, not the browser's (UTC here): K4, opened Nov 10 at
+  // 14:00 UTC, was opened on Nov 11 at 04:00 in Kiritimati (UTC+14).
+  await tile('cases').getByRole('link').click();
+  await page.getByTestId('drill-total').waitFor();
+  const k4 = page.getByTestId('drill-row').filter({ hasText: 'Case K4' });
+  const k4Text = await k4.innerText();
+  assert.match(k4Text, /Nov 11, 2026/);
+  assert.doesNotMatch(k4Text, /Nov 10/);
   await http('PUT', `${server.url}/api/settings/metrics`, { token: server.token, body: { timeZone: 'UTC' } });
+});
+
+test('while a rebuild is counted in the background the dashboard says so, and fills in when it is done', async () => {
+  const db = server.running.db;
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  configureMetricsCatchUp(db, { above: 3, round: 2, betweenRounds: () => held });
+  try {
+    await rebuildMetrics(db);
+    await page.goto(`${server.url}/dashboard?${RANGE.replace(PERIOD.to, '2026-11-15')}`);
+    const notice = page.getByTestId('still-counting');
+    await notice.waitFor();
+    assert.match(await notice.innerText(), /Still counting .*: \d+ cases, answers and gestures to go/);
+    release();
+    await notice.waitFor({ state: 'detached', timeout: 15_000 });
+    await page.locator('.dashboard-view[aria-busy="false"]').waitFor();
+    const answer = await api(`/api/metrics?names=${TILE_METRICS}&${RANGE}&compare=previous`);
+    assert.equal(answer.stillToCount, undefined);
+    for (const name of ['cases', 'ttfr', 'fcr', 'backlog'])
+      assert.equal(
+        await tile(name).getByTestId('kpi-value').getAttribute('data-value'),
+        JSON.stringify(answer.total.values[name] ?? null),
+        name,
+      );
+  } finally {
+    release();
+    configureMetricsCatchUp(db, { above: 50_000, round: 50_000, betweenRounds: undefined });
+  }
 });
 
 test('an agent has no dashboard: the inbox is their home, and the address says why not', async () => {

@@ -33,3 +33,9 @@ export function formatDate(iso: string): string {
   const time = Date.parse(iso);
   return Number.isNaN(time) ? iso : dateOnly.format(time);
 }
+
+/** The day of a moment in a given zone: a report's rows read in the zone its days were counted in. */
+export function formatDateIn(iso: string, timeZone: string): string {
+  const time = Date.parse(iso);
+  return Number.isNaN(time) ? iso : new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone }).format(time);
+}

@@ -1,18 +1,12 @@
 // The Trends page's choices: the period (a preset, or days picked with Apply), reasons or sentiment, day or
 // week, and the channel. Every choice but typed days applies at once; the page keeps them in the address.
-import { useEffect, useState } from 'react';
 import type { FieldMessages } from '../forms.ts';
 import { humanize } from '../labels.ts';
 import { TEXT_CHANNELS } from '../choices.ts';
-import {
-  customPeriodProblem,
-  PERIOD_PRESETS,
-  type PeriodChoice,
-  type TextChannel,
-  type TrendChoices,
-} from '../insights/trend-choices.ts';
+import { PERIOD_PRESETS, type PeriodChoice, type TextChannel, type TrendChoices } from '../insights/trend-choices.ts';
 import { SegmentedChoice } from './SegmentedChoice.tsx';
 import { DayRangeFields } from './DayRangeFields.tsx';
+import { usePeriodChoice } from './usePeriodChoice.ts';
 
 interface TrendFiltersProps {
   /** What the page shows now (from the address). */
@@ -30,31 +24,13 @@ const PERIODS: ReadonlyArray<{ value: PeriodChoice; label: string }> = [
 ];
 
 export function TrendFilters({ applied, shownDays, byField, onApply }: TrendFiltersProps) {
-  const [custom, setCustom] = useState(applied.period === 'custom');
-  const [days, setDays] = useState({ from: applied.from, to: applied.to });
-  const [problem, setProblem] = useState<FieldMessages>({});
-  // Back, Forward or a shared link changed the choices under us: the boxes show what the page shows.
-  useEffect(() => {
-    setCustom(applied.period === 'custom');
-    setDays({ from: applied.from, to: applied.to });
-    setProblem({});
-  }, [applied.period, applied.from, applied.to]);
   const apply = (change: Partial<TrendChoices>) => onApply({ ...applied, ...change });
-  const choosePeriod = (period: PeriodChoice) => {
-    if (period !== 'custom') {
-      setCustom(false);
-      apply({ period, from: '', to: '' });
-      return;
-    }
-    setCustom(true);
-    if (!days.from && !days.to && shownDays) setDays(shownDays);
-  };
-  const applyDays = () => {
-    const wrong = customPeriodProblem(days.from, days.to);
-    setProblem(wrong ? { [wrong.field]: wrong.reason } : {});
-    if (!wrong) apply({ period: 'custom', from: days.from, to: days.to });
-  };
-  const errors = { ...byField, ...problem };
+  const { custom, chosen, days, setDays, errors, choosePeriod, applyDays } = usePeriodChoice<PeriodChoice>({
+    applied,
+    shownDays,
+    byField,
+    onApplyPeriod: apply,
+  });
 
   return (
     <form
@@ -63,16 +39,10 @@ export function TrendFilters({ applied, shownDays, byField, onApply }: TrendFilt
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        if (custom) applyDays();
+        applyDays();
       }}
     >
-      <SegmentedChoice
-        legend="Period"
-        name="trend-period"
-        options={PERIODS}
-        chosen={custom ? 'custom' : applied.period}
-        onChoose={choosePeriod}
-      />
+      <SegmentedChoice legend="Period" name="trend-period" options={PERIODS} chosen={chosen} onChoose={choosePeriod} />
       {custom && (
         <DayRangeFields idPrefix="trend" className="trend-days" days={days} errors={errors} onChange={setDays} />
       )}

@@ -8,6 +8,7 @@ import {
   type Dimension,
   type DrillAsk,
   type DrillName,
+  type Hours,
   type MetricFilter,
   type MetricName,
   type Period,
@@ -61,6 +62,8 @@ export interface DashboardChoices {
   to: string;
   /** Against the period of the same length just before: on unless the address says `compare=off`. */
   compare: boolean;
+  /** Response and resolution times on the clock, or in each case's team's business hours (`hours=business`). */
+  hours: Hours;
   /** The metric drawn over time, and per what. */
   chart: ChartMetric;
   per: PerChoice;
@@ -86,6 +89,7 @@ export function choicesFrom(search: URLSearchParams): DashboardChoices {
     from: custom ? from : '',
     to: custom ? to : '',
     compare: search.get('compare') !== 'off',
+    hours: search.get('hours') === 'business' ? 'business' : 'clock',
     chart: oneOf(CHART_METRICS, search.get('chart'), DEFAULTS.chart),
     per: oneOf(['auto', 'day', 'week', 'month'] as const, search.get('per'), DEFAULTS.per),
     by: oneOf(DIMENSIONS, search.get('by'), DEFAULTS.by),
@@ -103,6 +107,7 @@ export function dashboardPath(choices: DashboardChoices): string {
     search.set('period', choices.period);
   }
   if (!choices.compare) search.set('compare', 'off');
+  if (choices.hours === 'business') search.set('hours', 'business');
   for (const key of ['chart', 'per', 'by', 'bar'] as const) {
     if (choices[key] !== DEFAULTS[key]) search.set(key, choices[key]);
   }
@@ -169,7 +174,7 @@ export const TRENDS_METRICS: ReadonlySet<MetricName> = new Set(['sentiment', 'ne
 export function drillPath(
   name: MetricName,
   range: DayRange,
-  { filter = null, timeZone }: { filter?: MetricFilter | null; timeZone?: string } = {},
+  { filter = null, timeZone, hours = 'clock' }: { filter?: MetricFilter | null; timeZone?: string; hours?: Hours } = {},
 ): string {
   const last = addDays(range.to, -1);
   if (TRENDS_METRICS.has(name)) {
@@ -180,6 +185,7 @@ export function drillPath(
   }
   const search = new URLSearchParams({ name, from: range.from, to: last });
   if (filter) search.set(filter.dimension, filter.key);
+  if (hours === 'business') search.set('hours', 'business');
   return `${DRILL_PATH}?${search.toString()}`;
 }
 
@@ -192,7 +198,8 @@ export function drillAskFrom(search: URLSearchParams): { ask: DrillAsk } | { pro
   if (!isDate(from) || !isDate(last) || last < from) return { problem: 'The address does not name a period.' };
   const dimension = DIMENSIONS.find((known) => search.has(known));
   const filter = dimension ? { dimension, key: search.get(dimension) ?? '' } : null;
-  return { ask: { name: name as DrillName, from, to: addDays(last, 1), filter } };
+  const hours = search.get('hours') === 'business' ? { hours: 'business' as const } : {};
+  return { ask: { name: name as DrillName, from, to: addDays(last, 1), filter, ...hours } };
 }
 
 const DRILL_NAMES: Record<DrillName, true> = {

@@ -18,6 +18,7 @@ export type DrillName = NonNullable<paths['/api/metrics/drill']['get']['paramete
 export const DIMENSIONS = ['channel', 'team', 'agent', 'reason', 'priority', 'segment'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 export type Period = 'day' | 'week' | 'month';
+export type Hours = 'clock' | 'business';
 
 /** One value of one dimension (`team=t_1`); an empty key is "none": unassigned, no reason. */
 export interface MetricFilter {
@@ -33,6 +34,8 @@ export interface MetricsAsk {
   by?: Dimension | Period;
   compare?: boolean;
   filter?: MetricFilter | null;
+  /** Times (ttfr, ttr) in the case team's business hours rather than on the clock. */
+  hours?: Hours;
 }
 
 export interface DrillAsk {
@@ -40,6 +43,8 @@ export interface DrillAsk {
   from: string;
   to: string;
   filter: MetricFilter | null;
+  /** Present only for business hours, so a drill-down on the clock reads as before. */
+  hours?: 'business';
 }
 
 /** The query string as the API reads it; a filter's empty key is kept (`reason=` is "no reason"). */
@@ -54,6 +59,7 @@ function metricsQuery(ask: MetricsAsk): Record<string, string> {
     ['to', ask.to],
     ['by', ask.by],
     ['compare', ask.compare ? 'previous' : undefined],
+    ['hours', ask.hours === 'business' ? 'business' : undefined],
     ...(ask.filter ? [[ask.filter.dimension, ask.filter.key] as [string, string]] : []),
   ]);
 }
@@ -63,6 +69,7 @@ function drillQuery(ask: DrillAsk): Record<string, string> {
     ['name', ask.name],
     ['from', ask.from],
     ['to', ask.to],
+    ['hours', ask.hours],
     ...(ask.filter ? [[ask.filter.dimension, ask.filter.key] as [string, string]] : []),
   ]);
 }

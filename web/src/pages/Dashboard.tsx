@@ -23,6 +23,8 @@ import { OverTime } from '../components/dashboard/OverTime.tsx';
 import { PeriodPicker } from '../components/dashboard/PeriodPicker.tsx';
 import '../dashboard.css';
 
+const STILL_COUNTING_REFRESH_MS = 5000;
+
 export function Dashboard() {
   const { search } = useLocation();
   const choices = choicesFrom(search);
@@ -47,12 +49,21 @@ export function Dashboard() {
 function DashboardView({ choices, timeZone }: { choices: DashboardChoices; timeZone: string }) {
   // Presets end today in the zone the metrics count in, not the browser's.
   const range: DayRange = rangeOf(choices, todayIn(timeZone));
-  const ask: MetricsAsk = { names: TILE_METRICS, from: range.from, to: range.to, compare: choices.compare };
+  const ask: MetricsAsk = {
+    names: TILE_METRICS,
+    from: range.from,
+    to: range.to,
+    compare: choices.compare,
+    hours: choices.hours,
+  };
   const tiles = useQuery({
     queryKey: queryKeys.metricsOf(ask),
     queryFn: ({ signal }) => metricsApi.metrics(ask, signal),
     placeholderData: keepPreviousData,
+    // While a rebuild is counted in the background, the numbers fill in as it goes.
+    refetchInterval: (query) => (query.state.data?.stillToCount !== undefined ? STILL_COUNTING_REFRESH_MS : false),
   });
+  const stillToCount = tiles.data?.stillToCount;
   const problem = tiles.isError ? placeProblem(tiles.error, { fields: ['from', 'to'] }) : null;
   const apply = (next: DashboardChoices) => navigate(dashboardPath(next));
   return (
@@ -64,11 +75,18 @@ function DashboardView({ choices, timeZone }: { choices: DashboardChoices; timeZ
         byField={problem?.byField ?? {}}
         onApply={apply}
       />
+      {stillToCount !== undefined && (
+        <p className="note" role="status" data-testid="still-counting">
+          Still counting what was here before (an upgrade, or a new time zone):{' '}
+          {new Intl.NumberFormat('en').format(stillToCount)} cases, answers and gestures to go. The numbers below are
+          incomplete until then and fill in as they are counted.
+        </p>
+      )}
       {tiles.isPending && <Loading label="Counting…" />}
       {problem !== null && problem.general !== null && <ErrorAlert error={problem.general} />}
       {tiles.data && !tiles.isError && (
         <div className="dashboard-view" aria-busy={tiles.isPlaceholderData}>
-          <KpiTiles answer={tiles.data} timeZone={timeZone} />
+          <KpiTiles answer={tiles.data} timeZone={timeZone} hours={choices.hours} />
           <OverTime choices={choices} range={range} timeZone={timeZone} onApply={apply} />
           <Breakdown choices={choices} range={range} timeZone={timeZone} onApply={apply} />
         </div>

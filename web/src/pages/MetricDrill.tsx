@@ -6,7 +6,7 @@ import { humanize } from '../labels.ts';
 import { queryKeys } from '../queries.ts';
 import { followLink, useLocation } from '../router.ts';
 import { casePath } from '../cases.ts';
-import { formatDate } from '../time.ts';
+import { formatDateIn } from '../time.ts';
 import { choicesFrom, dashboardPath, drillAskFrom } from '../dashboard/dashboard-choices.ts';
 import {
   countedFrom,
@@ -47,7 +47,13 @@ export function MetricDrill() {
 function BackLink({ ask }: { ask?: DrillAsk }) {
   // Back to the dashboard over the same days.
   const href = ask
-    ? dashboardPath({ ...choicesFrom(new URLSearchParams()), period: 'custom', from: ask.from, to: lastDayOf(ask) })
+    ? dashboardPath({
+        ...choicesFrom(new URLSearchParams()),
+        period: 'custom',
+        from: ask.from,
+        to: lastDayOf(ask),
+        hours: ask.hours ?? 'clock',
+      })
     : dashboardPath(choicesFrom(new URLSearchParams()));
   return (
     <p className="back-link">
@@ -59,7 +65,7 @@ function BackLink({ ask }: { ask?: DrillAsk }) {
 }
 
 function DrillView({ ask }: { ask: DrillAsk }) {
-  const summaryAsk = { names: [ask.name], from: ask.from, to: ask.to, filter: ask.filter };
+  const summaryAsk = { names: [ask.name], from: ask.from, to: ask.to, filter: ask.filter, hours: ask.hours };
   const summary = useQuery({
     queryKey: queryKeys.metricsOf(summaryAsk),
     queryFn: ({ signal }) => metricsApi.metrics(summaryAsk, signal),
@@ -70,6 +76,8 @@ function DrillView({ ask }: { ask: DrillAsk }) {
   });
   const info = METRIC_INFO[ask.name];
   const labels = summary.data?.labels ?? { team: {}, agent: {} };
+  // Days read in the zone the metrics counted them in, not the browser's: a case counted on Nov 2 says Nov 2.
+  const timeZone = summary.data?.timeZone;
   const where = ask.filter
     ? `${DIMENSION_LABELS[ask.filter.dimension]}: ${keyLabel(ask.filter.dimension, ask.filter.key, labels)}`
     : null;
@@ -83,10 +91,15 @@ function DrillView({ ask }: { ask: DrillAsk }) {
       </h1>
       <p className="lead muted">{info.meaning}</p>
       {summary.isError && <ErrorAlert error={summary.error} />}
+      {summary.data?.stillToCount !== undefined && (
+        <p className="note" role="status" data-testid="still-counting">
+          Still counting what was here before: this list and its number are incomplete until then.
+        </p>
+      )}
       {summary.data && <Summary ask={ask} answer={summary.data} />}
       {drill.isPending && <Loading label="Finding what it was counted from…" />}
       {drill.isError && <ErrorAlert error={drill.error} />}
-      {drill.data && (
+      {drill.data && timeZone && (
         <section className="panel dashboard-section" aria-labelledby="drill-list-heading">
           <div className="section-head">
             <h2 id="drill-list-heading" data-testid="drill-total">
@@ -104,11 +117,11 @@ function DrillView({ ask }: { ask: DrillAsk }) {
           {drill.data.total === 0 ? (
             <p className="empty-state">Nothing was counted in this period.</p>
           ) : drill.data.source === 'case' ? (
-            <CaseList ask={ask} cases={drill.data.cases} labels={labels} />
+            <CaseList ask={ask} cases={drill.data.cases} labels={labels} timeZone={timeZone} />
           ) : drill.data.source === 'response' ? (
-            <ResponseList responses={drill.data.responses} />
+            <ResponseList responses={drill.data.responses} timeZone={timeZone} />
           ) : (
-            <GestureList gestures={drill.data.gestures} labels={labels} />
+            <GestureList gestures={drill.data.gestures} labels={labels} timeZone={timeZone} />
           )}
         </section>
       )}
@@ -121,7 +134,7 @@ function Summary({ ask, answer }: { ask: DrillAsk; answer: Metrics }) {
   return (
     <dl className="drill-summary">
       <div>
-        <dt>{METRIC_INFO[ask.name].label}</dt>
+        <dt>{withHours(ask, METRIC_INFO[ask.name].label)}</dt>
         <dd data-testid="drill-value">{formatMetric(ask.name, value)}</dd>
       </div>
       <div>
@@ -136,6 +149,11 @@ function Summary({ ask, answer }: { ask: DrillAsk; answer: Metrics }) {
       </div>
     </dl>
   );
+}
+
+/** A time counted in business hours says so. */
+function withHours(ask: DrillAsk, label: string): string {
+  return ask.hours === 'business' && METRIC_INFO[ask.name].unit === 'duration' ? `${label} (business hours)` : label;
 }
 
 type Drilled = NonNullable<Awaited<ReturnType<typeof metricsApi.drill>>>;
@@ -154,8 +172,19 @@ function listHeading(source: Drilled['source'], total: number): string {
   return `${new Intl.NumberFormat('en').format(total)} ${total === 1 ? one : many}`;
 }
 
-function CaseList({ ask, cases, labels }: { ask: DrillAsk; cases: DrilledCase[]; labels: Metrics['labels'] }) {
-  const valueHeader = DRILL_VALUE_HEADERS[ask.name];
+function CaseList({
+  ask,
+  cases,
+  labels,
+  timeZone,
+}: {
+  ask: DrillAsk;
+  cases: DrilledCase[];
+  labels: Metrics['labels'];
+  timeZone: string;
+}) {
+  const header = DRILL_VALUE_HEADERS[ask.name];
+  const valueHeader = header && withHours(ask, header);
   return (
     <div className="table-scroll">
       <table className="data-table" data-testid="drill-table">
@@ -189,7 +218,7 @@ function CaseList({ ask, cases, labels }: { ask: DrillAsk; cases: DrilledCase[];
                 <td>{keyLabel('team', c.teamId ?? '', labels)}</td>
                 <td>{keyLabel('agent', c.assigneeId ?? '', labels)}</td>
                 <td>{keyLabel('reason', c.reason ?? '', labels)}</td>
-                <td>{formatDate(c.openedAt)}</td>
+                <td>{formatDateIn(c.openedAt, timeZone)}</td>
                 {valueHeader && <td data-testid="drill-value-cell">{formatDrilledValue(ask.name, c.value)}</td>}
               </tr>
             );
@@ -223,7 +252,7 @@ function CaseAndCustomer({ caseId, customerId }: { caseId: string | null; custom
   );
 }
 
-function ResponseList({ responses }: { responses: DrilledResponse[] }) {
+function ResponseList({ responses, timeZone }: { responses: DrilledResponse[]; timeZone: string }) {
   return (
     <div className="table-scroll">
       <table className="data-table" data-testid="drill-table">
@@ -243,7 +272,7 @@ function ResponseList({ responses }: { responses: DrilledResponse[] }) {
         <tbody>
           {responses.map((response) => (
             <tr key={response.invitationId} data-testid="drill-row">
-              <td>{formatDate(response.answeredAt)}</td>
+              <td>{formatDateIn(response.answeredAt, timeZone)}</td>
               <td>{humanize(response.survey)}</td>
               <td className="number">{response.score}</td>
               <td>{response.comment ?? <span className="muted">No comment</span>}</td>
@@ -256,7 +285,15 @@ function ResponseList({ responses }: { responses: DrilledResponse[] }) {
   );
 }
 
-function GestureList({ gestures, labels }: { gestures: DrilledGesture[]; labels: Metrics['labels'] }) {
+function GestureList({
+  gestures,
+  labels,
+  timeZone,
+}: {
+  gestures: DrilledGesture[];
+  labels: Metrics['labels'];
+  timeZone: string;
+}) {
   return (
     <div className="table-scroll">
       <table className="data-table" data-testid="drill-table">
@@ -276,7 +313,7 @@ function GestureList({ gestures, labels }: { gestures: DrilledGesture[]; labels:
         <tbody>
           {gestures.map((gesture) => (
             <tr key={gesture.id} data-testid="drill-row">
-              <td>{formatDate(gesture.issuedAt)}</td>
+              <td>{formatDateIn(gesture.issuedAt, timeZone)}</td>
               <td>{humanize(gesture.kind)}</td>
               <td className="number">{formatMinorUnits(gesture.amount, gesture.currency)}</td>
               <td>{keyLabel('agent', gesture.issuedBy, labels)}</td>

@@ -43,7 +43,7 @@ interface BreakdownProps {
 export function Breakdown({ choices, range, timeZone, onApply }: BreakdownProps) {
   const dimension = choices.by;
   const names: MetricName[] = [...new Set<MetricName>([...BREAKDOWN_METRICS, choices.bar])];
-  const ask: MetricsAsk = { names, from: range.from, to: range.to, by: dimension };
+  const ask: MetricsAsk = { names, from: range.from, to: range.to, by: dimension, hours: choices.hours };
   const answer = useQuery({
     queryKey: queryKeys.metricsOf(ask),
     queryFn: ({ signal }) => metricsApi.metrics(ask, signal),
@@ -138,7 +138,11 @@ export function Breakdown({ choices, range, timeZone, onApply }: BreakdownProps)
                         key={name}
                         name={name}
                         row={row.row}
-                        href={drillPath(name, range, { filter: { dimension: shownDimension, key: row.key }, timeZone })}
+                        href={drillPath(name, range, {
+                          filter: { dimension: shownDimension, key: row.key },
+                          timeZone,
+                          hours: choices.hours,
+                        })}
                       />
                     ))}
                   </tr>
@@ -152,7 +156,7 @@ export function Breakdown({ choices, range, timeZone, onApply }: BreakdownProps)
                       key={name}
                       name={name}
                       row={answer.data.total}
-                      href={drillPath(name, range, { timeZone })}
+                      href={drillPath(name, range, { timeZone, hours: choices.hours })}
                     />
                   ))}
                 </tr>

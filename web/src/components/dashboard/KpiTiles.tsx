@@ -3,7 +3,7 @@
 import { Fragment } from 'react';
 import { type DayRange, drillPath } from '../../dashboard/dashboard-choices.ts';
 import { countedFrom, directionWord, formatMetric, METRIC_INFO, metricChange } from '../../dashboard/metric-format.ts';
-import type { MetricName, Metrics } from '../../dashboard/metrics-api.ts';
+import type { Hours, MetricName, Metrics } from '../../dashboard/metrics-api.ts';
 import { dayLabel, lastDayOf, rangeLabel } from '../../dashboard/metric-rows.ts';
 import { followLink } from '../../router.ts';
 
@@ -32,9 +32,13 @@ const ARROWS = { rising: '▲', falling: '▼', flat: '=' } as const;
 interface KpiTilesProps {
   answer: Metrics;
   timeZone: string;
+  hours: Hours;
 }
 
-export function KpiTiles({ answer, timeZone }: KpiTilesProps) {
+/** Times counted in business hours say so on their tile. */
+const BUSINESS_TIMES: ReadonlySet<MetricName> = new Set(['ttfr', 'ttr']);
+
+export function KpiTiles({ answer, timeZone, hours }: KpiTilesProps) {
   // The answer's own days, so that links lead to what the tiles show even while the next period loads.
   const range: DayRange = { from: answer.from, to: answer.to };
   const previous = answer.previous;
@@ -53,11 +57,16 @@ export function KpiTiles({ answer, timeZone }: KpiTilesProps) {
           const value = answer.total.values[name];
           const before = previous?.total.values[name];
           const change = previous ? metricChange(name, value, before) : null;
-          const href = drillPath(name, range, { timeZone });
+          const href = drillPath(name, range, { timeZone, hours });
           return (
             <li key={name} className="kpi" data-testid={`kpi-${name}`}>
               <a href={href} onClick={(event) => followLink(event, href)}>
-                <span className="kpi-label">{METRIC_INFO[name].label}</span>
+                <span className="kpi-label">
+                  {METRIC_INFO[name].label}
+                  {hours === 'business' && BUSINESS_TIMES.has(name) && (
+                    <span className="kpi-hours"> (business hours)</span>
+                  )}
+                </span>
                 <span className="kpi-value" data-testid="kpi-value" data-value={JSON.stringify(value ?? null)}>
                   {formatMetric(name, value)}
                 </span>

@@ -40,7 +40,7 @@ const PER_OPTIONS: ReadonlyArray<{ value: PerChoice; label: string }> = [
 export function OverTime({ choices, range, timeZone, onApply }: OverTimeProps) {
   const period = periodOf(choices.per, range);
   const name = choices.chart;
-  const ask: MetricsAsk = { names: [name], from: range.from, to: range.to, by: period };
+  const ask: MetricsAsk = { names: [name], from: range.from, to: range.to, by: period, hours: choices.hours };
   const answer = useQuery({
     queryKey: queryKeys.metricsOf(ask),
     queryFn: ({ signal }) => metricsApi.metrics(ask, signal),
@@ -114,6 +114,7 @@ export function OverTime({ choices, range, timeZone, onApply }: OverTimeProps) {
                     if (!point) return null;
                     const href = drillPath(shownName, rangeOfPeriodRow(point.period, shownPeriod, shownRange), {
                       timeZone,
+                      hours: choices.hours,
                     });
                     return (
                       <tr key={point.period}>

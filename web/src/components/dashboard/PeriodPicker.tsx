@@ -1,12 +1,12 @@
 // The dashboard's period: a preset (last 7, 28 or 90 days, this month, last month) applied at once, or two days
-// picked and applied; and whether to compare with the period of the same length just before (on by default).
-import { useEffect, useState } from 'react';
+// picked and applied; whether to compare with the period of the same length just before (on by default); and
+// whether response and resolution times count only each team's business hours.
 import type { FieldMessages } from '../../forms.ts';
-import { customPeriodProblem } from '../../insights/trend-choices.ts';
-import { type DashboardChoices, PERIOD_CHOICES, type PeriodChoice } from '../../dashboard/dashboard-choices.ts';
+import { type DashboardChoices, PERIOD_CHOICES } from '../../dashboard/dashboard-choices.ts';
 import { Checkbox } from '../Checkbox.tsx';
 import { SegmentedChoice } from '../SegmentedChoice.tsx';
 import { DayRangeFields } from '../DayRangeFields.tsx';
+import { usePeriodChoice } from '../usePeriodChoice.ts';
 
 interface PeriodPickerProps {
   applied: DashboardChoices;
@@ -18,30 +18,12 @@ interface PeriodPickerProps {
 }
 
 export function PeriodPicker({ applied, shownDays, byField, onApply }: PeriodPickerProps) {
-  const [custom, setCustom] = useState(applied.period === 'custom');
-  const [days, setDays] = useState({ from: applied.from, to: applied.to });
-  const [problem, setProblem] = useState<FieldMessages>({});
-  // Back, Forward or a shared link changed the choices: the boxes show what the page shows.
-  useEffect(() => {
-    setCustom(applied.period === 'custom');
-    setDays({ from: applied.from, to: applied.to });
-    setProblem({});
-  }, [applied.period, applied.from, applied.to]);
-  const choosePeriod = (period: PeriodChoice) => {
-    if (period !== 'custom') {
-      setCustom(false);
-      onApply({ ...applied, period, from: '', to: '' });
-      return;
-    }
-    setCustom(true);
-    if (!days.from && !days.to) setDays(shownDays);
-  };
-  const applyDays = () => {
-    const wrong = customPeriodProblem(days.from, days.to);
-    setProblem(wrong ? { [wrong.field]: wrong.reason } : {});
-    if (!wrong) onApply({ ...applied, period: 'custom', from: days.from, to: days.to });
-  };
-  const errors = { ...byField, ...problem };
+  const { custom, chosen, days, setDays, errors, choosePeriod, applyDays } = usePeriodChoice({
+    applied,
+    shownDays,
+    byField,
+    onApplyPeriod: (period) => onApply({ ...applied, ...period }),
+  });
 
   return (
     <form
@@ -50,14 +32,14 @@ export function PeriodPicker({ applied, shownDays, byField, onApply }: PeriodPic
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        if (custom) applyDays();
+        applyDays();
       }}
     >
       <SegmentedChoice
         legend="Period"
         name="dashboard-period"
         options={PERIOD_CHOICES}
-        chosen={custom ? 'custom' : applied.period}
+        chosen={chosen}
         onChoose={choosePeriod}
       />
       <Checkbox
@@ -65,6 +47,12 @@ export function PeriodPicker({ applied, shownDays, byField, onApply }: PeriodPic
         label="Compare with the previous period"
         checked={applied.compare}
         onChange={(compare) => onApply({ ...applied, compare })}
+      />
+      <Checkbox
+        id="dashboard-hours"
+        label="Times in business hours"
+        checked={applied.hours === 'business'}
+        onChange={(business) => onApply({ ...applied, hours: business ? 'business' : 'clock' })}
       />
       {custom && (
         <DayRangeFields
