@@ -531,6 +531,6 @@ test('a rebuild too big to count before answering is counted in the background; 
     assert.equal((await db.get<{ n: number }>('SELECT count(*) AS n FROM metric_dirty'))?.n, 0);
   } finally {
     release();
-    configureMetricsCatchUp(db, { above: 50_000, round: 50_000, betweenRounds: undefined });
+    configureMetricsCatchUp(db, { above: 50_000, round: 20_000, betweenRounds: undefined });
   }
 });

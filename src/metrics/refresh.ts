@@ -180,7 +180,10 @@ export interface CatchUpSettings {
   betweenRounds?: () => Promise<void>;
 }
 
-const CATCH_UP_DEFAULTS: CatchUpSettings = { above: 50_000, round: 50_000 };
+// Rounds of 20,000 hold the writer a few seconds each; between them the projection (which gives the app's thread the
+// writer first) gets a moment to apply what arrived.
+const CATCH_UP_DEFAULTS: CatchUpSettings = { above: 50_000, round: 20_000 };
+const CATCH_UP_PAUSE_MS = 25;
 const catchUpConfig = new WeakMap<object, CatchUpSettings>();
 const catchUps = new WeakMap<object, { remaining: number; stopped: boolean; done: Promise<void> }>();
 
@@ -228,7 +231,7 @@ function startCatchUp(db: Db): void {
         state.remaining = Math.max(0, state.remaining - step.counted);
         if (step.counted === 0 && step.read.done) break;
         if (step.counted >= settings.round) await checkpointBetweenTransactions(db);
-        await (settings.betweenRounds?.() ?? new Promise((resolve) => setImmediate(resolve)));
+        await (settings.betweenRounds?.() ?? new Promise((resolve) => setTimeout(resolve, CATCH_UP_PAUSE_MS)));
       }
       if (!state.stopped) settings.onDone?.({ subjects, texts, seconds: (performance.now() - started) / 1000 });
     } catch (error) {

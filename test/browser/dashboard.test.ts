@@ -353,7 +353,7 @@ test('while a rebuild is counted in the background the dashboard says so, and fi
       );
   } finally {
     release();
-    configureMetricsCatchUp(db, { above: 50_000, round: 50_000, betweenRounds: undefined });
+    configureMetricsCatchUp(db, { above: 50_000, round: 20_000, betweenRounds: undefined });
   }
 });
 
