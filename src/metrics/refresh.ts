@@ -31,6 +31,7 @@ import {
   lastInteractionId,
   markEverythingDirty,
   pendingCount,
+  pendingUpTo,
   addToCell,
   type CellAddress,
   readCell,
@@ -121,7 +122,7 @@ const NOTHING: Counted = { subjects: 0, texts: 0 };
 export async function refreshMetrics(db: Db): Promise<Counted> {
   if (catchUps.has(db.root)) return NOTHING;
   const { above } = catchUpSettings(db);
-  if ((await queuedUpTo(db, above)) >= above) {
+  if ((await pendingUpTo(db, above)) >= above) {
     startCatchUp(db);
     return NOTHING;
   }
@@ -206,12 +207,6 @@ export async function stopMetricsCatchUp(db: Db): Promise<void> {
   if (!running) return;
   running.stopped = true;
   await running.done;
-}
-
-/** Counting only as far as `limit`: a queue of ten million is not counted to learn that it is long. */
-async function queuedUpTo(db: Db, limit: number): Promise<number> {
-  const row = await db.get<{ n: number }>('SELECT count(*) AS n FROM (SELECT 1 FROM metric_dirty LIMIT ?)', [limit]);
-  return row?.n ?? 0;
 }
 
 function startCatchUp(db: Db): void {

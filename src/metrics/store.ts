@@ -31,6 +31,12 @@ export async function pendingCount(db: Db): Promise<number> {
   return (await db.get<{ n: number }>('SELECT count(*) AS n FROM metric_dirty'))?.n ?? 0;
 }
 
+/** The queue's length counted only as far as `limit`: a queue of ten million is not counted to learn it is long. */
+export async function pendingUpTo(db: Db, limit: number): Promise<number> {
+  const row = await db.get<{ n: number }>('SELECT count(*) AS n FROM (SELECT 1 FROM metric_dirty LIMIT ?)', [limit]);
+  return row?.n ?? 0;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Subjects as the facts read them.
 
