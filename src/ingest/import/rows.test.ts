@@ -32,7 +32,12 @@ test('dates: a layout that could be read two ways is refused without --date-form
     /either way round in 03\/04\/2024 10:00: name the layout with --date-format/,
   );
   const plain = validate(dated('25/04/2024 10:00'), 'raw-5', Date.now());
-  assert.ok('errors' in plain, 'Date.parse cannot read a day first either: refused, not guessed');
+  assert.deepEqual('errors' in plain && plain.errors, [
+    {
+      field: 'occurredAt',
+      reason: 'Not a date and time: 25/04/2024 10:00: name its layout with --date-format (e.g. dd/MM/yyyy HH:mm)',
+    },
+  ]);
 
   const european = createRowValidator('US', 'import', { dateFormat: 'dd/MM/yyyy HH:mm', timezone: 'Europe/Paris' });
   const read = european(dated('03/04/2024 10:00'), 'raw-6', Date.now());

@@ -66,10 +66,16 @@ function readOccurredAt(body: Record<string, unknown>, timezone: string, dateFor
     return `Day and month could be either way round in ${text}: name the layout with --date-format (dd/MM/yyyy HH:mm or MM/dd/yyyy HH:mm)`;
   }
   const time = parseLooseDate(text, timezone);
-  if (time === null) return `Not a date and time: ${text}`;
+  if (time === null) {
+    // Day-first dates (25/04/2024) are the usual reason: say how to read them.
+    const hint = NUMERIC_DATE.test(text) ? ': name its layout with --date-format (e.g. dd/MM/yyyy HH:mm)' : '';
+    return `Not a date and time: ${text}${hint}`;
+  }
   body.occurredAt = new Date(time).toISOString();
   return null;
 }
+
+const NUMERIC_DATE = /^\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/;
 
 function readFlag(text: string): boolean | string {
   const value = text.trim().toLowerCase();
