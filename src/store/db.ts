@@ -32,12 +32,15 @@ export interface RollbackNotifier {
 
 /** A database whose write-ahead log can be copied back at a moment the caller chooses (SQLite's WAL). */
 export interface LogCheckpointer {
-  checkpointNow(): Promise<void>;
+  checkpointNow(options?: { logAbove?: number }): Promise<void>;
 }
 
-/** Between two long write transactions: lets the engine's log start over (a no-op where there is none). */
-export async function checkpointBetweenTransactions(db: Db): Promise<void> {
-  await (db.root as Partial<LogCheckpointer>).checkpointNow?.();
+/**
+ * Between two write transactions of a long run of them: lets the engine's log start over (a no-op where there is
+ * none). `logAbove`: only once the log has grown past that many bytes.
+ */
+export async function checkpointBetweenTransactions(db: Db, options: { logAbove?: number } = {}): Promise<void> {
+  await (db.root as Partial<LogCheckpointer>).checkpointNow?.(options);
 }
 
 /** Runs `listener` after every rollback of `db`'s transactions, where the engine says so. */

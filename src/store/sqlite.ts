@@ -1,7 +1,7 @@
 // SQLite engine (better-sqlite3, WAL). One writer connection guarded by an async lock so that
 // interleaved requests never share a transaction, and one reader connection for plain reads.
 import BetterSqlite3 from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { dirname } from 'node:path';
 import type { Database, Db, LogCheckpointer, RollbackNotifier, RunResult, SqlValue } from './db.ts';
@@ -204,8 +204,10 @@ export class SqliteDatabase implements Database, RollbackNotifier, LogCheckpoint
    * read slower for it). Skipped while a transaction is open on the writer (synchronous, so none can begin
    * between the check and the checkpoint).
    */
-  async checkpointNow(): Promise<void> {
-    if (!this.writer.inTransaction && this.file !== ':memory:') this.writer.pragma('wal_checkpoint(PASSIVE)');
+  async checkpointNow({ logAbove = 0 }: { logAbove?: number } = {}): Promise<void> {
+    if (this.writer.inTransaction || this.file === ':memory:') return;
+    if (logAbove > 0 && walBytes(this.file) <= logAbove) return;
+    this.writer.pragma('wal_checkpoint(PASSIVE)');
   }
 
   private rollBack(): void {
@@ -240,6 +242,14 @@ export class SqliteDatabase implements Database, RollbackNotifier, LogCheckpoint
 }
 
 const CHECKPOINT_INTERVAL_MS = 1000;
+
+function walBytes(file: string): number {
+  try {
+    return statSync(`${file}-wal`).size;
+  } catch {
+    return 0;
+  }
+}
 
 function startCheckpointer(file: string): Worker {
   const worker = new Worker(new URL('./checkpoint-worker.mjs', import.meta.url), {
