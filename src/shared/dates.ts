@@ -35,12 +35,19 @@ export function parseLooseDate(text: string, zone: string): number | null {
   return wall.isValid ? wall.toMillis() : null;
 }
 
+/** Day, month and year as numbers (`03/04/2024`, `25.4.24`), in an order the text does not say. */
+const NUMERIC_DATE = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}\b/;
+
+export function isNumericDate(text: string): boolean {
+  return NUMERIC_DATE.test(text);
+}
+
 /**
  * A date written with day and month as numbers that could be either way round (`03/04/2024`: March 4 in the US,
  * 3 April in most of the world). Read loosely it would silently be the US one; an importer asks for the layout.
  */
 export function hasAmbiguousDayAndMonth(text: string): boolean {
-  const numbers = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}\b/.exec(text);
+  const numbers = NUMERIC_DATE.exec(text);
   if (!numbers) return false;
   const [first, second] = [Number(numbers[1]), Number(numbers[2])];
   return first !== second && first >= 1 && first <= 12 && second >= 1 && second <= 12;

@@ -5,7 +5,7 @@ import type { CountryCode } from 'libphonenumber-js';
 import { fieldErrorsOf, type FieldError } from '../../shared/errors.ts';
 import type { IncomingEvent } from '../../interactions/index.ts';
 import { mapNativeInteraction, nativeInteractionSchema } from '../native.ts';
-import { hasAmbiguousDayAndMonth, parseDateInFormat, parseLooseDate } from '../../shared/dates.ts';
+import { hasAmbiguousDayAndMonth, isNumericDate, parseDateInFormat, parseLooseDate } from '../../shared/dates.ts';
 import { findTextProblem } from '../../shared/text.ts';
 
 export type RowOutcome = { event: IncomingEvent } | { errors: FieldError[] };
@@ -68,14 +68,12 @@ function readOccurredAt(body: Record<string, unknown>, timezone: string, dateFor
   const time = parseLooseDate(text, timezone);
   if (time === null) {
     // Day-first dates (25/04/2024) are the usual reason: say how to read them.
-    const hint = NUMERIC_DATE.test(text) ? ': name its layout with --date-format (e.g. dd/MM/yyyy HH:mm)' : '';
+    const hint = isNumericDate(text) ? ': name its layout with --date-format (e.g. dd/MM/yyyy HH:mm)' : '';
     return `Not a date and time: ${text}${hint}`;
   }
   body.occurredAt = new Date(time).toISOString();
   return null;
 }
-
-const NUMERIC_DATE = /^\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/;
 
 function readFlag(text: string): boolean | string {
   const value = text.trim().toLowerCase();

@@ -8,6 +8,11 @@ export interface DayRange {
   to: string;
 }
 
+const ENDS = [
+  { end: 'from', label: 'First day' },
+  { end: 'to', label: 'Last day' },
+] as const;
+
 export function DayRangeFields({
   idPrefix,
   className,
@@ -24,22 +29,16 @@ export function DayRangeFields({
 }) {
   return (
     <div className={className}>
-      <Field id={`${idPrefix}-from`} label="First day" error={errors.from}>
-        <input
-          {...describedBy(`${idPrefix}-from`, errors.from)}
-          type="date"
-          value={days.from}
-          onChange={(event) => onChange({ ...days, from: event.target.value })}
-        />
-      </Field>
-      <Field id={`${idPrefix}-to`} label="Last day" error={errors.to}>
-        <input
-          {...describedBy(`${idPrefix}-to`, errors.to)}
-          type="date"
-          value={days.to}
-          onChange={(event) => onChange({ ...days, to: event.target.value })}
-        />
-      </Field>
+      {ENDS.map(({ end, label }) => (
+        <Field key={end} id={`${idPrefix}-${end}`} label={label} error={errors[end]}>
+          <input
+            {...describedBy(`${idPrefix}-${end}`, errors[end])}
+            type="date"
+            value={days[end]}
+            onChange={(event) => onChange({ ...days, [end]: event.target.value })}
+          />
+        </Field>
+      ))}
       <button type="submit" className="primary">
         Apply
       </button>
